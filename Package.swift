@@ -1,0 +1,43 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+  name: "tevreden",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "tevreden", targets: ["tevreden"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+  ],
+  targets: [
+    .target(
+      name: "TevredenCore",
+      dependencies: [.product(name: "Yams", package: "Yams")]
+    ),
+    .target(
+      name: "TevredenStore",
+      dependencies: ["TevredenCore", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
+    .target(
+      name: "TevredenCLI",
+      dependencies: [
+        "TevredenCore",
+        "TevredenStore",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .executableTarget(name: "tevreden", dependencies: ["TevredenCLI"]),
+    .testTarget(
+      name: "TevredenCoreTests",
+      dependencies: ["TevredenCore"],
+      resources: [.copy("Fixtures")]
+    ),
+    .testTarget(name: "TevredenStoreTests", dependencies: ["TevredenStore", "TevredenCore"]),
+    .testTarget(name: "TevredenCLITests", dependencies: ["TevredenCLI", "TevredenCore", "TevredenStore"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["TevredenCore"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,32 @@
+import Foundation
+import TevredenCore
+
+/// Errors the commands report to the user; the message says what is wrong and what to do.
+enum CLIError: LocalizedError, Equatable {
+  /// The questionnaire folder has errors.
+  case invalidDefinitions([Diagnostic])
+  /// The questionnaire folder has no `indicators.yaml`.
+  case missingIndicators(folder: String)
+  /// An import file could not be read at all.
+  case unreadableFile(String, reason: String)
+  /// The `--period` text is not a period.
+  case invalidPeriod(String)
+  /// Nothing matched what the user asked to export.
+  case nothingToExport(String)
+
+  var errorDescription: String? {
+    switch self {
+    case .invalidDefinitions(let diagnostics):
+      return "the questionnaire definitions have errors; run 'tevreden check' for details:\n"
+        + diagnostics.map(\.description).joined(separator: "\n")
+    case .missingIndicators(let folder):
+      return "\(folder)/indicators.yaml is missing: it holds the norms per year and the reporting thresholds"
+    case .unreadableFile(let file, let reason):
+      return "\(file): \(reason)"
+    case .invalidPeriod(let text):
+      return "'\(text)' is not a period; use 2026, 2026-T1 (January–April), 2026-T2 (January–August) or 2026-T3"
+    case .nothingToExport(let detail):
+      return "nothing to export: \(detail)"
+    }
+  }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+import TevredenCore
+
+extension TevredenCommand {
+  struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Validate questionnaire definitions and indicators.yaml.",
+      discussion: "Reports every problem as file:line:column: message. Exits 0 when clean, 1 when not.")
+
+    @Argument(help: "A questionnaire folder or a single definition file.")
+    var path: String = "Questionnaires"
+
+    func run() throws {
+      let catalog = Catalog.load(from: URL(fileURLWithPath: path))
+      for diagnostic in catalog.diagnostics { printError(diagnostic.description) }
+      let errors = catalog.diagnostics.filter { $0.severity == .error }.count
+      guard errors == 0 else {
+        printError("\(errors) error\(errors == 1 ? "" : "s") in \(catalog.fileCount) file\(catalog.fileCount == 1 ? "" : "s")")
+        throw ExitCode.failure
+      }
+      let questions = catalog.questionnaires.map(\.questionnaire.questions.count).reduce(0, +)
+      print(
+        "\(catalog.fileCount) file\(catalog.fileCount == 1 ? "" : "s") OK: \(catalog.questionnaires.count) questionnaire\(catalog.questionnaires.count == 1 ? "" : "s") with \(questions) questions"
+          + (catalog.indicators.map { ", \($0.indicators.count) indicators" } ?? ""))
+    }
+  }
+}
+
+/// Writes a line to standard error.
+func printError(_ text: String) {
+  FileHandle.standardError.write(Data((text + "\n").utf8))
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import TevredenCore
+import TevredenStore
+
+/// Where the database lives: `--db`, else `TEVREDEN_DB`, else `./tevreden.sqlite`.
+struct DatabaseOptions: ParsableArguments {
+  @Option(name: .long, help: "The database file (default: $TEVREDEN_DB or ./tevreden.sqlite).")
+  var db: String?
+
+  var path: String {
+    if let db { return db }
+    if let fromEnvironment = ProcessInfo.processInfo.environment["TEVREDEN_DB"], !fromEnvironment.isEmpty {
+      return fromEnvironment
+    }
+    return "tevreden.sqlite"
+  }
+
+  /// Opens (creating if needed) the database.
+  func open() throws -> TevredenDatabase {
+    try TevredenDatabase.open(atPath: path)
+  }
+}
+
+/// Where the questionnaire definitions and `indicators.yaml` live.
+struct QuestionnaireOptions: ParsableArguments {
+  @Option(name: .long, help: "The folder with questionnaire definitions and indicators.yaml.")
+  var questionnaires: String = "Questionnaires"
+
+  /// Loads the folder; any error in it stops the command, listing every problem.
+  func loadCatalog() throws -> Catalog {
+    let catalog = Catalog.load(from: URL(fileURLWithPath: questionnaires))
+    guard !catalog.diagnostics.hasErrors else {
+      throw CLIError.invalidDefinitions(catalog.diagnostics.filter { $0.severity == .error })
+    }
+    guard let indicators = catalog.indicators else {
+      throw CLIError.missingIndicators(folder: questionnaires)
+    }
+    _ = indicators
+    return catalog
+  }
+}
+
+extension QuestionnaireOptions {
+  /// Loads only `indicators.yaml` (scoring needs no questionnaire definitions: they are in the database).
+  func loadIndicators() throws -> IndicatorSet {
+    let url = URL(fileURLWithPath: questionnaires).appendingPathComponent(Catalog.indicatorFileName)
+    guard let data = FileManager.default.contents(atPath: url.path) else {
+      throw CLIError.missingIndicators(folder: questionnaires)
+    }
+    let (set, diagnostics) = IndicatorSet.parse(String(decoding: data, as: UTF8.self), file: url.relativePathForMessages)
+    guard let set else { throw CLIError.invalidDefinitions(diagnostics.filter { $0.severity == .error }) }
+    return set
+  }
+}

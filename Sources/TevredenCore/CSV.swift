@@ -1,0 +1,120 @@
+import Foundation
+
+/// One CSV record and the line it starts on (1-based), for messages.
+public struct CSVRecord: Hashable, Sendable {
+  public var line: Int
+  public var fields: [String]
+}
+
+/// Problems that make a CSV file unreadable as a whole.
+public enum CSVError: Error, Hashable, Sendable, CustomStringConvertible {
+  /// A quoted field is never closed.
+  case unterminatedQuote(line: Int)
+
+  public var description: String {
+    switch self {
+    case .unterminatedQuote(let line): "a quoted field that starts on line \(line) is never closed"
+    }
+  }
+}
+
+/// Reads RFC 4180 CSV: quoted fields with doubled quotes and line breaks inside, CRLF, LF or CR line ends, an
+/// optional UTF-8 byte order mark.
+public enum CSVReader {
+  public static func parse(_ text: String, delimiter: Unicode.Scalar = ",") throws(CSVError) -> [CSVRecord] {
+    var records: [CSVRecord] = []
+    var fields: [String] = []
+    var field = String.UnicodeScalarView()
+    var line = 1
+    var recordLine = 1
+    var inQuotes = false
+    var quoteLine = 1
+    var fieldStarted = false  // whether the current record has any content yet
+    var scalars = text.unicodeScalars[...]
+    if scalars.first == "\u{FEFF}" { scalars = scalars.dropFirst() }
+    var iterator = scalars.makeIterator()
+    var pending: Unicode.Scalar? = nil
+
+    func next() -> Unicode.Scalar? {
+      if let scalar = pending {
+        pending = nil
+        return scalar
+      }
+      return iterator.next()
+    }
+    func endRecord() {
+      fields.append(String(field))
+      field = String.UnicodeScalarView()
+      records.append(CSVRecord(line: recordLine, fields: fields))
+      fields = []
+      fieldStarted = false
+    }
+
+    while let scalar = next() {
+      if inQuotes {
+        if scalar == "\"" {
+          if let following = next() {
+            if following == "\"" {
+              field.append("\"")
+            } else {
+              inQuotes = false
+              pending = following
+            }
+          } else {
+            inQuotes = false
+          }
+        } else {
+          if scalar == "\n" || (scalar == "\r") { line += 1 }
+          if scalar == "\r", let following = next() {
+            if following == "\n" {
+              field.append("\r")
+              field.append("\n")
+              continue
+            }
+            pending = following
+          }
+          field.append(scalar)
+        }
+        continue
+      }
+      switch scalar {
+      case "\"" where field.isEmpty:
+        inQuotes = true
+        quoteLine = line
+        fieldStarted = true
+      case delimiter:
+        fields.append(String(field))
+        field = String.UnicodeScalarView()
+        fieldStarted = true
+      case "\r", "\n":
+        if scalar == "\r", let following = next(), following != "\n" { pending = following }
+        if fieldStarted || !field.isEmpty || !fields.isEmpty {
+          endRecord()
+        }
+        line += 1
+        recordLine = line
+      default:
+        if !fieldStarted && field.isEmpty && fields.isEmpty { recordLine = line }
+        field.append(scalar)
+        fieldStarted = true
+      }
+    }
+    if inQuotes { throw .unterminatedQuote(line: quoteLine) }
+    if fieldStarted || !field.isEmpty || !fields.isEmpty { endRecord() }
+    return records
+  }
+}
+
+/// Writes RFC 4180 CSV, quoting only where needed.
+public enum CSVWriter {
+  public static func render(_ rows: [[String]]) -> String {
+    rows.map { $0.map(escape).joined(separator: ",") }.joined(separator: "\n") + "\n"
+  }
+
+  static func escape(_ field: String) -> String {
+    let needsQuotes = field.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
+      || field.first == " " || field.last == " "
+    guard needsQuotes else { return field }
+    return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+  }
+}

@@ -1,0 +1,67 @@
+import Foundation
+
+/// Everything read from a questionnaire folder: the definitions, the indicator set and all diagnostics.
+public struct Catalog: Sendable {
+  public var questionnaires: [LoadedQuestionnaire]
+  public var indicators: IndicatorSet?
+  public var diagnostics: [Diagnostic]
+  /// How many definition files were read (including ones with errors).
+  public var fileCount: Int
+
+  /// The name of the indicator file inside a questionnaire folder.
+  public static let indicatorFileName = "indicators.yaml"
+
+  /// The loaded questionnaire with this id.
+  public func questionnaire(_ id: Questionnaire.ID) -> LoadedQuestionnaire? {
+    questionnaires.first { $0.questionnaire.id == id }
+  }
+
+  /// Loads a folder of definitions (every `*.yaml` and `*.yml`; `indicators.yaml` is the indicator set), or a
+  /// single definition file.
+  public static func load(from url: URL) -> Catalog {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+      return Catalog(
+        questionnaires: [], indicators: nil,
+        diagnostics: [Diagnostic(.error, at: .init(file: url.relativePathForMessages), "no such file or folder")],
+        fileCount: 0)
+    }
+    let files: [URL]
+    if isDirectory.boolValue {
+      let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+      files = names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+        .map { url.appendingPathComponent($0) }
+    } else {
+      files = [url]
+    }
+    var catalog = Catalog(questionnaires: [], indicators: nil, diagnostics: [], fileCount: files.count)
+    for file in files {
+      if file.lastPathComponent == indicatorFileName {
+        let path = file.relativePathForMessages
+        guard let data = FileManager.default.contents(atPath: file.path), let text = String(data: data, encoding: .utf8)
+        else {
+          catalog.diagnostics.append(Diagnostic(.error, at: .init(file: path), "cannot read the file as UTF-8 text"))
+          continue
+        }
+        let (indicators, diagnostics) = IndicatorSet.parse(text, file: path)
+        catalog.indicators = indicators
+        catalog.diagnostics += diagnostics
+      } else {
+        let (loaded, diagnostics) = QuestionnaireLoader.load(contentsOf: file)
+        if let loaded { catalog.questionnaires.append(loaded) }
+        catalog.diagnostics += diagnostics
+      }
+    }
+    // Per file in reading order, then by position, as a compiler lists them.
+    catalog.diagnostics = catalog.diagnostics.enumerated().sorted { a, b in
+      let (l, r) = (a.element.location, b.element.location)
+      if l.file != r.file { return a.offset < b.offset }
+      return (l.line ?? 0, l.column ?? 0, a.offset) < (r.line ?? 0, r.column ?? 0, b.offset)
+    }.map(\.element)
+    if isDirectory.boolValue, files.isEmpty {
+      catalog.diagnostics.append(
+        Diagnostic(.error, at: .init(file: url.relativePathForMessages), "the folder holds no .yaml definitions"))
+    }
+    return catalog
+  }
+}

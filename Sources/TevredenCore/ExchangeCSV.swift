@@ -1,0 +1,222 @@
+import Foundation
+
+/// tevreden's own exchange format: tidy CSV, one row per response, metadata columns then one column per item.
+///
+/// Cells: a value in its canonical text (`ja`/`nee`, a number, choice codes joined by `;`, free text), a missing
+/// code (`weet_niet`, `nvt`, `weigert`, as the questionnaire defines them), or empty when the item was not asked
+/// or not answered. Timestamps are ISO 8601 in UTC. The format round-trips: reading what was written gives the
+/// same responses.
+public enum ExchangeCSV {
+  /// The layout name recorded with import batches.
+  public static let formatName = "tevreden-csv"
+
+  /// The metadata columns, in order.
+  public static let metadataColumns = [
+    "response_id", "questionnaire", "version", "audience", "group", "gemeente", "mode", "interviewer", "started_at",
+    "completed_at", "status",
+  ]
+  static let requiredColumns: Set<String> = ["response_id", "questionnaire", "version", "mode", "started_at", "status"]
+
+  /// The item columns for a set of definitions of one questionnaire: the newest version's order, then items that
+  /// only older versions have.
+  public static func itemColumns(for definitions: [Questionnaire]) -> [Question.ID] {
+    var columns: [Question.ID] = []
+    for definition in definitions.sorted(by: { $0.version > $1.version }) {
+      for question in definition.questions where !columns.contains(question.id) { columns.append(question.id) }
+    }
+    return columns
+  }
+
+  /// Writes responses as CSV with the given item columns.
+  public static func write(_ responses: [Response], items: [Question.ID]) -> String {
+    var rows = [metadataColumns + items.map(\.rawValue)]
+    for response in responses {
+      let metadata = [
+        response.id.rawValue, response.questionnaireID.rawValue, String(response.questionnaireVersion),
+        response.audience.rawValue, response.group, response.gemeente ?? "", response.mode.rawValue,
+        response.interviewer ?? "", Timestamp.format(response.startedAt),
+        response.completedAt.map(Timestamp.format) ?? "", response.status.rawValue,
+      ]
+      let cells = items.map { item -> String in
+        switch response.answers[item] {
+        case .value(let value)?: value.canonicalText
+        case .missing(let code)?: code
+        case nil: ""
+        }
+      }
+      rows.append(metadata + cells)
+    }
+    return CSVWriter.render(rows)
+  }
+
+  /// A response read from a row, with its line and the definition it was collected with.
+  public struct Row: Sendable {
+    public var line: Int
+    public var response: Response
+    public var definition: LoadedQuestionnaire
+  }
+
+  /// What reading a file gave: valid rows, and a diagnostic for every rejected row or file-level problem.
+  public struct ReadResult: Sendable {
+    public var rows: [Row]
+    public var diagnostics: [Diagnostic]
+    /// Data rows in the file (header excluded).
+    public var rowCount: Int
+    /// Rows rejected with an error.
+    public var rejectedCount: Int
+  }
+
+  /// Reads an exchange CSV.
+  ///
+  /// - Parameters:
+  ///   - text: The file's text.
+  ///   - file: The name used in diagnostics.
+  ///   - definition: Finds the definition a row names (questionnaire id and version), from the database or the
+  ///     questionnaire folder.
+  ///   - gemeenten: The region's municipalities; empty accepts any.
+  public static func read(
+    _ text: String, file: String, gemeenten: [String],
+    definition: (Questionnaire.ID, Int) -> LoadedQuestionnaire?,
+    knownItems: Set<String>
+  ) -> ReadResult {
+    var result = ReadResult(rows: [], diagnostics: [], rowCount: 0, rejectedCount: 0)
+    let records: [CSVRecord]
+    do {
+      records = try CSVReader.parse(text)
+    } catch {
+      result.diagnostics.append(Diagnostic(.error, at: .init(file: file), "cannot read the CSV: \(error)"))
+      return result
+    }
+    guard let header = records.first else {
+      result.diagnostics.append(Diagnostic(.error, at: .init(file: file), "the file is empty"))
+      return result
+    }
+    let columns = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+    var fileProblems: [String] = []
+    let missing = requiredColumns.subtracting(columns)
+    if !missing.isEmpty {
+      fileProblems.append("missing column(s) \(missing.sorted().joined(separator: ", ")); is this a tevreden export?")
+    }
+    var seenColumns = Set<String>()
+    for column in columns {
+      if !seenColumns.insert(column).inserted { fileProblems.append("column '\(column)' appears twice") }
+      if !metadataColumns.contains(column) && !knownItems.contains(column) {
+        fileProblems.append(
+          "column '\(column)' is neither a metadata column nor an item of a known questionnaire; personal data such as names or e-mail addresses must not be imported")
+      }
+    }
+    guard fileProblems.isEmpty else {
+      result.diagnostics += fileProblems.map { Diagnostic(.error, at: .init(file: file, line: header.line), $0) }
+      result.diagnostics.append(Diagnostic(.error, at: .init(file: file), "nothing was read from this file"))
+      result.rowCount = records.count - 1
+      result.rejectedCount = records.count - 1
+      return result
+    }
+    let index = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1, $0) })
+    var seenIDs: [String: Int] = [:]
+    let allowedGemeenten = Set(gemeenten)
+    for record in records.dropFirst() {
+      result.rowCount += 1
+      let location = Diagnostic.Location(file: file, line: record.line)
+      func reject(_ problems: [String]) {
+        result.rejectedCount += 1
+        result.diagnostics.append(
+          Diagnostic(.error, at: location, problems.joined(separator: "; ") + "; row skipped"))
+      }
+      guard record.fields.count == columns.count else {
+        reject(["has \(record.fields.count) fields, the header has \(columns.count)"])
+        continue
+      }
+      func cell(_ name: String) -> String {
+        index[name].map { record.fields[$0] } ?? ""
+      }
+      var problems: [String] = []
+      let responseID = cell("response_id").trimmingCharacters(in: .whitespaces)
+      if responseID.isEmpty { problems.append("response_id is empty") }
+      if let earlier = seenIDs[responseID], !responseID.isEmpty {
+        problems.append("response_id '\(responseID)' was already used on line \(earlier)")
+      }
+      let questionnaireID = Questionnaire.ID(rawValue: cell("questionnaire"))
+      guard let version = Int(cell("version")) else {
+        reject(problems + ["version '\(cell("version"))' is not a whole number"])
+        continue
+      }
+      guard let loaded = definition(questionnaireID, version) else {
+        reject(
+          problems + [
+            "questionnaire '\(questionnaireID)' version \(version) is not known: it is neither in the questionnaire folder nor in the database"
+          ])
+        continue
+      }
+      let questionnaire = loaded.questionnaire
+      if !cell("audience").isEmpty, cell("audience") != questionnaire.audience.rawValue {
+        problems.append("audience '\(cell("audience"))' differs from the questionnaire's '\(questionnaire.audience.rawValue)'")
+      }
+      if !cell("group").isEmpty, cell("group") != questionnaire.group {
+        problems.append("group '\(cell("group"))' differs from the questionnaire's '\(questionnaire.group)'")
+      }
+      let gemeente = cell("gemeente").trimmingCharacters(in: .whitespaces)
+      if !gemeente.isEmpty, !allowedGemeenten.isEmpty, !allowedGemeenten.contains(gemeente) {
+        problems.append("gemeente '\(gemeente)' is not a municipality of the region (see indicators.yaml)")
+      }
+      let mode = Response.Mode(rawValue: cell("mode"))
+      if mode == nil {
+        problems.append(
+          "mode '\(cell("mode"))' is not one of \(Response.Mode.allCases.map(\.rawValue).joined(separator: ", "))")
+      }
+      let status = Response.Status(rawValue: cell("status"))
+      if status == nil {
+        problems.append(
+          "status '\(cell("status"))' is not one of \(Response.Status.allCases.map(\.rawValue).joined(separator: ", "))")
+      }
+      let interviewer = cell("interviewer").trimmingCharacters(in: .whitespaces)
+      if !interviewer.isEmpty, !Self.isInterviewerCode(interviewer) {
+        problems.append("interviewer '\(interviewer)' must be a code (letters, digits, '-', '_'), never a name")
+      }
+      let startedAt = Timestamp.parse(cell("started_at"))
+      if startedAt == nil { problems.append("started_at '\(cell("started_at"))' is not an ISO 8601 time") }
+      var completedAt: Date?
+      if !cell("completed_at").isEmpty {
+        completedAt = Timestamp.parse(cell("completed_at"))
+        if completedAt == nil { problems.append("completed_at '\(cell("completed_at"))' is not an ISO 8601 time") }
+      }
+      var answers: [Question.ID: Answer] = [:]
+      for (position, column) in columns.enumerated() where !metadataColumns.contains(column) {
+        let raw = record.fields[position]
+        guard !raw.isEmpty else { continue }
+        guard let question = questionnaire.question(Question.ID(rawValue: column)) else {
+          problems.append("column '\(column)' has a value, but \(questionnaire.id) version \(version) has no such item")
+          continue
+        }
+        switch question.parseAnswer(raw, in: questionnaire) {
+        case .success(let answer): answers[question.id] = answer
+        case .failure(let problem): problems.append("item '\(column)': \(problem)")
+        }
+      }
+      guard problems.isEmpty, let mode, let status, let startedAt else {
+        reject(problems)
+        continue
+      }
+      let response = Response(
+        id: Response.ID(rawValue: responseID), questionnaire: questionnaire, gemeente: gemeente.isEmpty ? nil : gemeente,
+        mode: mode, interviewer: interviewer.isEmpty ? nil : interviewer, startedAt: startedAt,
+        completedAt: completedAt, status: status, answers: answers)
+      let invalid = response.problems(in: questionnaire)
+      guard invalid.isEmpty else {
+        reject(invalid)
+        continue
+      }
+      seenIDs[responseID] = record.line
+      result.rows.append(Row(line: record.line, response: response, definition: loaded))
+    }
+    return result
+  }
+
+  /// Interviewer codes identify a station or a person's code, not their name: no spaces.
+  public static func isInterviewerCode(_ text: String) -> Bool {
+    !text.isEmpty && text.count <= 40
+      && text.unicodeScalars.allSatisfy {
+        ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_"
+      }
+  }
+}

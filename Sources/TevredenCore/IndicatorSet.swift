@@ -1,0 +1,164 @@
+import Foundation
+
+/// The performance indicators, their norms per year, and the thresholds used in reporting.
+public struct IndicatorSet: Hashable, Sendable {
+  /// Whether a higher or a lower value is better, or neither (no norm on purpose, as for recidivism).
+  public enum Direction: String, Hashable, Sendable {
+    case atLeast = "at_least"
+    case atMost = "at_most"
+    case none
+  }
+
+  /// The unit of an indicator's value.
+  public enum Unit: String, Hashable, Sendable {
+    case cijfer
+    case percentage
+  }
+
+  /// One indicator, such as PI 5.
+  public struct Indicator: Hashable, Sendable {
+    public var id: String
+    /// The number as it appears in the management report: `5`, `2a`.
+    public var number: String
+    public var label: String
+    /// For PI 5 and PI 6: the audience whose surveys measure it.
+    public var audience: Audience?
+    public var unit: Unit
+    public var direction: Direction
+    /// The norm per year; a year without an entry has no norm.
+    public var norms: [Int: Double]
+
+    public init(
+      id: String, number: String, label: String, audience: Audience?, unit: Unit, direction: Direction,
+      norms: [Int: Double]
+    ) {
+      self.id = id
+      self.number = number
+      self.label = label
+      self.audience = audience
+      self.unit = unit
+      self.direction = direction
+      self.norms = norms
+    }
+  }
+
+  /// Below this number of respondents a mean is reported as too few to say.
+  public var minimumRespondents: Int
+  /// Per-municipality cells with fewer respondents than this are suppressed.
+  public var disclosureThreshold: Int
+  public var indicators: [Indicator]
+  /// The municipalities of the region; a response's `gemeente` must be one of them (empty: any).
+  public var gemeenten: [String]
+
+  public init(minimumRespondents: Int, disclosureThreshold: Int, indicators: [Indicator], gemeenten: [String] = []) {
+    self.minimumRespondents = minimumRespondents
+    self.disclosureThreshold = disclosureThreshold
+    self.indicators = indicators
+    self.gemeenten = gemeenten
+  }
+
+  /// The indicator measured by surveys of this audience.
+  public func indicator(for audience: Audience) -> Indicator? {
+    indicators.first { $0.audience == audience }
+  }
+
+  static let rootKeys = ["minimum_respondents", "disclosure_threshold", "gemeenten", "indicators"]
+  static let indicatorKeys = ["id", "number", "label", "audience", "unit", "direction", "norms"]
+
+  /// Parses and validates `indicators.yaml`.
+  public static func parse(_ text: String, file: String) -> (IndicatorSet?, [Diagnostic]) {
+    var reader = YAMLReader(file: file)
+    guard let root = reader.compose(text),
+      let fields = reader.mapping(root, allowed: rootKeys, context: "the indicator set")
+    else { return (nil, reader.diagnostics) }
+    let minimum = reader.integer(fields, "minimum_respondents", context: "the indicator set")
+    let threshold = reader.integer(fields, "disclosure_threshold", context: "the indicator set")
+    if let minimum, minimum < 2 {
+      reader.error(at: fields["minimum_respondents"], "minimum_respondents must be at least 2")
+    }
+    if let threshold, threshold < 1 {
+      reader.error(at: fields["disclosure_threshold"], "disclosure_threshold must be at least 1")
+    }
+    var gemeenten: [String] = []
+    if let node = fields["gemeenten"] {
+      gemeenten = reader.strings(node, context: "gemeenten") ?? []
+      if Set(gemeenten).count != gemeenten.count { reader.error(at: node, "gemeenten lists a municipality twice") }
+    }
+    var indicators: [Indicator] = []
+    if let node = fields["indicators"], let items = reader.sequence(node, context: "indicators") {
+      for item in items {
+        guard let entry = reader.mapping(item, allowed: indicatorKeys, context: "an indicator") else { continue }
+        if let indicator = parseIndicator(entry, reader: &reader) {
+          if indicators.contains(where: { $0.id == indicator.id }) {
+            reader.error(at: entry["id"], "indicator id '\(indicator.id)' appears twice")
+          } else if let audience = indicator.audience, indicators.contains(where: { $0.audience == audience }) {
+            reader.error(at: entry["audience"], "two indicators are measured by audience '\(audience.rawValue)'")
+          } else {
+            indicators.append(indicator)
+          }
+        }
+      }
+    } else if fields["indicators"] == nil {
+      reader.error(at: root, "the indicator set is missing the required key 'indicators'")
+    }
+    for audience in Audience.allCases where !indicators.contains(where: { $0.audience == audience }) {
+      reader.error(at: fields["indicators"] ?? root, "no indicator has audience '\(audience.rawValue)'")
+    }
+    guard let minimum, let threshold, !reader.diagnostics.hasErrors else { return (nil, reader.diagnostics) }
+    return (
+      IndicatorSet(
+        minimumRespondents: minimum, disclosureThreshold: threshold, indicators: indicators, gemeenten: gemeenten),
+      reader.diagnostics
+    )
+  }
+
+  private static func parseIndicator(_ entry: YAMLReader.Fields, reader: inout YAMLReader) -> Indicator? {
+    let id = reader.string(entry, "id", context: "an indicator")
+    let context = "indicator '\(id ?? "?")'"
+    let number = reader.string(entry, "number", context: context)
+    let label = reader.string(entry, "label", context: context)
+    var audience: Audience?
+    if let text = reader.string(entry, "audience", context: context, required: false) {
+      audience = Audience(rawValue: text)
+      if audience == nil { reader.error(at: entry["audience"], "unknown audience '\(text)'; use inwoners or ketenpartners") }
+    }
+    var unit: Unit?
+    if let text = reader.string(entry, "unit", context: context) {
+      unit = Unit(rawValue: text)
+      if unit == nil { reader.error(at: entry["unit"], "unknown unit '\(text)'; use cijfer or percentage") }
+    }
+    var direction: Direction?
+    if let text = reader.string(entry, "direction", context: context) {
+      direction = Direction(rawValue: text)
+      if direction == nil { reader.error(at: entry["direction"], "unknown direction '\(text)'; use at_least, at_most or none") }
+    }
+    var norms: [Int: Double] = [:]
+    if let node = entry["norms"] {
+      if direction == IndicatorSet.Direction.none {
+        reader.error(at: node, "\(context) has direction none, so it cannot have norms")
+      }
+      if case .mapping(let mapping) = node {
+        for (yearNode, value) in mapping {
+          guard let year = yearNode.scalar.flatMap({ Int($0.string) }), (1900...2200).contains(year) else {
+            reader.error(at: yearNode, "norms of \(context) must be keyed by year, such as 2026: 7.0")
+            continue
+          }
+          guard let norm = reader.number(value, context: "the \(year) norm of \(context)") else { continue }
+          if norms[year] != nil {
+            reader.error(at: yearNode, "\(context) has two norms for \(year)")
+          } else if unit == .cijfer, !(1...10).contains(norm) {
+            reader.error(at: value, "the \(year) norm of \(context) must be a grade from 1 to 10")
+          } else if unit == .percentage, !(0...100).contains(norm) {
+            reader.error(at: value, "the \(year) norm of \(context) must be a percentage from 0 to 100")
+          }
+          norms[year] = norm
+        }
+      } else {
+        reader.error(at: node, "norms of \(context) must be a mapping of year to norm, such as { 2026: 7.0 }")
+      }
+    }
+    guard let id, let number, let label, let unit, let direction else { return nil }
+    return Indicator(
+      id: id, number: number, label: label, audience: audience, unit: unit, direction: direction, norms: norms)
+  }
+}

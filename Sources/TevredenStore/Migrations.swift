@@ -1,0 +1,59 @@
+import GRDB
+
+extension TevredenDatabase {
+  /// The schema's history. Append new migrations; never edit one that has shipped.
+  static var migrator: DatabaseMigrator {
+    var migrator = DatabaseMigrator()
+    migrator.registerMigration("v1-questionnaires-responses-answers") { db in
+      try db.create(table: "questionnaireSnapshot") { t in
+        t.autoIncrementedPrimaryKey("id")
+        t.column("questionnaireID", .text).notNull()
+        t.column("version", .integer).notNull().check { $0 >= 1 }
+        t.column("audience", .text).notNull().check { ["inwoners", "ketenpartners"].contains($0) }
+        t.column("respondentGroup", .text).notNull()
+        t.column("groupLabel", .text).notNull()
+        t.column("sha256", .text).notNull().unique()
+        t.column("definition", .text).notNull()
+        t.column("storedAt", .text).notNull()
+      }
+      try db.create(table: "importBatch") { t in
+        t.autoIncrementedPrimaryKey("id")
+        t.column("source", .text).notNull()
+        t.column("sha256", .text).notNull()
+        t.column("format", .text).notNull()
+        t.column("importedAt", .text).notNull()
+        t.column("insertedCount", .integer).notNull()
+        t.column("duplicateCount", .integer).notNull()
+        t.column("rejectedCount", .integer).notNull()
+      }
+      try db.create(table: "response") { t in
+        t.autoIncrementedPrimaryKey("id")
+        t.column("responseKey", .text).notNull().unique()
+        t.belongsTo("snapshot", inTable: "questionnaireSnapshot").notNull()
+        t.column("questionnaireID", .text).notNull()
+        t.column("questionnaireVersion", .integer).notNull()
+        t.column("audience", .text).notNull().check { ["inwoners", "ketenpartners"].contains($0) }
+        t.column("respondentGroup", .text).notNull()
+        t.column("gemeente", .text)
+        t.column("mode", .text).notNull()
+        t.column("interviewer", .text)
+        t.column("startedAt", .text).notNull()
+        t.column("completedAt", .text)
+        t.column("collectedOn", .text).notNull()
+        t.column("status", .text).notNull().check { ["completed", "partial", "refused"].contains($0) }
+        t.column("grade", .double).check { $0 == nil || ($0 >= 1 && $0 <= 10) }
+        t.belongsTo("importBatch", onDelete: .setNull)
+      }
+      try db.create(index: "response_on_status_collectedOn", on: "response", columns: ["status", "collectedOn"])
+      try db.create(table: "answer") { t in
+        t.belongsTo("response", onDelete: .cascade).notNull()
+        t.column("item", .text).notNull()
+        t.column("value", .text)
+        t.column("missingCode", .text)
+        t.primaryKey(["responseId", "item"])
+        t.check(sql: "(value IS NULL) <> (missingCode IS NULL)")
+      }
+    }
+    return migrator
+  }
+}

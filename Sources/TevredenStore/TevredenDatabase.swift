@@ -1,0 +1,320 @@
+import Foundation
+import GRDB
+import TevredenCore
+
+/// The whole state of `tevreden`: questionnaire snapshots, responses, answers and import batches, in one SQLite
+/// file.
+///
+/// Writes go through named methods that keep the invariants: a response always points at the exact definition
+/// it was collected with, its grade is materialised from that definition's score rule, and an import is one
+/// transaction.
+///
+/// ## Topics
+/// ### Opening
+/// - ``open(atPath:)``
+/// - ``inMemory()``
+/// ### Writing
+/// - ``save(_:collectedWith:)``
+/// - ``importResponses(_:source:)``
+/// ### Reading
+/// - ``responses(questionnaire:)``
+/// - ``tallies(in:)``
+public struct TevredenDatabase: Sendable {
+  private let writer: any DatabaseWriter
+
+  /// Wraps a GRDB connection, refusing a database written by a newer `tevreden` and migrating an older one.
+  public init(_ writer: any DatabaseWriter, path: String = ":memory:") throws {
+    self.writer = writer
+    do {
+      try writer.read { db in
+        let tables = try String.fetchAll(
+          db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+        if !tables.isEmpty, !tables.contains("grdb_migrations") {
+          throw StoreError.notATevredenDatabase(path: path)
+        }
+        if try Self.migrator.hasBeenSuperseded(db) {
+          throw StoreError.newerSchema(path: path)
+        }
+      }
+    } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+      throw StoreError.notATevredenDatabase(path: path)
+    }
+    try Self.migrator.migrate(writer)
+  }
+
+  /// An empty database in memory, for tests.
+  public static func inMemory() throws -> TevredenDatabase {
+    try TevredenDatabase(DatabaseQueue())
+  }
+
+  /// Opens the database file, creating it readable and writable by its owner only (mode 0600).
+  ///
+  /// The journal is in WAL mode so readers never block the writer, and a busy database is waited for (up to
+  /// ten seconds) instead of failing with "database is locked".
+  public static func open(atPath path: String) throws -> TevredenDatabase {
+    let url = URL(fileURLWithPath: path)
+    let manager = FileManager.default
+    if !manager.fileExists(atPath: path) {
+      let folder = url.deletingLastPathComponent().path
+      guard manager.fileExists(atPath: folder) else { throw StoreError.missingFolder(path: path) }
+      // Created before SQLite sees it, so the file is never readable by others, not even for a moment.
+      guard manager.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+        throw StoreError.cannotCreate(path: path)
+      }
+    }
+    var configuration = Configuration()
+    configuration.journalMode = .wal
+    configuration.busyMode = .timeout(10)
+    configuration.foreignKeysEnabled = true
+    do {
+      let queue = try DatabaseQueue(path: path, configuration: configuration)
+      return try TevredenDatabase(queue, path: path)
+    } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+      throw StoreError.notATevredenDatabase(path: path)
+    }
+  }
+
+  // MARK: - Writing
+
+  /// Stores one response, with the definition it was collected with; replaces nothing.
+  ///
+  /// - Throws: ``StoreError/duplicateResponse(_:)`` if a response with this id is already stored.
+  public func save(_ response: Response, collectedWith definition: LoadedQuestionnaire) throws {
+    try writer.write { db in
+      if try ResponseRecord.filter(ResponseRecord.Columns.responseKey == response.id.rawValue).fetchCount(db) > 0 {
+        throw StoreError.duplicateResponse(response.id)
+      }
+      let snapshotId = try Self.snapshotId(for: definition, in: db)
+      try Self.insert(response, definition: definition, snapshotId: snapshotId, batchId: nil, in: db)
+    }
+  }
+
+  /// Stores responses from one import in a single transaction: all of them, or (on an error) none.
+  ///
+  /// A response whose id is already stored with the same content is a duplicate and is skipped; one stored with
+  /// different content is a conflict and is skipped too. With `source.rejectsConflicts`, a conflict rolls the
+  /// whole import back and throws ``StoreError/importConflicts(_:)``.
+  ///
+  /// - Returns: What became of each response, in the order given.
+  public func importResponses(_ items: [(Response, LoadedQuestionnaire)], source: ImportSource) throws
+    -> [ImportDisposition]
+  {
+    try writer.write { db in
+      var batch = ImportBatchRecord(
+        id: nil, source: source.name, sha256: source.sha256, format: source.format,
+        importedAt: Timestamp.format(source.importedAt), insertedCount: 0, duplicateCount: 0,
+        rejectedCount: source.rejectedBeforeStore)
+      try batch.insert(db)
+      var snapshotIds: [String: Int64] = [:]
+      var dispositions: [ImportDisposition] = []
+      for (response, definition) in items {
+        if let existing = try Self.fetchResponse(key: response.id.rawValue, in: db) {
+          if existing == response {
+            dispositions.append(.duplicate)
+            batch.duplicateCount += 1
+          } else {
+            dispositions.append(.conflict)
+            batch.rejectedCount += 1
+          }
+          continue
+        }
+        let snapshotId: Int64
+        if let known = snapshotIds[definition.sha256] {
+          snapshotId = known
+        } else {
+          snapshotId = try Self.snapshotId(for: definition, in: db)
+          snapshotIds[definition.sha256] = snapshotId
+        }
+        try Self.insert(response, definition: definition, snapshotId: snapshotId, batchId: batch.id, in: db)
+        dispositions.append(.inserted)
+        batch.insertedCount += 1
+      }
+      let conflicts = zip(items, dispositions).filter { $1 == .conflict }.map(\.0.0.id)
+      if source.rejectsConflicts, !conflicts.isEmpty {
+        throw StoreError.importConflicts(conflicts)
+      }
+      try batch.update(db)
+      return dispositions
+    }
+  }
+
+  private static func snapshotId(for definition: LoadedQuestionnaire, in db: Database) throws -> Int64 {
+    let hash = definition.sha256
+    if let existing = try SnapshotRecord.filter(SnapshotRecord.Columns.sha256 == hash).fetchOne(db), let id = existing.id {
+      return id
+    }
+    let questionnaire = definition.questionnaire
+    var record = SnapshotRecord(
+      id: nil, questionnaireID: questionnaire.id.rawValue, version: questionnaire.version,
+      audience: questionnaire.audience.rawValue, respondentGroup: questionnaire.group,
+      groupLabel: questionnaire.groupLabel, sha256: hash, definition: definition.source,
+      storedAt: Timestamp.format(Date()))
+    try record.insert(db)
+    guard let id = record.id else { throw StoreError.cannotCreate(path: "questionnaireSnapshot") }
+    return id
+  }
+
+  private static func insert(
+    _ response: Response, definition: LoadedQuestionnaire, snapshotId: Int64, batchId: Int64?, in db: Database
+  ) throws {
+    let grade = response.grade(using: definition.questionnaire.scoreRule)
+    var record = ResponseRecord(response, snapshotId: snapshotId, grade: grade, importBatchId: batchId)
+    try record.insert(db)
+    guard let responseId = record.id else { throw StoreError.cannotCreate(path: "response") }
+    for (item, answer) in response.answers.sorted(by: { $0.key < $1.key }) {
+      var answerRecord = AnswerRecord(responseId: responseId, item: item, answer: answer)
+      try answerRecord.insert(db)
+    }
+  }
+
+  // MARK: - Reading
+
+  /// Every stored definition, oldest first.
+  public func snapshots() throws -> [StoredSnapshot] {
+    try writer.read { db in
+      try SnapshotRecord.order(Column("id")).fetchAll(db).map(Self.snapshot)
+    }
+  }
+
+  private static func snapshot(_ record: SnapshotRecord) throws -> StoredSnapshot {
+    let (loaded, diagnostics) = QuestionnaireLoader.parse(
+      record.definition, file: "snapshot \(record.questionnaireID) v\(record.version)")
+    guard let loaded else {
+      throw StoreError.unreadableSnapshot(record.questionnaireID, diagnostics.map(\.description))
+    }
+    return StoredSnapshot(id: record.id ?? 0, definition: loaded, storedAt: Timestamp.parse(record.storedAt))
+  }
+
+  /// The response with this id, if stored.
+  public func response(_ id: Response.ID) throws -> Response? {
+    try writer.read { db in try Self.fetchResponse(key: id.rawValue, in: db) }
+  }
+
+  /// Stored responses, optionally of one questionnaire, in the order they were stored.
+  public func responses(questionnaire: Questionnaire.ID? = nil) throws -> [(Response, StoredSnapshot)] {
+    try writer.read { db in
+      var snapshots: [Int64: StoredSnapshot] = [:]
+      for record in try SnapshotRecord.fetchAll(db) {
+        let snapshot = try Self.snapshot(record)
+        snapshots[snapshot.id] = snapshot
+      }
+      var request = ResponseRecord.order(Column("id"))
+      if let questionnaire {
+        request = request.filter(ResponseRecord.Columns.questionnaireID == questionnaire.rawValue)
+      }
+      var answersByResponse: [Int64: [AnswerRecord]] = [:]
+      let answerRequest: QueryInterfaceRequest<AnswerRecord>
+      if let questionnaire {
+        answerRequest = AnswerRecord.filter(
+          sql: "responseId IN (SELECT id FROM response WHERE questionnaireID = ?)", arguments: [questionnaire.rawValue])
+      } else {
+        answerRequest = AnswerRecord.all()
+      }
+      for answer in try answerRequest.fetchAll(db) { answersByResponse[answer.responseId, default: []].append(answer) }
+      return try request.fetchAll(db).map { record in
+        guard let snapshot = snapshots[record.snapshotId] else {
+          throw StoreError.unreadableSnapshot(record.questionnaireID, ["snapshot \(record.snapshotId) is missing"])
+        }
+        let response = try Self.response(
+          record, answers: answersByResponse[record.id ?? 0] ?? [], questionnaire: snapshot.definition.questionnaire)
+        return (response, snapshot)
+      }
+    }
+  }
+
+  private static func fetchResponse(key: String, in db: Database) throws -> Response? {
+    guard let record = try ResponseRecord.filter(ResponseRecord.Columns.responseKey == key).fetchOne(db),
+      let recordId = record.id,
+      let snapshotRecord = try SnapshotRecord.fetchOne(db, key: record.snapshotId)
+    else { return nil }
+    let snapshot = try snapshot(snapshotRecord)
+    let answers = try AnswerRecord.filter(AnswerRecord.Columns.responseId == recordId).fetchAll(db)
+    return try response(record, answers: answers, questionnaire: snapshot.definition.questionnaire)
+  }
+
+  private static func response(_ record: ResponseRecord, answers: [AnswerRecord], questionnaire: Questionnaire) throws
+    -> Response
+  {
+    var parsed: [Question.ID: Answer] = [:]
+    for answer in answers {
+      let id = Question.ID(rawValue: answer.item)
+      guard let question = questionnaire.question(id) else {
+        throw StoreError.corruptRow("answer to unknown item '\(answer.item)' in response \(record.responseKey)")
+      }
+      if let code = answer.missingCode {
+        parsed[id] = .missing(code)
+      } else if let text = answer.value {
+        switch question.parseValue(text) {
+        case .success(let value): parsed[id] = .value(value)
+        case .failure(let problem):
+          if case .text = question.kind { parsed[id] = .value(.text(text)) } else {
+            throw StoreError.corruptRow("response \(record.responseKey), item \(answer.item): \(problem)")
+          }
+        }
+      }
+    }
+    guard let audience = Audience(rawValue: record.audience), let mode = Response.Mode(rawValue: record.mode),
+      let status = Response.Status(rawValue: record.status), let startedAt = Timestamp.parse(record.startedAt)
+    else { throw StoreError.corruptRow("response \(record.responseKey) has invalid metadata") }
+    return Response(
+      id: Response.ID(rawValue: record.responseKey), questionnaireID: Questionnaire.ID(rawValue: record.questionnaireID),
+      questionnaireVersion: record.questionnaireVersion, audience: audience, group: record.respondentGroup,
+      gemeente: record.gemeente, mode: mode, interviewer: record.interviewer, startedAt: startedAt,
+      completedAt: record.completedAt.flatMap(Timestamp.parse), status: status, answers: parsed)
+  }
+
+  /// Count, sum and sum of squares of the grades of completed responses per audience and group in a period.
+  ///
+  /// Groups known from stored definitions but without graded responses in the period are included with n = 0.
+  public func tallies(in period: Period) throws -> [GroupTally] {
+    try writer.read { db in
+      var tallies: [GroupKey: GroupTally] = [:]
+      for row in try Row.fetchAll(
+        db, sql: "SELECT audience, respondentGroup, groupLabel FROM questionnaireSnapshot ORDER BY id")
+      {
+        guard let audience = Audience(rawValue: row["audience"]) else { continue }
+        let key = GroupKey(audience: audience, group: row["respondentGroup"])
+        tallies[key] = GroupTally(audience: audience, group: key.group, groupLabel: row["groupLabel"])
+      }
+      let rows = try Row.fetchAll(
+        db,
+        sql: """
+          SELECT audience, respondentGroup, COUNT(grade) AS n, SUM(grade) AS total, SUM(grade * grade) AS squares
+          FROM response
+          WHERE status = 'completed' AND grade IS NOT NULL AND collectedOn BETWEEN ? AND ?
+          GROUP BY audience, respondentGroup
+          """, arguments: [period.first.description, period.last.description])
+      for row in rows {
+        guard let audience = Audience(rawValue: row["audience"]) else { continue }
+        let key = GroupKey(audience: audience, group: row["respondentGroup"])
+        var tally = tallies[key] ?? GroupTally(audience: audience, group: key.group, groupLabel: key.group)
+        tally.count = row["n"]
+        tally.sum = row["total"] ?? 0
+        tally.sumOfSquares = row["squares"] ?? 0
+        tallies[key] = tally
+      }
+      return tallies.values.sorted { ($0.audience.rawValue, $0.group) < ($1.audience.rawValue, $1.group) }
+    }
+  }
+
+  /// Import batches, oldest first: (source, inserted, duplicates, rejected).
+  public func importBatches() throws -> [ImportBatchSummary] {
+    try writer.read { db in
+      try ImportBatchRecord.order(Column("id")).fetchAll(db).map {
+        ImportBatchSummary(
+          source: $0.source, sha256: $0.sha256, insertedCount: $0.insertedCount, duplicateCount: $0.duplicateCount,
+          rejectedCount: $0.rejectedCount)
+      }
+    }
+  }
+
+  /// The number of stored responses.
+  public func responseCount() throws -> Int {
+    try writer.read { db in try ResponseRecord.fetchCount(db) }
+  }
+}
+
+private struct GroupKey: Hashable {
+  var audience: Audience
+  var group: String
+}

@@ -1,0 +1,6 @@
+import TevredenCLI
+
+@main
+enum Entrypoint {
+  static func main() { TevredenCommand.main() }
+}
