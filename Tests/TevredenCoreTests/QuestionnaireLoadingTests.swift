@@ -1,0 +1,211 @@
+import Foundation
+import Testing
+
+@testable import TevredenCore
+
+@Suite struct QuestionnaireLoadingTests {
+  @Test func loadsAValidDefinition() throws {
+    let (loaded, diagnostics, text) = try loadFixture("valid-minimal")
+    #expect(diagnostics.isEmpty)
+    let questionnaire = try #require(loaded?.questionnaire)
+    #expect(questionnaire.id == "valid-minimal")
+    #expect(questionnaire.audience == .inwoners)
+    #expect(questionnaire.questions.map(\.id.rawValue) == [
+      "toestemming", "kinderen", "bereikbaarheid", "kinderen_gesproken", "cijfer", "opmerking",
+    ])
+    #expect(questionnaire.scoreRule == ScoreRule(grade: "cijfer", aspects: ["bereikbaarheid"]))
+    let gesproken = try #require(questionnaire.question("kinderen_gesproken"))
+    #expect(gesproken.showIf == [Question.Condition(item: "kinderen", values: ["ja"])])
+    #expect(gesproken.missingCodes == ["weet_niet", "nvt"])
+    #expect(questionnaire.question("opmerking")?.isRequired == false)
+    #expect(questionnaire.question("cijfer")?.isRequired == true)
+    #expect(loaded?.source == text)
+  }
+
+  @Test func importAliasesAreIdTextAndAliases() throws {
+    let questionnaire = try minimalQuestionnaire().questionnaire
+    #expect(questionnaire.question("bereikbaarheid")?.importAliases == [
+      "bereikbaarheid", "Hoe tevreden bent u over de bereikbaarheid?", "Bereikbaarheid",
+    ])
+  }
+
+  @Test func rejectsDuplicateQuestionIDs() throws {
+    let (loaded, diagnostics, text) = try loadFixture("duplicate-question-id")
+    #expect(loaded == nil)
+    let problem = try #require(diagnostics.first { $0.message.contains("duplicate question id 'bereikbaarheid'") })
+    #expect(problem.location.line == line(of: "- id: bereikbaarheid", occurrence: 2, in: text))
+    #expect(problem.location.file.hasSuffix("duplicate-question-id.yaml"))
+  }
+
+  @Test func rejectsShowIfNamingAnUnknownItem() throws {
+    let (_, diagnostics, text) = try loadFixture("show-if-unknown-item")
+    let problem = try #require(diagnostics.first { $0.message.contains("unknown item 'kinderrn'") })
+    #expect(problem.location.line == line(of: "kinderrn", in: text))
+    #expect(problem.location.column != nil)
+  }
+
+  @Test func rejectsShowIfNamingALaterItem() throws {
+    let (_, diagnostics, text) = try loadFixture("show-if-later-item")
+    let problem = try #require(diagnostics.first { $0.message.contains("comes later") })
+    #expect(problem.location.line == line(of: "item: kinderen,", in: text))
+  }
+
+  @Test func rejectsRoutingCycles() throws {
+    let (_, diagnostics, _) = try loadFixture("routing-cycle")
+    #expect(diagnostics.contains { $0.message == "routing cycle: kinderen → kinderen_gesproken → kinderen" })
+  }
+
+  @Test func rejectsUnknownQuestionTypesWithASuggestion() throws {
+    let (_, diagnostics, text) = try loadFixture("unknown-question-type")
+    let problem = try #require(diagnostics.first { $0.message.contains("unknown question type 'yesno'") })
+    #expect(problem.message.contains("did you mean 'yes_no'?"))
+    #expect(problem.location.line == line(of: "type: yesno", in: text))
+    // The failed question does not cause follow-on errors in the items that route on it.
+    #expect(diagnostics.count == 1)
+  }
+
+  @Test func rejectsAScaleWithoutValues() throws {
+    let (_, diagnostics, _) = try loadFixture("scale-without-values")
+    #expect(diagnostics.contains { $0.message.contains("scale 'tevreden5' has no values") })
+  }
+
+  @Test func rejectsAScoreRuleNamingAMissingItem() throws {
+    let (_, diagnostics, text) = try loadFixture("score-rule-missing-item")
+    let problem = try #require(diagnostics.first { $0.message.contains("score.grade names item 'rapportcijfer'") })
+    #expect(problem.location.line == line(of: "grade: rapportcijfer", in: text))
+  }
+
+  @Test func rejectsMisspeltKeys() throws {
+    let (loaded, diagnostics, text) = try loadFixture("misspelt-key")
+    #expect(loaded == nil)
+    let problem = try #require(diagnostics.first { $0.message.contains("unknown key 'requird'") })
+    #expect(problem.message.contains("did you mean 'required'?"))
+    #expect(problem.location.line == line(of: "requird:", in: text))
+    #expect(problem.location.column == 5)
+  }
+
+  @Test func reportsYAMLSyntaxErrorsWithLineAndColumn() throws {
+    let (loaded, diagnostics, _) = try loadFixture("yaml-syntax-error")
+    #expect(loaded == nil)
+    let problem = try #require(diagnostics.first)
+    #expect(problem.message.hasPrefix("invalid YAML"))
+    #expect(problem.location.line != nil)
+    #expect(problem.description.contains("yaml-syntax-error.yaml:"))
+  }
+
+  @Test func rejectsShowIfValuesTheItemCannotTake() throws {
+    let (_, diagnostics, _) = try loadFixture("show-if-impossible-value")
+    #expect(diagnostics.contains { $0.message.contains("expects 'misschien' from 'kinderen'") })
+  }
+
+  @Test func requiresConsentFirst() throws {
+    let (_, diagnostics, _) = try loadFixture("consent-not-first")
+    #expect(diagnostics.contains { $0.message.contains("must be the first question") })
+  }
+
+  @Test func rejectsChoiceCodesThatAreMissingCodes() throws {
+    let (_, diagnostics, _) = try loadFixture("choice-code-is-missing-code")
+    #expect(diagnostics.contains { $0.message.contains("choice code 'nvt'") && $0.message.contains("missing code") })
+  }
+
+  @Test func reportsAllProblemsOfAFileAtOnce() {
+    let text = """
+      id: wrong-name
+      version: 0
+      audience: burgers
+      group: melding
+      title: T
+      questions:
+        - id: a
+          type: grade
+          text: A
+      score:
+        grade: b
+        aspects: [a]
+      """
+    let (loaded, diagnostics) = QuestionnaireLoader.parse(text, file: "x.yaml", expectedID: "x")
+    #expect(loaded == nil)
+    let messages = diagnostics.map(\.message)
+    #expect(messages.contains { $0.contains("differs from the file name 'x.yaml'") })
+    #expect(messages.contains { $0.contains("version must be 1 or higher") })
+    #expect(messages.contains { $0.contains("unknown audience 'burgers'") })
+    #expect(messages.contains { $0.contains("no consent question") })
+    #expect(messages.contains { $0.contains("score.grade names item 'b'") })
+    #expect(messages.contains { $0.contains("aspects must be scale questions") })
+    #expect(diagnostics.allSatisfy { $0.location.line != nil })
+  }
+
+  @Test func theRepositoryQuestionnairesAreValid() throws {
+    let catalog = Catalog.load(from: repositoryRoot.appendingPathComponent("Questionnaires"))
+    #expect(catalog.diagnostics.filter { $0.severity == .error }.map(\.description) == [])
+    #expect(catalog.questionnaires.count == 10)
+    let groups = Set(catalog.questionnaires.map { "\($0.questionnaire.audience.rawValue)/\($0.questionnaire.group)" })
+    #expect(groups == [
+      "inwoners/adviesaanvraag", "inwoners/melding", "inwoners/vervolgdienst", "inwoners/monitoring",
+      "ketenpartners/sociale-teams", "ketenpartners/politie", "ketenpartners/rvdk", "ketenpartners/huisartsen",
+      "ketenpartners/scholen", "ketenpartners/ziekenhuizen",
+    ])
+    for loaded in catalog.questionnaires {
+      let questions = loaded.questionnaire.questions
+      #expect(questions.first?.kind == .consent, "\(loaded.file): consent first")
+      #expect(questions.last?.kind == .text, "\(loaded.file): open remark last")
+      #expect(questions.contains { $0.id == "rol" || $0.id == "functie" }, "\(loaded.file): a role question")
+      #expect(questions.contains { !$0.showIf.isEmpty }, "\(loaded.file): some routing")
+    }
+    let indicators = try #require(catalog.indicators)
+    #expect(indicators.indicator(for: .inwoners)?.norms[2026] == 7.0)
+    #expect(indicators.indicator(for: .ketenpartners)?.norms[2026] == 7.0)
+    #expect(indicators.indicators.first { $0.id == "pi7a" }?.norms.isEmpty == true)
+    #expect(indicators.gemeenten.count == 17)
+  }
+
+  @Test func foldersReportEveryFileAndSortByPosition() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("catalog-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let fixtures = try #require(Bundle.module.url(forResource: "Fixtures/questionnaires", withExtension: nil))
+    for name in ["misspelt-key", "duplicate-question-id", "valid-minimal"] {
+      try FileManager.default.copyItem(
+        at: fixtures.appendingPathComponent("\(name).yaml"), to: folder.appendingPathComponent("\(name).yaml"))
+    }
+    let catalog = Catalog.load(from: folder)
+    #expect(catalog.fileCount == 3)
+    #expect(catalog.questionnaires.map(\.questionnaire.id) == ["valid-minimal"])
+    #expect(catalog.diagnostics.filter { $0.location.file.hasSuffix("misspelt-key.yaml") }.count == 1)
+    // That fixture renamed 'cijfer', so its score rule dangles too: both are reported.
+    #expect(
+      catalog.diagnostics.filter { $0.location.file.hasSuffix("duplicate-question-id.yaml") }.map(\.message).sorted() == [
+        "duplicate question id 'bereikbaarheid'", "score.grade names item 'cijfer', which does not exist",
+      ])
+    let lines = catalog.diagnostics.filter { $0.location.file.hasSuffix("duplicate-question-id.yaml") }
+      .compactMap(\.location.line)
+    #expect(lines == lines.sorted())
+  }
+}
+
+@Suite struct IndicatorSetTests {
+  @Test func rejectsNormsOutOfRangeAndUnknownKeys() {
+    let text = """
+      minimum_respondents: 30
+      disclosure_threshold: 10
+      indicators:
+        - { id: pi5, number: "5", label: L, audience: inwoners, unit: cijfer, direction: at_least, norms: { 2026: 12 } }
+        - { id: pi6, number: "6", label: L, audience: ketenpartners, unit: cijfer, direction: at_least, norm: { 2026: 7 } }
+      """
+    let (set, diagnostics) = IndicatorSet.parse(text, file: "indicators.yaml")
+    #expect(set == nil)
+    #expect(diagnostics.contains { $0.message.contains("2026 norm of indicator 'pi5' must be a grade from 1 to 10") && $0.location.line == 4 })
+    #expect(diagnostics.contains { $0.message.contains("unknown key 'norm'") && $0.location.line == 5 })
+  }
+
+  @Test func requiresAnIndicatorPerAudience() {
+    let text = """
+      minimum_respondents: 30
+      disclosure_threshold: 10
+      indicators:
+        - { id: pi5, number: "5", label: L, audience: inwoners, unit: cijfer, direction: at_least }
+      """
+    let (_, diagnostics) = IndicatorSet.parse(text, file: "indicators.yaml")
+    #expect(diagnostics.contains { $0.message.contains("no indicator has audience 'ketenpartners'") })
+  }
+}
