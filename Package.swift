@@ -35,7 +35,10 @@ let package = Package(
       dependencies: ["TevredenCore"],
       resources: [.copy("Fixtures")]
     ),
-    .testTarget(name: "TevredenStoreTests", dependencies: ["TevredenStore", "TevredenCore"]),
+    .testTarget(
+      name: "TevredenStoreTests",
+      dependencies: ["TevredenStore", "TevredenCore", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
     .testTarget(name: "TevredenCLITests", dependencies: ["TevredenCLI", "TevredenCore", "TevredenStore"]),
     .testTarget(name: "EndToEndTests", dependencies: ["TevredenCore"]),
   ],

@@ -1,0 +1,252 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import TevredenCore
+@testable import TevredenStore
+
+/// The minimal questionnaire used by the store tests, as YAML.
+let storeQuestionnaireYAML = """
+  id: store-test
+  version: 1
+  audience: inwoners
+  group: melding
+  group_label: Melding
+  title: "Test"
+  missing_codes:
+    - { code: weet_niet, label: Weet ik niet }
+  questions:
+    - id: toestemming
+      type: consent
+      text: "Wilt u meedoen?"
+    - id: cijfer
+      type: grade
+      text: "Welk cijfer?"
+    - id: opmerking
+      type: text
+      required: false
+      text: "Opmerking?"
+  score:
+    grade: cijfer
+
+  """
+
+func storeQuestionnaire(_ text: String = storeQuestionnaireYAML) throws -> LoadedQuestionnaire {
+  let (loaded, diagnostics) = QuestionnaireLoader.parse(text, file: "store-test.yaml")
+  #expect(diagnostics == [])
+  return try #require(loaded)
+}
+
+func makeResponse(
+  _ id: String, grade: Answer?, on day: String = "2026-03-10", status: Response.Status = .completed,
+  questionnaire: Questionnaire, remark: String? = nil
+) throws -> Response {
+  var answers: [Question.ID: Answer] = ["toestemming": .value(.yesNo(status != .refused))]
+  if let grade { answers["cijfer"] = grade }
+  if let remark { answers["opmerking"] = .value(.text(remark)) }
+  let start = try #require(Timestamp.parse("\(day)T10:00:00Z"))
+  return Response(
+    id: Response.ID(rawValue: id), questionnaire: questionnaire, gemeente: "Hoorn", mode: .online, interviewer: nil,
+    startedAt: start, completedAt: status == .partial ? nil : start.addingTimeInterval(600), status: status,
+    answers: answers)
+}
+
+func temporaryFolder() throws -> URL {
+  let url = FileManager.default.temporaryDirectory.appendingPathComponent("tevreden-store-\(UUID().uuidString)")
+  try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+  return url
+}
+
+func source(_ name: String = "test.csv", strict: Bool = false) -> ImportSource {
+  ImportSource(name: name, sha256: "abc", format: "tevreden-csv", importedAt: Date(), rejectsConflicts: strict)
+}
+
+@Suite struct TevredenDatabaseTests {
+  @Test func savesAndReadsBackAResponse() throws {
+    // Given an empty database
+    let database = try TevredenDatabase.inMemory()
+    let definition = try storeQuestionnaire()
+    let response = try makeResponse(
+      "r1", grade: .value(.grade(7.5)), questionnaire: definition.questionnaire, remark: "Goed, \"echt\".")
+    // When a response is saved
+    try database.save(response, collectedWith: definition)
+    // Then it reads back unchanged, with the definition it was collected with
+    #expect(try database.response("r1") == response)
+    let stored = try database.responses()
+    #expect(stored.map(\.0) == [response])
+    #expect(stored.first?.1.definition.sha256 == definition.sha256)
+    #expect(stored.first?.1.definition.source == storeQuestionnaireYAML)
+  }
+
+  @Test func refusesToSaveAResponseTwice() throws {
+    let database = try TevredenDatabase.inMemory()
+    let definition = try storeQuestionnaire()
+    let response = try makeResponse("r1", grade: .value(.grade(8)), questionnaire: definition.questionnaire)
+    try database.save(response, collectedWith: definition)
+    #expect(throws: StoreError.duplicateResponse("r1")) { try database.save(response, collectedWith: definition) }
+  }
+
+  @Test func editingADefinitionKeepsOldResponsesOnTheirOwnSnapshot() throws {
+    // Given a response collected with version 1
+    let database = try TevredenDatabase.inMemory()
+    let v1 = try storeQuestionnaire()
+    try database.save(try makeResponse("old", grade: .value(.grade(6)), questionnaire: v1.questionnaire), collectedWith: v1)
+    // When the definition is edited (the grade question's text changes) and a new response is saved
+    let v2 = try storeQuestionnaire(
+      storeQuestionnaireYAML.replacingOccurrences(of: "version: 1", with: "version: 2")
+        .replacingOccurrences(of: "Welk cijfer?", with: "Welk rapportcijfer geeft u?"))
+    try database.save(try makeResponse("new", grade: .value(.grade(9)), questionnaire: v2.questionnaire), collectedWith: v2)
+    // Then each response keeps the exact text it was collected with
+    let stored = Dictionary(uniqueKeysWithValues: try database.responses().map { ($0.0.id, $0.1) })
+    #expect(stored["old"]?.definition.source.contains("Welk cijfer?") == true)
+    #expect(stored["new"]?.definition.source.contains("Welk rapportcijfer geeft u?") == true)
+    #expect(try database.snapshots().count == 2)
+    // And the same definition is stored only once
+    try database.save(try makeResponse("new2", grade: .value(.grade(9)), questionnaire: v2.questionnaire), collectedWith: v2)
+    #expect(try database.snapshots().count == 2)
+  }
+
+  @Test func materialisesTheGradeAndTalliesPerPeriod() throws {
+    let database = try TevredenDatabase.inMemory()
+    let definition = try storeQuestionnaire()
+    let questionnaire = definition.questionnaire
+    let responses = [
+      try makeResponse("a", grade: .value(.grade(6)), on: "2026-01-05", questionnaire: questionnaire),
+      try makeResponse("b", grade: .value(.grade(8)), on: "2026-04-29", questionnaire: questionnaire),
+      try makeResponse("c", grade: .value(.grade(10)), on: "2026-05-02", questionnaire: questionnaire),
+      try makeResponse("d", grade: .missing("weet_niet"), on: "2026-02-01", questionnaire: questionnaire),
+      try makeResponse("e", grade: nil, on: "2026-02-01", status: .refused, questionnaire: questionnaire),
+      try makeResponse("f", grade: .value(.grade(1)), on: "2026-02-01", status: .partial, questionnaire: questionnaire),
+      try makeResponse("g", grade: .value(.grade(2)), on: "2025-12-31", questionnaire: questionnaire),
+    ]
+    for response in responses { try database.save(response, collectedWith: definition) }
+    let t1 = try database.tallies(in: try #require(Period("2026-T1")))
+    #expect(t1 == [GroupTally(audience: .inwoners, group: "melding", groupLabel: "Melding", count: 2, sum: 14, sumOfSquares: 100)])
+    let t2 = try database.tallies(in: try #require(Period("2026-T2")))
+    #expect(t2.first?.count == 3)
+    #expect(t2.first?.sum == 24)
+  }
+
+  @Test func talliesListKnownGroupsWithoutResponses() throws {
+    let database = try TevredenDatabase.inMemory()
+    let definition = try storeQuestionnaire()
+    try database.save(try makeResponse("a", grade: .value(.grade(6)), on: "2025-01-05", questionnaire: definition.questionnaire), collectedWith: definition)
+    #expect(try database.tallies(in: try #require(Period("2026"))) == [GroupTally(audience: .inwoners, group: "melding", groupLabel: "Melding")])
+  }
+
+  @Test func importIsIdempotentAndReportsConflicts() throws {
+    let database = try TevredenDatabase.inMemory()
+    let definition = try storeQuestionnaire()
+    let questionnaire = definition.questionnaire
+    let first = [
+      try makeResponse("a", grade: .value(.grade(6)), questionnaire: questionnaire),
+      try makeResponse("b", grade: .value(.grade(7)), questionnaire: questionnaire),
+    ]
+    #expect(try database.importResponses(first.map { ($0, definition) }, source: source()) == [.inserted, .inserted])
+    // The same responses again: nothing added twice.
+    #expect(try database.importResponses(first.map { ($0, definition) }, source: source()) == [.duplicate, .duplicate])
+    // The same id with other answers: the stored one is kept.
+    let changed = try makeResponse("b", grade: .value(.grade(3)), questionnaire: questionnaire)
+    let third = try makeResponse("c", grade: .value(.grade(9)), questionnaire: questionnaire)
+    #expect(try database.importResponses([(changed, definition), (third, definition)], source: source()) == [.conflict, .inserted])
+    #expect(try database.response("b")?.answers["cijfer"] == .value(.grade(7)))
+    #expect(try database.responseCount() == 3)
+    let batches = try database.importBatches()
+    #expect(batches.map(\.insertedCount) == [2, 0, 1])
+    #expect(batches.map(\.duplicateCount) == [0, 2, 0])
+    #expect(batches.map(\.rejectedCount) == [0, 0, 1])
+  }
+
+  @Test func aStrictImportWithAConflictStoresNothing() throws {
+    let database = try TevredenDatabase.inMemory()
+    let definition = try storeQuestionnaire()
+    let questionnaire = definition.questionnaire
+    try database.save(try makeResponse("b", grade: .value(.grade(7)), questionnaire: questionnaire), collectedWith: definition)
+    let batch = [
+      (try makeResponse("a", grade: .value(.grade(6)), questionnaire: questionnaire), definition),
+      (try makeResponse("b", grade: .value(.grade(3)), questionnaire: questionnaire), definition),
+    ]
+    #expect(throws: StoreError.importConflicts(["b"])) { try database.importResponses(batch, source: source(strict: true)) }
+    #expect(try database.responseCount() == 1)
+    #expect(try database.importBatches().isEmpty)
+  }
+
+  @Test func theSchemaRejectsAnAnswerWithBothValueAndMissingCode() throws {
+    let queue = try DatabaseQueue()
+    let database = try TevredenDatabase(queue)
+    let definition = try storeQuestionnaire()
+    try database.save(try makeResponse("a", grade: .value(.grade(6)), questionnaire: definition.questionnaire), collectedWith: definition)
+    #expect(throws: DatabaseError.self) {
+      try queue.write { db in
+        try db.execute(sql: "INSERT INTO answer (responseId, item, value, missingCode) VALUES (1, 'x', '1', 'nvt')")
+      }
+    }
+    #expect(throws: DatabaseError.self) {
+      try queue.write { db in try db.execute(sql: "UPDATE response SET grade = 11") }
+    }
+  }
+}
+
+@Suite struct DatabaseFileTests {
+  @Test func createsTheFileReadableByItsOwnerOnlyInWALMode() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("new.sqlite").path
+    let database = try TevredenDatabase.open(atPath: path)
+    let definition = try storeQuestionnaire()
+    try database.save(try makeResponse("a", grade: .value(.grade(6)), questionnaire: definition.questionnaire), collectedWith: definition)
+    let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber
+    #expect(mode?.intValue == 0o600)
+    // SQLite gives the write-ahead log the database file's permissions.
+    if FileManager.default.fileExists(atPath: path + "-wal") {
+      let walMode = try FileManager.default.attributesOfItem(atPath: path + "-wal")[.posixPermissions] as? NSNumber
+      #expect(walMode?.intValue == 0o600)
+    }
+    let journal = try DatabaseQueue(path: path).read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+    #expect(journal == "wal")
+  }
+
+  @Test func reopensAnExistingDatabase() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("db.sqlite").path
+    let definition = try storeQuestionnaire()
+    try TevredenDatabase.open(atPath: path).save(
+      try makeResponse("a", grade: .value(.grade(6)), questionnaire: definition.questionnaire), collectedWith: definition)
+    #expect(try TevredenDatabase.open(atPath: path).responseCount() == 1)
+  }
+
+  @Test func refusesADatabaseFromANewerVersionAndLeavesItUntouched() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("future.sqlite").path
+    _ = try TevredenDatabase.open(atPath: path)
+    let queue = try DatabaseQueue(path: path)
+    try queue.write { db in
+      try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-the-future')")
+    }
+    try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+    let before = try Data(contentsOf: URL(fileURLWithPath: path))
+    #expect(throws: StoreError.newerSchema(path: path)) { try TevredenDatabase.open(atPath: path) }
+    #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+    #expect(StoreError.newerSchema(path: path).errorDescription?.contains("newer version of tevreden") == true)
+  }
+
+  @Test func refusesFilesThatAreNotTevredenDatabases() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let text = folder.appendingPathComponent("notes.sqlite")
+    try Data("not a database, just some notes\n".utf8).write(to: text)
+    #expect(throws: StoreError.notATevredenDatabase(path: text.path)) { try TevredenDatabase.open(atPath: text.path) }
+    #expect(try String(contentsOf: text, encoding: .utf8) == "not a database, just some notes\n")
+
+    let other = folder.appendingPathComponent("other.sqlite").path
+    try DatabaseQueue(path: other).write { db in try db.execute(sql: "CREATE TABLE persons (name TEXT)") }
+    #expect(throws: StoreError.notATevredenDatabase(path: other)) { try TevredenDatabase.open(atPath: other) }
+  }
+
+  @Test func explainsAMissingFolder() {
+    let path = "/nonexistent-\(UUID().uuidString)/db.sqlite"
+    #expect(throws: StoreError.missingFolder(path: path)) { try TevredenDatabase.open(atPath: path) }
+  }
+}
