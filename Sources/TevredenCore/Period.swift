@@ -12,10 +12,13 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     self.day = day
   }
 
-  /// The local day of an instant, in the Netherlands.
+  /// The local day of an instant, in the Netherlands (summer time included).
   public init(_ date: Date) {
-    let parts = LocalDate.dutchCalendar.dateComponents([.year, .month, .day], from: date)
-    self.init(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
+    let offset = LocalDate.dutchCalendar.timeZone.secondsFromGMT(for: date)
+    let seconds = Int64((date.timeIntervalSince1970).rounded(.down)) + Int64(offset)
+    let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+    let (year, month, day) = Timestamp.civil(fromDays: days)
+    self.init(year: year, month: month, day: day)
   }
 
   /// Reads `yyyy-MM-dd`; `nil` if it is not a real day.
@@ -103,20 +106,92 @@ public struct Period: Hashable, Sendable, CustomStringConvertible {
   public var description: String { name }
 }
 
-/// Reads and writes instants as ISO 8601 in UTC with whole seconds (`2026-03-14T09:22:05Z`); also reads offsets.
+/// Reads and writes instants as ISO 8601 in UTC with whole seconds (`2026-03-14T09:22:05Z`); also reads
+/// offsets (`+01:00`) and fractional seconds.
+///
+/// The common forms are handled by hand: creating an `ISO8601DateFormatter` per value made importing several times
+/// slower, and a shared formatter would be shared mutable state.
 public enum Timestamp {
   public static func format(_ date: Date) -> String {
-    let formatter = ISO8601DateFormatter()
-    formatter.formatOptions = [.withInternetDateTime]
-    formatter.timeZone = TimeZone(secondsFromGMT: 0)
-    return formatter.string(from: date)
+    let seconds = Int64((date.timeIntervalSince1970).rounded(.down))
+    let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+    let secondOfDay = Int(seconds - days * 86_400)
+    let (year, month, day) = civil(fromDays: days)
+    return String(
+      format: "%04d-%02d-%02dT%02d:%02d:%02dZ", year, month, day, secondOfDay / 3600, secondOfDay / 60 % 60,
+      secondOfDay % 60)
   }
 
   public static func parse(_ text: String) -> Date? {
-    let formatter = ISO8601DateFormatter()
-    formatter.formatOptions = [.withInternetDateTime]
-    if let date = formatter.date(from: text) { return date }
-    formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-    return formatter.date(from: text)
+    let bytes = Array(text.utf8)
+    // yyyy-MM-ddTHH:mm:ss then Z, ±HH:MM or a fraction.
+    guard bytes.count >= 20, bytes[4] == 0x2D, bytes[7] == 0x2D, bytes[10] == 0x54 || bytes[10] == 0x20,
+      bytes[13] == 0x3A, bytes[16] == 0x3A,
+      let year = number(bytes, 0, 4), let month = number(bytes, 5, 2), let day = number(bytes, 8, 2),
+      let hour = number(bytes, 11, 2), let minute = number(bytes, 14, 2), let second = number(bytes, 17, 2),
+      (1...12).contains(month), (1...LocalDate.daysIn(month: month, year: year)).contains(day), hour < 24,
+      minute < 60, second < 61
+    else { return nil }
+    var index = 19
+    var fraction = 0.0
+    if bytes[index] == 0x2E {
+      var scale = 0.1
+      index += 1
+      let start = index
+      while index < bytes.count, (0x30...0x39).contains(bytes[index]) {
+        fraction += Double(bytes[index] - 0x30) * scale
+        scale /= 10
+        index += 1
+      }
+      guard index > start else { return nil }
+    }
+    guard index < bytes.count else { return nil }
+    var offset = 0
+    if bytes[index] == 0x5A, index == bytes.count - 1 {
+      offset = 0
+    } else if bytes[index] == 0x2B || bytes[index] == 0x2D, bytes.count == index + 6, bytes[index + 3] == 0x3A,
+      let hours = number(bytes, index + 1, 2), let minutes = number(bytes, index + 4, 2), hours < 24, minutes < 60
+    {
+      offset = (hours * 60 + minutes) * 60 * (bytes[index] == 0x2D ? -1 : 1)
+    } else {
+      return nil
+    }
+    let days = Self.days(fromCivil: year, month, day)
+    let seconds = days * 86_400 + Int64(hour * 3600 + minute * 60 + second - offset)
+    return Date(timeIntervalSince1970: Double(seconds) + fraction)
+  }
+
+  private static func number(_ bytes: [UInt8], _ start: Int, _ length: Int) -> Int? {
+    var value = 0
+    for index in start..<(start + length) {
+      guard (0x30...0x39).contains(bytes[index]) else { return nil }
+      value = value * 10 + Int(bytes[index] - 0x30)
+    }
+    return value
+  }
+
+  /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+  static func days(fromCivil year: Int, _ month: Int, _ day: Int) -> Int64 {
+    let y = Int64(month <= 2 ? year - 1 : year)
+    let era = (y >= 0 ? y : y - 399) / 400
+    let yearOfEra = y - era * 400
+    let m = Int64(month)
+    let dayOfYear = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + Int64(day) - 1
+    let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+    return era * 146_097 + dayOfEra - 719_468
+  }
+
+  /// The proleptic Gregorian date of a number of days since 1970-01-01.
+  static func civil(fromDays days: Int64) -> (year: Int, month: Int, day: Int) {
+    let z = days + 719_468
+    let era = (z >= 0 ? z : z - 146_096) / 146_097
+    let dayOfEra = z - era * 146_097
+    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+    let mp = (5 * dayOfYear + 2) / 153
+    let day = Int(dayOfYear - (153 * mp + 2) / 5 + 1)
+    let month = Int(mp < 10 ? mp + 3 : mp - 9)
+    let year = Int(yearOfEra + era * 400) + (month <= 2 ? 1 : 0)
+    return (year, month, day)
   }
 }

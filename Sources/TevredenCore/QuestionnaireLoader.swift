@@ -3,14 +3,20 @@ import Yams
 
 /// A questionnaire together with the exact text it was read from.
 public struct LoadedQuestionnaire: Hashable, Sendable {
-  public var questionnaire: Questionnaire
+  public let questionnaire: Questionnaire
   /// The definition text, byte for byte; stored as the snapshot a response keeps.
-  public var source: String
+  public let source: String
   /// The file it came from, as given to the loader (for messages).
   public var file: String
+  /// The SHA-256 of the definition text, in lower-case hex: the snapshot's identity.
+  public let sha256: String
 
-  /// The SHA-256 of the definition text, in lower-case hex.
-  public var sha256: String { SHA256.hex(of: Data(source.utf8)) }
+  public init(questionnaire: Questionnaire, source: String, file: String) {
+    self.questionnaire = questionnaire
+    self.source = source
+    self.file = file
+    self.sha256 = SHA256.hex(of: Data(source.utf8))
+  }
 }
 
 /// Reads questionnaire definitions from YAML and checks every rule in `Questionnaires/README.md`.

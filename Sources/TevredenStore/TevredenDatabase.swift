@@ -106,9 +106,10 @@ public struct TevredenDatabase: Sendable {
         rejectedCount: source.rejectedBeforeStore)
       try batch.insert(db)
       var snapshotIds: [String: Int64] = [:]
+      var parsedSnapshots: [Int64: Questionnaire] = [:]
       var dispositions: [ImportDisposition] = []
       for (response, definition) in items {
-        if let existing = try Self.fetchResponse(key: response.id.rawValue, in: db) {
+        if let existing = try Self.fetchResponse(key: response.id.rawValue, in: db, cache: &parsedSnapshots) {
           if existing == response {
             dispositions.append(.duplicate)
             batch.duplicateCount += 1
@@ -187,7 +188,10 @@ public struct TevredenDatabase: Sendable {
 
   /// The response with this id, if stored.
   public func response(_ id: Response.ID) throws -> Response? {
-    try writer.read { db in try Self.fetchResponse(key: id.rawValue, in: db) }
+    try writer.read { db in
+      var cache: [Int64: Questionnaire] = [:]
+      return try Self.fetchResponse(key: id.rawValue, in: db, cache: &cache)
+    }
   }
 
   /// Stored responses, optionally of one questionnaire, in the order they were stored.
@@ -222,14 +226,25 @@ public struct TevredenDatabase: Sendable {
     }
   }
 
-  private static func fetchResponse(key: String, in db: Database) throws -> Response? {
+  /// Fetches one response; `cache` keeps parsed definitions so a long import parses each one once.
+  private static func fetchResponse(key: String, in db: Database, cache: inout [Int64: Questionnaire]) throws
+    -> Response?
+  {
     guard let record = try ResponseRecord.filter(ResponseRecord.Columns.responseKey == key).fetchOne(db),
-      let recordId = record.id,
-      let snapshotRecord = try SnapshotRecord.fetchOne(db, key: record.snapshotId)
+      let recordId = record.id
     else { return nil }
-    let snapshot = try snapshot(snapshotRecord)
+    let questionnaire: Questionnaire
+    if let cached = cache[record.snapshotId] {
+      questionnaire = cached
+    } else {
+      guard let snapshotRecord = try SnapshotRecord.fetchOne(db, key: record.snapshotId) else {
+        throw StoreError.unreadableSnapshot(record.questionnaireID, ["snapshot \(record.snapshotId) is missing"])
+      }
+      questionnaire = try snapshot(snapshotRecord).definition.questionnaire
+      cache[record.snapshotId] = questionnaire
+    }
     let answers = try AnswerRecord.filter(AnswerRecord.Columns.responseId == recordId).fetchAll(db)
-    return try response(record, answers: answers, questionnaire: snapshot.definition.questionnaire)
+    return try response(record, answers: answers, questionnaire: questionnaire)
   }
 
   private static func response(_ record: ResponseRecord, answers: [AnswerRecord], questionnaire: Questionnaire) throws

@@ -147,3 +147,41 @@ import Testing
     #expect((indicators[0]["overall"] as? [String: Any])?["n"] as? Int == 5)
   }
 }
+
+@Suite struct TimestampTests {
+  @Test(arguments: [
+    ("2026-03-14T09:22:05Z", 1_773_480_125.0), ("1970-01-01T00:00:00Z", 0), ("2024-02-29T23:59:59Z", 1_709_251_199),
+    ("2026-03-14T10:22:05+01:00", 1_773_480_125), ("2026-03-14T09:22:05.250Z", 1_773_480_125.25),
+    ("1969-12-31T23:59:59Z", -1),
+  ])
+  func parsesISO8601(text: String, seconds: Double) {
+    #expect(Timestamp.parse(text)?.timeIntervalSince1970 == seconds)
+  }
+
+  @Test(arguments: ["2026-02-30T10:00:00Z", "2026-03-14 09:22", "2026-03-14T09:22:05", "2026-03-14T25:00:00Z", "gisteren", "2026-03-14T09:22:05Zx"])
+  func rejectsOtherTexts(text: String) {
+    #expect(Timestamp.parse(text) == nil)
+  }
+
+  @Test func formatsUTCAndAgreesWithFoundation() throws {
+    let formatter = ISO8601DateFormatter()
+    formatter.timeZone = TimeZone(secondsFromGMT: 0)
+    var generator = SeededGenerator(seed: 42)
+    for _ in 0..<500 {
+      let date = Date(timeIntervalSince1970: Double(Int64.random(in: -2_000_000_000...4_000_000_000, using: &generator)))
+      #expect(Timestamp.format(date) == formatter.string(from: date))
+      #expect(Timestamp.parse(Timestamp.format(date)) == date)
+    }
+  }
+
+  @Test func localDatesAgreeWithFoundationsCalendar() {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "Europe/Amsterdam") ?? .current
+    var generator = SeededGenerator(seed: 7)
+    for _ in 0..<500 {
+      let date = Date(timeIntervalSince1970: Double(Int64.random(in: 1_600_000_000...1_900_000_000, using: &generator)))
+      let parts = calendar.dateComponents([.year, .month, .day], from: date)
+      #expect(LocalDate(date) == LocalDate(year: parts.year ?? 0, month: parts.month ?? 0, day: parts.day ?? 0))
+    }
+  }
+}

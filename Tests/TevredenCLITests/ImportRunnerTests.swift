@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+
+@testable import TevredenCLI
+@testable import TevredenCore
+@testable import TevredenStore
+
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+  .deletingLastPathComponent()
+
+@Suite struct ImportRunnerTests {
+  let catalog = Catalog.load(from: repositoryRoot.appendingPathComponent("Questionnaires"))
+
+  func folder() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("tevreden-cli-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+  }
+
+  @Test func importsTheExampleDataAndExportsItBackUnchanged() throws {
+    // Given the example data in a fresh database
+    let database = try TevredenDatabase.inMemory()
+    let files = try ImportRunner.csvFiles(in: [repositoryRoot.appendingPathComponent("Responses").path])
+    #expect(files.count == 20)
+    let reports = try ImportRunner(database: database, catalog: catalog).run(files)
+    #expect(reports.allSatisfy { $0.rejected == 0 && $0.inserted == $0.rowCount })
+    #expect(try database.responseCount() == reports.map(\.rowCount).reduce(0, +))
+    // When it is exported per questionnaire
+    let exported = try ExportBuilder.files(from: database, questionnaire: nil, period: nil)
+    #expect(exported.count == 10)
+    // Then each file holds exactly the rows of both example years (same text, sorted the same way)
+    for file in exported {
+      let originals = try ["2025", "2026"].map {
+        try String(contentsOf: repositoryRoot.appendingPathComponent("Responses/\($0)/\(file.questionnaire).csv"), encoding: .utf8)
+      }
+      let originalRows = originals.flatMap { $0.split(separator: "\n").dropFirst() }
+      let exportedLines = file.csv.split(separator: "\n")
+      #expect(exportedLines.first == originals[0].split(separator: "\n").first)
+      #expect(Array(exportedLines.dropFirst()) == originalRows)
+    }
+  }
+
+  @Test func reImportingAddsNothingTwice() throws {
+    let database = try TevredenDatabase.inMemory()
+    let files = try ImportRunner.csvFiles(in: [repositoryRoot.appendingPathComponent("Responses/2025").path])
+    let first = try ImportRunner(database: database, catalog: catalog).run(files)
+    let second = try ImportRunner(database: database, catalog: catalog).run(files)
+    #expect(second.map(\.inserted).reduce(0, +) == 0)
+    #expect(second.map(\.duplicates) == first.map(\.inserted))
+  }
+
+  @Test func dryRunAndStrictStoreNothing() throws {
+    let dir = try folder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let good = try String(
+      contentsOf: repositoryRoot.appendingPathComponent("Responses/2026/ketenpartners-politie.csv"), encoding: .utf8)
+    var lines = good.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    // Break the grade of the first data row: 12 is not a grade.
+    var cells = lines[1].components(separatedBy: ",")
+    let gradeColumn = try #require(lines[0].components(separatedBy: ",").firstIndex(of: "cijfer"))
+    cells[gradeColumn] = "12"
+    lines[1] = cells.joined(separator: ",")
+    let file = dir.appendingPathComponent("politie.csv")
+    try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+
+    let database = try TevredenDatabase.inMemory()
+    let dry = try ImportRunner(database: database, catalog: catalog, isDryRun: true).run([file])
+    #expect(dry[0].rejected == 1)
+    #expect(try database.responseCount() == 0)
+    let strict = try ImportRunner(database: database, catalog: catalog, isStrict: true).run([file])
+    #expect(strict[0].rejected == 1)
+    #expect(try database.responseCount() == 0)
+    // Without --strict the good rows are stored and the bad one reported with its line.
+    let normal = try ImportRunner(database: database, catalog: catalog).run([file])
+    #expect(normal[0].inserted == normal[0].rowCount - 1)
+    #expect(normal[0].diagnostics.map(\.location.line) == [2])
+    #expect(normal[0].diagnostics.first?.message.contains("item 'cijfer': \"12\" is not a grade from 1 to 10") == true)
+  }
+
+  @Test func rowsOfAnOlderVersionUseTheStoredDefinition() throws {
+    // Given responses stored with version 1
+    let database = try TevredenDatabase.inMemory()
+    let files = try ImportRunner.csvFiles(in: [repositoryRoot.appendingPathComponent("Responses/2025/inwoners-melding.csv").path])
+    _ = try ImportRunner(database: database, catalog: catalog).run(files)
+    // When the definition in the folder moves on to version 2
+    var newer = catalog
+    let index = try #require(newer.questionnaires.firstIndex { $0.questionnaire.id == "inwoners-melding" })
+    let source = newer.questionnaires[index].source.replacingOccurrences(of: "version: 1", with: "version: 2")
+    let (loaded, diagnostics) = QuestionnaireLoader.parse(source, file: "inwoners-melding.yaml")
+    #expect(diagnostics.isEmpty)
+    newer.questionnaires[index] = try #require(loaded)
+    // Then an export of version-1 rows still imports into that database, against the stored version 1
+    let exported = try #require(try ExportBuilder.files(from: database, questionnaire: "inwoners-melding", period: nil).first)
+    let dir = try folder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let file = dir.appendingPathComponent("melding.csv")
+    try exported.csv.write(to: file, atomically: true, encoding: .utf8)
+    let second = try TevredenDatabase.inMemory()
+    let report = try ImportRunner(database: second, catalog: newer).run([file])
+    #expect(report[0].rejected == exported.count)  // a fresh database only knows version 2
+    let again = try ImportRunner(database: database, catalog: newer).run([file])
+    #expect(again[0].duplicates == exported.count)
+  }
+}
