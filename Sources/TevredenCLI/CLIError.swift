@@ -13,6 +13,8 @@ enum CLIError: LocalizedError, Equatable {
   case invalidPeriod(String)
   /// Nothing matched what the user asked to export.
   case nothingToExport(String)
+  /// A reading command was pointed at a database file that does not exist.
+  case noDatabase(path: String)
 
   var errorDescription: String? {
     switch self {
@@ -27,6 +29,9 @@ enum CLIError: LocalizedError, Equatable {
       return "'\(text)' is not a period; use 2026, 2026-T1 (January–April), 2026-T2 (January–August) or 2026-T3"
     case .nothingToExport(let detail):
       return "nothing to export: \(detail)"
+    case .noDatabase(let path):
+      return
+        "there is no database at \(path); import responses first (tevreden import …) or pass --db with the right file"
     }
   }
 }

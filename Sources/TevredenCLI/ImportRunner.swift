@@ -55,7 +55,9 @@ struct ImportRunner {
       (catalog.questionnaires.map(\.questionnaire) + snapshots.map(\.definition.questionnaire))
         .flatMap { $0.questions.map(\.id.rawValue) })
     let definition = { (id: Questionnaire.ID, version: Int) -> LoadedQuestionnaire? in
-      let stored = snapshots.filter { $0.definition.questionnaire.id == id && $0.definition.questionnaire.version == version }
+      let stored = snapshots.filter {
+        $0.definition.questionnaire.id == id && $0.definition.questionnaire.version == version
+      }
       let current = catalog.questionnaire(id).flatMap { $0.questionnaire.version == version ? $0 : nil }
       // A response keeps the definition it was collected with: prefer what the database already holds.
       if let current, stored.contains(where: { $0.definition.sha256 == current.sha256 }) { return current }
@@ -71,7 +73,8 @@ struct ImportRunner {
         throw CLIError.unreadableFile(name, reason: "the file is not UTF-8 text; save it as UTF-8 CSV")
       }
       let result = ExchangeCSV.read(
-        text, file: name, gemeenten: catalog.indicators?.gemeenten ?? [], definition: definition, knownItems: knownItems)
+        text, file: name, gemeenten: catalog.indicators?.gemeenten ?? [], definition: definition, knownItems: knownItems
+      )
       reads.append((file, result, data))
     }
     let anyRejected = reads.contains { $0.1.diagnostics.hasErrors }
@@ -97,7 +100,8 @@ struct ImportRunner {
           report.diagnostics.append(
             Diagnostic(
               .error, at: .init(file: report.file, line: row.line),
-              "response_id '\(row.response.id)' is already stored with different answers; the stored response was kept; row skipped"))
+              "response_id '\(row.response.id)' is already stored with different answers; the stored response was kept; row skipped"
+            ))
         }
       }
       reports.append(report)

@@ -16,9 +16,15 @@ struct DatabaseOptions: ParsableArguments {
     return "tevreden.sqlite"
   }
 
-  /// Opens (creating if needed) the database.
+  /// Opens the database, creating it (mode 0600) if it does not exist yet.
   func open() throws -> TevredenDatabase {
     try TevredenDatabase.open(atPath: path)
+  }
+
+  /// Opens an existing database; for commands that only read, so a typo in the path never creates an empty file.
+  func openExisting() throws -> TevredenDatabase {
+    guard FileManager.default.fileExists(atPath: path) else { throw CLIError.noDatabase(path: path) }
+    return try TevredenDatabase.open(atPath: path)
   }
 }
 
@@ -48,7 +54,8 @@ extension QuestionnaireOptions {
     guard let data = FileManager.default.contents(atPath: url.path) else {
       throw CLIError.missingIndicators(folder: questionnaires)
     }
-    let (set, diagnostics) = IndicatorSet.parse(String(decoding: data, as: UTF8.self), file: url.relativePathForMessages)
+    let (set, diagnostics) = IndicatorSet.parse(
+      String(decoding: data, as: UTF8.self), file: url.relativePathForMessages)
     guard let set else { throw CLIError.invalidDefinitions(diagnostics.filter { $0.severity == .error }) }
     return set
   }

@@ -116,7 +116,8 @@ public struct ExampleGenerator {
 
   private mutating func fill(_ response: inout Response, questionnaire: Questionnaire, meanGrade: Double) {
     let refuses = random.chance(0.07)
-    let stopsAfter = random.chance(0.04) ? Int.random(in: 2..<max(3, questionnaire.questions.count - 2), using: &random) : nil
+    let stopsAfter =
+      random.chance(0.04) ? Int.random(in: 2..<max(3, questionnaire.questions.count - 2), using: &random) : nil
     let latent = min(10, max(1, meanGrade + 1.4 * random.normal()))
     for (position, question) in questionnaire.questions.enumerated() {
       if let stopsAfter, position >= stopsAfter {
@@ -135,7 +136,9 @@ public struct ExampleGenerator {
         continue
       }
       let missingChance: Double = (question.kind == .grade) ? 0.02 : 0.05
-      if !question.missingCodes.isEmpty, random.chance(missingChance), let code = question.missingCodes.randomElement(using: &random) {
+      if !question.missingCodes.isEmpty, random.chance(missingChance),
+        let code = question.missingCodes.randomElement(using: &random)
+      {
         response.answers[question.id] = .missing(code)
         continue
       }

@@ -102,7 +102,8 @@ public enum ExchangeCSV {
       if !seenColumns.insert(column).inserted { fileProblems.append("column '\(column)' appears twice") }
       if !metadataColumns.contains(column) && !knownItems.contains(column) {
         fileProblems.append(
-          "column '\(column)' is neither a metadata column nor an item of a known questionnaire; personal data such as names or e-mail addresses must not be imported")
+          "column '\(column)' is neither a metadata column nor an item of a known questionnaire; personal data such as names or e-mail addresses must not be imported"
+        )
       }
     }
     guard fileProblems.isEmpty else {
@@ -150,7 +151,8 @@ public enum ExchangeCSV {
       }
       let questionnaire = loaded.questionnaire
       if !cell("audience").isEmpty, cell("audience") != questionnaire.audience.rawValue {
-        problems.append("audience '\(cell("audience"))' differs from the questionnaire's '\(questionnaire.audience.rawValue)'")
+        problems.append(
+          "audience '\(cell("audience"))' differs from the questionnaire's '\(questionnaire.audience.rawValue)'")
       }
       if !cell("group").isEmpty, cell("group") != questionnaire.group {
         problems.append("group '\(cell("group"))' differs from the questionnaire's '\(questionnaire.group)'")
@@ -167,7 +169,8 @@ public enum ExchangeCSV {
       let status = Response.Status(rawValue: cell("status"))
       if status == nil {
         problems.append(
-          "status '\(cell("status"))' is not one of \(Response.Status.allCases.map(\.rawValue).joined(separator: ", "))")
+          "status '\(cell("status"))' is not one of \(Response.Status.allCases.map(\.rawValue).joined(separator: ", "))"
+        )
       }
       let interviewer = cell("interviewer").trimmingCharacters(in: .whitespaces)
       if !interviewer.isEmpty, !Self.isInterviewerCode(interviewer) {
@@ -198,7 +201,8 @@ public enum ExchangeCSV {
         continue
       }
       let response = Response(
-        id: Response.ID(rawValue: responseID), questionnaire: questionnaire, gemeente: gemeente.isEmpty ? nil : gemeente,
+        id: Response.ID(rawValue: responseID), questionnaire: questionnaire,
+        gemeente: gemeente.isEmpty ? nil : gemeente,
         mode: mode, interviewer: interviewer.isEmpty ? nil : interviewer, startedAt: startedAt,
         completedAt: completedAt, status: status, answers: answers)
       let invalid = response.problems(in: questionnaire)

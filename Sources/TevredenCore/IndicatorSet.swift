@@ -120,7 +120,9 @@ public struct IndicatorSet: Hashable, Sendable {
     var audience: Audience?
     if let text = reader.string(entry, "audience", context: context, required: false) {
       audience = Audience(rawValue: text)
-      if audience == nil { reader.error(at: entry["audience"], "unknown audience '\(text)'; use inwoners or ketenpartners") }
+      if audience == nil {
+        reader.error(at: entry["audience"], "unknown audience '\(text)'; use inwoners or ketenpartners")
+      }
     }
     var unit: Unit?
     if let text = reader.string(entry, "unit", context: context) {
@@ -130,7 +132,9 @@ public struct IndicatorSet: Hashable, Sendable {
     var direction: Direction?
     if let text = reader.string(entry, "direction", context: context) {
       direction = Direction(rawValue: text)
-      if direction == nil { reader.error(at: entry["direction"], "unknown direction '\(text)'; use at_least, at_most or none") }
+      if direction == nil {
+        reader.error(at: entry["direction"], "unknown direction '\(text)'; use at_least, at_most or none")
+      }
     }
     var norms: [Int: Double] = [:]
     if let node = entry["norms"] {

@@ -162,7 +162,9 @@ public enum QuestionnaireLoader {
         let context = "scale '\(id)'"
         if scales[id] != nil { reader.error(at: fields["id"], "scale id '\(id)' is defined twice") }
         var points: [Scale.Point] = []
-        if let pointsNode = fields["points"], let pointNodes = reader.sequence(pointsNode, context: "points of \(context)") {
+        if let pointsNode = fields["points"],
+          let pointNodes = reader.sequence(pointsNode, context: "points of \(context)")
+        {
           for pointNode in pointNodes {
             guard let point = reader.mapping(pointNode, allowed: ["value", "label"], context: "a point of \(context)"),
               let value = reader.integer(point, "value", context: "a point of \(context)"),
@@ -231,14 +233,16 @@ public enum QuestionnaireLoader {
         let suggestion = YAMLReader.closest(to: typeName, in: typeNames).map { " (did you mean '\($0)'?)" } ?? ""
         reader.error(
           at: fields["type"],
-          "unknown question type '\(typeName)' in \(context)\(suggestion); use one of \(typeNames.joined(separator: ", "))")
+          "unknown question type '\(typeName)' in \(context)\(suggestion); use one of \(typeNames.joined(separator: ", "))"
+        )
         return nil
       }
       // Keys that belong to other types are errors: they would otherwise be silently ignored.
       let typeKeys: [String: [String]] = [
         "scale": ["scale"], "single_choice": ["choices"], "multiple_choice": ["choices"], "number": ["min", "max"],
       ]
-      for key in ["scale", "choices", "min", "max"] where fields[key] != nil && !(typeKeys[typeName] ?? []).contains(key) {
+      for key in ["scale", "choices", "min", "max"]
+      where fields[key] != nil && !(typeKeys[typeName] ?? []).contains(key) {
         reader.error(at: fields.keyNodes[key], "'\(key)' does not apply to \(context) of type \(typeName)")
       }
 
@@ -259,7 +263,8 @@ public enum QuestionnaireLoader {
             kind = .scale(scale)
             defaultMissing = scale.missingCodes
           } else {
-            reader.error(at: fields["scale"], "\(context) names scale '\(scaleID)', which is not defined (or has no values)")
+            reader.error(
+              at: fields["scale"], "\(context) names scale '\(scaleID)', which is not defined (or has no values)")
           }
         }
       case "single_choice", "multiple_choice":
@@ -346,7 +351,9 @@ public enum QuestionnaireLoader {
         var values: [String] = []
         switch (fields["equals"], fields["in"]) {
         case (let equals?, nil):
-          if let value = equals.scalar?.string { values = [value] } else {
+          if let value = equals.scalar?.string {
+            values = [value]
+          } else {
             reader.error(at: equals, "'equals' in show_if of \(context) must be a single value")
           }
         case (nil, let list?):
@@ -381,7 +388,8 @@ public enum QuestionnaireLoader {
           if target > position {
             reader.error(
               at: node,
-              "show_if of question '\(question.id)' names item '\(condition.item)', which comes later; routing may only depend on earlier answers")
+              "show_if of question '\(question.id)' names item '\(condition.item)', which comes later; routing may only depend on earlier answers"
+            )
           }
           let possible = Self.possibleValues(of: questions[target])
           if placeholders.contains(condition.item) {
@@ -390,12 +398,14 @@ public enum QuestionnaireLoader {
             for value in condition.values where !possible.contains(value) {
               reader.error(
                 at: node,
-                "show_if of question '\(question.id)' expects '\(value)' from '\(condition.item)', which cannot be answered that way (possible: \(possible.joined(separator: ", ")))")
+                "show_if of question '\(question.id)' expects '\(value)' from '\(condition.item)', which cannot be answered that way (possible: \(possible.joined(separator: ", ")))"
+              )
             }
           } else {
             reader.error(
               at: node,
-              "show_if of question '\(question.id)' depends on '\(condition.item)', a \(questions[target].kind.typeName) question; routing needs consent, yes_no, scale or choice items")
+              "show_if of question '\(question.id)' depends on '\(condition.item)', a \(questions[target].kind.typeName) question; routing needs consent, yes_no, scale or choice items"
+            )
           }
         }
       }
@@ -448,7 +458,8 @@ public enum QuestionnaireLoader {
       let consents = questions.filter { $0.kind == .consent }
       guard !questions.isEmpty else { return }
       if consents.isEmpty {
-        reader.error(at: questionsNode, "the questionnaire has no consent question; the first question must be of type consent")
+        reader.error(
+          at: questionsNode, "the questionnaire has no consent question; the first question must be of type consent")
       } else if questions[0].kind != .consent {
         reader.error(at: nodes[consents[0].id], "the consent question '\(consents[0].id)' must be the first question")
       }
@@ -465,7 +476,8 @@ public enum QuestionnaireLoader {
           if let first = owner[key], first != question.id {
             reader.error(
               at: nodes[question.id],
-              "question '\(question.id)' and question '\(first)' share the import alias \"\(alias)\"; an export column could not be told apart")
+              "question '\(question.id)' and question '\(first)' share the import alias \"\(alias)\"; an export column could not be told apart"
+            )
           } else {
             owner[key] = question.id
           }
@@ -483,7 +495,9 @@ public enum QuestionnaireLoader {
           if question.kind == .grade {
             rule = ScoreRule(grade: id)
           } else if !placeholders.contains(id) {
-            reader.error(at: fields["grade"], "score.grade names '\(grade)', a \(question.kind.typeName) question; it must be a grade question")
+            reader.error(
+              at: fields["grade"],
+              "score.grade names '\(grade)', a \(question.kind.typeName) question; it must be a grade question")
           }
         } else {
           reader.error(at: fields["grade"], "score.grade names item '\(grade)', which does not exist")
@@ -497,7 +511,10 @@ public enum QuestionnaireLoader {
           }
           guard case .scale = question.kind else {
             if !placeholders.contains(question.id) {
-              reader.error(at: aspectsNode, "score.aspects names '\(aspect)', a \(question.kind.typeName) question; aspects must be scale questions")
+              reader.error(
+                at: aspectsNode,
+                "score.aspects names '\(aspect)', a \(question.kind.typeName) question; aspects must be scale questions"
+              )
             }
             continue
           }

@@ -10,11 +10,13 @@ extension Response {
     var problems: [String] = []
     if questionnaireID != questionnaire.id || questionnaireVersion != questionnaire.version {
       problems.append(
-        "collected with \(questionnaireID) version \(questionnaireVersion), not \(questionnaire.id) version \(questionnaire.version)")
+        "collected with \(questionnaireID) version \(questionnaireVersion), not \(questionnaire.id) version \(questionnaire.version)"
+      )
     }
     if audience != questionnaire.audience || group != questionnaire.group {
       problems.append(
-        "audience/group \(audience.rawValue)/\(group) differs from the questionnaire's \(questionnaire.audience.rawValue)/\(questionnaire.group)")
+        "audience/group \(audience.rawValue)/\(group) differs from the questionnaire's \(questionnaire.audience.rawValue)/\(questionnaire.group)"
+      )
     }
     if id.rawValue.isEmpty { problems.append("the response id is empty") }
     if let completedAt, completedAt < startedAt { problems.append("completed_at lies before started_at") }
@@ -22,13 +24,15 @@ extension Response {
 
     for (item, answer) in answers.sorted(by: { $0.key < $1.key }) {
       guard let question = questionnaire.question(item) else {
-        problems.append("answers item '\(item)', which \(questionnaire.id) version \(questionnaire.version) does not have")
+        problems.append(
+          "answers item '\(item)', which \(questionnaire.id) version \(questionnaire.version) does not have")
         continue
       }
       switch answer {
       case .missing(let code):
         if !question.missingCodes.contains(code) {
-          problems.append("item '\(item)': \(AnswerProblem.missingCodeNotAllowed(code, allowed: question.missingCodes))")
+          problems.append(
+            "item '\(item)': \(AnswerProblem.missingCodeNotAllowed(code, allowed: question.missingCodes))")
         }
       case .value(let value):
         let reread = question.parseValue(value.canonicalText)

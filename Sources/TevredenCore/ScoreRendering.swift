@@ -50,7 +50,8 @@ public enum ScoreRenderer {
     lines += rows.map { $0.map(line) ?? "" }
     lines.append("")
     lines.append(
-      "n = respondenten met een rapportcijfer; sd = standaardafwijking. Bij minder dan \(card.minimumRespondents) respondenten staat er \"te weinig respondenten\": dan zegt het gemiddelde te weinig.")
+      "n = respondenten met een rapportcijfer; sd = standaardafwijking. Bij minder dan \(card.minimumRespondents) respondenten staat er \"te weinig respondenten\": dan zegt het gemiddelde te weinig."
+    )
     return lines.joined(separator: "\n") + "\n"
   }
 
@@ -73,7 +74,9 @@ public enum ScoreRenderer {
 
   /// One row per figure, decimal point, for spreadsheets and R.
   public static func csv(_ card: ScoreCard) -> String {
-    var rows = [["period", "first_day", "last_day", "indicator", "audience", "group", "n", "mean", "sd", "norm", "status"]]
+    var rows = [
+      ["period", "first_day", "last_day", "indicator", "audience", "group", "n", "mean", "sd", "norm", "status"]
+    ]
     for score in card.indicators {
       let audience = score.indicator.audience?.rawValue ?? ""
       let norm = score.norm.map { String(format: "%.1f", $0) } ?? ""

@@ -9,7 +9,9 @@ public struct GroupTally: Hashable, Sendable {
   public var sum: Double
   public var sumOfSquares: Double
 
-  public init(audience: Audience, group: String, groupLabel: String, count: Int = 0, sum: Double = 0, sumOfSquares: Double = 0) {
+  public init(
+    audience: Audience, group: String, groupLabel: String, count: Int = 0, sum: Double = 0, sumOfSquares: Double = 0
+  ) {
     self.audience = audience
     self.group = group
     self.groupLabel = groupLabel

@@ -141,7 +141,9 @@ public struct TevredenDatabase: Sendable {
 
   private static func snapshotId(for definition: LoadedQuestionnaire, in db: Database) throws -> Int64 {
     let hash = definition.sha256
-    if let existing = try SnapshotRecord.filter(SnapshotRecord.Columns.sha256 == hash).fetchOne(db), let id = existing.id {
+    if let existing = try SnapshotRecord.filter(SnapshotRecord.Columns.sha256 == hash).fetchOne(db),
+      let id = existing.id
+    {
       return id
     }
     let questionnaire = definition.questionnaire
@@ -262,7 +264,9 @@ public struct TevredenDatabase: Sendable {
         switch question.parseValue(text) {
         case .success(let value): parsed[id] = .value(value)
         case .failure(let problem):
-          if case .text = question.kind { parsed[id] = .value(.text(text)) } else {
+          if case .text = question.kind {
+            parsed[id] = .value(.text(text))
+          } else {
             throw StoreError.corruptRow("response \(record.responseKey), item \(answer.item): \(problem)")
           }
         }
@@ -272,7 +276,8 @@ public struct TevredenDatabase: Sendable {
       let status = Response.Status(rawValue: record.status), let startedAt = Timestamp.parse(record.startedAt)
     else { throw StoreError.corruptRow("response \(record.responseKey) has invalid metadata") }
     return Response(
-      id: Response.ID(rawValue: record.responseKey), questionnaireID: Questionnaire.ID(rawValue: record.questionnaireID),
+      id: Response.ID(rawValue: record.responseKey),
+      questionnaireID: Questionnaire.ID(rawValue: record.questionnaireID),
       questionnaireVersion: record.questionnaireVersion, audience: audience, group: record.respondentGroup,
       gemeente: record.gemeente, mode: mode, interviewer: record.interviewer, startedAt: startedAt,
       completedAt: record.completedAt.flatMap(Timestamp.parse), status: status, answers: parsed)

@@ -7,7 +7,9 @@ import Testing
 
 @Suite struct CommandParsingTests {
   @Test func parsesScoreWithPeriodAndFormat() throws {
-    let command = try TevredenCommand.parseAsRoot(["score", "--period", "2026-T2", "--format", "csv", "--db", "x.sqlite"])
+    let command = try TevredenCommand.parseAsRoot([
+      "score", "--period", "2026-T2", "--format", "csv", "--db", "x.sqlite",
+    ])
     let score = try #require(command as? TevredenCommand.Score)
     #expect(score.period == "2026-T2")
     #expect(score.format == .csv)
@@ -58,6 +60,16 @@ import Testing
     try Data("x".utf8).write(to: file)
     defer { try? FileManager.default.removeItem(at: file) }
     #expect(throws: (any Error).self) { try TevredenCommand.parseAsRoot(["demo", "--db", file.path]) }
+  }
+
+  @Test func readingCommandsNeverCreateADatabase() throws {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("missing-\(UUID().uuidString).sqlite").path
+    let score = try #require(try TevredenCommand.parseAsRoot(["score", "--db", path]) as? TevredenCommand.Score)
+    #expect(throws: CLIError.noDatabase(path: path)) { try score.run() }
+    let export = try #require(
+      try TevredenCommand.parseAsRoot(["export", "--questionnaire", "x", "--db", path]) as? TevredenCommand.Export)
+    #expect(throws: CLIError.noDatabase(path: path)) { try export.run() }
+    #expect(!FileManager.default.fileExists(atPath: path))
   }
 
   @Test func rejectedInputExitsWithTwo() {

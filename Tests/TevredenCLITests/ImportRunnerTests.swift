@@ -31,7 +31,9 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     // Then each file holds exactly the rows of both example years (same text, sorted the same way)
     for file in exported {
       let originals = try ["2025", "2026"].map {
-        try String(contentsOf: repositoryRoot.appendingPathComponent("Responses/\($0)/\(file.questionnaire).csv"), encoding: .utf8)
+        try String(
+          contentsOf: repositoryRoot.appendingPathComponent("Responses/\($0)/\(file.questionnaire).csv"),
+          encoding: .utf8)
       }
       let originalRows = originals.flatMap { $0.split(separator: "\n").dropFirst() }
       let exportedLines = file.csv.split(separator: "\n")
@@ -80,7 +82,9 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
   @Test func rowsOfAnOlderVersionUseTheStoredDefinition() throws {
     // Given responses stored with version 1
     let database = try TevredenDatabase.inMemory()
-    let files = try ImportRunner.csvFiles(in: [repositoryRoot.appendingPathComponent("Responses/2025/inwoners-melding.csv").path])
+    let files = try ImportRunner.csvFiles(in: [
+      repositoryRoot.appendingPathComponent("Responses/2025/inwoners-melding.csv").path
+    ])
     _ = try ImportRunner(database: database, catalog: catalog).run(files)
     // When the definition in the folder moves on to version 2
     var newer = catalog
@@ -90,7 +94,8 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     #expect(diagnostics.isEmpty)
     newer.questionnaires[index] = try #require(loaded)
     // Then an export of version-1 rows still imports into that database, against the stored version 1
-    let exported = try #require(try ExportBuilder.files(from: database, questionnaire: "inwoners-melding", period: nil).first)
+    let exported = try #require(
+      try ExportBuilder.files(from: database, questionnaire: "inwoners-melding", period: nil).first)
     let dir = try folder()
     defer { try? FileManager.default.removeItem(at: dir) }
     let file = dir.appendingPathComponent("melding.csv")

@@ -66,7 +66,8 @@ import Testing
   @Test func choicesKeepDefinitionOrder() {
     let question = Question(
       id: "contact", text: "Hoe?",
-      kind: .choice([Choice(code: "telefoon", label: "Telefoon"), Choice(code: "chat", label: "Chat")], allowsMultiple: true))
+      kind: .choice(
+        [Choice(code: "telefoon", label: "Telefoon"), Choice(code: "chat", label: "Chat")], allowsMultiple: true))
     #expect(question.parseValue("chat;telefoon") == .success(.choices(["telefoon", "chat"])))
     #expect(question.parseValue("Chat") == .success(.choices(["chat"])))
     #expect(question.parseValue("fax") == .failure(.unknownChoice("fax", valid: ["telefoon", "chat"])))

@@ -7,7 +7,8 @@ import Testing
   @Test func readsQuotedFieldsWithDelimitersQuotesAndNewlines() throws {
     let text = "a,b,c\r\n1,\"x, y\",\"he said \"\"hoi\"\"\"\r\n2,\"line one\nline two\",3\r\n"
     let records = try CSVReader.parse(text)
-    #expect(records.map(\.fields) == [["a", "b", "c"], ["1", "x, y", "he said \"hoi\""], ["2", "line one\nline two", "3"]])
+    #expect(
+      records.map(\.fields) == [["a", "b", "c"], ["1", "x, y", "he said \"hoi\""], ["2", "line one\nline two", "3"]])
     #expect(records.map(\.line) == [1, 2, 3])
   }
 
@@ -31,7 +32,9 @@ import Testing
   }
 
   @Test func writerQuotesOnlyWhereNeededAndRoundTrips() throws {
-    let rows = [["id", "text"], ["1", "plain"], ["2", "komma, en \"quote\""], ["3", "twee\nregels"], ["4", " spatie"]]
+    let rows = [
+      ["id", "text"], ["1", "plain"], ["2", "komma, en \"quote\""], ["3", "twee\nregels"], ["4", " spatie"],
+    ]
     let text = CSVWriter.render(rows)
     #expect(text.hasPrefix("id,text\n1,plain\n2,\"komma, en \"\"quote\"\"\"\n"))
     #expect(try CSVReader.parse(text).map(\.fields) == rows)

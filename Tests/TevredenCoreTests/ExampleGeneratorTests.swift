@@ -18,7 +18,8 @@ import Testing
     var generator = ExampleGenerator(seed: 1)
     for loaded in catalog.questionnaires {
       let responses = generator.responses(
-        for: loaded.questionnaire, profile: .init(count: 60, meanGrade: 7), from: LocalDate(year: 2026, month: 1, day: 1),
+        for: loaded.questionnaire, profile: .init(count: 60, meanGrade: 7),
+        from: LocalDate(year: 2026, month: 1, day: 1),
         through: LocalDate(year: 2026, month: 6, day: 30), gemeenten: catalog.indicators?.gemeenten ?? [])
       #expect(responses.count == 60)
       for response in responses {
@@ -35,7 +36,8 @@ import Testing
     let questionnaire = try #require(catalog.questionnaire("inwoners-melding")).questionnaire
     for target in [6.0, 8.0] {
       let grades = generator.responses(
-        for: questionnaire, profile: .init(count: 400, meanGrade: target), from: LocalDate(year: 2026, month: 1, day: 1),
+        for: questionnaire, profile: .init(count: 400, meanGrade: target),
+        from: LocalDate(year: 2026, month: 1, day: 1),
         through: LocalDate(year: 2026, month: 12, day: 31), gemeenten: []
       ).compactMap { $0.grade(using: questionnaire.scoreRule) }
       let mean = grades.reduce(0, +) / Double(grades.count)

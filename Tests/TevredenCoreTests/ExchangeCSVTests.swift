@@ -13,7 +13,9 @@ import Testing
   func read(_ text: String, gemeenten: [String] = ["Hoorn", "Texel"]) -> ExchangeCSV.ReadResult {
     ExchangeCSV.read(
       text, file: "test.csv", gemeenten: gemeenten,
-      definition: { id, version in id == loaded.questionnaire.id && version == loaded.questionnaire.version ? loaded : nil },
+      definition: { id, version in
+        id == loaded.questionnaire.id && version == loaded.questionnaire.version ? loaded : nil
+      },
       knownItems: Set(loaded.questionnaire.questions.map(\.id.rawValue)))
   }
 
@@ -77,7 +79,8 @@ import Testing
     let result = read(text)
     #expect(result.rows.isEmpty)
     #expect(result.rejectedCount == 1)
-    #expect(result.diagnostics.contains { $0.message.contains("column 'email'") && $0.message.contains("personal data") })
+    #expect(
+      result.diagnostics.contains { $0.message.contains("column 'email'") && $0.message.contains("personal data") })
   }
 
   @Test func rejectsRowsOfUnknownQuestionnaireVersions() {

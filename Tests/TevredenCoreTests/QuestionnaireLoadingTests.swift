@@ -10,9 +10,10 @@ import Testing
     let questionnaire = try #require(loaded?.questionnaire)
     #expect(questionnaire.id == "valid-minimal")
     #expect(questionnaire.audience == .inwoners)
-    #expect(questionnaire.questions.map(\.id.rawValue) == [
-      "toestemming", "kinderen", "bereikbaarheid", "kinderen_gesproken", "cijfer", "opmerking",
-    ])
+    #expect(
+      questionnaire.questions.map(\.id.rawValue) == [
+        "toestemming", "kinderen", "bereikbaarheid", "kinderen_gesproken", "cijfer", "opmerking",
+      ])
     #expect(questionnaire.scoreRule == ScoreRule(grade: "cijfer", aspects: ["bereikbaarheid"]))
     let gesproken = try #require(questionnaire.question("kinderen_gesproken"))
     #expect(gesproken.showIf == [Question.Condition(item: "kinderen", values: ["ja"])])
@@ -24,9 +25,10 @@ import Testing
 
   @Test func importAliasesAreIdTextAndAliases() throws {
     let questionnaire = try minimalQuestionnaire().questionnaire
-    #expect(questionnaire.question("bereikbaarheid")?.importAliases == [
-      "bereikbaarheid", "Hoe tevreden bent u over de bereikbaarheid?", "Bereikbaarheid",
-    ])
+    #expect(
+      questionnaire.question("bereikbaarheid")?.importAliases == [
+        "bereikbaarheid", "Hoe tevreden bent u over de bereikbaarheid?", "Bereikbaarheid",
+      ])
   }
 
   @Test func rejectsDuplicateQuestionIDs() throws {
@@ -140,11 +142,12 @@ import Testing
     #expect(catalog.diagnostics.filter { $0.severity == .error }.map(\.description) == [])
     #expect(catalog.questionnaires.count == 10)
     let groups = Set(catalog.questionnaires.map { "\($0.questionnaire.audience.rawValue)/\($0.questionnaire.group)" })
-    #expect(groups == [
-      "inwoners/adviesaanvraag", "inwoners/melding", "inwoners/vervolgdienst", "inwoners/monitoring",
-      "ketenpartners/sociale-teams", "ketenpartners/politie", "ketenpartners/rvdk", "ketenpartners/huisartsen",
-      "ketenpartners/scholen", "ketenpartners/ziekenhuizen",
-    ])
+    #expect(
+      groups == [
+        "inwoners/adviesaanvraag", "inwoners/melding", "inwoners/vervolgdienst", "inwoners/monitoring",
+        "ketenpartners/sociale-teams", "ketenpartners/politie", "ketenpartners/rvdk", "ketenpartners/huisartsen",
+        "ketenpartners/scholen", "ketenpartners/ziekenhuizen",
+      ])
     for loaded in catalog.questionnaires {
       let questions = loaded.questionnaire.questions
       #expect(questions.first?.kind == .consent, "\(loaded.file): consent first")
@@ -174,9 +177,10 @@ import Testing
     #expect(catalog.diagnostics.filter { $0.location.file.hasSuffix("misspelt-key.yaml") }.count == 1)
     // That fixture renamed 'cijfer', so its score rule dangles too: both are reported.
     #expect(
-      catalog.diagnostics.filter { $0.location.file.hasSuffix("duplicate-question-id.yaml") }.map(\.message).sorted() == [
-        "duplicate question id 'bereikbaarheid'", "score.grade names item 'cijfer', which does not exist",
-      ])
+      catalog.diagnostics.filter { $0.location.file.hasSuffix("duplicate-question-id.yaml") }.map(\.message).sorted()
+        == [
+          "duplicate question id 'bereikbaarheid'", "score.grade names item 'cijfer', which does not exist",
+        ])
     let lines = catalog.diagnostics.filter { $0.location.file.hasSuffix("duplicate-question-id.yaml") }
       .compactMap(\.location.line)
     #expect(lines == lines.sorted())
@@ -194,7 +198,10 @@ import Testing
       """
     let (set, diagnostics) = IndicatorSet.parse(text, file: "indicators.yaml")
     #expect(set == nil)
-    #expect(diagnostics.contains { $0.message.contains("2026 norm of indicator 'pi5' must be a grade from 1 to 10") && $0.location.line == 4 })
+    #expect(
+      diagnostics.contains {
+        $0.message.contains("2026 norm of indicator 'pi5' must be a grade from 1 to 10") && $0.location.line == 4
+      })
     #expect(diagnostics.contains { $0.message.contains("unknown key 'norm'") && $0.location.line == 5 })
   }
 

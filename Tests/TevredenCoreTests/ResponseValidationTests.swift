@@ -31,7 +31,10 @@ import Testing
   @Test func requiresRequiredItemsThatWereAsked() throws {
     var answers = complete
     answers["kinderen_gesproken"] = nil
-    #expect(try response(.completed, answers).problems(in: questionnaire) == ["required item 'kinderen_gesproken' is not answered"])
+    #expect(
+      try response(.completed, answers).problems(in: questionnaire) == [
+        "required item 'kinderen_gesproken' is not answered"
+      ])
     // Not asked when there are no children: then it is not required.
     answers["kinderen"] = .value(.yesNo(false))
     #expect(try response(.completed, answers).problems(in: questionnaire) == [])

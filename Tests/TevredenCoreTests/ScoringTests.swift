@@ -6,7 +6,8 @@ import Testing
 @Suite struct PeriodTests {
   @Test(arguments: [
     ("2026-T1", "2026-01-01", "2026-04-30"), ("2026-T2", "2026-01-01", "2026-08-31"),
-    ("2026-T3", "2026-01-01", "2026-12-31"), ("2026", "2026-01-01", "2026-12-31"), ("2024-t1", "2024-01-01", "2024-04-30"),
+    ("2026-T3", "2026-01-01", "2026-12-31"), ("2026", "2026-01-01", "2026-12-31"),
+    ("2024-t1", "2024-01-01", "2024-04-30"),
   ])
   func readsCumulativeReportingPeriods(text: String, first: String, last: String) throws {
     let period = try #require(Period(text))
@@ -133,9 +134,15 @@ import Testing
 
   @Test func csvHasOneRowPerFigureWithPointDecimals() throws {
     let records = try CSVReader.parse(ScoreRenderer.csv(card)).map(\.fields)
-    #expect(records[0] == ["period", "first_day", "last_day", "indicator", "audience", "group", "n", "mean", "sd", "norm", "status"])
+    #expect(
+      records[0] == [
+        "period", "first_day", "last_day", "indicator", "audience", "group", "n", "mean", "sd", "norm", "status",
+      ])
     #expect(records.count == 1 + 3 + 2)
-    #expect(records.contains(["2026-T2", "2026-01-01", "2026-08-31", "pi5", "inwoners", "Melding", "4", "7.50", "1.29", "7.5", "voldoet"]))
+    #expect(
+      records.contains([
+        "2026-T2", "2026-01-01", "2026-08-31", "pi5", "inwoners", "Melding", "4", "7.50", "1.29", "7.5", "voldoet",
+      ]))
   }
 
   @Test func jsonIsValidAndSorted() throws {
@@ -158,7 +165,10 @@ import Testing
     #expect(Timestamp.parse(text)?.timeIntervalSince1970 == seconds)
   }
 
-  @Test(arguments: ["2026-02-30T10:00:00Z", "2026-03-14 09:22", "2026-03-14T09:22:05", "2026-03-14T25:00:00Z", "gisteren", "2026-03-14T09:22:05Zx"])
+  @Test(arguments: [
+    "2026-02-30T10:00:00Z", "2026-03-14 09:22", "2026-03-14T09:22:05", "2026-03-14T25:00:00Z", "gisteren",
+    "2026-03-14T09:22:05Zx",
+  ])
   func rejectsOtherTexts(text: String) {
     #expect(Timestamp.parse(text) == nil)
   }
@@ -168,7 +178,8 @@ import Testing
     formatter.timeZone = TimeZone(secondsFromGMT: 0)
     var generator = SeededGenerator(seed: 42)
     for _ in 0..<500 {
-      let date = Date(timeIntervalSince1970: Double(Int64.random(in: -2_000_000_000...4_000_000_000, using: &generator)))
+      let date = Date(
+        timeIntervalSince1970: Double(Int64.random(in: -2_000_000_000...4_000_000_000, using: &generator)))
       #expect(Timestamp.format(date) == formatter.string(from: date))
       #expect(Timestamp.parse(Timestamp.format(date)) == date)
     }

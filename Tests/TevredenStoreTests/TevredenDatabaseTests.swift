@@ -90,19 +90,22 @@ func source(_ name: String = "test.csv", strict: Bool = false) -> ImportSource {
     // Given a response collected with version 1
     let database = try TevredenDatabase.inMemory()
     let v1 = try storeQuestionnaire()
-    try database.save(try makeResponse("old", grade: .value(.grade(6)), questionnaire: v1.questionnaire), collectedWith: v1)
+    try database.save(
+      try makeResponse("old", grade: .value(.grade(6)), questionnaire: v1.questionnaire), collectedWith: v1)
     // When the definition is edited (the grade question's text changes) and a new response is saved
     let v2 = try storeQuestionnaire(
       storeQuestionnaireYAML.replacingOccurrences(of: "version: 1", with: "version: 2")
         .replacingOccurrences(of: "Welk cijfer?", with: "Welk rapportcijfer geeft u?"))
-    try database.save(try makeResponse("new", grade: .value(.grade(9)), questionnaire: v2.questionnaire), collectedWith: v2)
+    try database.save(
+      try makeResponse("new", grade: .value(.grade(9)), questionnaire: v2.questionnaire), collectedWith: v2)
     // Then each response keeps the exact text it was collected with
     let stored = Dictionary(uniqueKeysWithValues: try database.responses().map { ($0.0.id, $0.1) })
     #expect(stored["old"]?.definition.source.contains("Welk cijfer?") == true)
     #expect(stored["new"]?.definition.source.contains("Welk rapportcijfer geeft u?") == true)
     #expect(try database.snapshots().count == 2)
     // And the same definition is stored only once
-    try database.save(try makeResponse("new2", grade: .value(.grade(9)), questionnaire: v2.questionnaire), collectedWith: v2)
+    try database.save(
+      try makeResponse("new2", grade: .value(.grade(9)), questionnaire: v2.questionnaire), collectedWith: v2)
     #expect(try database.snapshots().count == 2)
   }
 
@@ -121,7 +124,10 @@ func source(_ name: String = "test.csv", strict: Bool = false) -> ImportSource {
     ]
     for response in responses { try database.save(response, collectedWith: definition) }
     let t1 = try database.tallies(in: try #require(Period("2026-T1")))
-    #expect(t1 == [GroupTally(audience: .inwoners, group: "melding", groupLabel: "Melding", count: 2, sum: 14, sumOfSquares: 100)])
+    #expect(
+      t1 == [
+        GroupTally(audience: .inwoners, group: "melding", groupLabel: "Melding", count: 2, sum: 14, sumOfSquares: 100)
+      ])
     let t2 = try database.tallies(in: try #require(Period("2026-T2")))
     #expect(t2.first?.count == 3)
     #expect(t2.first?.sum == 24)
@@ -130,8 +136,13 @@ func source(_ name: String = "test.csv", strict: Bool = false) -> ImportSource {
   @Test func talliesListKnownGroupsWithoutResponses() throws {
     let database = try TevredenDatabase.inMemory()
     let definition = try storeQuestionnaire()
-    try database.save(try makeResponse("a", grade: .value(.grade(6)), on: "2025-01-05", questionnaire: definition.questionnaire), collectedWith: definition)
-    #expect(try database.tallies(in: try #require(Period("2026"))) == [GroupTally(audience: .inwoners, group: "melding", groupLabel: "Melding")])
+    try database.save(
+      try makeResponse("a", grade: .value(.grade(6)), on: "2025-01-05", questionnaire: definition.questionnaire),
+      collectedWith: definition)
+    #expect(
+      try database.tallies(in: try #require(Period("2026"))) == [
+        GroupTally(audience: .inwoners, group: "melding", groupLabel: "Melding")
+      ])
   }
 
   @Test func importIsIdempotentAndReportsConflicts() throws {
@@ -148,7 +159,10 @@ func source(_ name: String = "test.csv", strict: Bool = false) -> ImportSource {
     // The same id with other answers: the stored one is kept.
     let changed = try makeResponse("b", grade: .value(.grade(3)), questionnaire: questionnaire)
     let third = try makeResponse("c", grade: .value(.grade(9)), questionnaire: questionnaire)
-    #expect(try database.importResponses([(changed, definition), (third, definition)], source: source()) == [.conflict, .inserted])
+    #expect(
+      try database.importResponses([(changed, definition), (third, definition)], source: source()) == [
+        .conflict, .inserted,
+      ])
     #expect(try database.response("b")?.answers["cijfer"] == .value(.grade(7)))
     #expect(try database.responseCount() == 3)
     let batches = try database.importBatches()
@@ -161,12 +175,15 @@ func source(_ name: String = "test.csv", strict: Bool = false) -> ImportSource {
     let database = try TevredenDatabase.inMemory()
     let definition = try storeQuestionnaire()
     let questionnaire = definition.questionnaire
-    try database.save(try makeResponse("b", grade: .value(.grade(7)), questionnaire: questionnaire), collectedWith: definition)
+    try database.save(
+      try makeResponse("b", grade: .value(.grade(7)), questionnaire: questionnaire), collectedWith: definition)
     let batch = [
       (try makeResponse("a", grade: .value(.grade(6)), questionnaire: questionnaire), definition),
       (try makeResponse("b", grade: .value(.grade(3)), questionnaire: questionnaire), definition),
     ]
-    #expect(throws: StoreError.importConflicts(["b"])) { try database.importResponses(batch, source: source(strict: true)) }
+    #expect(throws: StoreError.importConflicts(["b"])) {
+      try database.importResponses(batch, source: source(strict: true))
+    }
     #expect(try database.responseCount() == 1)
     #expect(try database.importBatches().isEmpty)
   }
@@ -175,7 +192,9 @@ func source(_ name: String = "test.csv", strict: Bool = false) -> ImportSource {
     let queue = try DatabaseQueue()
     let database = try TevredenDatabase(queue)
     let definition = try storeQuestionnaire()
-    try database.save(try makeResponse("a", grade: .value(.grade(6)), questionnaire: definition.questionnaire), collectedWith: definition)
+    try database.save(
+      try makeResponse("a", grade: .value(.grade(6)), questionnaire: definition.questionnaire),
+      collectedWith: definition)
     #expect(throws: DatabaseError.self) {
       try queue.write { db in
         try db.execute(sql: "INSERT INTO answer (responseId, item, value, missingCode) VALUES (1, 'x', '1', 'nvt')")
@@ -194,7 +213,9 @@ func source(_ name: String = "test.csv", strict: Bool = false) -> ImportSource {
     let path = folder.appendingPathComponent("new.sqlite").path
     let database = try TevredenDatabase.open(atPath: path)
     let definition = try storeQuestionnaire()
-    try database.save(try makeResponse("a", grade: .value(.grade(6)), questionnaire: definition.questionnaire), collectedWith: definition)
+    try database.save(
+      try makeResponse("a", grade: .value(.grade(6)), questionnaire: definition.questionnaire),
+      collectedWith: definition)
     let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber
     #expect(mode?.intValue == 0o600)
     // SQLite gives the write-ahead log the database file's permissions.
@@ -212,7 +233,8 @@ func source(_ name: String = "test.csv", strict: Bool = false) -> ImportSource {
     let path = folder.appendingPathComponent("db.sqlite").path
     let definition = try storeQuestionnaire()
     try TevredenDatabase.open(atPath: path).save(
-      try makeResponse("a", grade: .value(.grade(6)), questionnaire: definition.questionnaire), collectedWith: definition)
+      try makeResponse("a", grade: .value(.grade(6)), questionnaire: definition.questionnaire),
+      collectedWith: definition)
     #expect(try TevredenDatabase.open(atPath: path).responseCount() == 1)
   }
 

@@ -16,7 +16,8 @@ extension TevredenCommand {
       for diagnostic in catalog.diagnostics { printError(diagnostic.description) }
       let errors = catalog.diagnostics.filter { $0.severity == .error }.count
       guard errors == 0 else {
-        printError("\(errors) error\(errors == 1 ? "" : "s") in \(catalog.fileCount) file\(catalog.fileCount == 1 ? "" : "s")")
+        printError(
+          "\(errors) error\(errors == 1 ? "" : "s") in \(catalog.fileCount) file\(catalog.fileCount == 1 ? "" : "s")")
         throw ExitCode.failure
       }
       let questions = catalog.questionnaires.map(\.questionnaire.questions.count).reduce(0, +)

@@ -41,10 +41,16 @@ extension TevredenCommand {
       let rows = reports.map(\.rowCount).reduce(0, +)
       let inserted = reports.map(\.inserted).reduce(0, +)
       for report in reports { for diagnostic in report.diagnostics { printError(diagnostic.description) } }
-      print("Voorbeeldgegevens ingelezen: \(inserted) van \(rows) antwoorden uit \(reports.count) bestanden in \(responses)/.")
-      print(db.map { "Database: \($0)" } ?? "Tijdelijke database (wordt na afloop verwijderd; bewaar met --db demo.sqlite).")
+      print(
+        "Voorbeeldgegevens ingelezen: \(inserted) van \(rows) antwoorden uit \(reports.count) bestanden in \(responses)/."
+      )
+      print(
+        db.map { "Database: \($0)" } ?? "Tijdelijke database (wordt na afloop verwijderd; bewaar met --db demo.sqlite)."
+      )
       print("")
-      guard let indicators = catalog.indicators else { throw CLIError.missingIndicators(folder: definitions.questionnaires) }
+      guard let indicators = catalog.indicators else {
+        throw CLIError.missingIndicators(folder: definitions.questionnaires)
+      }
       let card = ScoreCard(period: period, indicators: indicators, tallies: try database.tallies(in: period))
       print(ScoreRenderer.render(card, as: .table), terminator: "")
       if reports.contains(where: { $0.rejected > 0 }) { throw ExitCode.rejectedInput }
@@ -58,7 +64,8 @@ struct TemporaryFolder {
 
   init() throws {
     url = FileManager.default.temporaryDirectory.appendingPathComponent("tevreden-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    try FileManager.default.createDirectory(
+      at: url, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
   }
 
   func remove() {

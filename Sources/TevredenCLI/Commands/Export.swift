@@ -32,10 +32,12 @@ extension TevredenCommand {
     func run() throws {
       let period = try self.period.map(parsePeriod)
       let files = try ExportBuilder.files(
-        from: try database.open(), questionnaire: questionnaire.map(Questionnaire.ID.init(rawValue:)), period: period)
+        from: try database.openExisting(), questionnaire: questionnaire.map(Questionnaire.ID.init(rawValue:)),
+        period: period)
       guard !files.isEmpty else {
         throw CLIError.nothingToExport(
-          questionnaire.map { "no responses to \($0)\(period.map { " in \($0)" } ?? "")" } ?? "the database holds no responses")
+          questionnaire.map { "no responses to \($0)\(period.map { " in \($0)" } ?? "")" }
+            ?? "the database holds no responses")
       }
       guard let out else {
         print(files[0].csv, terminator: "")
@@ -59,7 +61,8 @@ enum ExportBuilder {
     var count: Int
   }
 
-  static func files(from database: TevredenDatabase, questionnaire: Questionnaire.ID?, period: Period?) throws -> [File] {
+  static func files(from database: TevredenDatabase, questionnaire: Questionnaire.ID?, period: Period?) throws -> [File]
+  {
     let stored = try database.responses(questionnaire: questionnaire)
     let grouped = Dictionary(grouping: stored, by: { $0.0.questionnaireID })
     return grouped.keys.sorted().compactMap { id in

@@ -22,9 +22,11 @@ extension TevredenCommand {
     @OptionGroup var definitions: QuestionnaireOptions
 
     func run() throws {
-      let period = try self.period.map(parsePeriod) ?? Period(String(LocalDate(Date()).year))!
+      let period = try parsePeriod(self.period ?? String(LocalDate(Date()).year))
       let indicators = try definitions.loadIndicators()
-      let card = ScoreCard(period: period, indicators: indicators, tallies: try database.open().tallies(in: period))
+      let store = try database.openExisting()
+      let card = ScoreCard(period: period, indicators: indicators, tallies: try store.tallies(in: period))
+      if try store.responseCount() == 0 { printError("The database holds no responses yet: import them first.") }
       print(ScoreRenderer.render(card, as: format), terminator: "")
     }
   }
