@@ -107,7 +107,8 @@ public struct Period: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// Reads and writes instants as ISO 8601 in UTC with whole seconds (`2026-03-14T09:22:05Z`); also reads
-/// offsets (`+01:00`) and fractional seconds.
+/// offsets (`+01:00`) and fractional seconds, which are dropped: the store keeps whole seconds, and reading the
+/// same text twice must give the same instant for re-imports to be recognised.
 ///
 /// The common forms are handled by hand: creating an `ISO8601DateFormatter` per value made importing several times
 /// slower, and a shared formatter would be shared mutable state.
@@ -133,16 +134,10 @@ public enum Timestamp {
       minute < 60, second < 61
     else { return nil }
     var index = 19
-    var fraction = 0.0
     if bytes[index] == 0x2E {
-      var scale = 0.1
       index += 1
       let start = index
-      while index < bytes.count, (0x30...0x39).contains(bytes[index]) {
-        fraction += Double(bytes[index] - 0x30) * scale
-        scale /= 10
-        index += 1
-      }
+      while index < bytes.count, (0x30...0x39).contains(bytes[index]) { index += 1 }
       guard index > start else { return nil }
     }
     guard index < bytes.count else { return nil }
@@ -158,7 +153,7 @@ public enum Timestamp {
     }
     let days = Self.days(fromCivil: year, month, day)
     let seconds = days * 86_400 + Int64(hour * 3600 + minute * 60 + second - offset)
-    return Date(timeIntervalSince1970: Double(seconds) + fraction)
+    return Date(timeIntervalSince1970: Double(seconds))
   }
 
   private static func number(_ bytes: [UInt8], _ start: Int, _ length: Int) -> Int? {

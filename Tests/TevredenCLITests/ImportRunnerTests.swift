@@ -51,6 +51,25 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     #expect(second.map(\.duplicates) == first.map(\.inserted))
   }
 
+  @Test func reImportingTimesWithFractionalSecondsFindsDuplicatesNotConflicts() throws {
+    let dir = try folder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let original = try String(
+      contentsOf: repositoryRoot.appendingPathComponent("Responses/2026/ketenpartners-rvdk.csv"), encoding: .utf8)
+    // Platforms often write milliseconds: 2026-01-03T09:14:00.347Z.
+    let withFractions = original.replacingOccurrences(
+      of: #"T(\d\d:\d\d:\d\d)Z"#, with: "T$1.347Z", options: .regularExpression)
+    #expect(withFractions != original)
+    let file = dir.appendingPathComponent("rvdk.csv")
+    try withFractions.write(to: file, atomically: true, encoding: .utf8)
+    let database = try TevredenDatabase.inMemory()
+    let first = try ImportRunner(database: database, catalog: catalog).run([file])
+    let second = try ImportRunner(database: database, catalog: catalog).run([file])
+    #expect(first[0].inserted == first[0].rowCount)
+    #expect(second[0].duplicates == first[0].rowCount)
+    #expect(second[0].rejected == 0)
+  }
+
   @Test func dryRunAndStrictStoreNothing() throws {
     let dir = try folder()
     defer { try? FileManager.default.removeItem(at: dir) }
