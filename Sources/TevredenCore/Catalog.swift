@@ -52,6 +52,21 @@ public struct Catalog: Sendable {
         catalog.diagnostics += diagnostics
       }
     }
+    // One definition per respondent group: reports add up responses per group, so two files for one group would
+    // silently merge.
+    var groupOwner: [String: String] = [:]
+    for loaded in catalog.questionnaires {
+      let key = "\(loaded.questionnaire.audience.rawValue)/\(loaded.questionnaire.group)"
+      if let first = groupOwner[key] {
+        catalog.diagnostics.append(
+          Diagnostic(
+            .error, at: .init(file: loaded.file),
+            "group '\(loaded.questionnaire.group)' of audience \(loaded.questionnaire.audience.rawValue) is already defined by \(first); use one file per respondent group"
+          ))
+      } else {
+        groupOwner[key] = loaded.file
+      }
+    }
     // Per file in reading order, then by position, as a compiler lists them.
     catalog.diagnostics = catalog.diagnostics.enumerated().sorted { a, b in
       let (l, r) = (a.element.location, b.element.location)

@@ -162,6 +162,21 @@ import Testing
     #expect(indicators.gemeenten.count == 17)
   }
 
+  @Test func rejectsTwoDefinitionsForOneGroup() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("catalog-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let text = try loadFixture("valid-minimal").text
+    try text.write(to: folder.appendingPathComponent("valid-minimal.yaml"), atomically: true, encoding: .utf8)
+    try text.replacingOccurrences(of: "id: valid-minimal", with: "id: second")
+      .write(to: folder.appendingPathComponent("second.yaml"), atomically: true, encoding: .utf8)
+    let catalog = Catalog.load(from: folder)
+    #expect(
+      catalog.diagnostics.map(\.message) == [
+        "group 'melding' of audience inwoners is already defined by \(folder.path)/second.yaml; use one file per respondent group"
+      ])
+  }
+
   @Test func foldersReportEveryFileAndSortByPosition() throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("catalog-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
