@@ -25,21 +25,28 @@ public struct TevredenDatabase: Sendable {
   /// Wraps a GRDB connection, refusing a database written by a newer `tevreden` and migrating an older one.
   public init(_ writer: any DatabaseWriter, path: String = ":memory:") throws {
     self.writer = writer
+    try Self.refuseUnlessOurs(writer, path: path)
+    try Self.migrator.migrate(writer)
+  }
+
+  /// Throws unless the database is empty or one of ours at a schema version this build knows.
+  ///
+  /// Only reads, so a refused file is never changed.
+  private static func refuseUnlessOurs(_ reader: any DatabaseReader, path: String) throws {
     do {
-      try writer.read { db in
+      try reader.read { db in
         let tables = try String.fetchAll(
           db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
         if !tables.isEmpty, !tables.contains("grdb_migrations") {
           throw StoreError.notATevredenDatabase(path: path)
         }
-        if try Self.migrator.hasBeenSuperseded(db) {
+        if try migrator.hasBeenSuperseded(db) {
           throw StoreError.newerSchema(path: path)
         }
       }
     } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
       throw StoreError.notATevredenDatabase(path: path)
     }
-    try Self.migrator.migrate(writer)
   }
 
   /// An empty database in memory, for tests.
@@ -60,6 +67,17 @@ public struct TevredenDatabase: Sendable {
       // Created before SQLite sees it, so the file is never readable by others, not even for a moment.
       guard manager.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
         throw StoreError.cannotCreate(path: path)
+      }
+    } else {
+      // Switching to WAL writes to the file, so an existing file is first checked through a connection that
+      // only reads and keeps the file's journal mode: a database from a newer tevreden, or another
+      // application's, is refused untouched. (A read-only connection would leave -wal and -shm files behind.)
+      do {
+        let probe = try DatabaseQueue(path: path)
+        try refuseUnlessOurs(probe, path: path)
+        try probe.close()
+      } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+        throw StoreError.notATevredenDatabase(path: path)
       }
     }
     var configuration = Configuration()

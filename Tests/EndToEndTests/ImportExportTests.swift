@@ -1,0 +1,203 @@
+import Foundation
+import Testing
+
+/// `tevreden import` and `tevreden export`: counts, idempotence, rejected rows with their lines, `--strict`,
+/// `--dry-run`, refusing personal-data columns, and a byte-identical round trip through the binary.
+@Suite struct ImportExportTests {
+  /// The first data rows of the committed 2026 melding file, as a table to edit.
+  private func meldingSample(rows count: Int) throws -> CSVTable {
+    var table = try CSVTable(contentsOf: responsesFolder.appendingPathComponent("2026/inwoners-melding.csv"))
+    table.rows = Array(table.rows.prefix(count))
+    table.lines = Array(table.lines.prefix(count))
+    return table
+  }
+
+  /// The response ids `export --questionnaire` prints for a database; empty when it has nothing to export.
+  private func exportedIDs(questionnaire: String, db: String, cwd: URL) throws -> [String] {
+    let run = try runTevredenProcess(["export", "--questionnaire", questionnaire, "--db", db], cwd: cwd)
+    guard run.exitCode == 0 else {
+      // Only "nothing stored" counts as an empty export; any other failure is a failure.
+      #expect(run.exitCode == 1 && run.stderr.contains("nothing to export"), "\(run)")
+      return []
+    }
+    let table = try CSVTable(text: run.stdout)
+    let id = try table.column("response_id")
+    return table.rows.map { $0[id] }
+  }
+
+  /// `import` of one file with the committed definitions.
+  private func importFiles(_ paths: [String], db: String, cwd: URL, flags: [String] = []) throws -> TevredenRun {
+    try runTevredenProcess(
+      ["import"] + paths + flags + ["--db", db, "--questionnaires", questionnairesFolder.path], cwd: cwd)
+  }
+
+  @Test func importStoresEveryRowOnceAndAgainAddsNothing() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let expectedRows = try dataRowCount(under: responsesFolder)
+    #expect(expectedRows > 1000)
+    let db = folder.appendingPathComponent("db.sqlite").path
+
+    let first = try importFiles([responsesFolder.path], db: db, cwd: folder)
+    #expect(first.exitCode == 0, "\(first)")
+    #expect(
+      ImportSummary(stdout: first.stdout)
+        == ImportSummary(rows: expectedRows, imported: expectedRows, alreadyPresent: 0, rejected: 0), "\(first)")
+    #expect(first.stdout.contains("Stored \(expectedRows) new responses."), "\(first)")
+    #expect(try posixPermissions(db) & 0o777 == 0o600)
+
+    let second = try importFiles([responsesFolder.path], db: db, cwd: folder)
+    #expect(second.exitCode == 0, "\(second)")
+    #expect(
+      ImportSummary(stdout: second.stdout)
+        == ImportSummary(rows: expectedRows, imported: 0, alreadyPresent: expectedRows, rejected: 0), "\(second)")
+    #expect(second.stdout.contains("Stored 0 new responses."), "\(second)")
+  }
+
+  @Test func badRowsAreReportedWithTheirLineAndGoodRowsAreStored() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    var table = try meldingSample(rows: 4)
+    let id = try table.column("response_id")
+    let scale = try table.column("bereikbaarheid")
+    let gemeente = try table.column("gemeente")
+    table.rows[1][scale] = "9"  // bereikbaarheid is a 1–5 scale
+    table.rows[2][gemeente] = "Amsterdam"  // not in Noord-Holland Noord
+    let file = folder.appendingPathComponent("bad.csv")
+    let text = table.render()
+    try text.write(to: file, atomically: true, encoding: .utf8)
+    // Where the edited rows start in the file as written (a quoted remark may span lines).
+    let written = try CSVTable(text: text)
+    let scaleLine = written.lines[1]
+    let gemeenteLine = written.lines[2]
+    let db = folder.appendingPathComponent("db.sqlite").path
+
+    let run = try importFiles([file.path], db: db, cwd: folder)
+    #expect(run.exitCode == 2, "\(run)")
+    let lines = run.stderr.split(separator: "\n").map(String.init)
+    let scaleError = lines.first { $0.contains("bad.csv:\(scaleLine):") }
+    #expect(scaleError?.contains("bereikbaarheid") == true && scaleError?.contains("9") == true, "\(run)")
+    let gemeenteError = lines.first { $0.contains("bad.csv:\(gemeenteLine):") }
+    #expect(gemeenteError?.contains("Amsterdam") == true, "\(run)")
+    #expect(ImportSummary(stdout: run.stdout) == ImportSummary(rows: 4, imported: 2, alreadyPresent: 0, rejected: 2))
+
+    let stored = try exportedIDs(questionnaire: "inwoners-melding", db: db, cwd: folder)
+    #expect(Set(stored) == [table.rows[0][id], table.rows[3][id]])
+  }
+
+  @Test func strictImportWithABadRowStoresNothing() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    var table = try meldingSample(rows: 3)
+    table.rows[1][try table.column("bereikbaarheid")] = "9"
+    let file = folder.appendingPathComponent("bad.csv")
+    let text = table.render()
+    try text.write(to: file, atomically: true, encoding: .utf8)
+    let badLine = try CSVTable(text: text).lines[1]
+    let db = folder.appendingPathComponent("db.sqlite").path
+
+    let run = try importFiles([file.path], db: db, cwd: folder, flags: ["--strict"])
+    #expect(run.exitCode == 2, "\(run)")
+    #expect(run.stderr.contains("bad.csv:\(badLine):"), "\(run)")
+    #expect(run.stdout.contains("Nothing was stored"), "\(run)")
+    #expect(try exportedIDs(questionnaire: "inwoners-melding", db: db, cwd: folder).isEmpty)
+  }
+
+  @Test func dryRunStoresNothing() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = responsesFolder.appendingPathComponent("2026/inwoners-melding.csv")
+    let rows = try CSVTable(contentsOf: file).rows.count
+    let db = folder.appendingPathComponent("db.sqlite").path
+
+    let run = try importFiles([file.path], db: db, cwd: folder, flags: ["--dry-run"])
+    #expect(run.exitCode == 0, "\(run)")
+    #expect(ImportSummary(stdout: run.stdout) == ImportSummary(rows: rows, imported: 0, alreadyPresent: 0, rejected: 0))
+    #expect(try exportedIDs(questionnaire: "inwoners-melding", db: db, cwd: folder).isEmpty)
+    let out = folder.appendingPathComponent("out").path
+    let export = try runTevredenProcess(["export", "--out", out, "--db", db], cwd: folder)
+    #expect(export.exitCode != 0 && export.stderr.contains("nothing to export"), "\(export)")
+
+    // The same file without --dry-run does store every row: the dry run really was the only difference.
+    let real = try importFiles([file.path], db: db, cwd: folder)
+    #expect(real.exitCode == 0, "\(real)")
+    #expect(try exportedIDs(questionnaire: "inwoners-melding", db: db, cwd: folder).count == rows)
+  }
+
+  @Test func personalDataColumnRefusesTheWholeFile() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    var table = try meldingSample(rows: 3)
+    table.header.append("email")
+    table.rows = table.rows.enumerated().map { index, row in row + ["respondent\(index)@example.nl"] }
+    let file = folder.appendingPathComponent("email.csv")
+    try table.render().write(to: file, atomically: true, encoding: .utf8)
+    let db = folder.appendingPathComponent("db.sqlite").path
+
+    let run = try importFiles([file.path], db: db, cwd: folder)
+    #expect(run.exitCode == 2, "\(run)")
+    #expect(run.stderr.contains("email.csv:1:"), "\(run)")
+    #expect(run.stderr.contains("'email'"), "\(run)")
+    #expect(ImportSummary(stdout: run.stdout) == ImportSummary(rows: 3, imported: 0, alreadyPresent: 0, rejected: 3))
+    #expect(try exportedIDs(questionnaire: "inwoners-melding", db: db, cwd: folder).isEmpty)
+    // The address must not have reached the database file in any form.
+    let bytes = try Data(contentsOf: URL(fileURLWithPath: db))
+    #expect(bytes.range(of: Data("@example.nl".utf8)) == nil)
+  }
+
+  @Test func exportRoundTripsByteForByteThroughASecondDatabase() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let first = try importExampleResponses(into: folder)
+    let out1 = folder.appendingPathComponent("out1")
+    let export1 = try runTevredenProcess(["export", "--out", out1.path, "--db", first], cwd: folder)
+    #expect(export1.exitCode == 0, "\(export1)")
+    let files = try csvFiles(under: out1)
+    #expect(files == (try committedQuestionnaireIDs()).map { "\($0).csv" })
+    #expect(try dataRowCount(under: out1) == (try dataRowCount(under: responsesFolder)))
+
+    let second = folder.appendingPathComponent("second.sqlite").path
+    let reimport = try runTevredenProcess(
+      ["import", out1.path, "--db", second, "--questionnaires", questionnairesFolder.path], cwd: folder)
+    #expect(reimport.exitCode == 0, "\(reimport)")
+    let out2 = folder.appendingPathComponent("out2")
+    let export2 = try runTevredenProcess(["export", "--out", out2.path, "--db", second], cwd: folder)
+    #expect(export2.exitCode == 0, "\(export2)")
+
+    #expect(try csvFiles(under: out2) == files)
+    for file in files {
+      let a = try Data(contentsOf: out1.appendingPathComponent(file))
+      let b = try Data(contentsOf: out2.appendingPathComponent(file))
+      #expect(a == b, "\(file) differs after the round trip")
+    }
+  }
+
+  @Test func exportOfOneQuestionnaireGoesToStandardOutput() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = responsesFolder.appendingPathComponent("2026/inwoners-melding.csv")
+    let source = try CSVTable(contentsOf: file)
+    let db = folder.appendingPathComponent("db.sqlite").path
+    let imported = try importFiles([file.path], db: db, cwd: folder)
+    try #require(imported.exitCode == 0, "\(imported)")
+
+    let run = try runTevredenProcess(["export", "--questionnaire", "inwoners-melding", "--db", db], cwd: folder)
+    #expect(run.exitCode == 0, "\(run)")
+    #expect(run.stdout.hasPrefix("response_id,questionnaire,version,"), "\(run)")
+    let exported = try CSVTable(text: run.stdout)
+    let id = try exported.column("response_id")
+    let sourceID = try source.column("response_id")
+    #expect(Set(exported.rows.map { $0[id] }) == Set(source.rows.map { $0[sourceID] }))
+    #expect(Set(exported.header) == Set(source.header))
+  }
+
+  @Test func exportWithoutQuestionnaireOrOutIsAUsageError() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let db = folder.appendingPathComponent("db.sqlite").path
+    let (exitCode, stdout, stderr) = try runTevreden(["export", "--db", db], cwd: folder)
+    #expect(exitCode == 64, "\(stderr)")
+    #expect(stdout.isEmpty)
+    #expect(stderr.contains("--questionnaire") && stderr.contains("--out"), "\(stderr)")
+  }
+}

@@ -1,0 +1,163 @@
+import Foundation
+import Testing
+
+/// The group labels of the committed definitions, as reports name them.
+let expectedGroupLabels = [
+  "Adviesaanvraag", "Melding", "Vervolgdienst", "Monitoring", "Sociale (wijk)teams", "Politie",
+  "Raad voor de Kinderbescherming", "Huisartsen", "Scholen", "Ziekenhuizen",
+]
+
+/// n and mean grade of one questionnaire in a period, computed straight from the committed CSV files, without
+/// the tool: completed responses with a numeric grade whose completion day in Dutch local time lies in the period.
+func independentGrades(questionnaire: String, grade item: String, from first: DateComponents, to last: DateComponents)
+  throws -> (n: Int, mean: Double)
+{
+  var calendar = Calendar(identifier: .gregorian)
+  calendar.timeZone = try #require(TimeZone(identifier: "Europe/Amsterdam"))
+  let formatter = ISO8601DateFormatter()
+  formatter.timeZone = TimeZone(secondsFromGMT: 0)
+  func key(_ parts: DateComponents) -> Int { (parts.year ?? 0) * 10_000 + (parts.month ?? 0) * 100 + (parts.day ?? 0) }
+  var grades: [Double] = []
+  // Every year's file: a response filed under one year may be completed (locally) in the next.
+  for file in try csvFiles(under: responsesFolder) where file.hasSuffix("/\(questionnaire).csv") {
+    let table = try CSVTable(contentsOf: responsesFolder.appendingPathComponent(file))
+    let status = try table.column("status")
+    let completedAt = try table.column("completed_at")
+    let grade = try table.column(item)
+    for row in table.rows where row[status] == "completed" {
+      guard let value = Double(row[grade]), let instant = formatter.date(from: row[completedAt]) else { continue }
+      let day = key(calendar.dateComponents([.year, .month, .day], from: instant))
+      if key(first) <= day && day <= key(last) { grades.append(value) }
+    }
+  }
+  return (grades.count, grades.isEmpty ? .nan : grades.reduce(0, +) / Double(grades.count))
+}
+
+/// `tevreden score`: every group, every status, the same figures as an independent computation, valid JSON,
+/// and a clear error for an unknown period.
+@Suite struct ScoreTests {
+  @Test func tableShowsBothIndicatorsEveryGroupAndEveryStatus() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let db = try importExampleResponses(into: folder)
+    let run = try runTevredenProcess(
+      ["score", "--period", "2026-T2", "--db", db, "--questionnaires", questionnairesFolder.path], cwd: folder)
+    #expect(run.exitCode == 0, "\(run)")
+    let lines = run.stdout.split(separator: "\n").map(String.init)
+    #expect(lines.contains { $0.hasPrefix("PI 5") }, "\(run)")
+    #expect(lines.contains { $0.hasPrefix("PI 6") }, "\(run)")
+    for label in expectedGroupLabels {
+      // A group row: indented label, then its figures.
+      #expect(lines.contains { $0.hasPrefix("    \(label) ") }, "no row for \(label): \(run)")
+    }
+    #expect(lines.contains { $0.hasSuffix("  voldoet") }, "\(run)")
+    #expect(lines.contains { $0.hasSuffix("  voldoet niet") }, "\(run)")
+    #expect(lines.contains { $0.hasSuffix("  te weinig respondenten") }, "\(run)")
+  }
+
+  @Test func csvAndJSONAgreeWithAnIndependentComputation() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let expected = try independentGrades(
+      questionnaire: "inwoners-melding", grade: "cijfer", from: DateComponents(year: 2026, month: 1, day: 1),
+      to: DateComponents(year: 2026, month: 8, day: 31))
+    #expect(expected.n > 30)
+    let db = try importExampleResponses(into: folder)
+    let common = ["--period", "2026-T2", "--db", db, "--questionnaires", questionnairesFolder.path]
+
+    let csv = try runTevredenProcess(["score", "--format", "csv"] + common, cwd: folder)
+    #expect(csv.exitCode == 0, "\(csv)")
+    let table = try CSVTable(text: csv.stdout)
+    let (indicator, group, n, mean) = (
+      try table.column("indicator"), try table.column("group"), try table.column("n"), try table.column("mean")
+    )
+    let melding = try #require(table.rows.first { $0[indicator] == "pi5" && $0[group] == "Melding" }, "\(csv)")
+    #expect(melding[n] == String(expected.n))
+    #expect(melding[mean] == String(format: "%.2f", expected.mean))
+    #expect(Set(table.rows.map { $0[group] }).isSuperset(of: expectedGroupLabels))
+    // The overall row of each indicator counts every respondent of its groups.
+    for pi in ["pi5", "pi6"] {
+      let rows = table.rows.filter { $0[indicator] == pi }
+      let overall = try #require(rows.first { $0[group].isEmpty }, "no overall row for \(pi)")
+      let groupTotal = rows.filter { !$0[group].isEmpty }.compactMap { Int($0[n]) }.reduce(0, +)
+      #expect(Int(overall[n]) == groupTotal)
+    }
+
+    let json = try runTevredenProcess(["score", "--format", "json"] + common, cwd: folder)
+    #expect(json.exitCode == 0, "\(json)")
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any], "\(json)")
+    #expect(object["period"] as? String == "2026-T2")
+    let indicators = try #require(object["indicators"] as? [[String: Any]])
+    #expect(indicators.compactMap { $0["id"] as? String } == ["pi5", "pi6"])
+    let groups = indicators.flatMap { ($0["groups"] as? [[String: Any]]) ?? [] }
+    let jsonMelding = try #require(groups.first { $0["label"] as? String == "Melding" })
+    #expect(jsonMelding["n"] as? Int == expected.n)
+    let jsonMean = try #require(jsonMelding["mean"] as? Double)
+    #expect(abs(jsonMean - expected.mean) < 0.0051)
+  }
+
+  @Test func unknownPeriodIsRefused() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let db = folder.appendingPathComponent("db.sqlite").path
+    let run = try runTevredenProcess(
+      ["score", "--period", "2026-T7", "--db", db, "--questionnaires", questionnairesFolder.path], cwd: folder)
+    #expect(run.exitCode != 0, "\(run)")
+    #expect(run.stderr.contains("2026-T7"), "\(run)")
+    #expect(run.stdout.isEmpty, "\(run)")
+  }
+}
+
+/// `tevreden demo`: the table from the example data, and a kept database that is private and never overwritten.
+@Suite struct DemoTests {
+  @Test func demoPrintsTheTableFromTheExampleData() throws {
+    let run = try runTevredenProcess(["demo"], cwd: packageRoot)
+    #expect(run.exitCode == 0, "\(run)")
+    #expect(run.stdout.contains("PI 5"), "\(run)")
+    #expect(run.stdout.contains("PI 6"), "\(run)")
+    let lines = run.stdout.split(separator: "\n").map(String.init)
+    for label in expectedGroupLabels {
+      #expect(lines.contains { $0.hasPrefix("    \(label) ") }, "no row for \(label): \(run)")
+    }
+  }
+
+  @Test func keptDemoDatabaseIsPrivateAndNeverOverwritten() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let db = folder.appendingPathComponent("demo.sqlite").path
+
+    let first = try runTevredenProcess(["demo", "--db", db], cwd: packageRoot)
+    #expect(first.exitCode == 0, "\(first)")
+    #expect(try posixPermissions(db) & 0o777 == 0o600)
+    let attributes = try FileManager.default.attributesOfItem(atPath: db)
+    let bytes = try Data(contentsOf: URL(fileURLWithPath: db))
+
+    let second = try runTevredenProcess(["demo", "--db", db], cwd: packageRoot)
+    #expect(second.exitCode == 64, "\(second)")
+    #expect(second.stderr.contains("already exists"), "\(second)")
+    let after = try FileManager.default.attributesOfItem(atPath: db)
+    #expect(after[.modificationDate] as? Date == attributes[.modificationDate] as? Date)
+    #expect(try Data(contentsOf: URL(fileURLWithPath: db)) == bytes)
+  }
+}
+
+/// `tevreden generate-examples`: the committed example data is exactly what the generator writes.
+@Suite struct GenerateExamplesTests {
+  @Test func generatorReproducesTheCommittedResponses() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let out = folder.appendingPathComponent("gen")
+    let run = try runTevredenProcess(
+      ["generate-examples", "--out", out.path, "--questionnaires", questionnairesFolder.path], cwd: folder)
+    #expect(run.exitCode == 0, "\(run)")
+    let committed = try csvFiles(under: responsesFolder)
+    #expect(!committed.isEmpty)
+    #expect(try csvFiles(under: out) == committed)
+    for file in committed {
+      let expected = try Data(contentsOf: responsesFolder.appendingPathComponent(file))
+      let generated = try Data(contentsOf: out.appendingPathComponent(file))
+      #expect(generated == expected, "\(file) differs from the generator's output")
+    }
+  }
+}
