@@ -12,7 +12,9 @@ package struct TevredenCommand: ParsableCommand {
 
       Exit codes: 0 OK, 1 error, 2 completed with rejected input, 64 usage error.
       """,
-    subcommands: [Demo.self, Check.self, Import.self, Export.self, Score.self, GenerateExamples.self]
+    subcommands: [
+      Demo.self, Check.self, InterviewCommand.self, Import.self, Export.self, Score.self, GenerateExamples.self,
+    ]
   )
 
   package init() {}

@@ -154,12 +154,17 @@ extension Question {
 
   /// Whether this item is asked, given the answers so far. Conditions on unanswered items or missing codes fail.
   public func isAsked(given answers: [Question.ID: Answer]) -> Bool {
-    showIf.allSatisfy { condition in
-      guard case .value(let value)? = answers[condition.item] else { return false }
-      if case .choices(let codes) = value {
-        return codes.contains(where: condition.values.contains)
-      }
-      return condition.values.contains(value.canonicalText)
+    showIf.allSatisfy { $0.isSatisfied(by: answers) }
+  }
+}
+
+extension Question.Condition {
+  /// Whether the answers meet this condition. An unanswered item or a missing code never does.
+  public func isSatisfied(by answers: [Question.ID: Answer]) -> Bool {
+    guard case .value(let value)? = answers[item] else { return false }
+    if case .choices(let codes) = value {
+      return codes.contains(where: values.contains)
     }
+    return values.contains(value.canonicalText)
   }
 }

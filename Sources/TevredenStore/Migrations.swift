@@ -54,6 +54,30 @@ extension TevredenDatabase {
         t.check(sql: "(value IS NULL) <> (missingCode IS NULL)")
       }
     }
+    migrator.registerMigration("v2-interviews") { db in
+      // One row per terminal interview: whether it runs or is paused, and which process runs it.
+      try db.create(table: "interview") { t in
+        t.primaryKey("responseId", .integer).references("response", onDelete: .cascade)
+        t.column("state", .text).notNull().check { ["active", "paused", "completed", "refused"].contains($0) }
+        t.column("processId", .integer)
+        t.column("lastActivityAt", .text).notNull()
+      }
+      // Paradata: what happened when, by which interviewer. Never an answer value.
+      try db.create(table: "interviewEvent") { t in
+        t.autoIncrementedPrimaryKey("id")
+        t.belongsTo("response", onDelete: .cascade).notNull()
+        t.column("event", .text).notNull().check {
+          [
+            "started", "resumed", "answered", "answer_changed", "answer_removed", "paused", "quick_exit", "completed",
+            "refused",
+          ].contains($0)
+        }
+        t.column("item", .text)
+        t.column("at", .text).notNull()
+        t.column("interviewer", .text)
+        t.column("millisecondsSincePrevious", .integer).check { $0 == nil || $0 >= 0 }
+      }
+    }
     return migrator
   }
 }

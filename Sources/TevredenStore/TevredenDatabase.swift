@@ -20,7 +20,7 @@ import TevredenCore
 /// - ``responses(questionnaire:)``
 /// - ``tallies(in:)``
 public struct TevredenDatabase: Sendable {
-  private let writer: any DatabaseWriter
+  let writer: any DatabaseWriter
 
   /// Wraps a GRDB connection, refusing a database written by a newer `tevreden` and migrating an older one.
   public init(_ writer: any DatabaseWriter, path: String = ":memory:") throws {
@@ -157,7 +157,7 @@ public struct TevredenDatabase: Sendable {
     }
   }
 
-  private static func snapshotId(for definition: LoadedQuestionnaire, in db: Database) throws -> Int64 {
+  static func snapshotId(for definition: LoadedQuestionnaire, in db: Database) throws -> Int64 {
     let hash = definition.sha256
     if let existing = try SnapshotRecord.filter(SnapshotRecord.Columns.sha256 == hash).fetchOne(db),
       let id = existing.id
@@ -175,7 +175,7 @@ public struct TevredenDatabase: Sendable {
     return id
   }
 
-  private static func insert(
+  static func insert(
     _ response: Response, definition: LoadedQuestionnaire, snapshotId: Int64, batchId: Int64?, in db: Database
   ) throws {
     let grade = response.grade(using: definition.questionnaire.scoreRule)
@@ -197,7 +197,7 @@ public struct TevredenDatabase: Sendable {
     }
   }
 
-  private static func snapshot(_ record: SnapshotRecord) throws -> StoredSnapshot {
+  static func snapshot(_ record: SnapshotRecord) throws -> StoredSnapshot {
     let (loaded, diagnostics) = QuestionnaireLoader.parse(
       record.definition, file: "snapshot \(record.questionnaireID) v\(record.version)")
     guard let loaded else {
@@ -247,7 +247,7 @@ public struct TevredenDatabase: Sendable {
   }
 
   /// Fetches one response; `cache` keeps parsed definitions so a long import parses each one once.
-  private static func fetchResponse(key: String, in db: Database, cache: inout [Int64: Questionnaire]) throws
+  static func fetchResponse(key: String, in db: Database, cache: inout [Int64: Questionnaire]) throws
     -> Response?
   {
     guard let record = try ResponseRecord.filter(ResponseRecord.Columns.responseKey == key).fetchOne(db),

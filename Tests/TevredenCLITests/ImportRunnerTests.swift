@@ -99,20 +99,20 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
   }
 
   @Test func rowsOfAnOlderVersionUseTheStoredDefinition() throws {
-    // Given responses stored with version 1
+    // Given responses stored with version 2
     let database = try TevredenDatabase.inMemory()
     let files = try ImportRunner.csvFiles(in: [
       repositoryRoot.appendingPathComponent("Responses/2025/inwoners-melding.csv").path
     ])
     _ = try ImportRunner(database: database, catalog: catalog).run(files)
-    // When the definition in the folder moves on to version 2
+    // When the definition in the folder moves on to version 3
     var newer = catalog
     let index = try #require(newer.questionnaires.firstIndex { $0.questionnaire.id == "inwoners-melding" })
-    let source = newer.questionnaires[index].source.replacingOccurrences(of: "version: 1", with: "version: 2")
+    let source = newer.questionnaires[index].source.replacingOccurrences(of: "version: 2", with: "version: 3")
     let (loaded, diagnostics) = QuestionnaireLoader.parse(source, file: "inwoners-melding.yaml")
     #expect(diagnostics.isEmpty)
     newer.questionnaires[index] = try #require(loaded)
-    // Then an export of version-1 rows still imports into that database, against the stored version 1
+    // Then an export of version-2 rows still imports into that database, against the stored version 2
     let exported = try #require(
       try ExportBuilder.files(from: database, questionnaire: "inwoners-melding", period: nil).first)
     let dir = try folder()
@@ -121,7 +121,7 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     try exported.csv.write(to: file, atomically: true, encoding: .utf8)
     let second = try TevredenDatabase.inMemory()
     let report = try ImportRunner(database: second, catalog: newer).run([file])
-    #expect(report[0].rejected == exported.count)  // a fresh database only knows version 2
+    #expect(report[0].rejected == exported.count)  // a fresh database only knows version 3
     let again = try ImportRunner(database: database, catalog: newer).run([file])
     #expect(again[0].duplicates == exported.count)
   }

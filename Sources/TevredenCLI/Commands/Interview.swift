@@ -1,0 +1,250 @@
+import ArgumentParser
+import Foundation
+import TevredenCore
+import TevredenStore
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+extension TevredenCommand {
+  struct InterviewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "interview",
+      abstract: "Take an interview at the terminal (by phone, face to face, or keying in a paper form).",
+      discussion: """
+        One question at a time, then a review screen; only a confirmed interview counts. Every answer is saved \
+        the moment it is given: a crash or a closed window loses nothing, and --resume continues where it \
+        stopped. Keys: < back, w don't know, v not applicable, x refuses, p pause, ? help, ! (or Esc) quick \
+        exit, which clears the screen at once. Several interviewers may use one database at the same time.
+
+        In a terminal the runner uses colours (unless NO_COLOR is set) and line editing; from a pipe it reads \
+        plain lines and writes plain text, so answers can be keyed in from a file.
+        """)
+
+    @Argument(help: "The questionnaire, such as inwoners-melding (see the Questionnaires folder).")
+    var questionnaire: String?
+
+    @Option(help: "Your interviewer code (letters, digits, - or _; not your name).")
+    var interviewer: String?
+
+    @Option(help: "The municipality the case belongs to (one of the gemeenten in indicators.yaml).")
+    var gemeente: String?
+
+    @Option(help: "How the answers are collected: telefonisch, persoonlijk or papier.")
+    var mode: Response.Mode = .telefonisch
+
+    @Option(help: "Continue the unfinished interview with this id.")
+    var resume: String?
+
+    @Flag(help: "List unfinished interviews.")
+    var open = false
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var definitions: QuestionnaireOptions
+
+    func validate() throws {
+      let chosen = [questionnaire != nil, resume != nil, open].filter { $0 }.count
+      guard chosen == 1 else {
+        throw ValidationError("give a questionnaire to start an interview, or --resume ID, or --open")
+      }
+      if questionnaire != nil, interviewer == nil {
+        throw ValidationError("--interviewer is required: your interviewer code, such as --interviewer AB12")
+      }
+      if let interviewer, !Self.isValidInterviewerCode(interviewer) {
+        throw ValidationError(
+          "'\(interviewer)' is not an interviewer code: use 1 to 16 letters, digits, '-' or '_' (not a name)")
+      }
+      if mode == .online {
+        throw ValidationError("--mode online is for imports; use telefonisch, persoonlijk or papier")
+      }
+    }
+
+    static func isValidInterviewerCode(_ code: String) -> Bool {
+      !code.isEmpty && code.count <= 16
+        && code.unicodeScalars.allSatisfy {
+          CharacterSet.alphanumerics.contains($0) && $0.isASCII || "-_".unicodeScalars.contains($0)
+        }
+    }
+
+    func run() throws {
+      if open { return try listOpen() }
+      let store = try database.open()
+      let processId = getpid()
+      let console = Self.makeConsole()
+      defer { console.restore() }
+      let runner: InterviewRunner
+      let id: Response.ID
+      if let resume {
+        id = Response.ID(rawValue: resume)
+        let (response, definition) = try store.resumeInterview(
+          id, processId: processId,
+          clock: InterviewClock(at: Date(), interviewer: interviewer, millisecondsSincePrevious: nil),
+          isRunning: Self.isRunning)
+        let interview = Interview(questionnaire: definition.questionnaire, answers: response.answers)
+        console.write(InterviewText.resumed(id.rawValue) + "\n")
+        runner = InterviewRunner(
+          interview: interview, id: id, store: store, console: console, interviewer: interviewer ?? response.interviewer
+        )
+      } else {
+        let catalog = try definitions.loadCatalog()
+        guard let questionnaire, let definition = catalog.questionnaire(Questionnaire.ID(rawValue: questionnaire))
+        else {
+          throw InterviewCLIError.unknownQuestionnaire(
+            self.questionnaire ?? "", known: catalog.questionnaires.map(\.questionnaire.id.rawValue).sorted())
+        }
+        let gemeente = try resolveGemeente(catalog.indicators?.gemeenten ?? [])
+        (id, runner) = try start(definition, gemeente: gemeente, store: store, console: console, processId: processId)
+      }
+      let signals = SignalGuard(store: store, id: id, interviewer: interviewer, console: console)
+      let ending = runner.run(showIntro: resume == nil)
+      signals.cancel()
+      console.restore()
+      if ending == .quickExit { Foundation.exit(0) }
+    }
+
+    private func start(
+      _ definition: LoadedQuestionnaire, gemeente: String?, store: TevredenDatabase, console: any Console,
+      processId: Int32
+    ) throws -> (Response.ID, InterviewRunner) {
+      var generator = SystemRandomNumberGenerator()
+      for _ in 0..<10 {
+        let id = Response.ID(rawValue: InterviewID.make(using: &generator))
+        let response = Response(
+          id: id, questionnaire: definition.questionnaire, gemeente: gemeente, mode: mode, interviewer: interviewer,
+          startedAt: Date(), completedAt: nil, status: .partial, answers: [:])
+        do {
+          try store.startInterview(
+            response, collectedWith: definition, processId: processId,
+            clock: InterviewClock(at: Date(), interviewer: interviewer, millisecondsSincePrevious: nil))
+        } catch StoreError.duplicateResponse {
+          continue
+        }
+        console.write(InterviewText.started(id.rawValue) + "\n")
+        return (
+          id,
+          InterviewRunner(
+            interview: Interview(questionnaire: definition.questionnaire), id: id, store: store, console: console,
+            interviewer: interviewer)
+        )
+      }
+      throw InterviewCLIError.noFreeID
+    }
+
+    private func resolveGemeente(_ known: [String]) throws -> String? {
+      guard let gemeente else { return nil }
+      if let match = known.first(where: { $0.caseInsensitiveCompare(gemeente) == .orderedSame }) { return match }
+      throw InterviewCLIError.unknownGemeente(gemeente, known: known)
+    }
+
+    private func listOpen() throws {
+      let store = try database.openExisting()
+      let open = try store.openInterviews()
+      guard !open.isEmpty else {
+        print(InterviewText.noOpenInterviews)
+        return
+      }
+      print(InterviewText.openInterviewsHeader)
+      let formatter = DateFormatter()
+      formatter.locale = Locale(identifier: "nl_NL")
+      formatter.timeZone = TimeZone(identifier: "Europe/Amsterdam")
+      formatter.dateFormat = "d-M-yyyy HH:mm"
+      let rows =
+        [["id", "vragenlijst", "interviewer", "gemeente", "antwoorden", "laatst actief", "status"]]
+        + open.map { item in
+          let state: String
+          switch item.state {
+          case .paused: state = "gepauzeerd"
+          default:
+            if let process = item.processId, Self.isRunning(process) {
+              state = "bezig (proces \(process))"
+            } else {
+              state = "afgebroken"
+            }
+          }
+          return [
+            item.id.rawValue, item.questionnaireID.rawValue, item.interviewer ?? "-", item.gemeente ?? "-",
+            String(item.answerCount), formatter.string(from: item.lastActivityAt), state,
+          ]
+        }
+      let widths = (0..<rows[0].count).map { column in rows.map { $0[column].count }.max() ?? 0 }
+      for row in rows {
+        print(
+          zip(row, widths).map { $0 + String(repeating: " ", count: $1 - $0.count) }.joined(separator: "  ")
+            .trimmingCharacters(in: .whitespaces))
+      }
+      print("Verder gaan: tevreden interview --resume <id>")
+    }
+
+    static func isRunning(_ processId: Int32) -> Bool {
+      kill(processId, 0) == 0 || errno == EPERM
+    }
+
+    static func makeConsole() -> any Console {
+      let environment = ProcessInfo.processInfo.environment
+      let colours = (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
+      if let terminal = TerminalConsole(colours: colours) { return terminal }
+      return PipeConsole()
+    }
+  }
+}
+
+extension Response.Mode: ExpressibleByArgument {}
+
+/// Short interview ids that are easy to read out and type: `VT-` and six characters without 0/O or 1/I.
+enum InterviewID {
+  static let alphabet = Array("23456789ABCDEFGHJKLMNPQRSTUVWXYZ")
+
+  static func make(using generator: inout some RandomNumberGenerator) -> String {
+    "VT-" + String((0..<6).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] })
+  }
+}
+
+/// Errors of the interview command, in Dutch: interviewers read them.
+enum InterviewCLIError: LocalizedError, Equatable {
+  case unknownQuestionnaire(String, known: [String])
+  case unknownGemeente(String, known: [String])
+  case noFreeID
+
+  var errorDescription: String? {
+    switch self {
+    case .unknownQuestionnaire(let name, let known):
+      "vragenlijst '\(name)' bestaat niet; kies een van: \(known.joined(separator: ", "))"
+    case .unknownGemeente(let name, let known):
+      "gemeente '\(name)' hoort niet bij de regio; kies een van: \(known.joined(separator: ", "))"
+    case .noFreeID:
+      "er kon geen nieuw interviewnummer gemaakt worden; probeer het opnieuw"
+    }
+  }
+}
+
+/// Pauses the interview when the session is ended from outside: Ctrl-C from a pipe (SIGINT), a closed window
+/// (SIGHUP) or a stop request (SIGTERM). Every answer is already stored; this records the pause and restores the
+/// terminal.
+final class SignalGuard {
+  private var sources: [any DispatchSourceSignal] = []
+
+  init(store: TevredenDatabase, id: Response.ID, interviewer: String?, console: any Console) {
+    let terminalSettings = (console as? TerminalConsole)?.originalSettings
+    for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
+      signal(signalNumber, SIG_IGN)
+      let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+      source.setEventHandler {
+        if var settings = terminalSettings { tcsetattr(STDIN_FILENO, TCSAFLUSH, &settings) }
+        try? store.pauseInterview(
+          id, clock: InterviewClock(at: Date(), interviewer: interviewer, millisecondsSincePrevious: nil))
+        writeOut("\n" + InterviewText.paused(id.rawValue) + "\n")
+        Foundation.exit(128 + signalNumber)
+      }
+      source.resume()
+      sources.append(source)
+    }
+  }
+
+  func cancel() {
+    for source in sources { source.cancel() }
+    sources.removeAll()
+  }
+}

@@ -1,0 +1,174 @@
+import Foundation
+import TevredenCore
+import TevredenStore
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Runs one interview session: shows the engine's screens on a console, reads lines, and commits every step to
+/// the database before showing the next screen.
+///
+/// The engine (``Interview``) holds all the logic; this type only renders and stores. A step is committed
+/// before the engine's new state is taken over, so the screen never shows an answer the database does not hold.
+final class InterviewRunner {
+  private var interview: Interview
+  private let id: Response.ID
+  private let store: TevredenDatabase
+  private let console: any Console
+  private let interviewer: String?
+  private var lastEvent = ContinuousClock.now
+
+  init(interview: Interview, id: Response.ID, store: TevredenDatabase, console: any Console, interviewer: String?) {
+    self.interview = interview
+    self.id = id
+    self.store = store
+    self.console = console
+    self.interviewer = interviewer
+  }
+
+  /// How a session ended.
+  enum Ending: Equatable {
+    case completed
+    case refused
+    case paused
+    case quickExit
+  }
+
+  /// The time of an event now, and the milliseconds since the session's previous event.
+  private func clock() -> InterviewClock {
+    let now = ContinuousClock.now
+    let elapsed = now - lastEvent
+    lastEvent = now
+    let milliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+    return InterviewClock(at: Date(), interviewer: interviewer, millisecondsSincePrevious: milliseconds)
+  }
+
+  func run(showIntro: Bool) -> Ending {
+    if showIntro {
+      console.write("\n" + console.style(interview.questionnaire.title, .bold) + "\n")
+      console.write(interview.questionnaire.intro.trimmingCharacters(in: .whitespacesAndNewlines) + "\n")
+    }
+    var message: String?
+    var help = false
+    while true {
+      switch interview.stage {
+      case .completed:
+        console.write("\n" + console.style(InterviewText.completed(id.rawValue), .green) + "\n")
+        return .completed
+      case .refused:
+        console.write("\n" + InterviewText.refused(id.rawValue) + "\n")
+        return .refused
+      case .question, .review:
+        break
+      }
+      render(message: message, help: help)
+      message = nil
+      help = false
+      switch console.readLine(prompt: InterviewText.prompt) {
+      case .endOfInput:
+        return pause(effect: .pause)
+      case .quickExit:
+        return quickExit()
+      case .interrupt:
+        if case .line(let answer) = console.readLine(prompt: InterviewText.askPause),
+          ["j", "ja"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
+        {
+          return pause(effect: .pause)
+        }
+        message = InterviewText.continuing
+      case .line(let line):
+        var next = interview
+        let step = next.handle(line)
+        if step.effects.contains(.quickExit) { return quickExit() }
+        do {
+          try store.record(step.effects, for: id, clock: clock())
+        } catch {
+          // Nothing of this step is stored, so the engine keeps its state and the question is asked again.
+          message = InterviewText.notSaved(error.localizedDescription)
+          continue
+        }
+        interview = next
+        if step.effects.contains(.pause) {
+          console.write("\n" + InterviewText.paused(id.rawValue) + "\n")
+          return .paused
+        }
+        message = step.message
+        help = step.showsHelp
+      }
+    }
+  }
+
+  private func pause(effect: Interview.Effect) -> Ending {
+    do {
+      try store.record([effect], for: id, clock: clock())
+    } catch {
+      console.write(InterviewText.notSaved(error.localizedDescription) + "\n")
+    }
+    console.write("\n" + InterviewText.paused(id.rawValue) + "\n")
+    return .paused
+  }
+
+  /// Clears the screen first, at once; only then records the pause. Prints nothing afterwards.
+  private func quickExit() -> Ending {
+    console.clearScreen()
+    console.restore()
+    try? store.record([.quickExit], for: id, clock: clock())
+    return .quickExit
+  }
+
+  // MARK: - Rendering
+
+  private func render(message: String?, help: Bool) {
+    var out = "\n"
+    if help { out += InterviewText.help + "\n\n" }
+    switch interview.screen {
+    case .question(let screen):
+      out += console.style(InterviewText.progress(screen.number, screen.total), .dim) + "\n"
+      out += console.style(screen.question.text, .bold) + "\n"
+      for option in screen.options {
+        out += "  " + console.style(option.key.leftPadded(to: 2), .cyan) + "  " + option.label + "\n"
+      }
+      switch screen.question.kind {
+      case .grade: out += "  " + InterviewText.gradeHint + "\n"
+      case .number(let range): out += "  " + InterviewText.numberHint(range) + "\n"
+      case .text: out += "  " + InterviewText.textHint + "\n"
+      case .choice(_, allowsMultiple: true): out += "  " + InterviewText.multipleHint + "\n"
+      default: break
+      }
+      if !screen.missingOptions.isEmpty {
+        out +=
+          "  "
+          + screen.missingOptions.map { console.style($0.key, .cyan) + " " + $0.label }.joined(separator: "   ")
+          + "\n"
+      }
+      if !screen.question.isRequired, screen.current == nil { out += "  " + InterviewText.optional + "\n" }
+      if let current = screen.current { out += "  " + console.style(InterviewText.current(current), .green) + "\n" }
+      if screen.returnsToReview { out += "  " + InterviewText.returnsToReview + "\n" }
+      out +=
+        "  " + console.style(screen.canGoBack ? InterviewText.keysOnQuestion : InterviewText.keysFirstQuestion, .dim)
+        + "\n"
+    case .review(let lines):
+      out += console.style(InterviewText.reviewTitle, .bold) + "\n"
+      let width = String(lines.count).count
+      for line in lines {
+        out +=
+          "  " + console.style(String(line.number).leftPadded(to: width), .cyan) + "  " + line.text + "\n"
+          + "  " + String(repeating: " ", count: width) + "  → " + (line.answer ?? InterviewText.notAnswered) + "\n"
+      }
+      out += "  " + console.style(InterviewText.reviewKeys, .dim) + "\n"
+    case .finished:
+      break
+    }
+    if let message { out += console.style(message, .yellow) + "\n" }
+    console.write(out)
+  }
+}
+
+extension String {
+  fileprivate func leftPadded(to width: Int) -> String {
+    count >= width ? self : String(repeating: " ", count: width - count) + self
+  }
+}

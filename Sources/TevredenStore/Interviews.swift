@@ -1,0 +1,294 @@
+import Foundation
+import GRDB
+import TevredenCore
+
+/// Whether a terminal interview is running, paused or finished.
+public enum InterviewState: String, Hashable, Sendable, Codable {
+  /// A process is running it, or ran it until it was killed.
+  case active
+  case paused
+  case completed
+  case refused
+}
+
+/// What happened in an interview, for the audit log. Holds no answer values.
+public enum InterviewEventKind: String, Hashable, Sendable, Codable, CaseIterable {
+  case started
+  case resumed
+  case answered
+  case answerChanged = "answer_changed"
+  case answerRemoved = "answer_removed"
+  case paused
+  case quickExit = "quick_exit"
+  case completed
+  case refused
+}
+
+/// One entry of an interview's audit log.
+public struct InterviewEvent: Hashable, Sendable {
+  public var kind: InterviewEventKind
+  /// The question it concerns (answers only), never its value.
+  public var item: Question.ID?
+  public var at: Date
+  public var interviewer: String?
+  /// Time since the previous event of the same session, when known.
+  public var millisecondsSincePrevious: Int?
+}
+
+/// An interview that is not finished, as `tevreden interview --open` lists it.
+public struct OpenInterview: Hashable, Sendable {
+  public var id: Response.ID
+  public var questionnaireID: Questionnaire.ID
+  public var interviewer: String?
+  public var gemeente: String?
+  public var state: InterviewState
+  public var processId: Int32?
+  public var startedAt: Date
+  public var lastActivityAt: Date
+  public var answerCount: Int
+}
+
+/// When and by whom something was done in an interview session, and how long since the session's last event.
+public struct InterviewClock: Sendable {
+  public var at: Date
+  public var interviewer: String?
+  public var millisecondsSincePrevious: Int?
+  public init(at: Date, interviewer: String?, millisecondsSincePrevious: Int?) {
+    self.at = at
+    self.interviewer = interviewer
+    self.millisecondsSincePrevious = millisecondsSincePrevious
+  }
+}
+
+/// Errors of interview sessions; each message says what to do.
+public enum InterviewStoreError: LocalizedError, Equatable, Sendable {
+  case unknownInterview(Response.ID)
+  case alreadyFinished(Response.ID, InterviewState)
+  case inUse(Response.ID, processId: Int32)
+  case invalidResponse(Response.ID, [String])
+
+  public var errorDescription: String? {
+    switch self {
+    case .unknownInterview(let id):
+      "there is no interview \(id) in this database; `tevreden interview --open` lists the unfinished ones"
+    case .alreadyFinished(let id, let state):
+      "interview \(id) is already \(state == .refused ? "recorded as a refusal" : "completed") and cannot be resumed"
+    case .inUse(let id, let processId):
+      "interview \(id) is open in another terminal (process \(processId)); pause it there first"
+    case .invalidResponse(let id, let problems):
+      "interview \(id) cannot be completed: \(problems.joined(separator: "; "))"
+    }
+  }
+}
+
+/// The interview's row: its state and the process running it.
+struct InterviewRecord: Codable, FetchableRecord, PersistableRecord {
+  static let databaseTableName = "interview"
+  var responseId: Int64
+  var state: String
+  var processId: Int32?
+  var lastActivityAt: String
+}
+
+struct InterviewEventRecord: Codable, FetchableRecord, MutablePersistableRecord {
+  static let databaseTableName = "interviewEvent"
+  var id: Int64?
+  var responseId: Int64
+  var event: String
+  var item: String?
+  var at: String
+  var interviewer: String?
+  var millisecondsSincePrevious: Int?
+}
+
+extension TevredenDatabase {
+  /// Stores a new interview: the response (status `partial`, no answers yet), its definition, and a `started`
+  /// event, in one transaction.
+  public func startInterview(
+    _ response: Response, collectedWith definition: LoadedQuestionnaire, processId: Int32, clock: InterviewClock
+  ) throws {
+    try writer.write { db in
+      if try ResponseRecord.filter(ResponseRecord.Columns.responseKey == response.id.rawValue).fetchCount(db) > 0 {
+        throw StoreError.duplicateResponse(response.id)
+      }
+      let snapshotId = try Self.snapshotId(for: definition, in: db)
+      try Self.insert(response, definition: definition, snapshotId: snapshotId, batchId: nil, in: db)
+      let rowId = try Self.rowId(of: response.id, in: db)
+      try InterviewRecord(
+        responseId: rowId, state: InterviewState.active.rawValue, processId: processId,
+        lastActivityAt: Timestamp.format(clock.at)
+      ).insert(db)
+      try Self.log(.started, item: nil, responseRowId: rowId, clock: clock, in: db)
+    }
+  }
+
+  /// Takes up an unfinished interview in this process: the stored response and the definition it is collected
+  /// with. Refuses a finished interview, and one that another running process has open.
+  ///
+  /// - Parameter isRunning: Whether a process id belongs to a running process (an interview whose process was
+  ///   killed is free to resume).
+  public func resumeInterview(
+    _ id: Response.ID, processId: Int32, clock: InterviewClock, isRunning: (Int32) -> Bool
+  ) throws -> (Response, LoadedQuestionnaire) {
+    try writer.write { db in
+      let rowId = try Self.rowId(of: id, in: db)
+      guard var record = try InterviewRecord.fetchOne(db, key: rowId) else {
+        throw InterviewStoreError.unknownInterview(id)
+      }
+      let state = InterviewState(rawValue: record.state) ?? .active
+      if state == .completed || state == .refused { throw InterviewStoreError.alreadyFinished(id, state) }
+      if state == .active, let other = record.processId, other != processId, isRunning(other) {
+        throw InterviewStoreError.inUse(id, processId: other)
+      }
+      record.state = InterviewState.active.rawValue
+      record.processId = processId
+      record.lastActivityAt = Timestamp.format(clock.at)
+      try record.update(db)
+      try Self.log(.resumed, item: nil, responseRowId: rowId, clock: clock, in: db)
+      guard let responseRecord = try ResponseRecord.fetchOne(db, key: rowId),
+        let snapshotRecord = try SnapshotRecord.fetchOne(db, key: responseRecord.snapshotId)
+      else { throw InterviewStoreError.unknownInterview(id) }
+      let definition = try Self.snapshot(snapshotRecord).definition
+      var cache = [responseRecord.snapshotId: definition.questionnaire]
+      guard let response = try Self.fetchResponse(key: id.rawValue, in: db, cache: &cache) else {
+        throw InterviewStoreError.unknownInterview(id)
+      }
+      return (response, definition)
+    }
+  }
+
+  /// Writes what one step of an interview did, in one short transaction: answers stored or removed (with their
+  /// audit events), and a pause or the end of the interview.
+  ///
+  /// Finishing materialises the grade from the definition the interview is collected with, after checking the
+  /// response against it; an invalid response is never marked complete.
+  public func record(_ effects: [Interview.Effect], for id: Response.ID, clock: InterviewClock) throws {
+    guard !effects.isEmpty else { return }
+    try writer.write { db in
+      let rowId = try Self.rowId(of: id, in: db)
+      guard var interview = try InterviewRecord.fetchOne(db, key: rowId) else {
+        throw InterviewStoreError.unknownInterview(id)
+      }
+      var elapsed = clock.millisecondsSincePrevious
+      func log(_ kind: InterviewEventKind, _ item: Question.ID? = nil) throws {
+        var stepClock = clock
+        stepClock.millisecondsSincePrevious = elapsed
+        elapsed = 0  // later events of the same step happen at the same moment
+        try Self.log(kind, item: item, responseRowId: rowId, clock: stepClock, in: db)
+      }
+      for effect in effects {
+        switch effect {
+        case .store(let item, let answer, let replaced):
+          var answerRecord = AnswerRecord(responseId: rowId, item: item, answer: answer)
+          try answerRecord.upsert(db)
+          try log(replaced == nil ? .answered : .answerChanged, item)
+        case .remove(let item):
+          let removed = try AnswerRecord.filter(
+            AnswerRecord.Columns.responseId == rowId && Column("item") == item.rawValue
+          ).deleteAll(db)
+          if removed > 0 { try log(.answerRemoved, item) }
+        case .pause, .quickExit:
+          interview.state = InterviewState.paused.rawValue
+          interview.processId = nil
+          try log(effect == .pause ? .paused : .quickExit)
+        case .finish(let status):
+          try Self.finish(rowId: rowId, id: id, status: status, at: clock.at, in: db)
+          interview.state = (status == .refused ? InterviewState.refused : .completed).rawValue
+          interview.processId = nil
+          try log(status == .refused ? .refused : .completed)
+        }
+      }
+      interview.lastActivityAt = Timestamp.format(clock.at)
+      try interview.update(db)
+    }
+  }
+
+  /// Marks an interview paused without other changes: for a session that ends by a signal or end of input.
+  public func pauseInterview(_ id: Response.ID, clock: InterviewClock) throws {
+    try record([.pause], for: id, clock: clock)
+  }
+
+  private static func finish(rowId: Int64, id: Response.ID, status: Response.Status, at: Date, in db: Database) throws {
+    guard var responseRecord = try ResponseRecord.fetchOne(db, key: rowId),
+      let snapshotRecord = try SnapshotRecord.fetchOne(db, key: responseRecord.snapshotId)
+    else { throw InterviewStoreError.unknownInterview(id) }
+    let questionnaire = try snapshot(snapshotRecord).definition.questionnaire
+    var cache = [responseRecord.snapshotId: questionnaire]
+    guard var response = try fetchResponse(key: id.rawValue, in: db, cache: &cache) else {
+      throw InterviewStoreError.unknownInterview(id)
+    }
+    response.status = status
+    response.completedAt = max(at, response.startedAt)
+    let problems = response.problems(in: questionnaire)
+    guard problems.isEmpty else { throw InterviewStoreError.invalidResponse(id, problems) }
+    responseRecord.status = status.rawValue
+    responseRecord.completedAt = response.completedAt.map(Timestamp.format)
+    responseRecord.collectedOn = response.collectedOn.description
+    responseRecord.grade = response.grade(using: questionnaire.scoreRule)
+    try responseRecord.update(db)
+  }
+
+  private static func rowId(of id: Response.ID, in db: Database) throws -> Int64 {
+    guard
+      let rowId = try Int64.fetchOne(db, sql: "SELECT id FROM response WHERE responseKey = ?", arguments: [id.rawValue])
+    else { throw InterviewStoreError.unknownInterview(id) }
+    return rowId
+  }
+
+  private static func log(
+    _ kind: InterviewEventKind, item: Question.ID?, responseRowId: Int64, clock: InterviewClock, in db: Database
+  ) throws {
+    var event = InterviewEventRecord(
+      id: nil, responseId: responseRowId, event: kind.rawValue, item: item?.rawValue, at: Timestamp.format(clock.at),
+      interviewer: clock.interviewer, millisecondsSincePrevious: clock.millisecondsSincePrevious)
+    try event.insert(db)
+  }
+
+  /// Unfinished interviews (running, paused, or left by a process that was killed), most recent activity first.
+  public func openInterviews() throws -> [OpenInterview] {
+    try writer.read { db in
+      let rows = try Row.fetchAll(
+        db,
+        sql: """
+          SELECT r.responseKey, r.questionnaireID, r.interviewer, r.gemeente, r.startedAt, i.state, i.processId,
+                 i.lastActivityAt, (SELECT COUNT(*) FROM answer a WHERE a.responseId = r.id) AS answerCount
+          FROM interview i JOIN response r ON r.id = i.responseId
+          WHERE i.state IN ('active', 'paused')
+          ORDER BY i.lastActivityAt DESC, r.id DESC
+          """)
+      return rows.map { row in
+        OpenInterview(
+          id: Response.ID(rawValue: row["responseKey"]),
+          questionnaireID: Questionnaire.ID(rawValue: row["questionnaireID"]),
+          interviewer: row["interviewer"], gemeente: row["gemeente"],
+          state: InterviewState(rawValue: row["state"]) ?? .active, processId: row["processId"],
+          startedAt: Timestamp.parse(row["startedAt"]) ?? .distantPast,
+          lastActivityAt: Timestamp.parse(row["lastActivityAt"]) ?? .distantPast, answerCount: row["answerCount"])
+      }
+    }
+  }
+
+  /// The state of an interview, if the response is one.
+  public func interviewState(_ id: Response.ID) throws -> InterviewState? {
+    try writer.read { db in
+      let state = try String.fetchOne(
+        db,
+        sql: "SELECT i.state FROM interview i JOIN response r ON r.id = i.responseId WHERE r.responseKey = ?",
+        arguments: [id.rawValue])
+      return state.flatMap(InterviewState.init(rawValue:))
+    }
+  }
+
+  /// An interview's audit log, oldest first.
+  public func interviewEvents(_ id: Response.ID) throws -> [InterviewEvent] {
+    try writer.read { db in
+      let rowId = try Self.rowId(of: id, in: db)
+      return try InterviewEventRecord.filter(Column("responseId") == rowId).order(Column("id")).fetchAll(db).map {
+        InterviewEvent(
+          kind: InterviewEventKind(rawValue: $0.event) ?? .answered, item: $0.item.map(Question.ID.init(rawValue:)),
+          at: Timestamp.parse($0.at) ?? .distantPast, interviewer: $0.interviewer,
+          millisecondsSincePrevious: $0.millisecondsSincePrevious)
+      }
+    }
+  }
+}
