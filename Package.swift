@@ -40,7 +40,7 @@ let package = Package(
       dependencies: ["TevredenStore", "TevredenCore", .product(name: "GRDB", package: "GRDB.swift")]
     ),
     .testTarget(name: "TevredenCLITests", dependencies: ["TevredenCLI", "TevredenCore", "TevredenStore"]),
-    .testTarget(name: "EndToEndTests", dependencies: ["TevredenCore"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["TevredenCore", "TevredenStore"]),
   ],
   swiftLanguageModes: [.v6]
 )
