@@ -137,9 +137,14 @@ public enum InterviewInput {
       guard let number = Int(text), range.contains(number) else { return .failure(InterviewText.notANumber(range)) }
       return .success(.number(number))
     case .choice(let choices, let allowsMultiple):
-      let parts =
-        allowsMultiple
-        ? text.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == " " }).map(String.init) : [text]
+      // Options are separated by commas or semicolons; numbers may also be separated by spaces ("1 3"), but
+      // labels may hold spaces themselves.
+      var parts = text.split(whereSeparator: { $0 == "," || $0 == ";" }).map {
+        $0.trimmingCharacters(in: .whitespaces)
+      }
+      let words = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == ";" }).map(String.init)
+      if words.count > 1, words.allSatisfy({ Int($0) != nil }) { parts = words }
+      if !allowsMultiple, parts.filter({ !$0.isEmpty }).count > 1 { return .failure(InterviewText.oneChoiceOnly) }
       var chosen = Set<String>()
       for part in parts where !part.isEmpty {
         if let number = Int(part) {
@@ -155,7 +160,6 @@ public enum InterviewInput {
         }
       }
       if chosen.isEmpty { return .failure(InterviewText.emptyAnswer(for: question)) }
-      if !allowsMultiple, parts.count > 1 { return .failure(InterviewText.oneChoiceOnly) }
       return .success(.choices(choices.map(\.code).filter(chosen.contains)))
     case .text:
       return .success(.text(text))

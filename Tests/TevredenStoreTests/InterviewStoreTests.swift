@@ -1,0 +1,148 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import TevredenCore
+@testable import TevredenStore
+
+/// Interviews in the store: each step committed at once, resumable, with an audit log that holds no answers.
+@Suite struct InterviewStoreTests {
+  let definition: LoadedQuestionnaire
+  let start = Date(timeIntervalSince1970: 1_780_000_000)
+
+  init() throws {
+    definition = try storeQuestionnaire()
+  }
+
+  func clock(_ seconds: Double = 0, elapsed: Int? = nil) -> InterviewClock {
+    InterviewClock(at: start.addingTimeInterval(seconds), interviewer: "AB12", millisecondsSincePrevious: elapsed)
+  }
+
+  func started(_ database: TevredenDatabase, id: Response.ID = "VT-AAAAAA", processId: Int32 = 4242) throws {
+    let response = Response(
+      id: id, questionnaire: definition.questionnaire, gemeente: "Hoorn", mode: .telefonisch, interviewer: "AB12",
+      startedAt: start, completedAt: nil, status: .partial, answers: [:])
+    try database.startInterview(response, collectedWith: definition, processId: processId, clock: clock())
+  }
+
+  @Test func eachStepIsStoredAtOnceAndTheFinishMaterialisesTheGrade() throws {
+    let database = try TevredenDatabase.inMemory()
+    try started(database)
+    #expect(try database.response("VT-AAAAAA")?.status == .partial)
+    #expect(try database.openInterviews().map(\.id) == ["VT-AAAAAA"])
+
+    var interview = Interview(questionnaire: definition.questionnaire)
+    for (offset, line) in ["ja", "8", "Vriendelijk"].enumerated() {
+      try database.record(interview.handle(line).effects, for: "VT-AAAAAA", clock: clock(Double(offset + 1), elapsed: 900))
+      // Stored the moment it is given: a fresh read sees every answer so far.
+      #expect(try database.response("VT-AAAAAA")?.answers.count == offset + 1)
+    }
+    let period = try #require(Period("2026"))
+    #expect(try database.tallies(in: period).first { $0.group == "melding" }?.count ?? 0 == 0)
+    try database.record(interview.handle("ok").effects, for: "VT-AAAAAA", clock: clock(10))
+
+    let stored = try #require(try database.response("VT-AAAAAA"))
+    #expect(stored.status == .completed)
+    #expect(stored.completedAt == start.addingTimeInterval(10))
+    #expect(stored.answers["cijfer"] == .value(.grade(8)))
+    #expect(try database.interviewState("VT-AAAAAA") == .completed)
+    #expect(try database.openInterviews().isEmpty)
+    let tally = try #require(try database.tallies(in: period).first { $0.group == "melding" })
+    #expect(tally.count == 1)
+    #expect(tally.sum == 8)
+  }
+
+  @Test func theAuditLogRecordsEventsWithTimingsButNeverAnAnswerValue() throws {
+    let database = try TevredenDatabase.inMemory()
+    try started(database)
+    var interview = Interview(questionnaire: definition.questionnaire)
+    for line in ["ja", "7", "<", "9", "Een geheim woord", "p"] {
+      try database.record(interview.handle(line).effects, for: "VT-AAAAAA", clock: clock(1, elapsed: 1500))
+    }
+    let events = try database.interviewEvents("VT-AAAAAA")
+    #expect(
+      events.map(\.kind) == [.started, .answered, .answered, .answerChanged, .answered, .paused])
+    #expect(events.map(\.item) == [nil, "toestemming", "cijfer", "cijfer", "opmerking", nil])
+    #expect(events.allSatisfy { $0.interviewer == "AB12" })
+    #expect(events.dropFirst().first?.millisecondsSincePrevious == 1500)
+
+    // No column of the audit table holds a value that was typed.
+    let rows = try database.writer.read { db in try Row.fetchAll(db, sql: "SELECT * FROM interviewEvent") }
+    let texts = rows.flatMap { row in row.databaseValues.compactMap { String.fromDatabaseValue($0) } }
+    #expect(!texts.contains { $0.contains("geheim") || $0 == "7" || $0 == "9" || $0 == "ja" })
+  }
+
+  @Test func aRemovedAnswerIsDeletedAndLogged() throws {
+    let database = try TevredenDatabase.inMemory()
+    try started(database)
+    try database.record(
+      [.store("toestemming", .value(.yesNo(true)), replaced: nil), .store("cijfer", .value(.grade(6)), replaced: nil)],
+      for: "VT-AAAAAA", clock: clock())
+    try database.record([.remove("cijfer")], for: "VT-AAAAAA", clock: clock())
+    #expect(try database.response("VT-AAAAAA")?.answers.keys.sorted() == ["toestemming"])
+    #expect(try database.interviewEvents("VT-AAAAAA").last?.kind == .answerRemoved)
+  }
+
+  @Test func aRefusalIsStoredWithItsDateAndNeverScored() throws {
+    let database = try TevredenDatabase.inMemory()
+    try started(database)
+    var interview = Interview(questionnaire: definition.questionnaire)
+    try database.record(interview.handle("nee").effects, for: "VT-AAAAAA", clock: clock(30))
+    let stored = try #require(try database.response("VT-AAAAAA"))
+    #expect(stored.status == .refused)
+    #expect(stored.completedAt == start.addingTimeInterval(30))
+    #expect(try database.interviewState("VT-AAAAAA") == .refused)
+    #expect(try database.interviewEvents("VT-AAAAAA").last?.kind == .refused)
+  }
+
+  @Test func resumingReturnsTheStoredAnswersAndTheDefinitionTheyWereCollectedWith() throws {
+    let database = try TevredenDatabase.inMemory()
+    try started(database)
+    try database.record([.store("toestemming", .value(.yesNo(true)), replaced: nil), .pause], for: "VT-AAAAAA", clock: clock())
+    #expect(try database.openInterviews().first?.state == .paused)
+    #expect(try database.openInterviews().first?.answerCount == 1)
+
+    let (response, resumedDefinition) = try database.resumeInterview(
+      "VT-AAAAAA", processId: 7, clock: clock(60), isRunning: { _ in true })
+    #expect(response.answers == ["toestemming": .value(.yesNo(true))])
+    #expect(resumedDefinition.sha256 == definition.sha256)
+    #expect(try database.interviewState("VT-AAAAAA") == .active)
+    #expect(try database.interviewEvents("VT-AAAAAA").last?.kind == .resumed)
+  }
+
+  @Test func anInterviewOpenInARunningProcessIsNotTakenOverButAKilledOneIs() throws {
+    let database = try TevredenDatabase.inMemory()
+    try started(database, processId: 4242)
+    #expect(throws: InterviewStoreError.inUse("VT-AAAAAA", processId: 4242)) {
+      try database.resumeInterview("VT-AAAAAA", processId: 7, clock: clock(), isRunning: { $0 == 4242 })
+    }
+    // The process was killed: no longer running, so the interview is free.
+    _ = try database.resumeInterview("VT-AAAAAA", processId: 7, clock: clock(), isRunning: { _ in false })
+    #expect(try database.openInterviews().first?.processId == 7)
+  }
+
+  @Test func finishedAndUnknownInterviewsCannotBeResumed() throws {
+    let database = try TevredenDatabase.inMemory()
+    try started(database)
+    var interview = Interview(questionnaire: definition.questionnaire)
+    try database.record(interview.handle("nee").effects, for: "VT-AAAAAA", clock: clock())
+    #expect(throws: InterviewStoreError.alreadyFinished("VT-AAAAAA", .refused)) {
+      try database.resumeInterview("VT-AAAAAA", processId: 7, clock: clock(), isRunning: { _ in false })
+    }
+    #expect(throws: InterviewStoreError.unknownInterview("VT-NOPE00")) {
+      try database.resumeInterview("VT-NOPE00", processId: 7, clock: clock(), isRunning: { _ in false })
+    }
+  }
+
+  @Test func anInvalidResponseIsNeverMarkedComplete() throws {
+    let database = try TevredenDatabase.inMemory()
+    try started(database)
+    // The grade is required, but the interview is finished without it.
+    try database.record([.store("toestemming", .value(.yesNo(true)), replaced: nil)], for: "VT-AAAAAA", clock: clock())
+    #expect(throws: InterviewStoreError.self) {
+      try database.record([.finish(.completed)], for: "VT-AAAAAA", clock: clock())
+    }
+    #expect(try database.response("VT-AAAAAA")?.status == .partial)
+    #expect(try database.interviewState("VT-AAAAAA") == .active)
+  }
+}
