@@ -26,7 +26,25 @@ public struct TevredenDatabase: Sendable {
   public init(_ writer: any DatabaseWriter, path: String = ":memory:") throws {
     self.writer = writer
     try Self.refuseUnlessOurs(writer, path: path)
-    try Self.migrator.migrate(writer)
+    try Self.migrate(writer)
+  }
+
+  /// Migrates to the current schema. Several processes may open a new file at once (interviewers starting
+  /// together); each migration is one transaction, so when another process applied it first, this one's attempt
+  /// fails, rolls back, and finds the work done.
+  private static func migrate(_ writer: any DatabaseWriter) throws {
+    var attempts = 0
+    while true {
+      do {
+        try migrator.migrate(writer)
+        return
+      } catch let error as DatabaseError where attempts < 50 {
+        attempts += 1
+        if try writer.read({ try migrator.hasCompletedMigrations($0) }) { return }
+        if error.resultCode != .SQLITE_ERROR, error.resultCode != .SQLITE_BUSY { throw error }
+        Thread.sleep(forTimeInterval: 0.02)
+      }
+    }
   }
 
   /// Throws unless the database is empty or one of ours at a schema version this build knows.
@@ -59,21 +77,23 @@ public struct TevredenDatabase: Sendable {
   /// The journal is in WAL mode so readers never block the writer, and a busy database is waited for (up to
   /// ten seconds) instead of failing with "database is locked".
   public static func open(atPath path: String) throws -> TevredenDatabase {
-    let url = URL(fileURLWithPath: path)
-    let manager = FileManager.default
-    if !manager.fileExists(atPath: path) {
-      let folder = url.deletingLastPathComponent().path
-      guard manager.fileExists(atPath: folder) else { throw StoreError.missingFolder(path: path) }
-      // Created before SQLite sees it, so the file is never readable by others, not even for a moment.
-      guard manager.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-        throw StoreError.cannotCreate(path: path)
-      }
+    let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+    // Created exclusively, before SQLite sees it, so the file is never readable by others, not even for a
+    // moment, and a database that another process has just created is never overwritten.
+    let descriptor = Foundation.open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+    if descriptor >= 0 {
+      close(descriptor)
+    } else if errno != EEXIST {
+      if !FileManager.default.fileExists(atPath: folder) { throw StoreError.missingFolder(path: path) }
+      throw StoreError.cannotCreate(path: path)
     } else {
       // Switching to WAL writes to the file, so an existing file is first checked through a connection that
       // only reads and keeps the file's journal mode: a database from a newer tevreden, or another
       // application's, is refused untouched. (A read-only connection would leave -wal and -shm files behind.)
+      var probing = Configuration()
+      probing.busyMode = .timeout(10)
       do {
-        let probe = try DatabaseQueue(path: path)
+        let probe = try DatabaseQueue(path: path, configuration: probing)
         try refuseUnlessOurs(probe, path: path)
         try probe.close()
       } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
