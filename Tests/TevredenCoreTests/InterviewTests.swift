@@ -172,7 +172,10 @@ import Testing
 
   @Test(arguments: [
     ("bereikbaarheid", "9", "Kies een nummer van 1 tot en met 5."),
-    ("bereikbaarheid", "heel", "'heel' past bij meer antwoorden (Heel ontevreden, Heel tevreden): typ meer letters of het nummer."),
+    (
+      "bereikbaarheid", "heel",
+      "'heel' past bij meer antwoorden (Heel ontevreden, Heel tevreden): typ meer letters of het nummer."
+    ),
     ("bereikbaarheid", "abc", "'abc' is geen antwoord op deze vraag: typ het nummer of het begin van een antwoord."),
     ("bereikbaarheid", "t", "'t' is geen antwoord op deze vraag: typ het nummer of het begin van een antwoord."),
     ("bereikbaarheid", "", "Kies een van de antwoorden: typ het nummer."),
@@ -205,7 +208,9 @@ import Testing
   @Test func labelsAreChosenByAnUnambiguousStartIgnoringCaseAndAccents() {
     var interview = Interview(
       questionnaire: questionnaire,
-      answers: ["toestemming": .value(.yesNo(true)), "rol": .value(.choices(["melder"])), "kinderen": .value(.yesNo(true))])
+      answers: [
+        "toestemming": .value(.yesNo(true)), "rol": .value(.choices(["melder"])), "kinderen": .value(.yesNo(true)),
+      ])
     #expect(question(interview) == "kinderen_gesproken")
     interview.handle("TEV")
     #expect(interview.answers["kinderen_gesproken"] == .value(.scalePoint(4)))

@@ -33,7 +33,8 @@ import Testing
 
     var interview = Interview(questionnaire: definition.questionnaire)
     for (offset, line) in ["ja", "8", "Vriendelijk"].enumerated() {
-      try database.record(interview.handle(line).effects, for: "VT-AAAAAA", clock: clock(Double(offset + 1), elapsed: 900))
+      try database.record(
+        interview.handle(line).effects, for: "VT-AAAAAA", clock: clock(Double(offset + 1), elapsed: 900))
       // Stored the moment it is given: a fresh read sees every answer so far.
       #expect(try database.response("VT-AAAAAA")?.answers.count == offset + 1)
     }
@@ -98,7 +99,8 @@ import Testing
   @Test func resumingReturnsTheStoredAnswersAndTheDefinitionTheyWereCollectedWith() throws {
     let database = try TevredenDatabase.inMemory()
     try started(database)
-    try database.record([.store("toestemming", .value(.yesNo(true)), replaced: nil), .pause], for: "VT-AAAAAA", clock: clock())
+    try database.record(
+      [.store("toestemming", .value(.yesNo(true)), replaced: nil), .pause], for: "VT-AAAAAA", clock: clock())
     #expect(try database.openInterviews().first?.state == .paused)
     #expect(try database.openInterviews().first?.answerCount == 1)
 
