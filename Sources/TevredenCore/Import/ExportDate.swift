@@ -1,0 +1,138 @@
+import Foundation
+
+/// Reads the date and time formats that survey platforms write, interpreting times without a zone in Dutch
+/// local time (Europe/Amsterdam).
+///
+/// Accepted: ISO 8601 (`2026-03-10`, `2026-03-10 14:05:00`, `2026-03-10T14:05:00Z`, `…+01:00`), Dutch
+/// (`10-03-2026`, `10-3-2026 14:05`), slashes year first (`2023/11/13 4:20:37 pm CET`, Google Forms), US with
+/// slashes (`3/10/2026 2:05 PM`, `3/10/26 14:05`, SurveyMonkey; day first when the first number is above 12),
+/// and month names (`Apr 26, 2018 8:58:20 AM`, ODK). Seconds are optional; fractions of seconds are dropped.
+public enum ExportDate {
+  static let amsterdam = TimeZone(identifier: "Europe/Amsterdam") ?? .gmt
+
+  /// The instant, or `nil` if the text is not a date this reader knows.
+  public static func parse(_ raw: String) -> Date? {
+    var text = raw.trimmingCharacters(in: .whitespaces)
+    guard !text.isEmpty else { return nil }
+    var zone = amsterdam
+    // A trailing zone: Z, +01:00, +0100, UTC, GMT, CET, CEST.
+    let upper = text.uppercased()
+    for (suffix, offset) in [(" CEST", 7200), (" CET", 3600), (" UTC", 0), (" GMT", 0)] where upper.hasSuffix(suffix) {
+      zone = TimeZone(secondsFromGMT: offset) ?? zone
+      text = String(text.dropLast(suffix.count))
+      break
+    }
+    if text.hasSuffix("Z") || text.hasSuffix("z") {
+      zone = .gmt
+      text.removeLast()
+    } else if let offset = trailingOffset(&text) {
+      zone = TimeZone(secondsFromGMT: offset) ?? zone
+    }
+    guard let parts = DateParts(text) else { return nil }
+    var components = DateComponents()
+    components.year = parts.year
+    components.month = parts.month
+    components.day = parts.day
+    components.hour = parts.hour
+    components.minute = parts.minute
+    components.second = parts.second
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = zone
+    guard let date = calendar.date(from: components),
+      calendar.component(.day, from: date) == parts.day, calendar.component(.month, from: date) == parts.month
+    else { return nil }
+    return date
+  }
+
+  /// Removes and returns a trailing `+01:00`, `-0500` or `+01` offset in seconds (only after a time).
+  private static func trailingOffset(_ text: inout String) -> Int? {
+    guard let index = text.lastIndex(where: { $0 == "+" || $0 == "-" }),
+      text[..<index].contains(":")
+    else { return nil }
+    let digits = text[text.index(after: index)...].filter(\.isNumber)
+    let rest = text[text.index(after: index)...]
+    guard rest.allSatisfy({ $0.isNumber || $0 == ":" }), digits.count == 2 || digits.count == 4,
+      let value = Int(digits)
+    else { return nil }
+    let hours = digits.count == 2 ? value : value / 100
+    let minutes = digits.count == 2 ? 0 : value % 100
+    let sign = text[index] == "-" ? -1 : 1
+    text = String(text[..<index])
+    return sign * (hours * 3600 + minutes * 60)
+  }
+
+  private static let months = [
+    "jan": 1, "feb": 2, "mar": 3, "mrt": 3, "apr": 4, "may": 5, "mei": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "oct": 10, "okt": 10, "nov": 11, "dec": 12,
+  ]
+
+  private struct DateParts {
+    var year = 0
+    var month = 0
+    var day = 0
+    var hour = 0
+    var minute = 0
+    var second = 0
+
+    init?(_ text: String) {
+      // Split the date from the time at 'T' or the first space before a time.
+      let normalised = text.replacingOccurrences(of: ",", with: " ")
+      var tokens = normalised.split(separator: " ").map(String.init)
+      if tokens.count == 1, let t = tokens[0].firstIndex(of: "T") {
+        tokens = [String(tokens[0][..<t]), String(tokens[0][tokens[0].index(after: t)...])]
+      } else if let first = tokens.first, let t = first.firstIndex(of: "T"), first.first?.isNumber == true {
+        tokens[0] = String(first[..<t])
+        tokens.insert(String(first[first.index(after: t)...]), at: 1)
+      }
+      guard !tokens.isEmpty else { return nil }
+      var rest: ArraySlice<String>
+      if let month = ExportDate.months[String(tokens[0].lowercased().prefix(3))], tokens.count >= 3,
+        let day = Int(tokens[1]), let year = Int(tokens[2])
+      {
+        // Apr 26 2018 [time]
+        (self.year, self.month, self.day) = (year, month, day)
+        rest = tokens.dropFirst(3)
+      } else {
+        let date = tokens[0]
+        let dashed = date.split(separator: "-").map(String.init)
+        let slashed = date.split(separator: "/").map(String.init)
+        let dotted = date.split(separator: ".").map(String.init)
+        let fields = dashed.count == 3 ? dashed : slashed.count == 3 ? slashed : dotted.count == 3 ? dotted : []
+        guard fields.count == 3, fields.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }),
+          let a = Int(fields[0]), let b = Int(fields[1]), let c = Int(fields[2])
+        else { return nil }
+        if fields[0].count == 4 {
+          (year, month, day) = (a, b, c)
+        } else if slashed.count == 3 {
+          // US order unless the first number cannot be a month.
+          (month, day) = a > 12 ? (b, a) : (a, b)
+          year = fields[2].count == 2 ? 2000 + c : c
+        } else {
+          (day, month) = (a, b)
+          year = fields[2].count == 2 ? 2000 + c : c
+        }
+        rest = tokens.dropFirst()
+      }
+      guard (1...12).contains(month), (1...31).contains(day), (1900...2999).contains(year) else { return nil }
+      guard let time = rest.first else { return }
+      let meridiem = rest.dropFirst().first?.lowercased()
+      let clock = time.split(separator: ":").map(String.init)
+      guard (2...3).contains(clock.count), let hour = Int(clock[0]), let minute = Int(clock[1]) else { return nil }
+      let second = clock.count == 3 ? Int(clock[2].split(separator: ".")[0]) : 0
+      guard let second, (0...59).contains(minute), (0...60).contains(second) else { return nil }
+      var hour24 = hour
+      switch meridiem {
+      case "am"?, "a.m."?:
+        guard (1...12).contains(hour) else { return nil }
+        hour24 = hour == 12 ? 0 : hour
+      case "pm"?, "p.m."?:
+        guard (1...12).contains(hour) else { return nil }
+        hour24 = hour == 12 ? 12 : hour + 12
+      case nil: break
+      default: return nil
+      }
+      guard (0...23).contains(hour24), rest.count <= 2 else { return nil }
+      (self.hour, self.minute, self.second) = (hour24, minute, min(second, 59))
+    }
+  }
+}

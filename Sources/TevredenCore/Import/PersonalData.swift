@@ -1,0 +1,171 @@
+import Foundation
+
+/// Kinds of personal data an export may carry; none of them is ever stored.
+public enum PersonalDataKind: String, Hashable, Sendable, CaseIterable, Comparable {
+  case name
+  case email
+  case phone
+  case ipAddress = "ip_address"
+  case location
+  case address
+  case bsn
+  case recipientReference = "recipient_reference"
+
+  public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+
+  /// How the kind is named in an import report.
+  public var label: String {
+    switch self {
+    case .name: "name"
+    case .email: "e-mail address"
+    case .phone: "phone number"
+    case .ipAddress: "IP address"
+    case .location: "location"
+    case .address: "address"
+    case .bsn: "BSN"
+    case .recipientReference: "recipient reference"
+    }
+  }
+}
+
+/// Recognises export columns that hold personal data, by their header, in English, Dutch and German as the
+/// platforms write them (Qualtrics `RecipientEmail`, `IPAddress`, `LocationLatitude`; SurveyMonkey
+/// `IP Address`, `Email Address`; Microsoft Forms `Email`, `Name`; KoboToolbox `_geolocation`; Dutch
+/// `IP-adres`, `E-mailadres`, `Naam`, `Telefoonnummer`).
+public enum PersonalDataColumns {
+  /// The kind of personal data a column with this header holds, or `nil` when it is not recognised as such.
+  public static func kind(ofHeader header: String) -> PersonalDataKind? {
+    let key = compact(header)
+    if key.isEmpty { return nil }
+    for (kind, patterns) in rules {
+      for pattern in patterns where matches(key, pattern) { return kind }
+    }
+    return nil
+  }
+
+  /// `(pattern, whole)`: `whole` patterns must equal the compacted header, others may occur anywhere in it.
+  private static let rules: [(PersonalDataKind, [(String, Bool)])] = [
+    (
+      .email,
+      [("email", false), ("mailadres", false), ("emailaddress", false), ("emailadresse", false)]
+    ),
+    (
+      .ipAddress,
+      [("ipaddress", false), ("ipadres", false), ("ipadresse", false), ("ip", true), ("remoteaddr", false)]
+    ),
+    (
+      .location,
+      [
+        ("latitude", false), ("longitude", false), ("locationaccuracy", false), ("geolocation", false),
+        ("geopoint", false), ("breitengrad", false), ("langengrad", false), ("lengtegraad", false),
+        ("breedtegraad", false), ("gpslocation", false), ("coordinates", false), ("coordinaten", false),
+      ]
+    ),
+    (
+      .phone,
+      [
+        ("phone", false), ("telefoon", false), ("telephone", false), ("mobiel", false), ("mobile", false),
+        ("telefon", false), ("gsm", true),
+      ]
+    ),
+    (.bsn, [("bsn", false), ("burgerservicenummer", false), ("socialsecurity", false)]),
+    (
+      .recipientReference,
+      [
+        ("recipient", false), ("externalreference", false), ("externaldatareference", false),
+        ("externedatenreferenz", false), ("empfanger", false), ("respondentemail", false), ("panelid", true),
+      ]
+    ),
+    (
+      .address,
+      [
+        ("address", true), ("adres", true), ("straat", false), ("postcode", false), ("zipcode", false),
+        ("woonplaats", false),
+      ]
+    ),
+    (
+      .name,
+      [
+        ("name", true), ("naam", true), ("firstname", false), ("lastname", false), ("fullname", false),
+        ("voornaam", false), ("achternaam", false), ("nachname", false), ("vorname", false), ("respondentname", false),
+        ("yourname", false), ("uwnaam", false),
+      ]
+    ),
+  ]
+
+  private static func matches(_ key: String, _ pattern: (String, Bool)) -> Bool {
+    pattern.1 ? key == pattern.0 : key.contains(pattern.0)
+  }
+
+  /// Lower case letters and digits only, accents removed: `E-mail des Empfängers` → `emaildesempfangers`.
+  static func compact(_ text: String) -> String {
+    String(
+      text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).unicodeScalars
+        .filter { CharacterSet.alphanumerics.contains($0) && $0.isASCII }
+        .map(Character.init))
+  }
+}
+
+/// Masks BSN numbers (those that pass the 11-proef), e-mail addresses and Dutch phone numbers in free text,
+/// before it is stored.
+public enum TextMasking {
+  /// What was masked in one text.
+  public struct Result: Hashable, Sendable {
+    public var text: String
+    public var masked: [PersonalDataKind]
+  }
+
+  public static let bsnMask = "[BSN]"
+  public static let emailMask = "[e-mail]"
+  public static let phoneMask = "[telefoonnummer]"
+
+  /// The text with personal data replaced by markers, and which kinds were found.
+  public static func mask(_ text: String) -> Result {
+    var result = text
+    var masked: [PersonalDataKind] = []
+    // E-mail first: its digits must not be read as a phone number.
+    if replace(emailPattern, in: &result, with: emailMask) { masked.append(.email) }
+    if replace(phonePattern, in: &result, with: phoneMask) { masked.append(.phone) }
+    if replace(nineDigitPattern, in: &result, where: isBSN, with: bsnMask) { masked.append(.bsn) }
+    return Result(text: result, masked: masked)
+  }
+
+  /// The Dutch 11-proef for a BSN: 9 digits d1…d9, 9·d1 + 8·d2 + … + 2·d8 − d9 divisible by 11 (and not 0).
+  public static func isBSN(_ digits: String) -> Bool {
+    let values = digits.compactMap(\.wholeNumberValue)
+    guard values.count == 9, digits.count == 9 else { return false }
+    var sum = 0
+    for (index, value) in values.enumerated() {
+      sum += index < 8 ? (9 - index) * value : -value
+    }
+    return sum % 11 == 0 && values.contains { $0 != 0 }
+  }
+
+  private static let emailPattern = compile(#"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}"#)
+  /// Dutch numbers: 06-12345678, 06 1234 5678, +31 6 12345678, 0031 20 1234567, 020-1234567, (020) 123 45 67.
+  private static let phonePattern = compile(
+    #"(?<![\d])(?:\+31|0031|\(0\d{1,3}\)|0)[\s\-.]?(?:\(0\))?[\s\-.]?\d(?:[\s\-.]?\d){7,8}(?![\d])"#)
+  /// Nine digits, optionally grouped as 123.456.782 or 123 456 782.
+  private static let nineDigitPattern = compile(#"(?<![\d.])\d{3}[\s.]?\d{3}[\s.]?\d{3}(?![\d])"#)
+
+  private static func compile(_ pattern: String) -> NSRegularExpression? {
+    try? NSRegularExpression(pattern: pattern)
+  }
+
+  private static func replace(
+    _ expression: NSRegularExpression?, in text: inout String, where accept: (String) -> Bool = { _ in true },
+    with replacement: String
+  ) -> Bool {
+    guard let expression else { return false }
+    let matches = expression.matches(in: text, range: NSRange(text.startIndex..., in: text))
+    var found = false
+    for match in matches.reversed() {
+      guard let range = Range(match.range, in: text) else { continue }
+      let candidate = text[range].filter(\.isNumber)
+      if replacement == bsnMask, !accept(String(candidate)) { continue }
+      text.replaceSubrange(range, with: replacement)
+      found = true
+    }
+    return found
+  }
+}
