@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+
+@testable import TevredenCore
+
+/// Layout detection from the first rows of real platform exports (`shared/fixtures/exports`).
+@Suite struct ExportLayoutTests {
+  static let exports = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/fixtures/exports")
+
+  /// The first rows of a CSV fixture (UTF-8, else Latin-1 for the non-UTF-8 SurveyMonkey files).
+  func rows(_ path: String, delimiter: Unicode.Scalar = ",") throws -> [[String]] {
+    let data = try Data(contentsOf: Self.exports.appendingPathComponent(path))
+    var text = String(data: data, encoding: .utf8) ?? String(decoding: data.map { $0 }, as: Unicode.ASCII.self)
+    if String(data: data, encoding: .utf8) == nil, let latin = String(data: data, encoding: .isoLatin1) { text = latin }
+    if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+    text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+    return try CSVReader.parse(text, delimiter: delimiter).prefix(6).map(\.fields)
+  }
+
+  @Test(arguments: [
+    ("qualtrics/qualtrics-3header-importid-german-labels.csv", SurveyPlatform.qualtrics, 3, "ResponseId" as String?),
+    ("qualtrics/qualtrics-2016-insights-3header-matrix-dictimportid.csv", .qualtrics, 3, "ResponseID"),
+    ("qualtrics/qualtrics-legacy-2header-bom.csv", .qualtrics, 2, "ResponseID"),
+    ("qualtrics/qualtrics-2016-legacy-2header-matrix-bom-dupcols.csv", .qualtrics, 2, "ResponseID"),
+    ("surveymonkey/surveymonkey-2header-steak-response-row-html.csv", .surveyMonkey, 2, "RespondentID"),
+    (
+      "surveymonkey/surveymonkey-2header-starwars-multiselect-matrix-cr-eol-nonutf8.csv", .surveyMonkey, 2,
+      "RespondentID"
+    ),
+    ("surveymonkey/surveymonkey-2header-startenddate-mdyy-other-specify-nonutf8.csv", .surveyMonkey, 2, nil),
+    ("googleforms/googleforms-csv-crlf-semicolon-checkbox-ampm-tz.csv", .googleForms, 1, nil),
+    ("limesurvey/limesurvey-csv-allquoted-dutch-codes-partial-json-cells.csv", .limeSurvey, 1, "id"),
+    ("limesurvey/limesurvey-rexport-datafile-bom-fulltext-headers-dualscale.csv", .limeSurvey, 1, "Response ID"),
+    ("typeform/typeform-2016-csv-token-col-multiselect-percolumn-quoted-newlines.csv", .typeform, 1, "#"),
+    ("odk/odk-briefcase-choice-lists.csv", .odk, 1, "KEY"),
+    ("odk/odk-briefcase-all-data-types.csv", .odk, 1, "KEY"),
+  ])
+  func detectsThePlatformHeaderRowsAndResponseID(
+    path: String, platform: SurveyPlatform, headerRows: Int, responseID: String?
+  ) throws {
+    let layout = ExportLayout.detect(try rows(path))
+    #expect(layout.platform == platform)
+    #expect(layout.headerRowCount == headerRows)
+    #expect(layout.responseIDColumn.map { layout.columnNames[$0].contains(responseID ?? "") } ?? (responseID == nil))
+  }
+
+  @Test func qualtricsColumnsGoByTagTextAndImportID() throws {
+    let layout = ExportLayout.detect(try rows("qualtrics/qualtrics-3header-importid-german-labels.csv"))
+    #expect(layout.columnNames[8] == ["ResponseId", "Antwort-ID", "_recordId"])
+    #expect(layout.finishedColumn == 6)
+    #expect(layout.startedColumn == 0)
+    #expect(layout.completedColumn == 7)
+  }
+
+  @Test func surveyMonkeySubColumnsCarryTheirQuestionAndChoice() throws {
+    let layout = ExportLayout.detect(
+      try rows("surveymonkey/surveymonkey-2header-starwars-multiselect-matrix-cr-eol-nonutf8.csv"))
+    #expect(
+      layout.columnNames[3].last
+        == "Which of the following Star Wars films have you seen? Please select all that apply.")
+    #expect(layout.columnNames[4].last == layout.columnNames[3].last, "the question is filled forward")
+    #expect(layout.columnNames[4][1] != layout.columnNames[3][1], "each choice is its own column")
+  }
+
+  @Test func ownFormatAndForcedLayouts() {
+    let own = ExportLayout.detect([["response_id", "questionnaire", "version", "started_at", "completed_at", "cijfer"]])
+    #expect(own.platform == .tevreden)
+    #expect(own.responseIDColumn == 0)
+    #expect(own.completedColumn == 4)
+    let forced = ExportLayout.detect([["Timestamp", "Q1"]], forced: .generic)
+    #expect(forced.platform == .generic)
+    #expect(ExportLayout.detect([["a", "b"], ["1", "2"]]).platform == .generic)
+  }
+
+  @Test func microsoftFormsAndKoboHeaders() {
+    let forms = ExportLayout.detect([["Id", "Start time", "Completion time", "Email", "Name", "Rapportcijfer"]])
+    #expect(forms.platform == .microsoftForms)
+    #expect(forms.responseIDColumn == 0)
+    #expect(forms.completedColumn == 2)
+    let kobo = ExportLayout.detect([["start", "end", "groep/cijfer", "_id", "_uuid", "_submission_time"]])
+    #expect(kobo.platform == .koboToolbox)
+    #expect(kobo.columnNames[2] == ["groep/cijfer", "cijfer"])
+    #expect(kobo.responseIDColumn == 4)
+  }
+}
