@@ -18,7 +18,8 @@ final class InterviewRunner {
   private let id: Response.ID
   private let store: TevredenDatabase
   private let console: any Console
-  private let interviewer: String?
+  /// The interviewer code recorded with every event of this session.
+  let interviewer: String?
   private var lastEvent = ContinuousClock.now
 
   init(interview: Interview, id: Response.ID, store: TevredenDatabase, console: any Console, interviewer: String?) {

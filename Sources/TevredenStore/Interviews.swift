@@ -144,10 +144,13 @@ extension TevredenDatabase {
       record.processId = processId
       record.lastActivityAt = Timestamp.format(clock.at)
       try record.update(db)
-      try Self.log(.resumed, item: nil, responseRowId: rowId, clock: clock, in: db)
       guard let responseRecord = try ResponseRecord.fetchOne(db, key: rowId),
         let snapshotRecord = try SnapshotRecord.fetchOne(db, key: responseRecord.snapshotId)
       else { throw InterviewStoreError.unknownInterview(id) }
+      // Without another interviewer named, the one who started the interview continues it.
+      var resumeClock = clock
+      resumeClock.interviewer = clock.interviewer ?? responseRecord.interviewer
+      try Self.log(.resumed, item: nil, responseRowId: rowId, clock: resumeClock, in: db)
       let definition = try Self.snapshot(snapshotRecord).definition
       var cache = [responseRecord.snapshotId: definition.questionnaire]
       guard let response = try Self.fetchResponse(key: id.rawValue, in: db, cache: &cache) else {

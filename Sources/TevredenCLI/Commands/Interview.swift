@@ -98,7 +98,7 @@ extension TevredenCommand {
         let gemeente = try resolveGemeente(catalog.indicators?.gemeenten ?? [])
         (id, runner) = try start(definition, gemeente: gemeente, store: store, console: console, processId: processId)
       }
-      let signals = SignalGuard(store: store, id: id, interviewer: interviewer, console: console)
+      let signals = SignalGuard(store: store, id: id, interviewer: runner.interviewer, console: console)
       let ending = runner.run(showIntro: resume == nil)
       signals.cancel()
       console.restore()
