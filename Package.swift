@@ -11,6 +11,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
   targets: [
     .target(
@@ -20,6 +21,10 @@ let package = Package(
     .target(
       name: "TevredenStore",
       dependencies: ["TevredenCore", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
+    .target(
+      name: "TevredenImport",
+      dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]
     ),
     .target(
       name: "TevredenCLI",
@@ -40,6 +45,11 @@ let package = Package(
       dependencies: ["TevredenStore", "TevredenCore", .product(name: "GRDB", package: "GRDB.swift")]
     ),
     .testTarget(name: "TevredenCLITests", dependencies: ["TevredenCLI", "TevredenCore", "TevredenStore"]),
+    .testTarget(
+      name: "TevredenImportTests",
+      dependencies: ["TevredenImport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+      resources: [.copy("Fixtures")]
+    ),
     .testTarget(name: "EndToEndTests", dependencies: ["TevredenCore", "TevredenStore"]),
   ],
   swiftLanguageModes: [.v6]

@@ -1,0 +1,402 @@
+import Foundation
+
+/// Streams records from delimited text (CSV, semicolon CSV, TSV), a chunk of the file at a time.
+///
+/// On opening, the first 64 KiB are examined to detect the encoding (see ``TextDecoder``) and the
+/// delimiter (see ``Delimiter/sniff(_:isComplete:)``); either can be given instead. Then the file is
+/// read in chunks of ``defaultChunkSize`` bytes, so memory use does not grow with the file.
+///
+/// The format is RFC 4180 with the leniency of Excel and Python's `csv` module:
+/// - a field that starts with `"` is quoted; it may contain delimiters, line breaks and `""` for a quote;
+/// - text after a closing quote is kept (`"ab"c` is `abc`), and a quote inside an unquoted field is text;
+/// - records end with CRLF, LF or a lone CR (classic Mac); lines inside quoted fields are kept as they are;
+/// - blank lines (no characters at all) are skipped; records may have different numbers of fields.
+///
+/// Each ``TableRecord/line`` is the physical line where the record starts, counting every CRLF, LF and
+/// lone CR, including those inside quoted fields, so messages point at the line an editor shows.
+///
+/// Text is scanned as bytes. UTF-8 and Windows-1252 are scanned as they are (delimiters, quotes and line
+/// breaks are the same bytes in both) and each field becomes a `String` on its own; UTF-16 is converted
+/// to UTF-8 chunk by chunk first.
+///
+/// If the first 64 KiB are plain ASCII and a byte that is not UTF-8 turns up later, the file is taken to
+/// be Windows-1252 from then on (``source`` changes accordingly); the records before were ASCII and read
+/// the same in both. After real UTF-8 text, such a byte is an error.
+public struct DelimitedReader: TableReader {
+  /// Bytes read from the file at a time: 64 KiB.
+  public static let defaultChunkSize = 65_536
+  /// Bytes examined to detect the encoding and the delimiter.
+  static let defaultSampleSize = 65_536
+
+  private enum ScanState {
+    /// Nothing of the next record seen yet.
+    case recordStart
+    /// At the first byte of a field other than the first.
+    case fieldStart
+    /// In a field that did not start with a quote.
+    case unquoted
+    /// Inside a quoted field.
+    case quoted
+    /// Just after a quote inside a quoted field: either the closing quote or the first of `""`.
+    case quoteInQuoted
+  }
+
+  private static let quote: UInt8 = 0x22
+  private static let carriageReturn: UInt8 = 0x0D
+  private static let lineFeed: UInt8 = 0x0A
+
+  /// Format, encoding and delimiter of the file.
+  public private(set) var source: TableSourceDescription
+
+  private var bytes: ByteSource
+  private let chunkSize: Int
+  private let delimiter: UInt8
+  /// Converts UTF-16 to UTF-8; `nil` for ASCII-compatible encodings, which are scanned as they are.
+  private var transcoder: TextDecoder?
+  private var rawChunk: [UInt8] = []
+  /// The bytes being scanned: a chunk of the file, or of its UTF-8 conversion.
+  private var chunk: [UInt8] = []
+  private var position = 0
+  private var isInputExhausted = false
+
+  /// How field bytes become strings: UTF-8 (also for converted UTF-16) or Windows-1252.
+  private var fieldsAreWindows1252: Bool
+  private var mayFallBackToWindows1252: Bool
+  private var sawNonASCII = false
+
+  private var state = ScanState.recordStart
+  private var line = 1
+  private var recordLine = 1
+  private var quoteLine = 1
+  private var previousChunkEndedWithCR = false
+  private var fields: [String] = []
+  /// Bytes of the current field from earlier chunks, or from before a `""`.
+  private var scratch: [UInt8] = []
+  /// Where the part of the current field not yet in `scratch` starts in `chunk`.
+  private var fieldStart = 0
+  /// In `quoteInQuoted`: the quote's index in `chunk`, or -1 if it was in an earlier chunk.
+  private var pendingQuote = -1
+
+  /// Opens a delimited text file.
+  ///
+  /// - Parameters:
+  ///   - url: A file URL.
+  ///   - encoding: The encoding, or `nil` to detect it.
+  ///   - delimiter: The delimiter, or `nil` to detect it.
+  ///   - chunkSize: Bytes read at a time.
+  ///   - name: How to name the file in messages; defaults to the URL's path.
+  /// - Throws: ``TableReadError`` if the file cannot be read or looks binary.
+  public init(
+    contentsOf url: URL, encoding: TextEncoding? = nil, delimiter: Delimiter? = nil,
+    chunkSize: Int = defaultChunkSize, name: String? = nil
+  ) throws(TableReadError) {
+    let file = name ?? url.path
+    try self.init(
+      source: try ByteSource(url: url, file: file), encoding: encoding, delimiter: delimiter, chunkSize: chunkSize,
+      sampleSize: Self.defaultSampleSize)
+  }
+
+  /// Reads delimited text from bytes in memory.
+  ///
+  /// - Parameters:
+  ///   - bytes: The whole file.
+  ///   - name: How to name the text in messages.
+  ///   - encoding: The encoding, or `nil` to detect it.
+  ///   - delimiter: The delimiter, or `nil` to detect it.
+  ///   - chunkSize: Bytes scanned at a time (small values exercise chunk boundaries in tests).
+  /// - Throws: ``TableReadError/binaryFile(file:)`` if the bytes look binary.
+  public init(
+    bytes: some Collection<UInt8>, name: String = "<text>", encoding: TextEncoding? = nil,
+    delimiter: Delimiter? = nil, chunkSize: Int = defaultChunkSize
+  ) throws(TableReadError) {
+    try self.init(
+      source: ByteSource(bytes: Array(bytes), file: name), encoding: encoding, delimiter: delimiter,
+      chunkSize: chunkSize, sampleSize: Self.defaultSampleSize)
+  }
+
+  init(
+    source bytes: ByteSource, encoding: TextEncoding?, delimiter: Delimiter?, chunkSize: Int, sampleSize: Int
+  ) throws(TableReadError) {
+    var bytes = bytes
+    let sample = try bytes.peek(upTo: sampleSize)
+    let isComplete = sample.count < sampleSize
+    let detection =
+      if let encoding {
+        TextDecoder.given(encoding, sample: sample)
+      } else {
+        try TextDecoder.detectEncoding(in: sample, isComplete: isComplete, file: bytes.file)
+      }
+    let text = sample.dropFirst(detection.bomLength)
+    let chosenDelimiter: Delimiter
+    if let delimiter {
+      chosenDelimiter = delimiter
+    } else if detection.encoding.isASCIICompatible {
+      chosenDelimiter = Delimiter.sniff(text, isComplete: isComplete)
+    } else {
+      var converter = TextDecoder(encoding: detection.encoding)
+      var converted: [UInt8] = []
+      converter.decode(text, into: &converted)
+      chosenDelimiter = Delimiter.sniff(converted, isComplete: isComplete)
+    }
+    try bytes.skip(detection.bomLength)
+
+    self.bytes = bytes
+    self.chunkSize = max(1, chunkSize)
+    self.delimiter = chosenDelimiter.byte
+    transcoder = detection.encoding.isASCIICompatible ? nil : TextDecoder(encoding: detection.encoding)
+    fieldsAreWindows1252 = detection.encoding == .windows1252
+    mayFallBackToWindows1252 = encoding == nil && detection.encoding == .utf8 && !detection.hasBOM
+    source = TableSourceDescription(
+      file: bytes.file, format: chosenDelimiter == .tab ? .tsv : .csv, encoding: detection.encoding,
+      hasBOM: detection.hasBOM, delimiter: chosenDelimiter)
+  }
+
+  /// The next record, or `nil` at the end of the file.
+  ///
+  /// - Throws: ``TableReadError/unterminatedQuote(file:line:)`` when the file ends inside a quoted field,
+  ///   ``TableReadError/invalidUTF8(file:line:)`` for mixed encodings, or a read error.
+  public mutating func next() throws(TableReadError) -> TableRecord? {
+    while true {
+      if position >= chunk.count {
+        guard try refill() else { return try finishInput() }
+      }
+      if let record = try scanChunk() { return record }
+    }
+  }
+
+  // MARK: Reading chunks
+
+  /// Keeps the unfinished field, then loads the next chunk; `false` at the end of the input.
+  private mutating func refill() throws(TableReadError) -> Bool {
+    switch state {
+    case .unquoted, .quoted:
+      scratch.append(contentsOf: chunk[fieldStart..<chunk.count])
+    case .quoteInQuoted:
+      if pendingQuote >= 0 { scratch.append(contentsOf: chunk[fieldStart..<pendingQuote]) }
+      pendingQuote = -1
+    case .recordStart, .fieldStart:
+      break
+    }
+    previousChunkEndedWithCR = chunk.last == Self.carriageReturn
+    position = 0
+    fieldStart = 0
+    if isInputExhausted {
+      chunk.removeAll(keepingCapacity: true)
+      return false
+    }
+    if var transcoder {
+      chunk.removeAll(keepingCapacity: true)
+      while chunk.isEmpty {
+        try bytes.read(into: &rawChunk, maxCount: chunkSize)
+        if rawChunk.isEmpty {
+          transcoder.finish(into: &chunk)
+          isInputExhausted = true
+          break
+        }
+        transcoder.decode(rawChunk, into: &chunk)
+      }
+      self.transcoder = transcoder
+    } else {
+      try bytes.read(into: &chunk, maxCount: chunkSize)
+      if chunk.isEmpty { isInputExhausted = true }
+    }
+    return !chunk.isEmpty
+  }
+
+  /// The record left open when the input ends.
+  private mutating func finishInput() throws(TableReadError) -> TableRecord? {
+    switch state {
+    case .recordStart:
+      return nil
+    case .quoted:
+      throw .unterminatedQuote(file: source.file, line: quoteLine)
+    case .fieldStart, .unquoted, .quoteInQuoted:
+      // Earlier chunks' bytes are all in `scratch`.
+      try appendScratchField()
+      state = .recordStart
+      return makeRecord()
+    }
+  }
+
+  // MARK: Scanning
+
+  /// Scans the current chunk from `position` until a record ends (returned) or the chunk does (`nil`).
+  private mutating func scanChunk() throws(TableReadError) -> TableRecord? {
+    let chunk = self.chunk
+    return try chunk.withUnsafeBufferPointer { (bytes) throws(TableReadError) -> TableRecord? in
+      try scan(bytes)
+    }
+  }
+
+  private mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>) throws(TableReadError) -> TableRecord? {
+    let end = bytes.count
+    let delimiter = self.delimiter
+    let quote = Self.quote
+    let carriageReturn = Self.carriageReturn
+    let lineFeed = Self.lineFeed
+    var index = position
+    while index < end {
+      switch state {
+      case .recordStart:
+        let byte = bytes[index]
+        if byte == lineFeed {
+          // A blank line, or the LF of a CRLF that ended the previous record.
+          if !followsCarriageReturn(bytes, index) { line += 1 }
+          index += 1
+        } else if byte == carriageReturn {
+          line += 1
+          index += 1
+        } else {
+          recordLine = line
+          state = .fieldStart
+        }
+
+      case .fieldStart:
+        if bytes[index] == quote {
+          quoteLine = line
+          index += 1
+          fieldStart = index
+          state = .quoted
+        } else {
+          fieldStart = index
+          state = .unquoted
+        }
+
+      case .unquoted:
+        while index < end {
+          let byte = bytes[index]
+          if byte == delimiter || byte == carriageReturn || byte == lineFeed { break }
+          index += 1
+        }
+        guard index < end else { break }
+        try appendField(bytes, from: fieldStart, to: index)
+        let byte = bytes[index]
+        index += 1
+        if byte == delimiter {
+          state = .fieldStart
+        } else {
+          line += 1
+          state = .recordStart
+          position = index
+          return makeRecord()
+        }
+
+      case .quoted:
+        while index < end {
+          let byte = bytes[index]
+          if byte == quote { break }
+          if byte == carriageReturn {
+            line += 1
+          } else if byte == lineFeed && !followsCarriageReturn(bytes, index) {
+            line += 1
+          }
+          index += 1
+        }
+        guard index < end else { break }
+        pendingQuote = index
+        index += 1
+        state = .quoteInQuoted
+
+      case .quoteInQuoted:
+        let byte = bytes[index]
+        if byte == quote {
+          // `""`: keep one quote.
+          if pendingQuote >= 0 {
+            scratch.append(contentsOf: bytes[fieldStart..<(pendingQuote + 1)])
+          } else {
+            scratch.append(quote)
+          }
+          index += 1
+          fieldStart = index
+          state = .quoted
+        } else if byte == delimiter || byte == carriageReturn || byte == lineFeed {
+          if pendingQuote >= 0 {
+            try appendField(bytes, from: fieldStart, to: pendingQuote)
+          } else {
+            try appendField(bytes, from: index, to: index)
+          }
+          index += 1
+          if byte == delimiter {
+            state = .fieldStart
+          } else {
+            line += 1
+            state = .recordStart
+            position = index
+            return makeRecord()
+          }
+        } else {
+          // Text after the closing quote: keep it, as Excel and Python do.
+          if pendingQuote >= 0 { scratch.append(contentsOf: bytes[fieldStart..<pendingQuote]) }
+          fieldStart = index
+          state = .unquoted
+        }
+      }
+    }
+    position = end
+    return nil
+  }
+
+  @inline(__always)
+  private func followsCarriageReturn(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
+    index > 0 ? bytes[index - 1] == Self.carriageReturn : previousChunkEndedWithCR
+  }
+
+  /// Ends the current field: `scratch` followed by `bytes[start..<end]`.
+  @inline(__always)
+  private mutating func appendField(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int)
+    throws(TableReadError)
+  {
+    if scratch.isEmpty {
+      fields.append(try string(UnsafeBufferPointer(rebasing: bytes[start..<end])))
+    } else {
+      scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+      try appendScratchField()
+    }
+  }
+
+  /// Ends the current field, whose bytes are all in `scratch`.
+  private mutating func appendScratchField() throws(TableReadError) {
+    // Swapped out so that decoding (which may switch the encoding) does not overlap an access to `scratch`.
+    var field: [UInt8] = []
+    swap(&field, &scratch)
+    let text = try field.withUnsafeBufferPointer { (field) throws(TableReadError) -> String in try string(field) }
+    fields.append(text)
+    field.removeAll(keepingCapacity: true)
+    swap(&field, &scratch)
+  }
+
+  private mutating func makeRecord() -> TableRecord {
+    let record = TableRecord(line: recordLine, fields: fields)
+    fields = []
+    fields.reserveCapacity(record.fields.count)
+    return record
+  }
+
+  // MARK: Decoding fields
+
+  /// A field's bytes as a string, in the file's encoding.
+  @inline(__always)
+  private mutating func string(_ field: UnsafeBufferPointer<UInt8>) throws(TableReadError) -> String {
+    if Self.isASCII(field) { return String(decoding: field, as: UTF8.self) }
+    if !fieldsAreWindows1252 {
+      if TextDecoder.isValidUTF8(field) {
+        sawNonASCII = true
+        return String(decoding: field, as: UTF8.self)
+      }
+      guard mayFallBackToWindows1252 && !sawNonASCII else {
+        throw .invalidUTF8(file: source.file, line: recordLine)
+      }
+      fieldsAreWindows1252 = true
+      mayFallBackToWindows1252 = false
+      source.encoding = .windows1252
+    }
+    return TextDecoder.windows1252String(field)
+  }
+
+  @inline(__always)
+  private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var combined: UInt8 = 0
+    for byte in bytes { combined |= byte }
+    return combined < 0x80
+  }
+}
