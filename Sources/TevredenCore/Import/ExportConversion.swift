@@ -1,0 +1,179 @@
+import Foundation
+
+/// Turns the records of a platform export into responses to one questionnaire: columns mapped to items,
+/// personal-data columns dropped, free text masked, times read in Amsterdam time, and every problem of a row
+/// reported with its column.
+///
+/// Built once per file from its ``ExportLayout``; then ``convert(_:line:)`` is called per data record, so a
+/// file never has to be in memory as a whole.
+public struct ExportConversion: Sendable {
+  public let layout: ExportLayout
+  public let definition: LoadedQuestionnaire
+  /// Data columns and the items they hold.
+  public let itemColumns: [Int: Question.ID]
+  /// Columns holding personal data: never read.
+  public let droppedColumns: [(index: Int, kind: PersonalDataKind)]
+  /// Columns that are neither an item, nor metadata, nor personal data: ignored.
+  public let unmappedColumns: [Int]
+  public let gemeenteColumn: Int?
+  private let fixedGemeente: String?
+  private let gemeenten: [String]
+  /// The questionnaire as this file can answer it: items without a column in the file are not required.
+  private let validation: Questionnaire
+
+  /// One converted record.
+  public struct Row: Hashable, Sendable {
+    public var response: Response
+    /// Kinds of personal data masked in free-text answers.
+    public var masked: [PersonalDataKind]
+  }
+
+  /// Why a record was not converted: each problem names its column.
+  public struct Rejection: Error, Hashable, Sendable {
+    public var line: Int
+    public var problems: [String]
+  }
+
+  /// - Parameters:
+  ///   - explicitMapping: Header → item id from a mapping file; wins over the aliases.
+  ///   - gemeente: The municipality for every row, unless the file has a `gemeente` column.
+  ///   - gemeenten: The region's municipalities (from `indicators.yaml`).
+  public init(
+    layout: ExportLayout, definition: LoadedQuestionnaire, explicitMapping: [String: Question.ID] = [:],
+    gemeente: String?, gemeenten: [String]
+  ) {
+    self.layout = layout
+    self.definition = definition
+    self.fixedGemeente = gemeente
+    self.gemeenten = gemeenten
+    var dropped: [(Int, PersonalDataKind)] = []
+    var candidates: [[String]] = []
+    let metadata = Set(
+      [layout.responseIDColumn, layout.startedColumn, layout.completedColumn, layout.finishedColumn].compactMap { $0 })
+    let gemeenteNames: Set<String> = ["gemeente", "municipality", "woonplaats gemeente"]
+    var gemeenteColumn: Int?
+    for (index, names) in layout.columnNames.enumerated() {
+      if let kind = names.lazy.compactMap(PersonalDataColumns.kind(ofHeader:)).first {
+        dropped.append((index, kind))
+        candidates.append([])
+      } else if metadata.contains(index) {
+        candidates.append([])
+      } else if gemeenteColumn == nil, names.contains(where: { gemeenteNames.contains(ColumnMatching.normalise($0)) }) {
+        gemeenteColumn = index
+        candidates.append([])
+      } else {
+        candidates.append(names)
+      }
+    }
+    let mapping = ColumnMatching.map(
+      columns: candidates, to: definition.questionnaire, explicit: explicitMapping)
+    self.itemColumns = mapping
+    var validation = definition.questionnaire
+    let mapped = Set(mapping.values)
+    validation.questions = validation.questions.map { question in
+      var question = question
+      if !mapped.contains(question.id), question.kind != .consent { question.isRequired = false }
+      return question
+    }
+    self.validation = validation
+    self.droppedColumns = dropped.map { (index: $0.0, kind: $0.1) }
+    self.gemeenteColumn = gemeenteColumn
+    self.unmappedColumns = candidates.indices.filter {
+      !candidates[$0].isEmpty && mapping[$0] == nil
+    }
+  }
+
+  /// Converts one data record.
+  public func convert(_ fields: [String], line: Int) -> Result<Row, Rejection> {
+    let questionnaire = definition.questionnaire
+    var problems: [String] = []
+    func cell(_ index: Int?) -> String {
+      guard let index, fields.indices.contains(index) else { return "" }
+      return fields[index].trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+    func column(_ index: Int) -> String { "column '\(layout.name(of: index))'" }
+
+    // When the response was given.
+    var startedAt: Date?
+    var completedAt: Date?
+    for (index, target) in [(layout.startedColumn, 0), (layout.completedColumn, 1)] {
+      guard let index, !cell(index).isEmpty else { continue }
+      guard let date = ExportDate.parse(cell(index)) else {
+        problems.append("\(column(index)): '\(cell(index))' is not a date and time")
+        continue
+      }
+      if target == 0 { startedAt = date } else { completedAt = date }
+    }
+
+    // Finished or not.
+    var finished: Bool
+    if let index = layout.finishedColumn {
+      finished = ["1", "true", "ja", "yes", "waar"].contains(cell(index).lowercased())
+    } else if let index = layout.completedColumn {
+      finished = !cell(index).isEmpty
+    } else {
+      finished = true
+    }
+    if finished, completedAt == nil { completedAt = startedAt }
+    guard let started = startedAt ?? completedAt else {
+      problems.append(
+        "the row has no start or completion time, so the period it counts in is unknown")
+      return .failure(Rejection(line: line, problems: problems))
+    }
+
+    // The response id: the platform's, else a hash of the row without personal data.
+    let id: Response.ID
+    if let index = layout.responseIDColumn, !cell(index).isEmpty {
+      id = Response.ID(rawValue: "\(layout.platform.rawValue):\(cell(index))")
+    } else {
+      let dropped = Set(droppedColumns.map(\.index))
+      let content = fields.enumerated().filter { !dropped.contains($0.offset) }.map(\.element).joined(
+        separator: "\u{1F}")
+      id = Response.ID(rawValue: "\(layout.platform.rawValue):row-\(SHA256.hex(of: Data(content.utf8)).prefix(20))")
+    }
+
+    // Municipality.
+    var gemeente = fixedGemeente
+    if let index = gemeenteColumn, !cell(index).isEmpty {
+      if let known = gemeenten.first(where: { $0.caseInsensitiveCompare(cell(index)) == .orderedSame }) {
+        gemeente = known
+      } else {
+        problems.append("\(column(index)): '\(cell(index))' is not a municipality of the region (indicators.yaml)")
+      }
+    }
+
+    // Answers.
+    var answers: [Question.ID: Answer] = [:]
+    var masked: [PersonalDataKind] = []
+    for (index, item) in itemColumns.sorted(by: { $0.key < $1.key }) {
+      guard let question = questionnaire.question(item) else { continue }
+      switch ExportValue.read(fields.indices.contains(index) ? fields[index] : "", for: question, in: questionnaire) {
+      case .success(nil): break
+      case .success(.value(.text(let text))?):
+        let result = TextMasking.mask(text)
+        masked += result.masked
+        answers[item] = .value(.text(result.text))
+      case .success(let answer?): answers[item] = answer
+      case .failure(let problem): problems.append("\(column(index)) (\(item)): \(problem)")
+      }
+    }
+    // Submitting an online questionnaire is consenting to it, unless the export has the consent question.
+    var status: Response.Status = finished ? .completed : .partial
+    if let consent = questionnaire.questions.first(where: { $0.kind == .consent }) {
+      if answers[consent.id] == nil, !itemColumns.values.contains(consent.id) {
+        answers[consent.id] = .value(.yesNo(true))
+      } else if answers[consent.id] == .value(.yesNo(false)) {
+        status = .refused
+        answers = answers.filter { $0.key == consent.id }
+      }
+    }
+    guard problems.isEmpty else { return .failure(Rejection(line: line, problems: problems)) }
+    let response = Response(
+      id: id, questionnaire: questionnaire, gemeente: gemeente, mode: .online, interviewer: nil,
+      startedAt: min(started, completedAt ?? started), completedAt: status == .partial ? nil : completedAt,
+      status: status, answers: answers)
+    let invalid = response.problems(in: validation)
+    guard invalid.isEmpty else { return .failure(Rejection(line: line, problems: invalid)) }
+    return .success(Row(response: response, masked: Array(Set(masked)).sorted()))
+  }
+}
