@@ -24,13 +24,14 @@ let package = Package(
     ),
     .target(
       name: "TevredenImport",
-      dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]
+      dependencies: ["TevredenCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
     ),
     .target(
       name: "TevredenCLI",
       dependencies: [
         "TevredenCore",
         "TevredenStore",
+        "TevredenImport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -47,10 +48,14 @@ let package = Package(
     .testTarget(name: "TevredenCLITests", dependencies: ["TevredenCLI", "TevredenCore", "TevredenStore"]),
     .testTarget(
       name: "TevredenImportTests",
-      dependencies: ["TevredenImport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+      dependencies: ["TevredenImport", "TevredenCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
       resources: [.copy("Fixtures")]
     ),
-    .testTarget(name: "EndToEndTests", dependencies: ["TevredenCore", "TevredenStore"]),
+    .testTarget(
+      name: "EndToEndTests",
+      dependencies: ["TevredenCore", "TevredenStore"],
+      exclude: ["PlatformExports"]
+    ),
   ],
   swiftLanguageModes: [.v6]
 )

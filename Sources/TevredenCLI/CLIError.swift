@@ -9,6 +9,10 @@ enum CLIError: LocalizedError, Equatable {
   case missingIndicators(folder: String)
   /// An import file could not be read at all.
   case unreadableFile(String, reason: String)
+  /// The `--mapping` file has errors.
+  case invalidMapping([Diagnostic])
+  /// A file could not be read; the message already names the file (and line).
+  case unreadableExport(String)
   /// The `--period` text is not a period.
   case invalidPeriod(String)
   /// Nothing matched what the user asked to export.
@@ -25,6 +29,11 @@ enum CLIError: LocalizedError, Equatable {
       return "\(folder)/indicators.yaml is missing: it holds the norms per year and the reporting thresholds"
     case .unreadableFile(let file, let reason):
       return "\(file): \(reason)"
+    case .invalidMapping(let diagnostics):
+      return "the mapping file has errors; nothing was imported:\n"
+        + diagnostics.map(\.description).joined(separator: "\n")
+    case .unreadableExport(let message):
+      return message + "; nothing was imported"
     case .invalidPeriod(let text):
       return "'\(text)' is not a period; use 2026, 2026-T1 (January–April), 2026-T2 (January–August) or 2026-T3"
     case .nothingToExport(let detail):

@@ -1,5 +1,6 @@
 import Foundation
 import TevredenCore
+import TevredenImport
 import TevredenStore
 
 /// Imports exchange CSV files into the database: one transaction per file, every rejected row reported.
@@ -8,6 +9,14 @@ struct ImportRunner {
   let catalog: Catalog
   var isDryRun = false
   var isStrict = false
+  /// For platform exports: the questionnaire they answer (`--questionnaire`).
+  var questionnaire: Questionnaire.ID?
+  /// For platform exports without a gemeente column (`--gemeente`).
+  var gemeente: String?
+  /// Forces a layout instead of detecting it (`--layout`).
+  var layout: SurveyPlatform?
+  /// Explicit header → item mapping (`--mapping`).
+  var mapping: ExportMapping?
 
   /// What happened to one file.
   struct FileReport {
@@ -17,6 +26,8 @@ struct ImportRunner {
     var duplicates = 0
     var rejected = 0
     var diagnostics: [Diagnostic] = []
+    /// For platform exports: the layout, the mapping and what was dropped or masked, as lines for the report.
+    var details: [String] = []
 
     /// "Responses/2025/x.csv: 120 rows: 118 imported, 2 already present, 0 rejected".
     var summary: String {
@@ -37,7 +48,10 @@ struct ImportRunner {
         let enumerator = FileManager.default.enumerator(atPath: path)
         var found: [URL] = []
         while let name = enumerator?.nextObject() as? String {
-          if name.lowercased().hasSuffix(".csv") { found.append(url.appendingPathComponent(name)) }
+          let lowered = name.lowercased()
+          if [".csv", ".tsv", ".txt", ".xlsx"].contains(where: lowered.hasSuffix) {
+            found.append(url.appendingPathComponent(name))
+          }
         }
         files += found.sorted { $0.path < $1.path }
       } else {
@@ -69,6 +83,11 @@ struct ImportRunner {
       guard let data = FileManager.default.contents(atPath: file.path) else {
         throw CLIError.unreadableFile(name, reason: "cannot read the file")
       }
+      let detected = try Self.detectLayout(of: file, forced: layout)
+      if detected.platform != .tevreden {
+        reads.append((file, try readPlatformExport(file, layout: detected), data))
+        continue
+      }
       guard let text = String(data: data, encoding: .utf8) else {
         throw CLIError.unreadableFile(name, reason: "the file is not UTF-8 text; save it as UTF-8 CSV")
       }
@@ -82,13 +101,13 @@ struct ImportRunner {
     for (file, result, data) in reads {
       var report = FileReport(
         file: file.relativePathForMessages, rowCount: result.rowCount, rejected: result.rejectedCount,
-        diagnostics: result.diagnostics)
+        diagnostics: result.diagnostics, details: result.details)
       if isDryRun || (isStrict && anyRejected) {
         reports.append(report)
         continue
       }
       let source = ImportSource(
-        name: file.lastPathComponent, sha256: SHA256.hex(of: data), format: ExchangeCSV.formatName, importedAt: Date(),
+        name: file.lastPathComponent, sha256: SHA256.hex(of: data), format: result.format, importedAt: Date(),
         rejectedBeforeStore: result.rejectedCount, rejectsConflicts: isStrict)
       let dispositions = try database.importResponses(result.rows.map { ($0.response, $0.definition) }, source: source)
       for (row, disposition) in zip(result.rows, dispositions) {
@@ -107,5 +126,121 @@ struct ImportRunner {
       reports.append(report)
     }
     return reports
+  }
+}
+
+extension ImportRunner {
+  /// A platform export must match at least this many items of its questionnaire.
+  static let minimumMappedItems = 3
+
+  /// The layout of a file, from its first records.
+  static func detectLayout(of file: URL, forced: SurveyPlatform?) throws -> ExportLayout {
+    let name = file.relativePathForMessages
+    do {
+      var reader = try TableFileReader(contentsOf: file, name: name)
+      let first = try reader.nextRecords(4).map(\.fields)
+      return ExportLayout.detect(first, forced: forced)
+    } catch {
+      throw CLIError.unreadableExport(error.localizedDescription)
+    }
+  }
+
+  /// Reads a platform export against `--questionnaire`: every record converted or rejected with its reasons.
+  func readPlatformExport(_ file: URL, layout: ExportLayout) throws -> ExchangeCSV.ReadResult {
+    let name = file.relativePathForMessages
+    let conversion: ExportConversion
+    var chosenBy = "--questionnaire"
+    let make = { (definition: LoadedQuestionnaire) in
+      ExportConversion(
+        layout: layout, definition: definition, explicitMapping: mapping?.columns ?? [:], gemeente: gemeente,
+        gemeenten: catalog.indicators?.gemeenten ?? [])
+    }
+    if let questionnaire {
+      guard let definition = catalog.questionnaire(questionnaire) else {
+        throw CLIError.unreadableFile(
+          name, reason: "questionnaire '\(questionnaire)' is not in the questionnaire folder")
+      }
+      conversion = make(definition)
+      guard conversion.itemColumns.count >= Self.minimumMappedItems else {
+        throw CLIError.unreadableFile(
+          name,
+          reason:
+            "no more than \(conversion.itemColumns.count) column(s) match an item of \(questionnaire); is it the right questionnaire? (see the columns with --inspect, or map them with --mapping)"
+        )
+      }
+    } else {
+      // The questionnaire whose items the columns match best, if that is clear.
+      let ranked = catalog.questionnaires.map(make).sorted { $0.itemColumns.count > $1.itemColumns.count }
+      guard let best = ranked.first, best.itemColumns.count >= Self.minimumMappedItems,
+        ranked.count < 2 || best.itemColumns.count > ranked[1].itemColumns.count
+      else {
+        throw CLIError.unreadableFile(
+          name,
+          reason:
+            "this is a \(layout.platform.displayName) export, and its columns do not show which questionnaire it answers; name it with --questionnaire (for example --questionnaire inwoners-melding)"
+        )
+      }
+      conversion = best
+      chosenBy = "chosen because its items match the most columns"
+    }
+    var result = ExchangeCSV.ReadResult(format: layout.platform.rawValue)
+    result.details =
+      ["  questionnaire: \(conversion.definition.questionnaire.id) (\(chosenBy))"] + Self.describe(conversion)
+    var maskedCounts: [PersonalDataKind: Int] = [:]
+    do {
+      var reader = try TableFileReader(contentsOf: file, name: name)
+      _ = try reader.nextRecords(layout.headerRowCount)
+      while let record = try reader.next() {
+        result.rowCount += 1
+        switch conversion.convert(record.fields, line: record.line) {
+        case .success(let row):
+          for kind in row.masked { maskedCounts[kind, default: 0] += 1 }
+          result.rows.append(.init(line: record.line, response: row.response, definition: conversion.definition))
+        case .failure(let rejection):
+          result.rejectedCount += 1
+          result.diagnostics.append(
+            Diagnostic(
+              .error, at: .init(file: name, line: rejection.line),
+              rejection.problems.joined(separator: "; ") + "; row skipped"))
+        }
+      }
+    } catch {
+      throw CLIError.unreadableExport(error.localizedDescription)
+    }
+    if !maskedCounts.isEmpty {
+      result.details.append(
+        "  masked in open answers: "
+          + maskedCounts.sorted { $0.key < $1.key }.map {
+            "\($0.key.label) in \($0.value) answer\($0.value == 1 ? "" : "s")"
+          }
+          .joined(separator: ", "))
+    }
+    return result
+  }
+
+  /// The mapping report of a platform export: layout, items found, columns dropped and ignored.
+  static func describe(_ conversion: ExportConversion) -> [String] {
+    let layout = conversion.layout
+    var lines = [
+      "  layout: \(layout.platform.displayName), \(layout.headerRowCount) header row\(layout.headerRowCount == 1 ? "" : "s")"
+    ]
+    let mapped = conversion.itemColumns.sorted { $0.key < $1.key }
+    lines.append("  items: \(mapped.count) of \(conversion.definition.questionnaire.questions.count) mapped")
+    for (index, item) in mapped { lines.append("    \(layout.name(of: index)) → \(item)") }
+    let missing = conversion.definition.questionnaire.questions.map(\.id).filter {
+      !conversion.itemColumns.values.contains($0)
+    }
+    if !missing.isEmpty { lines.append("  items without a column: " + missing.map(\.rawValue).joined(separator: ", ")) }
+    if !conversion.droppedColumns.isEmpty {
+      lines.append(
+        "  personal data dropped (never stored): "
+          + conversion.droppedColumns.map { "\(layout.name(of: $0.index)) (\($0.kind.label))" }.joined(separator: ", "))
+    }
+    if !conversion.unmappedColumns.isEmpty {
+      lines.append(
+        "  columns not imported (no matching item; map them with --mapping): "
+          + conversion.unmappedColumns.map { layout.name(of: $0) }.joined(separator: ", "))
+    }
+    return lines
   }
 }

@@ -54,6 +54,12 @@ public enum ExchangeCSV {
     public var line: Int
     public var response: Response
     public var definition: LoadedQuestionnaire
+
+    public init(line: Int, response: Response, definition: LoadedQuestionnaire) {
+      self.line = line
+      self.response = response
+      self.definition = definition
+    }
   }
 
   /// What reading a file gave: valid rows, and a diagnostic for every rejected row or file-level problem.
@@ -64,6 +70,22 @@ public enum ExchangeCSV {
     public var rowCount: Int
     /// Rows rejected with an error.
     public var rejectedCount: Int
+    /// The layout the rows came in: `tevreden-csv`, or a platform such as `qualtrics`.
+    public var format: String
+    /// Lines for the import report about the layout and mapping (platform exports).
+    public var details: [String]
+
+    public init(
+      rows: [Row] = [], diagnostics: [Diagnostic] = [], rowCount: Int = 0, rejectedCount: Int = 0,
+      format: String = ExchangeCSV.formatName, details: [String] = []
+    ) {
+      self.rows = rows
+      self.diagnostics = diagnostics
+      self.rowCount = rowCount
+      self.rejectedCount = rejectedCount
+      self.format = format
+      self.details = details
+    }
   }
 
   /// Reads an exchange CSV.
@@ -79,7 +101,7 @@ public enum ExchangeCSV {
     definition: (Questionnaire.ID, Int) -> LoadedQuestionnaire?,
     knownItems: Set<String>
   ) -> ReadResult {
-    var result = ReadResult(rows: [], diagnostics: [], rowCount: 0, rejectedCount: 0)
+    var result = ReadResult()
     let records: [CSVRecord]
     do {
       records = try CSVReader.parse(text)

@@ -13,7 +13,8 @@ import Testing
     ("Phone number", .phone), ("BSN", .bsn), ("RecipientFirstName", .recipientReference),
     ("ExternalReference", .recipientReference), ("ExternalDataReference", .recipientReference), ("Name", .name),
     ("Naam", .name), ("Voornaam", .name), ("Achternaam", .name), ("Tell me your name!", .name),
-    ("Postcode", .address),
+    ("Postcode", .address), ("Enter name", .name), ("Please enter your address [Street]", .address),
+    ("Please enter your address [Postal code]", .address),
   ])
   func recognisesPersonalDataColumns(header: String, kind: PersonalDataKind) {
     #expect(PersonalDataColumns.kind(ofHeader: header) == kind)

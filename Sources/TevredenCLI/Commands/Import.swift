@@ -1,18 +1,40 @@
 import ArgumentParser
 import Foundation
 import TevredenCore
+import TevredenStore
 
 extension TevredenCommand {
   struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Import responses from tevreden exchange CSV files.",
+      abstract: "Import responses: tevreden exchange CSV, or exports from online survey platforms.",
       discussion: """
-        Reads files or folders (every .csv below them). Each file's valid rows are stored in one transaction; \
-        every rejected row is reported with its line and reason. Importing the same file again adds nothing twice.
+        Reads files or folders (every .csv, .tsv, .txt and .xlsx below them). The layout is detected: tevreden's \
+        own format, Qualtrics, SurveyMonkey, Google Forms, Microsoft Forms, LimeSurvey, Typeform, KoboToolbox, \
+        ODK, or a table with one header row; --inspect shows what was found. A platform export needs \
+        --questionnaire; its columns are matched to items through the aliases in the definition (or --mapping). \
+        Columns with personal data (names, e-mail, IP addresses, locations, phone numbers) are never stored, and \
+        BSN numbers, e-mail addresses and phone numbers in open answers are masked.
+
+        Each file's valid rows are stored in one transaction; every rejected row is reported with its line and \
+        reason. Importing the same file again, or a later export that contains the earlier rows, adds nothing twice.
         """)
 
-    @Argument(help: "CSV files or folders to import.")
+    @Argument(help: "Files or folders to import.")
     var paths: [String] = ["Responses"]
+
+    @Option(help: "For platform exports: the questionnaire the file answers, such as inwoners-melding.")
+    var questionnaire: String?
+
+    @Option(help: "For platform exports without a gemeente column: the municipality of every response.")
+    var gemeente: String?
+
+    @Option(
+      help:
+        "Use this layout instead of detecting it: \(SurveyPlatform.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var layout: SurveyPlatform?
+
+    @Option(help: "A YAML file mapping column headers to item ids (see the README).")
+    var mapping: String?
 
     @Flag(help: "Read and check everything, store nothing.")
     var dryRun = false
@@ -20,12 +42,49 @@ extension TevredenCommand {
     @Flag(help: "Store nothing if any row is rejected.")
     var strict = false
 
+    @Flag(help: "Show what was found in each file (layout, encoding, columns, types, responses) without importing.")
+    var inspect = false
+
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var definitions: QuestionnaireOptions
 
     func run() throws {
+      if inspect {
+        let code = runInspection(paths: paths, layout: layout)
+        if code != 0 { throw ExitCode(code) }
+        return
+      }
       let catalog = try definitions.loadCatalog()
-      let runner = ImportRunner(database: try database.open(), catalog: catalog, isDryRun: dryRun, isStrict: strict)
+      var explicit: ExportMapping?
+      if let mapping {
+        guard let questionnaire, let definition = catalog.questionnaire(Questionnaire.ID(rawValue: questionnaire))
+        else {
+          throw ValidationError("--mapping needs --questionnaire, naming a questionnaire in the questionnaire folder")
+        }
+        guard let data = FileManager.default.contents(atPath: mapping) else {
+          throw CLIError.unreadableFile(mapping, reason: "cannot read the mapping file")
+        }
+        let (parsed, diagnostics) = ExportMapping.parse(
+          String(decoding: data, as: UTF8.self), file: mapping, questionnaire: definition.questionnaire)
+        guard let parsed else { throw CLIError.invalidMapping(diagnostics) }
+        explicit = parsed
+      }
+      if let gemeente, let known = catalog.indicators?.gemeenten, !known.isEmpty,
+        !known.contains(where: { $0.caseInsensitiveCompare(gemeente) == .orderedSame })
+      {
+        throw ValidationError("--gemeente '\(gemeente)' is not one of the municipalities in indicators.yaml")
+      }
+      // A dry run never creates a database file.
+      let store =
+        dryRun && !FileManager.default.fileExists(atPath: database.path)
+        ? try TevredenDatabase.inMemory() : try database.open()
+      var runner = ImportRunner(database: store, catalog: catalog, isDryRun: dryRun, isStrict: strict)
+      runner.questionnaire = questionnaire.map(Questionnaire.ID.init(rawValue:))
+      runner.gemeente = gemeente.flatMap { name in
+        catalog.indicators?.gemeenten.first { $0.caseInsensitiveCompare(name) == .orderedSame } ?? name
+      }
+      runner.layout = layout
+      runner.mapping = explicit
       let reports = try runner.run(try ImportRunner.csvFiles(in: paths))
       try Self.present(reports, dryRun: dryRun, strict: strict)
     }
@@ -35,6 +94,7 @@ extension TevredenCommand {
       for report in reports {
         for diagnostic in report.diagnostics { printError(diagnostic.description) }
         print(report.summary)
+        for line in report.details { print(line) }
       }
       let rejected = reports.map(\.rejected).reduce(0, +)
       let inserted = reports.map(\.inserted).reduce(0, +)
@@ -49,3 +109,5 @@ extension TevredenCommand {
     }
   }
 }
+
+extension SurveyPlatform: ExpressibleByArgument {}

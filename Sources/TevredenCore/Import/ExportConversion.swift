@@ -56,7 +56,9 @@ public struct ExportConversion: Sendable {
       if let kind = names.lazy.compactMap(PersonalDataColumns.kind(ofHeader:)).first {
         dropped.append((index, kind))
         candidates.append([])
-      } else if metadata.contains(index) {
+      } else if metadata.contains(index)
+        || names.contains(where: { Self.platformMetadata.contains(ColumnMatching.normalise($0)) })
+      {
         candidates.append([])
       } else if gemeenteColumn == nil, names.contains(where: { gemeenteNames.contains(ColumnMatching.normalise($0)) }) {
         gemeenteColumn = index
@@ -82,6 +84,16 @@ public struct ExportConversion: Sendable {
       !candidates[$0].isEmpty && mapping[$0] == nil
     }
   }
+
+  /// Headers of platform bookkeeping columns that hold no answers and are not needed: not listed as unmapped.
+  static let platformMetadata: Set<String> = [
+    "enddate", "end date", "status", "progress", "duration in seconds", "distributionchannel", "userlanguage",
+    "recordeddate", "responseset", "response type", "collector id", "collectorid", "network id", "lastpage",
+    "last page", "startlanguage", "start language", "seed", "date last action", "datestamp", "id", "index",
+    "submission time", "validation status", "submitted by", "version", "tags", "notes", "last modified time",
+    "start", "end", "start date utc", "submit date utc", "start time", "completion time", "timestamp",
+    "tijdstempel", "submissiondate", "meta instanceid", "key", "uuid", "status 2",
+  ]
 
   /// Converts one data record.
   public func convert(_ fields: [String], line: Int) -> Result<Row, Rejection> {
@@ -129,7 +141,8 @@ public struct ExportConversion: Sendable {
       let dropped = Set(droppedColumns.map(\.index))
       let content = fields.enumerated().filter { !dropped.contains($0.offset) }.map(\.element).joined(
         separator: "\u{1F}")
-      id = Response.ID(rawValue: "\(layout.platform.rawValue):row-\(SHA256.hex(of: Data(content.utf8)).prefix(20))")
+      let key = "\(questionnaire.id)\u{1E}\(content)"
+      id = Response.ID(rawValue: "\(layout.platform.rawValue):row-\(SHA256.hex(of: Data(key.utf8)).prefix(20))")
     }
 
     // Municipality.

@@ -9,6 +9,12 @@ import Foundation
 /// and month names (`Apr 26, 2018 8:58:20 AM`, ODK). Seconds are optional; fractions of seconds are dropped.
 public enum ExportDate {
   static let amsterdam = TimeZone(identifier: "Europe/Amsterdam") ?? .gmt
+  /// Made once: creating a calendar per cell dominated the time of reading a date.
+  static let gregorian: Calendar = {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = amsterdam
+    return calendar
+  }()
 
   /// The instant, or `nil` if the text is not a date this reader knows.
   public static func parse(_ raw: String) -> Date? {
@@ -36,8 +42,8 @@ public enum ExportDate {
     components.hour = parts.hour
     components.minute = parts.minute
     components.second = parts.second
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = zone
+    var calendar = gregorian
+    if calendar.timeZone != zone { calendar.timeZone = zone }
     guard let date = calendar.date(from: components),
       calendar.component(.day, from: date) == parts.day, calendar.component(.month, from: date) == parts.month
     else { return nil }

@@ -140,6 +140,11 @@ public struct ExportLayout: Hashable, Sendable {
       }
     case .generic:
       layout.responseIDColumn = column(["response_id", "responseid", "id", "respondent id", "respondentid"])
+      layout.startedColumn = column(["started_at", "startdate", "start date", "startdatum", "begonnen"])
+      layout.completedColumn = column([
+        "completed_at", "enddate", "end date", "einddatum", "submitted", "date submitted", "ingevuld op", "datum",
+        "date", "timestamp", "tijdstempel",
+      ])
     }
     return layout
   }

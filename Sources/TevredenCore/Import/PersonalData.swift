@@ -79,7 +79,8 @@ public enum PersonalDataColumns {
     (
       .address,
       [
-        ("address", true), ("adres", true), ("straat", false), ("postcode", false), ("zipcode", false),
+        ("address", false), ("adres", false), ("straat", false), ("postcode", false), ("zipcode", false),
+        ("postalcode", false), ("huisnummer", false),
         ("woonplaats", false),
       ]
     ),
@@ -88,7 +89,7 @@ public enum PersonalDataColumns {
       [
         ("name", true), ("naam", true), ("firstname", false), ("lastname", false), ("fullname", false),
         ("voornaam", false), ("achternaam", false), ("nachname", false), ("vorname", false), ("respondentname", false),
-        ("yourname", false), ("uwnaam", false),
+        ("yourname", false), ("uwnaam", false), ("entername", false),
       ]
     ),
   ]
