@@ -148,7 +148,7 @@ extension ImportRunner {
   /// Reads a platform export against `--questionnaire`: every record converted or rejected with its reasons.
   func readPlatformExport(_ file: URL, layout: ExportLayout) throws -> ExchangeCSV.ReadResult {
     let name = file.relativePathForMessages
-    let conversion: ExportConversion
+    var conversion: ExportConversion
     var chosenBy = "--questionnaire"
     let make = { (definition: LoadedQuestionnaire) in
       ExportConversion(

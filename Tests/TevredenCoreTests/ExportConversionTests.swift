@@ -38,6 +38,11 @@ import Testing
       gemeenten: ["Alkmaar", "Hoorn"])
   }
 
+  func converting(_ fields: [String], line: Int) -> Result<ExportConversion.Row, ExportConversion.Rejection> {
+    var conversion = conversion()
+    return conversion.convert(fields, line: line)
+  }
+
   @Test func mapsItemsByQuestionTextAndDropsPersonalDataColumns() {
     let conversion = conversion()
     #expect(conversion.layout.platform == .qualtrics)
@@ -49,7 +54,7 @@ import Testing
   }
 
   @Test func convertsARowWithLabelsDecimalCommaAndMaskedText() throws {
-    let row = try conversion().convert(
+    let row = try converting(
       [
         "2026-03-10 14:05:00", "2026-03-10 14:15:00", "True", "R_abc123", "a@b.nl", "10.0.0.1", "Ja",
         "Ouder of verzorger", "Ja", "Zeer tevreden", "Telefoon,Huisbezoek", "3", "Weet ik niet", "7,5",
@@ -72,7 +77,7 @@ import Testing
   }
 
   @Test func anUnfinishedResponseIsStoredAsPartial() throws {
-    let row = try conversion().convert(
+    let row = try converting(
       ["2026-03-10 14:05:00", "", "False", "R_x", "", "", "Ja", "Melder", "", "", "", "", "", "", "", ""], line: 5
     ).get()
     #expect(row.response.status == .partial)
@@ -80,7 +85,7 @@ import Testing
   }
 
   @Test func aBadRowNamesEveryColumnAndReason() {
-    let result = conversion().convert(
+    let result = converting(
       [
         "2026-03-10 14:05:00", "2026-03-10 14:15:00", "1", "R_bad", "", "", "Ja", "Buurman", "Ja", "9", "", "3",
         "4", "12", "", "Utrecht",
@@ -100,7 +105,7 @@ import Testing
   @Test func withoutAnIdTheRowHashIsTheIdAndIgnoresPersonalData() throws {
     let layout = ExportLayout.detect([["Tijdstempel", "E-mailadres", "Wilt u meedoen?", "Welk rapportcijfer geeft u?"]])
     #expect(layout.platform == .googleForms)
-    let conversion = ExportConversion(
+    var conversion = ExportConversion(
       layout: layout, definition: definition, gemeente: "Alkmaar", gemeenten: ["Alkmaar"])
     let first = conversion.convert(["13-3-2026 10:00:00", "x@y.nl", "Ja", "8"], line: 2)
     let same = conversion.convert(["13-3-2026 10:00:00", "", "Ja", "8"], line: 9)
@@ -111,9 +116,28 @@ import Testing
     #expect(try other.get().response.id != firstID)
   }
 
+  @Test func aCachedCellReadsTheSameAsAFreshOne() throws {
+    var conversion = conversion()
+    let fields = [
+      "2026-03-10 14:05:00", "2026-03-10 14:15:00", "1", "R_1", "", "", "Ja", "Melder", "Nee", "", "Telefoon", "2",
+      "Zeer tevreden", "8", "", "",
+    ]
+    let first = try conversion.convert(fields, line: 4).get().response.answers
+    var second = fields
+    second[3] = "R_2"
+    let again = try conversion.convert(second, line: 5).get().response.answers
+    #expect(first == again)
+    #expect(again["bereikbaarheid"] == .value(.scalePoint(5)))
+    second[13] = "12"
+    guard case .failure = conversion.convert(second, line: 6) else {
+      Issue.record("a bad value must still be reported once cached values exist")
+      return
+    }
+  }
+
   @Test func aRowWithoutAnyTimeIsRejected() {
     let layout = ExportLayout.detect([["id", "Welk rapportcijfer geeft u?"]])
-    let conversion = ExportConversion(layout: layout, definition: definition, gemeente: nil, gemeenten: [])
+    var conversion = ExportConversion(layout: layout, definition: definition, gemeente: nil, gemeenten: [])
     guard case .failure(let rejection) = conversion.convert(["1", "8"], line: 2) else {
       Issue.record("the row must be rejected")
       return

@@ -18,6 +18,9 @@ public struct ExportConversion: Sendable {
   public let gemeenteColumn: Int?
   private let fixedGemeente: String?
   private let gemeenten: [String]
+  /// Per column, the answers read from cells seen before.
+  private var valueCache: [Int: [String: Result<Answer?, AnswerProblem>]] = [:]
+  static let valueCacheLimit = 512
   /// The questionnaire as this file can answer it: items without a column in the file are not required.
   private let validation: Questionnaire
 
@@ -96,7 +99,10 @@ public struct ExportConversion: Sendable {
   ]
 
   /// Converts one data record.
-  public func convert(_ fields: [String], line: Int) -> Result<Row, Rejection> {
+  ///
+  /// Cells of items other than free text are read once per distinct value and column: exports repeat the same
+  /// few labels on every row. The cache is bounded, so memory stays flat whatever the file size.
+  public mutating func convert(_ fields: [String], line: Int) -> Result<Row, Rejection> {
     let questionnaire = definition.questionnaire
     var problems: [String] = []
     func cell(_ index: Int?) -> String {
@@ -160,7 +166,17 @@ public struct ExportConversion: Sendable {
     var masked: [PersonalDataKind] = []
     for (index, item) in itemColumns.sorted(by: { $0.key < $1.key }) {
       guard let question = questionnaire.question(item) else { continue }
-      switch ExportValue.read(fields.indices.contains(index) ? fields[index] : "", for: question, in: questionnaire) {
+      let raw = fields.indices.contains(index) ? fields[index] : ""
+      let read: Result<Answer?, AnswerProblem>
+      if case .text = question.kind {
+        read = ExportValue.read(raw, for: question, in: questionnaire)
+      } else if let cached = valueCache[index]?[raw] {
+        read = cached
+      } else {
+        read = ExportValue.read(raw, for: question, in: questionnaire)
+        if valueCache[index, default: [:]].count < Self.valueCacheLimit { valueCache[index, default: [:]][raw] = read }
+      }
+      switch read {
       case .success(nil): break
       case .success(.value(.text(let text))?):
         let result = TextMasking.mask(text)

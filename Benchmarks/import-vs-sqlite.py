@@ -1,0 +1,128 @@
+#!/usr/bin/env python3
+"""Import speed and memory: `tevreden import` against `sqlite3 .import` on the same platform export.
+
+Generates an export in Google Forms layout for inwoners-melding (a timestamp, the question texts as headers,
+answers as labels, a grade with a decimal comma now and then, an open remark), then in the same run:
+
+  * `tevreden import FILE --questionnaire inwoners-melding --db A` (release build), and
+  * `sqlite3 B -cmd '.mode csv' '.import FILE t'` (one table, every column text),
+
+each on a fresh database, and prints both wall times, the ratio, and both peak resident set sizes (from
+wait4's rusage). The issue's target is a ratio of at most 2 and a peak RSS under 100 MB for 1,000,000 rows.
+
+    python3 Benchmarks/import-vs-sqlite.py               # 1,000,000 rows; builds the release binary first
+    python3 Benchmarks/import-vs-sqlite.py --rows 100000 --no-build
+"""
+import argparse
+import os
+import pathlib
+import random
+import subprocess
+import sys
+import tempfile
+import time
+
+import csv
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+
+
+def questions():
+    """(id, text, answers) for inwoners-melding, read from the definition without a YAML library."""
+    text = (ROOT / "Questionnaires" / "inwoners-melding.yaml").read_text(encoding="utf-8")
+    items, current = [], None
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped.startswith("- id:") and line.startswith("  - id:"):
+            current = {"id": stripped[5:].strip()}
+            items.append(current)
+        elif current is not None and stripped.startswith("text:") and "text" not in current:
+            current["text"] = stripped[5:].strip().strip('"')
+        elif current is not None and stripped.startswith("type:"):
+            current["type"] = stripped[5:].strip()
+        elif current is not None and stripped.startswith("scale:"):
+            current["scale"] = stripped[6:].strip()
+    return items
+
+
+SCALES = {
+    "tevreden5": ["Heel ontevreden", "Ontevreden", "Niet tevreden en niet ontevreden", "Tevreden", "Zeer tevreden"],
+    "eens5": ["Helemaal niet mee eens", "Niet mee eens", "Niet mee eens en niet mee oneens", "Mee eens",
+              "Helemaal mee eens"],
+}
+
+
+def generate(path, rows, seed=20261123):
+    random.seed(seed)
+    items = [q for q in questions() if q["id"] not in ("toestemming",)]
+    header = ["Tijdstempel"] + [q["text"] for q in items]
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        for number in range(rows):
+            day = 1 + number % 28
+            month = 1 + (number // 28) % 12
+            answers = {"rol": "De melding ging over mij", "kinderen": random.choice(["Ja", "Nee"])}
+            row = [f"{day}-{month}-2026 {number % 24}:{number % 60:02d}:{number * 7 % 60:02d}"]
+            for q in items:
+                if q["id"] in answers:
+                    row.append(answers[q["id"]])
+                elif q["id"] in ("kinderen_gesproken", "kinderen_hulp") and answers["kinderen"] == "Nee":
+                    row.append("")
+                elif q["id"] == "kinderen_hulp":
+                    row.append(random.choice(["Ja", "Nee"]))
+                elif q["id"] == "terugkoppeling":
+                    row.append("")
+                elif q.get("type") == "scale":
+                    row.append(random.choice(SCALES[q["scale"]] + ["Weet ik niet"]))
+                elif q.get("type") == "grade":
+                    row.append(random.choice(["6", "7", "7,5", "8", "9"]))
+                elif q.get("type") == "text":
+                    row.append(random.choice(["", "", "Goed geholpen.", "Duurde lang, bel 06-12345678"]))
+                else:
+                    row.append("")
+            writer.writerow(row)
+
+
+def measure(argv, cwd):
+    """Wall time and peak RSS (MB) of one process."""
+    start = time.perf_counter()
+    process = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    stderr = process.stderr.read().decode("utf-8", "replace") if process.stderr else ""
+    code = os.waitstatus_to_exitcode(status)
+    return elapsed, usage.ru_maxrss / 1024, code, stderr
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--no-build", action="store_true")
+    parser.add_argument("--binary", default=str(ROOT / ".build" / "release" / "tevreden"))
+    arguments = parser.parse_args()
+    if not arguments.no_build:
+        subprocess.run(["swift", "build", "-c", "release", "--product", "tevreden"], cwd=ROOT, check=True)
+    with tempfile.TemporaryDirectory(prefix="tevreden-import-bench-") as folder:
+        export = pathlib.Path(folder) / "export.csv"
+        started = time.perf_counter()
+        generate(export, arguments.rows)
+        size = export.stat().st_size / 1e6
+        print(f"export: {arguments.rows:,} rows, {size:.0f} MB (generated in {time.perf_counter() - started:.1f} s)")
+        tool = measure(
+            [arguments.binary, "import", str(export), "--questionnaire", "inwoners-melding", "--db",
+             str(pathlib.Path(folder) / "tevreden.sqlite"), "--questionnaires", str(ROOT / "Questionnaires")],
+            folder)
+        reference = measure(
+            ["sqlite3", str(pathlib.Path(folder) / "reference.sqlite"), "-cmd", ".mode csv", f".import {export} t"],
+            folder)
+    if tool[2] not in (0, 2):
+        print(f"tevreden import failed (exit {tool[2]}):\n{tool[3][-2000:]}", file=sys.stderr)
+    print(f"{'':24}{'wall s':>10}{'peak RSS MB':>14}")
+    print(f"{'tevreden import':24}{tool[0]:>10.2f}{tool[1]:>14.1f}")
+    print(f"{'sqlite3 .import':24}{reference[0]:>10.2f}{reference[1]:>14.1f}")
+    print(f"ratio (tevreden / sqlite3): {tool[0] / reference[0]:.1f}x  (target: at most 2x, peak RSS under 100 MB)")
+
+
+if __name__ == "__main__":
+    main()
