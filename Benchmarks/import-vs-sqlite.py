@@ -42,7 +42,7 @@ def questions():
             current["type"] = stripped[5:].strip()
         elif current is not None and stripped.startswith("scale:"):
             current["scale"] = stripped[6:].strip()
-    return items
+    return [item for item in items if "text" in item and "type" in item]
 
 
 SCALES = {
