@@ -10,8 +10,9 @@ extension TevredenCommand {
       discussion: """
         Reads files or folders (every .csv, .tsv, .txt and .xlsx below them). The layout is detected: tevreden's \
         own format, Qualtrics, SurveyMonkey, Google Forms, Microsoft Forms, LimeSurvey, Typeform, KoboToolbox, \
-        ODK, or a table with one header row; --inspect shows what was found. A platform export needs \
-        --questionnaire; its columns are matched to items through the aliases in the definition (or --mapping). \
+        ODK, or a table with one header row; --inspect shows what was found. A platform export's columns are matched to items through \
+        the aliases in the definitions (or --mapping); its questionnaire is the one whose items match the most \
+        columns, unless --questionnaire names it. \
         Columns with personal data (names, e-mail, IP addresses, locations, phone numbers) are never stored, and \
         BSN numbers, e-mail addresses and phone numbers in open answers are masked.
 
@@ -30,7 +31,7 @@ extension TevredenCommand {
 
     @Option(
       help:
-        "Use this layout instead of detecting it: \(SurveyPlatform.allCases.map(\.rawValue).joined(separator: ", ")).")
+        "Use this layout instead of detecting it.")
     var layout: SurveyPlatform?
 
     @Option(help: "A YAML file mapping column headers to item ids (see the README).")
