@@ -17,7 +17,14 @@ public enum SHA256 {
 
   /// The digest of `data` as 64 lower-case hex digits.
   public static func hex(of data: Data) -> String {
-    digest(of: data).map { String(format: "%02x", $0) }.joined()
+    let digits = Array("0123456789abcdef".utf8)
+    var text: [UInt8] = []
+    text.reserveCapacity(64)
+    for byte in digest(of: data) {
+      text.append(digits[Int(byte >> 4)])
+      text.append(digits[Int(byte & 0x0F)])
+    }
+    return String(decoding: text, as: UTF8.self)
   }
 
   /// The 32-byte digest of `data`.
