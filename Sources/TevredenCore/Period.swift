@@ -118,9 +118,31 @@ public enum Timestamp {
     let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
     let secondOfDay = Int(seconds - days * 86_400)
     let (year, month, day) = civil(fromDays: days)
-    return String(
-      format: "%04d-%02d-%02dT%02d:%02d:%02dZ", year, month, day, secondOfDay / 3600, secondOfDay / 60 % 60,
-      secondOfDay % 60)
+    // Digits by hand: String(format:) showed up in import profiles.
+    var text: [UInt8] = []
+    text.reserveCapacity(20)
+    func append(_ value: Int, width: Int) {
+      var digits = [UInt8](repeating: UInt8(ascii: "0"), count: width)
+      var rest = abs(value)
+      for index in stride(from: width - 1, through: 0, by: -1) {
+        digits[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+        rest /= 10
+      }
+      text += digits
+    }
+    append(year, width: 4)
+    text.append(UInt8(ascii: "-"))
+    append(month, width: 2)
+    text.append(UInt8(ascii: "-"))
+    append(day, width: 2)
+    text.append(UInt8(ascii: "T"))
+    append(secondOfDay / 3600, width: 2)
+    text.append(UInt8(ascii: ":"))
+    append(secondOfDay / 60 % 60, width: 2)
+    text.append(UInt8(ascii: ":"))
+    append(secondOfDay % 60, width: 2)
+    text.append(UInt8(ascii: "Z"))
+    return String(decoding: text, as: UTF8.self)
   }
 
   public static func parse(_ text: String) -> Date? {

@@ -287,6 +287,9 @@ public struct TevredenDatabase: Sendable {
   static func fetchResponse(key: String, in db: Database, cache: inout [Int64: Questionnaire]) throws
     -> Response?
   {
+    // Most imported responses are new: a cached statement tells, before any record is built.
+    let exists = try db.cachedStatement(sql: "SELECT 1 FROM response WHERE responseKey = ?")
+    guard try Bool.fetchOne(exists, arguments: [key]) != nil else { return nil }
     guard let record = try ResponseRecord.filter(ResponseRecord.Columns.responseKey == key).fetchOne(db),
       let recordId = record.id
     else { return nil }
