@@ -52,6 +52,9 @@ public enum ScoreRenderer {
     lines.append(
       "n = respondenten met een rapportcijfer; sd = standaardafwijking. Bij minder dan \(card.minimumRespondents) respondenten staat er \"te weinig respondenten\": dan zegt het gemiddelde te weinig."
     )
+    lines.append(
+      "Een vragenlijst telt mee in de periode waarin hij is afgerond (Nederlandse tijd); alleen afgeronde vragenlijsten met een rapportcijfer tellen."
+    )
     return lines.joined(separator: "\n") + "\n"
   }
 

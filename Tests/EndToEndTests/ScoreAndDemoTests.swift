@@ -116,6 +116,10 @@ func independentGrades(questionnaire: String, grade item: String, from first: Da
     #expect(run.exitCode == 0, "\(run)")
     #expect(run.stdout.contains("PI 5"), "\(run)")
     #expect(run.stdout.contains("PI 6"), "\(run)")
+    // A reader must see that the figures are made up, and by which rule a response counts in the period.
+    #expect(run.stdout.contains("Verzonnen voorbeeldgegevens (geen echte respondenten)"), "\(run)")
+    #expect(run.stdout.contains("1175 van 1175 ingevulde vragenlijsten"), "\(run)")
+    #expect(run.stdout.contains("Een vragenlijst telt mee in de periode waarin hij is afgerond"), "\(run)")
     let lines = run.stdout.split(separator: "\n").map(String.init)
     for label in expectedGroupLabels {
       #expect(lines.contains { $0.hasPrefix("    \(label) ") }, "no row for \(label): \(run)")

@@ -42,7 +42,7 @@ extension TevredenCommand {
       let inserted = reports.map(\.inserted).reduce(0, +)
       for report in reports { for diagnostic in report.diagnostics { printError(diagnostic.description) } }
       print(
-        "Voorbeeldgegevens ingelezen: \(inserted) van \(rows) antwoorden uit \(reports.count) bestanden in \(responses)/."
+        "Verzonnen voorbeeldgegevens (geen echte respondenten) ingelezen: \(inserted) van \(rows) ingevulde vragenlijsten uit \(reports.count) bestanden in \(responses)/."
       )
       print(
         db.map { "Database: \($0)" } ?? "Tijdelijke database (wordt na afloop verwijderd; bewaar met --db demo.sqlite)."
