@@ -162,8 +162,7 @@ public enum TextMasking {
     var found = false
     for match in matches.reversed() {
       guard let range = Range(match.range, in: text) else { continue }
-      let candidate = text[range].filter(\.isNumber)
-      if replacement == bsnMask, !accept(String(candidate)) { continue }
+      guard accept(String(text[range].filter(\.isNumber))) else { continue }
       text.replaceSubrange(range, with: replacement)
       found = true
     }

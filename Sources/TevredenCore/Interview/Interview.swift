@@ -160,10 +160,9 @@ public struct Interview: Hashable, Sendable {
     case .failure(let message):
       return Step(message: message.text)
     case .success(let command):
+      if let step = Self.sessionStep(command) { return step }
       switch command {
-      case .help: return Step(showsHelp: true)
-      case .pause: return Step(effects: [.pause])
-      case .quickExit: return Step(effects: [.quickExit])
+      case .help, .pause, .quickExit: return Step()
       case .back:
         guard let previous = previous(before: question.id) else {
           return Step(message: InterviewText.noPreviousQuestion.text)
@@ -211,15 +210,24 @@ public struct Interview: Hashable, Sendable {
     return Step(effects: effects)
   }
 
+  /// Help, pause and quick exit do the same on every screen and leave the state as it is.
+  private static func sessionStep(_ command: InterviewInput.Command) -> Step? {
+    switch command {
+    case .help: Step(showsHelp: true)
+    case .pause: Step(effects: [.pause])
+    case .quickExit: Step(effects: [.quickExit])
+    default: nil
+    }
+  }
+
   private mutating func handleReview(_ line: String) -> Step {
     switch InterviewInput.parseReview(line, itemCount: reviewItems.count) {
     case .failure(let message):
       return Step(message: message.text)
     case .success(let command):
+      if let step = Self.sessionStep(command) { return step }
       switch command {
-      case .help: return Step(showsHelp: true)
-      case .pause: return Step(effects: [.pause])
-      case .quickExit: return Step(effects: [.quickExit])
+      case .help, .pause, .quickExit: return Step()
       case .back:
         if let last = askedQuestions.last { stage = .question(last.id) }
         return Step()

@@ -72,15 +72,10 @@ public enum InterviewInput {
   ) -> Result<Command, InterviewMessage> {
     let text = line.trimmingCharacters(in: .whitespacesAndNewlines)
     let lowered = text.lowercased()
-    switch lowered {
-    case backKey: return .success(.back)
-    case helpKey: return .success(.help)
-    case pauseKey: return .success(.pause)
-    case quickExitKey: return .success(.quickExit)
-    case "":
+    if let key = sessionKey(lowered) { return .success(key) }
+    if lowered.isEmpty {
       if hasCurrentAnswer || !question.isRequired { return .success(.keep) }
       return .failure(InterviewText.emptyAnswer(for: question))
-    default: break
     }
     if let missing = questionnaire.missingCodes.first(where: {
       key(forMissingCode: $0.code, in: questionnaire) == lowered
@@ -99,19 +94,24 @@ public enum InterviewInput {
   /// Reads a line typed at the review screen.
   public static func parseReview(_ line: String, itemCount: Int) -> Result<Command, InterviewMessage> {
     let lowered = line.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
-    switch lowered {
-    case backKey: return .success(.back)
-    case helpKey: return .success(.help)
-    case pauseKey: return .success(.pause)
-    case quickExitKey: return .success(.quickExit)
-    default: break
-    }
+    if let key = sessionKey(lowered) { return .success(key) }
     if confirmWords.contains(lowered) { return .success(.confirm) }
     if let number = Int(lowered) {
       guard (1...max(itemCount, 1)).contains(number) else { return .failure(InterviewText.noSuchReviewLine(itemCount)) }
       return .success(.edit(number))
     }
     return .failure(InterviewText.reviewHint)
+  }
+
+  /// The keys that work everywhere: back, help, pause, quick exit.
+  private static func sessionKey(_ lowered: String) -> Command? {
+    switch lowered {
+    case backKey: .back
+    case helpKey: .help
+    case pauseKey: .pause
+    case quickExitKey: .quickExit
+    default: nil
+    }
   }
 
   private static func value(_ text: String, for question: Question) -> Result<AnswerValue, InterviewMessage> {
