@@ -95,7 +95,7 @@ public struct ExportConversion: Sendable {
     "last page", "startlanguage", "start language", "seed", "date last action", "datestamp", "id", "index",
     "submission time", "validation status", "submitted by", "version", "tags", "notes", "last modified time",
     "start", "end", "start date utc", "submit date utc", "start time", "completion time", "timestamp",
-    "tijdstempel", "submissiondate", "meta instanceid", "key", "uuid", "status 2",
+    "tijdstempel", "submissiondate", "meta instanceid", "key", "uuid",
   ]
 
   /// Converts one data record.
