@@ -3,7 +3,11 @@ import TevredenCore
 import TevredenImport
 import TevredenStore
 
-/// Imports exchange CSV files into the database: one transaction per file, every rejected row reported.
+/// Imports exchange CSV files and platform exports into the database.
+///
+/// Files stream: each row is read, converted and stored before the next is read, so memory stays flat whatever
+/// the size. All files of one run go into one transaction: a malformed file (or, with `--strict`, any rejected row)
+/// rolls everything back, so the database is either updated with every valid row or left as it was.
 struct ImportRunner {
   let database: TevredenDatabase
   let catalog: Catalog
@@ -17,6 +21,11 @@ struct ImportRunner {
   var layout: SurveyPlatform?
   /// Explicit header → item mapping (`--mapping`).
   var mapping: ExportMapping?
+  /// Receives each rejected row's error as soon as it is found (so a file with many bad rows needs no memory
+  /// for them).
+  var onDiagnostic: (Diagnostic) -> Void = { _ in }
+  /// Receives progress now and then while rows are read.
+  var onProgress: (ImportProgress) -> Void = { _ in }
 
   /// What happened to one file.
   struct FileReport {
@@ -25,7 +34,8 @@ struct ImportRunner {
     var inserted = 0
     var duplicates = 0
     var rejected = 0
-    var diagnostics: [Diagnostic] = []
+    /// Rejected rows and file-level problems (also sent to ``onDiagnostic`` as they are found).
+    var errorCount = 0
     /// For platform exports: the layout, the mapping and what was dropped or masked, as lines for the report.
     var details: [String] = []
 
@@ -33,6 +43,17 @@ struct ImportRunner {
     var summary: String {
       "\(file): \(rowCount) row\(rowCount == 1 ? "" : "s"): \(inserted) imported, \(duplicates) already present, \(rejected) rejected"
     }
+  }
+
+  /// How far an import has come: sent every few thousand rows.
+  struct ImportProgress {
+    var fileIndex: Int
+    var fileCount: Int
+    var file: String
+    var rows: Int
+    /// Bytes of the file read so far and its size, for delimited text; `nil` for workbooks.
+    var bytesRead: Int?
+    var fileSize: Int?
   }
 
   /// Expands folders into the `.csv` files below them, sorted, so every run reads files in the same order.
@@ -61,71 +82,232 @@ struct ImportRunner {
     return files
   }
 
-  /// Reads every file first; stores each file's valid rows in one transaction (none with `--dry-run`; none at
-  /// all with `--strict` if any file has a rejected row).
+  /// How one file's rows become responses, decided from its header before any row is read.
+  enum Plan {
+    case exchange(ExchangeCSV.RowReader)
+    case platform(ExportConversion)
+  }
+
+  /// A file ready to be read: its plan and the reader positioned after the header rows.
+  struct PreparedFile {
+    var url: URL
+    var name: String
+    var format: String
+    var plan: Plan
+    var details: [String]
+    /// Problems that make the whole file unreadable (exchange files with a bad header).
+    var fileProblems: [Diagnostic]
+  }
+
+  /// The rollback of a `--strict` import that rejected rows: the reports of what was read.
+  private struct StrictRollback: Error {
+    var reports: [FileReport]
+  }
+
+  /// Checks every file's header first, then reads, converts and stores the rows of all files in one transaction
+  /// (none with `--dry-run`; none at all with `--strict` if any row is rejected).
   func run(_ files: [URL]) throws -> [FileReport] {
-    let snapshots = try database.snapshots()
-    let knownItems = Set(
-      (catalog.questionnaires.map(\.questionnaire) + snapshots.map(\.definition.questionnaire))
-        .flatMap { $0.questions.map(\.id.rawValue) })
-    let definition = { (id: Questionnaire.ID, version: Int) -> LoadedQuestionnaire? in
-      let stored = snapshots.filter {
-        $0.definition.questionnaire.id == id && $0.definition.questionnaire.version == version
-      }
-      let current = catalog.questionnaire(id).flatMap { $0.questionnaire.version == version ? $0 : nil }
-      // A response keeps the definition it was collected with: prefer what the database already holds.
-      if let current, stored.contains(where: { $0.definition.sha256 == current.sha256 }) { return current }
-      return stored.last?.definition ?? current
+    let exchange = try ExchangeContext(database: database, catalog: catalog)
+    let prepared = try files.map { try prepare($0, exchange: exchange) }
+    if isDryRun {
+      var session: ImportSession?
+      return try prepared.enumerated().map { try read($1, index: $0, of: prepared.count, into: &session) }
     }
-    var reads: [(URL, ExchangeCSV.ReadResult, Data)] = []
-    for file in files {
-      let name = file.relativePathForMessages
-      guard let data = FileManager.default.contents(atPath: file.path) else {
-        throw CLIError.unreadableFile(name, reason: "cannot read the file")
+    do {
+      return try database.importTransaction { transaction in
+        var session: ImportSession? = transaction
+        var reports: [FileReport] = []
+        for (index, file) in prepared.enumerated() {
+          let rejectedSoFar = reports.contains { $0.rejected > 0 || $0.errorCount > 0 }
+          if isStrict && rejectedSoFar { session = nil }  // Nothing will be kept: only read on, for the report.
+          reports.append(try read(file, index: index, of: prepared.count, into: &session))
+        }
+        if isStrict, reports.contains(where: { $0.rejected > 0 || $0.errorCount > 0 }) {
+          throw StrictRollback(reports: reports)
+        }
+        return reports
       }
-      let detected = try Self.detectLayout(of: file, forced: layout)
-      if detected.platform != .tevreden {
-        reads.append((file, try readPlatformExport(file, layout: detected), data))
+    } catch let rollback as StrictRollback {
+      return rollback.reports.map { report in
+        var report = report
+        report.inserted = 0
+        report.duplicates = 0
+        return report
+      }
+    }
+  }
+
+  /// Detects a file's layout and reads its header.
+  func prepare(_ file: URL, exchange: ExchangeContext) throws -> PreparedFile {
+    let name = file.relativePathForMessages
+    let detected = try Self.detectLayout(of: file, forced: layout)
+    if detected.platform != .tevreden {
+      let (conversion, details) = try platformConversion(for: file, layout: detected)
+      return PreparedFile(
+        url: file, name: name, format: detected.platform.rawValue, plan: .platform(conversion), details: details,
+        fileProblems: [])
+    }
+    var reader = try Self.open(file, asExchange: true)
+    let header: TableRecord?
+    do {
+      header = try reader.next()
+    } catch {
+      throw CLIError.unreadableExport(error.localizedDescription)
+    }
+    guard let header else {
+      return PreparedFile(
+        url: file, name: name, format: ExchangeCSV.formatName,
+        plan: .exchange(exchange.rowReader(header: [], line: 1, file: name)),
+        details: [], fileProblems: [Diagnostic(.error, at: .init(file: name), "the file is empty")])
+    }
+    let rows = exchange.rowReader(header: header.fields, line: header.line, file: name)
+    return PreparedFile(
+      url: file, name: name, format: ExchangeCSV.formatName, plan: .exchange(rows), details: [],
+      fileProblems: rows.fileProblems)
+  }
+
+  /// What reading exchange files needs from the database and the questionnaire folder, looked up once per run.
+  struct ExchangeContext {
+    var knownItems: Set<String>
+    var gemeenten: [String]
+    var definition: (Questionnaire.ID, Int) -> LoadedQuestionnaire?
+
+    init(database: TevredenDatabase, catalog: Catalog) throws {
+      let snapshots = try database.snapshots()
+      knownItems = Set(
+        (catalog.questionnaires.map(\.questionnaire) + snapshots.map(\.definition.questionnaire))
+          .flatMap { $0.questions.map(\.id.rawValue) })
+      gemeenten = catalog.indicators?.gemeenten ?? []
+      definition = { id, version in
+        let stored = snapshots.filter {
+          $0.definition.questionnaire.id == id && $0.definition.questionnaire.version == version
+        }
+        let current = catalog.questionnaire(id).flatMap { $0.questionnaire.version == version ? $0 : nil }
+        // A response keeps the definition it was collected with: prefer what the database already holds.
+        if let current, stored.contains(where: { $0.definition.sha256 == current.sha256 }) { return current }
+        return stored.last?.definition ?? current
+      }
+    }
+
+    func rowReader(header: [String], line: Int, file: String) -> ExchangeCSV.RowReader {
+      ExchangeCSV.RowReader(
+        header: header, line: line, file: file, gemeenten: gemeenten, definition: definition, knownItems: knownItems)
+    }
+  }
+
+  /// Opens a file for its rows; exchange files are UTF-8 CSV with commas, as tevreden writes them.
+  static func open(_ file: URL, asExchange: Bool) throws -> TableFileReader {
+    let options = asExchange ? TableReadOptions(encoding: .utf8, delimiter: .comma) : TableReadOptions()
+    do {
+      return try TableFileReader(contentsOf: file, options: options, name: file.relativePathForMessages)
+    } catch {
+      throw CLIError.unreadableExport(error.localizedDescription)
+    }
+  }
+
+  /// Reads a file's rows, storing each valid one through `session` (when there is one) as soon as it is read.
+  func read(_ file: PreparedFile, index: Int, of count: Int, into session: inout ImportSession?) throws -> FileReport {
+    var report = FileReport(file: file.name, details: file.details)
+    for problem in file.fileProblems { onDiagnostic(problem) }
+    report.errorCount = file.fileProblems.count
+    // The row readers are kept in optionals and changed in place: copying one out of an enum per row would copy
+    // its caches every time.
+    var exchangeRows: ExchangeCSV.RowReader?
+    var conversion: ExportConversion?
+    let headerRows: Int
+    switch file.plan {
+    case .exchange(let rows):
+      exchangeRows = rows
+      headerRows = 1
+    case .platform(let platform):
+      conversion = platform
+      headerRows = platform.layout.headerRowCount
+    }
+    var reader = try Self.open(file.url, asExchange: exchangeRows != nil)
+    let fileSize = (try? FileManager.default.attributesOfItem(atPath: file.url.path)[.size] as? Int) ?? nil
+    var maskedCounts: [PersonalDataKind: Int] = [:]
+    var conflicts = 0
+    if session != nil {
+      let sha256: String
+      do {
+        sha256 = try SHA256.hex(ofFileAt: file.url)
+      } catch {
+        throw CLIError.unreadableFile(file.name, reason: "cannot read the file")
+      }
+      try session?.beginBatch(
+        ImportSource(name: file.url.lastPathComponent, sha256: sha256, format: file.format, importedAt: Date()))
+    }
+    func reject(_ diagnostic: Diagnostic) {
+      report.rejected += 1
+      report.errorCount += 1
+      onDiagnostic(diagnostic)
+    }
+    func nextRecord() throws -> TableRecord? {
+      do {
+        return try reader.next()
+      } catch {
+        throw CLIError.unreadableExport(error.localizedDescription)
+      }
+    }
+    for _ in 0..<headerRows { _ = try nextRecord() }
+    let platformDefinition = conversion?.definition
+    while let record = try nextRecord() {
+      report.rowCount += 1
+      if report.rowCount % 1024 == 0 {
+        onProgress(
+          ImportProgress(
+            fileIndex: index, fileCount: count, file: file.name, rows: report.rowCount, bytesRead: reader.bytesRead,
+            fileSize: fileSize))
+      }
+      if !file.fileProblems.isEmpty {
+        report.rejected += 1
         continue
       }
-      guard let text = String(data: data, encoding: .utf8) else {
-        throw CLIError.unreadableFile(name, reason: "the file is not UTF-8 text; save it as UTF-8 CSV")
-      }
-      let result = ExchangeCSV.read(
-        text, file: name, gemeenten: catalog.indicators?.gemeenten ?? [], definition: definition, knownItems: knownItems
-      )
-      reads.append((file, result, data))
-    }
-    let anyRejected = reads.contains { $0.1.diagnostics.hasErrors }
-    var reports: [FileReport] = []
-    for (file, result, data) in reads {
-      var report = FileReport(
-        file: file.relativePathForMessages, rowCount: result.rowCount, rejected: result.rejectedCount,
-        diagnostics: result.diagnostics, details: result.details)
-      if isDryRun || (isStrict && anyRejected) {
-        reports.append(report)
-        continue
-      }
-      let source = ImportSource(
-        name: file.lastPathComponent, sha256: SHA256.hex(of: data), format: result.format, importedAt: Date(),
-        rejectedBeforeStore: result.rejectedCount, rejectsConflicts: isStrict)
-      let dispositions = try database.importResponses(result.rows.map { ($0.response, $0.definition) }, source: source)
-      for (row, disposition) in zip(result.rows, dispositions) {
-        switch disposition {
-        case .inserted: report.inserted += 1
-        case .duplicate: report.duplicates += 1
-        case .conflict:
-          report.rejected += 1
-          report.diagnostics.append(
-            Diagnostic(
-              .error, at: .init(file: report.file, line: row.line),
-              "response_id '\(row.response.id)' is already stored with different answers; the stored response was kept; row skipped"
-            ))
+      let row: ExchangeCSV.Row
+      if exchangeRows != nil {
+        switch exchangeRows?.read(record.fields, line: record.line) {
+        case .success(let read)?: row = read
+        case .failure(let rejection)?:
+          reject(rejection.diagnostic(file: file.name))
+          continue
+        case nil: continue
+        }
+      } else {
+        switch conversion?.convert(record.fields, line: record.line) {
+        case .success(let converted)?:
+          guard let platformDefinition else { continue }
+          for kind in converted.masked { maskedCounts[kind, default: 0] += 1 }
+          row = ExchangeCSV.Row(line: record.line, response: converted.response, definition: platformDefinition)
+        case .failure(let rejection)?:
+          reject(ExchangeCSV.Rejection(line: rejection.line, problems: rejection.problems).diagnostic(file: file.name))
+          continue
+        case nil: continue
         }
       }
-      reports.append(report)
+      guard session != nil else { continue }
+      switch try session?.add(row.response, definition: row.definition) {
+      case .inserted?: report.inserted += 1
+      case .duplicate?: report.duplicates += 1
+      case .conflict?:
+        conflicts += 1
+        reject(
+          Diagnostic(
+            .error, at: .init(file: file.name, line: row.line),
+            "response_id '\(row.response.id)' is already stored with different answers; the stored response was kept; row skipped"
+          ))
+      case nil: break
+      }
     }
-    return reports
+    try session?.endBatch(rejectedWhileReading: report.rejected - conflicts)
+    if !maskedCounts.isEmpty {
+      report.details.append(
+        "  masked in open answers: "
+          + maskedCounts.sorted { $0.key < $1.key }.map {
+            "\($0.key.label) in \($0.value) answer\($0.value == 1 ? "" : "s")"
+          }
+          .joined(separator: ", "))
+    }
+    return report
   }
 }
 
@@ -145,8 +327,9 @@ extension ImportRunner {
     }
   }
 
-  /// Reads a platform export against `--questionnaire`: every record converted or rejected with its reasons.
-  func readPlatformExport(_ file: URL, layout: ExportLayout) throws -> ExchangeCSV.ReadResult {
+  /// The conversion of a platform export's rows: the questionnaire named by `--questionnaire`, or the one whose
+  /// items its columns match best, and the lines that report the mapping.
+  func platformConversion(for file: URL, layout: ExportLayout) throws -> (ExportConversion, [String]) {
     let name = file.relativePathForMessages
     var conversion: ExportConversion
     var chosenBy = "--questionnaire"
@@ -183,39 +366,9 @@ extension ImportRunner {
       conversion = best
       chosenBy = "chosen because its items match the most columns"
     }
-    var result = ExchangeCSV.ReadResult(format: layout.platform.rawValue)
-    result.details =
+    let details =
       ["  questionnaire: \(conversion.definition.questionnaire.id) (\(chosenBy))"] + Self.describe(conversion)
-    var maskedCounts: [PersonalDataKind: Int] = [:]
-    do {
-      var reader = try TableFileReader(contentsOf: file, name: name)
-      _ = try reader.nextRecords(layout.headerRowCount)
-      while let record = try reader.next() {
-        result.rowCount += 1
-        switch conversion.convert(record.fields, line: record.line) {
-        case .success(let row):
-          for kind in row.masked { maskedCounts[kind, default: 0] += 1 }
-          result.rows.append(.init(line: record.line, response: row.response, definition: conversion.definition))
-        case .failure(let rejection):
-          result.rejectedCount += 1
-          result.diagnostics.append(
-            Diagnostic(
-              .error, at: .init(file: name, line: rejection.line),
-              rejection.problems.joined(separator: "; ") + "; row skipped"))
-        }
-      }
-    } catch {
-      throw CLIError.unreadableExport(error.localizedDescription)
-    }
-    if !maskedCounts.isEmpty {
-      result.details.append(
-        "  masked in open answers: "
-          + maskedCounts.sorted { $0.key < $1.key }.map {
-            "\($0.key.label) in \($0.value) answer\($0.value == 1 ? "" : "s")"
-          }
-          .joined(separator: ", "))
-    }
-    return result
+    return (conversion, details)
   }
 
   /// The mapping report of a platform export: layout, items found, columns dropped and ignored.

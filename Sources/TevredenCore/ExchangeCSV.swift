@@ -88,7 +88,7 @@ public enum ExchangeCSV {
     }
   }
 
-  /// Reads an exchange CSV.
+  /// Reads an exchange CSV held in memory (tests and small files; imports stream through ``RowReader``).
   ///
   /// - Parameters:
   ///   - text: The file's text.
@@ -98,7 +98,7 @@ public enum ExchangeCSV {
   ///   - gemeenten: The region's municipalities; empty accepts any.
   public static func read(
     _ text: String, file: String, gemeenten: [String],
-    definition: (Questionnaire.ID, Int) -> LoadedQuestionnaire?,
+    definition: @escaping (Questionnaire.ID, Int) -> LoadedQuestionnaire?,
     knownItems: Set<String>
   ) -> ReadResult {
     var result = ReadResult()
@@ -113,45 +113,96 @@ public enum ExchangeCSV {
       result.diagnostics.append(Diagnostic(.error, at: .init(file: file), "the file is empty"))
       return result
     }
-    let columns = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
-    var fileProblems: [String] = []
-    let missing = requiredColumns.subtracting(columns)
-    if !missing.isEmpty {
-      fileProblems.append("missing column(s) \(missing.sorted().joined(separator: ", ")); is this a tevreden export?")
-    }
-    var seenColumns = Set<String>()
-    for column in columns {
-      if !seenColumns.insert(column).inserted { fileProblems.append("column '\(column)' appears twice") }
-      if !metadataColumns.contains(column) && !knownItems.contains(column) {
-        fileProblems.append(
-          "column '\(column)' is neither a metadata column nor an item of a known questionnaire; personal data such as names or e-mail addresses must not be imported"
-        )
-      }
-    }
-    guard fileProblems.isEmpty else {
-      result.diagnostics += fileProblems.map { Diagnostic(.error, at: .init(file: file, line: header.line), $0) }
-      result.diagnostics.append(Diagnostic(.error, at: .init(file: file), "nothing was read from this file"))
+    var reader = RowReader(
+      header: header.fields, line: header.line, file: file, gemeenten: gemeenten, definition: definition,
+      knownItems: knownItems)
+    guard reader.fileProblems.isEmpty else {
+      result.diagnostics += reader.fileProblems
       result.rowCount = records.count - 1
       result.rejectedCount = records.count - 1
       return result
     }
-    let index = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1, $0) })
-    var seenIDs: [String: Int] = [:]
-    let allowedGemeenten = Set(gemeenten)
     for record in records.dropFirst() {
       result.rowCount += 1
-      let location = Diagnostic.Location(file: file, line: record.line)
-      func reject(_ problems: [String]) {
+      switch reader.read(record.fields, line: record.line) {
+      case .success(let row): result.rows.append(row)
+      case .failure(let rejection):
         result.rejectedCount += 1
-        result.diagnostics.append(
-          Diagnostic(.error, at: location, problems.joined(separator: "; ") + "; row skipped"))
+        result.diagnostics.append(rejection.diagnostic(file: file))
       }
-      guard record.fields.count == columns.count else {
-        reject(["has \(record.fields.count) fields, the header has \(columns.count)"])
-        continue
+    }
+    return result
+  }
+
+  /// A rejected row: where it is and every reason.
+  public struct Rejection: Error, Hashable, Sendable {
+    public var line: Int
+    public var problems: [String]
+
+    public init(line: Int, problems: [String]) {
+      self.line = line
+      self.problems = problems
+    }
+
+    /// The error reported for the row.
+    public func diagnostic(file: String) -> Diagnostic {
+      Diagnostic(.error, at: .init(file: file, line: line), problems.joined(separator: "; ") + "; row skipped")
+    }
+  }
+
+  /// Reads the rows of an exchange CSV one at a time, given its header, so that a file of any size streams.
+  public struct RowReader {
+    /// Problems with the header that make every row unreadable; when not empty, read no rows.
+    public private(set) var fileProblems: [Diagnostic] = []
+    private let columns: [String]
+    private let index: [String: Int]
+    private let allowedGemeenten: Set<String>
+    private let definition: (Questionnaire.ID, Int) -> LoadedQuestionnaire?
+    /// The line on which each response id was first seen: an id twice in one file is an error.
+    private var seenIDs: [String: Int] = [:]
+
+    /// Checks the header.
+    public init(
+      header: [String], line: Int, file: String, gemeenten: [String],
+      definition: @escaping (Questionnaire.ID, Int) -> LoadedQuestionnaire?, knownItems: Set<String>
+    ) {
+      let columns = header.map { $0.trimmingCharacters(in: .whitespaces) }
+      self.columns = columns
+      self.definition = definition
+      self.allowedGemeenten = Set(gemeenten)
+      var problems: [String] = []
+      let missing = requiredColumns.subtracting(columns)
+      if !missing.isEmpty {
+        problems.append("missing column(s) \(missing.sorted().joined(separator: ", ")); is this a tevreden export?")
+      }
+      var seenColumns = Set<String>()
+      for column in columns {
+        if !seenColumns.insert(column).inserted { problems.append("column '\(column)' appears twice") }
+        if !metadataColumns.contains(column) && !knownItems.contains(column) {
+          problems.append(
+            "column '\(column)' is neither a metadata column nor an item of a known questionnaire; personal data such as names or e-mail addresses must not be imported"
+          )
+        }
+      }
+      if !problems.isEmpty {
+        fileProblems = problems.map { Diagnostic(.error, at: .init(file: file, line: line), $0) }
+        fileProblems.append(Diagnostic(.error, at: .init(file: file), "nothing was read from this file"))
+      }
+      var index: [String: Int] = [:]
+      for (position, column) in columns.enumerated() where index[column] == nil { index[column] = position }
+      self.index = index
+    }
+
+    /// Reads one row into a response, or says every reason it cannot be stored.
+    public mutating func read(_ fields: [String], line: Int) -> Result<Row, Rejection> {
+      func reject(_ problems: [String]) -> Result<Row, Rejection> {
+        .failure(Rejection(line: line, problems: problems))
+      }
+      guard fields.count == columns.count else {
+        return reject(["has \(fields.count) fields, the header has \(columns.count)"])
       }
       func cell(_ name: String) -> String {
-        index[name].map { record.fields[$0] } ?? ""
+        index[name].map { fields[$0] } ?? ""
       }
       var problems: [String] = []
       let responseID = cell("response_id").trimmingCharacters(in: .whitespaces)
@@ -161,15 +212,13 @@ public enum ExchangeCSV {
       }
       let questionnaireID = Questionnaire.ID(rawValue: cell("questionnaire"))
       guard let version = Int(cell("version")) else {
-        reject(problems + ["version '\(cell("version"))' is not a whole number"])
-        continue
+        return reject(problems + ["version '\(cell("version"))' is not a whole number"])
       }
       guard let loaded = definition(questionnaireID, version) else {
-        reject(
+        return reject(
           problems + [
             "questionnaire '\(questionnaireID)' version \(version) is not known: it is neither in the questionnaire folder nor in the database"
           ])
-        continue
       }
       let questionnaire = loaded.questionnaire
       if !cell("audience").isEmpty, cell("audience") != questionnaire.audience.rawValue {
@@ -195,7 +244,7 @@ public enum ExchangeCSV {
         )
       }
       let interviewer = cell("interviewer").trimmingCharacters(in: .whitespaces)
-      if !interviewer.isEmpty, !Self.isInterviewerCode(interviewer) {
+      if !interviewer.isEmpty, !ExchangeCSV.isInterviewerCode(interviewer) {
         problems.append("interviewer '\(interviewer)' must be a code (letters, digits, '-', '_'), never a name")
       }
       let startedAt = Timestamp.parse(cell("started_at"))
@@ -207,7 +256,7 @@ public enum ExchangeCSV {
       }
       var answers: [Question.ID: Answer] = [:]
       for (position, column) in columns.enumerated() where !metadataColumns.contains(column) {
-        let raw = record.fields[position]
+        let raw = fields[position]
         guard !raw.isEmpty else { continue }
         guard let question = questionnaire.question(Question.ID(rawValue: column)) else {
           problems.append("column '\(column)' has a value, but \(questionnaire.id) version \(version) has no such item")
@@ -219,8 +268,7 @@ public enum ExchangeCSV {
         }
       }
       guard problems.isEmpty, let mode, let status, let startedAt else {
-        reject(problems)
-        continue
+        return reject(problems)
       }
       let response = Response(
         id: Response.ID(rawValue: responseID), questionnaire: questionnaire,
@@ -229,13 +277,11 @@ public enum ExchangeCSV {
         completedAt: completedAt, status: status, answers: answers)
       let invalid = response.problems(in: questionnaire)
       guard invalid.isEmpty else {
-        reject(invalid)
-        continue
+        return reject(invalid)
       }
-      seenIDs[responseID] = record.line
-      result.rows.append(Row(line: record.line, response: response, definition: loaded))
+      seenIDs[responseID] = line
+      return .success(Row(line: line, response: response, definition: loaded))
     }
-    return result
   }
 
   /// Interviewer codes identify a station or a person's code, not their name: no spaces.

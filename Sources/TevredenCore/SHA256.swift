@@ -17,10 +17,15 @@ public enum SHA256 {
 
   /// The digest of `data` as 64 lower-case hex digits.
   public static func hex(of data: Data) -> String {
+    hex(digest(of: data))
+  }
+
+  /// A digest as 64 lower-case hex digits.
+  static func hex(_ digest: [UInt8]) -> String {
     let digits = Array("0123456789abcdef".utf8)
     var text: [UInt8] = []
     text.reserveCapacity(64)
-    for byte in digest(of: data) {
+    for byte in digest {
       text.append(digits[Int(byte >> 4)])
       text.append(digits[Int(byte & 0x0F)])
     }
@@ -29,50 +34,110 @@ public enum SHA256 {
 
   /// The 32-byte digest of `data`.
   public static func digest(of data: Data) -> [UInt8] {
-    var h: [UInt32] = [
+    var hasher = Hasher()
+    hasher.update(data)
+    return hasher.finalize()
+  }
+
+  /// The digest of a file's bytes, read in pieces so that memory stays flat whatever the file's size.
+  public static func hex(ofFileAt url: URL) throws -> String {
+    let handle = try FileHandle(forReadingFrom: url)
+    defer { try? handle.close() }
+    var hasher = Hasher()
+    while let piece = try handle.read(upToCount: 1 << 20), !piece.isEmpty { hasher.update(piece) }
+    return hex(hasher.finalize())
+  }
+
+  /// Hashes bytes fed piece by piece.
+  public struct Hasher: Sendable {
+    private var state: [UInt32] = [
       0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
     ]
-    var message = [UInt8](data)
-    let bitLength = UInt64(message.count) * 8
-    message.append(0x80)
-    while message.count % 64 != 56 { message.append(0) }
-    for shift in stride(from: 56, through: 0, by: -8) {
-      message.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
+    /// Bytes not yet making up a whole 64-byte block.
+    private var pending: [UInt8] = []
+    private var length: UInt64 = 0
+
+    public init() { pending.reserveCapacity(64) }
+
+    /// Adds bytes to the message.
+    public mutating func update(_ data: Data) {
+      data.withUnsafeBytes { update(UnsafeRawBufferPointer($0)) }
     }
 
-    var w = [UInt32](repeating: 0, count: 64)
-    for chunk in stride(from: 0, to: message.count, by: 64) {
-      for i in 0..<16 {
-        let base = chunk + i * 4
-        w[i] =
-          UInt32(message[base]) << 24 | UInt32(message[base + 1]) << 16 | UInt32(message[base + 2]) << 8
-          | UInt32(message[base + 3])
+    /// Adds bytes to the message.
+    public mutating func update(_ bytes: UnsafeRawBufferPointer) {
+      length &+= UInt64(bytes.count)
+      var offset = 0
+      if !pending.isEmpty {
+        let take = min(64 - pending.count, bytes.count)
+        pending.append(contentsOf: bytes[0..<take])
+        offset = take
+        guard pending.count == 64 else { return }
+        pending.withUnsafeBytes { SHA256.compress(&state, $0, at: 0) }
+        pending.removeAll(keepingCapacity: true)
       }
-      for i in 16..<64 {
-        let s0 = rotate(w[i - 15], 7) ^ rotate(w[i - 15], 18) ^ (w[i - 15] >> 3)
-        let s1 = rotate(w[i - 2], 17) ^ rotate(w[i - 2], 19) ^ (w[i - 2] >> 10)
-        w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+      while bytes.count - offset >= 64 {
+        SHA256.compress(&state, bytes, at: offset)
+        offset += 64
       }
-      var (a, b, c, d, e, f, g, hh) = (h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7])
-      for i in 0..<64 {
-        let s1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
-        let choose = (e & f) ^ (~e & g)
-        let t1 = hh &+ s1 &+ choose &+ k[i] &+ w[i]
-        let s0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
-        let majority = (a & b) ^ (a & c) ^ (b & c)
-        let t2 = s0 &+ majority
-        (hh, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
-      }
-      h[0] = h[0] &+ a
-      h[1] = h[1] &+ b
-      h[2] = h[2] &+ c
-      h[3] = h[3] &+ d
-      h[4] = h[4] &+ e
-      h[5] = h[5] &+ f
-      h[6] = h[6] &+ g
-      h[7] = h[7] &+ hh
+      pending.append(contentsOf: bytes[offset...])
     }
-    return h.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> UInt32(24 - $0 * 8)) } }
+
+    /// The 32-byte digest of everything added.
+    public mutating func finalize() -> [UInt8] {
+      let bitLength = length &* 8
+      var tail = pending
+      tail.append(0x80)
+      while tail.count % 64 != 56 { tail.append(0) }
+      for shift in stride(from: 56, through: 0, by: -8) {
+        tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
+      }
+      tail.withUnsafeBytes { buffer in
+        for block in stride(from: 0, to: buffer.count, by: 64) { SHA256.compress(&state, buffer, at: block) }
+      }
+      return state.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> UInt32(24 - $0 * 8)) } }
+    }
+  }
+
+  /// Processes one 64-byte block starting at `offset`.
+  private static func compress(_ h: inout [UInt32], _ bytes: UnsafeRawBufferPointer, at offset: Int) {
+    withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+      compress(&h, bytes, at: offset, schedule: w)
+    }
+  }
+
+  private static func compress(
+    _ h: inout [UInt32], _ bytes: UnsafeRawBufferPointer, at offset: Int, schedule w: UnsafeMutableBufferPointer<UInt32>
+  ) {
+    for i in 0..<16 {
+      let base = offset + i * 4
+      w[i] =
+        UInt32(bytes[base]) << 24 | UInt32(bytes[base + 1]) << 16 | UInt32(bytes[base + 2]) << 8
+        | UInt32(bytes[base + 3])
+    }
+    for i in 16..<64 {
+      let s0 = rotate(w[i - 15], 7) ^ rotate(w[i - 15], 18) ^ (w[i - 15] >> 3)
+      let s1 = rotate(w[i - 2], 17) ^ rotate(w[i - 2], 19) ^ (w[i - 2] >> 10)
+      w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+    }
+    var (a, b, c, d, e, f, g, hh) = (h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7])
+    for i in 0..<64 {
+      let s1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
+      let choose = (e & f) ^ (~e & g)
+      let t1 = hh &+ s1 &+ choose &+ k[i] &+ w[i]
+      let s0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
+      let majority = (a & b) ^ (a & c) ^ (b & c)
+      let t2 = s0 &+ majority
+      (hh, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
+    }
+    h[0] = h[0] &+ a
+    h[1] = h[1] &+ b
+    h[2] = h[2] &+ c
+    h[3] = h[3] &+ d
+    h[4] = h[4] &+ e
+    h[5] = h[5] &+ f
+    h[6] = h[6] &+ g
+    h[7] = h[7] &+ hh
   }
 
   private static func rotate(_ value: UInt32, _ count: UInt32) -> UInt32 {

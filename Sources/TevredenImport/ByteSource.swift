@@ -15,6 +15,8 @@ struct ByteSource {
   private var lookahead: [UInt8] = []
   private var lookaheadPosition = 0
   private(set) var isExhausted = false
+  /// How many bytes have been handed out (or skipped) so far: how far into the file reading has come.
+  private(set) var consumed = 0
   let file: String
 
   /// Opens a file for reading.
@@ -49,12 +51,15 @@ struct ByteSource {
   /// Drops `count` bytes (a byte order mark) from the front.
   mutating func skip(_ count: Int) throws(TableReadError) {
     _ = try peek(upTo: count)
-    lookaheadPosition = min(lookahead.count, lookaheadPosition + count)
+    let end = min(lookahead.count, lookaheadPosition + count)
+    consumed += end - lookaheadPosition
+    lookaheadPosition = end
   }
 
   /// Replaces `buffer`'s content with up to `maxCount` next bytes; leaves it empty at the end of the file.
   mutating func read(into buffer: inout [UInt8], maxCount: Int) throws(TableReadError) {
     buffer.removeAll(keepingCapacity: true)
+    defer { consumed += buffer.count }
     if lookaheadPosition < lookahead.count {
       let end = min(lookahead.count, lookaheadPosition + maxCount)
       buffer.append(contentsOf: lookahead[lookaheadPosition..<end])

@@ -48,6 +48,9 @@ public struct DelimitedReader: TableReader {
   /// Format, encoding and delimiter of the file.
   public private(set) var source: TableSourceDescription
 
+  /// How many bytes of the file have been taken in so far (for progress; a chunk ahead of the records returned).
+  public var bytesRead: Int { bytes.consumed }
+
   private var bytes: ByteSource
   private let chunkSize: Int
   private let delimiter: UInt8

@@ -167,6 +167,10 @@ public struct TableFileReader: TableReader {
     text?.source ?? workbook?.source ?? TableSourceDescription(file: "", format: .csv)
   }
 
+  /// How many bytes of a delimited text file have been taken in so far; `nil` for workbooks, whose compressed
+  /// sheets do not tell.
+  public var bytesRead: Int? { text?.bytesRead }
+
   /// The next record, or `nil` at the end of the table.
   public mutating func next() throws(TableReadError) -> TableRecord? {
     if text != nil { return try text?.next() ?? nil }

@@ -137,43 +137,24 @@ public struct TevredenDatabase: Sendable {
   public func importResponses(_ items: [(Response, LoadedQuestionnaire)], source: ImportSource) throws
     -> [ImportDisposition]
   {
-    try writer.write { db in
-      var batch = ImportBatchRecord(
-        id: nil, source: source.name, sha256: source.sha256, format: source.format,
-        importedAt: Timestamp.format(source.importedAt), insertedCount: 0, duplicateCount: 0,
-        rejectedCount: source.rejectedBeforeStore)
-      try batch.insert(db)
-      var snapshotIds: [String: Int64] = [:]
-      var parsedSnapshots: [Int64: Questionnaire] = [:]
-      var dispositions: [ImportDisposition] = []
-      for (response, definition) in items {
-        if let existing = try Self.fetchResponse(key: response.id.rawValue, in: db, cache: &parsedSnapshots) {
-          if existing == response {
-            dispositions.append(.duplicate)
-            batch.duplicateCount += 1
-          } else {
-            dispositions.append(.conflict)
-            batch.rejectedCount += 1
-          }
-          continue
-        }
-        let snapshotId: Int64
-        if let known = snapshotIds[definition.sha256] {
-          snapshotId = known
-        } else {
-          snapshotId = try Self.snapshotId(for: definition, in: db)
-          snapshotIds[definition.sha256] = snapshotId
-        }
-        try Self.insert(response, definition: definition, snapshotId: snapshotId, batchId: batch.id, in: db)
-        dispositions.append(.inserted)
-        batch.insertedCount += 1
-      }
+    try importTransaction { session in
+      try session.beginBatch(source)
+      let dispositions = try items.map { try session.add($0.0, definition: $0.1) }
       let conflicts = zip(items, dispositions).filter { $1 == .conflict }.map(\.0.0.id)
       if source.rejectsConflicts, !conflicts.isEmpty {
         throw StoreError.importConflicts(conflicts)
       }
-      try batch.update(db)
+      try session.endBatch()
       return dispositions
+    }
+  }
+
+  /// Runs an import in one write transaction, the responses fed one at a time so that memory stays flat however
+  /// many there are. Everything `body` stored is committed when it returns, and rolled back when it throws.
+  public func importTransaction<T>(_ body: (inout ImportSession) throws -> T) throws -> T {
+    try writer.write { db in
+      var session = ImportSession(db: db)
+      return try body(&session)
     }
   }
 

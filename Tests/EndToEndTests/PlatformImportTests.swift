@@ -147,6 +147,24 @@ import TevredenStore
     #expect(before.count == 3)
   }
 
+  @Test func aMalformedFileAfterAGoodOneLeavesTheGoodOneUnstoredToo() throws {
+    // All files of one import go into one transaction: the good workbook read first is rolled back with the
+    // broken file, so that fixing the file and importing the folder again gives a clean result.
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let db = folder.appendingPathComponent("db.sqlite").path
+    _ = try runTevredenProcess(importArguments([Self.googleForms], db: db), cwd: folder)
+    let broken = folder.appendingPathComponent("z-broken.csv")
+    let text = try String(contentsOfFile: Self.qualtrics, encoding: .utf8)
+    try (text + "2026-03-09 10:00:00,\"never closed\n").write(to: broken, atomically: true, encoding: .utf8)
+    let run = try runTevredenProcess(importArguments([Self.microsoftForms, broken.path], db: db), cwd: folder)
+    #expect(run.exitCode != 0, "\(run)")
+    #expect(run.stderr.contains("z-broken.csv"), "\(run)")
+    let stored = try TevredenDatabase.open(atPath: db)
+    #expect(try stored.responseCount() == 3)
+    #expect(try stored.importBatches().count == 1)
+  }
+
   @Test func aDryRunShowsTheMappingAndCreatesNoDatabase() throws {
     let folder = try makeTemporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }

@@ -92,10 +92,13 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     #expect(strict[0].rejected == 1)
     #expect(try database.responseCount() == 0)
     // Without --strict the good rows are stored and the bad one reported with its line.
-    let normal = try ImportRunner(database: database, catalog: catalog).run([file])
+    let collected = CollectedDiagnostics()
+    var runner = ImportRunner(database: database, catalog: catalog)
+    runner.onDiagnostic = { collected.diagnostics.append($0) }
+    let normal = try runner.run([file])
     #expect(normal[0].inserted == normal[0].rowCount - 1)
-    #expect(normal[0].diagnostics.map(\.location.line) == [2])
-    #expect(normal[0].diagnostics.first?.message.contains("item 'cijfer': \"12\" is not a grade from 1 to 10") == true)
+    #expect(collected.diagnostics.map(\.location.line) == [2])
+    #expect(collected.diagnostics.first?.message.contains("item 'cijfer': \"12\" is not a grade from 1 to 10") == true)
   }
 
   @Test func rowsOfAnOlderVersionUseTheStoredDefinition() throws {
@@ -124,5 +127,31 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     #expect(report[0].rejected == exported.count)  // a fresh database only knows version 3
     let again = try ImportRunner(database: database, catalog: newer).run([file])
     #expect(again[0].duplicates == exported.count)
+  }
+}
+
+/// Gathers the errors an import reports as it goes.
+final class CollectedDiagnostics {
+  var diagnostics: [Diagnostic] = []
+}
+
+@Suite struct ProgressBarTests {
+  @Test func theLineShowsTheFileTheShareReadAndTheRows() {
+    let progress = ImportRunner.ImportProgress(
+      fileIndex: 1, fileCount: 3, file: "Responses/x.csv", rows: 1_234_567, bytesRead: 250, fileSize: 1000)
+    #expect(
+      ProgressBar.line(for: progress, width: 8)
+        == "importing Responses/x.csv (file 2 of 3) [##------] 25% 1,234,567 rows")
+  }
+
+  @Test func aWorkbookHasNoShareOnlyRows() {
+    let progress = ImportRunner.ImportProgress(
+      fileIndex: 0, fileCount: 1, file: "forms.xlsx", rows: 999, bytesRead: nil, fileSize: 5000)
+    #expect(ProgressBar.line(for: progress) == "importing forms.xlsx 999 rows")
+  }
+
+  @Test(arguments: [(0, "0"), (999, "999"), (1000, "1,000"), (12_345, "12,345"), (1_000_000, "1,000,000")])
+  func thousandsAreGrouped(number: Int, text: String) {
+    #expect(ProgressBar.groupedThousands(number) == text)
   }
 }

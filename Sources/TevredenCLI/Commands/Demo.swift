@@ -36,11 +36,11 @@ extension TevredenCommand {
       defer { temporaryFolder?.remove() }
       let path = db ?? temporaryFolder.map { $0.url.appendingPathComponent("demo.sqlite").path } ?? "demo.sqlite"
       let database = try TevredenDatabase.open(atPath: path)
-      let runner = ImportRunner(database: database, catalog: catalog)
+      var runner = ImportRunner(database: database, catalog: catalog)
+      runner.onDiagnostic = { printError($0.description) }
       let reports = try runner.run(try ImportRunner.csvFiles(in: [responses]))
       let rows = reports.map(\.rowCount).reduce(0, +)
       let inserted = reports.map(\.inserted).reduce(0, +)
-      for report in reports { for diagnostic in report.diagnostics { printError(diagnostic.description) } }
       print(
         "Verzonnen voorbeeldgegevens (geen echte respondenten) ingelezen: \(inserted) van \(rows) ingevulde vragenlijsten uit \(reports.count) bestanden in \(responses)/."
       )

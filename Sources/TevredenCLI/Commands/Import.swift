@@ -86,14 +86,33 @@ extension TevredenCommand {
       }
       runner.layout = layout
       runner.mapping = explicit
-      let reports = try runner.run(try ImportRunner.csvFiles(in: paths))
+      let progress = ProgressBar(delay: Self.progressDelay())
+      runner.onDiagnostic = { diagnostic in
+        progress.finish()
+        printError(diagnostic.description)
+      }
+      runner.onProgress = progress.update
+      let reports: [ImportRunner.FileReport]
+      do {
+        reports = try runner.run(try ImportRunner.csvFiles(in: paths))
+        progress.finish()
+      } catch {
+        progress.finish()
+        throw error
+      }
       try Self.present(reports, dryRun: dryRun, strict: strict)
+    }
+
+    /// How long an import runs before its progress bar appears: a second, or `TEVREDEN_PROGRESS_AFTER_MS`
+    /// (for tests that need to see the bar without a slow import).
+    static func progressDelay() -> Duration {
+      let milliseconds = ProcessInfo.processInfo.environment["TEVREDEN_PROGRESS_AFTER_MS"].flatMap { Int($0) }
+      return .milliseconds(max(0, milliseconds ?? 1000))
     }
 
     /// Prints per-file summaries (stdout) and diagnostics (stderr); exits 2 when rows were rejected.
     static func present(_ reports: [ImportRunner.FileReport], dryRun: Bool, strict: Bool) throws {
       for report in reports {
-        for diagnostic in report.diagnostics { printError(diagnostic.description) }
         print(report.summary)
         for line in report.details { print(line) }
       }
