@@ -9,8 +9,11 @@ import Foundation
 public struct ExportConversion: Sendable {
   public let layout: ExportLayout
   public let definition: LoadedQuestionnaire
-  /// Data columns and the items they hold.
+  /// Data columns and the items they hold. A multiple-choice item exported as one column per option has all
+  /// those columns here, and each of them in ``choiceColumns``.
   public let itemColumns: [Int: Question.ID]
+  /// Columns that hold one option of a multiple-choice item each; their cells are combined into one answer.
+  public let choiceColumns: [Int: ColumnMatching.ChoiceColumn]
   /// Columns holding personal data: never read.
   public let droppedColumns: [(index: Int, kind: PersonalDataKind)]
   /// Columns that are neither an item, nor metadata, nor personal data: ignored.
@@ -53,10 +56,17 @@ public struct ExportConversion: Sendable {
     var candidates: [[String]] = []
     let metadata = Set(
       [layout.responseIDColumn, layout.startedColumn, layout.completedColumn, layout.finishedColumn].compactMap { $0 })
+    // Per-option columns first: an option such as "E-mail" must not be taken for personal data. Their cells are
+    // only ever stored as option codes, so nothing else in them can reach the database.
+    let choiceColumns = ColumnMatching.choiceColumns(
+      columns: layout.columnNames.enumerated().map { metadata.contains($0.offset) ? [] : $0.element },
+      in: definition.questionnaire, explicit: explicitMapping)
     let gemeenteNames: Set<String> = ["gemeente", "municipality", "woonplaats gemeente"]
     var gemeenteColumn: Int?
     for (index, names) in layout.columnNames.enumerated() {
-      if let kind = names.lazy.compactMap(PersonalDataColumns.kind(ofHeader:)).first {
+      if choiceColumns[index] != nil {
+        candidates.append([])
+      } else if let kind = names.lazy.compactMap(PersonalDataColumns.kind(ofHeader:)).first {
         dropped.append((index, kind))
         candidates.append([])
       } else if metadata.contains(index)
@@ -70,9 +80,11 @@ public struct ExportConversion: Sendable {
         candidates.append(names)
       }
     }
-    let mapping = ColumnMatching.map(
+    var mapping = ColumnMatching.map(
       columns: candidates, to: definition.questionnaire, explicit: explicitMapping)
+    for (index, column) in choiceColumns { mapping[index] = column.item }
     self.itemColumns = mapping
+    self.choiceColumns = choiceColumns
     var validation = definition.questionnaire
     let mapped = Set(mapping.values)
     validation.questions = validation.questions.map { question in
@@ -116,7 +128,7 @@ public struct ExportConversion: Sendable {
     var completedAt: Date?
     for (index, target) in [(layout.startedColumn, 0), (layout.completedColumn, 1)] {
       guard let index, !cell(index).isEmpty else { continue }
-      guard let date = ExportDate.parse(cell(index)) else {
+      guard let date = ExportDate.parse(cell(index), isUTC: layout.utcColumns.contains(index)) else {
         problems.append("\(column(index)): '\(cell(index))' is not a date and time")
         continue
       }
@@ -164,9 +176,23 @@ public struct ExportConversion: Sendable {
     // Answers.
     var answers: [Question.ID: Answer] = [:]
     var masked: [PersonalDataKind] = []
+    /// Per multiple-choice item exported as one column per option: the options ticked, and whether a cell failed.
+    var ticked: [Question.ID: (codes: Set<String>, failed: Bool)] = [:]
     for (index, item) in itemColumns.sorted(by: { $0.key < $1.key }) {
       guard let question = questionnaire.question(item) else { continue }
       let raw = fields.indices.contains(index) ? fields[index] : ""
+      if let option = choiceColumns[index] {
+        var state = ticked[item] ?? (codes: [], failed: false)
+        switch ExportValue.readOption(raw, column: option, of: question) {
+        case .success(true): if let code = option.choice { state.codes.insert(code) }
+        case .success(false): break
+        case .failure(let problem):
+          state.failed = true
+          problems.append("\(column(index)) (\(item)): \(problem)")
+        }
+        ticked[item] = state
+        continue
+      }
       let read: Result<Answer?, AnswerProblem>
       if case .text = question.kind {
         read = ExportValue.read(raw, for: question, in: questionnaire)
@@ -185,6 +211,18 @@ public struct ExportConversion: Sendable {
       case .success(let answer?): answers[item] = answer
       case .failure(let problem): problems.append("\(column(index)) (\(item)): \(problem)")
       }
+    }
+    // The options ticked make one answer; none ticked is no answer. Where the export also has the item in one
+    // column (KoboToolbox and ODK write both), the two must agree.
+    for (item, state) in ticked.sorted(by: { $0.key < $1.key }) where !state.failed && !state.codes.isEmpty {
+      guard let question = questionnaire.question(item), case .choice(let choices, _) = question.kind else { continue }
+      let combined = Answer.value(.choices(choices.map(\.code).filter(state.codes.contains)))
+      if let single = answers[item], single != combined {
+        problems.append(
+          "item \(item): the per-option columns say \"\(combined.value?.canonicalText ?? "")\", but its own column says \"\(single.value?.canonicalText ?? "")\""
+        )
+      }
+      answers[item] = combined
     }
     // Submitting an online questionnaire is consenting to it, unless the export has the consent question.
     var status: Response.Status = finished ? .completed : .partial
