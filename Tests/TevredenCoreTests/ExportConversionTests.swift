@@ -179,14 +179,30 @@ import Testing
     #expect(row.response.completedAt.map(Timestamp.format) == "2026-03-14T09:25:00Z")
   }
 
-  @Test func anEmptyFamilyIsNoAnswer() {
-    let result = convert(
-      surveyMonkey, ["1101", "03/14/2026 10:15:04 AM", "03/14/2026 10:25:00 AM", "", "", "", "", "", "8"])
-    guard case .failure(let rejection) = result else {
+  @Test func anEmptyFamilyIsNoAnswer() throws {
+    // Typeform has a submit date: a submitted response without its required multiple-choice answer is rejected.
+    let typeform = convert(
+      [["#", "Telefoon", "Huisbezoek", "Op kantoor", "Welk rapportcijfer geeft u?", "Submit Date (UTC)"]],
+      ["abc", "", "", "", "8", "2026-03-14 09:00:00"])
+    guard case .failure(let rejection) = typeform else {
       Issue.record("a completed response without its required multiple-choice answer must be rejected")
       return
     }
     #expect(rejection.problems == ["required item 'contact' is not answered"])
+  }
+
+  @Test func aSurveyMonkeyRowThatStopsBeforeTheEndIsPartial() throws {
+    // SurveyMonkey writes an end date for respondents who stopped early too: missing required answers tell.
+    let stopped = try convert(
+      surveyMonkey, ["1101", "03/14/2026 10:15:04 AM", "03/14/2026 10:25:00 AM", "", "", "", "", "", ""]
+    ).get().response
+    #expect(stopped.status == .partial)
+    #expect(stopped.completedAt == nil)
+    #expect(stopped.answers["contact"] == nil)
+    let finished = try convert(
+      surveyMonkey, ["1103", "03/14/2026 10:15:04 AM", "03/14/2026 10:25:00 AM", "", "", "", "", "Huisbezoek", "7"]
+    ).get().response
+    #expect(finished.status == .completed)
   }
 
   @Test func aTickedOptionTheItemDoesNotHaveIsAValueProblemWithItsColumn() {

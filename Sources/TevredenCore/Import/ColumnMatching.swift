@@ -36,7 +36,8 @@ public enum ColumnMatching {
     var mapping: [Int: Question.ID] = [:]
     var taken = Set<Question.ID>()
     for (column, names) in columns.enumerated() {
-      let normalised = names.map(normalise).filter { !$0.isEmpty }
+      // LimeSurvey's full-text heading of an array row, `Question text [Row text]`, goes by its row text too.
+      let normalised = (names + names.compactMap(bracketedSuffix)).map(normalise).filter { !$0.isEmpty }
       let item =
         normalised.lazy.compactMap { explicitByName[$0] }.first
         ?? normalised.lazy.compactMap(index.item(exactly:)).first
@@ -47,6 +48,13 @@ public enum ColumnMatching {
       }
     }
     return mapping
+  }
+
+  /// `Row text` from `Question text [Row text]`.
+  static func bracketedSuffix(_ name: String) -> String? {
+    let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+    guard trimmed.hasSuffix("]"), let open = trimmed.lastIndex(of: "["), open > trimmed.startIndex else { return nil }
+    return String(trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)])
   }
 
   /// Normalised aliases of a set of items, for looking up the one item a header names.
@@ -195,15 +203,18 @@ public enum ColumnMatching {
       let option = String(trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)])
       if !stem.isEmpty, !option.isEmpty { result.append(([stem], option)) }
     }
-    // KoboToolbox `group/question/option`, ODK `group-question/option`.
-    if let slash = trimmed.lastIndex(of: "/"), !trimmed.contains(" ") {
-      let stem = String(trimmed[..<slash])
-      let option = String(trimmed[trimmed.index(after: slash)...])
+    // KoboToolbox `group/question/option` (or, with label headers, `Question text/Option label`), ODK
+    // `group-question/option`; at any `/`, as labels may hold one too.
+    var slashRange = trimmed.startIndex..<trimmed.endIndex
+    while let slash = trimmed.range(of: "/", range: slashRange) {
+      let stem = String(trimmed[..<slash.lowerBound])
+      let option = String(trimmed[slash.upperBound...])
       if !stem.isEmpty, !option.isEmpty {
         let leaf = stem.split(separator: "/").last.map(String.init) ?? stem
         let odkLeaf = leaf.split(separator: "-").last.map(String.init) ?? leaf
         result.append(([stem, leaf, odkLeaf], option))
       }
+      slashRange = slash.upperBound..<trimmed.endIndex
     }
     // SurveyMonkey and Qualtrics: `Question text - Option`, at any ` - ` (question texts may hold one too).
     var searchRange = trimmed.startIndex..<trimmed.endIndex

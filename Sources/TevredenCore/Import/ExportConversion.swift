@@ -14,6 +14,8 @@ public struct ExportConversion: Sendable {
   public let itemColumns: [Int: Question.ID]
   /// Columns that hold one option of a multiple-choice item each; their cells are combined into one answer.
   public let choiceColumns: [Int: ColumnMatching.ChoiceColumn]
+  /// How many items have a column: a multiple-choice item exported as one column per option counts once.
+  public var mappedItemCount: Int { Set(itemColumns.values).count }
   /// Columns holding personal data: never read.
   public let droppedColumns: [(index: Int, kind: PersonalDataKind)]
   /// Columns that are neither an item, nor metadata, nor personal data: ignored.
@@ -100,6 +102,10 @@ public struct ExportConversion: Sendable {
     }
   }
 
+  /// Platforms whose response ids count from 1 in every survey, so they are unique only with the questionnaire
+  /// and the start time.
+  static let numbersResponsesPerSurvey: Set<SurveyPlatform> = [.limeSurvey, .microsoftForms]
+
   /// Headers of platform bookkeeping columns that hold no answers and are not needed: not listed as unmapped.
   static let platformMetadata: Set<String> = [
     "enddate", "end date", "status", "progress", "duration in seconds", "distributionchannel", "userlanguage",
@@ -107,7 +113,9 @@ public struct ExportConversion: Sendable {
     "last page", "startlanguage", "start language", "seed", "date last action", "datestamp", "id", "index",
     "submission time", "validation status", "submitted by", "version", "tags", "notes", "last modified time",
     "start", "end", "start date utc", "submit date utc", "start time", "completion time", "timestamp",
-    "tijdstempel", "submissiondate", "meta instanceid", "key", "uuid",
+    "tijdstempel", "submissiondate", "meta instanceid", "key", "uuid", "submitterid", "attachmentspresent",
+    "attachmentsexpected", "reviewstate", "deviceid", "edits", "formversion", "today", "date started",
+    "response id", "respondent id", "interviewtime", "total time",
   ]
 
   /// Converts one data record.
@@ -154,7 +162,14 @@ public struct ExportConversion: Sendable {
     // The response id: the platform's, else a hash of the row without personal data.
     let id: Response.ID
     if let index = layout.responseIDColumn, !cell(index).isEmpty {
-      id = Response.ID(rawValue: "\(layout.platform.rawValue):\(cell(index))")
+      if Self.numbersResponsesPerSurvey.contains(layout.platform) {
+        // Every LimeSurvey survey and Microsoft form counts its responses from 1: the number alone would make
+        // response 3 of this year's form a duplicate of response 3 of last year's.
+        id = Response.ID(
+          rawValue: "\(layout.platform.rawValue):\(questionnaire.id):\(cell(index))@\(Timestamp.format(started))")
+      } else {
+        id = Response.ID(rawValue: "\(layout.platform.rawValue):\(cell(index))")
+      }
     } else {
       let dropped = Set(droppedColumns.map(\.index))
       let content = fields.enumerated().filter { !dropped.contains($0.offset) }.map(\.element).joined(
@@ -233,6 +248,15 @@ public struct ExportConversion: Sendable {
         status = .refused
         answers = answers.filter { $0.key == consent.id }
       }
+    }
+    // SurveyMonkey writes no completion flag: a respondent who stopped early has an end date but lacks answers
+    // to required items.
+    if status == .completed, layout.platform == .surveyMonkey, layout.finishedColumn == nil,
+      validation.questions.contains(where: {
+        $0.isRequired && answers[$0.id] == nil && $0.isAsked(given: answers)
+      })
+    {
+      status = .partial
     }
     guard problems.isEmpty else { return .failure(Rejection(line: line, problems: problems)) }
     let response = Response(

@@ -140,6 +140,7 @@ public struct ExportLayout: Hashable, Sendable {
       }
     case .odk:
       layout.responseIDColumn = column(["key", "meta-instanceid", "instanceid"])
+      layout.startedColumn = column(["start"])
       layout.completedColumn = column(["submissiondate"])
       layout.columnNames = first.map { name in
         let leaf = name.split(separator: "-").last.map(String.init) ?? name
