@@ -38,6 +38,17 @@ import Testing
     #expect(family(columns) == [0: "telefoon", 1: "huisbezoek", 2: "kantoor"])
   }
 
+  @Test func aQuestionTextCutShortStillNamesItsItem() throws {
+    let catalog = Catalog.load(from: repositoryRoot.appendingPathComponent("Questionnaires"))
+    let adviesaanvraag = try #require(catalog.questionnaire("inwoners-adviesaanvraag")).questionnaire
+    let columns = ColumnMatching.choiceColumns(
+      columns: [["Q3_1", "Hoe had u contact met Veilig Thu... - Telefoon"], ["Q3_2", "Hoe had u... - Chat"]],
+      in: adviesaanvraag)
+    #expect(columns[0]?.item == "contact_via")
+    #expect(columns[0]?.choice == "telefoon")
+    #expect(columns[1] == nil, "too little of the question is left to be sure")
+  }
+
   @Test func limeSurveyCodesWithSequentialSubquestionsAndFullTextHeadings() {
     #expect(
       family([["id"], ["contact[SQ001]"], ["contact[SQ002]"], ["contact[SQ003]"]]) == [
@@ -138,5 +149,13 @@ import Testing
     #expect(
       ExportValue.multipleChoices("Chat, Fax", among: choices)
         == .failure(.unknownChoice("Fax", valid: choices.map(\.label))))
+  }
+
+  @Test func koboLabelHeadersWithQuestionSlashOption() {
+    // kpi's export with labels: "What kind of symmetry do you have?/Spherical".
+    #expect(
+      family([["Hoe had u contact?"], ["Hoe had u contact?/Telefoon"], ["Hoe had u contact?/Op kantoor"]]) == [
+        1: "telefoon", 2: "kantoor",
+      ])
   }
 }

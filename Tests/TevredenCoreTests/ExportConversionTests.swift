@@ -286,4 +286,41 @@ import Testing
         #"item contact: the per-option columns say "telefoon;huisbezoek", but its own column says "telefoon""#
       ])
   }
+
+  @Test func responsesNumberedPerSurveyAreKeptApartByQuestionnaireAndStartTime() throws {
+    let lime = [["id", "submitdate", "startdate", "Welk rapportcijfer geeft u?"]]
+    let march = try convert(lime, ["3", "2026-03-11 14:20:05", "2026-03-11 14:09:51", "8"]).get().response
+    let april = try convert(lime, ["3", "2026-04-10 08:15:30", "2026-04-10 08:03:03", "7"]).get().response
+    #expect(march.id == "limesurvey:interview:3@2026-03-11T13:09:51Z")
+    #expect(april.id != march.id)
+    let forms = [["Id", "Start time", "Completion time", "Email", "Name", "Welk rapportcijfer geeft u?"]]
+    let form = try convert(forms, ["1", "2026-05-04 09:30:00", "2026-05-04 09:41:00", "", "", "8"]).get().response
+    #expect(form.id == "microsoftforms:interview:1@2026-05-04T07:30:00Z")
+    // Ids that are unique across surveys stay as the platform wrote them.
+    let typeform = try convert(
+      [["#", "Welk rapportcijfer geeft u?", "Submit Date (UTC)"]], ["3f2a9c41", "8", "2026-03-14 09:00:00"]
+    ).get().response
+    #expect(typeform.id == "typeform:3f2a9c41")
+  }
+
+  @Test func koboODKAndLimeSurveyPersonalDataColumnsAreDropped() {
+    let layout = ExportLayout.detect([
+      [
+        "SubmissionDate", "groep-cijfer", "groep-locatie-Latitude", "groep-locatie-Altitude", "meta-instanceID",
+        "KEY", "SubmitterID", "SubmitterName", "ReviewState", "DeviceID", "FormVersion",
+      ]
+    ])
+    let odk = ExportConversion(layout: layout, definition: definition, gemeente: nil, gemeenten: [])
+    #expect(odk.droppedColumns.map(\.index) == [2, 3, 7])
+    #expect(odk.droppedColumns.map(\.kind) == [.location, .location, .name])
+    #expect(odk.unmappedColumns.isEmpty, "Central's bookkeeping columns are metadata")
+    let kobo = ExportConversion(
+      layout: ExportLayout.detect([["_uuid", "groep/locatie", "_groep/locatie_precision", "_submission_time"]]),
+      definition: definition, gemeente: nil, gemeenten: [])
+    #expect(kobo.droppedColumns.map(\.kind) == [.location, .location])
+    let lime = ExportConversion(
+      layout: ExportLayout.detect([["id", "submitdate", "ipaddr", "cijfer"]]), definition: definition, gemeente: nil,
+      gemeenten: [])
+    #expect(lime.droppedColumns.map(\.kind) == [.ipAddress])
+  }
 }

@@ -89,6 +89,19 @@ public enum ColumnMatching {
     func item(named name: String) -> Question.ID? {
       item(exactly: name) ?? item(compactly: name)
     }
+
+    /// The one item whose alias begins with a question text the platform cut short (Qualtrics writes
+    /// `Hoe had u contact met Veilig Thu...`); at least 20 characters must remain.
+    func item(truncated raw: String) -> Question.ID? {
+      let trimmed = raw.trimmingCharacters(in: .whitespaces)
+      guard trimmed.hasSuffix("...") || trimmed.hasSuffix("…") else { return nil }
+      let start = normalise(trimmed)
+      guard start.count >= 20 else { return nil }
+      let items = exact.filter { $0.key.hasPrefix(start) }.values.reduce(into: Set<Question.ID>()) {
+        $0.formUnion($1)
+      }
+      return items.count == 1 ? items.first : nil
+    }
   }
 
   // MARK: - Multiple choice exported as one column per option
@@ -114,7 +127,7 @@ public enum ColumnMatching {
   ///
   /// Recognised header shapes (each after ``normalise(_:)``, matched against the item's id, text and aliases):
   /// - `question - option`: SurveyMonkey (question forward-filled over its sub-headers), Qualtrics row 2
-  ///   (`Q2_1` with text `… - Option label`);
+  ///   (`Q2_1` with text `… - Option label`, the question possibly cut short with `...`);
   /// - `question [option]` and `code[SQ001]`: LimeSurvey full-text and code headings; `SQ001` is the first option
   ///   when the sub-question code is not an option code;
   /// - `group/question/option` and `group-question/option`: KoboToolbox and ODK split select_multiple columns;
@@ -183,7 +196,8 @@ public enum ColumnMatching {
   /// `path/option` shapes.
   private static func familyMember(_ name: String, items: [Question], index: AliasIndex) -> ChoiceColumn? {
     for (stems, option) in splits(of: name) {
-      guard let item = stems.lazy.compactMap({ index.item(named: normalise($0)) }).first,
+      guard
+        let item = stems.lazy.compactMap({ index.item(named: normalise($0)) ?? index.item(truncated: $0) }).first,
         let question = items.first(where: { $0.id == item }), case .choice(let choices, _) = question.kind
       else { continue }
       let label = option.trimmingCharacters(in: .whitespaces)
