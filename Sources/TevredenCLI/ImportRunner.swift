@@ -152,7 +152,8 @@ extension ImportRunner {
     var chosenBy = "--questionnaire"
     let make = { (definition: LoadedQuestionnaire) in
       ExportConversion(
-        layout: layout, definition: definition, explicitMapping: mapping?.columns ?? [:], gemeente: gemeente,
+        layout: layout, definition: definition, explicitMapping: mapping?.columns ?? [:],
+        explicitOptions: mapping?.options ?? [:], gemeente: gemeente,
         gemeenten: catalog.indicators?.gemeenten ?? [])
     }
     if let questionnaire {

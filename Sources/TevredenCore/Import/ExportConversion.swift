@@ -28,6 +28,8 @@ public struct ExportConversion: Sendable {
   static let valueCacheLimit = 512
   /// The questionnaire as this file can answer it: items without a column in the file are not required.
   private let validation: Questionnaire
+  /// The mapped columns in file order with their question (and option), worked out once rather than per row.
+  private let orderedColumns: [(index: Int, question: Question, option: ColumnMatching.ChoiceColumn?)]
 
   /// One converted record.
   public struct Row: Hashable, Sendable {
@@ -44,10 +46,12 @@ public struct ExportConversion: Sendable {
 
   /// - Parameters:
   ///   - explicitMapping: Header → item id from a mapping file; wins over the aliases.
+  ///   - explicitOptions: Header → option of a multiple-choice item from a mapping file; wins over detection.
   ///   - gemeente: The municipality for every row, unless the file has a `gemeente` column.
   ///   - gemeenten: The region's municipalities (from `indicators.yaml`).
   public init(
     layout: ExportLayout, definition: LoadedQuestionnaire, explicitMapping: [String: Question.ID] = [:],
+    explicitOptions: [String: ColumnMatching.ChoiceColumn] = [:],
     gemeente: String?, gemeenten: [String]
   ) {
     self.layout = layout
@@ -60,9 +64,16 @@ public struct ExportConversion: Sendable {
       [layout.responseIDColumn, layout.startedColumn, layout.completedColumn, layout.finishedColumn].compactMap { $0 })
     // Per-option columns first: an option such as "E-mail" must not be taken for personal data. Their cells are
     // only ever stored as option codes, so nothing else in them can reach the database.
-    let choiceColumns = ColumnMatching.choiceColumns(
+    var choiceColumns = ColumnMatching.choiceColumns(
       columns: layout.columnNames.enumerated().map { metadata.contains($0.offset) ? [] : $0.element },
       in: definition.questionnaire, explicit: explicitMapping)
+    let optionsByName = Dictionary(
+      explicitOptions.map { (ColumnMatching.normalise($0.key), $0.value) }, uniquingKeysWith: { first, _ in first })
+    for (index, names) in layout.columnNames.enumerated() {
+      if let option = names.lazy.compactMap({ optionsByName[ColumnMatching.normalise($0)] }).first {
+        choiceColumns[index] = option
+      }
+    }
     let gemeenteNames: Set<String> = ["gemeente", "municipality", "woonplaats gemeente"]
     var gemeenteColumn: Int?
     for (index, names) in layout.columnNames.enumerated() {
@@ -95,6 +106,9 @@ public struct ExportConversion: Sendable {
       return question
     }
     self.validation = validation
+    self.orderedColumns = mapping.sorted { $0.key < $1.key }.compactMap { index, item in
+      definition.questionnaire.question(item).map { (index: index, question: $0, option: choiceColumns[index]) }
+    }
     self.droppedColumns = dropped.map { (index: $0.0, kind: $0.1) }
     self.gemeenteColumn = gemeenteColumn
     self.unmappedColumns = candidates.indices.filter {
@@ -193,10 +207,10 @@ public struct ExportConversion: Sendable {
     var masked: [PersonalDataKind] = []
     /// Per multiple-choice item exported as one column per option: the options ticked, and whether a cell failed.
     var ticked: [Question.ID: (codes: Set<String>, failed: Bool)] = [:]
-    for (index, item) in itemColumns.sorted(by: { $0.key < $1.key }) {
-      guard let question = questionnaire.question(item) else { continue }
+    for (index, question, option) in orderedColumns {
+      let item = question.id
       let raw = fields.indices.contains(index) ? fields[index] : ""
-      if let option = choiceColumns[index] {
+      if let option {
         var state = ticked[item] ?? (codes: [], failed: false)
         switch ExportValue.readOption(raw, column: option, of: question) {
         case .success(true): if let code = option.choice { state.codes.insert(code) }
