@@ -344,6 +344,35 @@ extension PlatformImportTests {
       ), "\(run)")
   }
 
+  @Test func aMappingFileNamesTheOptionEachColumnHolds() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let db = folder.appendingPathComponent("db.sqlite").path
+    let export = folder.appendingPathComponent("export.csv")
+    try "datum,akkoord,v1,m1,m2,m3,m4\n2026-02-03 10:00,ja,8,1,,1,\n2026-02-04 10:00,ja,7,,,,1\n"
+      .write(to: export, atomically: true, encoding: .utf8)
+    let mapping = folder.appendingPathComponent("mapping.yaml")
+    try """
+    columns:
+      akkoord: toestemming
+      v1: cijfer
+      m1: contact_via[Telefoon]
+      m2: contact_via[chat]
+      m3: contact_via[E-mail]
+      m4: contact_via[gesprek]
+    """.write(to: mapping, atomically: true, encoding: .utf8)
+    let run = try runTevredenProcess(
+      importArguments(
+        [export.path, "--questionnaire", "inwoners-adviesaanvraag", "--mapping", mapping.path, "--layout", "generic"],
+        db: db), cwd: folder)
+    #expect(run.exitCode == 0, "\(run)")
+    #expect(run.stdout.contains("m3 → contact_via"), "\(run)")
+    #expect(run.stdout.contains("items: 3 of 16 mapped"), "\(run)")
+    let answers = try TevredenDatabase.open(atPath: db).responses().map(\.0).sorted { $0.startedAt < $1.startedAt }
+      .map { $0.answers["contact_via"] }
+    #expect(answers == [.value(.choices(["telefoon", "mail"])), .value(.choices(["gesprek"]))])
+  }
+
   @Test func twoLimeSurveySurveysNumberingTheirResponsesFromOneDoNotCollide() throws {
     let folder = try makeTemporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }

@@ -283,7 +283,7 @@ import Testing
     }
     #expect(
       rejection.problems == [
-        #"item contact: the per-option columns say "telefoon;huisbezoek", but its own column says "telefoon""#
+        #"column 'groep_b/contact' (contact): "telefoon" differs from the options ticked in its per-option columns ("telefoon;huisbezoek")"#
       ])
   }
 

@@ -207,6 +207,7 @@ public struct ExportConversion: Sendable {
     var masked: [PersonalDataKind] = []
     /// Per multiple-choice item exported as one column per option: the options ticked, and whether a cell failed.
     var ticked: [Question.ID: (codes: Set<String>, failed: Bool)] = [:]
+    var singleColumn: [Question.ID: Int] = [:]
     for (index, question, option) in orderedColumns {
       let item = question.id
       let raw = fields.indices.contains(index) ? fields[index] : ""
@@ -222,6 +223,7 @@ public struct ExportConversion: Sendable {
         ticked[item] = state
         continue
       }
+      singleColumn[item] = index
       let read: Result<Answer?, AnswerProblem>
       if case .text = question.kind {
         read = ExportValue.read(raw, for: question, in: questionnaire)
@@ -246,9 +248,9 @@ public struct ExportConversion: Sendable {
     for (item, state) in ticked.sorted(by: { $0.key < $1.key }) where !state.failed && !state.codes.isEmpty {
       guard let question = questionnaire.question(item), case .choice(let choices, _) = question.kind else { continue }
       let combined = Answer.value(.choices(choices.map(\.code).filter(state.codes.contains)))
-      if let single = answers[item], single != combined {
+      if let single = answers[item], single != combined, let index = singleColumn[item] {
         problems.append(
-          "item \(item): the per-option columns say \"\(combined.value?.canonicalText ?? "")\", but its own column says \"\(single.value?.canonicalText ?? "")\""
+          "\(column(index)) (\(item)): \"\(single.value?.canonicalText ?? "")\" differs from the options ticked in its per-option columns (\"\(combined.value?.canonicalText ?? "")\")"
         )
       }
       answers[item] = combined
