@@ -335,7 +335,8 @@ extension ImportRunner {
     var chosenBy = "--questionnaire"
     let make = { (definition: LoadedQuestionnaire) in
       ExportConversion(
-        layout: layout, definition: definition, explicitMapping: mapping?.columns ?? [:], gemeente: gemeente,
+        layout: layout, definition: definition, explicitMapping: mapping?.columns ?? [:],
+        explicitOptions: mapping?.options ?? [:], gemeente: gemeente,
         gemeenten: catalog.indicators?.gemeenten ?? [])
     }
     if let questionnaire {
@@ -344,18 +345,18 @@ extension ImportRunner {
           name, reason: "questionnaire '\(questionnaire)' is not in the questionnaire folder")
       }
       conversion = make(definition)
-      guard conversion.itemColumns.count >= Self.minimumMappedItems else {
+      guard conversion.mappedItemCount >= Self.minimumMappedItems else {
         throw CLIError.unreadableFile(
           name,
           reason:
-            "no more than \(conversion.itemColumns.count) column(s) match an item of \(questionnaire); is it the right questionnaire? (see the columns with --inspect, or map them with --mapping)"
+            "no more than \(conversion.mappedItemCount) column(s) match an item of \(questionnaire); is it the right questionnaire? (see the columns with --inspect, or map them with --mapping)"
         )
       }
     } else {
       // The questionnaire whose items the columns match best, if that is clear.
-      let ranked = catalog.questionnaires.map(make).sorted { $0.itemColumns.count > $1.itemColumns.count }
-      guard let best = ranked.first, best.itemColumns.count >= Self.minimumMappedItems,
-        ranked.count < 2 || best.itemColumns.count > ranked[1].itemColumns.count
+      let ranked = catalog.questionnaires.map(make).sorted { $0.mappedItemCount > $1.mappedItemCount }
+      guard let best = ranked.first, best.mappedItemCount >= Self.minimumMappedItems,
+        ranked.count < 2 || best.mappedItemCount > ranked[1].mappedItemCount
       else {
         throw CLIError.unreadableFile(
           name,
@@ -378,7 +379,8 @@ extension ImportRunner {
       "  layout: \(layout.platform.displayName), \(layout.headerRowCount) header row\(layout.headerRowCount == 1 ? "" : "s")"
     ]
     let mapped = conversion.itemColumns.sorted { $0.key < $1.key }
-    lines.append("  items: \(mapped.count) of \(conversion.definition.questionnaire.questions.count) mapped")
+    lines.append(
+      "  items: \(conversion.mappedItemCount) of \(conversion.definition.questionnaire.questions.count) mapped")
     for (index, item) in mapped { lines.append("    \(layout.name(of: index)) → \(item)") }
     let missing = conversion.definition.questionnaire.questions.map(\.id).filter {
       !conversion.itemColumns.values.contains($0)

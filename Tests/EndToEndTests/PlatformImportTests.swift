@@ -5,7 +5,8 @@ import TevredenStore
 
 /// `tevreden import` on VT-style exports in platform layouts (`PlatformExports/`, written by its
 /// `make-exports.py`): Qualtrics CSV with three header rows, Google Forms saved by Dutch Excel (semicolons,
-/// Windows-1252), and a Microsoft Forms workbook.
+/// Windows-1252), a Microsoft Forms workbook, and SurveyMonkey, LimeSurvey (codes and full texts), Typeform,
+/// KoboToolbox and ODK Central exports of the same respondents to inwoners-adviesaanvraag.
 @Suite struct PlatformImportTests {
   static let exports = packageRoot.appendingPathComponent("Tests/EndToEndTests/PlatformExports")
   static let qualtrics = exports.appendingPathComponent("qualtrics-inwoners-melding.csv").path
@@ -41,7 +42,7 @@ import TevredenStore
     #expect(run.stdout.contains("layout: Microsoft Forms, 1 header row"))
     #expect(run.stdout.contains("qualtrics-inwoners-melding.csv: 4 rows: 3 imported, 0 already present, 1 rejected"))
     #expect(run.stdout.contains("layout: Qualtrics, 3 header rows"))
-    #expect(run.stdout.contains("Stored 9 new responses."))
+    #expect(run.stdout.contains("Stored 33 new responses."))
     // The bad row is named with its line, column, item and reason.
     #expect(
       run.stderr.contains(
@@ -49,7 +50,7 @@ import TevredenStore
 
     let store = try TevredenDatabase.open(atPath: db)
     let stored = try store.responses().map(\.0)
-    #expect(stored.count == 9)
+    #expect(stored.count == 33)
     // Labels, decimal commas and Dutch dates were read; times are Amsterdam time.
     let politie = stored.filter { $0.questionnaireID == "ketenpartners-politie" }
     #expect(
@@ -65,7 +66,8 @@ import TevredenStore
     let melding = try #require(stored.first { $0.id == "qualtrics:R_2bBcDeFgHiJkLmN" })
     #expect(melding.gemeente == "Alkmaar", "the gemeente column is matched to the region's spelling")
     // Workbook times (Excel serial numbers) are read as Amsterdam time.
-    let forms = try #require(stored.first { $0.id == "microsoftforms:1" })
+    // Microsoft Forms numbers responses per form: the id also holds the questionnaire and the start time.
+    let forms = try #require(stored.first { $0.id == "microsoftforms:inwoners-adviesaanvraag:1@2026-05-04T07:30:00Z" })
     #expect(forms.completedAt.map(Timestamp.format) == "2026-05-04T07:41:00Z")
     #expect(forms.answers["contact_via"] == .value(.choices(["telefoon", "mail"])))
   }
@@ -86,7 +88,7 @@ import TevredenStore
     for secret in [
       "piet.jansen@example.nl", "192.168.1.20", "Jansen", "dossier-4711", "52.64", "06-12345678", "123456782",
       "a.b@example.org", "agent@politie.example",
-    ] {
+    ] + Self.platformCases.flatMap(\.secrets) {
       #expect(bytes.range(of: Data(secret.utf8)) == nil, "\(secret) is in the database")
     }
     let store = try TevredenDatabase.open(atPath: db)
@@ -212,5 +214,196 @@ import TevredenStore
       cwd: folder)
     #expect(run.stdout.contains("v1 → cijfer"), "\(run)")
     #expect(run.stdout.contains("1 rows: 1 imported") || run.stdout.contains("1 row: 1 imported"), "\(run)")
+  }
+}
+
+/// The same respondents to inwoners-adviesaanvraag in five more platforms' layouts. Respondent A (grade 8,
+/// *Heel tevreden* with the treatment, contact by phone and e-mail ticked in one column per option) has a phone
+/// number and an e-mail address in the remark; B has a BSN in the remark; C stopped early.
+extension PlatformImportTests {
+  struct PlatformCase: Sendable, CustomTestStringConvertible {
+    var file: String
+    var layout: String
+    var rows: Int
+    var imported: Int
+    var rejected = 0
+    /// Respondent A's response id and completion time (UTC) as stored.
+    var firstID: String
+    var firstCompletedAt: String
+    /// Respondent C's response id, when the platform exports unfinished responses.
+    var partialID: String?
+    var dropped: [String]
+    var masked: String
+    /// Values of the dropped columns, none of which may reach the database.
+    var secrets: [String]
+    var testDescription: String { file }
+  }
+
+  static let platformCases = [
+    PlatformCase(
+      file: "surveymonkey-inwoners-adviesaanvraag.csv", layout: "SurveyMonkey, 2 header rows", rows: 6,
+      imported: 5, rejected: 1, firstID: "surveymonkey:114938210451", firstCompletedAt: "2026-03-10T09:06:40Z",
+      partialID: "surveymonkey:114938210453",
+      dropped: [
+        "IP Address (IP address)", "Email Address (e-mail address)", "First Name (name)", "Last Name (name)",
+      ],
+      masked: "BSN in 1 answer, e-mail address in 1 answer, phone number in 1 answer",
+      secrets: ["145.53.12.51", "inwoner451@example.nl", "Sanne", "de Boer"]),
+    PlatformCase(
+      file: "limesurvey-inwoners-adviesaanvraag-codes.csv", layout: "LimeSurvey, 1 header row", rows: 5,
+      imported: 5, firstID: "limesurvey:inwoners-adviesaanvraag:3@2026-03-11T13:09:51Z",
+      firstCompletedAt: "2026-03-11T13:20:05Z", partialID: "limesurvey:inwoners-adviesaanvraag:6@2026-03-13T06:45:00Z",
+      dropped: ["ipaddr (IP address)"],
+      masked: "BSN in 1 answer, e-mail address in 1 answer, phone number in 1 answer",
+      secrets: ["83.160.17.3", "83.160.17.6"]),
+    PlatformCase(
+      file: "limesurvey-inwoners-adviesaanvraag-fulltext.csv", layout: "LimeSurvey, 1 header row", rows: 3,
+      imported: 3, firstID: "limesurvey:inwoners-adviesaanvraag:1@2026-04-07T14:31:12Z",
+      firstCompletedAt: "2026-04-07T14:45:00Z", partialID: "limesurvey:inwoners-adviesaanvraag:2@2026-04-09T10:00:00Z",
+      dropped: ["IP address (IP address)"], masked: "e-mail address in 1 answer, phone number in 1 answer",
+      secrets: ["62.45.208.1", "62.45.208.2"]),
+    PlatformCase(
+      file: "typeform-inwoners-adviesaanvraag.csv", layout: "Typeform, 1 header row", rows: 4, imported: 4,
+      firstID: "typeform:3f2a9c41d07b4e58a1c6e2b9d84f7a10", firstCompletedAt: "2026-04-14T08:30:00Z",
+      partialID: "typeform:c0ffee12a3b44d5e8f9a0b1c2d3e4f56", dropped: ["email (e-mail address)"],
+      masked: "BSN in 1 answer, e-mail address in 1 answer, phone number in 1 answer",
+      secrets: ["inwoner@example.nl"]),
+    // KoboToolbox and ODK only receive finalised forms: they export no unfinished responses.
+    PlatformCase(
+      file: "kobo-inwoners-adviesaanvraag-semicolon.csv", layout: "KoboToolbox, 1 header row", rows: 4, imported: 4,
+      firstID: "kobotoolbox:5d1c6a0e-7f2b-4c3d-9e8a-1b2c3d4e5f60", firstCompletedAt: "2026-03-16T09:12:31Z",
+      dropped: [
+        "groep_c/terugbelnummer_telefoon (phone number)", "groep_c/locatie (location)",
+        "_groep_c/locatie_latitude (location)", "_groep_c/locatie_longitude (location)",
+        "_groep_c/locatie_altitude (location)", "_groep_c/locatie_precision (location)",
+      ],
+      masked: "BSN in 1 answer, e-mail address in 1 answer, phone number in 1 answer",
+      secrets: ["0612345678", "52.6324", "4.7534"]),
+    PlatformCase(
+      file: "odk-central-inwoners-adviesaanvraag.csv", layout: "ODK, 1 header row", rows: 3, imported: 3,
+      firstID: "odk:uuid:0b9d4c3e-1f2a-4b5c-8d6e-7f8091a2b3c4", firstCompletedAt: "2026-04-20T07:45:10Z",
+      dropped: [
+        "groep_c-locatie-Latitude (location)", "groep_c-locatie-Longitude (location)",
+        "groep_c-locatie-Altitude (location)", "groep_c-locatie-Accuracy (location)", "SubmitterName (name)",
+      ],
+      masked: "BSN in 1 answer, e-mail address in 1 answer, phone number in 1 answer",
+      secrets: ["Interviewer Jansen", "52.6324", "4.7534"]),
+  ]
+
+  @Test(arguments: platformCases)
+  func importsAPlatformExportOfTheSameRespondents(_ expected: PlatformCase) throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let db = folder.appendingPathComponent("db.sqlite").path
+    let path = Self.exports.appendingPathComponent(expected.file).path
+    let run = try runTevredenProcess(importArguments([path], db: db), cwd: folder)
+    #expect(run.exitCode == (expected.rejected > 0 ? 2 : 0), "\(run)")
+    #expect(
+      run.stdout.contains(
+        "\(expected.file): \(expected.rows) rows: \(expected.imported) imported, 0 already present, \(expected.rejected) rejected"
+      ), "\(run)")
+    #expect(run.stdout.contains("layout: \(expected.layout)"), "\(run)")
+    #expect(
+      run.stdout.contains(
+        "questionnaire: inwoners-adviesaanvraag (chosen because its items match the most columns)"), "\(run)")
+    #expect(run.stdout.contains("items: 16 of 16 mapped"), "\(run)")
+    #expect(
+      run.stdout.contains("personal data dropped (never stored): " + expected.dropped.joined(separator: ", ")),
+      "\(run)")
+    #expect(run.stdout.contains("masked in open answers: \(expected.masked)"), "\(run)")
+
+    let stored = try TevredenDatabase.open(atPath: db).responses().map(\.0)
+    #expect(stored.count == expected.imported)
+    #expect(stored.allSatisfy { $0.questionnaireID == "inwoners-adviesaanvraag" })
+    let first = try #require(stored.first { $0.id.rawValue == expected.firstID }, "\(stored.map(\.id))")
+    #expect(first.status == .completed)
+    #expect(first.answers["cijfer"] == .value(.grade(8)))
+    #expect(first.answers["bejegening"] == .value(.scalePoint(5)), "Heel tevreden")
+    #expect(first.answers["rol"] == .value(.choices(["betrokkene"])))
+    #expect(first.answers["contact_via"] == .value(.choices(["telefoon", "mail"])))
+    #expect(first.completedAt.map(Timestamp.format) == expected.firstCompletedAt)
+    #expect(
+      first.answers["opmerking"]
+        == .value(.text("Fijn advies. Bel me gerust op [telefoonnummer] of mail naar [e-mail]"))
+    )
+    if let partialID = expected.partialID {
+      let partial = try #require(stored.first { $0.id.rawValue == partialID })
+      #expect(partial.status == .partial)
+      #expect(partial.completedAt == nil)
+      #expect(partial.answers["contact_via"] == .value(.choices(["telefoon", "gesprek"])))
+    } else {
+      #expect(stored.allSatisfy { $0.status == .completed })
+    }
+    let bytes = try databaseBytes(db)
+    for secret in expected.secrets + ["06-12345678", "j.de.vries@example.nl", "111222333"] {
+      #expect(bytes.range(of: Data(secret.utf8)) == nil, "\(secret) is in the database")
+    }
+
+    let again = try runTevredenProcess(importArguments([path], db: db), cwd: folder)
+    #expect(again.exitCode == run.exitCode, "\(again)")
+    #expect(
+      again.stdout.contains(
+        "\(expected.file): \(expected.rows) rows: 0 imported, \(expected.imported) already present, \(expected.rejected) rejected"
+      ), "\(again)")
+    #expect(again.stdout.contains("Stored 0 new responses."))
+    #expect(try TevredenDatabase.open(atPath: db).responseCount() == expected.imported)
+  }
+
+  @Test func aTickedOptionTheQuestionnaireDoesNotHaveRejectsTheRowWithItsColumn() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let db = folder.appendingPathComponent("db.sqlite").path
+    let path = Self.exports.appendingPathComponent("surveymonkey-inwoners-adviesaanvraag.csv").path
+    let run = try runTevredenProcess(importArguments([path, "--dry-run"], db: db), cwd: folder)
+    #expect(run.exitCode == 2)
+    #expect(
+      run.stderr.contains(
+        #"surveymonkey-inwoners-adviesaanvraag.csv:8: error: column 'Hoe had u contact met Veilig Thuis? U mag meer dan één antwoord kiezen. - Other (please specify)' (contact_via): option "Other (please specify)" is ticked ("Via de huisarts"), but it is not one of the choices (Telefoon, Chat, E-mail, Een gesprek met een medewerker); row skipped"#
+      ), "\(run)")
+  }
+
+  @Test func aMappingFileNamesTheOptionEachColumnHolds() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let db = folder.appendingPathComponent("db.sqlite").path
+    let export = folder.appendingPathComponent("export.csv")
+    try "datum,akkoord,v1,m1,m2,m3,m4\n2026-02-03 10:00,ja,8,1,,1,\n2026-02-04 10:00,ja,7,,,,1\n"
+      .write(to: export, atomically: true, encoding: .utf8)
+    let mapping = folder.appendingPathComponent("mapping.yaml")
+    try """
+    columns:
+      akkoord: toestemming
+      v1: cijfer
+      m1: contact_via[Telefoon]
+      m2: contact_via[chat]
+      m3: contact_via[E-mail]
+      m4: contact_via[gesprek]
+    """.write(to: mapping, atomically: true, encoding: .utf8)
+    let run = try runTevredenProcess(
+      importArguments(
+        [export.path, "--questionnaire", "inwoners-adviesaanvraag", "--mapping", mapping.path, "--layout", "generic"],
+        db: db), cwd: folder)
+    #expect(run.exitCode == 0, "\(run)")
+    #expect(run.stdout.contains("m3 → contact_via"), "\(run)")
+    #expect(run.stdout.contains("items: 3 of 16 mapped"), "\(run)")
+    let answers = try TevredenDatabase.open(atPath: db).responses().map(\.0).sorted { $0.startedAt < $1.startedAt }
+      .map { $0.answers["contact_via"] }
+    #expect(answers == [.value(.choices(["telefoon", "mail"])), .value(.choices(["gesprek"]))])
+  }
+
+  @Test func twoLimeSurveySurveysNumberingTheirResponsesFromOneDoNotCollide() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let db = folder.appendingPathComponent("db.sqlite").path
+    let codes = Self.exports.appendingPathComponent("limesurvey-inwoners-adviesaanvraag-codes.csv").path
+    let texts = Self.exports.appendingPathComponent("limesurvey-inwoners-adviesaanvraag-fulltext.csv").path
+    let run = try runTevredenProcess(importArguments([codes, texts], db: db), cwd: folder)
+    #expect(run.exitCode == 0, "\(run)")
+    #expect(
+      run.stdout.contains("limesurvey-inwoners-adviesaanvraag-fulltext.csv: 3 rows: 3 imported, 0 already present"))
+    let stored = try TevredenDatabase.open(atPath: db).responses().map(\.0)
+    // Both surveys have a response 3: one from March, one from April.
+    #expect(stored.filter { $0.id.rawValue.hasPrefix("limesurvey:inwoners-adviesaanvraag:3@") }.count == 2)
+    #expect(stored.count == 8)
   }
 }

@@ -33,6 +33,16 @@ import Testing
     #expect(mapping == [1: "toestemming", 2: "bereikbaarheid", 3: "cijfer"])
   }
 
+  @Test func platformCodesWithoutSpacesAndArrayRowTextsMatchItems() {
+    // LimeSurvey question codes cannot hold '_'; full-text headings of array rows read "Question [Row]".
+    let mapping = ColumnMatching.map(
+      columns: [
+        ["kinderengesproken"], ["Hoe tevreden bent u? [Hoe tevreden bent u over de bereikbaarheid?]"],
+        ["rol[other]"], ["rol"],
+      ], to: questionnaire)
+    #expect(mapping == [0: "kinderen_gesproken", 1: "bereikbaarheid", 3: "rol"])
+  }
+
   @Test func anExplicitMappingWins() {
     let mapping = ColumnMatching.map(
       columns: [["Q1"], ["Q2"]], to: questionnaire, explicit: ["q1": "toestemming", "Q2": "cijfer"])

@@ -144,4 +144,183 @@ import Testing
     }
     #expect(rejection.problems == ["the row has no start or completion time, so the period it counts in is unknown"])
   }
+
+  // MARK: - Multiple choice in one column per option
+
+  func convert(_ rows: [[String]], _ record: [String], line: Int = 3) -> Result<
+    ExportConversion.Row, ExportConversion.Rejection
+  > {
+    var conversion = ExportConversion(
+      layout: ExportLayout.detect(rows), definition: definition, gemeente: nil, gemeenten: [])
+    return conversion.convert(record, line: line)
+  }
+
+  /// A SurveyMonkey export: the question above its first option, option labels in row 2, labels in ticked cells.
+  let surveyMonkey: [[String]] = [
+    [
+      "Respondent ID", "Start Date", "End Date", "Email Address", "Hoe had u contact?", "", "", "",
+      "Welk rapportcijfer geeft u?",
+    ],
+    ["", "", "", "", "Telefoon", "E-mail", "Op kantoor", "Huisbezoek", "Response"],
+  ]
+
+  @Test func surveyMonkeyOptionColumnsMakeOneAnswerAndAnOptionLabelIsNotPersonalData() throws {
+    var conversion = ExportConversion(
+      layout: ExportLayout.detect(surveyMonkey), definition: definition, gemeente: nil, gemeenten: [])
+    #expect(conversion.choiceColumns.keys.sorted() == [4, 5, 6, 7])
+    #expect(conversion.choiceColumns[5]?.choice == nil, "the questionnaire has no option E-mail")
+    #expect(conversion.droppedColumns.map(\.index) == [3], "only Email Address is personal data")
+    #expect(Set(conversion.itemColumns.filter { $0.value == "contact" }.keys) == [4, 5, 6, 7])
+    let row = try conversion.convert(
+      ["1100", "03/14/2026 10:15:04 AM", "03/14/2026 10:25:00 AM", "x@y.nl", "Telefoon", "", "Op kantoor", "", "8"],
+      line: 3
+    ).get()
+    #expect(row.response.answers["contact"] == .value(.choices(["telefoon", "kantoor"])))
+    #expect(row.response.completedAt.map(Timestamp.format) == "2026-03-14T09:25:00Z")
+  }
+
+  @Test func anEmptyFamilyIsNoAnswer() throws {
+    // Typeform has a submit date: a submitted response without its required multiple-choice answer is rejected.
+    let typeform = convert(
+      [["#", "Telefoon", "Huisbezoek", "Op kantoor", "Welk rapportcijfer geeft u?", "Submit Date (UTC)"]],
+      ["abc", "", "", "", "8", "2026-03-14 09:00:00"])
+    guard case .failure(let rejection) = typeform else {
+      Issue.record("a completed response without its required multiple-choice answer must be rejected")
+      return
+    }
+    #expect(rejection.problems == ["required item 'contact' is not answered"])
+  }
+
+  @Test func aSurveyMonkeyRowThatStopsBeforeTheEndIsPartial() throws {
+    // SurveyMonkey writes an end date for respondents who stopped early too: missing required answers tell.
+    let stopped = try convert(
+      surveyMonkey, ["1101", "03/14/2026 10:15:04 AM", "03/14/2026 10:25:00 AM", "", "", "", "", "", ""]
+    ).get().response
+    #expect(stopped.status == .partial)
+    #expect(stopped.completedAt == nil)
+    #expect(stopped.answers["contact"] == nil)
+    let finished = try convert(
+      surveyMonkey, ["1103", "03/14/2026 10:15:04 AM", "03/14/2026 10:25:00 AM", "", "", "", "", "Huisbezoek", "7"]
+    ).get().response
+    #expect(finished.status == .completed)
+  }
+
+  @Test func aTickedOptionTheItemDoesNotHaveIsAValueProblemWithItsColumn() {
+    let result = convert(
+      surveyMonkey,
+      ["1102", "03/14/2026 10:15:04 AM", "03/14/2026 10:25:00 AM", "", "Telefoon", "E-mail", "", "", "8"],
+      line: 7)
+    guard case .failure(let rejection) = result else {
+      Issue.record("the row must be rejected")
+      return
+    }
+    #expect(rejection.line == 7)
+    #expect(rejection.problems.count == 1)
+    #expect(
+      rejection.problems.first?.hasPrefix(
+        #"column 'Hoe had u contact? - E-mail' (contact): option "E-mail" is ticked ("E-mail"), but it is not one of the choices (Telefoon, Huisbezoek, Op kantoor)"#
+      ) == true, "\(rejection.problems)")
+  }
+
+  @Test func aCellHoldingAnotherOptionIsAValueProblem() {
+    let result = convert(
+      [["#", "Telefoon", "Huisbezoek", "Op kantoor", "Welk rapportcijfer geeft u?", "Submit Date (UTC)"]],
+      ["abc", "Telefoon", "Telefoon", "", "8", "2026-03-14 09:00:00"], line: 4)
+    guard case .failure(let rejection) = result else {
+      Issue.record("the row must be rejected")
+      return
+    }
+    #expect(
+      rejection.problems == [
+        #"column 'Huisbezoek' (contact): "Telefoon" in the column of option "Huisbezoek" is neither that option nor 1/0, Y/N or empty"#
+      ])
+  }
+
+  @Test func typeformQualtricsAndLimeSurveyFamiliesAreCombined() throws {
+    let typeform = try convert(
+      [["#", "Telefoon", "Huisbezoek", "Op kantoor", "Welk rapportcijfer geeft u?", "Submit Date (UTC)"]],
+      ["abc", "", "Huisbezoek", "Op kantoor", "8", "2026-03-14 09:00:00"]
+    ).get().response
+    #expect(typeform.answers["contact"] == .value(.choices(["huisbezoek", "kantoor"])))
+    #expect(typeform.completedAt.map(Timestamp.format) == "2026-03-14T09:00:00Z", "Typeform writes UTC")
+
+    let qualtrics = try convert(
+      [
+        ["StartDate", "EndDate", "Finished", "ResponseId", "Q5_1", "Q5_2", "Q5_3"],
+        [
+          "Start Date", "End Date", "Finished", "Response ID", "Hoe had u contact? - Telefoon",
+          "Hoe had u contact? - Huisbezoek", "Hoe had u contact? - Op kantoor",
+        ],
+        [
+          #"{"ImportId":"startDate"}"#, #"{"ImportId":"endDate"}"#, #"{"ImportId":"finished"}"#,
+          #"{"ImportId":"_recordId"}"#, #"{"ImportId":"QID5_1"}"#, #"{"ImportId":"QID5_2"}"#, #"{"ImportId":"QID5_3"}"#,
+        ],
+      ], ["2026-03-10 14:05:00", "2026-03-10 14:15:00", "1", "R_1", "1", "", "1"]
+    ).get().response
+    #expect(qualtrics.answers["contact"] == .value(.choices(["telefoon", "kantoor"])))
+
+    let lime = try convert(
+      [["id", "submitdate", "contact[SQ001]", "contact[SQ002]", "contact[SQ003]"]],
+      ["12", "2026-03-10 14:15:00", "", "Y", ""]
+    ).get().response
+    #expect(lime.answers["contact"] == .value(.choices(["huisbezoek"])))
+  }
+
+  @Test func koboSplitColumnsMustAgreeWithTheSpaceSeparatedColumn() throws {
+    let header = [
+      [
+        "_submission_time", "groep_b/contact", "groep_b/contact/telefoon", "groep_b/contact/huisbezoek",
+        "groep_b/contact/kantoor", "_uuid",
+      ]
+    ]
+    let agreed = try convert(header, ["2026-03-10T13:15:00", "telefoon kantoor", "1", "0", "1", "u-1"]).get().response
+    #expect(agreed.answers["contact"] == .value(.choices(["telefoon", "kantoor"])))
+    #expect(agreed.completedAt.map(Timestamp.format) == "2026-03-10T13:15:00Z", "_submission_time is UTC")
+    guard case .failure(let rejection) = convert(header, ["2026-03-10T13:15:00", "telefoon", "1", "1", "0", "u-2"])
+    else {
+      Issue.record("disagreeing columns must be reported")
+      return
+    }
+    #expect(
+      rejection.problems == [
+        #"column 'groep_b/contact' (contact): "telefoon" differs from the options ticked in its per-option columns ("telefoon;huisbezoek")"#
+      ])
+  }
+
+  @Test func responsesNumberedPerSurveyAreKeptApartByQuestionnaireAndStartTime() throws {
+    let lime = [["id", "submitdate", "startdate", "Welk rapportcijfer geeft u?"]]
+    let march = try convert(lime, ["3", "2026-03-11 14:20:05", "2026-03-11 14:09:51", "8"]).get().response
+    let april = try convert(lime, ["3", "2026-04-10 08:15:30", "2026-04-10 08:03:03", "7"]).get().response
+    #expect(march.id == "limesurvey:interview:3@2026-03-11T13:09:51Z")
+    #expect(april.id != march.id)
+    let forms = [["Id", "Start time", "Completion time", "Email", "Name", "Welk rapportcijfer geeft u?"]]
+    let form = try convert(forms, ["1", "2026-05-04 09:30:00", "2026-05-04 09:41:00", "", "", "8"]).get().response
+    #expect(form.id == "microsoftforms:interview:1@2026-05-04T07:30:00Z")
+    // Ids that are unique across surveys stay as the platform wrote them.
+    let typeform = try convert(
+      [["#", "Welk rapportcijfer geeft u?", "Submit Date (UTC)"]], ["3f2a9c41", "8", "2026-03-14 09:00:00"]
+    ).get().response
+    #expect(typeform.id == "typeform:3f2a9c41")
+  }
+
+  @Test func koboODKAndLimeSurveyPersonalDataColumnsAreDropped() {
+    let layout = ExportLayout.detect([
+      [
+        "SubmissionDate", "groep-cijfer", "groep-locatie-Latitude", "groep-locatie-Altitude", "meta-instanceID",
+        "KEY", "SubmitterID", "SubmitterName", "ReviewState", "DeviceID", "FormVersion",
+      ]
+    ])
+    let odk = ExportConversion(layout: layout, definition: definition, gemeente: nil, gemeenten: [])
+    #expect(odk.droppedColumns.map(\.index) == [2, 3, 7])
+    #expect(odk.droppedColumns.map(\.kind) == [.location, .location, .name])
+    #expect(odk.unmappedColumns.isEmpty, "Central's bookkeeping columns are metadata")
+    let kobo = ExportConversion(
+      layout: ExportLayout.detect([["_uuid", "groep/locatie", "_groep/locatie_precision", "_submission_time"]]),
+      definition: definition, gemeente: nil, gemeenten: [])
+    #expect(kobo.droppedColumns.map(\.kind) == [.location, .location])
+    let lime = ExportConversion(
+      layout: ExportLayout.detect([["id", "submitdate", "ipaddr", "cijfer"]]), definition: definition, gemeente: nil,
+      gemeenten: [])
+    #expect(lime.droppedColumns.map(\.kind) == [.ipAddress])
+  }
 }

@@ -33,4 +33,13 @@ import Testing
   func refusesWhatIsNotADate(text: String) {
     #expect(ExportDate.parse(text) == nil, "\(text)")
   }
+
+  @Test func aColumnInUTCIsReadAsUTCUnlessTheValueSaysOtherwise() throws {
+    let typeform = try #require(ExportDate.parse("2026-04-14 08:30:00", isUTC: true))
+    #expect(Timestamp.format(typeform) == "2026-04-14T08:30:00Z")
+    let local = try #require(ExportDate.parse("2026-04-14 08:30:00"))
+    #expect(Timestamp.format(local) == "2026-04-14T06:30:00Z")
+    let offset = try #require(ExportDate.parse("2026-04-14T10:30:00+02:00", isUTC: true))
+    #expect(Timestamp.format(offset) == "2026-04-14T08:30:00Z")
+  }
 }

@@ -82,4 +82,17 @@ import Testing
     #expect(kobo.columnNames[2] == ["groep/cijfer", "cijfer"])
     #expect(kobo.responseIDColumn == 4)
   }
+
+  @Test func typeformAndKoboSubmissionTimesAreUTCAndODKHasAStartColumn() {
+    let typeform = ExportLayout.detect([["#", "Vraag", "Start Date (UTC)", "Submit Date (UTC)", "Network ID"]])
+    #expect(typeform.utcColumns == [2, 3])
+    let kobo = ExportLayout.detect([["start", "end", "groep/cijfer", "_uuid", "_submission_time"]])
+    #expect(kobo.utcColumns == [4], "start and end carry their offset")
+    let odk = ExportLayout.detect([["SubmissionDate", "start", "end", "groep-cijfer", "meta-instanceID", "KEY"]])
+    #expect(odk.platform == .odk)
+    #expect(odk.startedColumn == 1)
+    #expect(odk.completedColumn == 0)
+    #expect(odk.utcColumns.isEmpty, "ODK writes its zone")
+    #expect(ExportLayout.detect([["Timestamp", "Vraag"]]).utcColumns.isEmpty)
+  }
 }

@@ -9,8 +9,13 @@ import Foundation
 public struct ExportConversion: Sendable {
   public let layout: ExportLayout
   public let definition: LoadedQuestionnaire
-  /// Data columns and the items they hold.
+  /// Data columns and the items they hold. A multiple-choice item exported as one column per option has all
+  /// those columns here, and each of them in ``choiceColumns``.
   public let itemColumns: [Int: Question.ID]
+  /// Columns that hold one option of a multiple-choice item each; their cells are combined into one answer.
+  public let choiceColumns: [Int: ColumnMatching.ChoiceColumn]
+  /// How many items have a column: a multiple-choice item exported as one column per option counts once.
+  public var mappedItemCount: Int { Set(itemColumns.values).count }
   /// Columns holding personal data: never read.
   public let droppedColumns: [(index: Int, kind: PersonalDataKind)]
   /// Columns that are neither an item, nor metadata, nor personal data: ignored.
@@ -23,6 +28,8 @@ public struct ExportConversion: Sendable {
   static let valueCacheLimit = 512
   /// The questionnaire as this file can answer it: items without a column in the file are not required.
   private let validation: Questionnaire
+  /// The mapped columns in file order with their question (and option), worked out once rather than per row.
+  private let orderedColumns: [(index: Int, question: Question, option: ColumnMatching.ChoiceColumn?)]
 
   /// One converted record.
   public struct Row: Hashable, Sendable {
@@ -39,10 +46,12 @@ public struct ExportConversion: Sendable {
 
   /// - Parameters:
   ///   - explicitMapping: Header → item id from a mapping file; wins over the aliases.
+  ///   - explicitOptions: Header → option of a multiple-choice item from a mapping file; wins over detection.
   ///   - gemeente: The municipality for every row, unless the file has a `gemeente` column.
   ///   - gemeenten: The region's municipalities (from `indicators.yaml`).
   public init(
     layout: ExportLayout, definition: LoadedQuestionnaire, explicitMapping: [String: Question.ID] = [:],
+    explicitOptions: [String: ColumnMatching.ChoiceColumn] = [:],
     gemeente: String?, gemeenten: [String]
   ) {
     self.layout = layout
@@ -53,10 +62,24 @@ public struct ExportConversion: Sendable {
     var candidates: [[String]] = []
     let metadata = Set(
       [layout.responseIDColumn, layout.startedColumn, layout.completedColumn, layout.finishedColumn].compactMap { $0 })
+    // Per-option columns first: an option such as "E-mail" must not be taken for personal data. Their cells are
+    // only ever stored as option codes, so nothing else in them can reach the database.
+    var choiceColumns = ColumnMatching.choiceColumns(
+      columns: layout.columnNames.enumerated().map { metadata.contains($0.offset) ? [] : $0.element },
+      in: definition.questionnaire, explicit: explicitMapping)
+    let optionsByName = Dictionary(
+      explicitOptions.map { (ColumnMatching.normalise($0.key), $0.value) }, uniquingKeysWith: { first, _ in first })
+    for (index, names) in layout.columnNames.enumerated() {
+      if let option = names.lazy.compactMap({ optionsByName[ColumnMatching.normalise($0)] }).first {
+        choiceColumns[index] = option
+      }
+    }
     let gemeenteNames: Set<String> = ["gemeente", "municipality", "woonplaats gemeente"]
     var gemeenteColumn: Int?
     for (index, names) in layout.columnNames.enumerated() {
-      if let kind = names.lazy.compactMap(PersonalDataColumns.kind(ofHeader:)).first {
+      if choiceColumns[index] != nil {
+        candidates.append([])
+      } else if let kind = names.lazy.compactMap(PersonalDataColumns.kind(ofHeader:)).first {
         dropped.append((index, kind))
         candidates.append([])
       } else if metadata.contains(index)
@@ -70,9 +93,11 @@ public struct ExportConversion: Sendable {
         candidates.append(names)
       }
     }
-    let mapping = ColumnMatching.map(
+    var mapping = ColumnMatching.map(
       columns: candidates, to: definition.questionnaire, explicit: explicitMapping)
+    for (index, column) in choiceColumns { mapping[index] = column.item }
     self.itemColumns = mapping
+    self.choiceColumns = choiceColumns
     var validation = definition.questionnaire
     let mapped = Set(mapping.values)
     validation.questions = validation.questions.map { question in
@@ -81,12 +106,19 @@ public struct ExportConversion: Sendable {
       return question
     }
     self.validation = validation
+    self.orderedColumns = mapping.sorted { $0.key < $1.key }.compactMap { index, item in
+      definition.questionnaire.question(item).map { (index: index, question: $0, option: choiceColumns[index]) }
+    }
     self.droppedColumns = dropped.map { (index: $0.0, kind: $0.1) }
     self.gemeenteColumn = gemeenteColumn
     self.unmappedColumns = candidates.indices.filter {
       !candidates[$0].isEmpty && mapping[$0] == nil
     }
   }
+
+  /// Platforms whose response ids count from 1 in every survey, so they are unique only with the questionnaire
+  /// and the start time.
+  static let numbersResponsesPerSurvey: Set<SurveyPlatform> = [.limeSurvey, .microsoftForms]
 
   /// Headers of platform bookkeeping columns that hold no answers and are not needed: not listed as unmapped.
   static let platformMetadata: Set<String> = [
@@ -95,7 +127,9 @@ public struct ExportConversion: Sendable {
     "last page", "startlanguage", "start language", "seed", "date last action", "datestamp", "id", "index",
     "submission time", "validation status", "submitted by", "version", "tags", "notes", "last modified time",
     "start", "end", "start date utc", "submit date utc", "start time", "completion time", "timestamp",
-    "tijdstempel", "submissiondate", "meta instanceid", "key", "uuid",
+    "tijdstempel", "submissiondate", "meta instanceid", "key", "uuid", "submitterid", "attachmentspresent",
+    "attachmentsexpected", "reviewstate", "deviceid", "edits", "formversion", "today", "date started",
+    "response id", "respondent id", "interviewtime", "total time",
   ]
 
   /// Converts one data record.
@@ -116,7 +150,7 @@ public struct ExportConversion: Sendable {
     var completedAt: Date?
     for (index, target) in [(layout.startedColumn, 0), (layout.completedColumn, 1)] {
       guard let index, !cell(index).isEmpty else { continue }
-      guard let date = ExportDate.parse(cell(index)) else {
+      guard let date = ExportDate.parse(cell(index), isUTC: layout.utcColumns.contains(index)) else {
         problems.append("\(column(index)): '\(cell(index))' is not a date and time")
         continue
       }
@@ -142,7 +176,14 @@ public struct ExportConversion: Sendable {
     // The response id: the platform's, else a hash of the row without personal data.
     let id: Response.ID
     if let index = layout.responseIDColumn, !cell(index).isEmpty {
-      id = Response.ID(rawValue: "\(layout.platform.rawValue):\(cell(index))")
+      if Self.numbersResponsesPerSurvey.contains(layout.platform) {
+        // Every LimeSurvey survey and Microsoft form counts its responses from 1: the number alone would make
+        // response 3 of this year's form a duplicate of response 3 of last year's.
+        id = Response.ID(
+          rawValue: "\(layout.platform.rawValue):\(questionnaire.id):\(cell(index))@\(Timestamp.format(started))")
+      } else {
+        id = Response.ID(rawValue: "\(layout.platform.rawValue):\(cell(index))")
+      }
     } else {
       let dropped = Set(droppedColumns.map(\.index))
       let content = fields.enumerated().filter { !dropped.contains($0.offset) }.map(\.element).joined(
@@ -164,9 +205,25 @@ public struct ExportConversion: Sendable {
     // Answers.
     var answers: [Question.ID: Answer] = [:]
     var masked: [PersonalDataKind] = []
-    for (index, item) in itemColumns.sorted(by: { $0.key < $1.key }) {
-      guard let question = questionnaire.question(item) else { continue }
+    /// Per multiple-choice item exported as one column per option: the options ticked, and whether a cell failed.
+    var ticked: [Question.ID: (codes: Set<String>, failed: Bool)] = [:]
+    var singleColumn: [Question.ID: Int] = [:]
+    for (index, question, option) in orderedColumns {
+      let item = question.id
       let raw = fields.indices.contains(index) ? fields[index] : ""
+      if let option {
+        var state = ticked[item] ?? (codes: [], failed: false)
+        switch ExportValue.readOption(raw, column: option, of: question) {
+        case .success(true): if let code = option.choice { state.codes.insert(code) }
+        case .success(false): break
+        case .failure(let problem):
+          state.failed = true
+          problems.append("\(column(index)) (\(item)): \(problem)")
+        }
+        ticked[item] = state
+        continue
+      }
+      singleColumn[item] = index
       let read: Result<Answer?, AnswerProblem>
       if case .text = question.kind {
         read = ExportValue.read(raw, for: question, in: questionnaire)
@@ -186,6 +243,18 @@ public struct ExportConversion: Sendable {
       case .failure(let problem): problems.append("\(column(index)) (\(item)): \(problem)")
       }
     }
+    // The options ticked make one answer; none ticked is no answer. Where the export also has the item in one
+    // column (KoboToolbox and ODK write both), the two must agree.
+    for (item, state) in ticked.sorted(by: { $0.key < $1.key }) where !state.failed && !state.codes.isEmpty {
+      guard let question = questionnaire.question(item), case .choice(let choices, _) = question.kind else { continue }
+      let combined = Answer.value(.choices(choices.map(\.code).filter(state.codes.contains)))
+      if let single = answers[item], single != combined, let index = singleColumn[item] {
+        problems.append(
+          "\(column(index)) (\(item)): \"\(single.value?.canonicalText ?? "")\" differs from the options ticked in its per-option columns (\"\(combined.value?.canonicalText ?? "")\")"
+        )
+      }
+      answers[item] = combined
+    }
     // Submitting an online questionnaire is consenting to it, unless the export has the consent question.
     var status: Response.Status = finished ? .completed : .partial
     if let consent = questionnaire.questions.first(where: { $0.kind == .consent }) {
@@ -195,6 +264,15 @@ public struct ExportConversion: Sendable {
         status = .refused
         answers = answers.filter { $0.key == consent.id }
       }
+    }
+    // SurveyMonkey writes no completion flag: a respondent who stopped early has an end date but lacks answers
+    // to required items.
+    if status == .completed, layout.platform == .surveyMonkey, layout.finishedColumn == nil,
+      validation.questions.contains(where: {
+        $0.isRequired && answers[$0.id] == nil && $0.isAsked(given: answers)
+      })
+    {
+      status = .partial
     }
     guard problems.isEmpty else { return .failure(Rejection(line: line, problems: problems)) }
     let response = Response(

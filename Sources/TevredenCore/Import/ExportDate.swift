@@ -17,10 +17,13 @@ public enum ExportDate {
   }()
 
   /// The instant, or `nil` if the text is not a date this reader knows.
-  public static func parse(_ raw: String) -> Date? {
+  ///
+  /// - Parameter isUTC: Whether a time without a zone is in UTC (a column the platform documents as UTC)
+  ///   rather than in Amsterdam time.
+  public static func parse(_ raw: String, isUTC: Bool = false) -> Date? {
     var text = raw.trimmingCharacters(in: .whitespaces)
     guard !text.isEmpty else { return nil }
-    var zone = amsterdam
+    var zone = isUTC ? .gmt : amsterdam
     // A trailing zone: Z, +01:00, +0100, UTC, GMT, CET, CEST.
     let upper = text.uppercased()
     for (suffix, offset) in [(" CEST", 7200), (" CET", 3600), (" UTC", 0), (" GMT", 0)] where upper.hasSuffix(suffix) {

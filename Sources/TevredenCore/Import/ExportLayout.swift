@@ -45,6 +45,9 @@ public struct ExportLayout: Hashable, Sendable {
   public var completedColumn: Int?
   /// A column saying whether the response was finished (Qualtrics `Finished`), when there is one.
   public var finishedColumn: Int?
+  /// Time columns whose values are in UTC without saying so (Typeform `Submit Date (UTC)`, KoboToolbox
+  /// `_submission_time`); other times without a zone are Amsterdam time.
+  public var utcColumns: Set<Int> = []
 
   /// The display name of column `index`: its first non-empty name.
   public func name(of index: Int) -> String {
@@ -123,16 +126,21 @@ public struct ExportLayout: Hashable, Sendable {
       layout.responseIDColumn = column(["#", "token", "response id"])
       layout.startedColumn = column(["start date (utc)", "started at"])
       layout.completedColumn = column(["submit date (utc)", "submitted at"])
+      layout.utcColumns = Set(
+        [layout.startedColumn, layout.completedColumn].compactMap { $0 }.filter { lowered[$0].contains("(utc)") })
     case .koboToolbox:
       layout.responseIDColumn = column(["_uuid", "meta/instanceid"])
       layout.startedColumn = column(["start"])
       layout.completedColumn = column(["_submission_time", "end"])
+      // The server's receipt time, written in UTC without a zone; `start` and `end` carry their offset.
+      layout.utcColumns = Set([column(["_submission_time"])].compactMap { $0 })
       layout.columnNames = first.map { name in
         let leaf = name.split(separator: "/").last.map(String.init) ?? name
         return leaf == name ? [name] : [name, leaf]
       }
     case .odk:
       layout.responseIDColumn = column(["key", "meta-instanceid", "instanceid"])
+      layout.startedColumn = column(["start"])
       layout.completedColumn = column(["submissiondate"])
       layout.columnNames = first.map { name in
         let leaf = name.split(separator: "-").last.map(String.init) ?? name

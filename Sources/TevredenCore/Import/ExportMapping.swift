@@ -8,14 +8,22 @@ import Yams
 /// columns:
 ///   Q1: toestemming
 ///   "Hoe tevreden bent u over het contact?": bejegening
+///   Q3_1: contact_via[telefoon]       # one option of a multiple-choice item, in a column of its own
+///   Q3_2: contact_via[E-mail]         # the option by code or label
 /// ```
 public struct ExportMapping: Hashable, Sendable {
   public var questionnaire: Questionnaire.ID?
   public var columns: [String: Question.ID]
+  /// Header → the option of a multiple-choice item that the column holds (`item[option]`).
+  public var options: [String: ColumnMatching.ChoiceColumn]
 
-  public init(questionnaire: Questionnaire.ID? = nil, columns: [String: Question.ID]) {
+  public init(
+    questionnaire: Questionnaire.ID? = nil, columns: [String: Question.ID],
+    options: [String: ColumnMatching.ChoiceColumn] = [:]
+  ) {
     self.questionnaire = questionnaire
     self.columns = columns
+    self.options = options
   }
 
   /// Reads a mapping file; every problem is a diagnostic naming the file (and line where known).
@@ -59,6 +67,27 @@ public struct ExportMapping: Hashable, Sendable {
           let itemLine = header.mark.map { $0.line }
           guard let headerText = header.string, let itemText = item.string else {
             diagnostics.append(Diagnostic(.error, at: .init(file: file, line: itemLine), "expected 'header: item id'"))
+            continue
+          }
+          if let bracket = ColumnMatching.bracketedSuffix(itemText), let open = itemText.lastIndex(of: "[") {
+            let id = Question.ID(rawValue: itemText[..<open].trimmingCharacters(in: .whitespaces))
+            guard let question = questionnaire.question(id), case .choice(let choices, true) = question.kind else {
+              diagnostics.append(
+                Diagnostic(
+                  .error, at: .init(file: file, line: itemLine),
+                  "'\(headerText)' maps to an option of '\(id)', which is not a multiple-choice item of \(questionnaire.id)"
+                ))
+              continue
+            }
+            guard let code = ColumnMatching.option(bracket, among: choices, allowPosition: false) else {
+              diagnostics.append(
+                Diagnostic(
+                  .error, at: .init(file: file, line: itemLine),
+                  "'\(headerText)' maps to option '\(bracket)' of '\(id)', which has the options "
+                    + choices.map { "\($0.code) (\($0.label))" }.joined(separator: ", ")))
+              continue
+            }
+            result.options[headerText] = ColumnMatching.ChoiceColumn(item: id, choice: code, optionLabel: bracket)
             continue
           }
           let id = Question.ID(rawValue: itemText)

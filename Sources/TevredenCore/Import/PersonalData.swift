@@ -31,7 +31,8 @@ public enum PersonalDataKind: String, Hashable, Sendable, CaseIterable, Comparab
 /// Recognises export columns that hold personal data, by their header, in English, Dutch and German as the
 /// platforms write them (Qualtrics `RecipientEmail`, `IPAddress`, `LocationLatitude`; SurveyMonkey
 /// `IP Address`, `Email Address`; Microsoft Forms `Email`, `Name`; KoboToolbox `_geolocation`; Dutch
-/// `IP-adres`, `E-mailadres`, `Naam`, `Telefoonnummer`).
+/// `IP-adres`, `E-mailadres`, `Naam`, `Telefoonnummer`; a geopoint named `locatie` and its parts; ODK Central's
+/// `SubmitterName`).
 public enum PersonalDataColumns {
   /// The kind of personal data a column with this header holds, or `nil` when it is not recognised as such.
   public static func kind(ofHeader header: String) -> PersonalDataKind? {
@@ -51,7 +52,10 @@ public enum PersonalDataColumns {
     ),
     (
       .ipAddress,
-      [("ipaddress", false), ("ipadres", false), ("ipadresse", false), ("ip", true), ("remoteaddr", false)]
+      [
+        ("ipaddress", false), ("ipadres", false), ("ipadresse", false), ("ip", true), ("ipaddr", true),
+        ("remoteaddr", false),
+      ]
     ),
     (
       .location,
@@ -59,6 +63,7 @@ public enum PersonalDataColumns {
         ("latitude", false), ("longitude", false), ("locationaccuracy", false), ("geolocation", false),
         ("geopoint", false), ("breitengrad", false), ("langengrad", false), ("lengtegraad", false),
         ("breedtegraad", false), ("gpslocation", false), ("coordinates", false), ("coordinaten", false),
+        ("locatie", false),
       ]
     ),
     (
@@ -89,7 +94,7 @@ public enum PersonalDataColumns {
       [
         ("name", true), ("naam", true), ("firstname", false), ("lastname", false), ("fullname", false),
         ("voornaam", false), ("achternaam", false), ("nachname", false), ("vorname", false), ("respondentname", false),
-        ("yourname", false), ("uwnaam", false), ("entername", false),
+        ("yourname", false), ("uwnaam", false), ("entername", false), ("submittername", false),
       ]
     ),
   ]

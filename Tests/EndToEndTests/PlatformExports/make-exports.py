@@ -128,3 +128,236 @@ with zipfile.ZipFile(here / "msforms-inwoners-adviesaanvraag.xlsx", "w", zipfile
         info = zipfile.ZipInfo(name, date_time=(2026, 5, 20, 12, 0, 0))
         info.compress_type = zipfile.ZIP_DEFLATED
         archive.writestr(info, content)
+
+# ---------------------------------------------------------------------------------------------------------------
+# The same five respondents of inwoners-adviesaanvraag (the questionnaire with a multiple-choice item) in the
+# layouts of SurveyMonkey, LimeSurvey (codes and full texts), Typeform, KoboToolbox and ODK Central. Respondent C
+# stopped early; A's remark holds a phone number and an e-mail address, B's a BSN (11-proef).
+definition = yaml.safe_load(open(root / "Questionnaires" / "inwoners-adviesaanvraag.yaml"))
+adv_q = {q["id"]: q for q in definition["questions"]}
+adv_scales = {s["id"]: {p["value"]: p["label"] for p in s["points"]} for s in definition["scales"]}
+adv_missing = {m["code"]: m["label"] for m in definition["missing_codes"]}
+order = [q["id"] for q in definition["questions"]]
+choice_codes = [c["code"] for c in adv_q["contact_via"]["choices"]]
+choice_labels = {c["code"]: c["label"] for c in adv_q["contact_via"]["choices"]}
+eens = ["geduld", "duidelijk_rol_vt", "duidelijk_advies", "deskundigheid", "afspraken", "duidelijk_vervolg",
+        "kinderen_aandacht"]
+
+people = {
+    "A": dict(toestemming=True, rol="betrokkene", contact_via=["telefoon", "mail"], kinderen=True, bereikbaarheid=4,
+              bejegening=5, geduld=4, duidelijk_rol_vt=5, duidelijk_advies=4, deskundigheid=4, afspraken=2,
+              duidelijk_vervolg=4, kinderen_aandacht=4, kinderen_hulp=True, cijfer=8,
+              opmerking="Fijn advies. Bel me gerust op 06-12345678 of mail naar j.de.vries@example.nl"),
+    "B": dict(toestemming=True, rol="ouder", contact_via=["chat"], kinderen=False, bereikbaarheid="weet_niet",
+              bejegening=4, geduld=5, duidelijk_rol_vt=4, duidelijk_advies=5, deskundigheid=5, afspraken=4,
+              duidelijk_vervolg=4, cijfer=9, opmerking="Mijn BSN 111222333 hoefde ik gelukkig niet te geven"),
+    "C": dict(toestemming=True, rol="melder", contact_via=["gesprek", "telefoon"], kinderen=False, bereikbaarheid=2),
+    "D": dict(toestemming=True, rol="anders", contact_via=["telefoon"], kinderen=True, bereikbaarheid=3,
+              bejegening=3, geduld=3, duidelijk_rol_vt=2, duidelijk_advies=3, deskundigheid=2, afspraken=3,
+              duidelijk_vervolg=2, kinderen_aandacht=1, kinderen_hulp=False, cijfer=5, opmerking=""),
+    "E": dict(toestemming=True, rol="pleger", contact_via=["mail", "chat", "gesprek"], kinderen=False,
+              bereikbaarheid=5, bejegening=4, geduld=4, duidelijk_rol_vt=4, duidelijk_advies=4, deskundigheid=4,
+              afspraken=5, duidelijk_vervolg=4, cijfer=7, opmerking="Duidelijk verhaal"),
+}
+
+def label(item, value, yes="Ja", no="Nee"):
+    """The answer as a respondent saw it: labels for choices, scales and missing codes."""
+    if value is None or value == "":
+        return ""
+    q = adv_q[item]
+    if isinstance(value, bool):
+        return yes if value else no
+    if isinstance(value, str) and value in adv_missing:
+        return adv_missing[value]
+    if q["type"] == "scale":
+        return adv_scales[q["scale"]][value]
+    if q["type"] == "single_choice":
+        return {c["code"]: c["label"] for c in q["choices"]}[value]
+    return str(value)
+
+def csv_bytes(rows, delimiter=",", quoting=csv.QUOTE_MINIMAL, eol="\r\n", encoding="utf-8"):
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=delimiter, quoting=quoting, lineterminator=eol).writerows(rows)
+    return buffer.getvalue().encode(encoding)
+
+# SurveyMonkey "All responses data", condensed, actual answer text: two header rows (the question above its first
+# column, sub-headers below), US dates, personal-data metadata, matrices and one column per option. A sixth
+# respondent ticked "Other (please specify)", which the questionnaire does not have: that row is rejected.
+sm_meta = ["Respondent ID", "Collector ID", "Start Date", "End Date", "IP Address", "Email Address", "First Name",
+           "Last Name", "Custom Data 1"]
+sm_tevreden = "Hoe tevreden bent u over Veilig Thuis?"
+sm_eens = "In hoeverre bent u het eens met deze zinnen?"
+top = sm_meta + [adv_q["toestemming"]["text"], adv_q["rol"]["text"], adv_q["contact_via"]["text"]]
+sub = [""] * len(sm_meta) + ["Response", "Response"] + [choice_labels[c] for c in choice_codes] + \
+    ["Other (please specify)"]
+top += [""] * len(choice_codes) + [adv_q["kinderen"]["text"], sm_tevreden, ""]
+sub += ["Response", "Bereikbaarheid", "Bejegening"]
+top += [sm_eens] + [""] * (len(eens) - 1) + [adv_q["kinderen_hulp"]["text"], adv_q["cijfer"]["text"],
+                                              adv_q["opmerking"]["text"]]
+sub += [adv_q[i]["text"] for i in eens] + ["Response", "Response", "Open-Ended Response"]
+def sm_row(rid, start, end, p, other=""):
+    row = [rid, "431598207", start, end, "145.53.12.%s" % rid[-2:], "inwoner%s@example.nl" % rid[-3:], "Sanne",
+           "de Boer", ""]
+    row += [label("toestemming", p.get("toestemming")), label("rol", p.get("rol"))]
+    row += [choice_labels[c] if c in p.get("contact_via", []) else "" for c in choice_codes] + [other]
+    row += [label(i, p.get(i)) for i in ["kinderen", "bereikbaarheid", "bejegening"] + eens
+            + ["kinderen_hulp", "cijfer", "opmerking"]]
+    return row
+sm_rows = [top, sub,
+           sm_row("114938210451", "03/10/2026 09:58:12 AM", "03/10/2026 10:06:40 AM", people["A"]),
+           sm_row("114938210452", "03/12/2026 01:15:00 PM", "03/12/2026 01:22:31 PM", people["B"]),
+           sm_row("114938210453", "03/12/2026 08:02:00 PM", "03/12/2026 08:04:10 PM", people["C"]),
+           sm_row("114938210454", "03/30/2026 11:40:00 AM", "03/30/2026 11:51:09 AM", people["D"]),
+           sm_row("114938210455", "04/02/2026 04:05:00 PM", "04/02/2026 04:12:45 PM", people["E"]),
+           sm_row("114938210456", "04/03/2026 09:00:00 AM", "04/03/2026 09:07:00 AM", people["D"],
+                  other="Via de huisarts")]
+(here / "surveymonkey-inwoners-adviesaanvraag.csv").write_bytes(csv_bytes(sm_rows))
+
+# LimeSurvey, heading type "question code", answers as full text (as in the Drongo fixture: Dutch codes and
+# labels): every field quoted, an extra empty line at the end. Multiple choice as sub-question columns
+# contactvia[SQ001]…, ticked 'Y' (LimeSurvey's answer code; whether the full-text export writes 'Y' or a
+# translated 'Ja' there was not verified). Question codes cannot hold '_': duidelijkrolvt is duidelijk_rol_vt.
+# Unfinished responses have no submitdate.
+def code(item):
+    return item.replace("_", "")
+lime_items = [i for i in order if i != "contact_via"]
+lhead = ["id", "submitdate", "lastpage", "startlanguage", "seed", "startdate", "datestamp", "ipaddr"]
+lhead += ["toestemming", "rol"] + ["contactvia[SQ%03d]" % (n + 1) for n in range(len(choice_codes))]
+lhead += [code(i) for i in lime_items[2:]] + ["interviewtime"]
+def lime_row(rid, submitted, start, stamp, p, lastpage="4"):
+    row = [rid, submitted, lastpage, "nl", str(1000000 + int(rid) * 7919), start, stamp, "83.160.17.%s" % rid]
+    row += [label("toestemming", p.get("toestemming")), label("rol", p.get("rol"))]
+    row += ["Y" if c in p.get("contact_via", []) else "" for c in choice_codes]
+    row += [label(i, p.get(i)) for i in lime_items[2:]] + ["312.4"]
+    return row
+lrows = [lhead,
+         lime_row("3", "2026-03-11 14:20:05", "2026-03-11 14:09:51", "2026-03-11 14:20:05", people["A"]),
+         lime_row("4", "2026-03-11 19:02:44", "2026-03-11 18:55:02", "2026-03-11 19:02:44", people["B"]),
+         lime_row("6", "", "2026-03-13 07:45:00", "2026-03-13 07:46:12", people["C"], lastpage="1"),
+         lime_row("7", "2026-04-01 10:00:00", "2026-04-01 09:49:30", "2026-04-01 10:00:00", people["D"]),
+         lime_row("9", "2026-04-08 21:10:10", "2026-04-08 21:01:00", "2026-04-08 21:10:10", people["E"])]
+(here / "limesurvey-inwoners-adviesaanvraag-codes.csv").write_bytes(
+    csv_bytes(lrows, quoting=csv.QUOTE_ALL, eol="\n") + b"\n")
+
+# LimeSurvey, heading type "full question text", from another survey for the same questionnaire (its response
+# ids also start at 1): UTF-8 with BOM like the R data file, the statements as one array question
+# ("Question [Row]"), multiple choice as "Question [Option]" ticked 'Ja'.
+fhead = ["Response ID", "Date submitted", "Last page", "Start language", "Seed", "Date started", "Date last action",
+         "IP address", adv_q["toestemming"]["text"], adv_q["rol"]["text"]]
+fhead += ["%s [%s]" % (adv_q["contact_via"]["text"], choice_labels[c]) for c in choice_codes]
+fhead += [adv_q[i]["text"] for i in ["kinderen", "bereikbaarheid", "bejegening"]]
+fhead += ["%s [%s]" % (sm_eens, adv_q[i]["text"]) for i in eens]
+fhead += [adv_q[i]["text"] for i in ["kinderen_hulp", "cijfer", "opmerking"]]
+def full_row(rid, submitted, start, p, lastpage="4"):
+    row = [rid, submitted, lastpage, "nl-informal", str(2000000 + int(rid) * 104729), start, submitted or start,
+           "62.45.208.%s" % rid, label("toestemming", p.get("toestemming")), label("rol", p.get("rol"))]
+    row += ["Ja" if c in p.get("contact_via", []) else "" for c in choice_codes]
+    row += [label(i, p.get(i)) for i in ["kinderen", "bereikbaarheid", "bejegening"] + eens
+            + ["kinderen_hulp", "cijfer", "opmerking"]]
+    return row
+frows = [fhead,
+         full_row("1", "2026-04-07 16:45:00", "2026-04-07 16:31:12", people["A"]),
+         full_row("2", "", "2026-04-09 12:00:00", people["C"], lastpage="2"),
+         full_row("3", "2026-04-10 08:15:30", "2026-04-10 08:03:03", people["E"])]
+(here / "limesurvey-inwoners-adviesaanvraag-fulltext.csv").write_bytes(
+    b"\xef\xbb\xbf" + csv_bytes(frows, quoting=csv.QUOTE_ALL, eol="\n") + b"\n")
+
+# Typeform: '#' token, question titles, multiple choice as one column per choice (cell = the label), yes/no as
+# 1/0, opinion scales as numbers, a hidden field 'email', Start/Submit Date (UTC), Network ID. Unfinished
+# responses have no submit date.
+tf_head = ["#", adv_q["toestemming"]["text"], adv_q["rol"]["text"]] + [choice_labels[c] for c in choice_codes]
+tf_head += [adv_q[i]["text"] for i in ["kinderen", "bereikbaarheid", "bejegening"] + eens
+            + ["kinderen_hulp", "cijfer", "opmerking"]]
+tf_head += ["email", "Start Date (UTC)", "Submit Date (UTC)", "Network ID"]
+def tf_row(token, start, submit, p):
+    row = [token, label("toestemming", p.get("toestemming"), "1", "0"), label("rol", p.get("rol"))]
+    row += [choice_labels[c] if c in p.get("contact_via", []) else "" for c in choice_codes]
+    row += [label("kinderen", p.get("kinderen"), "1", "0")]
+    row += [label(i, p.get(i)) for i in ["bereikbaarheid", "bejegening"]]
+    row += ["" if p.get(i) is None else str(p[i]) for i in eens]
+    row += [label("kinderen_hulp", p.get("kinderen_hulp"), "1", "0"), label("cijfer", p.get("cijfer")),
+            p.get("opmerking", "")]
+    row += ["inwoner@example.nl", start, submit, token[:10]]
+    return row
+tf_rows = [tf_head,
+           tf_row("3f2a9c41d07b4e58a1c6e2b9d84f7a10", "2026-04-14 08:21:03", "2026-04-14 08:30:00", people["A"]),
+           tf_row("8b1e0d7c2a3f4e69b5d7c1a2e3f40b21", "2026-04-15 19:00:00", "2026-04-15 19:09:12", people["B"]),
+           tf_row("c0ffee12a3b44d5e8f9a0b1c2d3e4f56", "2026-04-16 06:50:00", "", people["C"]),
+           tf_row("d4e5f6a7b8c94d0e1f2a3b4c5d6e7f80", "2026-04-20 12:00:00", "2026-04-20 12:06:59", people["E"])]
+(here / "typeform-inwoners-adviesaanvraag.csv").write_bytes(csv_bytes(tf_rows, eol="\n"))
+
+# KoboToolbox CSV ("XML values and headers", groups in headers, select_multiple as a single column of
+# space-separated names and as separate 1/0 columns): semicolons, every field quoted, CRLF, as kpi writes it.
+# start/end carry their offset; _submission_time is UTC without saying so. A geopoint 'locatie' with its
+# _latitude/_longitude/_altitude/_precision columns, and a phone number question, must be dropped.
+groups = {"toestemming": "groep_a", "rol": "groep_a", "contact_via": "groep_a", "kinderen": "groep_a",
+          "cijfer": "groep_c", "opmerking": "groep_c"}
+def path(item, sep="/"):
+    return groups.get(item, "groep_b") + sep + item
+def xml_value(item, value):
+    """Kobo "XML values": choice names, which this questionnaire's XLSForm shares with the definition."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if item == "contact_via":
+        return " ".join(value)
+    return str(value)
+kobo_head = ["start", "end", "today"]
+for item in order:
+    kobo_head.append(path(item))
+    if item == "contact_via":
+        kobo_head += [path(item) + "/" + c for c in choice_codes]
+kobo_head += ["groep_c/terugbelnummer_telefoon", "groep_c/locatie", "_groep_c/locatie_latitude",
+              "_groep_c/locatie_longitude", "_groep_c/locatie_altitude", "_groep_c/locatie_precision",
+              "_id", "_uuid", "_submission_time", "_validation_status", "_notes", "_status", "_submitted_by",
+              "__version__", "_tags", "_index"]
+def kobo_row(index, uuid, start, end, submitted, p):
+    row = [start, end, start[:10]]
+    for item in order:
+        row.append(xml_value(item, p.get(item)))
+        if item == "contact_via":
+            row += ["1" if c in p.get(item, []) else "0" for c in choice_codes]
+    row += ["0612345678", "52.6324 4.7534 0 5", "52.6324", "4.7534", "0", "5", str(231187400 + index), uuid,
+            submitted, "", "", "submitted_via_web", "", "vKsXpY3nQw7", "", str(index)]
+    return row
+kobo_rows = [kobo_head,
+             kobo_row(1, "5d1c6a0e-7f2b-4c3d-9e8a-1b2c3d4e5f60", "2026-03-16T10:02:11.000+01:00",
+                      "2026-03-16T10:11:58.000+01:00", "2026-03-16T09:12:31", people["A"]),
+             kobo_row(2, "6e2d7b1f-8a3c-4d4e-8f9b-2c3d4e5f6071", "2026-03-18T14:30:00.000+01:00",
+                      "2026-03-18T14:41:20.000+01:00", "2026-03-18T13:42:05", people["B"]),
+             kobo_row(3, "7f3e8c2a-9b4d-4e5f-9a0c-3d4e5f607182", "2026-04-03T09:00:00.000+02:00",
+                      "2026-04-03T09:12:00.000+02:00", "2026-04-03T07:12:40", people["D"]),
+             kobo_row(4, "8a4f9d3b-0c5e-4f6a-8b1d-4e5f60718293", "2026-04-04T20:15:00.000+02:00",
+                      "2026-04-04T20:22:30.000+02:00", "2026-04-04T18:23:01", people["E"])]
+(here / "kobo-inwoners-adviesaanvraag-semicolon.csv").write_bytes(
+    csv_bytes(kobo_rows, delimiter=";", quoting=csv.QUOTE_ALL))
+
+# ODK Central CSV: SubmissionDate first (ISO, UTC), start/end with offset, group paths joined with '-',
+# select_multiple as space-separated names plus split 1/0 columns, a geopoint in four columns, meta-instanceID,
+# KEY and Central's submission metadata (SubmitterName is the app user: a person's name).
+odk_head = ["SubmissionDate", "start", "end"]
+for item in order:
+    odk_head.append(path(item, "-"))
+    if item == "contact_via":
+        odk_head += [path(item, "-") + "/" + c for c in choice_codes]
+odk_head += ["groep_c-locatie-Latitude", "groep_c-locatie-Longitude", "groep_c-locatie-Altitude",
+             "groep_c-locatie-Accuracy", "meta-instanceID", "KEY", "SubmitterID", "SubmitterName",
+             "AttachmentsPresent", "AttachmentsExpected", "Status", "ReviewState", "DeviceID", "Edits", "FormVersion"]
+def odk_row(uuid, submitted, start, end, p):
+    row = [submitted, start, end]
+    for item in order:
+        row.append(xml_value(item, p.get(item)))
+        if item == "contact_via":
+            row += ["1" if c in p.get(item, []) else "0" for c in choice_codes]
+    row += ["52.6324", "4.7534", "0", "5", "uuid:" + uuid, "uuid:" + uuid, "17", "Interviewer Jansen", "0", "0",
+            "", "received", "collect:Xy12Ab34Cd56Ef78", "0", "2026031001"]
+    return row
+odk_rows = [odk_head,
+            odk_row("0b9d4c3e-1f2a-4b5c-8d6e-7f8091a2b3c4", "2026-04-20T07:45:10.512Z",
+                    "2026-04-20T09:31:02.120+02:00", "2026-04-20T09:44:51.870+02:00", people["A"]),
+            odk_row("1cae5d4f-2a3b-4c6d-9e7f-8091a2b3c4d5", "2026-04-21T15:02:00.004Z",
+                    "2026-04-21T16:50:00.000+02:00", "2026-04-21T17:01:30.000+02:00", people["B"]),
+            odk_row("2dbf6e5a-3b4c-4d7e-8f80-91a2b3c4d5e6", "2026-04-22T08:00:59.999Z",
+                    "2026-04-22T09:48:00.000+02:00", "2026-04-22T09:59:00.000+02:00", people["D"])]
+(here / "odk-central-inwoners-adviesaanvraag.csv").write_bytes(csv_bytes(odk_rows, eol="\n"))
