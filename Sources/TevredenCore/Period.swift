@@ -14,8 +14,8 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
   /// The local day of an instant, in the Netherlands (summer time included).
   public init(_ date: Date) {
-    let offset = LocalDate.dutchCalendar.timeZone.secondsFromGMT(for: date)
-    let seconds = Int64((date.timeIntervalSince1970).rounded(.down)) + Int64(offset)
+    let utc = Int64((date.timeIntervalSince1970).rounded(.down))
+    let seconds = utc + Int64(AmsterdamTime.offset(atUTC: utc))
     let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
     let (year, month, day) = Timestamp.civil(fromDays: days)
     self.init(year: year, month: month, day: day)

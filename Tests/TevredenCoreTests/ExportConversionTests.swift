@@ -324,3 +324,14 @@ import Testing
     #expect(lime.droppedColumns.map(\.kind) == [.ipAddress])
   }
 }
+
+@Suite struct WhitespaceTrimmingTests {
+  @Test(arguments: [
+    ("", ""), ("8", "8"), (" 8", "8"), ("8 ", "8"), ("\t Zeer tevreden \r\n", "Zeer tevreden"),
+    ("\u{00A0}7\u{00A0}", "7"), ("één", "één"), (" één ", "één"), ("a b", "a b"),
+  ])
+  func trimsLikeFoundation(raw: String, expected: String) {
+    #expect(raw.trimmedOfWhitespace == expected)
+    #expect(raw.trimmedOfWhitespace == raw.trimmingCharacters(in: .whitespacesAndNewlines))
+  }
+}

@@ -141,7 +141,7 @@ public struct ExportConversion: Sendable {
     var problems: [String] = []
     func cell(_ index: Int?) -> String {
       guard let index, fields.indices.contains(index) else { return "" }
-      return fields[index].trimmingCharacters(in: .whitespacesAndNewlines)
+      return fields[index].trimmedOfWhitespace
     }
     func column(_ index: Int) -> String { "column '\(layout.name(of: index))'" }
 
@@ -282,5 +282,16 @@ public struct ExportConversion: Sendable {
     let invalid = response.problems(in: validation)
     guard invalid.isEmpty else { return .failure(Rejection(line: line, problems: invalid)) }
     return .success(Row(response: response, masked: Array(Set(masked)).sorted()))
+  }
+}
+
+extension String {
+  /// The text without leading and trailing white space and line breaks; the text itself, without copying or
+  /// Foundation's bridging, when it neither starts nor ends with white space (nearly every cell of an export).
+  var trimmedOfWhitespace: String {
+    guard let first = utf8.first, let last = utf8.last else { return self }
+    func isPlainASCII(_ byte: UInt8) -> Bool { byte < 0x80 && byte > 0x20 }
+    if isPlainASCII(first) && isPlainASCII(last) { return self }
+    return trimmingCharacters(in: .whitespacesAndNewlines)
   }
 }

@@ -8,49 +8,38 @@ import Foundation
 /// slashes (`3/10/2026 2:05 PM`, `3/10/26 14:05`, SurveyMonkey; day first when the first number is above 12),
 /// and month names (`Apr 26, 2018 8:58:20 AM`, ODK). Seconds are optional; fractions of seconds are dropped.
 public enum ExportDate {
-  static let amsterdam = TimeZone(identifier: "Europe/Amsterdam") ?? .gmt
-  /// Made once: creating a calendar per cell dominated the time of reading a date.
-  static let gregorian: Calendar = {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = amsterdam
-    return calendar
-  }()
-
   /// The instant, or `nil` if the text is not a date this reader knows.
   ///
   /// - Parameter isUTC: Whether a time without a zone is in UTC (a column the platform documents as UTC)
   ///   rather than in Amsterdam time.
   public static func parse(_ raw: String, isUTC: Bool = false) -> Date? {
-    var text = raw.trimmingCharacters(in: .whitespaces)
+    var text = raw.trimmedOfWhitespace
     guard !text.isEmpty else { return nil }
-    var zone = isUTC ? .gmt : amsterdam
+    // A fixed offset from UTC in seconds; `nil` is Dutch local time.
+    var fixedOffset: Int? = isUTC ? 0 : nil
     // A trailing zone: Z, +01:00, +0100, UTC, GMT, CET, CEST.
     let upper = text.uppercased()
     for (suffix, offset) in [(" CEST", 7200), (" CET", 3600), (" UTC", 0), (" GMT", 0)] where upper.hasSuffix(suffix) {
-      zone = TimeZone(secondsFromGMT: offset) ?? zone
+      fixedOffset = offset
       text = String(text.dropLast(suffix.count))
       break
     }
     if text.hasSuffix("Z") || text.hasSuffix("z") {
-      zone = .gmt
+      fixedOffset = 0
       text.removeLast()
     } else if let offset = trailingOffset(&text) {
-      zone = TimeZone(secondsFromGMT: offset) ?? zone
+      fixedOffset = offset
     }
-    guard let parts = DateParts(text) else { return nil }
-    var components = DateComponents()
-    components.year = parts.year
-    components.month = parts.month
-    components.day = parts.day
-    components.hour = parts.hour
-    components.minute = parts.minute
-    components.second = parts.second
-    var calendar = gregorian
-    if calendar.timeZone != zone { calendar.timeZone = zone }
-    guard let date = calendar.date(from: components),
-      calendar.component(.day, from: date) == parts.day, calendar.component(.month, from: date) == parts.month
+    guard let parts = DateParts(text), (1...12).contains(parts.month),
+      (1...LocalDate.daysIn(month: parts.month, year: parts.year)).contains(parts.day),
+      (0...23).contains(parts.hour), (0...59).contains(parts.minute), (0...59).contains(parts.second)
     else { return nil }
-    return date
+    // Arithmetic rather than Calendar: a date is read on every row of an import.
+    let local =
+      Timestamp.days(fromCivil: parts.year, parts.month, parts.day) * 86_400 + Int64(parts.hour * 3600)
+      + Int64(parts.minute * 60) + Int64(parts.second)
+    let utc = fixedOffset.map { local - Int64($0) } ?? AmsterdamTime.utc(fromLocal: local)
+    return Date(timeIntervalSince1970: TimeInterval(utc))
   }
 
   /// Removes and returns a trailing `+01:00`, `-0500` or `+01` offset in seconds (only after a time).
