@@ -32,7 +32,12 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
   }
 
   public var description: String {
-    String(format: "%04d-%02d-%02d", year, month, day)
+    // Without String(format:): every stored response's day is written with this.
+    func padded(_ number: Int, _ width: Int) -> String {
+      let text = String(number)
+      return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+    }
+    return "\(padded(year, 4))-\(padded(month, 2))-\(padded(day, 2))"
   }
 
   public static func < (lhs: LocalDate, rhs: LocalDate) -> Bool {

@@ -30,7 +30,7 @@ public enum ExportDate {
     } else if let offset = trailingOffset(&text) {
       fixedOffset = offset
     }
-    guard let parts = DateParts(text), (1...12).contains(parts.month),
+    guard let parts = DateParts(numeric: text) ?? DateParts(text), (1...12).contains(parts.month),
       (1...LocalDate.daysIn(month: parts.month, year: parts.year)).contains(parts.day),
       (0...23).contains(parts.hour), (0...59).contains(parts.minute), (0...59).contains(parts.second)
     else { return nil }
@@ -71,6 +71,59 @@ public enum ExportDate {
     var hour = 0
     var minute = 0
     var second = 0
+
+    /// The common all-numeric shapes, read byte by byte: `2026-03-10 14:05[:00]`, `10-3-2026 14:05:00`,
+    /// `3/10/2026 14:05`, with `T` or a space before the time. `nil` for anything else (AM/PM, fractions of seconds,
+    /// month names), which the general reader below handles.
+    init?(numeric text: String) {
+      var numbers: [(value: Int, digits: Int)] = []
+      var separators: [UInt8] = []
+      var value = 0
+      var digits = 0
+      for byte in text.utf8 {
+        if byte >= 0x30 && byte <= 0x39 {
+          value = value * 10 + Int(byte - 0x30)
+          digits += 1
+          guard digits <= 4 else { return nil }
+        } else {
+          guard digits > 0, numbers.count < 5 else { return nil }
+          numbers.append((value, digits))
+          separators.append(byte)
+          (value, digits) = (0, 0)
+        }
+      }
+      guard digits > 0 else { return nil }
+      numbers.append((value, digits))
+      // date: n sep n sep n; then optionally (space or T) h : m [: s].
+      guard numbers.count == 3 || numbers.count == 5 || numbers.count == 6 else { return nil }
+      let dateSeparator = separators[0]
+      guard [0x2D, 0x2F, 0x2E].contains(dateSeparator), separators[1] == dateSeparator else { return nil }
+      if numbers.count > 3 {
+        guard separators[2] == 0x20 || separators[2] == 0x54, separators[3...].allSatisfy({ $0 == 0x3A }) else {
+          return nil
+        }
+        guard numbers[3].digits <= 2, numbers[4].digits == 2, numbers.count == 5 || numbers[5].digits == 2 else {
+          return nil
+        }
+        (hour, minute) = (numbers[3].value, numbers[4].value)
+        second = numbers.count == 6 ? numbers[5].value : 0
+      }
+      let (a, b, c) = (numbers[0], numbers[1], numbers[2])
+      if a.digits == 4 {
+        guard b.digits <= 2, c.digits <= 2 else { return nil }
+        (year, month, day) = (a.value, b.value, c.value)
+      } else {
+        guard a.digits <= 2, b.digits <= 2, c.digits == 4 || c.digits == 2 else { return nil }
+        if dateSeparator == 0x2F {
+          // US order unless the first number cannot be a month.
+          (month, day) = a.value > 12 ? (b.value, a.value) : (a.value, b.value)
+        } else {
+          (day, month) = (a.value, b.value)
+        }
+        year = c.digits == 2 ? 2000 + c.value : c.value
+      }
+      guard (1900...2999).contains(year) else { return nil }
+    }
 
     init?(_ text: String) {
       // Split the date from the time at 'T' or the first space before a time.
