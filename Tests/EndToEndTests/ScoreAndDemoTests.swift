@@ -128,6 +128,17 @@ func independentGrades(questionnaire: String, grade item: String, from first: Da
     for label in expectedGroupLabels {
       #expect(lines.contains { $0.hasPrefix("    \(label) ") }, "no row for \(label): \(run)")
     }
+    // PI 5 and PI 6 each with n, mean, interval and status, under a header naming those columns.
+    #expect(lines.contains { $0.hasPrefix("Indicator / groep") && $0.contains("95%-interval") }, "\(run)")
+    for pi in ["PI 5", "PI 6"] {
+      let line = try #require(lines.first { $0.hasPrefix(pi) }, "\(run)")
+      let figures = line.split(separator: "  ").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+      // "PI 5", the label, n, mean, interval, …
+      #expect(Int(figures[2]) ?? 0 > 30, "\(line)")
+      #expect(figures[3].contains(","), "mean: \(line)")
+      #expect(figures[4].contains(" – "), "interval: \(line)")
+      #expect(line.contains("voldoet"), "status: \(line)")
+    }
   }
 
   @Test func keptDemoDatabaseIsPrivateAndNeverOverwritten() throws {

@@ -76,28 +76,16 @@ struct ScoreSelectionOptions: ParsableArguments {
   var aspects = false
 
   func validate() throws {
-    if period != nil, from != nil || to != nil {
-      throw ValidationError("Pass either --period or --from/--to, not both.")
-    }
-    if (from == nil) != (to == nil) { throw ValidationError("Pass both --from and --to.") }
+    try validatePeriodOptions(period: period, from: from, to: to)
     if let by {
       do { _ = try ScoreDimension.parseList(by) } catch { throw ValidationError(error.localizedDescription) }
     }
   }
 
-  func resolvedPeriod() throws -> Period {
-    if let from, let to {
-      guard let first = LocalDate(from) else { throw CLIError.invalidDate(from, option: "--from") }
-      guard let last = LocalDate(to) else { throw CLIError.invalidDate(to, option: "--to") }
-      guard first <= last else { throw ValidationError("--from \(from) lies after --to \(to).") }
-      return Period(from: first, to: last)
-    }
-    return try parsePeriod(period ?? String(LocalDate(Date()).year))
-  }
-
   func request() throws -> ScoreRequest {
     ScoreRequest(
-      period: try resolvedPeriod(), dimensions: try by.map { try ScoreDimension.parseList($0) } ?? [],
+      period: try resolvePeriod(period: period, from: from, to: to),
+      dimensions: try by.map { try ScoreDimension.parseList($0) } ?? [],
       includesAspects: aspects)
   }
 
@@ -127,6 +115,25 @@ struct ScoreSelectionOptions: ParsableArguments {
     return try ScoreCard.build(
       request: request, indicators: indicators, data: data, weights: populationWeights, invited: invitedCounts)
   }
+}
+
+/// --period, or --from with --to.
+func validatePeriodOptions(period: String?, from: String?, to: String?) throws {
+  if period != nil, from != nil || to != nil {
+    throw ValidationError("Pass either --period or --from/--to, not both.")
+  }
+  if (from == nil) != (to == nil) { throw ValidationError("Pass both --from and --to.") }
+}
+
+/// The period named by --period or by --from/--to (default: the current year).
+func resolvePeriod(period: String?, from: String?, to: String?) throws -> Period {
+  if let from, let to {
+    guard let first = LocalDate(from) else { throw CLIError.invalidDate(from, option: "--from") }
+    guard let last = LocalDate(to) else { throw CLIError.invalidDate(to, option: "--to") }
+    guard first <= last else { throw ValidationError("--from \(from) lies after --to \(to).") }
+    return Period(from: first, to: last)
+  }
+  return try parsePeriod(period ?? String(LocalDate(Date()).year))
 }
 
 /// Reads a text file named on the command line, with a clear error when it cannot be read.
