@@ -169,6 +169,11 @@ private struct CellKey: Hashable {
 }
 
 extension TevredenDatabase {
+  /// Whether any response is stored (cheaper than counting a million rows).
+  public func hasResponses() throws -> Bool {
+    try writer.read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM response)") ?? false }
+  }
+
   /// Count, sum and sum of squares of the grades of completed responses per audience and group in a period.
   ///
   /// Groups known from stored definitions but without graded responses in the period are included with n = 0.
