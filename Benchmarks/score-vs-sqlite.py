@@ -98,16 +98,23 @@ def main():
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--no-build", action="store_true")
     parser.add_argument("--binary", default=str(ROOT / ".build" / "release" / "tevreden"))
+    parser.add_argument("--keep", help="build the database at this path and keep it; reuse it when it exists")
     arguments = parser.parse_args()
     if not arguments.no_build:
         subprocess.run(["swift", "build", "-c", "release", "--product", "tevreden"], cwd=ROOT, check=True)
     binary = arguments.binary
     with tempfile.TemporaryDirectory(prefix="tevreden-score-bench-") as folder:
-        db = str(pathlib.Path(folder) / "bench.sqlite")
-        subprocess.run([binary, "import", "Responses", "--db", db], cwd=ROOT, check=True, capture_output=True)
-        began = time.perf_counter()
-        total = fill(db, arguments.rows)
-        print(f"database: {total:,} responses ({time.perf_counter() - began:.1f} s to fill)")
+        db = arguments.keep or str(pathlib.Path(folder) / "bench.sqlite")
+        if arguments.keep and pathlib.Path(db).exists():
+            connection = sqlite3.connect(db)
+            total = connection.execute("SELECT COUNT(*) FROM response").fetchone()[0]
+            connection.close()
+            print(f"database: {total:,} responses (kept from an earlier run)")
+        else:
+            subprocess.run([binary, "import", "Responses", "--db", db], cwd=ROOT, check=True, capture_output=True)
+            began = time.perf_counter()
+            total = fill(db, arguments.rows)
+            print(f"database: {total:,} responses ({time.perf_counter() - began:.1f} s to fill)")
         reference_sql = (
             "SELECT audience, respondentGroup, COUNT(grade), AVG(grade), SUM(grade * grade) FROM response "
             "WHERE status = 'completed' AND grade IS NOT NULL AND collectedOn BETWEEN '2026-01-01' AND '2026-12-31' "
