@@ -35,13 +35,7 @@ extension Response {
             "item '\(item)': \(AnswerProblem.missingCodeNotAllowed(code, allowed: question.missingCodes))")
         }
       case .value(let value):
-        let reread = question.parseValue(value.canonicalText)
-        switch (question.kind, value, reread) {
-        case (.text, .text, _): break
-        case (_, _, .failure(let problem)): problems.append("item '\(item)': \(problem)")
-        case (_, _, .success(let same)) where same == value: break
-        default: problems.append("item '\(item)': the value does not fit a \(question.kind.typeName) question")
-        }
+        if let problem = question.problem(with: value) { problems.append("item '\(item)': \(problem)") }
       }
       if !question.isAsked(given: answers) {
         problems.append("item '\(item)' is answered, but the routing (show_if) skips it for this respondent")
@@ -68,5 +62,41 @@ extension Response {
       if consentAnswer == .yesNo(false) { problems.append("consent is nee, so the status must be refused") }
     }
     return problems
+  }
+}
+
+extension Question {
+  /// Why a value cannot be this question's answer, or `nil` if it can: the value is of the question's type and
+  /// is exactly what ``parseValue(_:)`` would read from its canonical text (checked directly, without writing and
+  /// re-reading the text, because every stored response is checked this way).
+  public func problem(with value: AnswerValue) -> String? {
+    let mismatch = "the value does not fit a \(kind.typeName) question"
+    switch (kind, value) {
+    case (.consent, .yesNo), (.yesNo, .yesNo), (.text, .text):
+      return nil
+    case (.scale(let scale), .scalePoint(let point)):
+      guard scale.points.contains(where: { $0.value == point }) else {
+        return AnswerProblem.outOfRange(value.canonicalText, scale.minimum...scale.maximum).description
+      }
+      return nil
+    case (.grade, .grade(let grade)):
+      guard grade >= 1, grade <= 10, grade.isFinite, ((grade * 10).rounded() - grade * 10).magnitude < 1e-9 else {
+        return AnswerProblem.gradeOutOfRange(value.canonicalText).description
+      }
+      return nil
+    case (.number(let range), .number(let number)):
+      return range.contains(number) ? nil : AnswerProblem.outOfRange(value.canonicalText, range).description
+    case (.choice(let choices, let allowsMultiple), .choices(let codes)):
+      guard !codes.isEmpty else { return AnswerProblem.empty.description }
+      if let unknown = codes.first(where: { code in !choices.contains { $0.code == code } }) {
+        return AnswerProblem.unknownChoice(unknown, valid: choices.map(\.code)).description
+      }
+      // One code for a single choice; several in the definition's order, each once.
+      let canonical = choices.map(\.code).filter(Set(codes).contains)
+      guard canonical == codes, allowsMultiple || codes.count == 1 else { return mismatch }
+      return nil
+    default:
+      return mismatch
+    }
   }
 }

@@ -153,6 +153,12 @@ public struct TevredenDatabase: Sendable {
   /// many there are. Everything `body` stored is committed when it returns, and rolled back when it throws.
   public func importTransaction<T>(_ body: (inout ImportSession) throws -> T) throws -> T {
     try writer.write { db in
+      // A larger page cache for the length of the import: a big transaction otherwise spills pages to the
+      // write-ahead log and reads them back (a tenth of an import's time, measured with perf); 16 MiB keeps
+      // the peak memory well under 100 MB.
+      let previous = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+      try db.execute(sql: "PRAGMA cache_size = -16384")
+      defer { try? db.execute(sql: "PRAGMA cache_size = \(previous)") }
       var session = ImportSession(db: db)
       return try body(&session)
     }

@@ -73,3 +73,43 @@ import Testing
     #expect(try response(.completed, answers).grade(using: questionnaire.scoreRule) == nil)
   }
 }
+
+/// `Question.problem(with:)` checks a value directly; it must accept exactly what re-reading the value's canonical
+/// text would give back unchanged.
+@Suite struct DirectValueCheckTests {
+  static func candidates(for question: Question) -> [AnswerValue] {
+    var values: [AnswerValue] = [.yesNo(true), .yesNo(false), .text("vrij"), .number(-1), .number(0), .number(3)]
+    values += (0...12).map { .scalePoint($0) }
+    values += stride(from: 0.0, through: 11.0, by: 0.05).map { .grade(($0 * 100).rounded() / 100) }
+    if case .choice(let choices, _) = question.kind {
+      let codes = choices.map(\.code)
+      values += codes.map { .choices([$0]) }
+      values += [.choices([]), .choices(["onbekend"]), .choices(codes), .choices(codes.reversed())]
+      if codes.count > 1 { values += [.choices([codes[0], codes[0]]), .choices(Array(codes.prefix(2)))] }
+    }
+    if case .number(let range) = question.kind {
+      values += [range.lowerBound - 1, range.lowerBound, range.upperBound, range.upperBound + 1].map { .number($0) }
+    }
+    return values
+  }
+
+  @Test func agreesWithReReadingTheCanonicalTextForEveryShippedQuestion() {
+    let catalog = Catalog.load(from: repositoryRoot.appendingPathComponent("Questionnaires"))
+    #expect(catalog.questionnaires.count == 10)
+    var checked = 0
+    for questionnaire in catalog.questionnaires.map(\.questionnaire) {
+      for question in questionnaire.questions {
+        if case .text = question.kind { continue }
+        for value in Self.candidates(for: question) {
+          let reread = question.parseValue(value.canonicalText)
+          let acceptedByReading = (try? reread.get()) == value
+          #expect(
+            (question.problem(with: value) == nil) == acceptedByReading,
+            "\(questionnaire.id) \(question.id): \(value) → \(String(describing: question.problem(with: value)))")
+          checked += 1
+        }
+      }
+    }
+    #expect(checked > 10_000)
+  }
+}
