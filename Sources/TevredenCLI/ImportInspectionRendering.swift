@@ -40,7 +40,7 @@ func renderInspection(_ inspection: ExportInspection) -> String {
   if !personal.isEmpty {
     let kinds = Set(personal.compactMap(\.personalData)).sorted().map(\.label).joined(separator: ", ")
     let count = "\(personal.count) column\(personal.count == 1 ? "" : "s")"
-    lines.append(field("personal data", "\(count) (\(kinds)), dropped at import"))
+    lines.append(field("personal data", "\(count) (\(kinds)), never stored"))
   }
   lines.append("  columns (\(inspection.columns.count)):")
   lines += columnLines(inspection.columns, responses: inspection.responseCount)
@@ -87,7 +87,7 @@ private func columnLines(_ columns: [ColumnProfile], responses: Int) -> [String]
     line += pad(name.isEmpty ? "(no name)" : name, width) + "  " + pad(typeName(column.valueType), typeWidth)
     line += "  " + pad(String(column.filledCount), countWidth, leading: true) + " filled"
     if let kind = column.personalData {
-      line += "   personal data (\(kind.label)): dropped at import"
+      line += "   personal data (\(kind.label)): never stored"
     } else if let detail = detail(of: column) {
       line += "   " + detail
     }

@@ -182,7 +182,7 @@ public struct ColumnProfile: Hashable, Sendable {
   public var index: Int
   /// The names the column goes by, most specific first, without empty names or repeats.
   public var names: [String]
-  /// The kind of personal data the column holds, judged by its names; such columns are dropped at import.
+  /// The kind of personal data the column holds, judged by its names; such columns are never stored (an import drops them, or for an option column of a multiple-choice item keeps only which option was ticked).
   public var personalData: PersonalDataKind?
   /// The kind of its values.
   public var valueType: ValueType

@@ -74,8 +74,8 @@ import Testing
       ])
     #expect(
       values("personal data", in: run.stdout) == [
-        "7 columns (e-mail address, IP address, location, name, recipient reference), dropped at import",
-        "2 columns (e-mail address, name), dropped at import",
+        "7 columns (e-mail address, IP address, location, name, recipient reference), never stored",
+        "2 columns (e-mail address, name), never stored",
       ])
     #expect(reports[0].contains("  columns (16):"))
     #expect(reports[1].contains("  columns (37):"))
@@ -85,7 +85,7 @@ import Testing
     #expect(columnLine(1, in: reports[0]) == "1 ResponseID / V1 text 1 filled up to 17 characters")
     #expect(
       columnLine(6, in: reports[0])
-        == "6 IPAddress / V6 text 1 filled personal data (IP address): dropped at import")
+        == "6 IPAddress / V6 text 1 filled personal data (IP address): never stored")
     #expect(columnLine(8, in: reports[0]) == "8 StartDate / V8 date/time 1 filled 2017-07-18 08:28:09")
     #expect(columnLine(11, in: reports[0]) == "11 This is a multiple choice question. / Q1 integer 1 filled 2")
     #expect(!reports[0].contains("Anonym"), "values of a personal-data column are never shown")
@@ -95,7 +95,7 @@ import Testing
         == "2 Start time date/time 7 filled 2020-05-22T17:58:00 to 2020-05-22T17:58:48")
     #expect(
       columnLine(4, in: reports[1])
-        == "4 Email text 7 filled personal data (e-mail address): dropped at import")
+        == "4 Email text 7 filled personal data (e-mail address): never stored")
     #expect(!reports[1].contains("@test.com"))
     #expect(columnLine(8, in: reports[1]) == "8 Question 12 label 7 filled values: \"a\" 4, \"b\" 3")
     // SurveyMonkey: the sub-header row names the choice of each multi-select column.
