@@ -1,0 +1,152 @@
+import Foundation
+import Testing
+import TevredenCore
+
+@testable import TevredenReport
+
+@Suite struct HTMLReportTests {
+  let html = ReportRenderer.html(ReportFixture.figures)
+
+  @Test func isOneSelfContainedDutchPage() {
+    #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"nl\">"))
+    #expect(!html.lowercased().contains("<script"))
+    #expect(!html.contains("http://"))
+    #expect(!html.contains("https://"))
+    #expect(!html.contains("url(http"))
+    #expect(!html.lowercased().contains("@import"))
+    #expect(!html.lowercased().contains("<link"))
+    #expect(!html.lowercased().contains("<img"))
+    #expect(!html.contains("@font-face"))
+  }
+
+  @Test func everyGroupHasABarOrAGreyedReason() throws {
+    for section in ReportFixture.figures.audiences {
+      for group in [section.overall] + section.groups {
+        #expect(html.contains("data-group=\"\(group.id)\""), "no row for \(group.id)")
+        if group.status == .teWeinigRespondenten {
+          #expect(html.contains("data-placeholder=\"\(group.id)\""), "no greyed placeholder for \(group.id)")
+          #expect(!html.contains("data-bar=\"\(group.id)\""), "\(group.id) has too few respondents for a bar")
+        } else {
+          #expect(html.contains("<rect data-bar=\"\(group.id)\""), "no bar for \(group.id)")
+          #expect(html.contains("data-whisker=\"\(group.id)\""), "no interval whisker for \(group.id)")
+        }
+      }
+    }
+    #expect(html.contains("te weinig respondenten: 8, minimaal 10 nodig"))
+    #expect(html.contains("te weinig respondenten: 7, minimaal 10 nodig"))
+  }
+
+  @Test func everyChartHasTheNormLineAndATextAlternative() throws {
+    #expect(try captures(of: "data-norm=\"(7)\"", in: html).count == 2)
+    #expect(try captures(of: "data-norm=\"(trend)\"", in: html).count == 2)
+    let charts = try captures(of: "<svg ([^>]*)>", in: html)
+    #expect(charts.count == 6)
+    for attributes in charts {
+      #expect(attributes.contains("role=\"img\""))
+      #expect(attributes.contains("aria-label=\""))
+    }
+    #expect(try captures(of: "<svg[^>]*>\\s*<title>([^<]+)</title>\\s*<desc>", in: html).count == 6)
+  }
+
+  @Test func statusIsWordAndSymbolNotColourAlone() {
+    #expect(html.contains("<span class=\"status status-voldoet\">✓ voldoet</span>"))
+    #expect(html.contains("<span class=\"status status-voldoet-niet\">✗ voldoet niet</span>"))
+    #expect(html.contains("<span class=\"status status-indicatief\">~ indicatief</span>"))
+    #expect(html.contains("<span class=\"status status-te-weinig-respondenten\">– te weinig respondenten</span>"))
+    #expect(html.contains("<span class=\"status status-geen-norm\">○ geen norm</span>"))
+    // Bars that miss the norm are hatched, not only red.
+    #expect(html.contains("<rect data-bar=\"rvdk\""))
+    #expect(html.contains("fill=\"url(#a2-hatch)\""))
+  }
+
+  @Test func everyStringFromTheModelIsEscaped() {
+    var figures = ReportFixture.withRemarks
+    figures.audiences[1].groups[1].label = "Politie <&> \"recherche\""
+    figures.head.region = "Noord <Holland> & 'Noord'"
+    let page = ReportRenderer.html(figures)
+    #expect(page.contains("Politie &lt;&amp;&gt; &quot;recherche&quot;"))
+    #expect(!page.contains("Politie <&>"))
+    #expect(page.contains("Noord &lt;Holland&gt; &amp; &#39;Noord&#39;"))
+    #expect(page.contains("&lt;b&gt;duurt&lt;/b&gt;"))
+    #expect(!page.contains("<b>duurt"))
+  }
+
+  @Test func headStatesPeriodRuleTimeAndDataBasis() {
+    #expect(html.contains("2026-T2: 1 januari t/m 31 augustus 2026"))
+    #expect(html.contains("Een vragenlijst telt mee in de periode waarin hij is afgerond (Nederlandse tijd)."))
+    #expect(html.contains("14 september 2026 om 10:30"))
+    #expect(
+      html.contains("<th scope=\"row\">import uit Qualtrics</th><td class=\"num\">75</td><td class=\"num\">0</td>"))
+    #expect(html.contains("<th scope=\"row\">interview (telefonisch)</th>"))
+    #expect(
+      html.contains(
+        "<tr class=\"total\"><th scope=\"row\">totaal</th><td class=\"num\">300</td><td class=\"num\">144</td><td class=\"num\">444</td></tr>"
+      ))
+  }
+
+  @Test func remarksOnlyWithAWarningAtTheTop() throws {
+    #expect(!html.contains("id=\"opmerkingen\""))
+    #expect(!html.contains("class=\"warning\""))
+    let page = ReportRenderer.html(ReportFixture.withRemarks)
+    let warning = try #require(page.range(of: "<p class=\"warning\" role=\"note\">"))
+    let title = try #require(page.range(of: "<h1>"))
+    #expect(warning.lowerBound < title.lowerBound)
+    #expect(page.contains("id=\"opmerkingen\""))
+  }
+
+  @Test func municipalityTableShowsSuppressedCellsWithAFootnote() {
+    #expect(html.contains("<th scope=\"row\">Texel</th><td class=\"num\">&lt;10</td>"))
+    #expect(html.contains("<td class=\"num\">×</td>"))
+    #expect(html.contains("&lt;10: minder dan 10 respondenten"))
+  }
+
+  @Test func printsOnA4WithoutCuttingCharts() {
+    #expect(html.contains("@page{size:A4"))
+    #expect(html.contains("figure{margin:16px 0 20px;break-inside:avoid"))
+    #expect(html.contains("@media print"))
+  }
+
+  @Test func correlationComesWithACaution() {
+    #expect(html.contains("Samenhang is geen oorzaak en gevolg"))
+    #expect(html.contains("sterk positief (0,61)"))
+    #expect(html.contains("nauwelijks (−0,05)"))
+  }
+
+  @Test func textColoursMeetWCAGAA() {
+    for pair in ReportStyle.textPairs {
+      let ratio = pair.text.contrast(with: pair.background)
+      #expect(ratio >= 4.5, "\(pair.name): \(pair.text) on \(pair.background) has contrast \(ratio)")
+    }
+  }
+
+  @Test func svgCoordinatesUseADecimalPoint() throws {
+    for attribute in try captures(of: " (?:x|y|width|height|x1|x2|y1|y2|cx|cy)=\"([^\"]*)\"", in: html) {
+      #expect(Double(attribute) != nil, "not a number: \(attribute)")
+    }
+  }
+
+  /// The page's outline (headings, captions, charts and their data hooks) as a snapshot: a structural change is
+  /// visible in review without pinning every style detail.
+  @Test func outlineMatchesTheSnapshot() throws {
+    let pattern =
+      "<(h[1-4])[^>]*>(.*?)</h[1-4]>|<(caption)>(.*?)</caption>|<svg [^>]*aria-label=\"([^\"]*)\""
+      + "|data-(group|bar|placeholder|norm|aspects|gemeenten)=\"([^\"]*)\""
+    let expression = try NSRegularExpression(pattern: pattern)
+    var outline: [String] = []
+    for match in expression.matches(in: html, range: NSRange(html.startIndex..., in: html)) {
+      func group(_ index: Int) -> String? {
+        Range(match.range(at: index), in: html).map { String(html[$0]) }
+      }
+      if let tag = group(1), let text = group(2) {
+        outline.append("\(tag): \(text)")
+      } else if let text = group(4) {
+        outline.append("  caption: \(text)")
+      } else if let label = group(5) {
+        outline.append("  chart: \(label)")
+      } else if let name = group(6), let value = group(7) {
+        outline.append("    \(name): \(value)")
+      }
+    }
+    try assertSnapshot(outline.joined(separator: "\n") + "\n", named: "burap-2026-T2.html-outline.txt")
+  }
+}
