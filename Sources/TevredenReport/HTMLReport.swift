@@ -20,9 +20,14 @@ enum HTML {
     return escaped
   }
 
-  /// A status light: symbol and word in a bordered pill whose border style differs per status.
-  static func status(_ status: ReportFigures.Status) -> String {
-    "<span class=\"status status-\(Wording.statusKey(status))\">\(escape(Wording.status(status)))</span>"
+  /// A status light: symbol and word in a bordered pill whose border style differs per status; with a comparison,
+  /// "zeker" or "onzeker" beneath it.
+  static func status(_ status: ReportFigures.Status, certainty: ReportFigures.NormComparison? = nil) -> String {
+    var html = "<span class=\"status status-\(Wording.statusKey(status))\">\(escape(Wording.status(status)))</span>"
+    if let certainty {
+      html += "<br><span class=\"certainty\">\(escape(Wording.comparison(certainty)))</span>"
+    }
+    return html
   }
 
   /// A table from header cells and rows; `numeric` marks right-aligned columns.
@@ -119,6 +124,7 @@ public enum ReportRenderer {
     html += "<p class=\"kicker\">Bestuursrapportage Veilig Thuis \(HTML.escape(head.region))</p>\n"
     html += "<h1>Klanttevredenheid: \(HTML.escape(Wording.periodTitle(head.period)))</h1>\n"
     if let notice = head.notice { html += "<p class=\"notice\">\(HTML.escape(notice))</p>\n" }
+    html += tiles(figures)
     html += "<dl class=\"facts\">\n"
     html += "<dt>Regio</dt><dd>\(HTML.escape(head.region))</dd>\n"
     html +=
@@ -137,6 +143,29 @@ public enum ReportRenderer {
         caption: "Respons", header: rates.header, rows: rates.rows, numeric: Set(1..<rates.header.count))
     }
     html += "</div>\n</header>\n"
+    return html
+  }
+
+  /// The answer at a glance: one tile per audience with its figure, the norm and the status.
+  private static func tiles(_ figures: ReportFigures) -> String {
+    guard !figures.audiences.isEmpty else { return "" }
+    var html = "<div class=\"tiles\">\n"
+    for section in figures.audiences {
+      let overall = section.overall
+      let key = Wording.statusKey(overall.status)
+      let hasFigure = overall.mean != nil && overall.status != .teWeinigRespondenten
+      html += "<div class=\"tile tile-\(key)\" data-tile=\"\(HTML.escape(section.indicatorNumber))\">\n"
+      html += "<p class=\"tile-title\">PI \(HTML.escape(section.indicatorNumber)): \(HTML.escape(section.title))</p>\n"
+      html += "<p class=\"tile-figure\">"
+      html += hasFigure ? overall.mean.map { HTML.escape(Wording.decimal($0)) } ?? "–" : "–"
+      html += " \(HTML.status(overall.status))</p>\n"
+      var basis = ["norm \(Wording.norm(section.norm, unit: .grade))", "n = \(Wording.count(overall.count))"]
+      if hasFigure, let interval = overall.interval { basis.append("95%-interval \(Wording.interval(interval))") }
+      if hasFigure, overall.comparison != nil { basis.append(Wording.comparison(overall.comparison)) }
+      html += "<p class=\"tile-basis\">\(HTML.escape(basis.joined(separator: " · ")))</p>\n"
+      html += "</div>\n"
+    }
+    html += "</div>\n"
     return html
   }
 
@@ -192,12 +221,17 @@ public enum ReportRenderer {
       "<p>Voldoen we aan de norm, en hoe zeker is dat? Per indicator de waarde in \(HTML.escape(figures.head.period.name)), de norm van \(figures.head.period.normYear) en het oordeel.</p>\n"
     let rows = figures.indicators.map { row -> [String] in
       var cells = indicatorCells(row).map(HTML.escape)
-      cells[4] = HTML.status(row.status)
+      // The source on its own muted line keeps the label short.
+      cells[1] =
+        HTML.escape(row.label) + (row.source.map { "<br><span class=\"note\">\(HTML.escape($0))</span>" } ?? "")
+      cells[4] = HTML.status(row.status, certainty: row.comparison)
+      cells.remove(at: 7)
       return cells
     }
+    var header = indicatorHeader
+    header.remove(at: 7)
     html += HTML.table(
-      caption: nil, header: indicatorHeader, rows: rows, numeric: [2, 5, 6], className: "indicators",
-      cellsAreHTML: true)
+      caption: nil, header: header, rows: rows, numeric: [2, 5, 6], className: "indicators", cellsAreHTML: true)
     html +=
       "<p class=\"note\">\(HTML.escape(Wording.statusLegend))<br>"
       + "\(HTML.escape(Wording.certaintyNote(previousPeriods: figures.indicators.compactMap(\.change?.previousPeriod))))</p>\n"
@@ -248,8 +282,16 @@ public enum ReportRenderer {
     let rows = [section.overall] + section.groups
     let cells = rows.map { row -> [String] in
       var cells = groupCells(row, minimum: minimum).map(HTML.escape)
-      cells[7] = HTML.status(row.status)
+      cells[7] = HTML.status(row.status, certainty: row.comparison)
+      if let change = row.change, change.isSignificant == true {
+        // "duidelijk" on its own line keeps the column narrow.
+        cells[9] =
+          HTML.escape(Wording.change(change).replacingOccurrences(of: ", duidelijk", with: ""))
+          + "<br><strong>duidelijk</strong>"
+      }
       if row.status == .teWeinigRespondenten { cells[7] += " <span class=\"note\">(minimaal \(minimum))</span>" }
+      // "Hoe zeker" sits under the status light, which keeps the table narrow enough for A4.
+      cells.remove(at: 8)
       return cells
     }
     let classes = rows.enumerated().map { index, row -> String? in
@@ -259,8 +301,10 @@ public enum ReportRenderer {
       return names.isEmpty ? nil : names.joined(separator: " ")
     }
     html += "<div class=\"block\">\n"
+    var header = groupHeader
+    header.remove(at: 8)
     html += HTML.table(
-      caption: "Cijfers per groep, \(figures.head.period.name)", header: groupHeader, rows: cells,
+      caption: "Cijfers per groep, \(figures.head.period.name)", header: header, rows: cells,
       numeric: [1, 2, 3, 4, 5, 6], rowClasses: classes, className: "groups", cellsAreHTML: true)
     let previous = rows.compactMap(\.change?.previousPeriod)
     html += "<p class=\"note\">\(HTML.escape(Wording.certaintyNote(previousPeriods: previous)))</p>\n"
@@ -389,6 +433,7 @@ public enum ReportRenderer {
       let rows = ordered.map { aspect -> [String] in
         var cells = aspectCells(aspect).map(HTML.escape)
         if let mean = aspect.mean {
+          // A bar from 1 to the mean (120 px for 10), left-aligned so the bars compare like a bar chart.
           let width = Int(((min(max(mean, 1), 10) - 1) / 9 * 120).rounded())
           cells[1] =
             "<span class=\"aspect-bar\" style=\"width:\(width)px\" aria-hidden=\"true\">&nbsp;</span>" + cells[1]
@@ -397,7 +442,7 @@ public enum ReportRenderer {
       }
       html += "<div class=\"block\" data-aspects=\"\(HTML.escape(group.groupID))\">\n"
       html += HTML.table(
-        caption: group.groupLabel, header: aspectHeader, rows: rows, numeric: [1, 2, 4], className: "aspects",
+        caption: group.groupLabel, header: aspectHeader, rows: rows, numeric: [2, 4], className: "aspects",
         cellsAreHTML: true)
       html += "</div>\n"
     }

@@ -105,14 +105,17 @@ enum ReportStyle {
     .facts{display:grid;grid-template-columns:max-content 1fr;gap:2px 16px;margin:10px 0}
     .facts dt{font-weight:bold}
     .facts dd{margin:0}
-    .basis{display:flex;flex-wrap:wrap;gap:0 28px;align-items:flex-start}
-    .basis table{font-size:13px}
-    .basis th,.basis td{padding:2px 6px}
+    .basis{display:flex;flex-wrap:wrap;gap:0 20px;align-items:flex-start}
+    .basis table{font-size:12.5px}
+    .basis th,.basis td{padding:2px 5px}
+    table.indicators{width:100%}
+    table.indicators td:nth-child(2){width:34%}
     table.indicators td:nth-child(4),table.indicators td:nth-child(7){white-space:nowrap}
-    table.groups{font-size:13px;width:100%}
-    table.groups td:last-child,table.indicators td:last-child{white-space:nowrap}
-    table.groups th,table.groups td{padding:4px 5px}
-    table.groups .status{white-space:normal}
+    table.groups{font-size:12.5px;width:100%}
+    table.indicators td:last-child{white-space:nowrap}
+    table.groups th,table.groups td{padding:4px 4px}
+    table.groups .status-te-weinig-respondenten{white-space:normal}
+    table.groups td:last-child{white-space:nowrap}
     table.aspects{width:100%}
     table{border-collapse:collapse;margin:8px 0 12px;font-size:14px}
     caption{text-align:left;font-weight:bold;padding:0 0 4px;caption-side:top}
@@ -128,7 +131,20 @@ enum ReportStyle {
     .status-indicatief{color:\(indicativeText);background:\(indicativeBackground);border:2px dashed \(indicativeText)}
     .status-te-weinig-respondenten{color:\(tooFewText);background:\(tooFewBackground);border:2px dotted \(tooFewText)}
     .status-geen-norm{color:\(ink);background:\(paper);border:1px solid \(muted)}
+    .certainty{font-size:12px;color:\(muted)}
     .lead{font-size:16px}
+    .tiles{display:flex;flex-wrap:wrap;gap:12px;margin:14px 0 10px}
+    .tile{flex:1 1 300px;border:2px solid \(rule);border-left-width:10px;padding:8px 14px;background:\(paper);\
+    break-inside:avoid}
+    .tile p{margin:2px 0}
+    .tile-voldoet{border-left-color:\(meets)}
+    .tile-voldoet-niet{border-left-color:\(misses);border-left-style:double;border-left-width:12px}
+    .tile-indicatief{border-left-color:\(indicative);border-left-style:dashed}
+    .tile-te-weinig-respondenten{border-left-color:\(tooFewText);border-left-style:dotted}
+    .tile-title{font-weight:bold}
+    .tile-figure{font-size:30px;font-weight:bold;line-height:1.2}
+    .tile-figure .status{font-size:15px;vertical-align:middle}
+    .tile-basis{font-size:13px;color:\(muted)}
     figure{margin:16px 0 20px;break-inside:avoid;page-break-inside:avoid}
     figure svg{display:block;width:100%;height:auto;max-width:900px}
     figcaption{font-size:13px;color:\(muted);margin-top:4px}
@@ -136,6 +152,7 @@ enum ReportStyle {
     .block{break-inside:avoid;page-break-inside:avoid}
     .chart-table{font-size:12px}
     .chart-table th,.chart-table td{padding:2px 6px}
+    table.aspects td:nth-child(2){white-space:nowrap;min-width:170px}
     .aspect-bar{display:inline-block;height:10px;overflow:hidden;font-size:8px;line-height:10px;background:\(accent);vertical-align:middle;margin-right:6px}
     .caution{background:\(panel);border-left:6px solid \(muted);padding:6px 12px;font-size:14px}
     .methods{background:\(panel);border:1px solid \(rule);padding:4px 18px 12px;margin-top:36px;break-inside:avoid;\
@@ -147,7 +164,15 @@ enum ReportStyle {
     .legend{font-size:13px;color:\(muted)}
     @page{size:A4;margin:14mm 12mm}
     @media print{
-    body{font-size:11pt}
+    body{font-size:10.5pt}
+    table{font-size:8.5pt}
+    table.groups{font-size:8pt}
+    th,td,table.groups th,table.groups td{padding:2px 3px}
+    .status{font-size:8pt;padding:0 4px}
+    thead th{font-size:8pt}
+    td .note,th .note,.certainty,.chart-table{font-size:7.5pt}
+    .tile-figure{font-size:22pt}
+    figure{margin:8px 0 10px}
     main{max-width:none;padding:0}
     h2{break-before:auto}
     section.audience{break-before:page}

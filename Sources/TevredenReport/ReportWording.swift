@@ -112,8 +112,8 @@ enum Wording {
   /// The note under a table with "Hoe zeker" and "Verschil met vorig jaar" columns.
   static func certaintyNote(previousPeriods: [String]) -> String {
     var note =
-      "Hoe zeker: \"zeker\" als het hele 95%-interval aan één kant van de norm ligt; \"onzeker\" als de norm "
-      + "binnen het interval valt, dan kan het verschil met de norm toeval zijn."
+      "Zeker of onzeker: \"zeker\" als het hele 95%-interval aan één kant van de norm ligt; \"onzeker\" als de "
+      + "norm binnen het interval valt, dan kan het verschil met de norm toeval zijn."
     let periods = Array(Set(previousPeriods)).sorted()
     if !periods.isEmpty {
       note +=
