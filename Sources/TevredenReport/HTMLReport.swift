@@ -488,8 +488,8 @@ public enum ReportRenderer {
       html += "<h3>\(HTML.escape(Wording.audienceTitle(audience)))</h3>\n<ul>\n"
       for item in items {
         html +=
-          "<li><strong>\(HTML.escape(item.groupLabel))</strong>, \(HTML.escape(item.question)): "
-          + "\(HTML.escape(item.text))</li>\n"
+          "<li><span class=\"note\">\(HTML.escape(item.groupLabel)) · \(HTML.escape(item.question))</span><br>"
+          + "“\(HTML.escape(item.text))”</li>\n"
       }
       html += "</ul>\n"
     }

@@ -125,8 +125,8 @@ extension ReportRenderer {
         lines.append("")
         for item in items {
           lines.append(
-            "- **\(Markdown.escape(item.groupLabel))**, \(Markdown.escape(item.question)): "
-              + Markdown.escape(Markdown.singleLine(item.text)))
+            "- \(Markdown.escape(item.groupLabel)) · \(Markdown.escape(item.question)): "
+              + "“\(Markdown.escape(item.text))”")
         }
       }
     }

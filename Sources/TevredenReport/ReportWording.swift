@@ -246,8 +246,9 @@ enum Wording {
       ("Minimaal aantal respondenten", minimum),
       (
         "Betrouwbaarheidsinterval",
-        "Het \(level)-interval (\(methods.intervalMethod)) geeft aan waar het echte gemiddelde waarschijnlijk ligt. "
-          + "Ligt de norm binnen het interval, dan is het verschil met de norm niet duidelijk."
+        "Het \(level)-interval geeft aan waar het gemiddelde waarschijnlijk ligt als we iedereen uit de doelgroep "
+          + "hadden kunnen vragen; berekend als \(methods.intervalMethod). Valt de norm binnen het interval, dan is "
+          + "het verschil met de norm niet duidelijk (\"onzeker\")."
       ),
       (
         "Periode",

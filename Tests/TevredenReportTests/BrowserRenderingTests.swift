@@ -35,12 +35,12 @@ struct BrowserRenderingTests {
     }
 
     /// Copies the page and what the browser made of it to `TEVREDEN_REPORT_PREVIEW`, when set, to look at.
-    func keep(_ files: [URL]) {
+    func keep(_ files: [URL], prefix: String = "") {
       guard let target = ProcessInfo.processInfo.environment["TEVREDEN_REPORT_PREVIEW"] else { return }
       let folder = URL(fileURLWithPath: target)
       try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
       for file in [self.file] + files {
-        let destination = folder.appendingPathComponent(file.lastPathComponent)
+        let destination = folder.appendingPathComponent(prefix + file.lastPathComponent)
         try? FileManager.default.removeItem(at: destination)
         try? FileManager.default.copyItem(at: file, to: destination)
       }
@@ -88,7 +88,7 @@ struct BrowserRenderingTests {
     let pdf = page.folder.appendingPathComponent("rapport.pdf")
     let run = try page.chromium(["--print-to-pdf=\(pdf.path)", "--no-pdf-header-footer"])
     #expect(!run.timedOut, "\(run)")
-    if !withRemarks { page.keep([pdf]) }
+    page.keep([pdf], prefix: withRemarks ? "opmerkingen-" : "")
     let text = String(decoding: try Data(contentsOf: pdf), as: UTF8.self)
     #expect(text.hasPrefix("%PDF-"))
     let pages = try captures(of: "/Type\\s*(/Page)(?![s\\w])", in: text).count
