@@ -421,7 +421,7 @@ public enum ReportRenderer {
   static func aspectCells(_ aspect: ReportFigures.Aspect) -> [String] {
     [
       aspect.label, aspect.mean.map { Wording.decimal($0) } ?? "–", Wording.count(aspect.count),
-      correlationText(aspect), Wording.count(aspect.correlationCount),
+      correlationText(aspect), aspect.correlationCount.map(Wording.count) ?? "–",
     ]
   }
 

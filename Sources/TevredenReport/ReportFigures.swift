@@ -359,10 +359,10 @@ extension ReportFigures {
     public var count: Int
     /// Pearson's r between the aspect score and the overall grade.
     public var correlation: Double?
-    /// Respondents with both the aspect and the grade.
-    public var correlationCount: Int
+    /// Respondents with both the aspect and the grade; `nil` when no correlation was computed.
+    public var correlationCount: Int?
 
-    public init(label: String, mean: Double?, count: Int, correlation: Double?, correlationCount: Int) {
+    public init(label: String, mean: Double?, count: Int, correlation: Double? = nil, correlationCount: Int? = nil) {
       self.label = label
       self.mean = mean
       self.count = count
