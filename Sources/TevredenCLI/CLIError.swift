@@ -19,6 +19,8 @@ enum CLIError: LocalizedError, Equatable {
   case nothingToExport(String)
   /// A reading command was pointed at a database file that does not exist.
   case noDatabase(path: String)
+  /// A date option is not a real day.
+  case invalidDate(String, option: String)
 
   var errorDescription: String? {
     switch self {
@@ -38,6 +40,8 @@ enum CLIError: LocalizedError, Equatable {
       return "'\(text)' is not a period; use 2026, 2026-T1 (January–April), 2026-T2 (January–August) or 2026-T3"
     case .nothingToExport(let detail):
       return "nothing to export: \(detail)"
+    case .invalidDate(let text, let option):
+      return "\(option) '\(text)' is not a day; write it as yyyy-MM-dd, such as 2026-04-30"
     case .noDatabase(let path):
       return
         "there is no database at \(path); import responses first (tevreden import …) or pass --db with the right file"

@@ -36,6 +36,15 @@ struct ImportRunner {
   }
 
   /// Expands folders into the `.csv` files below them, sorted, so every run reads files in the same order.
+  /// Registration-system exports (`registratie-*.csv`, read by `indicators --merge`) are not survey responses: a
+  /// folder import skips them, so they can live in `Responses/` beside the exports.
+  static func isRegistrationExport(_ path: String) -> Bool {
+    URL(fileURLWithPath: path).lastPathComponent.lowercased().hasPrefix(registrationPrefix)
+  }
+
+  /// The file-name prefix of registration-system exports.
+  static let registrationPrefix = "registratie-"
+
   static func csvFiles(in paths: [String]) throws -> [URL] {
     var files: [URL] = []
     for path in paths {
@@ -49,6 +58,7 @@ struct ImportRunner {
         var found: [URL] = []
         while let name = enumerator?.nextObject() as? String {
           let lowered = name.lowercased()
+          if isRegistrationExport(name) { continue }
           if [".csv", ".tsv", ".txt", ".xlsx"].contains(where: lowered.hasSuffix) {
             found.append(url.appendingPathComponent(name))
           }

@@ -42,19 +42,38 @@ public struct IndicatorSet: Hashable, Sendable {
     }
   }
 
-  /// Below this number of respondents a mean is reported as too few to say.
+  /// Below this number of respondents a mean is reported as too few to say (*te weinig respondenten*).
   public var minimumRespondents: Int
+  /// From the minimum up to (not including) this number, a figure is shown as *indicatief*; equal to the minimum
+  /// when the file does not set `indicative_below` (files from before it existed), so there is no such band.
+  public var indicativeBelow: Int
   /// Per-municipality cells with fewer respondents than this are suppressed.
   public var disclosureThreshold: Int
   public var indicators: [Indicator]
   /// The municipalities of the region; a response's `gemeente` must be one of them (empty: any).
   public var gemeenten: [String]
 
-  public init(minimumRespondents: Int, disclosureThreshold: Int, indicators: [Indicator], gemeenten: [String] = []) {
+  public init(
+    minimumRespondents: Int, indicativeBelow: Int? = nil, disclosureThreshold: Int, indicators: [Indicator],
+    gemeenten: [String] = []
+  ) {
     self.minimumRespondents = minimumRespondents
+    self.indicativeBelow = max(indicativeBelow ?? minimumRespondents, minimumRespondents)
     self.disclosureThreshold = disclosureThreshold
     self.indicators = indicators
     self.gemeenten = gemeenten
+  }
+
+  /// The reporting thresholds, as the scoring engine uses them.
+  public var thresholds: ReportingThresholds {
+    ReportingThresholds(
+      minimumRespondents: minimumRespondents, indicativeBelow: indicativeBelow,
+      disclosureThreshold: disclosureThreshold)
+  }
+
+  /// The indicator with this id (`pi1`, `pi2a`, …).
+  public func indicator(id: String) -> Indicator? {
+    indicators.first { $0.id == id }
   }
 
   /// The indicator measured by surveys of this audience.
@@ -62,7 +81,7 @@ public struct IndicatorSet: Hashable, Sendable {
     indicators.first { $0.audience == audience }
   }
 
-  static let rootKeys = ["minimum_respondents", "disclosure_threshold", "gemeenten", "indicators"]
+  static let rootKeys = ["minimum_respondents", "indicative_below", "disclosure_threshold", "gemeenten", "indicators"]
   static let indicatorKeys = ["id", "number", "label", "audience", "unit", "direction", "norms"]
 
   /// Parses and validates `indicators.yaml`.
@@ -75,6 +94,14 @@ public struct IndicatorSet: Hashable, Sendable {
     let threshold = reader.integer(fields, "disclosure_threshold", context: "the indicator set")
     if let minimum, minimum < 2 {
       reader.error(at: fields["minimum_respondents"], "minimum_respondents must be at least 2")
+    }
+    var indicative: Int?
+    if fields["indicative_below"] != nil {
+      indicative = reader.integer(fields, "indicative_below", context: "the indicator set")
+      if let indicative, let minimum, indicative < minimum {
+        reader.error(
+          at: fields["indicative_below"], "indicative_below must be at least minimum_respondents (\(minimum))")
+      }
     }
     if let threshold, threshold < 1 {
       reader.error(at: fields["disclosure_threshold"], "disclosure_threshold must be at least 1")
@@ -107,7 +134,8 @@ public struct IndicatorSet: Hashable, Sendable {
     guard let minimum, let threshold, !reader.diagnostics.hasErrors else { return (nil, reader.diagnostics) }
     return (
       IndicatorSet(
-        minimumRespondents: minimum, disclosureThreshold: threshold, indicators: indicators, gemeenten: gemeenten),
+        minimumRespondents: minimum, indicativeBelow: indicative, disclosureThreshold: threshold,
+        indicators: indicators, gemeenten: gemeenten),
       reader.diagnostics
     )
   }

@@ -103,6 +103,23 @@ public struct Period: Hashable, Sendable, CustomStringConvertible {
 
   public func contains(_ day: LocalDate) -> Bool { first <= day && day <= last }
 
+  /// The same period a year earlier: `2025-T2` for `2026-T2`; a free range shifted by one year, 29 February
+  /// becoming 28 February.
+  public var yearEarlier: Period {
+    func shift(_ day: LocalDate) -> LocalDate {
+      LocalDate(
+        year: day.year - 1, month: day.month, day: min(day.day, LocalDate.daysIn(month: day.month, year: day.year - 1)))
+    }
+    let earlierFirst = shift(first)
+    let earlierLast = shift(last)
+    if let named = Period(name), named.first == first, named.last == last {
+      let parts = name.split(separator: "-", maxSplits: 1)
+      let suffix = parts.count == 2 ? "-" + parts[1] : ""
+      return Period(name: "\(earlierFirst.year)\(suffix)", first: earlierFirst, last: earlierLast)
+    }
+    return Period(from: earlierFirst, to: earlierLast)
+  }
+
   public var description: String { name }
 }
 

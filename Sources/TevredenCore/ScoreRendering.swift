@@ -9,137 +9,441 @@ public enum ReportFormat: String, CaseIterable, Sendable {
 
 /// Renders score cards; pure functions, Dutch report text, no clock and no locale surprises.
 public enum ScoreRenderer {
-  /// Renders a card in the given format.
-  public static func render(_ card: ScoreCard, as format: ReportFormat) -> String {
+  /// Renders a card in the given format; `colours` adds ANSI colours to the status column of the table.
+  public static func render(_ card: ScoreCard, as format: ReportFormat, colours: Bool = false) -> String {
     switch format {
-    case .table: table(card)
+    case .table: table(card, colours: colours)
     case .csv: csv(card)
     case .json: json(card)
     }
   }
 
+  // MARK: - Table
+
   /// A fixed-width table for the terminal, in Dutch, decimal comma.
-  public static func table(_ card: ScoreCard) -> String {
+  public static func table(_ card: ScoreCard, colours: Bool = false) -> String {
     var lines: [String] = []
     lines.append("Klanttevredenheid Veilig Thuis — \(ReportText.periodDescription(card.period))")
+    if let previous = card.previousPeriod {
+      lines.append("Vorig jaar: dezelfde periode een jaar eerder, \(ReportText.periodDescription(previous)).")
+    }
     lines.append("")
-    let header = ["Indicator / groep", "n", "gemiddeld", "sd", "norm", "status"]
-    var rows: [[String]?] = []  // nil is a blank line between indicators
+    let header = [
+      "Indicator / groep", "n", "gemiddeld", "95%-interval", "sd", "mediaan", "< 6", "norm", "status", "vorig jaar",
+      "verschil", "respons",
+    ]
+    var rows: [TableLine] = []
+    var notes = Set<String>()
     for score in card.indicators {
-      if !rows.isEmpty { rows.append(nil) }
-      let norm = normText(score)
-      rows.append(
-        ["PI \(score.indicator.number)  \(score.overall.label)"] + figures(score.overall)
-          + [norm, score.overall.status.rawValue])
+      if !rows.isEmpty { rows.append(.blank) }
+      let norm = ReportText.norm(score.norm, direction: score.indicator.direction)
+      rows.append(.cells(cells("PI \(score.indicator.number)  \(score.overall.label)", score.overall, norm: norm)))
+      if let weighted = score.weighted {
+        rows.append(.cells(weightedCells(weighted, norm: norm)))
+        notes.insert(ReportText.weightingNote)
+      }
       for group in score.groups {
-        rows.append(["    \(group.label)"] + figures(group) + [norm, group.status.rawValue])
+        rows.append(.cells(cells("    \(group.label)", group, norm: norm)))
+      }
+      if score.groups.contains(where: { !$0.aspects.isEmpty }) {
+        rows.append(.text("  Aspecten (gemiddelde, omgerekend naar 1–10):"))
+        for group in score.groups where !group.aspects.isEmpty {
+          let parts = group.aspects.map { aspect in
+            "\(aspect.label) \(aspect.summary.mean.map(ReportText.decimal) ?? "–") (n \(aspect.summary.count))"
+          }
+          rows.append(.text("    \(group.label): " + parts.joined(separator: " · ")))
+        }
+      }
+      if let breakdown = score.breakdown {
+        rows.append(.blank)
+        rows.append(
+          .cells(
+            [
+              "PI \(score.indicator.number) per \(breakdown.dimensions.map(ReportText.dimensionName).joined(separator: " en "))"
+            ]
+              + Array(repeating: "", count: header.count - 1)))
+        for row in breakdown.rows {
+          rows.append(.cells(cells("  \(row.label)", row.total, norm: norm)))
+          for group in row.groups { rows.append(.cells(cells("      \(group.label)", group, norm: norm))) }
+        }
+        if breakdown.isDisclosureControlled { notes.insert(ReportText.suppressionNote(card.thresholds)) }
+        if breakdown.dimensions.contains(.period) { notes.insert(ReportText.periodBreakdownNote) }
       }
     }
-    let widths = header.indices.map { column in
-      ([header] + rows.compactMap { $0 }).map { $0[column].count }.max() ?? 0
-    }
+    let allCells = [header] + rows.compactMap { if case .cells(let cells) = $0 { cells } else { nil } }
+    let widths = header.indices.map { column in allCells.map { $0[column].count }.max() ?? 0 }
+    let statusColumn = header.firstIndex(of: "status") ?? 0
     func line(_ cells: [String]) -> String {
       cells.enumerated().map { column, cell in
         let padding = String(repeating: " ", count: widths[column] - cell.count)
+        let shown = column == statusColumn && colours ? ReportText.coloured(cell) : cell
         // Text columns left-aligned, numbers right-aligned.
-        return column == 0 || column == cells.count - 1 ? cell + padding : padding + cell
+        return column == 0 || column == statusColumn ? shown + padding : padding + shown
       }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
     }
     lines.append(line(header))
     lines.append(String(repeating: "-", count: widths.reduce(0, +) + 2 * (widths.count - 1)))
-    lines += rows.map { $0.map(line) ?? "" }
+    for row in rows {
+      switch row {
+      case .blank: lines.append("")
+      case .text(let text): lines.append(text)
+      case .cells(let cells): lines.append(line(cells))
+      }
+    }
     lines.append("")
-    lines.append(
-      "n = respondenten met een rapportcijfer; sd = standaardafwijking. Bij minder dan \(card.minimumRespondents) respondenten staat er \"te weinig respondenten\": dan zegt het gemiddelde te weinig."
-    )
-    lines.append(
-      "Een vragenlijst telt mee in de periode waarin hij is afgerond (Nederlandse tijd); alleen afgeronde vragenlijsten met een rapportcijfer tellen."
-    )
+    lines += ReportText.tableNotes(card.thresholds)
+    lines += notes.sorted()
     return lines.joined(separator: "\n") + "\n"
   }
 
-  private static func figures(_ row: ScoreCard.Row) -> [String] {
-    [
-      String(row.statistic.count),
-      row.statistic.mean.map { ReportText.decimal($0) } ?? "–",
-      row.statistic.standardDeviation.map { ReportText.decimal($0) } ?? "–",
-    ]
+  private enum TableLine {
+    case blank
+    case text(String)
+    case cells([String])
   }
 
-  private static func normText(_ score: ScoreCard.IndicatorScore) -> String {
-    guard let norm = score.norm else { return "–" }
-    switch score.indicator.direction {
-    case .atLeast: return "≥ " + ReportText.decimal(norm)
-    case .atMost: return "≤ " + ReportText.decimal(norm)
-    case .none: return "–"
+  private static func cells(_ label: String, _ row: ScoreCard.Row, norm: String) -> [String] {
+    if row.isSuppressed {
+      return [label, "*", "*", "", "", "", "", norm, ReportText.suppressed, "", "", ""]
     }
+    let summary = row.summary
+    let reported = row.assessment.status != .teWeinigRespondenten
+    let previous = row.previousYear
+    return [
+      label,
+      String(summary.count),
+      reported ? summary.mean.map(ReportText.decimal) ?? "–" : "–",
+      reported ? summary.confidenceInterval.map(ReportText.interval) ?? "–" : "–",
+      reported ? summary.standardDeviation.map(ReportText.decimal) ?? "–" : "–",
+      reported ? summary.median.map(ReportText.decimal) ?? "–" : "–",
+      reported ? summary.shareBelowSix.map(ReportText.percentage) ?? "–" : "–",
+      norm,
+      ReportText.status(row.assessment),
+      previous.flatMap { $0.summary.count >= 1 && reported ? $0.summary.mean.map(ReportText.decimal) : nil } ?? "–",
+      previous.flatMap { comparison in
+        guard reported, comparison.summary.count > 0, let change = comparison.change else { return nil }
+        return ReportText.signedDecimal(change) + (comparison.isSignificant ? " *" : "")
+      } ?? "–",
+      row.responseRate.flatMap { $0.rate.map(ReportText.percentage) } ?? "–",
+    ]
   }
 
-  /// One row per figure, decimal point, for spreadsheets and R.
-  public static func csv(_ card: ScoreCard) -> String {
-    var rows = [
-      ["period", "first_day", "last_day", "indicator", "audience", "group", "n", "mean", "sd", "norm", "status"]
+  private static func weightedCells(_ weighted: WeightedMean, norm: String) -> [String] {
+    [
+      "    gewogen naar populatie", "≈ " + String(Int(weighted.effectiveSampleSize.rounded())),
+      ReportText.decimal(weighted.mean), weighted.confidenceInterval.map(ReportText.interval) ?? "–",
+      weighted.standardDeviation.map(ReportText.decimal) ?? "–", "", "", norm, ReportText.status(weighted.assessment),
+      "", "", "",
     ]
+  }
+
+  // MARK: - CSV
+
+  /// The CSV columns, in order; documented in the README (stable: new columns are only ever appended).
+  public static let csvColumns = [
+    "period", "first_day", "last_day", "indicator", "audience", "row_type", "group", "group_label", "gemeente",
+    "role", "year", "report_period", "label", "n", "mean", "sd", "ci_lower", "ci_upper", "median", "share_below_6",
+    "grade_1", "grade_2", "grade_3", "grade_4", "grade_5", "grade_6", "grade_7", "grade_8", "grade_9", "grade_10",
+    "norm", "norm_direction", "status", "indicative", "significant", "suppressed", "previous_period", "previous_n",
+    "previous_mean", "change", "change_p_value", "change_significant", "response_rate", "response_rate_basis",
+    "effective_n",
+  ]
+
+  /// One row per figure, decimal point, for spreadsheets, Power BI and R.
+  public static func csv(_ card: ScoreCard) -> String {
+    var rows = [csvColumns]
     for score in card.indicators {
-      let audience = score.indicator.audience?.rawValue ?? ""
-      let norm = score.norm.map { String(format: "%.1f", $0) } ?? ""
-      func cells(_ row: ScoreCard.Row, group: String) -> [String] {
-        [
-          card.period.name, card.period.first.description, card.period.last.description, score.indicator.id, audience,
-          group, String(row.statistic.count), row.statistic.mean.map { String(format: "%.2f", $0) } ?? "",
-          row.statistic.standardDeviation.map { String(format: "%.2f", $0) } ?? "", norm, row.status.rawValue,
-        ]
+      let common: [String: String] = [
+        "period": card.period.name, "first_day": card.period.first.description,
+        "last_day": card.period.last.description, "indicator": score.indicator.id,
+        "audience": score.indicator.audience?.rawValue ?? "", "norm": score.norm.map { number($0, 1) } ?? "",
+        "norm_direction": score.indicator.direction.rawValue,
+      ]
+      func add(_ row: ScoreCard.Row, type: String, extra: [String: String] = [:]) {
+        var fields = common.merging(figureFields(row)) { $1 }.merging(extra) { $1 }
+        fields["row_type"] = type
+        rows.append(csvColumns.map { fields[$0] ?? "" })
       }
-      rows.append(cells(score.overall, group: ""))
-      for group in score.groups { rows.append(cells(group, group: group.label)) }
+      add(score.overall, type: "indicator")
+      if let weighted = score.weighted {
+        var fields = common
+        fields["row_type"] = "weighted"
+        fields["label"] = "gewogen naar populatie"
+        fields["n"] = String(score.overall.summary.count)
+        fields["effective_n"] = number(weighted.effectiveSampleSize, 1)
+        fields["mean"] = number(weighted.mean, 4)
+        fields["sd"] = weighted.standardDeviation.map { number($0, 4) } ?? ""
+        fields["ci_lower"] = weighted.confidenceInterval.map { number($0.lower, 4) } ?? ""
+        fields["ci_upper"] = weighted.confidenceInterval.map { number($0.upper, 4) } ?? ""
+        fields.merge(assessmentFields(weighted.assessment)) { $1 }
+        rows.append(csvColumns.map { fields[$0] ?? "" })
+      }
+      for group in score.groups {
+        add(group, type: "group", extra: ["group": group.group ?? "", "group_label": group.label])
+      }
+      if let breakdown = score.breakdown {
+        for row in breakdown.rows {
+          var extra: [String: String] = [:]
+          for (dimension, value) in zip(breakdown.dimensions, row.values) {
+            extra[dimension == .period ? "report_period" : dimension.rawValue] = value
+          }
+          add(row.total, type: "breakdown", extra: extra.merging(["label": row.label]) { $1 })
+          for group in row.groups {
+            add(
+              group, type: "breakdown_group",
+              extra: extra.merging(["group": group.group ?? "", "group_label": group.label, "label": row.label]) {
+                $1
+              })
+          }
+        }
+      }
     }
     return CSVWriter.render(rows)
   }
 
-  /// JSON with sorted keys.
+  private static func figureFields(_ row: ScoreCard.Row) -> [String: String] {
+    var fields = ["label": row.label, "suppressed": row.isSuppressed ? "true" : "false"]
+    if row.isSuppressed {
+      fields["status"] = ReportText.suppressed
+      return fields
+    }
+    let summary = row.summary
+    fields["n"] = String(summary.count)
+    fields.merge(assessmentFields(row.assessment)) { $1 }
+    if row.assessment.status != .teWeinigRespondenten {
+      fields["mean"] = summary.mean.map { number($0, 4) } ?? ""
+      fields["sd"] = summary.standardDeviation.map { number($0, 4) } ?? ""
+      fields["ci_lower"] = summary.confidenceInterval.map { number($0.lower, 4) } ?? ""
+      fields["ci_upper"] = summary.confidenceInterval.map { number($0.upper, 4) } ?? ""
+      fields["median"] = summary.median.map { number($0, 2) } ?? ""
+      fields["share_below_6"] = summary.shareBelowSix.map { number($0, 4) } ?? ""
+      for (index, count) in summary.gradeCounts.enumerated() { fields["grade_\(index + 1)"] = String(count) }
+    }
+    if let previous = row.previousYear {
+      fields["previous_period"] = previous.period.name
+      fields["previous_n"] = String(previous.summary.count)
+      if row.assessment.status != .teWeinigRespondenten {
+        fields["previous_mean"] = previous.summary.mean.map { number($0, 4) } ?? ""
+        fields["change"] = previous.change.map { number($0, 4) } ?? ""
+        fields["change_p_value"] = previous.test.map { number($0.pValue, 4) } ?? ""
+        fields["change_significant"] = previous.test == nil ? "" : previous.isSignificant ? "true" : "false"
+      }
+    }
+    if let rate = row.responseRate {
+      fields["response_rate"] = rate.rate.map { number($0, 4) } ?? ""
+      fields["response_rate_basis"] = rate.basis.rawValue
+    }
+    return fields
+  }
+
+  private static func assessmentFields(_ assessment: Assessment) -> [String: String] {
+    [
+      "status": assessment.status.rawValue, "indicative": assessment.isIndicative ? "true" : "false",
+      "significant": assessment.isSignificant ? "true" : "false",
+    ]
+  }
+
+  /// A number with a point and a fixed number of decimals.
+  static func number(_ value: Double, _ decimals: Int) -> String {
+    String(format: "%.\(decimals)f", value)
+  }
+
+  // MARK: - JSON
+
+  /// JSON with sorted keys; the structure mirrors ``ScoreCard`` (documented in the README).
   public static func json(_ card: ScoreCard) -> String {
-    struct Figure: Encodable {
-      var group: String?
-      var label: String
-      var n: Int
-      var mean: Double?
-      var sd: Double?
-      var status: String
-    }
-    struct Indicator: Encodable {
-      var id: String
-      var number: String
-      var audience: String?
-      var norm: Double?
-      var overall: Figure
-      var groups: [Figure]
-    }
-    struct Card: Encodable {
-      var period: String
-      var firstDay: String
-      var lastDay: String
-      var minimumRespondents: Int
-      var indicators: [Indicator]
-    }
-    func round(_ value: Double?) -> Double? { value.map { ($0 * 100).rounded() / 100 } }
-    func figure(_ row: ScoreCard.Row, group: String?) -> Figure {
-      Figure(
-        group: group, label: row.label, n: row.statistic.count, mean: round(row.statistic.mean),
-        sd: round(row.statistic.standardDeviation), status: row.status.rawValue)
-    }
-    let value = Card(
-      period: card.period.name, firstDay: card.period.first.description, lastDay: card.period.last.description,
-      minimumRespondents: card.minimumRespondents,
-      indicators: card.indicators.map { score in
-        Indicator(
-          id: score.indicator.id, number: score.indicator.number, audience: score.indicator.audience?.rawValue,
-          norm: score.norm, overall: figure(score.overall, group: nil),
-          groups: score.groups.map { figure($0, group: $0.label) })
-      })
+    let value = JSONCard(card)
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
     guard let data = try? encoder.encode(value), let text = String(data: data, encoding: .utf8) else { return "{}\n" }
     return text + "\n"
+  }
+}
+
+/// The JSON shape of a score card.
+private struct JSONCard: Encodable {
+  struct Interval: Encodable {
+    var lower: Double
+    var upper: Double
+    var level: Double
+  }
+  struct Comparison: Encodable {
+    var period: String
+    var firstDay: String
+    var lastDay: String
+    var n: Int
+    var mean: Double?
+    var change: Double?
+    var t: Double?
+    var degreesOfFreedom: Double?
+    var pValue: Double?
+    var significant: Bool
+  }
+  struct Aspect: Encodable {
+    var item: String
+    var label: String
+    var n: Int
+    var mean: Double?
+    var sd: Double?
+  }
+  struct Rate: Encodable {
+    var basis: String
+    var completed: Int
+    var refused: Int
+    var partial: Int
+    var denominator: Int
+    var rate: Double?
+  }
+  struct Figure: Encodable {
+    var group: String?
+    var label: String
+    var suppressed: Bool
+    var primarySuppression: Bool?
+    var n: Int?
+    var mean: Double?
+    var sd: Double?
+    var interval: Interval?
+    var median: Double?
+    var gradeCounts: [Int]?
+    var shareBelow6: Double?
+    var status: String?
+    var indicative: Bool?
+    var significant: Bool?
+    var previousYear: Comparison?
+    var aspects: [Aspect]?
+    var responseRate: Rate?
+  }
+  struct Weighted: Encodable {
+    var mean: Double
+    var effectiveN: Double
+    var sd: Double?
+    var interval: Interval?
+    var weights: [String: Double]
+    var groupsWithoutRespondents: [String]
+    var status: String
+    var indicative: Bool
+    var significant: Bool
+  }
+  struct BreakdownRow: Encodable {
+    var values: [String]
+    var label: String
+    var total: Figure
+    var groups: [Figure]
+  }
+  struct Breakdown: Encodable {
+    var dimensions: [String]
+    var includesGroups: Bool
+    var disclosureControlled: Bool
+    var rows: [BreakdownRow]
+  }
+  struct Indicator: Encodable {
+    var id: String
+    var number: String
+    var label: String
+    var audience: String?
+    var unit: String
+    var norm: Double?
+    var normDirection: String
+    var overall: Figure
+    var weighted: Weighted?
+    var groups: [Figure]
+    var breakdown: Breakdown?
+  }
+  struct Thresholds: Encodable {
+    var minimumRespondents: Int
+    var indicativeBelow: Int
+    var disclosureThreshold: Int
+  }
+
+  var period: String
+  var firstDay: String
+  var lastDay: String
+  var previousPeriod: String?
+  var countingRule: String
+  var thresholds: Thresholds
+  var minimumRespondents: Int
+  var indicators: [Indicator]
+
+  init(_ card: ScoreCard) {
+    period = card.period.name
+    firstDay = card.period.first.description
+    lastDay = card.period.last.description
+    previousPeriod = card.previousPeriod?.name
+    countingRule = ReportText.countingRule
+    thresholds = Thresholds(
+      minimumRespondents: card.thresholds.minimumRespondents, indicativeBelow: card.thresholds.indicativeBelow,
+      disclosureThreshold: card.thresholds.disclosureThreshold)
+    minimumRespondents = card.thresholds.minimumRespondents
+    indicators = card.indicators.map { score in
+      Indicator(
+        id: score.indicator.id, number: score.indicator.number, label: score.indicator.label,
+        audience: score.indicator.audience?.rawValue, unit: score.indicator.unit.rawValue, norm: score.norm,
+        normDirection: score.indicator.direction.rawValue, overall: Self.figure(score.overall),
+        weighted: score.weighted.map(Self.weighted), groups: score.groups.map(Self.figure),
+        breakdown: score.breakdown.map { breakdown in
+          Breakdown(
+            dimensions: breakdown.dimensions.map(\.rawValue), includesGroups: breakdown.includesGroups,
+            disclosureControlled: breakdown.isDisclosureControlled,
+            rows: breakdown.rows.map {
+              BreakdownRow(
+                values: $0.values, label: $0.label, total: Self.figure($0.total), groups: $0.groups.map(Self.figure))
+            })
+        })
+    }
+  }
+
+  static func round(_ value: Double?) -> Double? {
+    value.map { ($0 * 10_000).rounded() / 10_000 }
+  }
+
+  static func interval(_ interval: ConfidenceInterval?) -> Interval? {
+    interval.map { Interval(lower: round($0.lower) ?? 0, upper: round($0.upper) ?? 0, level: $0.level) }
+  }
+
+  static func figure(_ row: ScoreCard.Row) -> Figure {
+    if row.isSuppressed {
+      return Figure(group: row.group, label: row.label, suppressed: true, primarySuppression: row.isPrimarySuppression)
+    }
+    let summary = row.summary
+    let reported = row.assessment.status != .teWeinigRespondenten
+    return Figure(
+      group: row.group, label: row.label, suppressed: false, primarySuppression: nil, n: summary.count,
+      mean: reported ? round(summary.mean) : nil, sd: reported ? round(summary.standardDeviation) : nil,
+      interval: reported ? interval(summary.confidenceInterval) : nil,
+      median: reported ? summary.median : nil, gradeCounts: reported ? summary.gradeCounts : nil,
+      shareBelow6: reported ? round(summary.shareBelowSix) : nil, status: row.assessment.status.rawValue,
+      indicative: row.assessment.isIndicative, significant: row.assessment.isSignificant,
+      previousYear: row.previousYear.map { previous in
+        Comparison(
+          period: previous.period.name, firstDay: previous.period.first.description,
+          lastDay: previous.period.last.description, n: previous.summary.count,
+          mean: reported ? round(previous.summary.mean) : nil, change: reported ? round(previous.change) : nil,
+          t: reported ? round(previous.test?.t) : nil,
+          degreesOfFreedom: reported ? round(previous.test?.degreesOfFreedom) : nil,
+          pValue: reported ? round(previous.test?.pValue) : nil, significant: reported && previous.isSignificant)
+      },
+      aspects: row.aspects.isEmpty
+        ? nil
+        : row.aspects.map {
+          Aspect(
+            item: $0.item, label: $0.label, n: $0.summary.count, mean: round($0.summary.mean),
+            sd: round($0.summary.standardDeviation))
+        },
+      responseRate: row.responseRate.map {
+        Rate(
+          basis: $0.basis.rawValue, completed: $0.completed, refused: $0.refused, partial: $0.partial,
+          denominator: $0.denominator, rate: round($0.rate))
+      })
+  }
+
+  static func weighted(_ weighted: WeightedMean) -> Weighted {
+    Weighted(
+      mean: round(weighted.mean) ?? 0, effectiveN: round(weighted.effectiveSampleSize) ?? 0,
+      sd: round(weighted.standardDeviation), interval: interval(weighted.confidenceInterval),
+      weights: weighted.weights.mapValues { round($0) ?? 0 },
+      groupsWithoutRespondents: weighted.groupsWithoutRespondents,
+      status: weighted.assessment.status.rawValue, indicative: weighted.assessment.isIndicative,
+      significant: weighted.assessment.isSignificant)
   }
 }
 
@@ -150,16 +454,117 @@ public enum ReportText {
     "december",
   ]
 
+  /// The rule by which a response counts in a period; every report states it.
+  public static let countingRule =
+    "Een vragenlijst telt mee in de periode waarin hij is afgerond (Nederlandse tijd); alleen afgeronde vragenlijsten met een rapportcijfer tellen."
+
+  /// A breakdown row for responses without a municipality.
+  public static let noGemeente = "(geen gemeente)"
+  /// A breakdown row for responses without a role answer.
+  public static let noRole = "(rol onbekend)"
+  /// The status of a suppressed cell.
+  public static let suppressed = "afgeschermd"
+
   /// "periode 2026-T2 (1 januari t/m 31 augustus 2026)".
   public static func periodDescription(_ period: Period) -> String {
+    "periode \(period.name) (\(dateRange(period)))"
+  }
+
+  /// "1 januari t/m 31 augustus 2026".
+  public static func dateRange(_ period: Period) -> String {
     let first = "\(period.first.day) \(monthNames[period.first.month - 1])"
     let last = "\(period.last.day) \(monthNames[period.last.month - 1]) \(period.last.year)"
     let firstWithYear = period.first.year == period.last.year ? first : "\(first) \(period.first.year)"
-    return "periode \(period.name) (\(firstWithYear) t/m \(last))"
+    return "\(firstWithYear) t/m \(last)"
   }
 
   /// One decimal with a decimal comma: 7,3.
   public static func decimal(_ value: Double) -> String {
     String(format: "%.1f", value).replacingOccurrences(of: ".", with: ",")
+  }
+
+  /// "+0,3" or "−0,2".
+  public static func signedDecimal(_ value: Double) -> String {
+    let text = decimal(abs(value))
+    if text == "0,0" { return "0,0" }
+    return (value >= 0 ? "+" : "−") + text
+  }
+
+  /// "7,1 – 7,5".
+  public static func interval(_ interval: ConfidenceInterval) -> String {
+    "\(decimal(interval.lower)) – \(decimal(interval.upper))"
+  }
+
+  /// A share 0…1 as a whole percentage: "12%".
+  public static func percentage(_ share: Double) -> String {
+    "\(Int((share * 100).rounded()))%"
+  }
+
+  /// "≥ 7,0", "≤ 30,0" or "–".
+  public static func norm(_ norm: Double?, direction: IndicatorSet.Direction) -> String {
+    guard let norm else { return "–" }
+    switch direction {
+    case .atLeast: return "≥ " + decimal(norm)
+    case .atMost: return "≤ " + decimal(norm)
+    case .none: return "–"
+    }
+  }
+
+  /// "voldoet", "voldoet niet (significant)", "indicatief: voldoet", "te weinig respondenten".
+  public static func status(_ assessment: Assessment) -> String {
+    var text = assessment.status.rawValue
+    if assessment.isSignificant, assessment.status == .voldoet || assessment.status == .voldoetNiet {
+      text += " (significant)"
+    }
+    if assessment.isIndicative, assessment.status != .teWeinigRespondenten { text = "indicatief: " + text }
+    return text
+  }
+
+  /// The status text in colour: green meets, red does not, yellow indicative, dim for no verdict.
+  static func coloured(_ status: String) -> String {
+    let code: String
+    if status.hasPrefix("indicatief") {
+      code = "33"
+    } else if status.hasPrefix("voldoet niet") {
+      code = "31"
+    } else if status.hasPrefix("voldoet") {
+      code = "32"
+    } else if status.isEmpty || status == "status" {
+      return status
+    } else {
+      code = "2"
+    }
+    return "\u{1B}[\(code)m\(status)\u{1B}[0m"
+  }
+
+  /// The Dutch name of a breakdown dimension.
+  public static func dimensionName(_ dimension: ScoreDimension) -> String {
+    switch dimension {
+    case .group: "groep"
+    case .gemeente: "gemeente"
+    case .role: "rol"
+    case .year: "jaar"
+    case .period: "periode"
+    }
+  }
+
+  /// The notes under every score table.
+  static func tableNotes(_ thresholds: ReportingThresholds) -> [String] {
+    [
+      "n = respondenten met een rapportcijfer; 95%-interval volgens de t-verdeling; sd = standaardafwijking; < 6 = aandeel cijfers onder de 6.",
+      "Onder \(thresholds.minimumRespondents) respondenten staat er \"te weinig respondenten\" en geen gemiddelde; van \(thresholds.minimumRespondents) tot \(thresholds.indicativeBelow) is het oordeel \"indicatief\". \"Significant\": het hele interval ligt aan die kant van de norm.",
+      "Verschil met vorig jaar: * = significant (Welch-toets, 5%). Respons = afgerond / (afgerond + geweigerd), of afgerond / uitgenodigd.",
+      countingRule,
+    ]
+  }
+
+  static let weightingNote =
+    "Gewogen naar populatie: elke groep telt naar haar aandeel in de populatie (poststratificatie); n ≈ effectieve steekproefomvang (Kish)."
+
+  static let periodBreakdownNote =
+    "De perioden lopen cumulatief vanaf 1 januari en overlappen: ze worden alleen met dezelfde periode een jaar eerder vergeleken."
+
+  static func suppressionNote(_ thresholds: ReportingThresholds) -> String {
+    "* afgeschermd: minder dan \(thresholds.disclosureThreshold) respondenten, of afgeschermd zodat een ander afgeschermd cijfer niet uit de totalen is terug te rekenen."
   }
 }

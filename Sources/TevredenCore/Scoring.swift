@@ -1,68 +1,202 @@
 import Foundation
 
-/// The sufficient statistics of one group's grades: enough for n, mean and spread without the raw grades.
-public struct GroupTally: Hashable, Sendable {
-  public var audience: Audience
-  public var group: String
-  public var groupLabel: String
-  public var count: Int
-  public var sum: Double
-  public var sumOfSquares: Double
+// MARK: - Input: what the store counts
 
-  public init(
-    audience: Audience, group: String, groupLabel: String, count: Int = 0, sum: Double = 0, sumOfSquares: Double = 0
-  ) {
+/// A respondent group known from the stored definitions, so a group without respondents still gets a row.
+public struct GroupInfo: Hashable, Sendable {
+  public var audience: Audience
+  /// The group id, such as `melding`.
+  public var group: String
+  /// The group's name in reports, such as `Melding`.
+  public var label: String
+
+  public init(audience: Audience, group: String, label: String) {
     self.audience = audience
     self.group = group
-    self.groupLabel = groupLabel
-    self.count = count
-    self.sum = sum
-    self.sumOfSquares = sumOfSquares
-  }
-
-  /// Tallies grades one by one (used by tests and by callers that score in memory).
-  public mutating func add(_ grade: Double) {
-    count += 1
-    sum += grade
-    sumOfSquares += grade * grade
-  }
-
-  /// The statistic these sums describe.
-  public var statistic: Statistic {
-    Statistic(count: count, sum: sum, sumOfSquares: sumOfSquares)
+    self.label = label
   }
 }
 
-/// Summary statistics of a set of grades.
-public struct Statistic: Hashable, Sendable {
+/// The grades of completed responses in one cell: audience × group × the requested breakdown values.
+///
+/// A breakdown value is `nil` when the breakdown was not requested (or, for gemeente and role, when the response
+/// has none).
+public struct GradeCell: Hashable, Sendable {
+  public var audience: Audience
+  public var group: String
+  public var gemeente: String?
+  /// The answer code of the role item (`rol` for residents, `functie` for chain partners).
+  public var role: String?
+  /// The year of the completion day.
+  public var year: Int?
+  /// The third of the year of the completion day: 1 = January–April, 2 = May–August, 3 = September–December.
+  public var third: Int?
+  public var distribution: GradeDistribution
+
+  public init(
+    audience: Audience, group: String, gemeente: String? = nil, role: String? = nil, year: Int? = nil,
+    third: Int? = nil, distribution: GradeDistribution
+  ) {
+    self.audience = audience
+    self.group = group
+    self.gemeente = gemeente
+    self.role = role
+    self.year = year
+    self.third = third
+    self.distribution = distribution
+  }
+}
+
+/// The rescaled scores (1–10) of one aspect item in one group.
+public struct AspectCell: Hashable, Sendable {
+  public var audience: Audience
+  public var group: String
+  /// The item id, such as `bereikbaarheid`.
+  public var item: String
+  /// A short name for the item: its first alias, else its id.
+  public var label: String
+  /// Scores after rescaling the item's scale to 1–10; missing codes are never in it.
+  public var distribution: GradeDistribution
+
+  public init(audience: Audience, group: String, item: String, label: String, distribution: GradeDistribution) {
+    self.audience = audience
+    self.group = group
+    self.item = item
+    self.label = label
+    self.distribution = distribution
+  }
+
+  /// Rescales a point on a scale from `minimum`…`maximum` linearly to 1…10: 1 → 1, 3 → 5.5, 5 → 10 on a 5-point
+  /// scale.
+  public static func rescale(_ value: Double, minimum: Double, maximum: Double) -> Double {
+    guard maximum > minimum else { return 1 }
+    return 1 + 9 * (value - minimum) / (maximum - minimum)
+  }
+}
+
+/// How many responses of a group have each status in the period (for response rates).
+public struct StatusCount: Hashable, Sendable {
+  public var audience: Audience
+  public var group: String
+  public var status: Response.Status
   public var count: Int
-  public var sum: Double
-  public var sumOfSquares: Double
 
-  public init(count: Int, sum: Double, sumOfSquares: Double) {
+  public init(audience: Audience, group: String, status: Response.Status, count: Int) {
+    self.audience = audience
+    self.group = group
+    self.status = status
     self.count = count
-    self.sum = sum
-    self.sumOfSquares = sumOfSquares
+  }
+}
+
+/// Everything the store counted for one score request; the scoring engine computes every figure from it.
+public struct ScoreData: Hashable, Sendable {
+  public var groups: [GroupInfo]
+  /// The period's cells, broken down as requested.
+  public var cells: [GradeCell]
+  /// The same period a year earlier, per group only.
+  public var previousCells: [GradeCell]
+  public var aspects: [AspectCell]
+  public var statusCounts: [StatusCount]
+  /// Labels of role answer codes per audience: `[inwoners: [melder: "Ik heb de melding gedaan"]]`.
+  public var roleLabels: [Audience: [String: String]]
+
+  public init(
+    groups: [GroupInfo], cells: [GradeCell], previousCells: [GradeCell] = [], aspects: [AspectCell] = [],
+    statusCounts: [StatusCount] = [], roleLabels: [Audience: [String: String]] = [:]
+  ) {
+    self.groups = groups
+    self.cells = cells
+    self.previousCells = previousCells
+    self.aspects = aspects
+    self.statusCounts = statusCounts
+    self.roleLabels = roleLabels
+  }
+}
+
+// MARK: - The request
+
+/// A way to break the indicator rows down (`--by`).
+public enum ScoreDimension: String, Hashable, Sendable, CaseIterable, Comparable {
+  /// Respondent group: always shown in the main table; in a breakdown it adds group cells under each row.
+  case group
+  case gemeente
+  /// The respondent's role in the case (`rol`) or, for chain partners, their position (`functie`).
+  case role
+  /// Calendar years of the completion day (useful with `--from/--to` over several years).
+  case year
+  /// The cumulative management-report periods (T1, T2, year) of each year in range.
+  case period
+
+  public static func < (lhs: ScoreDimension, rhs: ScoreDimension) -> Bool {
+    allCases.firstIndex(of: lhs) ?? 0 < allCases.firstIndex(of: rhs) ?? 0
   }
 
-  /// The mean grade, or `nil` without respondents.
-  public var mean: Double? {
-    count > 0 ? sum / Double(count) : nil
+  /// Reads a comma-separated list such as `gemeente,group`, checking that the combination makes sense.
+  public static func parseList(_ text: String) throws(ScoringError) -> [ScoreDimension] {
+    var dimensions: [ScoreDimension] = []
+    for part in text.split(separator: ",") {
+      let name = part.trimmingCharacters(in: .whitespaces).lowercased()
+      let aliases: [String: ScoreDimension] = ["groep": .group, "rol": .role, "jaar": .year, "periode": .period]
+      guard let dimension = ScoreDimension(rawValue: name) ?? aliases[name] else {
+        throw .unknownDimension(String(part))
+      }
+      if !dimensions.contains(dimension) { dimensions.append(dimension) }
+    }
+    try validate(dimensions)
+    return dimensions.sorted()
   }
 
-  /// The sample standard deviation, or `nil` with fewer than two respondents.
-  public var standardDeviation: Double? {
-    guard count > 1, let mean else { return nil }
-    let variance = (sumOfSquares - Double(count) * mean * mean) / Double(count - 1)
-    return variance > 0 ? variance.squareRoot() : 0
+  /// Refuses combinations that would mislead or leak.
+  public static func validate(_ dimensions: [ScoreDimension]) throws(ScoringError) {
+    let set = Set(dimensions)
+    if set.contains(.year), set.contains(.period) { throw .incompatibleDimensions(.year, .period) }
+    // Cumulative periods overlap: T2 minus T1 per municipality would reveal small, suppressed cells.
+    if set.contains(.period), set.contains(.gemeente) { throw .incompatibleDimensions(.period, .gemeente) }
+    if set.subtracting([.group]).count > 2 { throw .tooManyDimensions }
+  }
+}
+
+/// What to score: a period and how to break it down.
+public struct ScoreRequest: Hashable, Sendable {
+  public var period: Period
+  /// The `--by` dimensions besides the main per-group table (which is always there).
+  public var dimensions: [ScoreDimension]
+  /// Whether to compute mean aspect scores per group.
+  public var includesAspects: Bool
+
+  public init(period: Period, dimensions: [ScoreDimension] = [], includesAspects: Bool = false) {
+    self.period = period
+    self.dimensions = dimensions
+    self.includesAspects = includesAspects
   }
 
-  /// Combines two disjoint sets of grades.
-  public static func + (lhs: Statistic, rhs: Statistic) -> Statistic {
-    Statistic(count: lhs.count + rhs.count, sum: lhs.sum + rhs.sum, sumOfSquares: lhs.sumOfSquares + rhs.sumOfSquares)
-  }
+  /// The breakdown dimensions other than group.
+  public var breakdownDimensions: [ScoreDimension] { dimensions.filter { $0 != .group }.sorted() }
 
-  public static let empty = Statistic(count: 0, sum: 0, sumOfSquares: 0)
+  /// Whether the breakdown shows group cells beneath each row.
+  public var breakdownIncludesGroups: Bool { dimensions.contains(.group) && !breakdownDimensions.isEmpty }
+
+  /// The same period a year earlier, the comparison for the main table.
+  public var previousPeriod: Period { period.yearEarlier }
+}
+
+// MARK: - Output: the figures
+
+/// The thresholds that decide what is reported, from `indicators.yaml`.
+public struct ReportingThresholds: Hashable, Sendable {
+  /// Below this many respondents no mean is reported: *te weinig respondenten*.
+  public var minimumRespondents: Int
+  /// Below this (and at least the minimum) a figure is shown as *indicatief*.
+  public var indicativeBelow: Int
+  /// Per-municipality cells with fewer respondents are suppressed.
+  public var disclosureThreshold: Int
+
+  public init(minimumRespondents: Int, indicativeBelow: Int, disclosureThreshold: Int) {
+    self.minimumRespondents = minimumRespondents
+    self.indicativeBelow = indicativeBelow
+    self.disclosureThreshold = disclosureThreshold
+  }
 }
 
 /// How a figure compares with its norm.
@@ -71,69 +205,311 @@ public enum NormStatus: String, Hashable, Sendable, CaseIterable {
   case voldoet
   /// The mean does not meet the norm.
   case voldoetNiet = "voldoet niet"
-  /// Fewer respondents than the minimum: too few to say.
+  /// Fewer respondents than the minimum: too few to say; no mean is reported.
   case teWeinigRespondenten = "te weinig respondenten"
-  /// No norm is set for the year.
+  /// No norm is set for the year (or on purpose, as for PI 7).
   case geenNorm = "geen norm"
+}
 
-  /// Compares a statistic with a norm, given the minimum number of respondents.
+/// A figure's status against the norm, with how firmly it can be said.
+public struct Assessment: Hashable, Sendable {
+  public var status: NormStatus
+  /// Enough respondents to publish, too few to be firm (between the minimum and ``ReportingThresholds/indicativeBelow``).
+  public var isIndicative: Bool
+  /// The whole 95% interval lies on the side of the norm the status names.
+  public var isSignificant: Bool
+
+  public init(status: NormStatus, isIndicative: Bool = false, isSignificant: Bool = false) {
+    self.status = status
+    self.isIndicative = isIndicative
+    self.isSignificant = isSignificant
+  }
+
+  /// Assesses a summary against a norm.
+  ///
+  /// The mean is compared at the precision reported (one decimal), so the status always agrees with the printed
+  /// figure; significance needs the whole interval on that side (touching the norm from above still meets an
+  /// at-least norm).
   public static func of(
-    _ statistic: Statistic, norm: Double?, direction: IndicatorSet.Direction, minimumRespondents: Int
-  ) -> NormStatus {
-    guard statistic.count >= minimumRespondents, let mean = statistic.mean else { return .teWeinigRespondenten }
-    guard let norm, direction != .none else { return .geenNorm }
-    // Compare at the precision reported (one decimal) so the light always agrees with the printed figure.
+    _ summary: GradeSummary, norm: Double?, direction: IndicatorSet.Direction, thresholds: ReportingThresholds
+  ) -> Assessment {
+    guard summary.count >= thresholds.minimumRespondents, let mean = summary.mean else {
+      return Assessment(status: .teWeinigRespondenten)
+    }
+    let indicative = summary.count < thresholds.indicativeBelow
+    guard let norm, direction != .none else { return Assessment(status: .geenNorm, isIndicative: indicative) }
     let shown = (mean * 10).rounded() / 10
+    let interval = summary.confidenceInterval
     switch direction {
-    case .atLeast: return shown >= norm ? .voldoet : .voldoetNiet
-    case .atMost: return shown <= norm ? .voldoet : .voldoetNiet
-    case .none: return .geenNorm
+    case .atLeast:
+      if shown >= norm {
+        return Assessment(status: .voldoet, isIndicative: indicative, isSignificant: (interval?.lower ?? -1) >= norm)
+      }
+      return Assessment(
+        status: .voldoetNiet, isIndicative: indicative, isSignificant: (interval?.upper ?? .infinity) < norm)
+    case .atMost:
+      if shown <= norm {
+        return Assessment(
+          status: .voldoet, isIndicative: indicative, isSignificant: (interval?.upper ?? .infinity) <= norm)
+      }
+      return Assessment(status: .voldoetNiet, isIndicative: indicative, isSignificant: (interval?.lower ?? -1) > norm)
+    case .none:
+      return Assessment(status: .geenNorm, isIndicative: indicative)
     }
   }
 }
 
-/// The figures for PI 5 and PI 6 in one period: an overall row per indicator with a row per group beneath.
+/// A figure against the same period a year earlier.
+public struct YearComparison: Hashable, Sendable {
+  /// The earlier period.
+  public var period: Period
+  /// The earlier figures.
+  public var summary: GradeSummary
+  /// This period's mean minus the earlier mean; `nil` when either has no respondents.
+  public var change: Double?
+  /// Welch's test between the two years (independent samples); `nil` below two respondents on either side.
+  public var test: WelchTest?
+
+  public init(period: Period, summary: GradeSummary, current: GradeSummary) {
+    self.period = period
+    self.summary = summary
+    if let now = current.mean, let then = summary.mean { change = now - then } else { change = nil }
+    test = WelchTest(current, summary)
+  }
+
+  /// Whether the change is significant at 5%.
+  public var isSignificant: Bool { test?.isSignificant ?? false }
+}
+
+/// A mean aspect score (rescaled to 1–10) in one group.
+public struct AspectScore: Hashable, Sendable {
+  public var item: String
+  public var label: String
+  public var summary: GradeSummary
+
+  public init(item: String, label: String, summary: GradeSummary) {
+    self.item = item
+    self.label = label
+    self.summary = summary
+  }
+}
+
+/// How many of those asked took part.
+public struct ResponseRate: Hashable, Sendable {
+  /// Where the denominator comes from.
+  public enum Basis: String, Hashable, Sendable {
+    /// Completed / (completed + refused), from refusals recorded in interviews.
+    case refusals = "weigeringen"
+    /// Completed / invited, from `--invited`.
+    case invited = "uitgenodigd"
+  }
+
+  public var basis: Basis
+  /// Completed responses in the period (with or without a grade).
+  public var completed: Int
+  /// Recorded refusals in the period.
+  public var refused: Int
+  /// Started, not finished.
+  public var partial: Int
+  /// The denominator: completed + refused, or the invited count.
+  public var denominator: Int
+  /// completed / denominator; `nil` when the denominator is 0.
+  public var rate: Double? { denominator > 0 ? Double(completed) / Double(denominator) : nil }
+
+  public init(basis: Basis, completed: Int, refused: Int, partial: Int, denominator: Int) {
+    self.basis = basis
+    self.completed = completed
+    self.refused = refused
+    self.partial = partial
+    self.denominator = denominator
+  }
+}
+
+/// The indicator's mean with respondents weighted to the population per group (post-stratification).
+public struct WeightedMean: Hashable, Sendable {
+  /// Σ (population share of group g) × (mean of group g), over groups with respondents.
+  public var mean: Double
+  /// Kish's effective sample size: (Σ w)² / Σ w².
+  public var effectiveSampleSize: Double
+  /// The weighted standard deviation; `nil` when it cannot be estimated.
+  public var standardDeviation: Double?
+  /// mean ± t(0.975; n_eff − 1) × sd / √n_eff; `nil` when n_eff < 2.
+  public var confidenceInterval: ConfidenceInterval?
+  /// The weight of one respondent per group: population share / sample share.
+  public var weights: [String: Double]
+  /// Groups with a population but no respondents: left out, the others' shares rescaled.
+  public var groupsWithoutRespondents: [String]
+  public var assessment: Assessment
+
+  public init(
+    mean: Double, effectiveSampleSize: Double, standardDeviation: Double?, confidenceInterval: ConfidenceInterval?,
+    weights: [String: Double], groupsWithoutRespondents: [String], assessment: Assessment
+  ) {
+    self.mean = mean
+    self.effectiveSampleSize = effectiveSampleSize
+    self.standardDeviation = standardDeviation
+    self.confidenceInterval = confidenceInterval
+    self.weights = weights
+    self.groupsWithoutRespondents = groupsWithoutRespondents
+    self.assessment = assessment
+  }
+}
+
+/// The figures for PI 5 and PI 6 in one period: per indicator the overall row, one row per group beneath, and
+/// whatever breakdown was asked for. Everything a renderer (table, CSV, JSON, HTML report) needs is computed here.
+///
+/// ## Topics
+/// ### Building
+/// - ``build(request:indicators:data:weights:invited:)``
+/// ### Rows
+/// - ``Row``
+/// - ``IndicatorScore``
+/// - ``Breakdown``
 public struct ScoreCard: Hashable, Sendable {
-  /// One figure with its basis and status.
+  /// One figure with its basis, status and context.
   public struct Row: Hashable, Sendable {
     public var label: String
-    public var statistic: Statistic
-    public var status: NormStatus
+    /// The respondent group id; `nil` for an indicator's overall row or a breakdown total.
+    public var group: String?
+    public var summary: GradeSummary
+    public var assessment: Assessment
+    /// Hidden to protect respondents (per-municipality disclosure control): render no figure at all.
+    public var isSuppressed: Bool
+    /// Why the cell is hidden: below the disclosure threshold (`true`) or hidden so another cannot be recovered.
+    public var isPrimarySuppression: Bool
+    /// The same period a year earlier.
+    public var previousYear: YearComparison?
+    public var aspects: [AspectScore]
+    public var responseRate: ResponseRate?
+
+    public init(
+      label: String, group: String?, summary: GradeSummary, assessment: Assessment, isSuppressed: Bool = false,
+      isPrimarySuppression: Bool = false, previousYear: YearComparison? = nil, aspects: [AspectScore] = [],
+      responseRate: ResponseRate? = nil
+    ) {
+      self.label = label
+      self.group = group
+      self.summary = summary
+      self.assessment = assessment
+      self.isSuppressed = isSuppressed
+      self.isPrimarySuppression = isPrimarySuppression
+      self.previousYear = previousYear
+      self.aspects = aspects
+      self.responseRate = responseRate
+    }
+
+    /// The status, as before this type had an ``assessment``.
+    public var status: NormStatus { assessment.status }
+  }
+
+  /// One line of a breakdown (a municipality, a role, a year, …) with its group cells.
+  public struct BreakdownRow: Hashable, Sendable {
+    /// The value per breakdown dimension, in ``Breakdown/dimensions`` order (codes: the gemeente, role code,
+    /// year, or period name); an empty string where the response had none.
+    public var values: [String]
+    /// How the row is named in reports.
+    public var label: String
+    /// The row over all groups of the audience.
+    public var total: Row
+    /// One cell per group, when the breakdown includes groups.
+    public var groups: [Row]
+
+    public init(values: [String], label: String, total: Row, groups: [Row]) {
+      self.values = values
+      self.label = label
+      self.total = total
+      self.groups = groups
+    }
+  }
+
+  /// The rows of `--by …` for one indicator.
+  public struct Breakdown: Hashable, Sendable {
+    public var dimensions: [ScoreDimension]
+    public var includesGroups: Bool
+    /// Whether per-municipality disclosure control was applied.
+    public var isDisclosureControlled: Bool
+    public var rows: [BreakdownRow]
+
+    public init(
+      dimensions: [ScoreDimension], includesGroups: Bool, isDisclosureControlled: Bool, rows: [BreakdownRow]
+    ) {
+      self.dimensions = dimensions
+      self.includesGroups = includesGroups
+      self.isDisclosureControlled = isDisclosureControlled
+      self.rows = rows
+    }
   }
 
   /// One indicator: the overall figure over all respondents of its audience, then one row per group.
   public struct IndicatorScore: Hashable, Sendable {
     public var indicator: IndicatorSet.Indicator
+    /// The norm of the period's year.
     public var norm: Double?
     public var overall: Row
     public var groups: [Row]
+    /// With `--weights`: the mean weighted to the population per group.
+    public var weighted: WeightedMean?
+    public var breakdown: Breakdown?
+
+    public init(
+      indicator: IndicatorSet.Indicator, norm: Double?, overall: Row, groups: [Row], weighted: WeightedMean? = nil,
+      breakdown: Breakdown? = nil
+    ) {
+      self.indicator = indicator
+      self.norm = norm
+      self.overall = overall
+      self.groups = groups
+      self.weighted = weighted
+      self.breakdown = breakdown
+    }
   }
 
   public var period: Period
-  public var minimumRespondents: Int
+  /// The period the main rows are compared with: the same period a year earlier.
+  public var previousPeriod: Period?
+  public var thresholds: ReportingThresholds
   public var indicators: [IndicatorScore]
 
-  /// Builds the card from per-group tallies.
-  ///
-  /// The overall row is the mean over all respondents of the audience (not the mean of group means), as the
-  /// indicator is defined.
-  public init(period: Period, indicators set: IndicatorSet, tallies: [GroupTally]) {
+  public init(
+    period: Period, previousPeriod: Period?, thresholds: ReportingThresholds, indicators: [IndicatorScore]
+  ) {
     self.period = period
-    self.minimumRespondents = set.minimumRespondents
-    self.indicators = Audience.allCases.compactMap { audience in
-      guard let indicator = set.indicator(for: audience) else { return nil }
-      let norm = indicator.norms[period.normYear]
-      func row(_ label: String, _ statistic: Statistic) -> Row {
-        Row(
-          label: label, statistic: statistic,
-          status: NormStatus.of(
-            statistic, norm: norm, direction: indicator.direction, minimumRespondents: set.minimumRespondents))
-      }
-      let groups = tallies.filter { $0.audience == audience }.sorted { $0.groupLabel < $1.groupLabel }
-      let overall = groups.map(\.statistic).reduce(Statistic.empty, +)
-      return IndicatorScore(
-        indicator: indicator, norm: norm, overall: row(indicator.label, overall),
-        groups: groups.map { row($0.groupLabel, $0.statistic) })
+    self.previousPeriod = previousPeriod
+    self.thresholds = thresholds
+    self.indicators = indicators
+  }
+
+  /// The minimum number of respondents for a reported mean.
+  public var minimumRespondents: Int { thresholds.minimumRespondents }
+}
+
+/// Problems with a score request or its inputs.
+public enum ScoringError: LocalizedError, Equatable, Sendable {
+  /// `--by` names something that is not a dimension.
+  case unknownDimension(String)
+  /// Two dimensions that cannot be combined.
+  case incompatibleDimensions(ScoreDimension, ScoreDimension)
+  /// More than two breakdown dimensions.
+  case tooManyDimensions
+  /// Respondents of a group for which the weights file gives no population.
+  case missingWeight(group: String, file: String)
+  /// `--invited` names a group that does not exist.
+  case unknownInvitedGroup(String)
+
+  public var errorDescription: String? {
+    switch self {
+    case .unknownDimension(let name):
+      "'\(name)' is not a breakdown; use --by with group, gemeente, role, year or period (comma-separated)"
+    case .incompatibleDimensions(let first, let second):
+      second == .gemeente
+        ? "--by \(first.rawValue) cannot be combined with gemeente: the cumulative periods overlap, so their difference would reveal suppressed municipal cells"
+        : "--by \(first.rawValue) cannot be combined with \(second.rawValue); choose one"
+    case .tooManyDimensions:
+      "--by takes at most two of gemeente, role, year and period (plus group)"
+    case .missingWeight(let group, let file):
+      "\(file): no population for respondent group '\(group)', which has respondents; add a line '\(group),<population>'"
+    case .unknownInvitedGroup(let group):
+      "--invited names respondent group '\(group)', which no stored questionnaire has"
     }
   }
 }

@@ -18,7 +18,7 @@ import TevredenCore
 /// - ``importResponses(_:source:)``
 /// ### Reading
 /// - ``responses(questionnaire:)``
-/// - ``tallies(in:)``
+/// - ``scoreData(for:)``
 public struct TevredenDatabase: Sendable {
   let writer: any DatabaseWriter
 
@@ -339,40 +339,6 @@ public struct TevredenDatabase: Sendable {
       questionnaireVersion: record.questionnaireVersion, audience: audience, group: record.respondentGroup,
       gemeente: record.gemeente, mode: mode, interviewer: record.interviewer, startedAt: startedAt,
       completedAt: record.completedAt.flatMap(Timestamp.parse), status: status, answers: parsed)
-  }
-
-  /// Count, sum and sum of squares of the grades of completed responses per audience and group in a period.
-  ///
-  /// Groups known from stored definitions but without graded responses in the period are included with n = 0.
-  public func tallies(in period: Period) throws -> [GroupTally] {
-    try writer.read { db in
-      var tallies: [GroupKey: GroupTally] = [:]
-      for row in try Row.fetchAll(
-        db, sql: "SELECT audience, respondentGroup, groupLabel FROM questionnaireSnapshot ORDER BY id")
-      {
-        guard let audience = Audience(rawValue: row["audience"]) else { continue }
-        let key = GroupKey(audience: audience, group: row["respondentGroup"])
-        tallies[key] = GroupTally(audience: audience, group: key.group, groupLabel: row["groupLabel"])
-      }
-      let rows = try Row.fetchAll(
-        db,
-        sql: """
-          SELECT audience, respondentGroup, COUNT(grade) AS n, SUM(grade) AS total, SUM(grade * grade) AS squares
-          FROM response
-          WHERE status = 'completed' AND grade IS NOT NULL AND collectedOn BETWEEN ? AND ?
-          GROUP BY audience, respondentGroup
-          """, arguments: [period.first.description, period.last.description])
-      for row in rows {
-        guard let audience = Audience(rawValue: row["audience"]) else { continue }
-        let key = GroupKey(audience: audience, group: row["respondentGroup"])
-        var tally = tallies[key] ?? GroupTally(audience: audience, group: key.group, groupLabel: key.group)
-        tally.count = row["n"]
-        tally.sum = row["total"] ?? 0
-        tally.sumOfSquares = row["squares"] ?? 0
-        tallies[key] = tally
-      }
-      return tallies.values.sorted { ($0.audience.rawValue, $0.group) < ($1.audience.rawValue, $1.group) }
-    }
   }
 
   /// Import batches, oldest first: (source, inserted, duplicates, rejected).

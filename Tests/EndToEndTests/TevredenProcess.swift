@@ -147,10 +147,15 @@ func csvFiles(under folder: URL) throws -> [String] {
   }
   var found: [String] = []
   while let name = enumerator.nextObject() as? String {
-    if name.hasSuffix(".csv") { found.append(name) }
+    // Registration exports (registratie-*.csv) live beside the responses but are not responses.
+    let file = (name as NSString).lastPathComponent
+    if name.hasSuffix(".csv"), !file.hasPrefix("registratie-") { found.append(name) }
   }
   return found.sorted()
 }
+
+/// The committed registration-system export that `indicators --merge` reads (never imported as responses).
+let registrationSample = responsesFolder.appendingPathComponent("registratie-indicatoren-2026.csv")
 
 /// Parses a CSV file (or text) with TevredenCore's reader into a header and data rows.
 struct CSVTable {

@@ -36,10 +36,108 @@ import Testing
   }
 }
 
+@Suite struct StatisticsTests {
+  // Reference values computed with Python 3 (`statistics.mean`, `statistics.stdev`, `statistics.median`) and
+  // SciPy 1.17.1 (`scipy.stats.t.ppf(0.975, n - 1)` for the interval, `scipy.stats.ttest_ind(equal_var=False)`
+  // for Welch's test), then pasted here.
+  static let sampleA: [Double] = [
+    8, 7, 9, 6, 7, 8, 10, 5, 7, 8, 6, 9, 7, 8, 4, 7, 8, 9, 6, 7, 7.5, 8, 6.5, 9, 10, 3, 7, 8, 8, 7,
+  ]
+  static let sampleB: [Double] = [7, 6, 8, 5, 6, 7, 9, 4, 6, 7, 5, 8, 6, 7, 7, 6, 5, 8, 7, 6, 6, 7]
+
+  static func close(_ value: Double?, _ expected: Double, _ tolerance: Double = 1e-9) -> Bool {
+    guard let value else { return false }
+    return abs(value - expected) <= tolerance
+  }
+
+  @Test(arguments: [
+    (1.0, 12.706204736174694), (2, 4.302652729749462), (9, 2.262157162798205), (29, 2.045229642132703),
+    (100, 1.9839715185235518), (1e9, 1.959963986912325), (.infinity, 1.959963984540054),
+  ])
+  func tQuantileMatchesPublishedValues(degreesOfFreedom: Double, expected: Double) {
+    // Published tables: 12.706, 4.303, 2.262, 2.045, 1.984, 1.960; the literals are SciPy's full precision
+    // (`scipy.stats.norm.ppf(0.975)` for infinity). Above 10⁷ degrees of freedom the normal distribution is used,
+    // which differs from t(10⁹) by 2.4e-9.
+    #expect(Self.close(StudentT.quantile(0.975, degreesOfFreedom: degreesOfFreedom), expected, 1e-8))
+    #expect(Self.close(StudentT.quantile(0.025, degreesOfFreedom: degreesOfFreedom), -expected, 1e-8))
+  }
+
+  @Test func tDistributionFunctionMatchesSciPy() {
+    #expect(Self.close(StudentT.cdf(2.5, degreesOfFreedom: 7.3), 0.9801748826671998, 1e-12))
+    #expect(Self.close(StudentT.cdf(-1.2, degreesOfFreedom: 3), 0.15813105734905258, 1e-12))
+    #expect(StudentT.cdf(0, degreesOfFreedom: 5) == 0.5)
+  }
+
+  @Test func smallCaseMatchesHandComputation() throws {
+    let summary = GradeSummary(grades: [6, 7, 8, 9])
+    #expect(summary.count == 4)
+    #expect(summary.mean == 7.5)
+    // Sample variance of 6, 7, 8, 9 is 5/3.
+    #expect(Self.close(summary.standardDeviation, (5.0 / 3).squareRoot(), 1e-12))
+    let interval = try #require(summary.confidenceInterval)
+    #expect(Self.close(interval.lower, 5.445739743239479))
+    #expect(Self.close(interval.upper, 9.554260256760521))
+    #expect(summary.median == 7.5)
+    #expect(summary.shareBelowSix == 0)
+    #expect(summary.gradeCounts == [0, 0, 0, 0, 0, 1, 1, 1, 1, 0])
+  }
+
+  @Test func largerSampleMatchesPythonAndSciPy() throws {
+    let summary = GradeSummary(grades: Self.sampleA)
+    #expect(summary.count == 30)
+    #expect(Self.close(summary.mean, 7.333333333333333, 1e-12))
+    #expect(Self.close(summary.standardDeviation, 1.5665321536775896, 1e-12))
+    #expect(Self.close(summary.confidenceInterval?.lower, 6.748380613721238))
+    #expect(Self.close(summary.confidenceInterval?.upper, 7.918286052945428))
+    #expect(summary.median == 7.25)
+    #expect(Self.close(summary.shareBelowSix, 0.1, 1e-12))
+    // 7.5 counts under 7 and 6.5 under 6: the bins below 6 hold exactly the grades below 6.
+    #expect(summary.gradeCounts == [0, 0, 1, 1, 1, 4, 9, 8, 4, 2])
+    #expect(summary.gradeCounts[0..<5].reduce(0, +) == 3)
+  }
+
+  @Test func noRespondentsGiveNoFigures() {
+    let summary = GradeSummary(grades: [])
+    #expect(summary.count == 0)
+    #expect(summary.mean == nil && summary.standardDeviation == nil && summary.confidenceInterval == nil)
+    #expect(summary.median == nil && summary.shareBelowSix == nil)
+    #expect(summary.gradeCounts == Array(repeating: 0, count: 10))
+  }
+
+  @Test func oneRespondentHasNoSpreadAndNoInterval() {
+    let summary = GradeSummary(grades: [8])
+    #expect(summary.count == 1 && summary.mean == 8 && summary.median == 8)
+    #expect(summary.standardDeviation == nil)
+    #expect(summary.confidenceInterval == nil)
+  }
+
+  @Test func equalGradesHaveNoSpreadAndAZeroWidthInterval() throws {
+    let summary = GradeSummary(grades: [7, 7, 7, 7, 7])
+    #expect(summary.standardDeviation == 0)
+    let interval = try #require(summary.confidenceInterval)
+    #expect(interval.lower == 7 && interval.upper == 7)
+  }
+
+  @Test func histogramAndRawGradesAgree() {
+    let fromHistogram = GradeSummary(GradeDistribution(counts: [7: 3, 8.5: 2, 4: 1]))
+    #expect(fromHistogram == GradeSummary(grades: [7, 8.5, 7, 4, 8.5, 7]))
+    #expect(fromHistogram.median == 7)
+  }
+
+  @Test func welchTestMatchesSciPy() throws {
+    let test = try #require(WelchTest(GradeSummary(grades: Self.sampleA), GradeSummary(grades: Self.sampleB)))
+    #expect(Self.close(test.t, 2.183525016499, 1e-9))
+    #expect(Self.close(test.degreesOfFreedom, 49.93069417443169, 1e-9))
+    #expect(Self.close(test.pValue, 0.033723806668196854, 1e-9))
+    #expect(test.isSignificant)
+    #expect(WelchTest(GradeSummary(grades: [7]), GradeSummary(grades: [6, 8])) == nil)
+  }
+}
+
 @Suite struct ScoringTests {
-  static func indicators(minimum: Int = 3) -> IndicatorSet {
+  static func indicators(minimum: Int = 3, indicative: Int? = nil, disclosure: Int = 10) -> IndicatorSet {
     IndicatorSet(
-      minimumRespondents: minimum, disclosureThreshold: 10,
+      minimumRespondents: minimum, indicativeBelow: indicative, disclosureThreshold: disclosure,
       indicators: [
         .init(
           id: "pi5", number: "5", label: "Klanttevredenheid van direct betrokkenen", audience: .inwoners, unit: .cijfer,
@@ -47,62 +145,234 @@ import Testing
         .init(
           id: "pi6", number: "6", label: "Klanttevredenheid ketenpartners", audience: .ketenpartners, unit: .cijfer,
           direction: .atLeast, norms: [2026: 7.0]),
-      ])
+      ], gemeenten: ["Alkmaar", "Bergen", "Hoorn", "Texel"])
   }
 
-  static func tally(_ audience: Audience, _ group: String, _ grades: [Double]) -> GroupTally {
-    var tally = GroupTally(audience: audience, group: group, groupLabel: group.capitalized)
-    for grade in grades { tally.add(grade) }
-    return tally
+  static let groups = [
+    GroupInfo(audience: .inwoners, group: "melding", label: "Melding"),
+    GroupInfo(audience: .inwoners, group: "advies", label: "Advies"),
+    GroupInfo(audience: .ketenpartners, group: "politie", label: "Politie"),
+  ]
+
+  static func cell(_ audience: Audience, _ group: String, _ grades: [Double], gemeente: String? = nil)
+    -> GradeCell
+  {
+    GradeCell(audience: audience, group: group, gemeente: gemeente, distribution: GradeDistribution(grades: grades))
   }
 
-  @Test func statisticsMatchHandComputedValues() throws {
-    let statistic = Self.tally(.inwoners, "x", [6, 7, 8, 9]).statistic
-    #expect(statistic.count == 4)
-    #expect(statistic.mean == 7.5)
-    // Sample variance of 6,7,8,9 is 5/3.
-    let sd = try #require(statistic.standardDeviation)
-    #expect(abs(sd - (5.0 / 3).squareRoot()) < 1e-12)
-    #expect(Statistic.empty.mean == nil)
-    #expect(Self.tally(.inwoners, "x", [7]).statistic.standardDeviation == nil)
+  static func card(
+    _ cells: [GradeCell], period: String = "2026", indicators: IndicatorSet = indicators(), by: [ScoreDimension] = [],
+    previous: [GradeCell] = [], statuses: [StatusCount] = [], weights: PopulationWeights? = nil,
+    invited: [String: Int] = [:]
+  ) throws -> ScoreCard {
+    try ScoreCard.build(
+      request: ScoreRequest(period: try #require(Period(period)), dimensions: by), indicators: indicators,
+      data: ScoreData(groups: groups, cells: cells, previousCells: previous, statusCounts: statuses),
+      weights: weights, invited: invited)
   }
 
   @Test func theOverallRowIsTheMeanOverAllRespondentsNotOfGroupMeans() throws {
-    let card = ScoreCard(
-      period: try #require(Period("2026")), indicators: Self.indicators(minimum: 1),
-      tallies: [Self.tally(.inwoners, "melding", [6, 6, 6]), Self.tally(.inwoners, "advies", [9])])
+    let card = try Self.card([Self.cell(.inwoners, "melding", [6, 6, 6]), Self.cell(.inwoners, "advies", [9])])
     let pi5 = try #require(card.indicators.first)
-    #expect(pi5.overall.statistic.count == 4)
-    #expect(pi5.overall.statistic.mean == 6.75)  // not (6 + 9) / 2
+    #expect(pi5.overall.summary.count == 4)
+    #expect(pi5.overall.summary.mean == 6.75)  // not (6 + 9) / 2
     #expect(pi5.groups.map(\.label) == ["Advies", "Melding"])
   }
 
   @Test func usesTheNormOfThePeriodsYear() throws {
-    let tallies = [Self.tally(.inwoners, "melding", [7, 7, 7])]
-    let in2025 = ScoreCard(period: try #require(Period("2025")), indicators: Self.indicators(), tallies: tallies)
-    let in2026 = ScoreCard(period: try #require(Period("2026")), indicators: Self.indicators(), tallies: tallies)
+    let cells = [Self.cell(.inwoners, "melding", [7, 7, 7])]
+    let in2025 = try Self.card(cells, period: "2025")
+    let in2026 = try Self.card(cells, period: "2026")
     #expect(in2025.indicators[0].norm == 7.0)
     #expect(in2025.indicators[0].overall.status == .voldoet)
     #expect(in2026.indicators[0].norm == 7.5)
     #expect(in2026.indicators[0].overall.status == .voldoetNiet)
     // PI 6 has no 2025 norm.
-    let partners = [Self.tally(.ketenpartners, "politie", [8, 8, 8])]
-    #expect(
-      ScoreCard(period: try #require(Period("2025")), indicators: Self.indicators(), tallies: partners)
-        .indicators[1].overall.status == .geenNorm)
+    let partners = try Self.card([Self.cell(.ketenpartners, "politie", [8, 8, 8])], period: "2025")
+    #expect(partners.indicators[1].overall.status == .geenNorm)
   }
 
-  @Test func tooFewRespondentsIsNotAVerdict() throws {
-    let card = ScoreCard(
-      period: try #require(Period("2026")), indicators: Self.indicators(minimum: 3),
-      tallies: [Self.tally(.inwoners, "melding", [2, 2]), Self.tally(.inwoners, "advies", [])])
-    #expect(card.indicators[0].groups.map(\.status) == [.teWeinigRespondenten, .teWeinigRespondenten])
+  @Test func tooFewRespondentsIsNotAVerdictAndSmallGroupsAreIndicative() throws {
+    let set = Self.indicators(minimum: 3, indicative: 5)
+    let card = try Self.card(
+      [Self.cell(.inwoners, "melding", [8, 8]), Self.cell(.inwoners, "advies", [8, 8, 8, 9])], indicators: set)
+    let advies = card.indicators[0].groups[0]
+    let melding = card.indicators[0].groups[1]
+    #expect(melding.assessment == Assessment(status: .teWeinigRespondenten))
+    #expect(advies.assessment.status == .voldoet && advies.assessment.isIndicative)
+    #expect(card.indicators[0].overall.assessment.isIndicative == false)
+  }
+
+  @Test func significanceNeedsTheWholeIntervalOnOneSide() throws {
+    let thresholds = ReportingThresholds(minimumRespondents: 2, indicativeBelow: 2, disclosureThreshold: 10)
+    func assess(_ grades: [Double]) -> Assessment {
+      Assessment.of(GradeSummary(grades: grades), norm: 7, direction: .atLeast, thresholds: thresholds)
+    }
+    // Interval 5.45–9.55 (see StatisticsTests): contains 7.
+    #expect(assess([6, 7, 8, 9]) == Assessment(status: .voldoet, isSignificant: false))
+    #expect(assess([8, 8, 9, 9, 8, 9]) == Assessment(status: .voldoet, isSignificant: true))
+    #expect(assess([5, 5, 6, 6, 5, 6]) == Assessment(status: .voldoetNiet, isSignificant: true))
+    // All grades equal to the norm: a zero-width interval touching the norm still meets it.
+    #expect(assess([7, 7, 7]) == Assessment(status: .voldoet, isSignificant: true))
+    // One respondent: no interval, never significant.
+    let one = Assessment.of(
+      GradeSummary(grades: [9]), norm: 7, direction: .atLeast,
+      thresholds: ReportingThresholds(minimumRespondents: 1, indicativeBelow: 1, disclosureThreshold: 1))
+    #expect(one == Assessment(status: .voldoet))
   }
 
   @Test(arguments: [(6.95, NormStatus.voldoet), (6.94, .voldoetNiet), (7.0, .voldoet)])
   func comparesAtTheReportedPrecision(mean: Double, status: NormStatus) {
-    let statistic = Statistic(count: 100, sum: mean * 100, sumOfSquares: mean * mean * 100)
-    #expect(NormStatus.of(statistic, norm: 7.0, direction: .atLeast, minimumRespondents: 30) == status)
+    let summary = GradeSummary(GradeDistribution(counts: [mean: 100]))
+    let thresholds = ReportingThresholds(minimumRespondents: 10, indicativeBelow: 30, disclosureThreshold: 10)
+    #expect(Assessment.of(summary, norm: 7.0, direction: .atLeast, thresholds: thresholds).status == status)
+  }
+
+  @Test func comparesWithTheSamePeriodAYearEarlier() throws {
+    let card = try Self.card(
+      [Self.cell(.inwoners, "melding", StatisticsTests.sampleA)], period: "2026-T2",
+      previous: [Self.cell(.inwoners, "melding", StatisticsTests.sampleB)])
+    #expect(card.previousPeriod?.name == "2025-T2")
+    let melding = try #require(card.indicators[0].groups.first { $0.group == "melding" })
+    let comparison = try #require(melding.previousYear)
+    #expect(comparison.period.first.description == "2025-01-01")
+    #expect(comparison.period.last.description == "2025-08-31")
+    #expect(StatisticsTests.close(comparison.change, 7.333333333333333 - 6.5, 1e-12))
+    #expect(StatisticsTests.close(comparison.test?.pValue, 0.033723806668196854, 1e-9))
+    #expect(comparison.isSignificant)
+  }
+
+  @Test func weightedMeanMatchesAnIndependentComputation() throws {
+    // Python/NumPy: per-respondent weights (N_g/N)/(n_g/n), mean Σwx/Σw, Kish n_eff = (Σw)²/Σw²,
+    // sd² = Σw(x − mean)²/(n − 1) with Σw = n, interval mean ± t.ppf(0.975, n_eff − 1)·sd/√n_eff.
+    let card = try Self.card(
+      [
+        Self.cell(.inwoners, "melding", StatisticsTests.sampleA),
+        Self.cell(.inwoners, "advies", StatisticsTests.sampleB),
+      ],
+      weights: PopulationWeights(populations: ["melding": 1000, "advies": 3000], file: "w.csv"))
+    let weighted = try #require(card.indicators[0].weighted)
+    #expect(StatisticsTests.close(weighted.mean, 6.708333333333334, 1e-12))
+    #expect(StatisticsTests.close(weighted.effectiveSampleSize, 36.164383561643845, 1e-9))
+    #expect(StatisticsTests.close(weighted.standardDeviation, 1.3277223366682434, 1e-9))
+    #expect(StatisticsTests.close(weighted.confidenceInterval?.lower, 6.260193769496389, 1e-9))
+    #expect(StatisticsTests.close(weighted.confidenceInterval?.upper, 7.1564728971702785, 1e-9))
+    // The unweighted mean stays beside it.
+    #expect(StatisticsTests.close(card.indicators[0].overall.summary.mean, (220.0 + 143) / 52, 1e-12))
+  }
+
+  @Test func weightsMustCoverEveryGroupWithRespondents() throws {
+    #expect(throws: ScoringError.missingWeight(group: "advies", file: "w.csv")) {
+      try Self.card(
+        [Self.cell(.inwoners, "melding", [7]), Self.cell(.inwoners, "advies", [8])],
+        weights: PopulationWeights(populations: ["melding": 10], file: "w.csv"))
+    }
+  }
+
+  @Test func responseRatesFromRefusalsOrInvitedCounts() throws {
+    let statuses = [
+      StatusCount(audience: .inwoners, group: "melding", status: .completed, count: 30),
+      StatusCount(audience: .inwoners, group: "melding", status: .refused, count: 10),
+      StatusCount(audience: .inwoners, group: "melding", status: .partial, count: 2),
+      StatusCount(audience: .ketenpartners, group: "politie", status: .completed, count: 12),
+    ]
+    let card = try Self.card([], statuses: statuses, invited: ["politie": 48])
+    let melding = try #require(card.indicators[0].groups.first { $0.group == "melding" })
+    #expect(melding.responseRate?.basis == .refusals)
+    #expect(melding.responseRate?.rate == 0.75)
+    #expect(card.indicators[0].groups.first { $0.group == "advies" }?.responseRate == nil)
+    #expect(card.indicators[1].groups[0].responseRate?.rate == 0.25)
+    #expect(card.indicators[1].groups[0].responseRate?.basis == .invited)
+  }
+
+  @Test func dimensionsParseAndRefuseMisleadingCombinations() throws {
+    #expect(try ScoreDimension.parseList("gemeente,group") == [.group, .gemeente])
+    #expect(try ScoreDimension.parseList("jaar") == [.year])
+    #expect(throws: ScoringError.unknownDimension("wijk")) { try ScoreDimension.parseList("wijk") }
+    #expect(throws: ScoringError.incompatibleDimensions(.year, .period)) {
+      try ScoreDimension.parseList("year,period")
+    }
+    #expect(throws: ScoringError.incompatibleDimensions(.period, .gemeente)) {
+      try ScoreDimension.parseList("gemeente,period")
+    }
+  }
+}
+
+@Suite struct DisclosureControlTests {
+  static func gemeenteCard(_ cells: [GradeCell], by: [ScoreDimension] = [.gemeente]) throws -> ScoreCard.Breakdown {
+    try #require(
+      try ScoringTests.card(cells, indicators: ScoringTests.indicators(minimum: 1), by: by).indicators[0].breakdown)
+  }
+
+  static func grades(_ n: Int) -> [Double] { Array(repeating: 7, count: n) }
+
+  @Test func aSingleSmallMunicipalityIsHiddenWithTheNextSmallest() throws {
+    let breakdown = try Self.gemeenteCard([
+      ScoringTests.cell(.inwoners, "melding", Self.grades(40), gemeente: "Alkmaar"),
+      ScoringTests.cell(.inwoners, "melding", Self.grades(4), gemeente: "Bergen"),
+      ScoringTests.cell(.inwoners, "melding", Self.grades(25), gemeente: "Hoorn"),
+      ScoringTests.cell(.inwoners, "melding", Self.grades(12), gemeente: "Texel"),
+    ])
+    let byName = Dictionary(uniqueKeysWithValues: breakdown.rows.map { ($0.label, $0.total) })
+    #expect(breakdown.isDisclosureControlled)
+    #expect(breakdown.rows.map(\.label) == ["Alkmaar", "Bergen", "Hoorn", "Texel"])
+    #expect(byName["Bergen"]?.isSuppressed == true && byName["Bergen"]?.isPrimarySuppression == true)
+    // Total minus the others would give Bergen back, so the next-smallest (Texel, 12) is hidden too.
+    #expect(byName["Texel"]?.isSuppressed == true && byName["Texel"]?.isPrimarySuppression == false)
+    #expect(byName["Alkmaar"]?.isSuppressed == false && byName["Hoorn"]?.isSuppressed == false)
+  }
+
+  @Test func twoSmallMunicipalitiesNeedNoComplementAndEmptyOnesAreShown() throws {
+    let breakdown = try Self.gemeenteCard([
+      ScoringTests.cell(.inwoners, "melding", Self.grades(40), gemeente: "Alkmaar"),
+      ScoringTests.cell(.inwoners, "melding", Self.grades(4), gemeente: "Bergen"),
+      ScoringTests.cell(.inwoners, "melding", Self.grades(9), gemeente: "Hoorn"),
+    ])
+    let byName = Dictionary(uniqueKeysWithValues: breakdown.rows.map { ($0.label, $0.total) })
+    #expect(byName["Bergen"]?.isSuppressed == true && byName["Hoorn"]?.isSuppressed == true)
+    #expect(byName["Alkmaar"]?.isSuppressed == false)
+    #expect(byName["Texel"]?.isSuppressed == false && byName["Texel"]?.summary.count == 0)
+  }
+
+  @Test func noLineOfTheTableHasExactlyOneHiddenCell() throws {
+    // Municipality × group: every published total (row, group, indicator) with its cells.
+    let breakdown = try Self.gemeenteCard(
+      [
+        ScoringTests.cell(.inwoners, "melding", Self.grades(30), gemeente: "Alkmaar"),
+        ScoringTests.cell(.inwoners, "advies", Self.grades(3), gemeente: "Alkmaar"),
+        ScoringTests.cell(.inwoners, "melding", Self.grades(20), gemeente: "Bergen"),
+        ScoringTests.cell(.inwoners, "advies", Self.grades(15), gemeente: "Bergen"),
+        ScoringTests.cell(.inwoners, "melding", Self.grades(25), gemeente: "Hoorn"),
+        ScoringTests.cell(.inwoners, "advies", Self.grades(11), gemeente: "Hoorn"),
+      ], by: [.gemeente, .group])
+    #expect(breakdown.includesGroups)
+    let rows = breakdown.rows
+    // Alkmaar's advies cell (3) is primary.
+    let alkmaar = try #require(rows.first { $0.label == "Alkmaar" })
+    #expect(alkmaar.groups.first { $0.group == "advies" }?.isPrimarySuppression == true)
+    func hiddenCount(_ cells: [ScoreCard.Row]) -> Int {
+      cells.filter { $0.isSuppressed && $0.summary.count > 0 }.count
+    }
+    for row in rows {
+      #expect(hiddenCount(row.groups + [row.total]) != 1, "row \(row.label)")
+    }
+    for group in 0..<(rows.first?.groups.count ?? 0) {
+      #expect(hiddenCount(rows.map { $0.groups[group] }) != 1, "group column \(group)")
+    }
+    #expect(hiddenCount(rows.map(\.total)) != 1)
+  }
+}
+
+@Suite struct PeriodComparisonTests {
+  @Test func theSamePeriodAYearEarlier() throws {
+    #expect(Period("2026-T1")?.yearEarlier.name == "2025-T1")
+    #expect(Period("2026")?.yearEarlier.name == "2025")
+    #expect(Period("2024-T1")?.yearEarlier.last.description == "2023-04-30")
+    // A free range ending on a leap day ends on 28 February a year earlier.
+    let range = Period(
+      from: try #require(LocalDate("2024-02-01")), to: try #require(LocalDate("2024-02-29")))
+    #expect(range.yearEarlier.last.description == "2023-02-28")
+    #expect(range.yearEarlier.first.description == "2023-02-01")
   }
 }
 
@@ -110,12 +380,11 @@ import Testing
   let card: ScoreCard
 
   init() throws {
-    card = ScoreCard(
-      period: try #require(Period("2026-T2")), indicators: ScoringTests.indicators(minimum: 2),
-      tallies: [
-        ScoringTests.tally(.inwoners, "melding", [6, 7, 8, 9]), ScoringTests.tally(.inwoners, "monitoring", [5]),
-        ScoringTests.tally(.ketenpartners, "politie", [7, 8]),
-      ])
+    card = try ScoringTests.card(
+      [
+        ScoringTests.cell(.inwoners, "melding", [6, 7, 8, 9]), ScoringTests.cell(.inwoners, "advies", [5]),
+        ScoringTests.cell(.ketenpartners, "politie", [7, 8]),
+      ], period: "2026-T2", indicators: ScoringTests.indicators(minimum: 2, indicative: 3))
   }
 
   @Test func tableShowsIndicatorRowsWithGroupsBeneathInDutch() {
@@ -127,31 +396,43 @@ import Testing
     #expect(pi5 != nil && melding != nil && pi6 != nil)
     if let pi5, let melding, let pi6 { #expect(pi5 < melding && melding < pi6) }
     let meldingLine = lines.first { $0.hasPrefix("    Melding") } ?? ""
-    #expect(meldingLine.contains(" 4 ") && meldingLine.contains("7,5") && meldingLine.contains("≥ 7,5"))
-    #expect(meldingLine.hasSuffix("voldoet"))
-    #expect(lines.contains { $0.hasPrefix("    Monitoring") && $0.hasSuffix("te weinig respondenten") })
+    #expect(meldingLine.contains(" 4 ") && meldingLine.contains("7,5") && meldingLine.contains("5,4 – 9,6"))
+    #expect(meldingLine.contains("≥ 7,5  voldoet "))
+    #expect(lines.contains { $0.hasPrefix("    Advies") && $0.contains("te weinig respondenten") })
+    #expect(lines.contains { $0.hasPrefix("    Politie") && $0.contains("indicatief: voldoet") })
+    #expect(lines.contains(ReportText.countingRule))
+    #expect(!ScoreRenderer.table(card).contains("\u{1B}["))
+    #expect(ScoreRenderer.table(card, colours: true).contains("\u{1B}[32mvoldoet"))
   }
 
-  @Test func csvHasOneRowPerFigureWithPointDecimals() throws {
+  @Test func csvHasOneRowPerFigureWithStableColumns() throws {
     let records = try CSVReader.parse(ScoreRenderer.csv(card)).map(\.fields)
-    #expect(
-      records[0] == [
-        "period", "first_day", "last_day", "indicator", "audience", "group", "n", "mean", "sd", "norm", "status",
-      ])
+    #expect(records[0] == ScoreRenderer.csvColumns)
     #expect(records.count == 1 + 3 + 2)
-    #expect(
-      records.contains([
-        "2026-T2", "2026-01-01", "2026-08-31", "pi5", "inwoners", "Melding", "4", "7.50", "1.29", "7.5", "voldoet",
-      ]))
+    let column = Dictionary(uniqueKeysWithValues: ScoreRenderer.csvColumns.enumerated().map { ($1, $0) })
+    let melding = try #require(records.first { $0[column["group"] ?? 0] == "melding" })
+    #expect(melding[column["n"] ?? 0] == "4")
+    #expect(melding[column["mean"] ?? 0] == "7.5000")
+    #expect(melding[column["ci_lower"] ?? 0] == "5.4457")
+    #expect(melding[column["grade_7"] ?? 0] == "1")
+    #expect(melding[column["status"] ?? 0] == "voldoet")
+    // Too few respondents: n but no mean.
+    let advies = try #require(records.first { $0[column["group"] ?? 0] == "advies" })
+    #expect(advies[column["n"] ?? 0] == "1" && advies[column["mean"] ?? 0].isEmpty)
   }
 
-  @Test func jsonIsValidAndSorted() throws {
+  @Test func jsonIsValidAndCarriesTheBasis() throws {
     let data = Data(ScoreRenderer.json(card).utf8)
     let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     #expect(object["period"] as? String == "2026-T2")
+    #expect(object["countingRule"] as? String == ReportText.countingRule)
     let indicators = try #require(object["indicators"] as? [[String: Any]])
     #expect(indicators.count == 2)
     #expect((indicators[0]["overall"] as? [String: Any])?["n"] as? Int == 5)
+    let groups = try #require(indicators[0]["groups"] as? [[String: Any]])
+    let melding = try #require(groups.first { $0["group"] as? String == "melding" })
+    #expect((melding["interval"] as? [String: Any])?["lower"] as? Double == 5.4457)
+    #expect(melding["gradeCounts"] as? [Int] == [0, 0, 0, 0, 0, 1, 1, 1, 1, 0])
   }
 }
 

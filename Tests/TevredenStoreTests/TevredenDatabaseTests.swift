@@ -123,26 +123,32 @@ func source(_ name: String = "test.csv", strict: Bool = false) -> ImportSource {
       try makeResponse("g", grade: .value(.grade(2)), on: "2025-12-31", questionnaire: questionnaire),
     ]
     for response in responses { try database.save(response, collectedWith: definition) }
-    let t1 = try database.tallies(in: try #require(Period("2026-T1")))
+    func cells(_ period: String) throws -> [GradeCell] {
+      try database.scoreData(for: ScoreRequest(period: try #require(Period(period)))).cells
+    }
+    // Missing codes, refusals and unfinished responses never count.
     #expect(
-      t1 == [
-        GroupTally(audience: .inwoners, group: "melding", groupLabel: "Melding", count: 2, sum: 14, sumOfSquares: 100)
+      try cells("2026-T1") == [
+        GradeCell(audience: .inwoners, group: "melding", distribution: GradeDistribution(counts: [6: 1, 8: 1]))
       ])
-    let t2 = try database.tallies(in: try #require(Period("2026-T2")))
-    #expect(t2.first?.count == 3)
-    #expect(t2.first?.sum == 24)
+    #expect(try cells("2026-T2").first?.distribution == GradeDistribution(counts: [6: 1, 8: 1, 10: 1]))
+    let data = try database.scoreData(for: ScoreRequest(period: try #require(Period("2026-T1"))))
+    // The year before holds the response of 31 December 2025.
+    #expect(data.previousCells.isEmpty)
+    let statuses = Dictionary(uniqueKeysWithValues: data.statusCounts.map { ($0.status, $0.count) })
+    #expect(statuses == [.completed: 3, .refused: 1, .partial: 1])
   }
 
-  @Test func talliesListKnownGroupsWithoutResponses() throws {
+  @Test func knownGroupsWithoutResponsesAreListed() throws {
     let database = try TevredenDatabase.inMemory()
     let definition = try storeQuestionnaire()
     try database.save(
       try makeResponse("a", grade: .value(.grade(6)), on: "2025-01-05", questionnaire: definition.questionnaire),
       collectedWith: definition)
-    #expect(
-      try database.tallies(in: try #require(Period("2026"))) == [
-        GroupTally(audience: .inwoners, group: "melding", groupLabel: "Melding")
-      ])
+    let data = try database.scoreData(for: ScoreRequest(period: try #require(Period("2026"))))
+    #expect(data.groups == [GroupInfo(audience: .inwoners, group: "melding", label: "Melding")])
+    #expect(data.cells.isEmpty)
+    #expect(data.previousCells.first?.distribution == GradeDistribution(counts: [6: 1]))
   }
 
   @Test func importIsIdempotentAndReportsConflicts() throws {

@@ -51,8 +51,10 @@ extension TevredenCommand {
       guard let indicators = catalog.indicators else {
         throw CLIError.missingIndicators(folder: definitions.questionnaires)
       }
-      let card = ScoreCard(period: period, indicators: indicators, tallies: try database.tallies(in: period))
-      print(ScoreRenderer.render(card, as: .table), terminator: "")
+      let card = try ScoreCard.build(
+        request: ScoreRequest(period: period), indicators: indicators,
+        data: try database.scoreData(for: ScoreRequest(period: period)))
+      print(ScoreRenderer.render(card, as: .table, colours: colouredOutput()), terminator: "")
       if reports.contains(where: { $0.rejected > 0 }) { throw ExitCode.rejectedInput }
     }
   }

@@ -9,11 +9,18 @@ extension TevredenCommand {
       abstract: "Show PI 5 and PI 6: the mean grade per respondent group against the year's norm.",
       discussion: """
         Periods are cumulative from 1 January, as the management reports are: 2026-T1 is January–April, \
-        2026-T2 January–August, 2026 (or 2026-T3) the whole year. Only completed responses with a grade count.
+        2026-T2 January–August, 2026 (or 2026-T3) the whole year; --from/--to give any range of days. A response \
+        counts by the day it was completed, in Dutch local time. Only completed responses with a grade count.
+
+        Every figure has n, mean, 95% interval (t distribution), standard deviation, median, the share of grades \
+        below 6, the status against the norm, and the same period a year earlier (Welch's test).
+
+        --by adds a breakdown under each indicator: gemeente, role, year or period (at most two, comma-separated), \
+        plus group for cells per respondent group. Municipal cells below the disclosure threshold are hidden, with \
+        complementary suppression.
         """)
 
-    @Option(help: "The period: 2026, 2026-T1, 2026-T2 or 2026-T3 (default: the current year).")
-    var period: String?
+    @OptionGroup var selection: ScoreSelectionOptions
 
     @Option(help: "Output format: table, csv or json.")
     var format: ReportFormat = .table
@@ -21,15 +28,128 @@ extension TevredenCommand {
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var definitions: QuestionnaireOptions
 
+    func validate() throws {
+      try selection.validate()
+    }
+
     func run() throws {
-      let period = try parsePeriod(self.period ?? String(LocalDate(Date()).year))
+      let request = try selection.request()
       let indicators = try definitions.loadIndicators()
       let store = try database.openExisting()
-      let card = ScoreCard(period: period, indicators: indicators, tallies: try store.tallies(in: period))
+      let card = try selection.scoreCard(request, store: store, indicators: indicators)
       if try store.responseCount() == 0 { printError("The database holds no responses yet: import them first.") }
-      print(ScoreRenderer.render(card, as: format), terminator: "")
+      print(ScoreRenderer.render(card, as: format, colours: format == .table && colouredOutput()), terminator: "")
     }
   }
+}
+
+/// The options that choose what is scored: period, breakdown, weights and invited counts.
+struct ScoreSelectionOptions: ParsableArguments {
+  @Option(help: "The period: 2026, 2026-T1, 2026-T2 or 2026-T3 (default: the current year).")
+  var period: String?
+
+  @Option(help: "First day of a free range (yyyy-MM-dd, Dutch local time); with --to instead of --period.")
+  var from: String?
+
+  @Option(help: "Last day of a free range (yyyy-MM-dd), included.")
+  var to: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "Break down by gemeente, role, year or period (comma-separated), plus group for cells per group.",
+      valueName: "dimensions"))
+  var by: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "A file with the population per respondent group ('melding,1200' per line) for a weighted mean.",
+      valueName: "file"))
+  var weights: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "Invited per respondent group, for response rates: 'melding=400' (repeat) or a file with 'group,count' lines.",
+      valueName: "group=count or file"))
+  var invited: [String] = []
+
+  @Flag(help: "Also compute the mean aspect scores per group (rescaled to 1–10).")
+  var aspects = false
+
+  func validate() throws {
+    try validatePeriodOptions(period: period, from: from, to: to)
+    if let by {
+      do { _ = try ScoreDimension.parseList(by) } catch { throw ValidationError(error.localizedDescription) }
+    }
+  }
+
+  func request() throws -> ScoreRequest {
+    ScoreRequest(
+      period: try resolvePeriod(period: period, from: from, to: to),
+      dimensions: try by.map { try ScoreDimension.parseList($0) } ?? [],
+      includesAspects: aspects)
+  }
+
+  /// Counts in the store and computes the card.
+  func scoreCard(_ request: ScoreRequest, store: TevredenDatabase, indicators: IndicatorSet) throws -> ScoreCard {
+    let data = try store.scoreData(for: request)
+    let groups = Set(data.groups.map(\.group))
+    var populationWeights: PopulationWeights?
+    if let weights {
+      populationWeights = PopulationWeights(
+        populations: try PopulationWeights.parse(
+          try readText(weights), file: weights, knownGroups: groups, column: "population"),
+        file: weights)
+    }
+    var invitedCounts: [String: Int] = [:]
+    for value in invited {
+      if FileManager.default.fileExists(atPath: value) {
+        let counts = try PopulationWeights.parse(
+          try readText(value), file: value, knownGroups: groups, column: "invited")
+        for (group, count) in counts { invitedCounts[group] = Int(count) }
+      } else {
+        let counts = try PopulationWeights.parse(
+          value, file: "--invited", knownGroups: groups, column: "invited")
+        for (group, count) in counts { invitedCounts[group] = Int(count) }
+      }
+    }
+    return try ScoreCard.build(
+      request: request, indicators: indicators, data: data, weights: populationWeights, invited: invitedCounts)
+  }
+}
+
+/// --period, or --from with --to.
+func validatePeriodOptions(period: String?, from: String?, to: String?) throws {
+  if period != nil, from != nil || to != nil {
+    throw ValidationError("Pass either --period or --from/--to, not both.")
+  }
+  if (from == nil) != (to == nil) { throw ValidationError("Pass both --from and --to.") }
+}
+
+/// The period named by --period or by --from/--to (default: the current year).
+func resolvePeriod(period: String?, from: String?, to: String?) throws -> Period {
+  if let from, let to {
+    guard let first = LocalDate(from) else { throw CLIError.invalidDate(from, option: "--from") }
+    guard let last = LocalDate(to) else { throw CLIError.invalidDate(to, option: "--to") }
+    guard first <= last else { throw ValidationError("--from \(from) lies after --to \(to).") }
+    return Period(from: first, to: last)
+  }
+  return try parsePeriod(period ?? String(LocalDate(Date()).year))
+}
+
+/// Reads a text file named on the command line, with a clear error when it cannot be read.
+func readText(_ path: String) throws -> String {
+  guard let data = FileManager.default.contents(atPath: path) else {
+    throw CLIError.unreadableFile(path, reason: "cannot be read (does it exist?)")
+  }
+  return String(decoding: data, as: UTF8.self)
+}
+
+/// Colours only on a terminal, and never with NO_COLOR set or TERM=dumb.
+func colouredOutput() -> Bool {
+  let environment = ProcessInfo.processInfo.environment
+  if let noColour = environment["NO_COLOR"], !noColour.isEmpty { return false }
+  if environment["TERM"] == "dumb" { return false }
+  return isatty(STDOUT_FILENO) == 1
 }
 
 extension ReportFormat: ExpressibleByArgument {}

@@ -1,0 +1,416 @@
+import Foundation
+
+extension ScoreCard {
+  /// Computes every figure of a score card from what the store counted.
+  ///
+  /// The overall row is the mean over all respondents of the audience (not the mean of group means), as the
+  /// indicator is defined. Each main row is compared with the same period a year earlier (independent samples,
+  /// Welch's test); rows of a `--by period` breakdown are compared only with the same period a year earlier, never
+  /// with the overlapping periods of their own year.
+  ///
+  /// - Parameters:
+  ///   - request: The period and the breakdown.
+  ///   - set: Indicators, norms and thresholds.
+  ///   - data: Histograms and counts from the store.
+  ///   - weights: Population per respondent group, for the weighted mean.
+  ///   - invited: Number invited per respondent group, for response rates.
+  /// - Throws: ``ScoringError/missingWeight(group:file:)`` when a group with respondents has no population.
+  public static func build(
+    request: ScoreRequest, indicators set: IndicatorSet, data: ScoreData, weights: PopulationWeights? = nil,
+    invited: [String: Int] = [:]
+  ) throws(ScoringError) -> ScoreCard {
+    let thresholds = set.thresholds
+    let knownGroups = Set(data.groups.map(\.group))
+    for group in invited.keys.sorted() where !knownGroups.contains(group) {
+      throw .unknownInvitedGroup(group)
+    }
+    var indicators: [IndicatorScore] = []
+    for audience in Audience.allCases {
+      guard let indicator = set.indicator(for: audience) else { continue }
+      let norm = indicator.norms[request.period.normYear]
+      func assess(_ summary: GradeSummary) -> Assessment {
+        Assessment.of(summary, norm: norm, direction: indicator.direction, thresholds: thresholds)
+      }
+      let cells = data.cells.filter { $0.audience == audience }
+      let previous = data.previousCells.filter { $0.audience == audience }
+      var groupInfos = data.groups.filter { $0.audience == audience }
+      // Groups with responses but no stored definition (should not happen) still get a row.
+      for cell in cells where !groupInfos.contains(where: { $0.group == cell.group }) {
+        groupInfos.append(GroupInfo(audience: audience, group: cell.group, label: cell.group))
+      }
+      groupInfos.sort { ($0.label, $0.group) < ($1.label, $1.group) }
+      let statuses = data.statusCounts.filter { $0.audience == audience }
+
+      func distribution(_ selected: [GradeCell]) -> GradeDistribution {
+        selected.reduce(GradeDistribution.empty) { $0 + $1.distribution }
+      }
+      func comparison(_ current: GradeSummary, _ earlier: [GradeCell]) -> YearComparison {
+        YearComparison(
+          period: request.previousPeriod, summary: GradeSummary(distribution(earlier)), current: current)
+      }
+
+      var groupRows: [Row] = []
+      for info in groupInfos {
+        let summary = GradeSummary(distribution(cells.filter { $0.group == info.group }))
+        let aspects = data.aspects.filter { $0.audience == audience && $0.group == info.group }
+          .map { AspectScore(item: $0.item, label: $0.label, summary: GradeSummary($0.distribution)) }
+        groupRows.append(
+          Row(
+            label: info.label, group: info.group, summary: summary, assessment: assess(summary),
+            previousYear: comparison(summary, previous.filter { $0.group == info.group }), aspects: aspects,
+            responseRate: responseRate(statuses.filter { $0.group == info.group }, invited: invited[info.group])))
+      }
+      let overallSummary = GradeSummary(distribution(cells))
+      let invitedTotal = groupInfos.compactMap { invited[$0.group] }
+      let overall = Row(
+        label: indicator.label, group: nil, summary: overallSummary, assessment: assess(overallSummary),
+        previousYear: comparison(overallSummary, previous),
+        responseRate: responseRate(
+          statuses,
+          invited: invitedTotal.count == groupInfos.count && !invitedTotal.isEmpty
+            ? invitedTotal.reduce(0, +) : nil))
+
+      var weighted: WeightedMean?
+      if let weights {
+        weighted = try weightedMean(
+          groups: groupRows, weights: weights, norm: norm, direction: indicator.direction, thresholds: thresholds)
+      }
+      var breakdown: Breakdown?
+      if !request.breakdownDimensions.isEmpty {
+        breakdown = makeBreakdown(
+          request: request, cells: cells, groups: groupInfos, gemeenten: set.gemeenten,
+          roleLabels: data.roleLabels[audience] ?? [:], thresholds: thresholds, assess: assess)
+      }
+      indicators.append(
+        IndicatorScore(
+          indicator: indicator, norm: norm, overall: overall, groups: groupRows, weighted: weighted,
+          breakdown: breakdown))
+    }
+    return ScoreCard(
+      period: request.period, previousPeriod: request.previousPeriod, thresholds: thresholds, indicators: indicators)
+  }
+
+  private static func responseRate(_ counts: [StatusCount], invited: Int?) -> ResponseRate? {
+    func total(_ status: Response.Status) -> Int { counts.filter { $0.status == status }.map(\.count).reduce(0, +) }
+    let completed = total(.completed)
+    let refused = total(.refused)
+    let partial = total(.partial)
+    if let invited {
+      return ResponseRate(
+        basis: .invited, completed: completed, refused: refused, partial: partial, denominator: invited)
+    }
+    guard refused > 0 else { return nil }
+    return ResponseRate(
+      basis: .refusals, completed: completed, refused: refused, partial: partial, denominator: completed + refused)
+  }
+
+  /// Post-stratification: each respondent of group g weighs (N_g / N) / (n_g / n); the variance of the weighted
+  /// mean is approximated through Kish's effective sample size.
+  static func weightedMean(
+    groups: [Row], weights: PopulationWeights, norm: Double?, direction: IndicatorSet.Direction,
+    thresholds: ReportingThresholds
+  ) throws(ScoringError) -> WeightedMean? {
+    let answered = groups.filter { $0.summary.count > 0 }
+    for row in answered where weights.populations[row.group ?? ""] == nil {
+      throw .missingWeight(group: row.group ?? row.label, file: weights.file)
+    }
+    let withoutRespondents = groups.filter { $0.summary.count == 0 && weights.populations[$0.group ?? ""] != nil }
+      .compactMap(\.group)
+    let population = answered.compactMap { weights.populations[$0.group ?? ""] }.reduce(0, +)
+    let n = Double(answered.map(\.summary.count).reduce(0, +))
+    guard population > 0, n > 0 else { return nil }
+    var perGroup: [String: Double] = [:]
+    var mean = 0.0
+    for row in answered {
+      guard let group = row.group, let size = weights.populations[group], let groupMean = row.summary.mean else {
+        continue
+      }
+      perGroup[group] = (size / population) / (Double(row.summary.count) / n)
+      mean += size / population * groupMean
+    }
+    // Weights are normalised so that Σ w = n.
+    var sumOfSquaredWeights = 0.0
+    var weightedSquares = 0.0
+    for row in answered {
+      guard let group = row.group, let weight = perGroup[group], let groupMean = row.summary.mean else { continue }
+      let count = Double(row.summary.count)
+      sumOfSquaredWeights += count * weight * weight
+      let within = (row.summary.standardDeviation ?? 0) * (row.summary.standardDeviation ?? 0) * (count - 1)
+      weightedSquares += weight * (within + count * (groupMean - mean) * (groupMean - mean))
+    }
+    let effective = n * n / sumOfSquaredWeights
+    var sd: Double?
+    var interval: ConfidenceInterval?
+    if n > 1 {
+      let deviation = (weightedSquares / (n - 1)).squareRoot()
+      sd = deviation
+      if effective >= 2 {
+        let half =
+          StudentT.quantile(0.5 + GradeSummary.confidenceLevel / 2, degreesOfFreedom: effective - 1) * deviation
+          / effective.squareRoot()
+        interval = ConfidenceInterval(lower: mean - half, upper: mean + half, level: GradeSummary.confidenceLevel)
+      }
+    }
+    // The status uses the effective sample size as its n: weighting never makes a figure firmer than it is.
+    var summaryForStatus = GradeSummary.empty
+    summaryForStatus.count = Int(effective.rounded(.down))
+    summaryForStatus.mean = mean
+    summaryForStatus.confidenceInterval = interval
+    let assessment = Assessment.of(summaryForStatus, norm: norm, direction: direction, thresholds: thresholds)
+    return WeightedMean(
+      mean: mean, effectiveSampleSize: effective, standardDeviation: sd, confidenceInterval: interval,
+      weights: perGroup, groupsWithoutRespondents: withoutRespondents, assessment: assessment)
+  }
+
+  // MARK: - Breakdowns
+
+  private static func makeBreakdown(
+    request: ScoreRequest, cells: [GradeCell], groups: [GroupInfo], gemeenten: [String],
+    roleLabels: [String: String], thresholds: ReportingThresholds, assess: (GradeSummary) -> Assessment
+  ) -> Breakdown {
+    let dimensions = request.breakdownDimensions
+    // Each cell's key per dimension; a period breakdown puts one cell in every cumulative period it belongs to.
+    func keys(_ cell: GradeCell) -> [[String]] {
+      var keys: [[String]] = [[]]
+      for dimension in dimensions {
+        let values: [String]
+        switch dimension {
+        case .gemeente: values = [cell.gemeente ?? ""]
+        case .role: values = [cell.role ?? ""]
+        case .year: values = [cell.year.map(String.init) ?? ""]
+        case .period:
+          guard let year = cell.year, let third = cell.third else {
+            values = []
+            break
+          }
+          values = (third...3).map { $0 == 3 ? "\(year)" : "\(year)-T\($0)" }
+        case .group: values = []
+        }
+        keys = keys.flatMap { key in values.map { key + [$0] } }
+      }
+      return keys
+    }
+    var byKey: [[String]: [String: GradeDistribution]] = [:]
+    for cell in cells {
+      for key in keys(cell) {
+        var perGroup = byKey[key] ?? [:]
+        perGroup[cell.group] = (perGroup[cell.group] ?? .empty) + cell.distribution
+        byKey[key] = perGroup
+      }
+    }
+    // Every municipality of the region gets a row, with or without respondents.
+    var rowKeys = Set(byKey.keys)
+    if dimensions == [.gemeente] {
+      for gemeente in gemeenten { rowKeys.insert([gemeente]) }
+    }
+    // Periods beyond the requested range are not shown (a cell from May makes 2026-T3 appear otherwise).
+    let sortedKeys = rowKeys.filter { key in
+      zip(dimensions, key).allSatisfy { dimension, value in
+        guard dimension == .period, let period = Period(value) else { return true }
+        return period.last <= request.period.last || period.first.year < request.period.last.year
+      }
+    }.sorted { lhs, rhs in
+      for (index, dimension) in dimensions.enumerated() where lhs[index] != rhs[index] {
+        return order(lhs[index], rhs[index], dimension: dimension, gemeenten: gemeenten)
+      }
+      return false
+    }
+    func label(_ key: [String]) -> String {
+      zip(dimensions, key).map { dimension, value in
+        switch dimension {
+        case .gemeente: value.isEmpty ? ReportText.noGemeente : value
+        case .role: value.isEmpty ? ReportText.noRole : roleLabels[value] ?? value
+        default: value
+        }
+      }.joined(separator: " · ")
+    }
+    var rows: [BreakdownRow] = sortedKeys.map { key in
+      let perGroup = byKey[key] ?? [:]
+      let total = GradeSummary(perGroup.values.reduce(GradeDistribution.empty, +))
+      var groupRows: [Row] = []
+      if request.breakdownIncludesGroups {
+        for info in groups {
+          let summary = GradeSummary(perGroup[info.group] ?? .empty)
+          groupRows.append(Row(label: info.label, group: info.group, summary: summary, assessment: assess(summary)))
+        }
+      }
+      return BreakdownRow(
+        values: key, label: label(key),
+        total: Row(label: label(key), group: nil, summary: total, assessment: assess(total)), groups: groupRows)
+    }
+    // Year-on-year comparisons inside the breakdown: a year with the year before, a period with the same period a
+    // year earlier; never two overlapping periods of one year.
+    if dimensions.contains(.year) || dimensions.contains(.period) {
+      let timeIndex = dimensions.firstIndex { $0 == .year || $0 == .period } ?? 0
+      let index = Dictionary(rows.enumerated().map { ($1.values, $0) }, uniquingKeysWith: { first, _ in first })
+      for position in rows.indices {
+        var earlierKey = rows[position].values
+        let value = earlierKey[timeIndex]
+        guard let period = Period(value) else { continue }
+        earlierKey[timeIndex] =
+          value.contains("-T") ? "\(period.first.year - 1)-T\(value.suffix(1))" : "\(period.first.year - 1)"
+        guard let earlier = index[earlierKey] else { continue }
+        rows[position].total.previousYear = YearComparison(
+          period: period.yearEarlier, summary: rows[earlier].total.summary, current: rows[position].total.summary)
+      }
+    }
+    let controlled = dimensions.contains(.gemeente)
+    if controlled {
+      rows = DisclosureControl.suppress(rows, threshold: thresholds.disclosureThreshold)
+    }
+    return Breakdown(
+      dimensions: dimensions, includesGroups: request.breakdownIncludesGroups, isDisclosureControlled: controlled,
+      rows: rows)
+  }
+
+  private static func order(_ lhs: String, _ rhs: String, dimension: ScoreDimension, gemeenten: [String]) -> Bool {
+    // Missing values last; municipalities in the order of indicators.yaml; the rest alphabetically.
+    if lhs.isEmpty != rhs.isEmpty { return rhs.isEmpty }
+    if dimension == .gemeente {
+      let left = gemeenten.firstIndex(of: lhs) ?? Int.max
+      let right = gemeenten.firstIndex(of: rhs) ?? Int.max
+      if left != right { return left < right }
+    }
+    return lhs < rhs
+  }
+}
+
+/// Per-municipality disclosure control: primary suppression of small cells, then complementary suppression so
+/// that no suppressed cell can be recovered by subtraction from a published total.
+///
+/// The published figures form a table: breakdown rows × groups, with the row totals, the group totals (the main
+/// table) and the indicator total (its overall row). Every total is the sum of its cells, for the counts and for
+/// the grade sums alike. A line (a total with its cells) with exactly one hidden member gives that member away, so
+/// the smallest non-empty published cell on that line is hidden too, and this repeats until every line has none or
+/// at least two hidden members. Empty cells (n = 0) reveal nothing and are never hidden, nor used as a complement.
+public enum DisclosureControl {
+  /// Applies primary and complementary suppression to breakdown rows (and their group cells).
+  public static func suppress(_ rows: [ScoreCard.BreakdownRow], threshold: Int) -> [ScoreCard.BreakdownRow] {
+    var rows = rows
+    func primary(_ row: inout ScoreCard.Row) {
+      if row.summary.count > 0, row.summary.count < threshold {
+        row.isSuppressed = true
+        row.isPrimarySuppression = true
+      }
+    }
+    for index in rows.indices {
+      primary(&rows[index].total)
+      for group in rows[index].groups.indices { primary(&rows[index].groups[group]) }
+    }
+    /// A cell on a line: row index and group index (`nil` for the row total).
+    struct Position: Hashable {
+      var row: Int
+      var group: Int?
+    }
+    func cell(_ position: Position) -> ScoreCard.Row {
+      position.group.map { rows[position.row].groups[$0] } ?? rows[position.row].total
+    }
+    func hide(_ position: Position) {
+      if let group = position.group {
+        rows[position.row].groups[group].isSuppressed = true
+      } else {
+        rows[position.row].total.isSuppressed = true
+      }
+    }
+    var lines: [(aggregate: Position?, members: [Position])] = []
+    // Row totals against the indicator total (published, never hidden).
+    lines.append((nil, rows.indices.map { Position(row: $0, group: nil) }))
+    let groupCount = rows.first?.groups.count ?? 0
+    for group in 0..<groupCount {
+      // A group's cells against the group's published row in the main table.
+      lines.append((nil, rows.indices.map { Position(row: $0, group: group) }))
+    }
+    for row in rows.indices where groupCount > 0 {
+      // A row's group cells against the row total, which may itself be hidden.
+      lines.append((Position(row: row, group: nil), (0..<groupCount).map { Position(row: row, group: $0) }))
+    }
+    var changed = true
+    while changed {
+      changed = false
+      for line in lines {
+        let all = line.members + (line.aggregate.map { [$0] } ?? [])
+        let hidden = all.filter { cell($0).isSuppressed }
+        guard hidden.count == 1 else { continue }
+        let candidates = line.members.filter { !cell($0).isSuppressed && cell($0).summary.count > 0 }
+        if let smallest = candidates.min(by: { cell($0).summary.count < cell($1).summary.count }) {
+          hide(smallest)
+          changed = true
+        } else if let aggregate = line.aggregate, !cell(aggregate).isSuppressed {
+          hide(aggregate)
+          changed = true
+        }
+      }
+    }
+    return rows
+  }
+}
+
+/// The population per respondent group, read from a `--weights` file.
+public struct PopulationWeights: Hashable, Sendable {
+  /// Population per group id.
+  public var populations: [String: Double]
+  /// The file the weights came from, for messages.
+  public var file: String
+
+  public init(populations: [String: Double], file: String) {
+    self.populations = populations
+    self.file = file
+  }
+
+  /// Reads `group,count` lines (a header line and `#` comments allowed; `;` or `=` also separate).
+  ///
+  /// - Parameter column: What the count is called in messages (`population` or `invited`).
+  public static func parse(_ text: String, file: String, knownGroups: Set<String>, column: String = "population")
+    throws(CountFileError) -> [String: Double]
+  {
+    var counts: [String: Double] = [:]
+    for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      let line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
+        .trimmingCharacters(in: CharacterSet(charactersIn: "\u{FEFF}"))
+      let number = offset + 1
+      if line.isEmpty || line.hasPrefix("#") { continue }
+      let parts = line.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "=" || $0 == "\t" })
+        .map { $0.trimmingCharacters(in: .whitespaces) }
+      guard parts.count == 2 else {
+        throw .malformedLine(file: file, line: number, reason: "expected 'group,\(column)', found \"\(line)\"")
+      }
+      let group = parts[0]
+      guard let value = Double(parts[1].replacingOccurrences(of: ",", with: ".")) else {
+        if counts.isEmpty, !knownGroups.contains(group) { continue }  // a header line
+        throw .malformedLine(file: file, line: number, reason: "\"\(parts[1])\" is not a number")
+      }
+      guard knownGroups.contains(group) else {
+        throw .malformedLine(
+          file: file, line: number,
+          reason: "'\(group)' is not a respondent group; use one of \(knownGroups.sorted().joined(separator: ", "))")
+      }
+      guard value >= 0, value.isFinite, value == value.rounded() else {
+        throw .malformedLine(
+          file: file, line: number, reason: "the \(column) of '\(group)' must be a whole number of at least 0")
+      }
+      guard counts[group] == nil else {
+        throw .malformedLine(file: file, line: number, reason: "'\(group)' appears twice")
+      }
+      counts[group] = value
+    }
+    guard !counts.isEmpty else { throw .empty(file: file, column: column) }
+    return counts
+  }
+}
+
+/// Problems in a file of counts per group (`--weights`, `--invited`).
+public enum CountFileError: LocalizedError, Equatable, Sendable {
+  /// A line that cannot be read.
+  case malformedLine(file: String, line: Int, reason: String)
+  /// No counts at all.
+  case empty(file: String, column: String)
+
+  public var errorDescription: String? {
+    switch self {
+    case .malformedLine(let file, let line, let reason):
+      "\(file):\(line): \(reason); each line is 'group,count', such as 'melding,1200'"
+    case .empty(let file, let column):
+      "\(file) holds no counts; write one line per respondent group: 'group,\(column)', such as 'melding,1200'"
+    }
+  }
+}

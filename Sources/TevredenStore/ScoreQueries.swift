@@ -1,0 +1,189 @@
+import Foundation
+import GRDB
+import TevredenCore
+
+extension TevredenDatabase {
+  /// Items whose answer is a response's role in a breakdown by role: `rol` for residents, `functie` for chain
+  /// partners.
+  public static let roleItems = ["rol", "functie"]
+
+  /// Counts what the scoring engine needs for one request: grade histograms per cell (SQL `GROUP BY` with the
+  /// exact grade, so the result stays small however many responses there are), the same period a year earlier,
+  /// status counts for response rates and, when asked, aspect scores.
+  ///
+  /// A response counts by the day it was completed in Dutch local time (`collectedOn`, materialised when stored).
+  public func scoreData(for request: ScoreRequest) throws -> ScoreData {
+    try writer.read { db in
+      var groups: [GroupInfo] = []
+      var seen = Set<String>()
+      var definitions: [Int64: Questionnaire] = [:]
+      let needsDefinitions = request.includesAspects || request.breakdownDimensions.contains(.role)
+      for record in try SnapshotRecord.order(Column("id").desc).fetchAll(db) {
+        guard let audience = Audience(rawValue: record.audience) else { continue }
+        // The newest definition names the group.
+        if seen.insert("\(audience.rawValue)/\(record.respondentGroup)").inserted {
+          groups.append(GroupInfo(audience: audience, group: record.respondentGroup, label: record.groupLabel))
+        }
+        if needsDefinitions, let id = record.id {
+          definitions[id] = try Self.snapshot(record).definition.questionnaire
+        }
+      }
+      let dimensions = Set(request.breakdownDimensions)
+      let cells = try Self.gradeCells(db, period: request.period, dimensions: dimensions)
+      let previous = try Self.gradeCells(db, period: request.previousPeriod, dimensions: [])
+      var statusCounts: [StatusCount] = []
+      for row in try Row.fetchAll(
+        db,
+        sql: """
+          SELECT audience, respondentGroup, status, COUNT(*) AS n FROM response
+          WHERE collectedOn BETWEEN ? AND ? GROUP BY audience, respondentGroup, status
+          """, arguments: [request.period.first.description, request.period.last.description])
+      {
+        guard let audience = Audience(rawValue: row["audience"]), let status = Response.Status(rawValue: row["status"])
+        else { continue }
+        statusCounts.append(
+          StatusCount(audience: audience, group: row["respondentGroup"], status: status, count: row["n"]))
+      }
+      var roleLabels: [Audience: [String: String]] = [:]
+      if dimensions.contains(.role) {
+        for questionnaire in definitions.values {
+          for item in Self.roleItems {
+            guard let question = questionnaire.question(Question.ID(rawValue: item)),
+              case .choice(let choices, _) = question.kind
+            else { continue }
+            for choice in choices { roleLabels[questionnaire.audience, default: [:]][choice.code] = choice.label }
+          }
+        }
+      }
+      let aspects = request.includesAspects ? try Self.aspectCells(db, period: request.period, definitions) : []
+      return ScoreData(
+        groups: groups, cells: cells, previousCells: previous, aspects: aspects, statusCounts: statusCounts,
+        roleLabels: roleLabels)
+    }
+  }
+
+  static func gradeCells(_ db: Database, period: Period, dimensions: Set<ScoreDimension>) throws -> [GradeCell] {
+    var columns = ["r.audience", "r.respondentGroup"]
+    var join = ""
+    if dimensions.contains(.gemeente) { columns.append("r.gemeente") }
+    if dimensions.contains(.role) {
+      columns.append("role.value")
+      let items = roleItems.map { "'\($0)'" }.joined(separator: ", ")
+      join = "LEFT JOIN answer role ON role.responseId = r.id AND role.item IN (\(items))"
+    }
+    if dimensions.contains(.year) || dimensions.contains(.period) {
+      columns.append("CAST(substr(r.collectedOn, 1, 4) AS INTEGER)")
+    }
+    if dimensions.contains(.period) {
+      columns.append("(CAST(substr(r.collectedOn, 6, 2) AS INTEGER) + 3) / 4")
+    }
+    let keys = columns.joined(separator: ", ")
+    let rows = try Row.fetchCursor(
+      db,
+      sql: """
+        SELECT \(keys), r.grade, COUNT(*) FROM response r \(join)
+        WHERE r.status = 'completed' AND r.grade IS NOT NULL AND r.collectedOn BETWEEN ? AND ?
+        GROUP BY \(keys), r.grade
+        """, arguments: [period.first.description, period.last.description])
+    var cells: [CellKey: GradeDistribution] = [:]
+    while let row = try rows.next() {
+      var index = 0
+      func next<Value: DatabaseValueConvertible>() -> Value? {
+        defer { index += 1 }
+        return row[index]
+      }
+      guard let audienceText: String = next(), let audience = Audience(rawValue: audienceText),
+        let group: String = next()
+      else { continue }
+      var key = CellKey(audience: audience, group: group)
+      if dimensions.contains(.gemeente) { key.gemeente = next() }
+      if dimensions.contains(.role) { key.role = next() }
+      if dimensions.contains(.year) || dimensions.contains(.period) { key.year = next() }
+      if dimensions.contains(.period) { key.third = next() }
+      guard let grade: Double = next(), let count: Int = next() else { continue }
+      cells[key, default: .empty].add(grade, count: count)
+    }
+    return cells.map { key, distribution in
+      GradeCell(
+        audience: key.audience, group: key.group, gemeente: key.gemeente, role: key.role, year: key.year,
+        third: key.third, distribution: distribution)
+    }.sorted { ($0.audience.rawValue, $0.group) < ($1.audience.rawValue, $1.group) }
+  }
+
+  /// Aspect answers of scored responses, counted per definition, item and value, then rescaled to 1–10 with the
+  /// scale of the definition each response was collected with. Missing codes are never counted.
+  static func aspectCells(_ db: Database, period: Period, _ definitions: [Int64: Questionnaire]) throws
+    -> [AspectCell]
+  {
+    let items = Set(definitions.values.flatMap { $0.scoreRule.aspects.map(\.rawValue) })
+    guard !items.isEmpty else { return [] }
+    let placeholders = items.map { _ in "?" }.joined(separator: ", ")
+    let rows = try Row.fetchAll(
+      db,
+      sql: """
+        SELECT r.audience, r.respondentGroup, r.snapshotId, a.item, a.value, COUNT(*) AS n
+        FROM response r JOIN answer a ON a.responseId = r.id
+        WHERE r.status = 'completed' AND r.grade IS NOT NULL AND r.collectedOn BETWEEN ? AND ?
+          AND a.missingCode IS NULL AND a.item IN (\(placeholders))
+        GROUP BY r.audience, r.respondentGroup, r.snapshotId, a.item, a.value
+        """,
+      arguments: StatementArguments([period.first.description, period.last.description] + items.sorted()))
+    var cells: [String: AspectCell] = [:]
+    for row in rows {
+      let snapshotId: Int64 = row["snapshotId"]
+      let item: String = row["item"]
+      guard let audience = Audience(rawValue: row["audience"]), let questionnaire = definitions[snapshotId],
+        questionnaire.scoreRule.aspects.contains(Question.ID(rawValue: item)),
+        let question = questionnaire.question(Question.ID(rawValue: item)), case .scale(let scale) = question.kind,
+        let text: String = row["value"], let value = Double(text)
+      else { continue }
+      let group: String = row["respondentGroup"]
+      let key = "\(audience.rawValue)/\(group)/\(item)"
+      let score = AspectCell.rescale(value, minimum: Double(scale.minimum), maximum: Double(scale.maximum))
+      var cell =
+        cells[key]
+        ?? AspectCell(
+          audience: audience, group: group, item: item, label: question.aliases.first ?? item, distribution: .empty)
+      cell.distribution.add(score, count: row["n"])
+      cells[key] = cell
+    }
+    // In the order the newest definition of each group lists its aspects.
+    let order = Dictionary(
+      definitions.values.flatMap { $0.scoreRule.aspects.enumerated().map { ($1.rawValue, $0) } },
+      uniquingKeysWith: { first, _ in first })
+    return cells.values.sorted {
+      ($0.audience.rawValue, $0.group, order[$0.item] ?? 0, $0.item) < (
+        $1.audience.rawValue, $1.group, order[$1.item] ?? 0, $1.item
+      )
+    }
+  }
+}
+
+private struct CellKey: Hashable {
+  var audience: Audience
+  var group: String
+  var gemeente: String?
+  var role: String?
+  var year: Int?
+  var third: Int?
+}
+
+extension TevredenDatabase {
+  /// Count, sum and sum of squares of the grades of completed responses per audience and group in a period.
+  ///
+  /// Groups known from stored definitions but without graded responses in the period are included with n = 0.
+  public func tallies(in period: Period) throws -> [GroupTally] {
+    let data = try scoreData(for: ScoreRequest(period: period))
+    return data.groups.map { info in
+      var tally = GroupTally(audience: info.audience, group: info.group, groupLabel: info.label)
+      for cell in data.cells where cell.audience == info.audience && cell.group == info.group {
+        for (grade, count) in cell.distribution.counts {
+          tally.count += count
+          tally.sum += grade * Double(count)
+          tally.sumOfSquares += grade * grade * Double(count)
+        }
+      }
+      return tally
+    }.sorted { ($0.audience.rawValue, $0.group) < ($1.audience.rawValue, $1.group) }
+  }
+}

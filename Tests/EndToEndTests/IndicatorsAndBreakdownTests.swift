@@ -1,0 +1,184 @@
+import Foundation
+import Testing
+
+/// `score --by gemeente`, `--weights`, `indicators` in every format, and `--merge` with a good and a bad file,
+/// all against the committed example responses.
+@Suite struct IndicatorsAndBreakdownTests {
+  func run(_ arguments: [String], in folder: URL, db: String) throws -> TevredenRun {
+    try runTevredenProcess(
+      arguments + ["--db", db, "--questionnaires", questionnairesFolder.path], cwd: folder)
+  }
+
+  @Test func municipalitiesAreListedWithSmallCellsHiddenAndNoneRecoverable() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let db = try importExampleResponses(into: folder)
+    let csv = try run(["score", "--period", "2026-T2", "--by", "gemeente", "--format", "csv"], in: folder, db: db)
+    #expect(csv.exitCode == 0, "\(csv)")
+    let table = try CSVTable(text: csv.stdout)
+    let (indicator, rowType, gemeente, n, mean, suppressed) = (
+      try table.column("indicator"), try table.column("row_type"), try table.column("gemeente"),
+      try table.column("n"), try table.column("mean"), try table.column("suppressed")
+    )
+    for pi in ["pi5", "pi6"] {
+      let rows = table.rows.filter { $0[indicator] == pi && $0[rowType] == "breakdown" }
+      // Every municipality of indicators.yaml has a row.
+      #expect(rows.count >= 17, "\(pi): \(csv)")
+      let hidden = rows.filter { $0[suppressed] == "true" }
+      // Hidden cells show nothing; none or at least two are hidden, so the total minus the others reveals none.
+      #expect(hidden.allSatisfy { $0[n].isEmpty && $0[mean].isEmpty }, "\(pi)")
+      #expect(hidden.count != 1, "\(pi)")
+      // Every published municipal cell has at least the disclosure threshold (10) or no respondents.
+      for row in rows where row[suppressed] == "false" {
+        let count = try #require(Int(row[n]), "\(row)")
+        #expect(count == 0 || count >= 10, "\(row[gemeente]): \(count)")
+      }
+    }
+    let plain = try run(["score", "--period", "2026-T2", "--by", "gemeente"], in: folder, db: db)
+    #expect(plain.stdout.contains("PI 5 per gemeente"), "\(plain)")
+    #expect(plain.stdout.contains("afgeschermd"), "\(plain)")
+    #expect(plain.stdout.contains("* afgeschermd: minder dan 10 respondenten"), "\(plain)")
+    // Periods and municipalities do not combine: T2 minus T1 would reveal hidden cells.
+    let refused = try run(["score", "--period", "2026-T2", "--by", "gemeente,period"], in: folder, db: db)
+    #expect(refused.exitCode == 64, "\(refused)")
+  }
+
+  @Test func weightsGiveAWeightedMeanBesideTheUnweightedOne() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let db = try importExampleResponses(into: folder)
+    let weights = folder.appendingPathComponent("populatie.csv")
+    try """
+    group,population
+    adviesaanvraag,2400
+    melding,5200
+    vervolgdienst,1300
+    monitoring,900
+    politie,400
+    sociale-teams,600
+    rvdk,120
+    huisartsen,300
+    scholen,700
+    ziekenhuizen,150
+
+    """.write(to: weights, atomically: true, encoding: .utf8)
+    let json = try run(
+      ["score", "--period", "2026-T2", "--format", "json", "--weights", weights.path], in: folder, db: db)
+    #expect(json.exitCode == 0, "\(json)")
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+    let indicators = try #require(object["indicators"] as? [[String: Any]])
+    let pi5 = try #require(indicators.first)
+    let weighted = try #require(pi5["weighted"] as? [String: Any], "\(json)")
+    let groups = try #require(pi5["groups"] as? [[String: Any]])
+    // Recompute the post-stratified mean from the printed group means and the populations.
+    let populations = ["adviesaanvraag": 2400.0, "melding": 5200, "vervolgdienst": 1300, "monitoring": 900]
+    var expected = 0.0
+    for group in groups {
+      let id = try #require(group["group"] as? String)
+      let mean = try #require(group["mean"] as? Double)
+      expected += (populations[id] ?? 0) / 9800 * mean
+    }
+    let mean = try #require(weighted["mean"] as? Double)
+    #expect(abs(mean - expected) < 0.001, "\(weighted)")
+    #expect((weighted["effectiveN"] as? Double ?? 0) < Double((pi5["overall"] as? [String: Any])?["n"] as? Int ?? 0))
+    let table = try run(["score", "--period", "2026-T2", "--weights", weights.path], in: folder, db: db)
+    #expect(table.stdout.contains("    gewogen naar populatie"), "\(table)")
+
+    // A bad weights file names the file, the line and what to do.
+    let bad = folder.appendingPathComponent("fout.csv")
+    try "group,population\nmelding,veel\n".write(to: bad, atomically: true, encoding: .utf8)
+    let rejected = try run(["score", "--period", "2026-T2", "--weights", bad.path], in: folder, db: db)
+    #expect(rejected.exitCode == 1, "\(rejected)")
+    #expect(rejected.stderr.contains("fout.csv:2: \"veel\" is not a number"), "\(rejected)")
+    let partial = folder.appendingPathComponent("half.csv")
+    try "melding,5200\n".write(to: partial, atomically: true, encoding: .utf8)
+    let missing = try run(["score", "--period", "2026-T2", "--weights", partial.path], in: folder, db: db)
+    #expect(missing.exitCode == 1, "\(missing)")
+    #expect(missing.stderr.contains("no population for respondent group"), "\(missing)")
+  }
+
+  @Test func indicatorsMergeAllSevenInEveryFormat() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let db = try importExampleResponses(into: folder)
+    let merge = ["indicators", "--period", "2026-T2", "--merge", registrationSample.path]
+
+    let table = try run(merge, in: folder, db: db)
+    #expect(table.exitCode == 0, "\(table)")
+    for label in ["Meldingen met veiligheidsbeoordeling", "Klanttevredenheid ketenpartners", "Recidive na overdracht"] {
+      #expect(table.stdout.contains(label), "\(table)")
+    }
+    #expect(table.stdout.contains("72,4%") && table.stdout.contains("≥ 60,0%"), "\(table)")
+
+    let csv = try run(merge + ["--format", "csv"], in: folder, db: db)
+    #expect(csv.exitCode == 0, "\(csv)")
+    let rows = try CSVTable(text: csv.stdout)
+    #expect(
+      rows.header == [
+        "indicator_id", "number", "label", "subgroup", "period_start", "period_end", "value", "unit", "n", "norm",
+        "norm_direction", "status", "indicative", "significant", "interval_lower", "interval_upper", "source",
+      ])
+    let id = try rows.column("indicator_id")
+    let subgroup = try rows.column("subgroup")
+    let overall = rows.rows.filter { $0[subgroup].isEmpty }.map { $0[id] }
+    #expect(overall == ["pi1", "pi2a", "pi2b", "pi3a", "pi3b", "pi4", "pi5", "pi6", "pi7a", "pi7b"])
+    let (norm, status, start, end, lower, source) = (
+      try rows.column("norm"), try rows.column("status"), try rows.column("period_start"),
+      try rows.column("period_end"), try rows.column("interval_lower"), try rows.column("source")
+    )
+    let pi7a = try #require(rows.rows.first { $0[id] == "pi7a" })
+    #expect(pi7a[norm].isEmpty && pi7a[status] == "geen norm")
+    let pi5 = try #require(rows.rows.first { $0[id] == "pi5" && $0[subgroup].isEmpty })
+    #expect(pi5[start] == "2026-01-01" && pi5[end] == "2026-08-31")
+    #expect(!pi5[lower].isEmpty && pi5[source] == "enquête")
+
+    let json = try run(merge + ["--format", "json"], in: folder, db: db)
+    let entries = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+    #expect(entries.count == rows.rows.count)
+    #expect(entries.first?["indicatorId"] as? String == "pi1")
+    #expect(entries.first?["value"] as? Double == 72.4)
+
+    // Without --merge: PI 5 and 6 only, and a note on standard error.
+    let surveysOnly = try run(["indicators", "--period", "2026-T2", "--format", "csv"], in: folder, db: db)
+    #expect(surveysOnly.exitCode == 0, "\(surveysOnly)")
+    #expect(surveysOnly.stderr.contains("--merge"), "\(surveysOnly)")
+    let ids = Set(try CSVTable(text: surveysOnly.stdout).rows.map { $0[0] })
+    #expect(ids == ["pi5", "pi6"])
+  }
+
+  @Test(arguments: [
+    ("pi1,,2026-01-01,2026-08-31,112.5,percentage,10", ":3: value 112.5 is not a percentage from 0 to 100"),
+    ("pi9,,2026-01-01,2026-08-31,50,percentage,10", ":3: unknown indicator 'pi9'"),
+    ("pi1,,2026-01-01,2026-08-31,50,cijfer,10", ":3: pi1 is a percentage in indicators.yaml, not a cijfer"),
+    ("pi1,,2026-02-30,2026-08-31,50,percentage,10", ":3: period_start '2026-02-30' is not a day"),
+    ("pi5,,2026-01-01,2026-08-31,7.1,cijfer,10", ":3: pi5 is measured by the surveys"),
+    ("pi2a,,2026-01-01,2026-08-31,50,percentage", ":3: 6 fields where the header has 7"),
+    ("pi1,,2026-01-01,2026-08-31,45,percentage,10", ":3: pi1 for 2026-01-01–2026-08-31 was already given on line 2"),
+  ])
+  func aMalformedMergeFileIsRejectedWithItsLineAndReason(row: String, message: String) throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let db = try importExampleResponses(into: folder)
+    let file = folder.appendingPathComponent("registratie-fout.csv")
+    try """
+    indicator,subgroup,period_start,period_end,value,unit,n
+    pi1,,2026-01-01,2026-08-31,72.4,percentage,3604
+    \(row)
+
+    """.write(to: file, atomically: true, encoding: .utf8)
+    let result = try run(["indicators", "--period", "2026-T2", "--merge", file.path], in: folder, db: db)
+    #expect(result.exitCode == 1, "\(result)")
+    #expect(result.stdout.isEmpty, "\(result)")
+    #expect(result.stderr.contains("registratie-fout.csv" + message), "\(result)")
+  }
+
+  @Test func importingTheResponsesFolderSkipsTheRegistrationExport() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    #expect(FileManager.default.fileExists(atPath: registrationSample.path))
+    let db = folder.appendingPathComponent("db.sqlite").path
+    let result = try run(["import", responsesFolder.path], in: folder, db: db)
+    #expect(result.exitCode == 0, "\(result)")
+    #expect(!(result.stdout + result.stderr).contains("registratie"), "\(result)")
+  }
+}
