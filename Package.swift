@@ -54,7 +54,7 @@ let package = Package(
     ),
     .testTarget(
       name: "TevredenReportTests",
-      dependencies: ["TevredenReport", "TevredenCore"],
+      dependencies: ["TevredenReport", "TevredenCore", "TevredenStore"],
       exclude: ["Snapshots"]
     ),
     .testTarget(
