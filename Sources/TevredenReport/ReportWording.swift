@@ -143,6 +143,11 @@ enum Wording {
       ? "\(first) t/m \(last)" : "\(first) \(period.first.year) t/m \(last)"
   }
 
+  /// A burap period's name with the year written as its third period: "2026" becomes "2026-T3".
+  static func burapName(_ name: String) -> String {
+    name.count == 4 && name.allSatisfy(\.isNumber) ? name + "-T3" : name.uppercased()
+  }
+
   /// "burap 2 van 2026" for a T-period, else the period's name.
   static func periodTitle(_ period: Period) -> String {
     let name = period.name.uppercased()

@@ -250,7 +250,8 @@ enum SVGCharts {
       svg +=
         text(
           label, x: x(index), y: plotBottom + 18, anchor: "middle",
-          weight: point.period == currentPeriod ? "bold" : nil, fill: ReportStyle.muted) + "\n"
+          weight: Wording.burapName(point.period) == Wording.burapName(currentPeriod) ? "bold" : nil,
+          fill: ReportStyle.muted) + "\n"
       let year = String(point.period.prefix(4))
       let isLastOfYear = index == points.count - 1 || !points[index + 1].period.hasPrefix(year)
       if isLastOfYear {
@@ -296,7 +297,7 @@ enum SVGCharts {
         + "fill=\"none\" stroke=\"\(ReportStyle.accent)\" stroke-width=\"3\"/>\n"
     }
     for (index, point) in points.enumerated() {
-      let isCurrent = point.period == currentPeriod
+      let isCurrent = Wording.burapName(point.period) == Wording.burapName(currentPeriod)
       guard let mean = point.mean else {
         svg +=
           text(

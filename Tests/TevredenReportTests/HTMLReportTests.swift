@@ -150,3 +150,16 @@ import TevredenCore
     try assertSnapshot(outline.joined(separator: "\n") + "\n", named: "burap-2026-T2.html-outline.txt")
   }
 }
+
+@Suite struct TrendPeriodTests {
+  @Test func theYearIsItsThirdBurapPeriod() throws {
+    #expect(Wording.burapName("2026") == "2026-T3")
+    #expect(Wording.burapName("2026-t2") == "2026-T2")
+    var figures = ReportFixture.figures
+    figures.head.period = try #require(Period("2024"))
+    // The annual report's period, "2024", is marked in the trend at 2024-T3.
+    let html = ReportRenderer.html(figures)
+    #expect(try captures(of: "<circle (cx=\"[^\"]*\" cy=\"[^\"]*\" r=\"10\")", in: html).count == 2)
+    #expect(html.contains("font-weight=\"bold\" fill=\"#4d4d4d\">T3</text>"))
+  }
+}
