@@ -160,7 +160,9 @@ public enum ReportRenderer {
       html += hasFigure ? overall.mean.map { HTML.escape(Wording.decimal($0)) } ?? "–" : "–"
       html += " \(HTML.status(overall.status))</p>\n"
       var basis = ["norm \(Wording.norm(section.norm, unit: .grade))", "n = \(Wording.count(overall.count))"]
-      if hasFigure, let interval = overall.interval { basis.append("95%-interval \(Wording.interval(interval))") }
+      if hasFigure, let interval = overall.interval {
+        basis.append("95%-interval \(Wording.interval(interval, norm: section.norm?.value))")
+      }
       if hasFigure, overall.comparison != nil { basis.append(Wording.comparison(overall.comparison)) }
       html += "<p class=\"tile-basis\">\(HTML.escape(basis.joined(separator: " · ")))</p>\n"
       html += "</div>\n"
@@ -210,7 +212,8 @@ public enum ReportRenderer {
     return [
       row.number, label, row.value.map { Wording.value($0, unit: row.unit) } ?? "–",
       Wording.norm(row.norm, unit: row.unit),
-      Wording.status(row.status), row.count.map(Wording.count) ?? "–", Wording.interval(row.interval, unit: row.unit),
+      Wording.status(row.status), row.count.map(Wording.count) ?? "–",
+      Wording.interval(row.interval, unit: row.unit, norm: row.norm?.value),
       Wording.comparison(row.comparison), Wording.change(row.change, unit: row.unit),
     ]
   }
@@ -247,11 +250,12 @@ public enum ReportRenderer {
   ]
 
   /// A group row's cells (plain text).
-  static func groupCells(_ group: ReportFigures.GroupFigure, minimum: Int) -> [String] {
+  static func groupCells(_ group: ReportFigures.GroupFigure, minimum: Int, norm: Double?) -> [String] {
     let tooFew = group.status == .teWeinigRespondenten || group.mean == nil
     return [
       group.label, Wording.count(group.count), tooFew ? "–" : group.mean.map { Wording.decimal($0) } ?? "–",
-      tooFew ? "–" : Wording.interval(group.interval), tooFew ? "–" : group.median.map { Wording.decimal($0) } ?? "–",
+      tooFew ? "–" : Wording.interval(group.interval, norm: norm),
+      tooFew ? "–" : group.median.map { Wording.decimal($0) } ?? "–",
       tooFew ? "–" : group.standardDeviation.map { Wording.decimal($0) } ?? "–",
       tooFew ? "–" : group.shareBelowSix.map(Wording.percent) ?? "–",
       tooFew ? Wording.status(group.status) + " (minimaal \(minimum))" : Wording.status(group.status),
@@ -281,7 +285,7 @@ public enum ReportRenderer {
     html += "</figure>\n"
     let rows = [section.overall] + section.groups
     let cells = rows.map { row -> [String] in
-      var cells = groupCells(row, minimum: minimum).map(HTML.escape)
+      var cells = groupCells(row, minimum: minimum, norm: section.norm?.value).map(HTML.escape)
       cells[7] = HTML.status(row.status, certainty: row.comparison)
       if let change = row.change, change.isSignificant == true {
         // "duidelijk" on its own line keeps the column narrow.
@@ -330,7 +334,9 @@ public enum ReportRenderer {
       return "Nog geen cijfer: \(Wording.tooFewReason(count: overall.count, minimum: minimum)). Norm \(norm)."
     }
     var interval = ""
-    if let range = overall.interval { interval = ", 95%-interval \(Wording.interval(range))" }
+    if let range = overall.interval {
+      interval = ", 95%-interval \(Wording.interval(range, norm: section.norm?.value))"
+    }
     return "Gemiddeld rapportcijfer \(Wording.decimal(mean)) (n = \(Wording.count(overall.count))\(interval)) "
       + "tegen de norm \(norm): \(Wording.status(overall.status))."
   }
@@ -418,6 +424,11 @@ public enum ReportRenderer {
     return "\(strength) (\(Wording.correlation(r)))"
   }
 
+  /// Whether any aspect of the section comes with a correlation; without one the columns and the caution go.
+  static func showsCorrelation(_ section: ReportFigures.AudienceSection) -> Bool {
+    section.aspects.contains { $0.aspects.contains { $0.correlation != nil } }
+  }
+
   static func aspectCells(_ aspect: ReportFigures.Aspect) -> [String] {
     [
       aspect.label, aspect.mean.map { Wording.decimal($0) } ?? "–", Wording.count(aspect.count),
@@ -427,11 +438,15 @@ public enum ReportRenderer {
 
   private static func aspects(_ section: ReportFigures.AudienceSection) -> String {
     var html = "<h3>Aspecten per groep, zwakste eerst</h3>\n"
-    html += "<p class=\"caution\" role=\"note\">\(HTML.escape(Wording.correlationCaution))</p>\n"
+    let correlation = showsCorrelation(section)
+    if correlation {
+      html += "<p class=\"caution\" role=\"note\">\(HTML.escape(Wording.correlationCaution))</p>\n"
+    }
+    let columns = correlation ? aspectHeader.count : 3
     for group in section.aspects {
       let ordered = weakestFirst(group.aspects)
       let rows = ordered.map { aspect -> [String] in
-        var cells = aspectCells(aspect).map(HTML.escape)
+        var cells = aspectCells(aspect).prefix(columns).map(HTML.escape)
         if let mean = aspect.mean {
           // A bar from 1 to the mean (120 px for 10), left-aligned so the bars compare like a bar chart.
           let width = Int(((min(max(mean, 1), 10) - 1) / 9 * 120).rounded())
@@ -442,7 +457,8 @@ public enum ReportRenderer {
       }
       html += "<div class=\"block\" data-aspects=\"\(HTML.escape(group.groupID))\">\n"
       html += HTML.table(
-        caption: group.groupLabel, header: aspectHeader, rows: rows, numeric: [2, 4], className: "aspects",
+        caption: group.groupLabel, header: Array(aspectHeader.prefix(columns)), rows: rows, numeric: [2, 4],
+        className: "aspects",
         cellsAreHTML: true)
       html += "</div>\n"
     }

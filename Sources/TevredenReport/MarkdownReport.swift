@@ -53,7 +53,7 @@ extension ReportRenderer {
       lines += Markdown.table(
         header: groupHeader,
         rows: ([section.overall] + section.groups).enumerated().map { index, group in
-          var cells = groupCells(group, minimum: minimum)
+          var cells = groupCells(group, minimum: minimum, norm: section.norm?.value)
           cells[0] = Markdown.escape(cells[0])
           if index == 0 { cells[0] = "**\(cells[0])**" }
           return cells
@@ -84,14 +84,19 @@ extension ReportRenderer {
       if !section.aspects.isEmpty {
         lines.append("")
         lines.append("### Aspecten per groep, zwakste eerst")
-        lines.append("")
-        lines.append("> \(Wording.correlationCaution)")
+        let correlation = showsCorrelation(section)
+        if correlation {
+          lines.append("")
+          lines.append("> \(Wording.correlationCaution)")
+        }
+        let columns = correlation ? aspectHeader.count : 3
         for group in section.aspects {
           lines.append("")
           lines.append("#### \(Markdown.escape(group.groupLabel))")
           lines.append("")
           lines += Markdown.table(
-            header: aspectHeader, rows: weakestFirst(group.aspects).map(aspectCells), numeric: [1, 2, 4])
+            header: Array(aspectHeader.prefix(columns)),
+            rows: weakestFirst(group.aspects).map { Array(aspectCells($0).prefix(columns)) }, numeric: [1, 2, 4])
         }
       }
       if let table = section.gemeenten {

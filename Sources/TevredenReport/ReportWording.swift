@@ -58,8 +58,18 @@ enum Wording {
   }
 
   /// "6,9–7,6".
-  static func interval(_ interval: ReportFigures.Interval?, unit: ReportFigures.Unit = .grade) -> String {
+  ///
+  /// When a bound rounds to the norm without being on it, both bounds get two decimals, so that "onzeker" next to
+  /// an interval that seems to start at the norm ("7,0–7,4" for 6,97–7,43) never looks like a contradiction.
+  static func interval(_ interval: ReportFigures.Interval?, unit: ReportFigures.Unit = .grade, norm: Double? = nil)
+    -> String
+  {
     guard let interval else { return "–" }
+    if unit == .grade, let norm,
+      [interval.lower, interval.upper].contains(where: { $0 != norm && decimal($0) == decimal(norm) })
+    {
+      return "\(decimal(interval.lower, digits: 2))–\(decimal(interval.upper, digits: 2))"
+    }
     return "\(value(interval.lower, unit: unit))–\(value(interval.upper, unit: unit))"
   }
 

@@ -163,3 +163,33 @@ import TevredenCore
     #expect(html.contains("font-weight=\"bold\" fill=\"#4d4d4d\">T3</text>"))
   }
 }
+
+@Suite struct PresentationRuleTests {
+  @Test func anIntervalThatRoundsOntoTheNormGetsTwoDecimals() {
+    #expect(Wording.interval(ReportFigures.Interval(6.97, 7.43), norm: 7) == "6,97–7,43")
+    #expect(Wording.interval(ReportFigures.Interval(6.8, 7.2), norm: 7) == "6,8–7,2")
+    #expect(Wording.interval(ReportFigures.Interval(7.0, 7.4), norm: 7) == "7,0–7,4")
+    #expect(Wording.interval(ReportFigures.Interval(6.97, 7.43)) == "7,0–7,4")
+    var figures = ReportFixture.figures
+    figures.audiences[0].overall.interval = ReportFigures.Interval(6.97, 7.43)
+    #expect(ReportRenderer.html(figures).contains("95%-interval 6,97–7,43 · onzeker"))
+  }
+
+  @Test func withoutCorrelationsTheColumnsAndTheCautionGo() {
+    var figures = ReportFixture.figures
+    for index in figures.audiences.indices {
+      for group in figures.audiences[index].aspects.indices {
+        for aspect in figures.audiences[index].aspects[group].aspects.indices {
+          figures.audiences[index].aspects[group].aspects[aspect].correlation = nil
+          figures.audiences[index].aspects[group].aspects[aspect].correlationCount = nil
+        }
+      }
+    }
+    let html = ReportRenderer.html(figures)
+    let markdown = ReportRenderer.markdown(figures)
+    #expect(!html.contains("Samenhang"))
+    #expect(!markdown.contains("Samenhang"))
+    #expect(markdown.contains("| Aspect | Gemiddeld (1–10) | n |\n| --- | ---: | ---: |"))
+    #expect(markdown.contains("### Aspecten per groep, zwakste eerst\n\n#### Adviesaanvraag"))
+  }
+}
