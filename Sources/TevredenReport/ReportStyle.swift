@@ -176,6 +176,7 @@ enum ReportStyle {
     main{max-width:none;padding:0}
     h2{break-before:auto}
     section.audience{break-before:page}
+    #indicatoren{break-inside:avoid;page-break-inside:avoid}
     table,figure,.block,.methods{break-inside:avoid;page-break-inside:avoid}
     tr{break-inside:avoid}
     *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
