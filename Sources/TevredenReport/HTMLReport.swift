@@ -275,7 +275,7 @@ public enum ReportRenderer {
 
     // Bars per group.
     html += "<figure class=\"chart\" id=\"\(anchor)-groepen\">\n"
-    html += "<p class=\"figure-title\">Gemiddeld rapportcijfer per groep</p>\n"
+    html += "<h3 class=\"figure-title\">Gemiddeld rapportcijfer per groep</h3>\n"
     html += SVGCharts.groupBars(section, minimumRespondents: minimum, prefix: prefix) + "\n"
     html +=
       "<figcaption>Balk: gemiddeld rapportcijfer; zwarte streep: 95%-interval; stippellijn: de norm "
@@ -354,7 +354,7 @@ public enum ReportRenderer {
     _ section: ReportFigures.AudienceSection, figures: ReportFigures, anchor: String, prefix: String
   ) -> String {
     var html = "<figure class=\"chart\" id=\"\(anchor)-trend\">\n"
-    html += "<p class=\"figure-title\">Trend: gemiddeld rapportcijfer per burap-periode</p>\n"
+    html += "<h3 class=\"figure-title\">Trend: gemiddeld rapportcijfer per burap-periode</h3>\n"
     html += SVGCharts.trend(section, currentPeriod: figures.head.period.name, prefix: prefix) + "\n"
     html +=
       "<figcaption>T1 is januari–april, T2 januari–augustus, T3 het hele jaar: elke periode telt op vanaf 1 januari, dus T3 is het jaarcijfer. "
@@ -375,7 +375,7 @@ public enum ReportRenderer {
     _ histogram: ReportFigures.Histogram, section: ReportFigures.AudienceSection, anchor: String, prefix: String
   ) -> String {
     var html = "<figure class=\"chart\" id=\"\(anchor)-verdeling\">\n"
-    html += "<p class=\"figure-title\">Verdeling van de rapportcijfers</p>\n"
+    html += "<h3 class=\"figure-title\">Verdeling van de rapportcijfers</h3>\n"
     html +=
       SVGCharts.histogram(
         histogram, audienceLabel: section.title, indicatorNumber: section.indicatorNumber, prefix: prefix) + "\n"

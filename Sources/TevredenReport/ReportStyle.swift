@@ -148,7 +148,7 @@ enum ReportStyle {
     figure{margin:16px 0 20px;break-inside:avoid;page-break-inside:avoid}
     figure svg{display:block;width:100%;height:auto;max-width:900px}
     figcaption{font-size:13px;color:\(muted);margin-top:4px}
-    .figure-title{font-weight:bold;font-size:15px;color:\(ink);margin:0 0 4px}
+    .figure-title{font-weight:bold;font-size:15px;color:\(ink);margin:0 0 4px;break-after:avoid}
     .block{break-inside:avoid;page-break-inside:avoid}
     .chart-table{font-size:12px}
     .chart-table th,.chart-table td{padding:2px 6px}
@@ -176,6 +176,7 @@ enum ReportStyle {
     main{max-width:none;padding:0}
     h2{break-before:auto}
     section.audience{break-before:page}
+    #indicatoren{break-inside:avoid;page-break-inside:avoid}
     table,figure,.block,.methods{break-inside:avoid;page-break-inside:avoid}
     tr{break-inside:avoid}
     *{-webkit-print-color-adjust:exact;print-color-adjust:exact}

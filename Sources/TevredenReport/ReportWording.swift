@@ -7,8 +7,14 @@ enum Wording {
   // MARK: Numbers
 
   /// One decimal with a decimal comma: "7,3"; a typographic minus for negatives.
+  ///
+  /// Halves round away from zero on the decimal value, as the scoring engine rounds before it compares with the
+  /// norm, so the printed figure always agrees with the light (6.85 is "6,9" here and in the verdict, where
+  /// `%.1f` would print the binary 6.8499… as "6,8").
   static func decimal(_ value: Double, digits: Int = 1) -> String {
-    let text = String(format: "%.\(digits)f", value).replacingOccurrences(of: ".", with: ",")
+    let scale = pow(10, Double(digits))
+    let rounded = (value * scale).rounded() / scale
+    let text = String(format: "%.\(digits)f", rounded).replacingOccurrences(of: ".", with: ",")
     if text.hasPrefix("-") {
       let magnitude = text.dropFirst()
       // "-0,0" after rounding is zero.

@@ -193,3 +193,71 @@ import TevredenCore
     #expect(markdown.contains("### Aspecten per groep, zwakste eerst\n\n#### Adviesaanvraag"))
   }
 }
+
+@Suite struct NumberAndTimeTests {
+  @Test(arguments: [
+    (6.85, "6,9"), (6.95, "7,0"), (7.04, "7,0"), (7.05, "7,1"), (-0.04, "0,0"), (-0.25, "−0,3"), (10, "10,0"),
+  ])
+  func decimalsRoundAsTheEngineDoes(_ value: Double, _ expected: String) {
+    #expect(Wording.decimal(value) == expected)
+  }
+
+  @Test func signedDifferencesAndCounts() {
+    #expect(Wording.signed(0.24) == "+0,2")
+    #expect(Wording.signed(-0.04) == "0,0")
+    #expect(Wording.count(1234) == "1.234")
+    #expect(Wording.percent(0.177) == "18%")
+    #expect(Wording.value(92.5, unit: .percentage) == "92,5%")
+    #expect(Wording.norm(ReportFigures.Norm(30, .atMost), unit: .percentage) == "≤ 30%")
+  }
+
+  @Test func theTimeIsDutchLocalTimeInWinterAndSummer() throws {
+    #expect(Wording.timestamp(try #require(Timestamp.parse("2026-01-15T08:05:00Z"))) == "15 januari 2026 om 09:05")
+    #expect(Wording.timestamp(try #require(Timestamp.parse("2026-07-01T22:30:00Z"))) == "2 juli 2026 om 00:30")
+  }
+}
+
+@Suite struct SparseFiguresTests {
+  /// A period early in the year: one audience with too few respondents overall, no trend, no histogram, no
+  /// aspects, no municipalities; the other with a gap in its trend.
+  static var sparse: ReportFigures {
+    var figures = ReportFixture.figures
+    figures.indicators = [ReportFixture.pi5, ReportFixture.pi6]
+    figures.audiences[0].overall = ReportFigures.GroupFigure(
+      id: "inwoners", label: "Alle inwoners", count: 4, mean: nil, status: .teWeinigRespondenten)
+    figures.audiences[0].groups = []
+    figures.audiences[0].trend = []
+    figures.audiences[0].histogram = nil
+    figures.audiences[0].aspects = []
+    figures.audiences[0].gemeenten = nil
+    figures.audiences[1].trend[3] = ReportFigures.TrendPoint(
+      period: "2025-T1", mean: nil, count: 6, norm: 7, status: .teWeinigRespondenten)
+    figures.audiences[1].histogram = ReportFigures.Histogram(counts: Array(repeating: 0, count: 10))
+    figures.head.dataBasis = []
+    figures.head.responseRates = []
+    return figures
+  }
+
+  @Test func rendersWithoutBarsTrendOrHistogram() throws {
+    let html = ReportRenderer.html(Self.sparse)
+    #expect(html.contains("data-placeholder=\"inwoners\""))
+    #expect(html.contains("Nog geen cijfer: te weinig respondenten: 4, minimaal 10 nodig."))
+    #expect(!html.contains("id=\"pi-5-trend\""))
+    #expect(html.contains("id=\"pi-6-trend\""))
+    #expect(html.contains(">geen cijfer</text>"))
+    #expect(!html.contains("=\"nan") && !html.contains("=\"inf") && !html.contains("=\"-inf"))
+    let markdown = ReportRenderer.markdown(Self.sparse)
+    #expect(markdown.contains("| totaal | 0 | 0 | 0 |"))
+  }
+
+  @Test(.enabled(if: HTMLValidationTests.tidy != nil, "tidy is not installed (apt-get install tidy)"))
+  func sparseFiguresAreStillValidHTML() throws {
+    let tidy = try #require(HTMLValidationTests.tidy)
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("rapport.html")
+    try ReportRenderer.html(Self.sparse).write(to: file, atomically: true, encoding: .utf8)
+    let run = try runProgram(tidy, ["-errors", "-quiet", "-utf8", file.path])
+    #expect(run.exitCode == 0, "\(run)")
+  }
+}
