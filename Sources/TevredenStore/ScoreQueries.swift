@@ -29,21 +29,11 @@ extension TevredenDatabase {
         }
       }
       let dimensions = Set(request.breakdownDimensions)
-      let cells = try Self.gradeCells(db, period: request.period, dimensions: dimensions)
-      let previous = try Self.gradeCells(db, period: request.previousPeriod, dimensions: [])
-      var statusCounts: [StatusCount] = []
-      for row in try Row.fetchAll(
-        db,
-        sql: """
-          SELECT audience, respondentGroup, status, COUNT(*) AS n FROM response
-          WHERE collectedOn BETWEEN ? AND ? GROUP BY audience, respondentGroup, status
-          """, arguments: [request.period.first.description, request.period.last.description])
-      {
-        guard let audience = Audience(rawValue: row["audience"]), let status = Response.Status(rawValue: row["status"])
-        else { continue }
-        statusCounts.append(
-          StatusCount(audience: audience, group: row["respondentGroup"], status: status, count: row["n"]))
-      }
+      let pass = try Self.groupPass(db, period: request.period, previous: request.previousPeriod)
+      let cells =
+        dimensions.isEmpty ? pass.current : try Self.gradeCells(db, period: request.period, dimensions: dimensions)
+      let previous = pass.previous
+      let statusCounts = pass.statuses
       var roleLabels: [Audience: [String: String]] = [:]
       if dimensions.contains(.role) {
         for questionnaire in definitions.values {
@@ -60,6 +50,52 @@ extension TevredenDatabase {
         groups: groups, cells: cells, previousCells: previous, aspects: aspects, statusCounts: statusCounts,
         roleLabels: roleLabels)
     }
+  }
+
+  /// One pass over the responses of both periods: per audience, group, status and exact grade, how many fall in the
+  /// period and how many in the year-earlier period. Gives the period's histograms per group, the year-earlier
+  /// ones, and the status counts for response rates, for the price of one scan (three separate queries made
+  /// `score` three times as slow as a plain `GROUP BY`).
+  static func groupPass(_ db: Database, period: Period, previous: Period) throws
+    -> (current: [GradeCell], previous: [GradeCell], statuses: [StatusCount])
+  {
+    let arguments: StatementArguments = [
+      period.first.description, period.last.description, previous.first.description, previous.last.description,
+    ]
+    let rows = try Row.fetchCursor(
+      db,
+      sql: """
+        SELECT audience, respondentGroup, status, grade,
+          SUM(collectedOn BETWEEN ?1 AND ?2) AS current, SUM(collectedOn BETWEEN ?3 AND ?4) AS previous
+        FROM response
+        WHERE collectedOn BETWEEN ?1 AND ?2 OR collectedOn BETWEEN ?3 AND ?4
+        GROUP BY audience, respondentGroup, status, grade
+        """, arguments: arguments)
+    var current: [CellKey: GradeDistribution] = [:]
+    var earlier: [CellKey: GradeDistribution] = [:]
+    var statuses: [CellKey: [Response.Status: Int]] = [:]
+    while let row = try rows.next() {
+      guard let audience = Audience(rawValue: row[0]), let status = Response.Status(rawValue: row[2]) else {
+        continue
+      }
+      let key = CellKey(audience: audience, group: row[1])
+      let inPeriod: Int = row[4]
+      let inPrevious: Int = row[5]
+      if inPeriod > 0 { statuses[key, default: [:]][status, default: 0] += inPeriod }
+      guard status == .completed, let grade: Double = row[3] else { continue }
+      if inPeriod > 0 { current[key, default: .empty].add(grade, count: inPeriod) }
+      if inPrevious > 0 { earlier[key, default: .empty].add(grade, count: inPrevious) }
+    }
+    func cells(_ map: [CellKey: GradeDistribution]) -> [GradeCell] {
+      map.map { GradeCell(audience: $0.key.audience, group: $0.key.group, distribution: $0.value) }
+        .sorted { ($0.audience.rawValue, $0.group) < ($1.audience.rawValue, $1.group) }
+    }
+    let counts = statuses.flatMap { key, perStatus in
+      perStatus.map { StatusCount(audience: key.audience, group: key.group, status: $0.key, count: $0.value) }
+    }.sorted {
+      ($0.audience.rawValue, $0.group, $0.status.rawValue) < ($1.audience.rawValue, $1.group, $1.status.rawValue)
+    }
+    return (cells(current), cells(earlier), counts)
   }
 
   static func gradeCells(_ db: Database, period: Period, dimensions: Set<ScoreDimension>) throws -> [GradeCell] {
@@ -169,6 +205,11 @@ private struct CellKey: Hashable {
 }
 
 extension TevredenDatabase {
+  /// Whether any response is stored (cheaper than counting a million rows).
+  public func hasResponses() throws -> Bool {
+    try writer.read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM response)") ?? false }
+  }
+
   /// Count, sum and sum of squares of the grades of completed responses per audience and group in a period.
   ///
   /// Groups known from stored definitions but without graded responses in the period are included with n = 0.

@@ -37,7 +37,7 @@ extension TevredenCommand {
       let indicators = try definitions.loadIndicators()
       let store = try database.openExisting()
       let card = try selection.scoreCard(request, store: store, indicators: indicators)
-      if try store.responseCount() == 0 { printError("The database holds no responses yet: import them first.") }
+      if try !store.hasResponses() { printError("The database holds no responses yet: import them first.") }
       print(ScoreRenderer.render(card, as: format, colours: format == .table && colouredOutput()), terminator: "")
     }
   }
