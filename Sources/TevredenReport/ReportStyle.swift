@@ -116,7 +116,11 @@ enum ReportStyle {
     table.groups th,table.groups td{padding:4px 4px}
     table.groups .status-te-weinig-respondenten{white-space:normal}
     table.groups td:last-child{white-space:nowrap}
-    table.aspects{width:100%}
+    table.aspects{width:100%;table-layout:fixed}
+    table.aspects th:nth-child(1){width:36%}
+    table.aspects th:nth-child(2){width:24%}
+    table.aspects th:nth-child(3){width:8%}
+    table.aspects th:nth-child(5){width:8%}
     table{border-collapse:collapse;margin:8px 0 12px;font-size:14px}
     caption{text-align:left;font-weight:bold;padding:0 0 4px;caption-side:top}
     th,td{padding:4px 8px;border-bottom:1px solid \(rule);vertical-align:top;text-align:left}
@@ -152,7 +156,7 @@ enum ReportStyle {
     .block{break-inside:avoid;page-break-inside:avoid}
     .chart-table{font-size:12px}
     .chart-table th,.chart-table td{padding:2px 6px}
-    table.aspects td:nth-child(2){white-space:nowrap;min-width:170px}
+    table.aspects td:nth-child(2){white-space:nowrap}
     .aspect-bar{display:inline-block;height:10px;overflow:hidden;font-size:8px;line-height:10px;background:\(accent);vertical-align:middle;margin-right:6px}
     .caution{background:\(panel);border-left:6px solid \(muted);padding:6px 12px;font-size:14px}
     .methods{background:\(panel);border:1px solid \(rule);padding:4px 18px 12px;margin-top:36px;break-inside:avoid;\

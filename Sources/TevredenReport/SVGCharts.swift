@@ -210,11 +210,8 @@ enum SVGCharts {
     let values = points.compactMap(\.mean) + points.compactMap(\.norm)
     var lower = ((values.min() ?? 6) - 0.5).rounded(.down)
     var upper = ((values.max() ?? 8) + 0.5).rounded(.up)
-    if upper - lower < 3 {
-      let missing = 3 - (upper - lower)
-      lower -= (missing / 2).rounded(.down)
-      upper = lower + 3
-    }
+    // At least two grade points high, so small wobbles are not blown up into cliffs.
+    if upper - lower < 2 { upper = lower + 2 }
     lower = max(lower, 1)
     upper = min(max(upper, lower + 1), 10)
     let step = (plotRight - plotLeft) / Double(max(points.count, 1))
