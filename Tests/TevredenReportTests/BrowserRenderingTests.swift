@@ -30,6 +30,10 @@ struct BrowserRenderingTests {
       let common = [
         "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
         "--disable-extensions", "--hide-scrollbars", "--user-data-dir=\(folder.appendingPathComponent("profile").path)",
+        // No background work (update checks, sync, crash reports): the page gets the CPU, and the suite runs
+        // beside tests that start several processes at once.
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-default-apps",
+        "--no-default-browser-check", "--disable-breakpad", "--mute-audio",
       ]
       return try runProgram(browserURL, common + arguments + [file.absoluteString], timeout: 120)
     }
