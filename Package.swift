@@ -35,6 +35,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    .target(name: "TevredenReport", dependencies: ["TevredenCore"]),
     .executableTarget(name: "tevreden", dependencies: ["TevredenCLI"]),
     .testTarget(
       name: "TevredenCoreTests",
@@ -50,6 +51,11 @@ let package = Package(
       name: "TevredenImportTests",
       dependencies: ["TevredenImport", "TevredenCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
       resources: [.copy("Fixtures")]
+    ),
+    .testTarget(
+      name: "TevredenReportTests",
+      dependencies: ["TevredenReport", "TevredenCore", "TevredenStore"],
+      exclude: ["Snapshots"]
     ),
     .testTarget(
       name: "EndToEndTests",

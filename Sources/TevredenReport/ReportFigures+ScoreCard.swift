@@ -1,0 +1,230 @@
+import Foundation
+import TevredenCore
+
+/// The adapter from the scoring engine's figures to the report's presentation model.
+///
+/// Every number is taken from the engine as it is: means, intervals, medians, shares, histograms, significance,
+/// suppression. The only decisions made here are about presentation (which rows go where, how a status and its
+/// significance are named). Earlier periods of the trend are judged against their own year's norm through the
+/// engine's ``Assessment/of(_:norm:direction:thresholds:)``, because a `--by period` breakdown assesses every row
+/// against the norm of the requested year.
+extension ReportFigures {
+  /// Builds the report's figures from score cards.
+  ///
+  /// - Parameters:
+  ///   - card: The period's card. With a `gemeente` (and `group`) breakdown, the municipality tables are filled.
+  ///   - trend: A card over the years in the database with a `period` breakdown (`--by period`), for the trend.
+  ///   - indicatorRows: The common indicator set (`IndicatorRow.rows`), when other indicators were merged in;
+  ///     otherwise the table shows PI 5 and PI 6 from `card`.
+  ///   - region: The region's name for the head.
+  ///   - generatedAt: When the report is made.
+  ///   - dataBasis: Responses counted per source (interview mode or import platform), from the store.
+  ///   - remarks: Masked open remarks, only when asked for.
+  public init(
+    card: ScoreCard, trend: ScoreCard? = nil, indicatorRows: [TevredenCore.IndicatorRow]? = nil, region: String,
+    generatedAt: Date, dataBasis: [DataSource], remarks: Remarks? = nil
+  ) {
+    let thresholds = card.thresholds
+    let audiences = card.indicators.compactMap { score -> AudienceSection? in
+      guard let audience = score.indicator.audience else { return nil }
+      return AudienceSection(
+        score: score, audience: audience, trend: trend?.indicators.first { $0.indicator.id == score.indicator.id },
+        thresholds: thresholds)
+    }
+    let rates = card.indicators.compactMap { score -> ReportFigures.ResponseRate? in
+      guard let audience = score.indicator.audience, let rate = score.overall.responseRate else { return nil }
+      return ReportFigures.ResponseRate(
+        audience: audience, approached: rate.denominator, completed: rate.completed, refused: rate.refused,
+        rate: rate.rate ?? 0)
+    }
+    let rows: [IndicatorRow]
+    if let indicatorRows {
+      rows = indicatorRows.filter { $0.subgroup.isEmpty }.map { row in
+        let change = card.indicators.first { $0.indicator.id == row.indicator.id }?.overall.previousYear
+        return IndicatorRow(engine: row, change: change)
+      }
+    } else {
+      rows = card.indicators.map { score in
+        IndicatorRow(
+          number: score.indicator.number, label: score.indicator.label, unit: Unit(score.indicator.unit),
+          value: Self.reportedMean(score.overall),
+          norm: Norm(engineNorm: score.norm, direction: score.indicator.direction),
+          status: Status(score.overall.assessment), comparison: NormComparison(score.overall.assessment),
+          count: score.overall.summary.count,
+          interval: Self.reportedMean(score.overall) == nil ? nil : Interval(score.overall.summary.confidenceInterval),
+          change: Change(score.overall.previousYear))
+      }
+    }
+    self.init(
+      head: Head(
+        region: region, period: card.period, generatedAt: generatedAt, dataBasis: dataBasis, responseRates: rates),
+      indicators: rows, audiences: audiences, remarks: remarks,
+      methods: Methods(
+        minimumRespondents: thresholds.minimumRespondents,
+        indicativeBelow: thresholds.indicativeBelow > thresholds.minimumRespondents
+          ? thresholds.indicativeBelow : nil,
+        disclosureThreshold: thresholds.disclosureThreshold, confidenceLevel: GradeSummary.confidenceLevel))
+  }
+
+  /// The mean as reported: none when there are too few respondents.
+  static func reportedMean(_ row: ScoreCard.Row) -> Double? {
+    row.assessment.status == .teWeinigRespondenten || row.isSuppressed ? nil : row.summary.mean
+  }
+}
+
+extension ReportFigures.Status {
+  /// The light for an engine assessment: indicative figures are shown as such, whatever side of the norm.
+  init(_ assessment: Assessment) {
+    switch assessment.status {
+    case .teWeinigRespondenten: self = .teWeinigRespondenten
+    case _ where assessment.isIndicative: self = .indicatief
+    case .voldoet: self = .voldoet
+    case .voldoetNiet: self = .voldoetNiet
+    case .geenNorm: self = .geenNorm
+    }
+  }
+}
+
+extension ReportFigures.NormComparison {
+  /// Whether the engine found the interval clear of the norm; `nil` where no verdict applies.
+  init?(_ assessment: Assessment) {
+    switch assessment.status {
+    case .voldoet: self = assessment.isSignificant ? .clearlyMeets : .unclear
+    case .voldoetNiet: self = assessment.isSignificant ? .clearlyMisses : .unclear
+    case .teWeinigRespondenten, .geenNorm: return nil
+    }
+  }
+}
+
+extension ReportFigures.Norm {
+  init?(engineNorm value: Double?, direction: IndicatorSet.Direction) {
+    guard let value else { return nil }
+    switch direction {
+    case .atLeast: self.init(value, .atLeast)
+    case .atMost: self.init(value, .atMost)
+    case .none: return nil
+    }
+  }
+}
+
+extension ReportFigures.Unit {
+  init(_ unit: IndicatorSet.Unit) {
+    switch unit {
+    case .cijfer: self = .grade
+    case .percentage: self = .percentage
+    }
+  }
+}
+
+extension ReportFigures.Interval {
+  init?(_ interval: ConfidenceInterval?) {
+    guard let interval else { return nil }
+    self.init(interval.lower, interval.upper)
+  }
+}
+
+extension ReportFigures.Change {
+  init?(_ comparison: YearComparison?) {
+    guard let comparison, let previous = comparison.summary.mean, let difference = comparison.change else {
+      return nil
+    }
+    self.init(
+      previousPeriod: comparison.period.name, previousValue: previous, difference: difference,
+      isSignificant: comparison.test.map(\.isSignificant))
+  }
+}
+
+extension ReportFigures.IndicatorRow {
+  /// A row of `tevreden indicators`, with the year-on-year change of PI 5 or 6 when the card has it.
+  init(engine row: TevredenCore.IndicatorRow, change: YearComparison?) {
+    let reported = row.assessment.status != .teWeinigRespondenten
+    self.init(
+      number: row.indicator.number, label: row.indicator.label, unit: ReportFigures.Unit(row.indicator.unit),
+      value: reported ? row.value : nil,
+      norm: ReportFigures.Norm(engineNorm: row.norm, direction: row.indicator.direction),
+      status: ReportFigures.Status(row.assessment),
+      comparison: row.source == .enquete ? ReportFigures.NormComparison(row.assessment) : nil, count: row.count,
+      interval: reported ? ReportFigures.Interval(row.interval) : nil,
+      change: row.source == .enquete ? ReportFigures.Change(change) : nil,
+      source: row.source == .registratie ? "aangeleverd" : nil)
+  }
+}
+
+extension ReportFigures.GroupFigure {
+  init(_ row: ScoreCard.Row, id: String) {
+    let mean = ReportFigures.reportedMean(row)
+    let shown = mean != nil
+    self.init(
+      id: id, label: row.label, count: row.summary.count, mean: mean,
+      standardDeviation: shown ? row.summary.standardDeviation : nil,
+      interval: shown ? ReportFigures.Interval(row.summary.confidenceInterval) : nil,
+      median: shown ? row.summary.median : nil, shareBelowSix: shown ? row.summary.shareBelowSix : nil,
+      status: ReportFigures.Status(row.assessment), comparison: ReportFigures.NormComparison(row.assessment),
+      change: shown ? ReportFigures.Change(row.previousYear) : nil)
+  }
+}
+
+extension ReportFigures.AudienceSection {
+  init(
+    score: ScoreCard.IndicatorScore, audience: Audience, trend: ScoreCard.IndicatorScore?,
+    thresholds: ReportingThresholds
+  ) {
+    let title =
+      switch audience {
+      case .inwoners: "Inwoners (direct betrokkenen)"
+      case .ketenpartners: "Ketenpartners"
+      }
+    var overall = ReportFigures.GroupFigure(score.overall, id: audience.rawValue)
+    overall.label = "Alle \(audience.rawValue)"
+    let aspects = score.groups.filter { !$0.aspects.isEmpty && ReportFigures.reportedMean($0) != nil }.map { row in
+      ReportFigures.AspectGroup(
+        groupID: row.group ?? row.label, groupLabel: row.label,
+        aspects: row.aspects.map {
+          ReportFigures.Aspect(label: $0.label, mean: $0.summary.mean, count: $0.summary.count)
+        })
+    }
+    self.init(
+      audience: audience, indicatorNumber: score.indicator.number, title: title,
+      norm: ReportFigures.Norm(engineNorm: score.norm, direction: score.indicator.direction), overall: overall,
+      groups: score.groups.map { ReportFigures.GroupFigure($0, id: $0.group ?? $0.label) },
+      trend: trend.map { Self.trendPoints($0, thresholds: thresholds) } ?? [],
+      histogram: score.overall.summary.count > 0
+        ? ReportFigures.Histogram(
+          counts: score.overall.summary.gradeCounts, shareBelowSix: score.overall.summary.shareBelowSix) : nil,
+      aspects: aspects, gemeenten: Self.gemeenten(score.breakdown))
+  }
+
+  /// The `--by period` rows as trend points in burap order (the engine sorts the year, "2025", before
+  /// "2025-T1"), each judged against its own year's norm.
+  static func trendPoints(_ score: ScoreCard.IndicatorScore, thresholds: ReportingThresholds)
+    -> [ReportFigures.TrendPoint]
+  {
+    guard let breakdown = score.breakdown, breakdown.dimensions == [.period] else { return [] }
+    return breakdown.rows.compactMap { row -> ReportFigures.TrendPoint? in
+      guard let name = row.values.first, let period = Period(name) else { return nil }
+      let norm = score.indicator.norms[period.normYear]
+      let assessment = Assessment.of(
+        row.total.summary, norm: norm, direction: score.indicator.direction, thresholds: thresholds)
+      let shown = assessment.status != .teWeinigRespondenten
+      return ReportFigures.TrendPoint(
+        period: Wording.burapName(period.name), mean: shown ? row.total.summary.mean : nil,
+        count: row.total.summary.count, norm: norm, status: ReportFigures.Status(assessment))
+    }.sorted { $0.period < $1.period }
+  }
+
+  /// The municipality rows of a `--by gemeente[,group]` breakdown, with the engine's suppression.
+  static func gemeenten(_ breakdown: ScoreCard.Breakdown?) -> ReportFigures.GemeenteTable? {
+    guard let breakdown, breakdown.dimensions == [.gemeente] else { return nil }
+    func cell(_ row: ScoreCard.Row) -> ReportFigures.GemeenteCell {
+      if row.isSuppressed { return row.isPrimarySuppression ? .belowThreshold : .complementary }
+      guard row.summary.count > 0, let mean = row.summary.mean else { return .empty }
+      return .figure(mean: mean, count: row.summary.count)
+    }
+    let columns = ["totaal"] + (breakdown.rows.first?.groups.map(\.label) ?? [])
+    return ReportFigures.GemeenteTable(
+      columns: columns,
+      rows: breakdown.rows.map { row in
+        ReportFigures.GemeenteRow(gemeente: row.label, cells: [cell(row.total)] + row.groups.map(cell))
+      })
+  }
+}

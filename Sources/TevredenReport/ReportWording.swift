@@ -1,0 +1,289 @@
+import Foundation
+import TevredenCore
+
+/// Dutch wording and number formatting shared by the HTML and Markdown report: one place for every word a
+/// policy officer reads, so both formats say the same thing.
+enum Wording {
+  // MARK: Numbers
+
+  /// One decimal with a decimal comma: "7,3"; a typographic minus for negatives.
+  ///
+  /// Halves round away from zero on the decimal value, as the scoring engine rounds before it compares with the
+  /// norm, so the printed figure always agrees with the light (6.85 is "6,9" here and in the verdict, where
+  /// `%.1f` would print the binary 6.8499… as "6,8").
+  static func decimal(_ value: Double, digits: Int = 1) -> String {
+    let scale = pow(10, Double(digits))
+    let rounded = (value * scale).rounded() / scale
+    let text = String(format: "%.\(digits)f", rounded).replacingOccurrences(of: ".", with: ",")
+    if text.hasPrefix("-") {
+      let magnitude = text.dropFirst()
+      // "-0,0" after rounding is zero.
+      return magnitude.allSatisfy { $0 == "0" || $0 == "," } ? String(magnitude) : "−" + magnitude
+    }
+    return text
+  }
+
+  /// A signed difference: "+0,3", "−0,2", "0,0".
+  static func signed(_ value: Double) -> String {
+    let text = decimal(value)
+    return text.hasPrefix("−") || text == decimal(0) ? text : "+" + text
+  }
+
+  /// A fraction as a whole percentage: "12%".
+  static func percent(_ fraction: Double) -> String {
+    "\(Int((fraction * 100).rounded()))%"
+  }
+
+  /// A count with a thousands dot: "1.234".
+  static func count(_ value: Int) -> String {
+    let digits = String(value.magnitude)
+    var grouped = ""
+    for (index, character) in digits.enumerated() {
+      if index > 0, (digits.count - index) % 3 == 0 { grouped.append(".") }
+      grouped.append(character)
+    }
+    return value < 0 ? "−" + grouped : grouped
+  }
+
+  /// A value in its unit: "7,3" for a grade, "64%" for a percentage (one decimal when not whole).
+  static func value(_ value: Double, unit: ReportFigures.Unit) -> String {
+    switch unit {
+    case .grade:
+      return decimal(value)
+    case .percentage:
+      let rounded = (value * 10).rounded() / 10
+      return (rounded == rounded.rounded() ? String(Int(rounded)) : decimal(rounded)) + "%"
+    }
+  }
+
+  /// "≥ 7,0" or "≤ 30%"; "geen norm" without one.
+  static func norm(_ norm: ReportFigures.Norm?, unit: ReportFigures.Unit) -> String {
+    guard let norm else { return "geen norm" }
+    let sign = norm.direction == .atLeast ? "≥" : "≤"
+    return "\(sign) \(value(norm.value, unit: unit))"
+  }
+
+  /// "6,9–7,6".
+  ///
+  /// When a bound rounds to the norm without being on it, both bounds get two decimals, so that "onzeker" next to
+  /// an interval that seems to start at the norm ("7,0–7,4" for 6,97–7,43) never looks like a contradiction.
+  static func interval(_ interval: ReportFigures.Interval?, unit: ReportFigures.Unit = .grade, norm: Double? = nil)
+    -> String
+  {
+    guard let interval else { return "–" }
+    if unit == .grade, let norm,
+      [interval.lower, interval.upper].contains(where: { $0 != norm && decimal($0) == decimal(norm) })
+    {
+      return "\(decimal(interval.lower, digits: 2))–\(decimal(interval.upper, digits: 2))"
+    }
+    return "\(value(interval.lower, unit: unit))–\(value(interval.upper, unit: unit))"
+  }
+
+  /// A correlation with two decimals: "0,42".
+  static func correlation(_ value: Double) -> String {
+    decimal(value, digits: 2)
+  }
+
+  // MARK: Status
+
+  /// The symbol that goes with a status, so it never depends on colour alone.
+  static func symbol(_ status: ReportFigures.Status) -> String {
+    switch status {
+    case .voldoet: "✓"
+    case .voldoetNiet: "✗"
+    case .indicatief: "~"
+    case .teWeinigRespondenten: "–"
+    case .geenNorm: "○"
+    }
+  }
+
+  /// "✓ voldoet".
+  static func status(_ status: ReportFigures.Status) -> String {
+    "\(symbol(status)) \(status.rawValue)"
+  }
+
+  /// A class-name-safe key for a status: "voldoet-niet".
+  static func statusKey(_ status: ReportFigures.Status) -> String {
+    status.rawValue.replacingOccurrences(of: " ", with: "-")
+  }
+
+  /// How sure the verdict is, in plain words.
+  static func comparison(_ comparison: ReportFigures.NormComparison?) -> String {
+    switch comparison {
+    case .clearlyMeets, .clearlyMisses: "zeker"
+    case .unclear: "onzeker"
+    case nil: "–"
+    }
+  }
+
+  /// The change against the same period a year earlier: "+0,3 (was 7,1)", with ", duidelijk" when the engine
+  /// found it significant.
+  static func change(_ change: ReportFigures.Change?, unit: ReportFigures.Unit = .grade) -> String {
+    guard let change else { return "–" }
+    let difference = unit == .grade ? signed(change.difference) : signed(change.difference) + "%-punt"
+    let base = "\(difference) (was \(value(change.previousValue, unit: unit)))"
+    return change.isSignificant == true ? base + ", duidelijk" : base
+  }
+
+  /// The note under a table with "Hoe zeker" and "Verschil met vorig jaar" columns.
+  static func certaintyNote(previousPeriods: [String]) -> String {
+    var note =
+      "Zeker of onzeker: \"zeker\" als het hele 95%-interval aan één kant van de norm ligt; \"onzeker\" als de "
+      + "norm binnen het interval valt, dan kan het verschil met de norm toeval zijn."
+    let periods = Array(Set(previousPeriods)).sorted()
+    if !periods.isEmpty {
+      note +=
+        " T.o.v. vorig jaar: verschil met dezelfde periode een jaar eerder (\(periods.joined(separator: ", "))); "
+        + "\"duidelijk\" betekent een statistisch significant verschil."
+    }
+    return note
+  }
+
+  /// Why a group has no bar: "te weinig respondenten: 8, minimaal 10 nodig".
+  static func tooFewReason(count: Int, minimum: Int) -> String {
+    "te weinig respondenten: \(Wording.count(count)), minimaal \(minimum) nodig"
+  }
+
+  // MARK: Dates and sources
+
+  static let monthNames = [
+    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november",
+    "december",
+  ]
+
+  /// "1 januari t/m 31 augustus 2026".
+  static func periodDates(_ period: Period) -> String {
+    let first = "\(period.first.day) \(monthNames[period.first.month - 1])"
+    let last = "\(period.last.day) \(monthNames[period.last.month - 1]) \(period.last.year)"
+    return period.first.year == period.last.year
+      ? "\(first) t/m \(last)" : "\(first) \(period.first.year) t/m \(last)"
+  }
+
+  /// A burap period's name with the year written as its third period: "2026" becomes "2026-T3".
+  static func burapName(_ name: String) -> String {
+    name.count == 4 && name.allSatisfy(\.isNumber) ? name + "-T3" : name.uppercased()
+  }
+
+  /// "burap 2 van 2026" for a T-period, else the period's name.
+  static func periodTitle(_ period: Period) -> String {
+    let name = period.name.uppercased()
+    if name.count == 7, name.hasPrefix(String(period.last.year) + "-T"), let number = name.last {
+      return number == "3" ? "burap 3 (jaarverslag) van \(period.last.year)" : "burap \(number) van \(period.last.year)"
+    }
+    if name == String(period.last.year) { return "burap 3 (jaarverslag) van \(period.last.year)" }
+    return "periode \(period.name)"
+  }
+
+  /// "23 november 2026 om 18:32" in Dutch local time (winter and summer time).
+  static func timestamp(_ date: Date) -> String {
+    let zone = TimeZone(identifier: "Europe/Amsterdam") ?? TimeZone(secondsFromGMT: 3600) ?? .current
+    let local = date.addingTimeInterval(Double(zone.secondsFromGMT(for: date)))
+    let day = LocalDate(date)
+    let seconds = Int(local.timeIntervalSince1970.rounded(.down))
+    let secondOfDay = ((seconds % 86_400) + 86_400) % 86_400
+    let time = String(format: "%02d:%02d", secondOfDay / 3600, secondOfDay / 60 % 60)
+    return "\(day.day) \(monthNames[day.month - 1]) \(day.year) om \(time)"
+  }
+
+  /// "interview (telefonisch)" or "import uit Qualtrics".
+  static func source(_ kind: ReportFigures.DataSource.Kind) -> String {
+    switch kind {
+    case .interview(let mode?): "interview (\(mode))"
+    case .interview(nil): "interview"
+    case .platformImport(let platform): "import uit \(platform)"
+    }
+  }
+
+  /// "inwoners" / "ketenpartners".
+  static func audience(_ audience: Audience) -> String {
+    audience.rawValue
+  }
+
+  /// "Inwoners" / "Ketenpartners".
+  static func audienceTitle(_ audience: Audience) -> String {
+    audience.rawValue.prefix(1).uppercased() + audience.rawValue.dropFirst()
+  }
+
+  // MARK: Fixed text
+
+  static let statusLegend =
+    "Status: ✓ voldoet · ✗ voldoet niet · ~ indicatief (weinig respondenten: voorzichtig mee zijn) · "
+    + "– te weinig respondenten om iets te zeggen · ○ geen norm."
+
+  static let periodRule =
+    "Een vragenlijst telt mee in de periode waarin hij is afgerond (Nederlandse tijd)."
+
+  static let correlationCaution =
+    "Samenhang is geen oorzaak en gevolg: een aspect dat samengaat met een hoger rapportcijfer is niet per se de "
+    + "reden voor dat hogere cijfer. Gebruik het als aanleiding voor een gesprek, niet als bewijs."
+
+  static let remarksWarning =
+    "Let op: dit rapport bevat open antwoorden van respondenten. Alleen voor intern gebruik; niet verspreiden en "
+    + "niet doorsturen aan gemeenten."
+
+  /// The "<10" shown in a suppressed municipality cell.
+  static func belowThreshold(_ threshold: Int) -> String {
+    "<\(threshold)"
+  }
+
+  static let complementaryMark = "×"
+  static let emptyMark = "—"
+
+  /// The footnote under the municipality table: one line for each mark the table uses.
+  static func suppressionFootnote(threshold: Int, cells: [ReportFigures.GemeenteCell]) -> [String] {
+    var lines: [String] = []
+    if cells.contains(.belowThreshold) {
+      lines.append(
+        "\(belowThreshold(threshold)): minder dan \(threshold) respondenten; het cijfer is niet getoond zodat "
+          + "niemand herkenbaar wordt.")
+    }
+    if cells.contains(.complementary) {
+      lines.append(
+        "\(complementaryMark): niet getoond omdat een verborgen cijfer anders uit de andere cijfers terug te rekenen is."
+      )
+    }
+    if cells.contains(.empty) { lines.append("\(emptyMark): geen respondenten.") }
+    return lines
+  }
+
+  /// The lines of the methods box.
+  static func methods(_ methods: ReportFigures.Methods) -> [(term: String, text: String)] {
+    let level = percent(methods.confidenceLevel)
+    var minimum =
+      "Bij minder dan \(methods.minimumRespondents) respondenten tonen we geen gemiddelde maar "
+      + "\"te weinig respondenten\": dan zegt het gemiddelde te weinig."
+    if let below = methods.indicativeBelow {
+      minimum +=
+        " Van \(methods.minimumRespondents) tot \(below) respondenten is het cijfer indicatief (~): getoond, maar "
+        + "met zo weinig respondenten nog geen hard oordeel over de norm."
+    }
+    var lines: [(String, String)] = [
+      (
+        "Wat is gemeten",
+        "Elke vragenlijst eindigt met een rapportcijfer van 1 tot 10. De indicator is het gemiddelde rapportcijfer "
+          + "van alle respondenten van de doelgroep (PI 5: inwoners die direct betrokken waren; PI 6: ketenpartners), "
+          + "vergeleken met de norm van dat jaar. Aspecten zijn omgerekend naar 1 tot 10."
+      ),
+      ("Minimaal aantal respondenten", minimum),
+      (
+        "Betrouwbaarheidsinterval",
+        "Het \(level)-interval geeft aan waar het gemiddelde waarschijnlijk ligt als we iedereen uit de doelgroep "
+          + "hadden kunnen vragen; berekend als \(methods.intervalMethod). Valt de norm binnen het interval, dan is "
+          + "het verschil met de norm niet duidelijk (\"onzeker\")."
+      ),
+      (
+        "Periode",
+        periodRule + " Perioden tellen op vanaf 1 januari: T1 januari–april, T2 januari–augustus, "
+          + "T3 het hele jaar."
+      ),
+      (
+        "Afscherming per gemeente",
+        "Cijfers per gemeente met minder dan \(methods.disclosureThreshold) respondenten worden niet getoond, en "
+          + "zo nodig ook een tweede cijfer, zodat geen respondent herkenbaar wordt. Open antwoorden staan nooit "
+          + "per gemeente in het rapport."
+      ),
+    ]
+    for note in methods.notes { lines.append(("Opmerking", note)) }
+    return lines
+  }
+}

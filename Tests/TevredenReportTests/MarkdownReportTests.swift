@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+import TevredenCore
+
+@testable import TevredenReport
+
+@Suite struct MarkdownReportTests {
+  @Test func allSevenIndicatorsMatchTheSnapshot() throws {
+    try assertSnapshot(ReportRenderer.markdown(ReportFixture.figures), named: "burap-2026-T2.md")
+  }
+
+  @Test func surveyIndicatorsOnlyMatchTheSnapshot() throws {
+    try assertSnapshot(ReportRenderer.markdown(ReportFixture.surveysOnly), named: "burap-2026-T2-pi5-pi6.md")
+  }
+
+  @Test func renderIsTheSameAsMarkdown() {
+    #expect(ReportRenderer.render(ReportFixture.figures, as: .md) == ReportRenderer.markdown(ReportFixture.figures))
+  }
+
+  @Test func remarksStayOutUnlessTheFiguresCarryThem() {
+    let without = ReportRenderer.markdown(ReportFixture.figures)
+    #expect(!without.contains("Open opmerkingen"))
+    #expect(!without.contains("intern gebruik"))
+    let with = ReportRenderer.markdown(ReportFixture.withRemarks)
+    let lines = with.components(separatedBy: "\n")
+    // The warning is the first thing after the title.
+    #expect(lines[2].contains("Alleen voor intern gebruik"))
+    #expect(with.contains("## Open opmerkingen (intern)"))
+    #expect(with.contains("Bel me terug op \\[telefoonnummer\\]"))
+  }
+
+  @Test func modelTextIsEscapedForTables() {
+    var figures = ReportFixture.figures
+    figures.audiences[0].groups[0].label = "Advies | <b>vet</b> *ster*"
+    let markdown = ReportRenderer.markdown(figures)
+    #expect(markdown.contains("| Advies \\| \\<b>vet\\</b> \\*ster\\* |"))
+    #expect(!markdown.contains(" <b>vet"))
+  }
+
+  @Test func tablesUseADecimalCommaAndDutchStatusWords() {
+    let markdown = ReportRenderer.markdown(ReportFixture.figures)
+    #expect(
+      markdown.contains("| 5 | Klanttevredenheid van direct betrokkenen | 7,0 | ≥ 7,0 | ✓ voldoet | 300 | 6,8–7,2 |"))
+    #expect(markdown.contains("✗ voldoet niet"))
+    #expect(markdown.contains("~ indicatief"))
+    #expect(markdown.contains("– te weinig respondenten (minimaal 10)"))
+    #expect(
+      markdown.contains(
+        "| 4 | Gegrond verklaarde klachten van het totaal aantal ingediende klachten (aangeleverd) | 22% | ≤ 30% |"))
+  }
+
+  @Test func suppressedMunicipalityCellsHaveAFootnote() {
+    let markdown = ReportRenderer.markdown(ReportFixture.figures)
+    #expect(markdown.contains("| Texel | <10 | <10 | <10 | — | — |"))
+    #expect(markdown.contains("| Castricum | 7,0 (30) | 7,3 (12) | × | <10 | — |"))
+    #expect(markdown.contains("- <10: minder dan 10 respondenten"))
+  }
+
+  @Test func aspectsAreListedWeakestFirst() throws {
+    let markdown = ReportRenderer.markdown(ReportFixture.figures)
+    let section = try #require(markdown.range(of: "#### Melding"))
+    let rest = markdown[section.upperBound...]
+    let order = [
+      "Duidelijkheid over wat er na de melding gebeurt", "Bereikbaarheid", "Afspraken nagekomen",
+      "Deskundigheid", "Bejegening",
+    ].map { rest.range(of: "| \($0) |")?.lowerBound }
+    #expect(order.allSatisfy { $0 != nil })
+    #expect(order.compactMap { $0 } == order.compactMap { $0 }.sorted())
+  }
+}
