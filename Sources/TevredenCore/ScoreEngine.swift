@@ -53,7 +53,11 @@ extension ScoreCard {
       for info in groupInfos {
         let summary = GradeSummary(distribution(cells.filter { $0.group == info.group }))
         let aspects = data.aspects.filter { $0.audience == audience && $0.group == info.group }
-          .map { AspectScore(item: $0.item, label: $0.label, summary: GradeSummary($0.distribution)) }
+          .map {
+            AspectScore(
+              item: $0.item, label: $0.label, summary: GradeSummary($0.distribution),
+              correlation: $0.withGrade.correlation, correlationCount: $0.withGrade.count)
+          }
         groupRows.append(
           Row(
             label: info.label, group: info.group, summary: summary, assessment: assess(summary),

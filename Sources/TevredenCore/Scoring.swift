@@ -57,13 +57,19 @@ public struct AspectCell: Hashable, Sendable {
   public var label: String
   /// Scores after rescaling the item's scale to 1–10; missing codes are never in it.
   public var distribution: GradeDistribution
+  /// The rescaled score paired with the response's overall grade, for their correlation.
+  public var withGrade: PairedSums
 
-  public init(audience: Audience, group: String, item: String, label: String, distribution: GradeDistribution) {
+  public init(
+    audience: Audience, group: String, item: String, label: String, distribution: GradeDistribution,
+    withGrade: PairedSums = PairedSums()
+  ) {
     self.audience = audience
     self.group = group
     self.item = item
     self.label = label
     self.distribution = distribution
+    self.withGrade = withGrade
   }
 
   /// Rescales a point on a scale from `minimum`…`maximum` linearly to 1…10: 1 → 1, 3 → 5.5, 5 → 10 on a 5-point
@@ -286,11 +292,19 @@ public struct AspectScore: Hashable, Sendable {
   public var item: String
   public var label: String
   public var summary: GradeSummary
+  /// Pearson's r between the aspect score and the overall grade, over ``correlationCount`` respondents; `nil` with
+  /// fewer than three or without spread. It says which aspects go together with a higher grade, not why.
+  public var correlation: Double?
+  public var correlationCount: Int
 
-  public init(item: String, label: String, summary: GradeSummary) {
+  public init(
+    item: String, label: String, summary: GradeSummary, correlation: Double? = nil, correlationCount: Int = 0
+  ) {
     self.item = item
     self.label = label
     self.summary = summary
+    self.correlation = correlation
+    self.correlationCount = correlationCount
   }
 }
 

@@ -44,6 +44,41 @@ public struct GradeDistribution: Hashable, Sendable {
 }
 
 /// A two-sided confidence interval.
+/// Sums over pairs of scores, enough for Pearson's correlation between them.
+public struct PairedSums: Hashable, Sendable {
+  public var count = 0
+  public var sumX = 0.0
+  public var sumY = 0.0
+  public var sumXX = 0.0
+  public var sumYY = 0.0
+  public var sumXY = 0.0
+
+  public init() {}
+
+  /// Adds `count` pairs with the same two values.
+  public mutating func add(_ x: Double, _ y: Double, count: Int = 1) {
+    let weight = Double(count)
+    self.count += count
+    sumX += weight * x
+    sumY += weight * y
+    sumXX += weight * x * x
+    sumYY += weight * y * y
+    sumXY += weight * x * y
+  }
+
+  /// Pearson's r, or `nil` with fewer than three pairs or when either score does not vary.
+  public var correlation: Double? {
+    guard count >= 3 else { return nil }
+    let n = Double(count)
+    let covariance = n * sumXY - sumX * sumY
+    let varianceX = n * sumXX - sumX * sumX
+    let varianceY = n * sumYY - sumY * sumY
+    // Sums of whole or one-decimal scores: a variance this small is rounding, not spread.
+    guard varianceX > 1e-9 * n * n, varianceY > 1e-9 * n * n else { return nil }
+    return max(-1, min(1, covariance / (varianceX.squareRoot() * varianceY.squareRoot())))
+  }
+}
+
 public struct ConfidenceInterval: Hashable, Sendable {
   public var lower: Double
   public var upper: Double

@@ -180,7 +180,9 @@ extension ReportFigures.AudienceSection {
       ReportFigures.AspectGroup(
         groupID: row.group ?? row.label, groupLabel: row.label,
         aspects: row.aspects.map {
-          ReportFigures.Aspect(label: $0.label, mean: $0.summary.mean, count: $0.summary.count)
+          ReportFigures.Aspect(
+            label: $0.label, mean: $0.summary.mean, count: $0.summary.count, correlation: $0.correlation,
+            correlationCount: $0.correlation == nil ? nil : $0.correlationCount)
         })
     }
     self.init(

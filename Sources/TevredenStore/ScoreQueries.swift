@@ -146,7 +146,8 @@ extension TevredenDatabase {
     }.sorted { ($0.audience.rawValue, $0.group) < ($1.audience.rawValue, $1.group) }
   }
 
-  /// Aspect answers of scored responses, counted per definition, item and value, then rescaled to 1–10 with the
+  /// Aspect answers of scored responses, counted per definition, item, value and overall grade (for the
+  /// correlation of aspect and grade), then rescaled to 1–10 with the
   /// scale of the definition each response was collected with. Missing codes are never counted.
   static func aspectCells(_ db: Database, period: Period, _ definitions: [Int64: Questionnaire]) throws
     -> [AspectCell]
@@ -157,11 +158,11 @@ extension TevredenDatabase {
     let rows = try Row.fetchAll(
       db,
       sql: """
-        SELECT r.audience, r.respondentGroup, r.snapshotId, a.item, a.value, COUNT(*) AS n
+        SELECT r.audience, r.respondentGroup, r.snapshotId, a.item, a.value, r.grade, COUNT(*) AS n
         FROM response r JOIN answer a ON a.responseId = r.id
         WHERE r.status = 'completed' AND r.grade IS NOT NULL AND r.collectedOn BETWEEN ? AND ?
           AND a.missingCode IS NULL AND a.item IN (\(placeholders))
-        GROUP BY r.audience, r.respondentGroup, r.snapshotId, a.item, a.value
+        GROUP BY r.audience, r.respondentGroup, r.snapshotId, a.item, a.value, r.grade
         """,
       arguments: StatementArguments([period.first.description, period.last.description] + items.sorted()))
     var cells: [String: AspectCell] = [:]
@@ -181,6 +182,7 @@ extension TevredenDatabase {
         ?? AspectCell(
           audience: audience, group: group, item: item, label: question.aliases.first ?? item, distribution: .empty)
       cell.distribution.add(score, count: row["n"])
+      if let grade: Double = row["grade"] { cell.withGrade.add(score, grade, count: row["n"]) }
       cells[key] = cell
     }
     // In the order the newest definition of each group lists its aspects.

@@ -477,3 +477,38 @@ import Testing
     }
   }
 }
+
+@Suite struct CorrelationTests {
+  @Test func pearsonsRMatchesPythonsStatistics() throws {
+    var sums = PairedSums()
+    for (x, y) in zip([1, 5.5, 10, 7.75, 3.25, 10, 5.5], [4.0, 6, 9, 8, 5, 7, 7]) { sums.add(x, y) }
+    // statistics.correlation(x, y) in Python 3.11.
+    #expect(abs(try #require(sums.correlation) - 0.8984563135880443) < 1e-12)
+  }
+
+  @Test func repeatedPairsCountAsOftenAsTheyOccur() throws {
+    var counted = PairedSums()
+    counted.add(1, 9, count: 1)
+    counted.add(1, 8, count: 1)
+    counted.add(10, 2, count: 1)
+    counted.add(10, 1, count: 1)
+    var weighted = PairedSums()
+    weighted.add(1, 9)
+    weighted.add(1, 8)
+    weighted.add(10, 2)
+    weighted.add(10, 1)
+    #expect(counted == weighted)
+    // statistics.correlation([1, 1, 10, 10], [9, 8, 2, 1]).
+    #expect(abs(try #require(counted.correlation) - -0.9899494936611665) < 1e-12)
+  }
+
+  @Test func noCorrelationWithoutThreePairsOrWithoutSpread() {
+    var two = PairedSums()
+    two.add(1, 2)
+    two.add(3, 4)
+    #expect(two.correlation == nil)
+    var flat = PairedSums()
+    for y in [4.0, 6, 8] { flat.add(7, y) }
+    #expect(flat.correlation == nil)
+  }
+}

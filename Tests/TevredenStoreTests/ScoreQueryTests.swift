@@ -134,6 +134,20 @@ private let aspectQuestionnaireYAML = """
     #expect(data.aspects.map(\.item) == ["bereikbaarheid", "bejegening"])
   }
 
+  @Test func aspectScoresArePairedWithTheGradeForTheirCorrelation() throws {
+    // bereikbaarheid 5, 1, 3, 4 (→ 10, 1, 5.5, 7.75) with grades 9, 4, 6, 8.
+    for (id, point, grade) in [("a", 5, 9.0), ("b", 1, 4.0), ("c", 3, 6.0), ("d", 4, 8.0)] {
+      try save(
+        id, completedAt: "2026-03-01T10:00:00Z", grade: grade, aspects: ["bereikbaarheid": .value(.scalePoint(point))])
+    }
+    let data = try database.scoreData(
+      for: ScoreRequest(period: try #require(Period("2026-T1")), includesAspects: true))
+    let paired = try #require(data.aspects.first { $0.item == "bereikbaarheid" }?.withGrade)
+    #expect(paired.count == 4)
+    // statistics.correlation([10, 1, 5.5, 7.75], [9, 4, 6, 8]) in Python 3.11.
+    #expect(abs(try #require(paired.correlation) - 0.9902674083052385) < 1e-12)
+  }
+
   @Test func breaksDownByMunicipalityRoleYearAndPeriod() throws {
     try save("a", completedAt: "2026-03-01T10:00:00Z", grade: 8, gemeente: "Hoorn", role: "melder")
     try save("b", completedAt: "2026-06-01T10:00:00Z", grade: 6, gemeente: "Texel", role: "betrokkene")
