@@ -32,6 +32,7 @@ let package = Package(
         "TevredenCore",
         "TevredenStore",
         "TevredenImport",
+        "TevredenReport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -21,6 +21,8 @@ enum CLIError: LocalizedError, Equatable {
   case noDatabase(path: String)
   /// A date option is not a real day.
   case invalidDate(String, option: String)
+  /// There is nothing to put in a report.
+  case nothingToReport(String)
 
   var errorDescription: String? {
     switch self {
@@ -42,6 +44,8 @@ enum CLIError: LocalizedError, Equatable {
       return "nothing to export: \(detail)"
     case .invalidDate(let text, let option):
       return "\(option) '\(text)' is not a day; write it as yyyy-MM-dd, such as 2026-04-30"
+    case .nothingToReport(let detail):
+      return "cannot make a report: \(detail)"
     case .noDatabase(let path):
       return
         "there is no database at \(path); import responses first (tevreden import …) or pass --db with the right file"

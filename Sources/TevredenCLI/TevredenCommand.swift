@@ -14,7 +14,7 @@ package struct TevredenCommand: ParsableCommand {
       """,
     subcommands: [
       Demo.self, Check.self, InterviewCommand.self, Import.self, Export.self, Score.self, Indicators.self,
-      GenerateExamples.self,
+      Report.self, GenerateExamples.self,
     ]
   )
 

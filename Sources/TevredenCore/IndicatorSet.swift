@@ -52,11 +52,14 @@ public struct IndicatorSet: Hashable, Sendable {
   public var indicators: [Indicator]
   /// The municipalities of the region; a response's `gemeente` must be one of them (empty: any).
   public var gemeenten: [String]
+  /// The region's name for report heads, such as "Noord-Holland Noord"; `nil` when the file does not set it.
+  public var region: String?
 
   public init(
     minimumRespondents: Int, indicativeBelow: Int? = nil, disclosureThreshold: Int, indicators: [Indicator],
-    gemeenten: [String] = []
+    gemeenten: [String] = [], region: String? = nil
   ) {
+    self.region = region
     self.minimumRespondents = minimumRespondents
     self.indicativeBelow = max(indicativeBelow ?? minimumRespondents, minimumRespondents)
     self.disclosureThreshold = disclosureThreshold
@@ -81,7 +84,9 @@ public struct IndicatorSet: Hashable, Sendable {
     indicators.first { $0.audience == audience }
   }
 
-  static let rootKeys = ["minimum_respondents", "indicative_below", "disclosure_threshold", "gemeenten", "indicators"]
+  static let rootKeys = [
+    "region", "minimum_respondents", "indicative_below", "disclosure_threshold", "gemeenten", "indicators",
+  ]
   static let indicatorKeys = ["id", "number", "label", "audience", "unit", "direction", "norms"]
 
   /// Parses and validates `indicators.yaml`.
@@ -105,6 +110,10 @@ public struct IndicatorSet: Hashable, Sendable {
     }
     if let threshold, threshold < 1 {
       reader.error(at: fields["disclosure_threshold"], "disclosure_threshold must be at least 1")
+    }
+    let region = reader.string(fields, "region", context: "the indicator set", required: false)
+    if let region, region.trimmingCharacters(in: .whitespaces).isEmpty {
+      reader.error(at: fields["region"], "region is empty; name the region, or leave the key out")
     }
     var gemeenten: [String] = []
     if let node = fields["gemeenten"] {
@@ -135,7 +144,7 @@ public struct IndicatorSet: Hashable, Sendable {
     return (
       IndicatorSet(
         minimumRespondents: minimum, indicativeBelow: indicative, disclosureThreshold: threshold,
-        indicators: indicators, gemeenten: gemeenten),
+        indicators: indicators, gemeenten: gemeenten, region: region),
       reader.diagnostics
     )
   }

@@ -1,0 +1,141 @@
+import ArgumentParser
+import Foundation
+import TevredenCore
+import TevredenReport
+import TevredenStore
+
+extension TevredenCommand {
+  struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Write the burap report: one self-contained HTML page, or its tables in Markdown.",
+      discussion: """
+        The page answers "are we at 7 or not, for whom, and how sure are we?": PI 5 and PI 6 (all seven with \
+        --merge) with a light, n and interval; per group a bar with its interval against the norm line; the trend \
+        per burap period over all years in the database; the grade distribution; aspects with their correlation \
+        with the grade; per municipality with disclosure control; a methods box. The HTML needs nothing from the \
+        internet and prints on A4. Open remarks stay out unless --with-remarks (for internal use only).
+        """)
+
+    @Option(help: "The period: 2026, 2026-T1, 2026-T2 or 2026-T3 (default: the current year).")
+    var period: String?
+
+    @Option(help: "First day of a free range (yyyy-MM-dd); with --to instead of --period.")
+    var from: String?
+
+    @Option(help: "Last day of a free range (yyyy-MM-dd), included.")
+    var to: String?
+
+    @Option(help: "html or md (default: from --out's extension, else html).")
+    var format: ReportRenderer.Format?
+
+    @Option(help: ArgumentHelp("The registration system's CSV with PI 1–4 and 7.", valueName: "file.csv"))
+    var merge: String?
+
+    @Option(help: ArgumentHelp("Where to write the report (default: standard output).", valueName: "file"))
+    var out: String?
+
+    @Flag(help: "Add the (masked) open remarks, for internal use only; never per municipality.")
+    var withRemarks = false
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var definitions: QuestionnaireOptions
+
+    func validate() throws {
+      try validatePeriodOptions(period: period, from: from, to: to)
+    }
+
+    func run() throws {
+      let period = try resolvePeriod(period: period, from: from, to: to)
+      let indicators = try definitions.loadIndicators()
+      var registration: [RegistrationFigure]?
+      if let merge {
+        let parsed = try RegistrationCSV.parse(try readText(merge), file: merge, period: period, indicators: indicators)
+        registration = parsed.figures
+        if parsed.otherPeriods > 0 {
+          printError("\(merge): \(parsed.otherPeriods) rows of other periods than \(period.name) left out")
+        }
+      }
+      let store = try database.openExisting()
+      let figures = try ReportAssembly.figures(
+        store: store, indicators: indicators, period: period, registration: registration, withRemarks: withRemarks,
+        generatedAt: Date())
+      let format = self.format ?? (out.map { $0.lowercased().hasSuffix(".md") } == true ? .md : .html)
+      let text = ReportRenderer.render(figures, as: format)
+      guard let out else {
+        print(text, terminator: "")
+        return
+      }
+      try ReportAssembly.write(text, to: out, isPrivate: withRemarks)
+      let what = format == .html ? "HTML page" : "Markdown"
+      print("Wrote \(out) (\(what), \(period.name)\(withRemarks ? ", with open remarks: internal use only" : "")).")
+    }
+  }
+}
+
+extension ReportRenderer.Format: ExpressibleByArgument {}
+
+/// Gathers a report's figures from the store through the scoring engine; nothing here computes a statistic.
+enum ReportAssembly {
+  static func figures(
+    store: TevredenDatabase, indicators: IndicatorSet, period: Period, registration: [RegistrationFigure]?,
+    withRemarks: Bool, generatedAt: Date
+  ) throws -> ReportFigures {
+    guard let firstDay = try store.firstScoredDay() else {
+      throw CLIError.nothingToReport("the database holds no completed responses with a grade yet; import them first")
+    }
+    let request = ScoreRequest(period: period, dimensions: [.gemeente, .group], includesAspects: true)
+    let card = try ScoreCard.build(request: request, indicators: indicators, data: try store.scoreData(for: request))
+    // The trend: every burap period from the first year with responses up to the report's period.
+    let trendStart = LocalDate(year: min(firstDay.year, period.first.year), month: 1, day: 1)
+    let trendRequest = ScoreRequest(period: Period(from: trendStart, to: period.last), dimensions: [.period])
+    let trend = try ScoreCard.build(
+      request: trendRequest, indicators: indicators, data: try store.scoreData(for: trendRequest))
+    let rows = registration.map { IndicatorRow.rows(card: card, registration: $0, indicators: indicators).rows }
+    var remarks: ReportFigures.Remarks?
+    if withRemarks {
+      remarks = ReportFigures.Remarks(
+        items: try store.remarks(in: period).map {
+          ReportFigures.Remark(audience: $0.audience, groupLabel: $0.groupLabel, question: $0.question, text: $0.text)
+        })
+    }
+    return ReportFigures(
+      card: card, trend: trend, indicatorRows: rows, region: indicators.region ?? "Veilig Thuis",
+      generatedAt: generatedAt, dataBasis: dataBasis(try store.dataBasis(in: period)), remarks: remarks)
+  }
+
+  /// The data basis per source: interviews per mode, imports per platform.
+  static func dataBasis(_ counts: [DataBasisCount]) -> [ReportFigures.DataSource] {
+    var sources: [ReportFigures.DataSource] = []
+    for count in counts {
+      let kind: ReportFigures.DataSource.Kind
+      switch (count.importFormat, count.mode) {
+      case (nil, let mode):
+        kind = .interview(mode: mode.rawValue)
+      case (ExchangeCSV.formatName?, .online):
+        kind = .platformImport(platform: "uitwisselbestand (online)")
+      case (ExchangeCSV.formatName?, let mode):
+        // Interviews taken at another station and exchanged as a file.
+        kind = .interview(mode: mode.rawValue)
+      case (let format?, _):
+        kind = .platformImport(platform: SurveyPlatform(rawValue: format)?.displayName ?? format)
+      }
+      if let index = sources.firstIndex(where: { $0.kind == kind }) {
+        sources[index].counts[count.audience, default: 0] += count.count
+      } else {
+        sources.append(ReportFigures.DataSource(kind: kind, counts: [count.audience: count.count]))
+      }
+    }
+    return sources
+  }
+
+  /// Writes the report; with open remarks, readable by its owner only.
+  static func write(_ text: String, to path: String, isPrivate: Bool) throws {
+    let url = URL(fileURLWithPath: path)
+    do {
+      try Data(text.utf8).write(to: url, options: .atomic)
+      if isPrivate { try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path) }
+    } catch {
+      throw CLIError.unreadableFile(path, reason: "cannot write the report: \(error.localizedDescription)")
+    }
+  }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import GRDB
+import TevredenCore
+
+/// How many scored responses of one audience in a period came in one way.
+public struct DataBasisCount: Hashable, Sendable {
+  /// How the response was collected: an interview mode, or `online`.
+  public var mode: Response.Mode
+  /// The layout of the import it came with (`qualtrics`, `tevreden-csv`, …); `nil` for interviews taken here.
+  public var importFormat: String?
+  public var audience: Audience
+  public var count: Int
+}
+
+/// An answer to an open question, already masked when it was stored.
+public struct StoredRemark: Hashable, Sendable {
+  public var audience: Audience
+  public var groupLabel: String
+  /// The question's text in the definition the response was collected with.
+  public var question: String
+  public var text: String
+}
+
+extension TevredenDatabase {
+  /// The responses that count in a period (completed, with a grade), per audience, mode and import layout: the
+  /// data basis a report states.
+  public func dataBasis(in period: Period) throws -> [DataBasisCount] {
+    try writer.read { db in
+      let rows = try Row.fetchAll(
+        db,
+        sql: """
+          SELECT r.mode, b.format, r.audience, COUNT(*) AS n
+          FROM response r LEFT JOIN importBatch b ON b.id = r.importBatchId
+          WHERE r.status = 'completed' AND r.grade IS NOT NULL AND r.collectedOn BETWEEN ? AND ?
+          GROUP BY r.mode, b.format, r.audience
+          ORDER BY r.audience, r.mode, b.format
+          """, arguments: [period.first.description, period.last.description])
+      return try rows.map { row in
+        let modeText: String = row["mode"]
+        let audienceText: String = row["audience"]
+        guard let mode = Response.Mode(rawValue: modeText), let audience = Audience(rawValue: audienceText) else {
+          throw StoreError.corruptRow("response with mode '\(modeText)' and audience '\(audienceText)'")
+        }
+        return DataBasisCount(mode: mode, importFormat: row["format"], audience: audience, count: row["n"])
+      }
+    }
+  }
+
+  /// The first day any response counts on, or `nil` without scored responses: where a trend starts.
+  public func firstScoredDay() throws -> LocalDate? {
+    try writer.read { db in
+      try String.fetchOne(
+        db, sql: "SELECT MIN(collectedOn) FROM response WHERE status = 'completed' AND grade IS NOT NULL"
+      ).flatMap(LocalDate.init)
+    }
+  }
+
+  /// The answers to open questions of the responses that count in a period, per audience and group, in the order
+  /// of the questions; for internal use only (a report shows them only when asked, never per municipality).
+  public func remarks(in period: Period) throws -> [StoredRemark] {
+    try writer.read { db in
+      var openItems: [Int64: [Question.ID: (text: String, position: Int)]] = [:]
+      var groupLabels: [Int64: String] = [:]
+      for record in try SnapshotRecord.fetchAll(db) {
+        guard let id = record.id else { continue }
+        let questionnaire = try Self.snapshot(record).definition.questionnaire
+        groupLabels[id] = record.groupLabel
+        for (position, question) in questionnaire.questions.enumerated() {
+          if case .text = question.kind { openItems[id, default: [:]][question.id] = (question.text, position) }
+        }
+      }
+      let items = Set(openItems.values.flatMap { $0.keys.map(\.rawValue) })
+      guard !items.isEmpty else { return [] }
+      let rows = try Row.fetchAll(
+        db,
+        sql: """
+          SELECT r.audience, r.snapshotId, a.item, a.value
+          FROM response r JOIN answer a ON a.responseId = r.id
+          WHERE r.status = 'completed' AND r.grade IS NOT NULL AND r.collectedOn BETWEEN ? AND ?
+            AND a.missingCode IS NULL AND a.value IS NOT NULL AND a.value <> ''
+            AND a.item IN (\(items.map { _ in "?" }.joined(separator: ", ")))
+          ORDER BY r.collectedOn, r.id
+          """,
+        arguments: StatementArguments([period.first.description, period.last.description] + items.sorted()))
+      var remarks: [(StoredRemark, position: Int)] = []
+      for row in rows {
+        let snapshotId: Int64 = row["snapshotId"]
+        let item = Question.ID(rawValue: row["item"])
+        guard let audience = Audience(rawValue: row["audience"]), let question = openItems[snapshotId]?[item],
+          let text: String = row["value"], !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        else { continue }
+        remarks.append(
+          (
+            StoredRemark(
+              audience: audience, groupLabel: groupLabels[snapshotId] ?? "", question: question.text, text: text),
+            question.position
+          ))
+      }
+      // Grouped by audience, group and question; within a question in the order they came in.
+      return remarks.enumerated().sorted { lhs, rhs in
+        let (a, b) = (lhs.element, rhs.element)
+        return (a.0.audience.rawValue, a.0.groupLabel, a.position, lhs.offset) < (
+          b.0.audience.rawValue, b.0.groupLabel, b.position, rhs.offset
+        )
+      }.map(\.element.0)
+    }
+  }
+}

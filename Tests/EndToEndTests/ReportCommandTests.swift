@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+import TevredenStore
+
+/// `tevreden report`: the burap page from a database, written as HTML or Markdown.
+@Suite(.serialized) struct ReportCommandTests {
+  /// A demo database made once per test (the demo imports the example responses).
+  func demoDatabase(in folder: URL) throws -> String {
+    let db = folder.appendingPathComponent("demo.sqlite").path
+    let run = try runTevredenProcess(["demo", "--db", db], cwd: packageRoot)
+    #expect(run.exitCode == 0, "\(run)")
+    return db
+  }
+
+  func report(_ arguments: [String], db: String, cwd: URL) throws -> TevredenRun {
+    try runTevredenProcess(
+      ["report"] + arguments + ["--db", db, "--questionnaires", questionnairesFolder.path], cwd: cwd)
+  }
+
+  @Test func writesTheHTMLPageAndTheMarkdownTablesFromTheDemoData() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let db = try demoDatabase(in: folder)
+    let page = folder.appendingPathComponent("burap.html")
+
+    let html = try report(["--period", "2026-T2", "--out", page.path], db: db, cwd: folder)
+    #expect(html.exitCode == 0, "\(html)")
+    #expect(html.stdout.contains("Wrote \(page.path) (HTML page, 2026-T2)"), "\(html)")
+    let text = try String(contentsOf: page, encoding: .utf8)
+    #expect(text.hasPrefix("<!DOCTYPE html>"))
+    #expect(text.contains("<html lang=\"nl\">"))
+    #expect(text.contains("Klanttevredenheid Veilig Thuis Noord-Holland Noord, burap 2 van 2026"))
+    // Every group of both audiences has its bar, against the norm line; nothing is fetched or run.
+    for group in [
+      "inwoners", "adviesaanvraag", "melding", "monitoring", "vervolgdienst", "ketenpartners", "politie", "huisartsen",
+      "rvdk", "scholen", "sociale-teams", "ziekenhuizen",
+    ] {
+      #expect(text.contains("data-bar=\"\(group)\""), "\(group)")
+    }
+    #expect(text.contains("norm 7,0"))
+    #expect(!text.contains("<script") && !text.contains("http://") && !text.contains("https://"))
+    // The data basis names where the responses came from, and the page states the period rule.
+    #expect(text.contains("interview (telefonisch)"))
+    #expect(text.contains("Een vragenlijst telt mee in de periode waarin hij is afgerond (Nederlandse tijd)."))
+    // Without --with-remarks, no open answer is on the page.
+    #expect(!text.contains("Open opmerkingen") && !text.contains("serieus genomen"))
+
+    let markdown = try report(["--period", "2026-T2", "--format", "md"], db: db, cwd: folder)
+    #expect(markdown.exitCode == 0, "\(markdown)")
+    #expect(markdown.stdout.hasPrefix("# Klanttevredenheid Veilig Thuis Noord-Holland Noord, burap 2 van 2026"))
+    #expect(
+      markdown.stdout.contains("| 5 | Klanttevredenheid van direct betrokkenen | 7,2 | ≥ 7,0 | ✓ voldoet | 191 |"))
+    #expect(markdown.stdout.contains("| 2025-T3 |"), "the trend goes back to the first year in the database")
+  }
+
+  @Test func mergeAddsTheRegistrationIndicatorsAndABadFileIsRefusedWithItsLine() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let db = try demoDatabase(in: folder)
+    let registration = packageRoot.appendingPathComponent("Responses/registratie-indicatoren-2026.csv")
+    let merged = try report(
+      ["--period", "2026-T2", "--format", "md", "--merge", registration.path], db: db, cwd: folder)
+    #expect(merged.exitCode == 0, "\(merged)")
+    for number in ["1", "2a", "2b", "3a", "3b", "4", "5", "6", "7a", "7b"] {
+      #expect(merged.stdout.contains("\n| \(number) | "), "PI \(number)")
+    }
+
+    let bad = folder.appendingPathComponent("registratie-kapot.csv")
+    let lines = try String(contentsOf: registration, encoding: .utf8).split(separator: "\n").map(String.init)
+    try (lines.prefix(2) + ["pi1,,2026-01-01,2026-08-31,140,percentage,100"]).joined(separator: "\n")
+      .write(to: bad, atomically: true, encoding: .utf8)
+    let refused = try report(["--period", "2026-T2", "--out", "x.html", "--merge", bad.path], db: db, cwd: folder)
+    #expect(refused.exitCode != 0, "\(refused)")
+    #expect(refused.stderr.contains("registratie-kapot.csv:3"), "\(refused)")
+    #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("x.html").path))
+  }
+
+  @Test func remarksOnlyWhenAskedWithAWarningAndAPrivateFile() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let db = try demoDatabase(in: folder)
+    let page = folder.appendingPathComponent("intern.html")
+    let run = try report(["--period", "2026-T2", "--with-remarks", "--out", page.path], db: db, cwd: folder)
+    #expect(run.exitCode == 0, "\(run)")
+    #expect(run.stdout.contains("with open remarks: internal use only"), "\(run)")
+    let text = try String(contentsOf: page, encoding: .utf8)
+    #expect(text.contains("Alleen voor intern gebruik"))
+    #expect(text.contains("Open opmerkingen (intern)"))
+    #expect(text.contains("serieus genomen"))
+    let warning = try #require(text.range(of: "Alleen voor intern gebruik"))
+    let firstChart = try #require(text.range(of: "<svg"))
+    #expect(warning.lowerBound < firstChart.lowerBound, "the warning is at the top of the page")
+    #expect(try posixPermissions(page.path) & 0o777 == 0o600)
+  }
+
+  @Test func anEmptyDatabaseOrAMissingOneGetsAClearMessage() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let missing = try report(["--out", "r.html"], db: folder.appendingPathComponent("nope.sqlite").path, cwd: folder)
+    #expect(missing.exitCode != 0)
+    #expect(missing.stderr.contains("there is no database at"), "\(missing)")
+    // A database with nothing scored yet.
+    let empty = folder.appendingPathComponent("empty.sqlite").path
+    _ = try TevredenDatabase.open(atPath: empty)
+    let nothing = try report(["--out", "r.html"], db: empty, cwd: folder)
+    #expect(nothing.exitCode != 0)
+    #expect(
+      nothing.stderr.contains("cannot make a report: the database holds no completed responses with a grade yet"),
+      "\(nothing)")
+    #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("r.html").path))
+  }
+}
