@@ -60,3 +60,41 @@ extension QuestionnaireOptions {
     return set
   }
 }
+
+/// The period a command reports on: `--period`, or `--from` with `--to`.
+struct PeriodOptions: ParsableArguments {
+  @Option(help: "The period: 2026, 2026-T1, 2026-T2 or 2026-T3 (default: the current year).")
+  var period: String?
+
+  @Option(help: "First day of a free range (yyyy-MM-dd, Dutch local time); with --to instead of --period.")
+  var from: String?
+
+  @Option(help: "Last day of a free range (yyyy-MM-dd), included.")
+  var to: String?
+
+  func validate() throws {
+    try validatePeriodOptions(period: period, from: from, to: to)
+  }
+
+  /// The period named (default: the current year).
+  func resolve() throws -> Period {
+    try resolvePeriod(period: period, from: from, to: to)
+  }
+}
+
+/// `--merge`: the registration system's CSV with the indicators the surveys do not measure.
+struct RegistrationOptions: ParsableArguments {
+  @Option(help: ArgumentHelp("The registration system's CSV with PI 1–4 and 7.", valueName: "file.csv"))
+  var merge: String?
+
+  /// The file's figures for the period, or `nil` without `--merge`; rows of other periods are left out and counted
+  /// on standard error.
+  func load(period: Period, indicators: IndicatorSet) throws -> [RegistrationFigure]? {
+    guard let merge else { return nil }
+    let parsed = try RegistrationCSV.parse(try readText(merge), file: merge, period: period, indicators: indicators)
+    if parsed.otherPeriods > 0 {
+      printError("\(merge): \(parsed.otherPeriods) rows of other periods than \(period.name) left out")
+    }
+    return parsed.figures
+  }
+}

@@ -14,17 +14,8 @@ extension TevredenCommand {
         a malformed file is rejected with its line and reason.
         """)
 
-    @Option(help: "The period: 2026, 2026-T1, 2026-T2 or 2026-T3 (default: the current year).")
-    var period: String?
-
-    @Option(help: "First day of a free range (yyyy-MM-dd); with --to instead of --period.")
-    var from: String?
-
-    @Option(help: "Last day of a free range (yyyy-MM-dd), included.")
-    var to: String?
-
-    @Option(help: ArgumentHelp("The registration system's CSV with PI 1–4 and 7.", valueName: "file.csv"))
-    var merge: String?
+    @OptionGroup var selection: PeriodOptions
+    @OptionGroup var registration: RegistrationOptions
 
     @Option(help: "Output format: table, csv or json.")
     var format: ReportFormat = .table
@@ -32,28 +23,17 @@ extension TevredenCommand {
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var definitions: QuestionnaireOptions
 
-    func validate() throws {
-      try validatePeriodOptions(period: period, from: from, to: to)
-    }
-
     func run() throws {
-      let period = try resolvePeriod(period: period, from: from, to: to)
+      let period = try selection.resolve()
       let indicators = try definitions.loadIndicators()
-      var registration: [RegistrationFigure] = []
-      if let merge {
-        let parsed = try RegistrationCSV.parse(try readText(merge), file: merge, period: period, indicators: indicators)
-        registration = parsed.figures
-        if parsed.otherPeriods > 0 {
-          printError("\(merge): \(parsed.otherPeriods) rows of other periods than \(period.name) left out")
-        }
-      }
+      let registered = try registration.load(period: period, indicators: indicators)
       let store = try database.openExisting()
       let request = ScoreRequest(period: period)
       let card = try ScoreCard.build(request: request, indicators: indicators, data: try store.scoreData(for: request))
-      let (rows, missing) = IndicatorRow.rows(card: card, registration: registration, indicators: indicators)
+      let (rows, missing) = IndicatorRow.rows(card: card, registration: registered ?? [], indicators: indicators)
       if !missing.isEmpty {
         printError(
-          merge.map { "\($0): no value for \(missing.joined(separator: ", ")) in \(period.name)" }
+          registration.merge.map { "\($0): no value for \(missing.joined(separator: ", ")) in \(period.name)" }
             ?? "PI 5 and 6 only: pass --merge with the registration system's CSV for \(missing.joined(separator: ", "))"
         )
       }

@@ -16,20 +16,12 @@ extension TevredenCommand {
         internet and prints on A4. Open remarks stay out unless --with-remarks (for internal use only).
         """)
 
-    @Option(help: "The period: 2026, 2026-T1, 2026-T2 or 2026-T3 (default: the current year).")
-    var period: String?
-
-    @Option(help: "First day of a free range (yyyy-MM-dd); with --to instead of --period.")
-    var from: String?
-
-    @Option(help: "Last day of a free range (yyyy-MM-dd), included.")
-    var to: String?
+    @OptionGroup var selection: PeriodOptions
 
     @Option(help: "html or md (default: from --out's extension, else html).")
     var format: ReportRenderer.Format?
 
-    @Option(help: ArgumentHelp("The registration system's CSV with PI 1–4 and 7.", valueName: "file.csv"))
-    var merge: String?
+    @OptionGroup var registration: RegistrationOptions
 
     @Option(help: ArgumentHelp("Where to write the report (default: standard output).", valueName: "file"))
     var out: String?
@@ -40,24 +32,13 @@ extension TevredenCommand {
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var definitions: QuestionnaireOptions
 
-    func validate() throws {
-      try validatePeriodOptions(period: period, from: from, to: to)
-    }
-
     func run() throws {
-      let period = try resolvePeriod(period: period, from: from, to: to)
+      let period = try selection.resolve()
       let indicators = try definitions.loadIndicators()
-      var registration: [RegistrationFigure]?
-      if let merge {
-        let parsed = try RegistrationCSV.parse(try readText(merge), file: merge, period: period, indicators: indicators)
-        registration = parsed.figures
-        if parsed.otherPeriods > 0 {
-          printError("\(merge): \(parsed.otherPeriods) rows of other periods than \(period.name) left out")
-        }
-      }
+      let registered = try registration.load(period: period, indicators: indicators)
       let store = try database.openExisting()
       let figures = try ReportAssembly.figures(
-        store: store, indicators: indicators, period: period, registration: registration, withRemarks: withRemarks,
+        store: store, indicators: indicators, period: period, registration: registered, withRemarks: withRemarks,
         generatedAt: Date())
       let format = self.format ?? (out.map { $0.lowercased().hasSuffix(".md") } == true ? .md : .html)
       let text = ReportRenderer.render(figures, as: format)

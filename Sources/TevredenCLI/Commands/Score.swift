@@ -45,14 +45,7 @@ extension TevredenCommand {
 
 /// The options that choose what is scored: period, breakdown, weights and invited counts.
 struct ScoreSelectionOptions: ParsableArguments {
-  @Option(help: "The period: 2026, 2026-T1, 2026-T2 or 2026-T3 (default: the current year).")
-  var period: String?
-
-  @Option(help: "First day of a free range (yyyy-MM-dd, Dutch local time); with --to instead of --period.")
-  var from: String?
-
-  @Option(help: "Last day of a free range (yyyy-MM-dd), included.")
-  var to: String?
+  @OptionGroup var period: PeriodOptions
 
   @Option(
     help: ArgumentHelp(
@@ -76,7 +69,6 @@ struct ScoreSelectionOptions: ParsableArguments {
   var aspects = false
 
   func validate() throws {
-    try validatePeriodOptions(period: period, from: from, to: to)
     if let by {
       do { _ = try ScoreDimension.parseList(by) } catch { throw ValidationError(error.localizedDescription) }
     }
@@ -84,7 +76,7 @@ struct ScoreSelectionOptions: ParsableArguments {
 
   func request() throws -> ScoreRequest {
     ScoreRequest(
-      period: try resolvePeriod(period: period, from: from, to: to),
+      period: try period.resolve(),
       dimensions: try by.map { try ScoreDimension.parseList($0) } ?? [],
       includesAspects: aspects)
   }
