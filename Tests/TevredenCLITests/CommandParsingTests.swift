@@ -11,7 +11,8 @@ import Testing
       "score", "--period", "2026-T2", "--format", "csv", "--db", "x.sqlite",
     ])
     let score = try #require(command as? TevredenCommand.Score)
-    #expect(score.selection.period == "2026-T2")
+    #expect(score.selection.period.period == "2026-T2")
+    #expect(try score.selection.period.resolve() == Period("2026-T2"))
     #expect(score.format == .csv)
     #expect(score.database.path == "x.sqlite")
   }
