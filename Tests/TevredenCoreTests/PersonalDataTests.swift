@@ -52,4 +52,15 @@ import Testing
     #expect(result.text == text)
     #expect(result.masked.isEmpty)
   }
+
+  @Test(arguments: [
+    ("bel 0612345678", "bel [telefoonnummer]"),
+    ("BSN 111222333", "BSN [BSN]"),
+    ("a@b.nl", "[e-mail]"),
+    ("Prima geholpen, 3 gesprekken in 2026.", "Prima geholpen, 3 gesprekken in 2026."),
+  ])
+  func theQuickCheckNeverSkipsWhatTheFullScanWouldMask(text: String, expected: String) {
+    // Phone numbers and BSNs need at least nine digits, e-mail addresses an '@'.
+    #expect(TextMasking.mask(text).text == expected)
+  }
 }

@@ -127,6 +127,14 @@ public enum TextMasking {
 
   /// The text with personal data replaced by markers, and which kinds were found.
   public static func mask(_ text: String) -> Result {
+    // Most remarks hold no '@' and too few digits for a phone number or a BSN (at least nine): no regular
+    // expression needs to run over them (they took a tenth of an import's conversion time).
+    var digits = 0
+    var hasAt = false
+    for scalar in text.unicodeScalars {
+      if scalar == "@" { hasAt = true } else if scalar.properties.numericType == .decimal { digits += 1 }
+    }
+    guard hasAt || digits >= 8 else { return Result(text: text, masked: []) }
     var result = text
     var masked: [PersonalDataKind] = []
     // E-mail first: its digits must not be read as a phone number.
