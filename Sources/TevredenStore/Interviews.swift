@@ -182,8 +182,14 @@ extension TevredenDatabase {
       for effect in effects {
         switch effect {
         case .store(let item, let answer, let replaced):
-          var answerRecord = AnswerRecord(responseId: rowId, item: item, answer: answer)
-          try answerRecord.upsert(db)
+          // Plain SQL: the record API's upsert asks for a rowid, which the answer table does not have.
+          let answerRecord = AnswerRecord(responseId: rowId, item: item, answer: answer)
+          try db.execute(
+            sql: """
+              INSERT INTO answer (responseId, item, value, missingCode) VALUES (?, ?, ?, ?)
+              ON CONFLICT (responseId, item) DO UPDATE SET value = excluded.value, missingCode = excluded.missingCode
+              """,
+            arguments: [answerRecord.responseId, answerRecord.item, answerRecord.value, answerRecord.missingCode])
           try log(replaced == nil ? .answered : .answerChanged, item)
         case .remove(let item):
           let removed = try AnswerRecord.filter(

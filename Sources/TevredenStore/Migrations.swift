@@ -78,6 +78,27 @@ extension TevredenDatabase {
         t.column("millisecondsSincePrevious", .integer).check { $0 == nil || $0 >= 0 }
       }
     }
+    migrator.registerMigration("v3-compact-answers") { db in
+      // Answers in a table clustered on (response, item), without a separate rowid tree and without the
+      // second index on responseId that v1's table had next to its primary key: an answer is then one b-tree
+      // insert instead of three, which made imports markedly faster (about 17 answers per response), and the
+      // file smaller. Nothing references answer rows, so the table is rebuilt and renamed.
+      try db.create(table: "answerCompact", options: .withoutRowID) { t in
+        t.column("responseId", .integer).notNull().references("response", onDelete: .cascade)
+        t.column("item", .text).notNull()
+        t.column("value", .text)
+        t.column("missingCode", .text)
+        t.primaryKey(["responseId", "item"])
+        t.check(sql: "(value IS NULL) <> (missingCode IS NULL)")
+      }
+      try db.execute(
+        sql: """
+          INSERT INTO answerCompact (responseId, item, value, missingCode)
+          SELECT responseId, item, value, missingCode FROM answer ORDER BY responseId, item
+          """)
+      try db.drop(table: "answer")
+      try db.rename(table: "answerCompact", to: "answer")
+    }
     return migrator
   }
 }

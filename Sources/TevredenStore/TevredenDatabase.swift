@@ -202,14 +202,19 @@ public struct TevredenDatabase: Sendable {
       record.collectedOn, record.status, record.grade, record.importBatchId,
     ])
     let responseId = db.lastInsertedRowID
-    let insertAnswer = try db.cachedStatement(
-      sql: "INSERT INTO answer (responseId, item, value, missingCode) VALUES (?, ?, ?, ?)")
+    guard !response.answers.isEmpty else { return }
+    // All answers of a response in one statement (one per number of answers, cached): executing a statement per
+    // answer cost more than the inserts themselves.
+    let placeholders = Array(repeating: "(?, ?, ?, ?)", count: response.answers.count).joined(separator: ", ")
+    let insertAnswers = try db.cachedStatement(
+      sql: "INSERT INTO answer (responseId, item, value, missingCode) VALUES \(placeholders)")
+    var values: [(any DatabaseValueConvertible)?] = []
+    values.reserveCapacity(response.answers.count * 4)
     for (item, answer) in response.answers.sorted(by: { $0.key < $1.key }) {
       let answerRecord = AnswerRecord(responseId: responseId, item: item, answer: answer)
-      try insertAnswer.execute(arguments: [
-        answerRecord.responseId, answerRecord.item, answerRecord.value, answerRecord.missingCode,
-      ])
+      values += [answerRecord.responseId, answerRecord.item, answerRecord.value, answerRecord.missingCode]
     }
+    try insertAnswers.execute(arguments: StatementArguments(values))
   }
 
   // MARK: - Reading

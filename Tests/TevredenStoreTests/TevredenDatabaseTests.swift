@@ -78,6 +78,32 @@ func source(_ name: String = "test.csv", strict: Bool = false) -> ImportSource {
     #expect(stored.first?.1.definition.source == storeQuestionnaireYAML)
   }
 
+  @Test func aVersion2DatabaseKeepsItsAnswersWhenTheAnswerTableIsCompacted() throws {
+    // Given a database at schema v2 (before v3-compact-answers) holding a response with answers
+    let queue = try DatabaseQueue()
+    try TevredenDatabase.migrator.migrate(queue, upTo: "v2-interviews")
+    let definition = try storeQuestionnaire()
+    let response = try makeResponse(
+      "r1", grade: .value(.grade(7.5)), questionnaire: definition.questionnaire, remark: "Goed geholpen.")
+    try queue.write { db in
+      let snapshot = try TevredenDatabase.snapshotId(for: definition, in: db)
+      try TevredenDatabase.insert(response, definition: definition, snapshotId: snapshot, batchId: nil, in: db)
+      #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM answer") == response.answers.count)
+    }
+    // When this version opens it
+    let database = try TevredenDatabase(queue)
+    // Then the answers read back unchanged, from a table without rowid and without the redundant index
+    #expect(try database.response("r1") == response)
+    try queue.read { db in
+      let table = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'answer'")
+      #expect(table?.contains("WITHOUT ROWID") == true)
+      let indexes = try String.fetchAll(
+        db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'answer' AND sql IS NOT NULL")
+      #expect(indexes.isEmpty)
+      #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM answer") == response.answers.count)
+    }
+  }
+
   @Test func refusesToSaveAResponseTwice() throws {
     let database = try TevredenDatabase.inMemory()
     let definition = try storeQuestionnaire()
