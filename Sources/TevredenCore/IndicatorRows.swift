@@ -337,7 +337,7 @@ public enum IndicatorRenderer {
         row.count.map(String.init) ?? "",
         ReportText.norm(row.norm, direction: row.indicator.direction) + (percentage && row.norm != nil ? "%" : ""),
         ReportText.status(row.assessment),
-        row.interval.map(ReportText.interval) ?? "",
+        row.interval.map { ReportText.interval($0, norm: row.norm) } ?? "",
         row.source.rawValue,
       ]
     }

@@ -37,19 +37,22 @@ public enum ScoreRenderer {
     for score in card.indicators {
       if !rows.isEmpty { rows.append(.blank) }
       let norm = ReportText.norm(score.norm, direction: score.indicator.direction)
-      rows.append(.cells(cells("PI \(score.indicator.number)  \(score.overall.label)", score.overall, norm: norm)))
+      rows.append(
+        .cells(
+          cells(
+            "PI \(score.indicator.number)  \(score.overall.label)", score.overall, norm: norm, normValue: score.norm)))
       if let weighted = score.weighted {
-        rows.append(.cells(weightedCells(weighted, norm: norm)))
+        rows.append(.cells(weightedCells(weighted, norm: norm, normValue: score.norm)))
         notes.insert(ReportText.weightingNote)
       }
       for group in score.groups {
-        rows.append(.cells(cells("    \(group.label)", group, norm: norm)))
+        rows.append(.cells(cells("    \(group.label)", group, norm: norm, normValue: score.norm)))
       }
       if score.groups.contains(where: { !$0.aspects.isEmpty }) {
         rows.append(.text("  Aspecten (gemiddelde, omgerekend naar 1–10):"))
         for group in score.groups where !group.aspects.isEmpty {
           let parts = group.aspects.map { aspect in
-            "\(aspect.label) \(aspect.summary.mean.map(ReportText.decimal) ?? "–") (n \(aspect.summary.count))"
+            "\(aspect.label) \(aspect.summary.mean.map { ReportText.decimal($0) } ?? "–") (n \(aspect.summary.count))"
           }
           rows.append(.text("    \(group.label): " + parts.joined(separator: " · ")))
         }
@@ -63,8 +66,10 @@ public enum ScoreRenderer {
             ]
               + Array(repeating: "", count: header.count - 1)))
         for row in breakdown.rows {
-          rows.append(.cells(cells("  \(row.label)", row.total, norm: norm)))
-          for group in row.groups { rows.append(.cells(cells("      \(group.label)", group, norm: norm))) }
+          rows.append(.cells(cells("  \(row.label)", row.total, norm: norm, normValue: score.norm)))
+          for group in row.groups {
+            rows.append(.cells(cells("      \(group.label)", group, norm: norm, normValue: score.norm)))
+          }
         }
         if breakdown.isDisclosureControlled { notes.insert(ReportText.suppressionNote(card.thresholds)) }
         if breakdown.dimensions.contains(.period) { notes.insert(ReportText.periodBreakdownNote) }
@@ -102,7 +107,7 @@ public enum ScoreRenderer {
     case cells([String])
   }
 
-  private static func cells(_ label: String, _ row: ScoreCard.Row, norm: String) -> [String] {
+  private static func cells(_ label: String, _ row: ScoreCard.Row, norm: String, normValue: Double?) -> [String] {
     if row.isSuppressed {
       return [label, "*", "*", "", "", "", "", norm, ReportText.suppressed, "", "", ""]
     }
@@ -112,14 +117,15 @@ public enum ScoreRenderer {
     return [
       label,
       String(summary.count),
-      reported ? summary.mean.map(ReportText.decimal) ?? "–" : "–",
-      reported ? summary.confidenceInterval.map(ReportText.interval) ?? "–" : "–",
-      reported ? summary.standardDeviation.map(ReportText.decimal) ?? "–" : "–",
-      reported ? summary.median.map(ReportText.decimal) ?? "–" : "–",
+      reported ? summary.mean.map { ReportText.decimal($0) } ?? "–" : "–",
+      reported ? summary.confidenceInterval.map { ReportText.interval($0, norm: normValue) } ?? "–" : "–",
+      reported ? summary.standardDeviation.map { ReportText.decimal($0) } ?? "–" : "–",
+      reported ? summary.median.map { ReportText.decimal($0) } ?? "–" : "–",
       reported ? summary.shareBelowSix.map(ReportText.percentage) ?? "–" : "–",
       norm,
       ReportText.status(row.assessment),
-      previous.flatMap { $0.summary.count >= 1 && reported ? $0.summary.mean.map(ReportText.decimal) : nil } ?? "–",
+      previous.flatMap { $0.summary.count >= 1 && reported ? $0.summary.mean.map { ReportText.decimal($0) } : nil }
+        ?? "–",
       previous.flatMap { comparison in
         guard reported, comparison.summary.count > 0, let change = comparison.change else { return nil }
         return ReportText.signedDecimal(change) + (comparison.isSignificant ? " *" : "")
@@ -128,11 +134,13 @@ public enum ScoreRenderer {
     ]
   }
 
-  private static func weightedCells(_ weighted: WeightedMean, norm: String) -> [String] {
+  private static func weightedCells(_ weighted: WeightedMean, norm: String, normValue: Double?) -> [String] {
     [
       "    gewogen naar populatie", "≈ " + String(Int(weighted.effectiveSampleSize.rounded())),
-      ReportText.decimal(weighted.mean), weighted.confidenceInterval.map(ReportText.interval) ?? "–",
-      weighted.standardDeviation.map(ReportText.decimal) ?? "–", "", "", norm, ReportText.status(weighted.assessment),
+      ReportText.decimal(weighted.mean),
+      weighted.confidenceInterval.map { ReportText.interval($0, norm: normValue) } ?? "–",
+      weighted.standardDeviation.map { ReportText.decimal($0) } ?? "–", "", "", norm,
+      ReportText.status(weighted.assessment),
       "", "", "",
     ]
   }
@@ -478,21 +486,39 @@ public enum ReportText {
     return "\(firstWithYear) t/m \(last)"
   }
 
-  /// One decimal with a decimal comma: 7,3.
-  public static func decimal(_ value: Double) -> String {
-    String(format: "%.1f", value).replacingOccurrences(of: ".", with: ",")
+  /// A number with a decimal comma, one decimal unless asked otherwise: 7,3.
+  ///
+  /// Halves round away from zero on the decimal value, as the scoring engine rounds before it compares with the
+  /// norm, so the printed figure always agrees with the status (6.85 is "6,9" here and in the verdict, where `%.1f`
+  /// would print the binary 6.8499… as "6,8"). Negative numbers get a minus sign; "−0,0" is written "0,0".
+  public static func decimal(_ value: Double, digits: Int = 1) -> String {
+    let scale = pow(10, Double(digits))
+    let rounded = (value * scale).rounded() / scale
+    let text = String(format: "%.\(digits)f", rounded).replacingOccurrences(of: ".", with: ",")
+    guard text.hasPrefix("-") else { return text }
+    let magnitude = text.dropFirst()
+    return magnitude.allSatisfy { $0 == "0" || $0 == "," } ? String(magnitude) : "−" + magnitude
   }
 
-  /// "+0,3" or "−0,2".
+  /// "+0,3" or "−0,2"; "0,0" without a sign.
   public static func signedDecimal(_ value: Double) -> String {
-    let text = decimal(abs(value))
-    if text == "0,0" { return "0,0" }
-    return (value >= 0 ? "+" : "−") + text
+    let text = decimal(value)
+    return text.hasPrefix("−") || text == decimal(0) ? text : "+" + text
   }
 
-  /// "7,1 – 7,5".
-  public static func interval(_ interval: ConfidenceInterval) -> String {
-    "\(decimal(interval.lower)) – \(decimal(interval.upper))"
+  /// The bounds of a grade's interval as printed: one decimal, or two for both when a bound rounds onto the norm
+  /// without being on it, so that "significant" or "onzeker" never sits next to an interval that seems to end at
+  /// the norm ("5,9 – 7,0" for 5,94–6,97).
+  public static func intervalBounds(lower: Double, upper: Double, norm: Double?) -> (lower: String, upper: String) {
+    let digits =
+      norm.map { norm in [lower, upper].contains { $0 != norm && decimal($0) == decimal(norm) } ? 2 : 1 } ?? 1
+    return (decimal(lower, digits: digits), decimal(upper, digits: digits))
+  }
+
+  /// "7,1 – 7,5" (see ``intervalBounds(lower:upper:norm:)`` for when it has two decimals).
+  public static func interval(_ interval: ConfidenceInterval, norm: Double? = nil) -> String {
+    let bounds = intervalBounds(lower: interval.lower, upper: interval.upper, norm: norm)
+    return "\(bounds.lower) – \(bounds.upper)"
   }
 
   /// A share 0…1 as a whole percentage: "12%".

@@ -6,27 +6,15 @@ import TevredenCore
 enum Wording {
   // MARK: Numbers
 
-  /// One decimal with a decimal comma: "7,3"; a typographic minus for negatives.
-  ///
-  /// Halves round away from zero on the decimal value, as the scoring engine rounds before it compares with the
-  /// norm, so the printed figure always agrees with the light (6.85 is "6,9" here and in the verdict, where
-  /// `%.1f` would print the binary 6.8499… as "6,8").
+  /// A number with a decimal comma, rounded as the scoring engine rounds before it compares with the norm (see
+  /// ``ReportText/decimal(_:digits:)``, which the terminal table uses too).
   static func decimal(_ value: Double, digits: Int = 1) -> String {
-    let scale = pow(10, Double(digits))
-    let rounded = (value * scale).rounded() / scale
-    let text = String(format: "%.\(digits)f", rounded).replacingOccurrences(of: ".", with: ",")
-    if text.hasPrefix("-") {
-      let magnitude = text.dropFirst()
-      // "-0,0" after rounding is zero.
-      return magnitude.allSatisfy { $0 == "0" || $0 == "," } ? String(magnitude) : "−" + magnitude
-    }
-    return text
+    ReportText.decimal(value, digits: digits)
   }
 
   /// A signed difference: "+0,3", "−0,2", "0,0".
   static func signed(_ value: Double) -> String {
-    let text = decimal(value)
-    return text.hasPrefix("−") || text == decimal(0) ? text : "+" + text
+    ReportText.signedDecimal(value)
   }
 
   /// A fraction as a whole percentage: "12%".
@@ -71,12 +59,9 @@ enum Wording {
     -> String
   {
     guard let interval else { return "–" }
-    if unit == .grade, let norm,
-      [interval.lower, interval.upper].contains(where: { $0 != norm && decimal($0) == decimal(norm) })
-    {
-      return "\(decimal(interval.lower, digits: 2))–\(decimal(interval.upper, digits: 2))"
-    }
-    return "\(value(interval.lower, unit: unit))–\(value(interval.upper, unit: unit))"
+    guard unit == .grade else { return "\(value(interval.lower, unit: unit))–\(value(interval.upper, unit: unit))" }
+    let bounds = ReportText.intervalBounds(lower: interval.lower, upper: interval.upper, norm: norm)
+    return "\(bounds.lower)–\(bounds.upper)"
   }
 
   /// A correlation with two decimals: "0,42".

@@ -512,3 +512,38 @@ import Testing
     #expect(flat.correlation == nil)
   }
 }
+
+/// The printed figure and the status come from the same rounding, in the terminal table and in the report.
+@Suite struct PrintedFigureTests {
+  @Test func everyMeanOfWholeGradesPrintsAsTheValueTheStatusWasJudgedOn() {
+    let thresholds = ReportingThresholds(minimumRespondents: 1, indicativeBelow: 1, disclosureThreshold: 1)
+    var checked = 0
+    for count in 1...20 {
+      for sum in count...(10 * count) {
+        let mean = Double(sum) / Double(count)
+        let printed = ReportText.decimal(mean)
+        let shown = Double(printed.replacingOccurrences(of: ",", with: ".")) ?? .nan
+        #expect(shown == (mean * 10).rounded() / 10, "\(sum)/\(count) printed \(printed)")
+        // With the printed figure as the norm the status is always voldoet: they never contradict each other.
+        let summary = GradeSummary(grades: Array(repeating: mean, count: 1))
+        #expect(Assessment.of(summary, norm: shown, direction: .atLeast, thresholds: thresholds).status == .voldoet)
+        checked += 1
+      }
+    }
+    #expect(checked == 1910)  // every sum from count to 10 × count, for 1 to 20 respondents
+    // 137/20 = 6.85 is stored as 6.8499…; `%.1f` printed it as "6,8" while the status judged 6,9.
+    #expect(ReportText.decimal(6.85) == "6,9")
+    #expect(ReportText.decimal(-0.04) == "0,0")
+    #expect(ReportText.signedDecimal(-0.25) == "−0,3")
+  }
+
+  @Test func anIntervalBoundThatRoundsOntoTheNormGetsTwoDecimals() {
+    let below = ConfidenceInterval(lower: 5.946, upper: 6.971, level: 0.95)
+    #expect(ReportText.interval(below, norm: 7) == "5,95 – 6,97")
+    #expect(ReportText.interval(below, norm: nil) == "5,9 – 7,0")
+    let clear = ConfidenceInterval(lower: 7.21, upper: 8.33, level: 0.95)
+    #expect(ReportText.interval(clear, norm: 7) == "7,2 – 8,3")
+    // A bound exactly on the norm is shown as it is.
+    #expect(ReportText.interval(ConfidenceInterval(lower: 7, upper: 7.4, level: 0.95), norm: 7) == "7,0 – 7,4")
+  }
+}
