@@ -211,22 +211,4 @@ extension TevredenDatabase {
   public func hasResponses() throws -> Bool {
     try writer.read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM response)") ?? false }
   }
-
-  /// Count, sum and sum of squares of the grades of completed responses per audience and group in a period.
-  ///
-  /// Groups known from stored definitions but without graded responses in the period are included with n = 0.
-  public func tallies(in period: Period) throws -> [GroupTally] {
-    let data = try scoreData(for: ScoreRequest(period: period))
-    return data.groups.map { info in
-      var tally = GroupTally(audience: info.audience, group: info.group, groupLabel: info.label)
-      for cell in data.cells where cell.audience == info.audience && cell.group == info.group {
-        for (grade, count) in cell.distribution.counts {
-          tally.count += count
-          tally.sum += grade * Double(count)
-          tally.sumOfSquares += grade * grade * Double(count)
-        }
-      }
-      return tally
-    }.sorted { ($0.audience.rawValue, $0.group) < ($1.audience.rawValue, $1.group) }
-  }
 }
