@@ -98,7 +98,7 @@ struct ImportRunner {
     case platform(ExportConversion)
   }
 
-  /// A file ready to be read: its plan and the reader positioned after the header rows.
+  /// A file whose header has been read: how its rows become responses, and what the report says about it.
   struct PreparedFile {
     var url: URL
     var name: String

@@ -91,6 +91,13 @@ import TevredenStore
     let firstChart = try #require(text.range(of: "<svg"))
     #expect(warning.lowerBound < firstChart.lowerBound, "the warning is at the top of the page")
     #expect(try posixPermissions(page.path) & 0o777 == 0o600)
+
+    // A folder that does not exist: a clear message, and no temporary file left anywhere.
+    let nowhere = folder.appendingPathComponent("bestaat-niet/burap.html").path
+    let unwritable = try report(["--period", "2026-T2", "--out", nowhere], db: db, cwd: folder)
+    #expect(unwritable.exitCode != 0)
+    #expect(unwritable.stderr.contains("\(nowhere): cannot write the report"), "\(unwritable)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).allSatisfy { !$0.hasSuffix(".tmp") })
   }
 
   @Test func anEmptyDatabaseOrAMissingOneGetsAClearMessage() throws {

@@ -109,13 +109,21 @@ enum ReportAssembly {
     return sources
   }
 
-  /// Writes the report; with open remarks, readable by its owner only.
+  /// Writes the report through a temporary file renamed into place. With open remarks the file is created
+  /// readable by its owner only (mode 0600 from the moment it exists, not changed afterwards).
   static func write(_ text: String, to path: String, isPrivate: Bool) throws {
-    let url = URL(fileURLWithPath: path)
+    let temporary = path + ".\(getpid()).tmp"
+    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, isPrivate ? 0o600 : 0o644)
+    guard descriptor >= 0 else {
+      throw CLIError.unreadableFile(path, reason: "cannot write the report: \(String(cString: strerror(errno)))")
+    }
+    let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
     do {
-      try Data(text.utf8).write(to: url, options: .atomic)
-      if isPrivate { try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path) }
+      try handle.write(contentsOf: Data(text.utf8))
+      try handle.close()
+      guard rename(temporary, path) == 0 else { throw CocoaError(.fileWriteUnknown) }
     } catch {
+      unlink(temporary)
       throw CLIError.unreadableFile(path, reason: "cannot write the report: \(error.localizedDescription)")
     }
   }
