@@ -30,11 +30,6 @@ public struct ImportSession {
   /// - Returns: `.inserted`; `.duplicate` when the same response is already stored; `.conflict` when one with this
   ///   id is stored with different content (the stored one is kept).
   public mutating func add(_ response: Response, definition: LoadedQuestionnaire) throws -> ImportDisposition {
-    if let existing = try TevredenDatabase.fetchResponse(key: response.id.rawValue, in: db, cache: &parsedSnapshots) {
-      let disposition: ImportDisposition = existing == response ? .duplicate : .conflict
-      if disposition == .duplicate { batch?.duplicateCount += 1 } else { batch?.rejectedCount += 1 }
-      return disposition
-    }
     let snapshotId: Int64
     if let known = snapshotIds[definition.sha256] {
       snapshotId = known
@@ -42,9 +37,26 @@ public struct ImportSession {
       snapshotId = try TevredenDatabase.snapshotId(for: definition, in: db)
       snapshotIds[definition.sha256] = snapshotId
     }
-    try TevredenDatabase.insert(response, definition: definition, snapshotId: snapshotId, batchId: batch?.id, in: db)
-    batch?.insertedCount += 1
-    return .inserted
+    let record = ResponseRecord(
+      response, snapshotId: snapshotId, grade: response.grade(using: definition.questionnaire.scoreRule),
+      importBatchId: batch?.id)
+    let answers = StoredAnswers(response.answers)
+    // Most imported responses are new: the insert itself tells whether the id was already stored. A response
+    // imported again is nearly always stored exactly as it would be now; only otherwise is the stored response
+    // read back and compared as a response (it may differ only in how an older definition wrote it).
+    if try TevredenDatabase.insert(record, answers: answers, in: db) {
+      batch?.insertedCount += 1
+      return .inserted
+    }
+    if try TevredenDatabase.storedRowEquals(record, answers: answers, in: db) {
+      batch?.duplicateCount += 1
+      return .duplicate
+    }
+    guard let existing = try TevredenDatabase.fetchResponse(key: response.id.rawValue, in: db, cache: &parsedSnapshots)
+    else { throw StoreError.corruptRow("response \(response.id) was neither inserted nor found") }
+    let disposition: ImportDisposition = existing == response ? .duplicate : .conflict
+    if disposition == .duplicate { batch?.duplicateCount += 1 } else { batch?.rejectedCount += 1 }
+    return disposition
   }
 
   /// Records the end of a source file's import with its counts; `rejectedWhileReading` adds the rows rejected

@@ -182,20 +182,34 @@ extension TevredenDatabase {
       for effect in effects {
         switch effect {
         case .store(let item, let answer, let replaced):
-          // Plain SQL: the record API's upsert asks for a rowid, which the answer table does not have.
-          let answerRecord = AnswerRecord(responseId: rowId, item: item, answer: answer)
+          // The answer goes into its object and out of the other one (a missing code replacing a value, or the
+          // reverse).
+          let (value, code): (String?, String?)
+          switch answer {
+          case .value(let given): (value, code) = (given.canonicalText, nil)
+          case .missing(let missing): (value, code) = (nil, missing)
+          }
           try db.execute(
             sql: """
-              INSERT INTO answer (responseId, item, value, missingCode) VALUES (?, ?, ?, ?)
-              ON CONFLICT (responseId, item) DO UPDATE SET value = excluded.value, missingCode = excluded.missingCode
+              UPDATE response SET
+                answers = CASE WHEN ?2 IS NULL THEN json_remove(answers, ?1) ELSE json_set(answers, ?1, ?2) END,
+                missing = CASE WHEN ?3 IS NULL THEN json_remove(missing, ?1) ELSE json_set(missing, ?1, ?3) END
+              WHERE id = ?4
               """,
-            arguments: [answerRecord.responseId, answerRecord.item, answerRecord.value, answerRecord.missingCode])
+            arguments: [Self.jsonPath(item), value, code, rowId])
           try log(replaced == nil ? .answered : .answerChanged, item)
         case .remove(let item):
-          let removed = try AnswerRecord.filter(
-            AnswerRecord.Columns.responseId == rowId && Column("item") == item.rawValue
-          ).deleteAll(db)
-          if removed > 0 { try log(.answerRemoved, item) }
+          let path = Self.jsonPath(item)
+          let held = try Bool.fetchOne(
+            db,
+            sql:
+              "SELECT json_type(answers, ?1) IS NOT NULL OR json_type(missing, ?1) IS NOT NULL FROM response WHERE id = ?2",
+            arguments: [path, rowId])
+          try db.execute(
+            sql:
+              "UPDATE response SET answers = json_remove(answers, ?1), missing = json_remove(missing, ?1) WHERE id = ?2",
+            arguments: [path, rowId])
+          if held == true { try log(.answerRemoved, item) }
         case .pause, .quickExit:
           interview.state = InterviewState.paused.rawValue
           interview.processId = nil
@@ -237,6 +251,11 @@ extension TevredenDatabase {
     try responseRecord.update(db)
   }
 
+  /// The JSON path of an item's answer: `$."item"`, quoted so that any item id is one key.
+  static func jsonPath(_ item: Question.ID) -> String {
+    "$.\"\(item.rawValue)\""
+  }
+
   private static func rowId(of id: Response.ID, in db: Database) throws -> Int64 {
     guard
       let rowId = try Int64.fetchOne(db, sql: "SELECT id FROM response WHERE responseKey = ?", arguments: [id.rawValue])
@@ -260,7 +279,8 @@ extension TevredenDatabase {
         db,
         sql: """
           SELECT r.responseKey, r.questionnaireID, r.interviewer, r.gemeente, r.startedAt, i.state, i.processId,
-                 i.lastActivityAt, (SELECT COUNT(*) FROM answer a WHERE a.responseId = r.id) AS answerCount
+                 i.lastActivityAt, (SELECT COUNT(*) FROM json_each(r.answers)) + (SELECT COUNT(*) FROM json_each(r.missing))
+                   AS answerCount
           FROM interview i JOIN response r ON r.id = i.responseId
           WHERE i.state IN ('active', 'paused')
           ORDER BY i.lastActivityAt DESC, r.id DESC

@@ -99,6 +99,28 @@ extension TevredenDatabase {
       try db.drop(table: "answer")
       try db.rename(table: "answerCompact", to: "answer")
     }
+    migrator.registerMigration("v4-answers-in-response") { db in
+      // A response's answers in two JSON objects on its own row, item → canonical value text and item → missing
+      // code, instead of a row per answer: an import then writes one row per response instead of about
+      // eighteen, which is what made imports slow, and SQLite reads the objects with json_each where a query
+      // needs single answers. The indexes GRDB made for the two foreign keys go too: no query looks responses up
+      // by snapshot or import batch, and rows of those tables are never deleted.
+      try db.alter(table: "response") { t in
+        t.add(column: "answers", .text).notNull().defaults(to: "{}").check(sql: "json_valid(answers)")
+        t.add(column: "missing", .text).notNull().defaults(to: "{}").check(sql: "json_valid(missing)")
+      }
+      try db.execute(
+        sql: """
+          UPDATE response SET
+            answers = COALESCE((SELECT json_group_object(item, value) FROM answer
+                                WHERE responseId = response.id AND value IS NOT NULL), '{}'),
+            missing = COALESCE((SELECT json_group_object(item, missingCode) FROM answer
+                                WHERE responseId = response.id AND missingCode IS NOT NULL), '{}');
+          DROP TABLE answer;
+          DROP INDEX IF EXISTS response_on_snapshotId;
+          DROP INDEX IF EXISTS response_on_importBatchId;
+          """)
+    }
     return migrator
   }
 }

@@ -85,28 +85,64 @@ struct ResponseRecord: Codable, FetchableRecord, MutablePersistableRecord {
   }
 }
 
-/// One answer: a canonical value text or a missing code, never both.
-struct AnswerRecord: Codable, FetchableRecord, MutablePersistableRecord {
-  static let databaseTableName = "answer"
-  var responseId: Int64
+/// One answer as read back from a response's JSON objects: a canonical value text or a missing code, never both.
+struct AnswerRecord: Decodable, FetchableRecord {
   var item: String
   var value: String?
   var missingCode: String?
+}
 
-  enum Columns {
-    static let responseId = Column(CodingKeys.responseId)
+/// A response's answers as the response row stores them: a JSON object from item to canonical value text, and
+/// one from item to missing code, keys in order so that the same answers are always the same text.
+struct StoredAnswers: Equatable {
+  var values: String
+  var missing: String
+
+  init(_ answers: [Question.ID: Answer]) {
+    var values: [(String, String)] = []
+    var missing: [(String, String)] = []
+    values.reserveCapacity(answers.count)
+    for (item, answer) in answers {
+      switch answer {
+      case .value(let value): values.append((item.rawValue, value.canonicalText))
+      case .missing(let code): missing.append((item.rawValue, code))
+      }
+    }
+    self.values = Self.object(values)
+    self.missing = Self.object(missing)
   }
 
-  init(responseId: Int64, item: Question.ID, answer: Answer) {
-    self.responseId = responseId
-    self.item = item.rawValue
-    switch answer {
-    case .value(let value):
-      self.value = value.canonicalText
-      self.missingCode = nil
-    case .missing(let code):
-      self.value = nil
-      self.missingCode = code
+  /// A JSON object of strings, written by hand once per stored response: strings need no more than the escapes
+  /// below (the tests read the output back through SQLite's JSON functions).
+  static func object(_ pairs: [(String, String)]) -> String {
+    guard !pairs.isEmpty else { return "{}" }
+    var bytes: [UInt8] = [UInt8(ascii: "{")]
+    bytes.reserveCapacity(pairs.reduce(2) { $0 + $1.0.utf8.count + $1.1.utf8.count + 6 })
+    for (index, pair) in pairs.sorted(by: { $0.0 < $1.0 }).enumerated() {
+      if index > 0 { bytes.append(UInt8(ascii: ",")) }
+      appendString(pair.0, to: &bytes)
+      bytes.append(UInt8(ascii: ":"))
+      appendString(pair.1, to: &bytes)
     }
+    bytes.append(UInt8(ascii: "}"))
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  private static func appendString(_ text: String, to bytes: inout [UInt8]) {
+    let hex = Array("0123456789abcdef".utf8)
+    bytes.append(UInt8(ascii: "\""))
+    for byte in text.utf8 {
+      switch byte {
+      case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), byte]
+      case UInt8(ascii: "\n"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+      case UInt8(ascii: "\r"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+      case UInt8(ascii: "\t"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+      case 0..<0x20:
+        bytes += [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")]
+        bytes += [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+      default: bytes.append(byte)
+      }
+    }
+    bytes.append(UInt8(ascii: "\""))
   }
 }

@@ -74,11 +74,11 @@ extension TevredenDatabase {
       let rows = try Row.fetchAll(
         db,
         sql: """
-          SELECT r.audience, r.snapshotId, a.item, a.value
-          FROM response r JOIN answer a ON a.responseId = r.id
+          SELECT r.audience, r.snapshotId, a.key AS item, a.value
+          FROM response r, json_each(r.answers) a
           WHERE r.status = 'completed' AND r.grade IS NOT NULL AND r.collectedOn BETWEEN ? AND ?
-            AND a.missingCode IS NULL AND a.value IS NOT NULL AND a.value <> ''
-            AND a.item IN (\(items.map { _ in "?" }.joined(separator: ", ")))
+            AND a.value <> ''
+            AND a.key IN (\(items.map { _ in "?" }.joined(separator: ", ")))
           ORDER BY r.collectedOn, r.id
           """,
         arguments: StatementArguments([period.first.description, period.last.description] + items.sorted()))

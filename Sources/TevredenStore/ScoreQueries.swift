@@ -105,7 +105,7 @@ extension TevredenDatabase {
     if dimensions.contains(.role) {
       columns.append("role.value")
       let items = roleItems.map { "'\($0)'" }.joined(separator: ", ")
-      join = "LEFT JOIN answer role ON role.responseId = r.id AND role.item IN (\(items))"
+      join = "LEFT JOIN json_each(r.answers) role ON role.key IN (\(items))"
     }
     if dimensions.contains(.year) || dimensions.contains(.period) {
       columns.append("CAST(substr(r.collectedOn, 1, 4) AS INTEGER)")
@@ -158,11 +158,11 @@ extension TevredenDatabase {
     let rows = try Row.fetchAll(
       db,
       sql: """
-        SELECT r.audience, r.respondentGroup, r.snapshotId, a.item, a.value, r.grade, COUNT(*) AS n
-        FROM response r JOIN answer a ON a.responseId = r.id
+        SELECT r.audience, r.respondentGroup, r.snapshotId, a.key AS item, a.value, r.grade, COUNT(*) AS n
+        FROM response r, json_each(r.answers) a
         WHERE r.status = 'completed' AND r.grade IS NOT NULL AND r.collectedOn BETWEEN ? AND ?
-          AND a.missingCode IS NULL AND a.item IN (\(placeholders))
-        GROUP BY r.audience, r.respondentGroup, r.snapshotId, a.item, a.value, r.grade
+          AND a.key IN (\(placeholders))
+        GROUP BY r.audience, r.respondentGroup, r.snapshotId, a.key, a.value, r.grade
         """,
       arguments: StatementArguments([period.first.description, period.last.description] + items.sorted()))
     var cells: [String: AspectCell] = [:]

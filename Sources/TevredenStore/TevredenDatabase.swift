@@ -182,39 +182,68 @@ public struct TevredenDatabase: Sendable {
     return id
   }
 
+  /// Inserts a response unless one with its id is stored.
+  ///
+  /// - Returns: whether the row was inserted; `false` when a response with this id was already there.
+  @discardableResult
   static func insert(
     _ response: Response, definition: LoadedQuestionnaire, snapshotId: Int64, batchId: Int64?, in db: Database
-  ) throws {
+  ) throws -> Bool {
     let grade = response.grade(using: definition.questionnaire.scoreRule)
     let record = ResponseRecord(response, snapshotId: snapshotId, grade: grade, importBatchId: batchId)
-    // Cached statements with plain arguments: an import inserts hundreds of thousands of rows, and the record
-    // API's encoding per row dominated the time of an import (measured with perf).
+    return try insert(record, answers: StoredAnswers(response.answers), in: db)
+  }
+
+  /// Inserts a response row unless one with its id is stored; `false` when one was.
+  static func insert(_ record: ResponseRecord, answers: StoredAnswers, in db: Database) throws -> Bool {
+    // A cached statement with plain arguments: an import inserts hundreds of thousands of rows, and the record
+    // API's encoding per row dominated the time of an import (measured with perf). The conflict clause makes
+    // the existence check part of the insert.
     let insertResponse = try db.cachedStatement(
       sql: """
         INSERT INTO response (responseKey, snapshotId, questionnaireID, questionnaireVersion, audience,
           respondentGroup, gemeente, mode, interviewer, startedAt, completedAt, collectedOn, status, grade,
-          importBatchId)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          importBatchId, answers, missing)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (responseKey) DO NOTHING
         """)
     try insertResponse.execute(arguments: [
       record.responseKey, record.snapshotId, record.questionnaireID, record.questionnaireVersion, record.audience,
       record.respondentGroup, record.gemeente, record.mode, record.interviewer, record.startedAt, record.completedAt,
-      record.collectedOn, record.status, record.grade, record.importBatchId,
+      record.collectedOn, record.status, record.grade, record.importBatchId, answers.values, answers.missing,
     ])
-    let responseId = db.lastInsertedRowID
-    guard !response.answers.isEmpty else { return }
-    // All answers of a response in one statement (one per number of answers, cached): executing a statement per
-    // answer cost more than the inserts themselves.
-    let placeholders = Array(repeating: "(?, ?, ?, ?)", count: response.answers.count).joined(separator: ", ")
-    let insertAnswers = try db.cachedStatement(
-      sql: "INSERT INTO answer (responseId, item, value, missingCode) VALUES \(placeholders)")
-    var values: [(any DatabaseValueConvertible)?] = []
-    values.reserveCapacity(response.answers.count * 4)
-    for (item, answer) in response.answers.sorted(by: { $0.key < $1.key }) {
-      let answerRecord = AnswerRecord(responseId: responseId, item: item, answer: answer)
-      values += [answerRecord.responseId, answerRecord.item, answerRecord.value, answerRecord.missingCode]
-    }
-    try insertAnswers.execute(arguments: StatementArguments(values))
+    return db.changesCount > 0
+  }
+
+  /// Whether the stored response with the record's id has exactly this content (its import batch aside): the
+  /// quick test for a response imported again from the same or a later cumulative export.
+  static func storedRowEquals(_ record: ResponseRecord, answers: StoredAnswers, in db: Database) throws -> Bool {
+    let statement = try db.cachedStatement(
+      sql: """
+        SELECT 1 FROM response
+        WHERE responseKey = ? AND snapshotId = ? AND questionnaireID = ? AND questionnaireVersion = ?
+          AND audience = ? AND respondentGroup = ? AND gemeente IS ? AND mode = ? AND interviewer IS ?
+          AND startedAt = ? AND completedAt IS ? AND collectedOn = ? AND status = ? AND grade IS ?
+          AND answers = ? AND missing = ?
+        """)
+    let arguments: StatementArguments = [
+      record.responseKey, record.snapshotId, record.questionnaireID, record.questionnaireVersion, record.audience,
+      record.respondentGroup, record.gemeente, record.mode, record.interviewer, record.startedAt, record.completedAt,
+      record.collectedOn, record.status, record.grade, answers.values, answers.missing,
+    ]
+    return try Bool.fetchOne(statement, arguments: arguments) != nil
+  }
+
+  /// The answers of stored responses as rows: `responseId, item, value, missingCode`, from the two JSON objects
+  /// of each response row that `filter` (a condition on `r`) selects.
+  static func answerRows(where filter: String) -> String {
+    """
+    SELECT r.id AS responseId, j.key AS item, j.value AS value, NULL AS missingCode
+    FROM response r, json_each(r.answers) j WHERE \(filter)
+    UNION ALL
+    SELECT r.id AS responseId, j.key AS item, NULL AS value, j.value AS missingCode
+    FROM response r, json_each(r.missing) j WHERE \(filter)
+    """
   }
 
   // MARK: - Reading
@@ -256,14 +285,13 @@ public struct TevredenDatabase: Sendable {
         request = request.filter(ResponseRecord.Columns.questionnaireID == questionnaire.rawValue)
       }
       var answersByResponse: [Int64: [AnswerRecord]] = [:]
-      let answerRequest: QueryInterfaceRequest<AnswerRecord>
-      if let questionnaire {
-        answerRequest = AnswerRecord.filter(
-          sql: "responseId IN (SELECT id FROM response WHERE questionnaireID = ?)", arguments: [questionnaire.rawValue])
-      } else {
-        answerRequest = AnswerRecord.all()
+      let answers = try Row.fetchCursor(
+        db, sql: Self.answerRows(where: questionnaire == nil ? "1" : "r.questionnaireID = ?"),
+        arguments: questionnaire.map { [$0.rawValue, $0.rawValue] } ?? [])
+      while let row = try answers.next() {
+        answersByResponse[row["responseId"], default: []].append(
+          AnswerRecord(item: row["item"], value: row["value"], missingCode: row["missingCode"]))
       }
-      for answer in try answerRequest.fetchAll(db) { answersByResponse[answer.responseId, default: []].append(answer) }
       return try request.fetchAll(db).map { record in
         guard let snapshot = snapshots[record.snapshotId] else {
           throw StoreError.unreadableSnapshot(record.questionnaireID, ["snapshot \(record.snapshotId) is missing"])
@@ -279,9 +307,6 @@ public struct TevredenDatabase: Sendable {
   static func fetchResponse(key: String, in db: Database, cache: inout [Int64: Questionnaire]) throws
     -> Response?
   {
-    // Most imported responses are new: a cached statement tells, before any record is built.
-    let exists = try db.cachedStatement(sql: "SELECT 1 FROM response WHERE responseKey = ?")
-    guard try Bool.fetchOne(exists, arguments: [key]) != nil else { return nil }
     guard let record = try ResponseRecord.filter(ResponseRecord.Columns.responseKey == key).fetchOne(db),
       let recordId = record.id
     else { return nil }
@@ -295,7 +320,9 @@ public struct TevredenDatabase: Sendable {
       questionnaire = try snapshot(snapshotRecord).definition.questionnaire
       cache[record.snapshotId] = questionnaire
     }
-    let answers = try AnswerRecord.filter(AnswerRecord.Columns.responseId == recordId).fetchAll(db)
+    let answers = try AnswerRecord.fetchAll(
+      db, sql: "SELECT item, value, missingCode FROM (\(answerRows(where: "r.id = ?")))",
+      arguments: [recordId, recordId])
     return try response(record, answers: answers, questionnaire: questionnaire)
   }
 

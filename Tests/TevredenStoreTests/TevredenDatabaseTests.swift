@@ -78,30 +78,67 @@ func source(_ name: String = "test.csv", strict: Bool = false) -> ImportSource {
     #expect(stored.first?.1.definition.source == storeQuestionnaireYAML)
   }
 
-  @Test func aVersion2DatabaseKeepsItsAnswersWhenTheAnswerTableIsCompacted() throws {
-    // Given a database at schema v2 (before v3-compact-answers) holding a response with answers
+  @Test func aVersion3DatabaseKeepsEveryAnswerWhenTheAnswersMoveIntoTheResponseRow() throws {
+    // Given a database at schema v3 (an answer table) holding responses with values, a missing code and an open
+    // answer that needs escaping in JSON, written as v3 wrote them
     let queue = try DatabaseQueue()
-    try TevredenDatabase.migrator.migrate(queue, upTo: "v2-interviews")
+    try TevredenDatabase.migrator.migrate(queue, upTo: "v3-compact-answers")
     let definition = try storeQuestionnaire()
-    let response = try makeResponse(
-      "r1", grade: .value(.grade(7.5)), questionnaire: definition.questionnaire, remark: "Goed geholpen.")
+    let first = try makeResponse(
+      "r1", grade: .value(.grade(7.5)), questionnaire: definition.questionnaire,
+      remark: "Zei: \"bel me\"\nmaar \\ niet\t\u{1}; één 🙂")
+    let second = try makeResponse("r2", grade: .missing("weet_niet"), questionnaire: definition.questionnaire)
     try queue.write { db in
       let snapshot = try TevredenDatabase.snapshotId(for: definition, in: db)
-      try TevredenDatabase.insert(response, definition: definition, snapshotId: snapshot, batchId: nil, in: db)
-      #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM answer") == response.answers.count)
+      for response in [first, second] {
+        var record = ResponseRecord(
+          response, snapshotId: snapshot, grade: response.grade(using: definition.questionnaire.scoreRule),
+          importBatchId: nil)
+        try record.insert(db)
+        for (item, answer) in response.answers {
+          var missingCode: String?
+          if case .missing(let code) = answer { missingCode = code }
+          try db.execute(
+            sql: "INSERT INTO answer (responseId, item, value, missingCode) VALUES (?, ?, ?, ?)",
+            arguments: [record.id, item.rawValue, answer.value?.canonicalText, missingCode])
+        }
+      }
+      #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM answer") == first.answers.count + second.answers.count)
     }
     // When this version opens it
     let database = try TevredenDatabase(queue)
-    // Then the answers read back unchanged, from a table without rowid and without the redundant index
-    #expect(try database.response("r1") == response)
+    // Then every answer reads back unchanged from the response rows, and the answer table and the two foreign-key
+    // indexes are gone
+    #expect(try database.response("r1") == first)
+    #expect(try database.response("r2") == second)
+    #expect(try database.responses().map(\.0) == [first, second])
     try queue.read { db in
-      let table = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'answer'")
-      #expect(table?.contains("WITHOUT ROWID") == true)
+      let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+      #expect(!tables.contains("answer"))
       let indexes = try String.fetchAll(
-        db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'answer' AND sql IS NOT NULL")
-      #expect(indexes.isEmpty)
-      #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM answer") == response.answers.count)
+        db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'response' AND sql IS NOT NULL")
+      #expect(indexes == ["response_on_status_collectedOn"])
+      #expect(
+        try String.fetchOne(db, sql: "SELECT missing FROM response WHERE responseKey = 'r2'")
+          == #"{"cijfer":"weet_niet"}"#)
     }
+  }
+
+  @Test func answersAreStoredAsJSONThatSQLiteReadsBackExactly() throws {
+    // Every control character but NUL (which SQLite's text functions end a string at, and no reader lets
+    // through), quotes, backslashes, non-ASCII and the line separators JSON allows unescaped
+    let awkward = (1..<0x20).map { String(UnicodeScalar(UInt8($0))) }.joined() + "\"\\/\u{7F}\u{2028}\u{2029}é🙂"
+    let pairs = [("b", awkward), ("a", ""), ("c", "7,5")]
+    let json = StoredAnswers.object(pairs)
+    #expect(json.hasPrefix(#"{"a":"","b":""#))
+    let queue = try DatabaseQueue()
+    let read = try queue.read { db in
+      try Row.fetchAll(db, sql: "SELECT key, value, json_valid(?) AS valid FROM json_each(?)", arguments: [json, json])
+    }
+    #expect(read.map { $0["valid"] as Int } == [1, 1, 1])
+    #expect(read.map { $0["key"] as String } == ["a", "b", "c"])
+    #expect(read.map { $0["value"] as String } == ["", awkward, "7,5"])
+    #expect(StoredAnswers.object([]) == "{}")
   }
 
   @Test func refusesToSaveAResponseTwice() throws {
@@ -220,7 +257,7 @@ func source(_ name: String = "test.csv", strict: Bool = false) -> ImportSource {
     #expect(try database.importBatches().isEmpty)
   }
 
-  @Test func theSchemaRejectsAnAnswerWithBothValueAndMissingCode() throws {
+  @Test func theSchemaRejectsAnswersThatAreNotJSONAndGradesOutOfRange() throws {
     let queue = try DatabaseQueue()
     let database = try TevredenDatabase(queue)
     let definition = try storeQuestionnaire()
@@ -229,7 +266,12 @@ func source(_ name: String = "test.csv", strict: Bool = false) -> ImportSource {
       collectedWith: definition)
     #expect(throws: DatabaseError.self) {
       try queue.write { db in
-        try db.execute(sql: "INSERT INTO answer (responseId, item, value, missingCode) VALUES (1, 'x', '1', 'nvt')")
+        try db.execute(sql: #"UPDATE response SET answers = '{"x":' WHERE id = 1"#)
+      }
+    }
+    #expect(throws: DatabaseError.self) {
+      try queue.write { db in
+        try db.execute(sql: #"UPDATE response SET missing = 'weet_niet' WHERE id = 1"#)
       }
     }
     #expect(throws: DatabaseError.self) {
