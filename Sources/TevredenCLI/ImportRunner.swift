@@ -215,25 +215,29 @@ struct ImportRunner {
     }
   }
 
+  /// What the reading thread hands to the storing one, in the order of the file.
+  enum ReadEvent: Sendable {
+    /// A row converted into a response, and the kinds of personal data masked in its open answers.
+    case row(ExchangeCSV.Row, masked: [PersonalDataKind])
+    /// A rejected row; `nil` when the whole file was rejected and its problems are already reported.
+    case rejected(Diagnostic?)
+    /// Rows read so far, and bytes of the file read, for the progress bar.
+    case progress(rows: Int, bytesRead: Int?)
+    /// The file cannot be read on (a malformed record): the import stops.
+    case failed(CLIError)
+  }
+
   /// Reads a file's rows, storing each valid one through `session` (when there is one) as soon as it is read.
+  ///
+  /// Rows are read and converted on a thread of their own, a few hundred ahead at most, while this thread stores
+  /// them: the database is only ever used on this thread, inside its transaction.
   func read(_ file: PreparedFile, index: Int, of count: Int, into session: inout ImportSession?) throws -> FileReport {
     var report = FileReport(file: file.name, details: file.details)
     for problem in file.fileProblems { onDiagnostic(problem) }
     report.errorCount = file.fileProblems.count
-    // The row readers are kept in optionals and changed in place: copying one out of an enum per row would copy
-    // its caches every time.
-    var exchangeRows: ExchangeCSV.RowReader?
-    var conversion: ExportConversion?
-    let headerRows: Int
-    switch file.plan {
-    case .exchange(let rows):
-      exchangeRows = rows
-      headerRows = 1
-    case .platform(let platform):
-      conversion = platform
-      headerRows = platform.layout.headerRowCount
-    }
-    var reader = try Self.open(file.url, asExchange: exchangeRows != nil)
+    let isExchange: Bool
+    if case .exchange = file.plan { isExchange = true } else { isExchange = false }
+    let reader = try Self.open(file.url, asExchange: isExchange)
     let fileSize = (try? FileManager.default.attributesOfItem(atPath: file.url.path)[.size] as? Int) ?? nil
     var maskedCounts: [PersonalDataKind: Int] = [:]
     var conflicts = 0
@@ -252,60 +256,51 @@ struct ImportRunner {
       report.errorCount += 1
       onDiagnostic(diagnostic)
     }
-    func nextRecord() throws -> TableRecord? {
-      do {
-        return try reader.next()
-      } catch {
-        throw CLIError.unreadableExport(error.localizedDescription)
-      }
+    let channel = BatchChannel<ReadEvent>()
+    let work = HandedOver(value: (reader: reader, plan: file.plan))
+    let name = file.name
+    let isRejectedWhole = !file.fileProblems.isEmpty
+    let producer = ProducerThread {
+      var reader = work.value.reader
+      Self.produce(from: &reader, plan: work.value.plan, file: name, isRejectedWhole: isRejectedWhole, into: channel)
     }
-    for _ in 0..<headerRows { _ = try nextRecord() }
-    let platformDefinition = conversion?.definition
-    while let record = try nextRecord() {
-      report.rowCount += 1
-      if report.rowCount % 1024 == 0 {
-        onProgress(
-          ImportProgress(
-            fileIndex: index, fileCount: count, file: file.name, rows: report.rowCount, bytesRead: reader.bytesRead,
-            fileSize: fileSize))
-      }
-      if !file.fileProblems.isEmpty {
-        report.rejected += 1
-        continue
-      }
-      let row: ExchangeCSV.Row
-      if exchangeRows != nil {
-        switch exchangeRows?.read(record.fields, line: record.line) {
-        case .success(let read)?: row = read
-        case .failure(let rejection)?:
-          reject(rejection.diagnostic(file: file.name))
-          continue
-        case nil: continue
+    defer {
+      channel.cancel()
+      producer.join()
+    }
+    while let batch = channel.receive() {
+      for event in batch {
+        switch event {
+        case .progress(let rows, let bytesRead):
+          onProgress(
+            ImportProgress(
+              fileIndex: index, fileCount: count, file: file.name, rows: rows, bytesRead: bytesRead,
+              fileSize: fileSize))
+        case .failed(let error):
+          throw error
+        case .rejected(let diagnostic?):
+          report.rowCount += 1
+          reject(diagnostic)
+        case .rejected(nil):
+          report.rowCount += 1
+          report.rejected += 1
+        case .row(let row, let masked):
+          report.rowCount += 1
+          for kind in masked { maskedCounts[kind, default: 0] += 1 }
+          guard session != nil else { continue }
+          switch try session?.add(row.response, definition: row.definition) {
+          case .inserted?: report.inserted += 1
+          case .duplicate?: report.duplicates += 1
+          case .conflict?:
+            conflicts += 1
+            reject(
+              Diagnostic(
+                .error, at: .init(file: file.name, line: row.line),
+                "response_id '\(row.response.id)' is already stored with different answers; the stored response was kept; row skipped"
+              ))
+          case nil: break
+          }
         }
-      } else {
-        switch conversion?.convert(record.fields, line: record.line) {
-        case .success(let converted)?:
-          guard let platformDefinition else { continue }
-          for kind in converted.masked { maskedCounts[kind, default: 0] += 1 }
-          row = ExchangeCSV.Row(line: record.line, response: converted.response, definition: platformDefinition)
-        case .failure(let rejection)?:
-          reject(ExchangeCSV.Rejection(line: rejection.line, problems: rejection.problems).diagnostic(file: file.name))
-          continue
-        case nil: continue
-        }
-      }
-      guard session != nil else { continue }
-      switch try session?.add(row.response, definition: row.definition) {
-      case .inserted?: report.inserted += 1
-      case .duplicate?: report.duplicates += 1
-      case .conflict?:
-        conflicts += 1
-        reject(
-          Diagnostic(
-            .error, at: .init(file: file.name, line: row.line),
-            "response_id '\(row.response.id)' is already stored with different answers; the stored response was kept; row skipped"
-          ))
-      case nil: break
       }
     }
     try session?.endBatch(rejectedWhileReading: report.rejected - conflicts)
@@ -318,6 +313,70 @@ struct ImportRunner {
           .joined(separator: ", "))
     }
     return report
+  }
+
+  /// Reads and converts a file's rows into `channel`, in batches, until the file ends, a record is malformed or
+  /// the consumer cancels. Runs on the reading thread.
+  static func produce(
+    from reader: inout TableFileReader, plan: Plan, file: String, isRejectedWhole: Bool,
+    into channel: BatchChannel<ReadEvent>
+  ) {
+    defer { channel.finish() }
+    // The row readers are kept in optionals and changed in place: copying one out of an enum per row would copy
+    // its caches every time.
+    var exchangeRows: ExchangeCSV.RowReader?
+    var conversion: ExportConversion?
+    let headerRows: Int
+    switch plan {
+    case .exchange(let rows):
+      exchangeRows = rows
+      headerRows = 1
+    case .platform(let platform):
+      conversion = platform
+      headerRows = platform.layout.headerRowCount
+    }
+    let platformDefinition = conversion?.definition
+    let batchSize = 256
+    var batch: [ReadEvent] = []
+    batch.reserveCapacity(batchSize + 1)
+    var rows = 0
+    do {
+      for _ in 0..<headerRows { _ = try reader.next() }
+      while let record = try reader.next() {
+        rows += 1
+        if rows % 1024 == 0 { batch.append(.progress(rows: rows, bytesRead: reader.bytesRead)) }
+        if isRejectedWhole {
+          batch.append(.rejected(nil))
+        } else if exchangeRows != nil {
+          switch exchangeRows?.read(record.fields, line: record.line) {
+          case .success(let read)?: batch.append(.row(read, masked: []))
+          case .failure(let rejection)?: batch.append(.rejected(rejection.diagnostic(file: file)))
+          case nil: break
+          }
+        } else if let platformDefinition {
+          switch conversion?.convert(record.fields, line: record.line) {
+          case .success(let converted)?:
+            batch.append(
+              .row(
+                ExchangeCSV.Row(line: record.line, response: converted.response, definition: platformDefinition),
+                masked: converted.masked))
+          case .failure(let rejection)?:
+            batch.append(
+              .rejected(
+                ExchangeCSV.Rejection(line: rejection.line, problems: rejection.problems).diagnostic(file: file)))
+          case nil: break
+          }
+        }
+        if batch.count >= batchSize {
+          guard channel.send(batch) else { return }
+          batch = []
+          batch.reserveCapacity(batchSize + 1)
+        }
+      }
+    } catch {
+      batch.append(.failed(CLIError.unreadableExport(error.localizedDescription)))
+    }
+    if !batch.isEmpty { _ = channel.send(batch) }
   }
 }
 

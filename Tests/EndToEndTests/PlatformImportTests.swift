@@ -167,6 +167,49 @@ import TevredenStore
     #expect(try stored.importBatches().count == 1)
   }
 
+  /// A Typeform export of `count` copies of the fixture's first response, each with its own id, and optionally a
+  /// malformed last record: enough rows for many batches between the reading and the storing thread.
+  static func longTypeformExport(rows count: Int, brokenAtTheEnd: Bool) throws -> String {
+    let lines = try String(
+      contentsOfFile: exports.appendingPathComponent("typeform-inwoners-adviesaanvraag.csv").path, encoding: .utf8
+    ).split(separator: "\n", omittingEmptySubsequences: true)
+    let first = lines[1]
+    let rest = first[first.firstIndex(of: ",")!...]
+    var text = String(lines[0]) + "\n"
+    for number in 0..<count { text += String(format: "%032x", number + 1) + rest + "\n" }
+    if brokenAtTheEnd { text += "ffff,1,\"never closed\n" }
+    return text
+  }
+
+  @Test func aLongExportIsStoredWholeAndAMalformedRecordAtItsEndStoresNothing() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let db = folder.appendingPathComponent("db.sqlite").path
+    _ = try runTevredenProcess(importArguments([Self.googleForms], db: db), cwd: folder)
+    let before = try TevredenDatabase.open(atPath: db).responses().map(\.0)
+
+    // A malformed record after 5,000 good rows: the rows read and stored before it are rolled back.
+    let broken = folder.appendingPathComponent("typeform-broken.csv")
+    try Self.longTypeformExport(rows: 5000, brokenAtTheEnd: true).write(to: broken, atomically: true, encoding: .utf8)
+    let refused = try runTevredenProcess(importArguments([broken.path], db: db), cwd: folder)
+    #expect(refused.exitCode != 0, "\(refused)")
+    #expect(refused.stderr.contains("typeform-broken.csv"), "\(refused)")
+    #expect(refused.stderr.contains("line 5002"), "\(refused)")
+    #expect(try TevredenDatabase.open(atPath: db).responses().map(\.0) == before)
+
+    // The same rows without it are all stored, in order, and a second import finds every one already there.
+    let good = folder.appendingPathComponent("typeform-good.csv")
+    try Self.longTypeformExport(rows: 5000, brokenAtTheEnd: false).write(to: good, atomically: true, encoding: .utf8)
+    let stored = try runTevredenProcess(importArguments([good.path], db: db), cwd: folder)
+    #expect(stored.exitCode == 0, "\(stored)")
+    #expect(stored.stdout.contains("5000 rows: 5000 imported, 0 already present, 0 rejected"), "\(stored)")
+    let again = try runTevredenProcess(importArguments([good.path], db: db), cwd: folder)
+    #expect(again.stdout.contains("5000 rows: 0 imported, 5000 already present, 0 rejected"), "\(again)")
+    let responses = try TevredenDatabase.open(atPath: db).responses().map(\.0)
+    #expect(responses.count == before.count + 5000)
+    #expect(responses.last?.id.rawValue == "typeform:" + String(format: "%032x", 5000))
+  }
+
   @Test func aDryRunShowsTheMappingAndCreatesNoDatabase() throws {
     let folder = try makeTemporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }

@@ -1,0 +1,94 @@
+import Foundation
+
+/// A bounded first-in-first-out hand-over between one producing thread and one consuming thread, in batches.
+///
+/// The producer blocks while the channel holds `capacity` batches, so memory stays bounded however far reading
+/// runs ahead of storing; the consumer blocks while it is empty. Either side can end it: the producer with
+/// ``finish()``, the consumer with ``cancel()`` (the producer's next ``send(_:)`` then returns `false`).
+final class BatchChannel<Element: Sendable>: @unchecked Sendable {
+  // Every stored property below is read and written only while `condition` is locked.
+  private let condition = NSCondition()
+  private var batches: [[Element]] = []
+  private var isFinished = false
+  private var isCancelled = false
+  private let capacity: Int
+
+  init(capacity: Int = 8) {
+    self.capacity = capacity
+  }
+
+  /// Hands a batch to the consumer, waiting while the channel is full. `false` once the consumer has cancelled.
+  func send(_ batch: [Element]) -> Bool {
+    condition.lock()
+    defer { condition.unlock() }
+    while batches.count >= capacity && !isCancelled { condition.wait() }
+    guard !isCancelled else { return false }
+    batches.append(batch)
+    condition.broadcast()
+    return true
+  }
+
+  /// Marks the end of the producer's batches.
+  func finish() {
+    condition.lock()
+    isFinished = true
+    condition.broadcast()
+    condition.unlock()
+  }
+
+  /// Tells the producer to stop: its pending and later batches are dropped.
+  func cancel() {
+    condition.lock()
+    isCancelled = true
+    batches.removeAll()
+    condition.broadcast()
+    condition.unlock()
+  }
+
+  /// The next batch, waiting for one; `nil` when the producer has finished and every batch was taken.
+  func receive() -> [Element]? {
+    condition.lock()
+    defer { condition.unlock() }
+    while batches.isEmpty && !isFinished && !isCancelled { condition.wait() }
+    guard !batches.isEmpty else { return nil }
+    condition.broadcast()
+    return batches.removeFirst()
+  }
+}
+
+/// Runs `produce` on a thread of its own, feeding `channel`, and lets the caller wait until it has returned.
+///
+/// Reading and converting an export's rows runs on this thread while the caller's thread stores the rows
+/// already converted: on a machine with two or more cores, an import then takes about as long as the slower of
+/// the two instead of their sum.
+final class ProducerThread: @unchecked Sendable {
+  // `isDone` is read and written only while `condition` is locked.
+  private let condition = NSCondition()
+  private var isDone = false
+
+  init(_ produce: @escaping @Sendable () -> Void) {
+    let thread = Thread { [self] in
+      produce()
+      condition.lock()
+      isDone = true
+      condition.broadcast()
+      condition.unlock()
+    }
+    thread.name = "tevreden-import-reader"
+    thread.stackSize = 8 << 20
+    thread.start()
+  }
+
+  /// Waits until the producer has returned.
+  func join() {
+    condition.lock()
+    while !isDone { condition.wait() }
+    condition.unlock()
+  }
+}
+
+/// A value handed whole from one thread to another: the sender never touches it again, so it is never used by
+/// two threads at once although its type is not `Sendable` (a row reader holding a lookup closure).
+struct HandedOver<Value>: @unchecked Sendable {
+  var value: Value
+}
