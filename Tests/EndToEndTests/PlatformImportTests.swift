@@ -174,7 +174,7 @@ import TevredenStore
       contentsOfFile: exports.appendingPathComponent("typeform-inwoners-adviesaanvraag.csv").path, encoding: .utf8
     ).split(separator: "\n", omittingEmptySubsequences: true)
     let first = lines[1]
-    let rest = first[first.firstIndex(of: ",")!...]
+    let rest = first[try #require(first.firstIndex(of: ","))...]
     var text = String(lines[0]) + "\n"
     for number in 0..<count { text += String(format: "%032x", number + 1) + rest + "\n" }
     if brokenAtTheEnd { text += "ffff,1,\"never closed\n" }
