@@ -217,8 +217,9 @@ struct ImportRunner {
 
   /// What the reading thread hands to the storing one, in the order of the file.
   enum ReadEvent: Sendable {
-    /// A row converted into a response, and the kinds of personal data masked in its open answers.
-    case row(ExchangeCSV.Row, masked: [PersonalDataKind])
+    /// A row converted into a response (made ready for storing unless nothing will be stored), and the kinds of
+    /// personal data masked in its open answers.
+    case row(line: Int, PreparedResponse?, masked: [PersonalDataKind])
     /// A rejected row; `nil` when the whole file was rejected and its problems are already reported.
     case rejected(Diagnostic?)
     /// Rows read so far, and bytes of the file read, for the progress bar.
@@ -260,9 +261,12 @@ struct ImportRunner {
     let work = HandedOver(value: (reader: reader, plan: file.plan))
     let name = file.name
     let isRejectedWhole = !file.fileProblems.isEmpty
+    let prepares = session != nil
     let producer = ProducerThread {
       var reader = work.value.reader
-      Self.produce(from: &reader, plan: work.value.plan, file: name, isRejectedWhole: isRejectedWhole, into: channel)
+      Self.produce(
+        from: &reader, plan: work.value.plan, file: name, isRejectedWhole: isRejectedWhole, prepares: prepares,
+        into: channel)
     }
     defer {
       channel.cancel()
@@ -284,19 +288,19 @@ struct ImportRunner {
         case .rejected(nil):
           report.rowCount += 1
           report.rejected += 1
-        case .row(let row, let masked):
+        case .row(let line, let prepared, let masked):
           report.rowCount += 1
           for kind in masked { maskedCounts[kind, default: 0] += 1 }
-          guard session != nil else { continue }
-          switch try session?.add(row.response, definition: row.definition) {
+          guard let prepared, session != nil else { continue }
+          switch try session?.add(prepared) {
           case .inserted?: report.inserted += 1
           case .duplicate?: report.duplicates += 1
           case .conflict?:
             conflicts += 1
             reject(
               Diagnostic(
-                .error, at: .init(file: file.name, line: row.line),
-                "response_id '\(row.response.id)' is already stored with different answers; the stored response was kept; row skipped"
+                .error, at: .init(file: file.name, line: line),
+                "response_id '\(prepared.id)' is already stored with different answers; the stored response was kept; row skipped"
               ))
           case nil: break
           }
@@ -316,9 +320,9 @@ struct ImportRunner {
   }
 
   /// Reads and converts a file's rows into `channel`, in batches, until the file ends, a record is malformed or
-  /// the consumer cancels. Runs on the reading thread.
+  /// the consumer cancels; with `prepares`, makes each response ready for storing too. Runs on the reading thread.
   static func produce(
-    from reader: inout TableFileReader, plan: Plan, file: String, isRejectedWhole: Bool,
+    from reader: inout TableFileReader, plan: Plan, file: String, isRejectedWhole: Bool, prepares: Bool,
     into channel: BatchChannel<ReadEvent>
   ) {
     defer { channel.finish() }
@@ -349,7 +353,11 @@ struct ImportRunner {
           batch.append(.rejected(nil))
         } else if exchangeRows != nil {
           switch exchangeRows?.read(record.fields, line: record.line) {
-          case .success(let read)?: batch.append(.row(read, masked: []))
+          case .success(let read)?:
+            batch.append(
+              .row(
+                line: read.line, prepares ? PreparedResponse(read.response, definition: read.definition) : nil,
+                masked: []))
           case .failure(let rejection)?: batch.append(.rejected(rejection.diagnostic(file: file)))
           case nil: break
           }
@@ -358,7 +366,8 @@ struct ImportRunner {
           case .success(let converted)?:
             batch.append(
               .row(
-                ExchangeCSV.Row(line: record.line, response: converted.response, definition: platformDefinition),
+                line: record.line,
+                prepares ? PreparedResponse(converted.response, definition: platformDefinition) : nil,
                 masked: converted.masked))
           case .failure(let rejection)?:
             batch.append(

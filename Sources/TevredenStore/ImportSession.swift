@@ -30,31 +30,37 @@ public struct ImportSession {
   /// - Returns: `.inserted`; `.duplicate` when the same response is already stored; `.conflict` when one with this
   ///   id is stored with different content (the stored one is kept).
   public mutating func add(_ response: Response, definition: LoadedQuestionnaire) throws -> ImportDisposition {
-    let snapshotId: Int64
-    if let known = snapshotIds[definition.sha256] {
-      snapshotId = known
+    try add(PreparedResponse(response, definition: definition))
+  }
+
+  /// Stores one response prepared on another thread, unless a response with its id is already stored.
+  public mutating func add(_ prepared: PreparedResponse) throws -> ImportDisposition {
+    var record = prepared.record
+    if let known = snapshotIds[prepared.definition.sha256] {
+      record.snapshotId = known
     } else {
-      snapshotId = try TevredenDatabase.snapshotId(for: definition, in: db)
-      snapshotIds[definition.sha256] = snapshotId
+      record.snapshotId = try TevredenDatabase.snapshotId(for: prepared.definition, in: db)
+      snapshotIds[prepared.definition.sha256] = record.snapshotId
     }
-    let record = ResponseRecord(
-      response, snapshotId: snapshotId, grade: response.grade(using: definition.questionnaire.scoreRule),
-      importBatchId: batch?.id)
-    let answers = StoredAnswers(response.answers)
+    record.importBatchId = batch?.id
     // Most imported responses are new: the insert itself tells whether the id was already stored. A response
     // imported again is nearly always stored exactly as it would be now; only otherwise is the stored response
-    // read back and compared as a response (it may differ only in how an older definition wrote it).
-    if try TevredenDatabase.insert(record, answers: answers, in: db) {
+    // read back and compared as it would be stored today (an older definition may have written it).
+    if try TevredenDatabase.insert(record, answers: prepared.answers, in: db) {
       batch?.insertedCount += 1
       return .inserted
     }
-    if try TevredenDatabase.storedRowEquals(record, answers: answers, in: db) {
-      batch?.duplicateCount += 1
-      return .duplicate
+    let disposition: ImportDisposition
+    if try TevredenDatabase.storedRowEquals(record, answers: prepared.answers, in: db) {
+      disposition = .duplicate
+    } else {
+      guard
+        let existing = try TevredenDatabase.fetchResponse(
+          key: record.responseKey, in: db, cache: &parsedSnapshots)
+      else { throw StoreError.corruptRow("response \(record.responseKey) was neither inserted nor found") }
+      let stored = PreparedResponse(existing, definition: prepared.definition)
+      disposition = stored.hasSameContent(as: prepared) ? .duplicate : .conflict
     }
-    guard let existing = try TevredenDatabase.fetchResponse(key: response.id.rawValue, in: db, cache: &parsedSnapshots)
-    else { throw StoreError.corruptRow("response \(response.id) was neither inserted nor found") }
-    let disposition: ImportDisposition = existing == response ? .duplicate : .conflict
     if disposition == .duplicate { batch?.duplicateCount += 1 } else { batch?.rejectedCount += 1 }
     return disposition
   }
@@ -66,5 +72,35 @@ public struct ImportSession {
     record.rejectedCount += rejectedWhileReading
     try record.update(db)
     batch = nil
+  }
+}
+
+/// A response made ready to be stored, on any thread: its row's values (the grade materialised from its
+/// definition) and its answers as the JSON the row holds. Preparing is most of the work of storing a response,
+/// so an import prepares on the thread that reads the file and leaves only the insert to the database's thread.
+public struct PreparedResponse: Sendable {
+  var record: ResponseRecord
+  let answers: StoredAnswers
+  let definition: LoadedQuestionnaire
+
+  public init(_ response: Response, definition: LoadedQuestionnaire) {
+    record = ResponseRecord(
+      response, snapshotId: 0, grade: response.grade(using: definition.questionnaire.scoreRule), importBatchId: nil)
+    answers = StoredAnswers(response.answers)
+    self.definition = definition
+  }
+
+  /// The response's id.
+  public var id: Response.ID { Response.ID(rawValue: record.responseKey) }
+
+  /// Whether both hold the same response: the same id, metadata and answers as stored (the definition it was
+  /// collected with, what follows from it and the import batch aside).
+  func hasSameContent(as other: PreparedResponse) -> Bool {
+    let (a, b) = (record, other.record)
+    return a.responseKey == b.responseKey && a.questionnaireID == b.questionnaireID
+      && a.questionnaireVersion == b.questionnaireVersion && a.audience == b.audience
+      && a.respondentGroup == b.respondentGroup && a.gemeente == b.gemeente && a.mode == b.mode
+      && a.interviewer == b.interviewer && a.startedAt == b.startedAt && a.completedAt == b.completedAt
+      && a.status == b.status && answers == other.answers
   }
 }

@@ -94,7 +94,7 @@ struct AnswerRecord: Decodable, FetchableRecord {
 
 /// A response's answers as the response row stores them: a JSON object from item to canonical value text, and
 /// one from item to missing code, keys in order so that the same answers are always the same text.
-struct StoredAnswers: Equatable {
+struct StoredAnswers: Equatable, Sendable {
   var values: String
   var missing: String
 

@@ -240,6 +240,26 @@ func source(_ name: String = "test.csv", strict: Bool = false) -> ImportSource {
     #expect(batches.map(\.rejectedCount) == [0, 0, 1])
   }
 
+  @Test func aResponseStoredWithAnEarlierEditionOfItsDefinitionIsStillADuplicate() throws {
+    // Given responses stored with one edition of a definition
+    let database = try TevredenDatabase.inMemory()
+    let original = try storeQuestionnaire()
+    let stored = try makeResponse(
+      "a", grade: .value(.grade(6.5)), questionnaire: original.questionnaire, remark: "Goed \"geholpen\"")
+    #expect(try database.importResponses([(stored, original)], source: source()) == [.inserted])
+    // When the same responses come again with a reworded edition (another snapshot), one of them changed
+    let reworded = try storeQuestionnaire(
+      storeQuestionnaireYAML.replacingOccurrences(of: "Welk cijfer?", with: "Welk rapportcijfer?"))
+    #expect(reworded.sha256 != original.sha256)
+    var changed = stored
+    changed.answers["opmerking"] = .value(.text("Anders"))
+    // Then the unchanged one is a duplicate (its stored row differs only in the snapshot it points at) and the
+    // changed one a conflict
+    #expect(try database.importResponses([(stored, reworded)], source: source()) == [.duplicate])
+    #expect(try database.importResponses([(changed, reworded)], source: source()) == [.conflict])
+    #expect(try database.response("a") == stored)
+  }
+
   @Test func aStrictImportWithAConflictStoresNothing() throws {
     let database = try TevredenDatabase.inMemory()
     let definition = try storeQuestionnaire()
