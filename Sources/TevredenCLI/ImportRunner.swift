@@ -344,6 +344,7 @@ struct ImportRunner {
     var batch: [ReadEvent] = []
     batch.reserveCapacity(batchSize + 1)
     var rows = 0
+    var preparer = ResponsePreparer()
     do {
       for _ in 0..<headerRows { _ = try reader.next() }
       while let record = try reader.next() {
@@ -356,7 +357,7 @@ struct ImportRunner {
           case .success(let read)?:
             batch.append(
               .row(
-                line: read.line, prepares ? PreparedResponse(read.response, definition: read.definition) : nil,
+                line: read.line, prepares ? preparer.prepare(read.response, definition: read.definition) : nil,
                 masked: []))
           case .failure(let rejection)?: batch.append(.rejected(rejection.diagnostic(file: file)))
           case nil: break
@@ -367,7 +368,7 @@ struct ImportRunner {
             batch.append(
               .row(
                 line: record.line,
-                prepares ? PreparedResponse(converted.response, definition: platformDefinition) : nil,
+                prepares ? preparer.prepare(converted.response, definition: platformDefinition) : nil,
                 masked: converted.masked))
           case .failure(let rejection)?:
             batch.append(

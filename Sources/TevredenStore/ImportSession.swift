@@ -84,9 +84,13 @@ public struct PreparedResponse: Sendable {
   let definition: LoadedQuestionnaire
 
   public init(_ response: Response, definition: LoadedQuestionnaire) {
+    self.init(response, definition: definition, itemsInOrder: nil)
+  }
+
+  init(_ response: Response, definition: LoadedQuestionnaire, itemsInOrder: [Question.ID]?) {
     record = ResponseRecord(
       response, snapshotId: 0, grade: response.grade(using: definition.questionnaire.scoreRule), importBatchId: nil)
-    answers = StoredAnswers(response.answers)
+    answers = StoredAnswers(response.answers, itemsInOrder: itemsInOrder)
     self.definition = definition
   }
 
@@ -102,5 +106,24 @@ public struct PreparedResponse: Sendable {
       && a.respondentGroup == b.respondentGroup && a.gemeente == b.gemeente && a.mode == b.mode
       && a.interviewer == b.interviewer && a.startedAt == b.startedAt && a.completedAt == b.completedAt
       && a.status == b.status && answers == other.answers
+  }
+}
+
+/// Prepares the responses of an import for storing, keeping per definition what every response of it shares.
+public struct ResponsePreparer: Sendable {
+  private var itemsInOrder: [String: [Question.ID]] = [:]
+
+  public init() {}
+
+  /// The response made ready for storing.
+  public mutating func prepare(_ response: Response, definition: LoadedQuestionnaire) -> PreparedResponse {
+    let items: [Question.ID]
+    if let known = itemsInOrder[definition.sha256] {
+      items = known
+    } else {
+      items = definition.questionnaire.questions.map(\.id).sorted { $0.rawValue < $1.rawValue }
+      itemsInOrder[definition.sha256] = items
+    }
+    return PreparedResponse(response, definition: definition, itemsInOrder: items)
   }
 }

@@ -98,27 +98,42 @@ struct StoredAnswers: Equatable, Sendable {
   var values: String
   var missing: String
 
-  init(_ answers: [Question.ID: Answer]) {
+  /// The answers as stored; `itemsInOrder`, the definition's item ids sorted, saves sorting them per response.
+  init(_ answers: [Question.ID: Answer], itemsInOrder: [Question.ID]? = nil) {
     var values: [(String, String)] = []
     var missing: [(String, String)] = []
     values.reserveCapacity(answers.count)
-    for (item, answer) in answers {
+    func add(_ item: Question.ID, _ answer: Answer) {
       switch answer {
       case .value(let value): values.append((item.rawValue, value.canonicalText))
       case .missing(let code): missing.append((item.rawValue, code))
       }
     }
+    if let itemsInOrder {
+      for item in itemsInOrder {
+        if let answer = answers[item] { add(item, answer) }
+      }
+    }
+    // Without the items, or with an answer to an item the list lacks: sorted here.
+    let isSorted = itemsInOrder != nil && values.count + missing.count == answers.count
+    if !isSorted {
+      values.removeAll(keepingCapacity: true)
+      missing.removeAll()
+      for (item, answer) in answers { add(item, answer) }
+      values.sort { $0.0 < $1.0 }
+      missing.sort { $0.0 < $1.0 }
+    }
     self.values = Self.object(values)
     self.missing = Self.object(missing)
   }
 
-  /// A JSON object of strings, written by hand once per stored response: strings need no more than the escapes
-  /// below (the tests read the output back through SQLite's JSON functions).
+  /// A JSON object of strings, in the order given, written by hand once per stored response: strings need no
+  /// more than the escapes below (the tests read the output back through SQLite's JSON functions).
   static func object(_ pairs: [(String, String)]) -> String {
     guard !pairs.isEmpty else { return "{}" }
     var bytes: [UInt8] = [UInt8(ascii: "{")]
     bytes.reserveCapacity(pairs.reduce(2) { $0 + $1.0.utf8.count + $1.1.utf8.count + 6 })
-    for (index, pair) in pairs.sorted(by: { $0.0 < $1.0 }).enumerated() {
+    for (index, pair) in pairs.enumerated() {
       if index > 0 { bytes.append(UInt8(ascii: ",")) }
       appendString(pair.0, to: &bytes)
       bytes.append(UInt8(ascii: ":"))

@@ -78,6 +78,20 @@ func source(_ name: String = "test.csv", strict: Bool = false) -> ImportSource {
     #expect(stored.first?.1.definition.source == storeQuestionnaireYAML)
   }
 
+  @Test func answersAreWrittenInTheSameOrderWithOrWithoutTheDefinitionsItemList() {
+    let answers: [Question.ID: Answer] = [
+      "zeker": .value(.text("ja")), "cijfer": .value(.grade(7.5)), "bereikbaar": .missing("weet_niet"),
+      "aantal": .value(.number(3)), "contact": .missing("nvt"),
+    ]
+    let sorted = StoredAnswers(answers)
+    #expect(sorted.values == #"{"aantal":"3","cijfer":"7.5","zeker":"ja"}"#)
+    #expect(sorted.missing == #"{"bereikbaar":"weet_niet","contact":"nvt"}"#)
+    let listed: [Question.ID] = ["aantal", "bereikbaar", "cijfer", "contact", "extra", "zeker"]
+    #expect(StoredAnswers(answers, itemsInOrder: listed) == sorted)
+    // An answer to an item the list lacks: still every answer, in order.
+    #expect(StoredAnswers(answers, itemsInOrder: ["cijfer", "zeker"]) == sorted)
+  }
+
   @Test func aVersion3DatabaseKeepsEveryAnswerWhenTheAnswersMoveIntoTheResponseRow() throws {
     // Given a database at schema v3 (an answer table) holding responses with values, a missing code and an open
     // answer that needs escaping in JSON, written as v3 wrote them
@@ -128,7 +142,7 @@ func source(_ name: String = "test.csv", strict: Bool = false) -> ImportSource {
     // Every control character but NUL (which SQLite's text functions end a string at, and no reader lets
     // through), quotes, backslashes, non-ASCII and the line separators JSON allows unescaped
     let awkward = (1..<0x20).map { String(UnicodeScalar(UInt8($0))) }.joined() + "\"\\/\u{7F}\u{2028}\u{2029}é🙂"
-    let pairs = [("b", awkward), ("a", ""), ("c", "7,5")]
+    let pairs = [("a", ""), ("b", awkward), ("c", "7,5")]
     let json = StoredAnswers.object(pairs)
     #expect(json.hasPrefix(#"{"a":"","b":""#))
     let queue = try DatabaseQueue()
