@@ -20,7 +20,10 @@ let package = Package(
     ),
     .target(
       name: "TevredenStore",
-      dependencies: ["TevredenCore", .product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: [
+        "TevredenCore", .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "GRDBSQLite", package: "GRDB.swift"),
+      ]
     ),
     .target(
       name: "TevredenImport",

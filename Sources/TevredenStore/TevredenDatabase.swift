@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import TevredenCore
 
 /// The whole state of `tevreden`: questionnaire snapshots, responses, answers and import batches, in one SQLite
@@ -196,10 +197,10 @@ public struct TevredenDatabase: Sendable {
 
   /// Inserts a response row unless one with its id is stored; `false` when one was.
   static func insert(_ record: ResponseRecord, answers: StoredAnswers, in db: Database) throws -> Bool {
-    // A cached statement with plain arguments: an import inserts hundreds of thousands of rows, and the record
-    // API's encoding per row dominated the time of an import (measured with perf). The conflict clause makes
-    // the existence check part of the insert.
-    let insertResponse = try db.cachedStatement(
+    // The conflict clause makes the existence check part of the insert. The cached statement's values are bound
+    // through SQLite's own functions: an import inserts up to millions of rows, and building GRDB's
+    // StatementArguments per row was a tenth of the storing thread's time (measured with perf).
+    let statement = try db.cachedStatement(
       sql: """
         INSERT INTO response (responseKey, snapshotId, questionnaireID, questionnaireVersion, audience,
           respondentGroup, gemeente, mode, interviewer, startedAt, completedAt, collectedOn, status, grade,
@@ -207,12 +208,64 @@ public struct TevredenDatabase: Sendable {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (responseKey) DO NOTHING
         """)
-    try insertResponse.execute(arguments: [
-      record.responseKey, record.snapshotId, record.questionnaireID, record.questionnaireVersion, record.audience,
-      record.respondentGroup, record.gemeente, record.mode, record.interviewer, record.startedAt, record.completedAt,
-      record.collectedOn, record.status, record.grade, record.importBatchId, answers.values, answers.missing,
-    ])
-    return db.changesCount > 0
+    let handle = statement.sqliteStatement
+    sqlite3_reset(handle)
+    var index: Int32 = 0
+    var bound = SQLITE_OK
+    func bind(_ text: String?) {
+      index += 1
+      guard bound == SQLITE_OK else { return }
+      guard let text else {
+        bound = sqlite3_bind_null(handle, index)
+        return
+      }
+      // SQLITE_TRANSIENT: SQLite copies the bytes before the call returns.
+      let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+      var utf8 = text
+      bound = utf8.withUTF8 { bytes in
+        bytes.withMemoryRebound(to: CChar.self) { characters in
+          guard let start = characters.baseAddress else {
+            return sqlite3_bind_text(handle, index, "", 0, transient)  // an empty text still needs an address
+          }
+          return sqlite3_bind_text(handle, index, start, Int32(characters.count), transient)
+        }
+      }
+    }
+    func bind(_ number: Int64?) {
+      index += 1
+      guard bound == SQLITE_OK else { return }
+      bound = number.map { sqlite3_bind_int64(handle, index, $0) } ?? sqlite3_bind_null(handle, index)
+    }
+    func bind(_ number: Double?) {
+      index += 1
+      guard bound == SQLITE_OK else { return }
+      bound = number.map { sqlite3_bind_double(handle, index, $0) } ?? sqlite3_bind_null(handle, index)
+    }
+    bind(record.responseKey)
+    bind(record.snapshotId as Int64?)
+    bind(record.questionnaireID)
+    bind(Int64(record.questionnaireVersion) as Int64?)
+    bind(record.audience)
+    bind(record.respondentGroup)
+    bind(record.gemeente)
+    bind(record.mode)
+    bind(record.interviewer)
+    bind(record.startedAt)
+    bind(record.completedAt)
+    bind(record.collectedOn)
+    bind(record.status)
+    bind(record.grade)
+    bind(record.importBatchId)
+    bind(answers.values)
+    bind(answers.missing)
+    let result = bound == SQLITE_OK ? sqlite3_step(handle) : bound
+    guard result == SQLITE_DONE else {
+      let message = String(cString: sqlite3_errmsg(db.sqliteConnection))
+      sqlite3_reset(handle)
+      throw DatabaseError(resultCode: ResultCode(rawValue: result), message: message, sql: statement.sql)
+    }
+    sqlite3_reset(handle)
+    return sqlite3_changes(db.sqliteConnection) > 0
   }
 
   /// Whether the stored response with the record's id has exactly this content (its import batch aside): the

@@ -78,6 +78,39 @@ func source(_ name: String = "test.csv", strict: Bool = false) -> ImportSource {
     #expect(stored.first?.1.definition.source == storeQuestionnaireYAML)
   }
 
+  @Test func theInsertBindsEveryKindOfValueAndReportsARefusedRow() throws {
+    let queue = try DatabaseQueue()
+    _ = try TevredenDatabase(queue)
+    let definition = try storeQuestionnaire()
+    var response = try makeResponse("r1", grade: .value(.grade(6.5)), questionnaire: definition.questionnaire)
+    response.interviewer = ""  // empty, not NULL
+    response.gemeente = nil
+    try queue.write { db in
+      let snapshot = try TevredenDatabase.snapshotId(for: definition, in: db)
+      #expect(try TevredenDatabase.insert(response, definition: definition, snapshotId: snapshot, batchId: nil, in: db))
+      #expect(
+        !(try TevredenDatabase.insert(response, definition: definition, snapshotId: snapshot, batchId: nil, in: db)))
+      let row = try #require(try Row.fetchOne(db, sql: "SELECT * FROM response WHERE responseKey = 'r1'"))
+      #expect(row["interviewer"] as String? == "")
+      #expect(row["gemeente"] as String? == nil)
+      #expect(row["importBatchId"] as Int64? == nil)
+      #expect(row["snapshotId"] as Int64 == snapshot)
+      #expect(row["questionnaireVersion"] as Int == 1)
+      #expect(row["grade"] as Double == 6.5)
+      // A row the schema refuses is an error naming the constraint, not a silent skip.
+      var record = ResponseRecord(response, snapshotId: snapshot, grade: 11, importBatchId: nil)
+      record.responseKey = "r2"
+      do {
+        _ = try TevredenDatabase.insert(record, answers: StoredAnswers([:]), in: db)
+        Issue.record("a grade of 11 was stored")
+      } catch let error as DatabaseError {
+        #expect(error.resultCode == .SQLITE_CONSTRAINT)
+        #expect(error.message?.contains("CHECK") == true)
+      }
+    }
+    #expect(try TevredenDatabase(queue).response("r1") == response)
+  }
+
   @Test func answersAreWrittenInTheSameOrderWithOrWithoutTheDefinitionsItemList() {
     let answers: [Question.ID: Answer] = [
       "zeker": .value(.text("ja")), "cijfer": .value(.grade(7.5)), "bereikbaar": .missing("weet_niet"),
