@@ -18,6 +18,8 @@ public struct ExportConversion: Sendable {
   public var mappedItemCount: Int { Set(itemColumns.values).count }
   /// Columns holding personal data: never read.
   public let droppedColumns: [(index: Int, kind: PersonalDataKind)]
+  /// The indexes of ``droppedColumns``, left out of the row hash.
+  private let droppedIndexes: Set<Int>
   /// Columns that are neither an item, nor metadata, nor personal data: ignored.
   public let unmappedColumns: [Int]
   public let gemeenteColumn: Int?
@@ -110,6 +112,7 @@ public struct ExportConversion: Sendable {
       definition.questionnaire.question(item).map { (index: index, question: $0, option: choiceColumns[index]) }
     }
     self.droppedColumns = dropped.map { (index: $0.0, kind: $0.1) }
+    self.droppedIndexes = Set(dropped.map(\.0))
     self.gemeenteColumn = gemeenteColumn
     self.unmappedColumns = candidates.indices.filter {
       !candidates[$0].isEmpty && mapping[$0] == nil
@@ -185,11 +188,7 @@ public struct ExportConversion: Sendable {
         id = Response.ID(rawValue: "\(layout.platform.rawValue):\(cell(index))")
       }
     } else {
-      let dropped = Set(droppedColumns.map(\.index))
-      let content = fields.enumerated().filter { !dropped.contains($0.offset) }.map(\.element).joined(
-        separator: "\u{1F}")
-      let key = "\(questionnaire.id)\u{1E}\(content)"
-      id = Response.ID(rawValue: "\(layout.platform.rawValue):row-\(SHA256.hex(of: Data(key.utf8)).prefix(20))")
+      id = Response.ID(rawValue: rowHashID(fields))
     }
 
     // Municipality.
@@ -282,6 +281,26 @@ public struct ExportConversion: Sendable {
     let invalid = response.problems(in: validation)
     guard invalid.isEmpty else { return .failure(Rejection(line: line, problems: invalid)) }
     return .success(Row(response: response, masked: Array(Set(masked)).sorted()))
+  }
+}
+
+extension ExportConversion {
+  /// The id of a row without a platform id: the platform, and the first 20 hex digits of the SHA-256 of the
+  /// questionnaire id, U+001E, and the row's cells without the personal-data columns joined by U+001F.
+  ///
+  /// The bytes are fed to the hasher as they are, without joining the cells into one text first; the id must
+  /// never change, because it is what makes importing the same file twice add nothing.
+  func rowHashID(_ fields: [String]) -> String {
+    var hasher = SHA256.Hasher()
+    hasher.update(utf8: definition.questionnaire.id.rawValue)
+    hasher.update(byte: 0x1E)
+    var first = true
+    for (offset, field) in fields.enumerated() where droppedIndexes.isEmpty || !droppedIndexes.contains(offset) {
+      if !first { hasher.update(byte: 0x1F) }
+      first = false
+      hasher.update(utf8: field)
+    }
+    return "\(layout.platform.rawValue):row-" + SHA256.hex(hasher.finalize(), digits: 20)
   }
 }
 
