@@ -18,16 +18,22 @@ public enum ExportDate {
     // A fixed offset from UTC in seconds; `nil` is Dutch local time.
     var fixedOffset: Int? = isUTC ? 0 : nil
     // A trailing zone: Z, +01:00, +0100, UTC, GMT, CET, CEST.
-    let upper = text.uppercased()
-    for (suffix, offset) in [(" CEST", 7200), (" CET", 3600), (" UTC", 0), (" GMT", 0)] where upper.hasSuffix(suffix) {
-      fixedOffset = offset
-      text = String(text.dropLast(suffix.count))
-      break
+    // Plain ASCII text (nearly every cell) is looked at byte by byte first: a zone name ends in T or C, and an
+    // offset needs a '+' or '-' after a ':'. Other text goes through the general code below as it is.
+    let isASCII = text.utf8.allSatisfy { $0 < 0x80 }
+    if !isASCII || [UInt8(ascii: "T"), UInt8(ascii: "C")].contains(text.utf8.last.map { $0 & 0xDF } ?? 0) {
+      let upper = text.uppercased()
+      for (suffix, offset) in [(" CEST", 7200), (" CET", 3600), (" UTC", 0), (" GMT", 0)]
+      where upper.hasSuffix(suffix) {
+        fixedOffset = offset
+        text = String(text.dropLast(suffix.count))
+        break
+      }
     }
     if text.hasSuffix("Z") || text.hasSuffix("z") {
       fixedOffset = 0
       text.removeLast()
-    } else if let offset = trailingOffset(&text) {
+    } else if !isASCII || Self.mayEndInOffset(asciiText: text), let offset = trailingOffset(&text) {
       fixedOffset = offset
     }
     guard let parts = DateParts(numeric: text) ?? DateParts(text), (1...12).contains(parts.month),
@@ -40,6 +46,15 @@ public enum ExportDate {
       + Int64(parts.minute * 60) + Int64(parts.second)
     let utc = fixedOffset.map { local - Int64($0) } ?? AmsterdamTime.utc(fromLocal: local)
     return Date(timeIntervalSince1970: TimeInterval(utc))
+  }
+
+  /// Whether ``trailingOffset(_:)`` may find an offset in ASCII text: there is a '+' or '-' with a ':' before it.
+  private static func mayEndInOffset(asciiText text: String) -> Bool {
+    let bytes = text.utf8
+    guard let sign = bytes.lastIndex(where: { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") }) else {
+      return false
+    }
+    return bytes[..<sign].contains(UInt8(ascii: ":"))
   }
 
   /// Removes and returns a trailing `+01:00`, `-0500` or `+01` offset in seconds (only after a time).
