@@ -70,9 +70,16 @@ extension Question {
   /// is exactly what ``parseValue(_:)`` would read from its canonical text (checked directly, without writing and
   /// re-reading the text, because every stored response is checked this way).
   public func problem(with value: AnswerValue) -> String? {
+    kind.problem(with: value)
+  }
+}
+
+extension Question.Kind {
+  /// ``Question/problem(with:)``, which depends on the kind alone.
+  func problem(with value: AnswerValue) -> String? {
     // Worded only when needed: every answer of every converted row is checked here.
-    var mismatch: String { "the value does not fit a \(kind.typeName) question" }
-    switch (kind, value) {
+    var mismatch: String { "the value does not fit a \(typeName) question" }
+    switch (self, value) {
     case (.consent, .yesNo), (.yesNo, .yesNo), (.text, .text):
       return nil
     case (.scale(let scale), .scalePoint(let point)):

@@ -22,6 +22,13 @@ struct AnswerSlots {
     }
   }
 
+  /// Removes every answer, keeping the slots.
+  mutating func removeAll() {
+    guard answerCount > 0 else { return }
+    for slot in answers.indices { answers[slot] = nil }
+    answerCount = 0
+  }
+
   /// Removes every answer but the one in `slot`.
   mutating func keepOnly(_ slot: Int) {
     for other in answers.indices where other != slot && answers[other] != nil { self[other] = nil }
@@ -39,7 +46,12 @@ struct AnswerSlots {
   /// What ``Response/problems(in:)`` checks for one questionnaire, worked out once per item, so that a converted
   /// row can be found valid without looking items up by id.
   struct Checks: Sendable {
-    private let questions: [Question]
+    // What is needed of each question, per position, in arrays of their own: reading a property of a question in
+    // an array may copy the whole question.
+    private let kinds: [Question.Kind]
+    private let missingCodes: [[String]]
+    private let conditions: [[Question.Condition]]
+    private let isRequired: [Bool]
     /// The slot of each item id.
     private let slots: [Question.ID: Int]
     /// Per question position, the id there (meaningful at slots, the first position of each id).
@@ -53,7 +65,10 @@ struct AnswerSlots {
     private let consentSlot: Int?
 
     init(_ questionnaire: Questionnaire) {
-      questions = questionnaire.questions
+      kinds = questionnaire.questions.map(\.kind)
+      missingCodes = questionnaire.questions.map(\.missingCodes)
+      conditions = questionnaire.questions.map(\.showIf)
+      isRequired = questionnaire.questions.map(\.isRequired)
       var slots: [Question.ID: Int] = [:]
       for (position, question) in questionnaire.questions.enumerated() where slots[question.id] == nil {
         slots[question.id] = position
@@ -66,7 +81,7 @@ struct AnswerSlots {
     }
 
     /// How many slots a response to this questionnaire has.
-    var count: Int { questions.count }
+    var count: Int { ids.count }
 
     /// The slot of an item.
     func slot(of item: Question.ID) -> Int? { slots[item] }
@@ -74,7 +89,7 @@ struct AnswerSlots {
     /// ``Question/isAsked(given:)`` for the question at `position`, given answers that are all to items of the
     /// questionnaire.
     func isAsked(_ position: Int, given answers: AnswerSlots) -> Bool {
-      let conditions = questions[position].showIf
+      let conditions = self.conditions[position]
       guard !conditions.isEmpty else { return true }
       let slots = conditionSlots[position]
       for index in conditions.indices {
@@ -85,8 +100,8 @@ struct AnswerSlots {
 
     /// Whether a required question that is asked, given these answers, has none.
     func lacksRequiredAnswer(_ answers: AnswerSlots) -> Bool {
-      for position in questions.indices
-      where questions[position].isRequired && answers[slotOfQuestion[position]] == nil
+      for position in ids.indices
+      where isRequired[position] && answers[slotOfQuestion[position]] == nil
         && isAsked(position, given: answers)
       {
         return true
@@ -104,13 +119,13 @@ struct AnswerSlots {
       else { return false }
       if let completedAt = response.completedAt, completedAt < response.startedAt { return false }
       if response.status == .completed, response.completedAt == nil { return false }
-      for slot in questions.indices {
+      for slot in ids.indices {
         guard let answer = answers[slot] else { continue }
         switch answer {
         case .missing(let code):
-          guard questions[slot].missingCodes.contains(code) else { return false }
+          guard missingCodes[slot].contains(code) else { return false }
         case .value(let value):
-          guard questions[slot].problem(with: value) == nil else { return false }
+          guard kinds[slot].problem(with: value) == nil else { return false }
         }
         guard isAsked(slot, given: answers) else { return false }
       }

@@ -32,7 +32,9 @@ public struct ExportConversion: Sendable {
   private let validation: Questionnaire
   /// The mapped columns in file order with their question (and option), worked out once rather than per row.
   /// `slot` is the position of the question in the questionnaire (see ``AnswerSlots``).
-  private let orderedColumns: [(index: Int, question: Question, option: ColumnMatching.ChoiceColumn?, slot: Int)]
+  private let orderedColumns: [MappedColumn]
+  /// Answers collected for the row being converted, kept between rows so that each row reuses their storage.
+  private var slotStorage: AnswerSlots
   /// Per item answered in a column of its own (not per option): the last such column, for messages.
   private let singleColumns: [Question.ID: Int]
   /// The first consent question, its slot, and whether the file has a column for it.
@@ -117,12 +119,12 @@ public struct ExportConversion: Sendable {
     self.validation = validation
     let checks = AnswerSlots.Checks(validation)
     self.checks = checks
-    let orderedColumns = mapping.sorted { $0.key < $1.key }.compactMap {
-      index, item -> (index: Int, question: Question, option: ColumnMatching.ChoiceColumn?, slot: Int)? in
+    let orderedColumns = mapping.sorted { $0.key < $1.key }.compactMap { index, item -> MappedColumn? in
       guard let question = definition.questionnaire.question(item), let slot = checks.slot(of: item) else { return nil }
-      return (index: index, question: question, option: choiceColumns[index], slot: slot)
+      return MappedColumn(index: index, question: question, option: choiceColumns[index], slot: slot)
     }
     self.orderedColumns = orderedColumns
+    self.slotStorage = AnswerSlots(count: checks.count)
     self.valueCache = Array(repeating: [:], count: orderedColumns.count)
     var singleColumns: [Question.ID: Int] = [:]
     for column in orderedColumns where column.option == nil { singleColumns[column.question.id] = column.index }
@@ -230,14 +232,21 @@ public struct ExportConversion: Sendable {
 
     // Answers, by the position of their item in the questionnaire rather than in a dictionary: no item id is
     // hashed until the response is made.
-    var answers = AnswerSlots(count: checks.count)
+    var answers = AnswerSlots(count: 0)
+    swap(&answers, &slotStorage)
+    answers.removeAll()
+    defer { swap(&answers, &slotStorage) }
     var masked: [PersonalDataKind] = []
     /// Per multiple-choice item exported as one column per option: the options ticked, and whether a cell failed.
     var ticked: [Question.ID: (codes: Set<String>, failed: Bool)] = [:]
-    for (position, (index, question, option, slot)) in orderedColumns.enumerated() {
-      let item = question.id
+    for position in orderedColumns.indices {
+      // The column's properties one by one: copying a whole column would copy its question.
+      let index = orderedColumns[position].index
+      let slot = orderedColumns[position].slot
       let raw = fields.indices.contains(index) ? fields[index] : ""
-      if let option {
+      if let option = orderedColumns[position].option {
+        let question = orderedColumns[position].question
+        let item = question.id
         var state = ticked[item] ?? (codes: [], failed: false)
         switch ExportValue.readOption(raw, column: option, of: question) {
         case .success(true): if let code = option.choice { state.codes.insert(code) }
@@ -250,12 +259,12 @@ public struct ExportConversion: Sendable {
         continue
       }
       let read: Result<Answer?, AnswerProblem>
-      if case .text = question.kind {
-        read = ExportValue.read(raw, for: question, in: questionnaire)
+      if orderedColumns[position].isText {
+        read = ExportValue.read(raw, for: orderedColumns[position].question, in: questionnaire)
       } else if let cached = valueCache[position][raw] {
         read = cached
       } else {
-        read = ExportValue.read(raw, for: question, in: questionnaire)
+        read = ExportValue.read(raw, for: orderedColumns[position].question, in: questionnaire)
         if valueCache[position].count < Self.valueCacheLimit { valueCache[position][raw] = read }
       }
       switch read {
@@ -265,7 +274,8 @@ public struct ExportConversion: Sendable {
         masked += result.masked
         answers[slot] = .value(.text(result.text))
       case .success(let answer?): answers[slot] = answer
-      case .failure(let problem): problems.append("\(column(index)) (\(item)): \(problem)")
+      case .failure(let problem):
+        problems.append("\(column(index)) (\(orderedColumns[position].question.id)): \(problem)")
       }
     }
     // The options ticked make one answer; none ticked is no answer. Where the export also has the item in one
@@ -314,6 +324,25 @@ public struct ExportConversion: Sendable {
 }
 
 extension ExportConversion {
+  /// A column that holds an item, or one option of it.
+  struct MappedColumn: Sendable {
+    var index: Int
+    var question: Question
+    var option: ColumnMatching.ChoiceColumn?
+    /// The item's slot in ``AnswerSlots``.
+    var slot: Int
+    /// Whether the item is free text, whose cells are never cached.
+    var isText: Bool
+
+    init(index: Int, question: Question, option: ColumnMatching.ChoiceColumn?, slot: Int) {
+      self.index = index
+      self.question = question
+      self.option = option
+      self.slot = slot
+      if case .text = question.kind { isText = true } else { isText = false }
+    }
+  }
+
   /// The id of a row without a platform id: the platform, and the first 20 hex digits of the SHA-256 of the
   /// questionnaire id, U+001E, and the row's cells without the personal-data columns joined by U+001F.
   ///
