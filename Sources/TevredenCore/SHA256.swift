@@ -154,14 +154,16 @@ public enum SHA256 {
       self.state = state
       self.block = block
       self.pendingCount = 0
-      let words = [state.a, state.b, state.c, state.d, state.e, state.f, state.g, state.h]
       return [UInt8](unsafeUninitializedCapacity: 32) { digest, count in
-        for (index, word) in words.enumerated() {
-          digest[index * 4] = UInt8(truncatingIfNeeded: word >> 24)
-          digest[index * 4 + 1] = UInt8(truncatingIfNeeded: word >> 16)
-          digest[index * 4 + 2] = UInt8(truncatingIfNeeded: word >> 8)
-          digest[index * 4 + 3] = UInt8(truncatingIfNeeded: word)
-        }
+        guard let base = UnsafeMutableRawPointer(digest.baseAddress) else { return }
+        base.storeBytes(of: state.a.bigEndian, toByteOffset: 0, as: UInt32.self)
+        base.storeBytes(of: state.b.bigEndian, toByteOffset: 4, as: UInt32.self)
+        base.storeBytes(of: state.c.bigEndian, toByteOffset: 8, as: UInt32.self)
+        base.storeBytes(of: state.d.bigEndian, toByteOffset: 12, as: UInt32.self)
+        base.storeBytes(of: state.e.bigEndian, toByteOffset: 16, as: UInt32.self)
+        base.storeBytes(of: state.f.bigEndian, toByteOffset: 20, as: UInt32.self)
+        base.storeBytes(of: state.g.bigEndian, toByteOffset: 24, as: UInt32.self)
+        base.storeBytes(of: state.h.bigEndian, toByteOffset: 28, as: UInt32.self)
         count = 32
       }
     }
