@@ -161,7 +161,12 @@ extension Question {
 extension Question.Condition {
   /// Whether the answers meet this condition. An unanswered item or a missing code never does.
   public func isSatisfied(by answers: [Question.ID: Answer]) -> Bool {
-    guard case .value(let value)? = answers[item] else { return false }
+    isSatisfied(byAnswer: answers[item])
+  }
+
+  /// Whether the answer to ``item`` meets this condition; `nil` is no answer.
+  func isSatisfied(byAnswer answer: Answer?) -> Bool {
+    guard case .value(let value)? = answer else { return false }
     if case .choices(let codes) = value {
       return codes.contains(where: values.contains)
     }

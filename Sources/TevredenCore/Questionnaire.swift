@@ -67,7 +67,9 @@ public struct Questionnaire: Hashable, Sendable {
 
   /// The question with the given id, if there is one.
   public func question(_ id: Question.ID) -> Question? {
-    questions.first { $0.id == id }
+    // By index: comparing ids in place copies no question but the one returned.
+    for index in questions.indices where questions[index].id == id { return questions[index] }
+    return nil
   }
 
   /// The missing code with the given code, if the questionnaire defines it.

@@ -70,8 +70,16 @@ extension Question {
   /// is exactly what ``parseValue(_:)`` would read from its canonical text (checked directly, without writing and
   /// re-reading the text, because every stored response is checked this way).
   public func problem(with value: AnswerValue) -> String? {
-    let mismatch = "the value does not fit a \(kind.typeName) question"
-    switch (kind, value) {
+    kind.problem(with: value)
+  }
+}
+
+extension Question.Kind {
+  /// ``Question/problem(with:)``, which depends on the kind alone.
+  func problem(with value: AnswerValue) -> String? {
+    // Worded only when needed: every answer of every converted row is checked here.
+    var mismatch: String { "the value does not fit a \(typeName) question" }
+    switch (self, value) {
     case (.consent, .yesNo), (.yesNo, .yesNo), (.text, .text):
       return nil
     case (.scale(let scale), .scalePoint(let point)):
@@ -92,6 +100,12 @@ extension Question {
         return AnswerProblem.unknownChoice(unknown, valid: choices.map(\.code)).description
       }
       // One code for a single choice; several in the definition's order, each once.
+      if codes.count == 1 {
+        // The canonical list is every choice with this code: it is the code alone when exactly one choice has it.
+        var matching = 0
+        for choice in choices where choice.code == codes[0] { matching += 1 }
+        return matching == 1 ? nil : mismatch
+      }
       let canonical = choices.map(\.code).filter(Set(codes).contains)
       guard canonical == codes, allowsMultiple || codes.count == 1 else { return mismatch }
       return nil

@@ -1,6 +1,7 @@
 import Foundation
 
-/// SHA-256 (FIPS 180-4), used to fingerprint questionnaire definitions and imported files.
+/// SHA-256 (FIPS 180-4), used to fingerprint questionnaire definitions and imported files, and to make the ids of
+/// export rows that carry none.
 ///
 /// Foundation on Linux has no CryptoKit; this small implementation avoids building swift-crypto for one hash.
 public enum SHA256 {
@@ -22,14 +23,21 @@ public enum SHA256 {
 
   /// A digest as 64 lower-case hex digits.
   static func hex(_ digest: [UInt8]) -> String {
-    let digits = Array("0123456789abcdef".utf8)
-    var text: [UInt8] = []
-    text.reserveCapacity(64)
-    for byte in digest {
-      text.append(digits[Int(byte >> 4)])
-      text.append(digits[Int(byte & 0x0F)])
+    hex(digest, digits: digest.count * 2)
+  }
+
+  /// The first `digits` lower-case hex digits of a digest.
+  static func hex(_ digest: [UInt8], digits count: Int) -> String {
+    let count = min(count, digest.count * 2)
+    return String(unsafeUninitializedCapacity: count) { text in
+      let digits: StaticString = "0123456789abcdef"
+      let table = digits.utf8Start
+      for index in 0..<count {
+        let byte = digest[index >> 1]
+        text[index] = table[Int(index & 1 == 0 ? byte >> 4 : byte & 0x0F)]
+      }
+      return count
     }
-    return String(decoding: text, as: UTF8.self)
   }
 
   /// The 32-byte digest of `data`.
@@ -48,98 +56,165 @@ public enum SHA256 {
     return hex(hasher.finalize())
   }
 
+  /// The eight words of the hash state.
+  struct State: Sendable {
+    var a: UInt32 = 0x6a09_e667
+    var b: UInt32 = 0xbb67_ae85
+    var c: UInt32 = 0x3c6e_f372
+    var d: UInt32 = 0xa54f_f53a
+    var e: UInt32 = 0x510e_527f
+    var f: UInt32 = 0x9b05_688c
+    var g: UInt32 = 0x1f83_d9ab
+    var h: UInt32 = 0x5be0_cd19
+  }
+
   /// Hashes bytes fed piece by piece.
+  ///
+  /// Holds no arrays: the state and the bytes not yet making up a whole block are stored inline, so hashing many
+  /// short messages (one per row of an export) allocates nothing but the digest.
   public struct Hasher: Sendable {
-    private var state: [UInt32] = [
-      0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
-    ]
-    /// Bytes not yet making up a whole 64-byte block.
-    private var pending: [UInt8] = []
+    private var state = State()
+    /// Bytes not yet making up a whole 64-byte block: the first `pendingCount` bytes of these eight words.
+    private var block: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+    private var pendingCount = 0
     private var length: UInt64 = 0
 
-    public init() { pending.reserveCapacity(64) }
+    public init() {}
 
     /// Adds bytes to the message.
     public mutating func update(_ data: Data) {
       data.withUnsafeBytes { update(UnsafeRawBufferPointer($0)) }
     }
 
+    /// Adds the UTF-8 bytes of a text to the message.
+    public mutating func update(utf8 text: String) {
+      let done: Void? = text.utf8.withContiguousStorageIfAvailable { update(UnsafeRawBufferPointer($0)) }
+      if done == nil { Array(text.utf8).withUnsafeBytes { update($0) } }
+    }
+
+    /// Adds one byte to the message.
+    public mutating func update(byte: UInt8) {
+      withUnsafeBytes(of: byte) { update($0) }
+    }
+
     /// Adds bytes to the message.
     public mutating func update(_ bytes: UnsafeRawBufferPointer) {
+      guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
       length &+= UInt64(bytes.count)
+      var state = self.state
+      var block = self.block
+      var pendingCount = self.pendingCount
       var offset = 0
-      if !pending.isEmpty {
-        let take = min(64 - pending.count, bytes.count)
-        pending.append(contentsOf: bytes[0..<take])
-        offset = take
-        guard pending.count == 64 else { return }
-        pending.withUnsafeBytes { SHA256.compress(&state, $0, at: 0) }
-        pending.removeAll(keepingCapacity: true)
+      let total = bytes.count
+      withUnsafeMutableBytes(of: &block) { blockBytes in
+        guard let blockBase = blockBytes.baseAddress else { return }
+        if pendingCount > 0 {
+          let take = min(64 - pendingCount, total)
+          (blockBase + pendingCount).copyMemory(from: base, byteCount: take)
+          pendingCount += take
+          offset = take
+          guard pendingCount == 64 else { return }
+          SHA256.compress(&state, UnsafeRawPointer(blockBase))
+          pendingCount = 0
+        }
+        while total - offset >= 64 {
+          SHA256.compress(&state, base + offset)
+          offset += 64
+        }
+        let rest = total - offset
+        if rest > 0 {
+          blockBase.copyMemory(from: base + offset, byteCount: rest)
+          pendingCount = rest
+        }
       }
-      while bytes.count - offset >= 64 {
-        SHA256.compress(&state, bytes, at: offset)
-        offset += 64
-      }
-      pending.append(contentsOf: bytes[offset...])
+      self.state = state
+      self.block = block
+      self.pendingCount = pendingCount
     }
 
     /// The 32-byte digest of everything added.
     public mutating func finalize() -> [UInt8] {
       let bitLength = length &* 8
-      var tail = pending
-      tail.append(0x80)
-      while tail.count % 64 != 56 { tail.append(0) }
-      for shift in stride(from: 56, through: 0, by: -8) {
-        tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
+      var state = self.state
+      var block = self.block
+      let pendingCount = self.pendingCount
+      withUnsafeMutableBytes(of: &block) { blockBytes in
+        guard let blockBase = blockBytes.baseAddress else { return }
+        blockBytes[pendingCount] = 0x80
+        if pendingCount + 1 > 56 {
+          (blockBase + pendingCount + 1).initializeMemory(as: UInt8.self, repeating: 0, count: 63 - pendingCount)
+          SHA256.compress(&state, UnsafeRawPointer(blockBase))
+          blockBase.initializeMemory(as: UInt8.self, repeating: 0, count: 56)
+        } else {
+          (blockBase + pendingCount + 1).initializeMemory(as: UInt8.self, repeating: 0, count: 55 - pendingCount)
+        }
+        blockBase.storeBytes(of: bitLength.bigEndian, toByteOffset: 56, as: UInt64.self)
+        SHA256.compress(&state, UnsafeRawPointer(blockBase))
       }
-      tail.withUnsafeBytes { buffer in
-        for block in stride(from: 0, to: buffer.count, by: 64) { SHA256.compress(&state, buffer, at: block) }
+      self.state = state
+      self.block = block
+      self.pendingCount = 0
+      return [UInt8](unsafeUninitializedCapacity: 32) { digest, count in
+        guard let base = UnsafeMutableRawPointer(digest.baseAddress) else { return }
+        base.storeBytes(of: state.a.bigEndian, toByteOffset: 0, as: UInt32.self)
+        base.storeBytes(of: state.b.bigEndian, toByteOffset: 4, as: UInt32.self)
+        base.storeBytes(of: state.c.bigEndian, toByteOffset: 8, as: UInt32.self)
+        base.storeBytes(of: state.d.bigEndian, toByteOffset: 12, as: UInt32.self)
+        base.storeBytes(of: state.e.bigEndian, toByteOffset: 16, as: UInt32.self)
+        base.storeBytes(of: state.f.bigEndian, toByteOffset: 20, as: UInt32.self)
+        base.storeBytes(of: state.g.bigEndian, toByteOffset: 24, as: UInt32.self)
+        base.storeBytes(of: state.h.bigEndian, toByteOffset: 28, as: UInt32.self)
+        count = 32
       }
-      return state.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> UInt32(24 - $0 * 8)) } }
     }
   }
 
-  /// Processes one 64-byte block starting at `offset`.
-  private static func compress(_ h: inout [UInt32], _ bytes: UnsafeRawBufferPointer, at offset: Int) {
-    withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
-      compress(&h, bytes, at: offset, schedule: w)
+  /// Processes the 64-byte block at `bytes`.
+  @inline(__always)
+  private static func compress(_ state: inout State, _ bytes: UnsafeRawPointer) {
+    k.withUnsafeBufferPointer { k in
+      withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+        compress(&state, bytes, constants: k, schedule: w)
+      }
     }
   }
 
   private static func compress(
-    _ h: inout [UInt32], _ bytes: UnsafeRawBufferPointer, at offset: Int, schedule w: UnsafeMutableBufferPointer<UInt32>
+    _ state: inout State, _ bytes: UnsafeRawPointer, constants: UnsafeBufferPointer<UInt32>,
+    schedule: UnsafeMutableBufferPointer<UInt32>
   ) {
+    guard let w = schedule.baseAddress, let k = constants.baseAddress else { return }
     for i in 0..<16 {
-      let base = offset + i * 4
-      w[i] =
-        UInt32(bytes[base]) << 24 | UInt32(bytes[base + 1]) << 16 | UInt32(bytes[base + 2]) << 8
-        | UInt32(bytes[base + 3])
+      w[i] = UInt32(bigEndian: bytes.loadUnaligned(fromByteOffset: i * 4, as: UInt32.self))
     }
     for i in 16..<64 {
-      let s0 = rotate(w[i - 15], 7) ^ rotate(w[i - 15], 18) ^ (w[i - 15] >> 3)
-      let s1 = rotate(w[i - 2], 17) ^ rotate(w[i - 2], 19) ^ (w[i - 2] >> 10)
+      let w15 = w[i - 15]
+      let w2 = w[i - 2]
+      let s0 = rotate(w15, 7) ^ rotate(w15, 18) ^ (w15 >> 3)
+      let s1 = rotate(w2, 17) ^ rotate(w2, 19) ^ (w2 >> 10)
       w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
     }
-    var (a, b, c, d, e, f, g, hh) = (h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7])
+    var (a, b, c, d, e, f, g, h) = (state.a, state.b, state.c, state.d, state.e, state.f, state.g, state.h)
     for i in 0..<64 {
       let s1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
       let choose = (e & f) ^ (~e & g)
-      let t1 = hh &+ s1 &+ choose &+ k[i] &+ w[i]
+      let t1 = h &+ s1 &+ choose &+ k[i] &+ w[i]
       let s0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
       let majority = (a & b) ^ (a & c) ^ (b & c)
       let t2 = s0 &+ majority
-      (hh, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
+      (h, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
     }
-    h[0] = h[0] &+ a
-    h[1] = h[1] &+ b
-    h[2] = h[2] &+ c
-    h[3] = h[3] &+ d
-    h[4] = h[4] &+ e
-    h[5] = h[5] &+ f
-    h[6] = h[6] &+ g
-    h[7] = h[7] &+ hh
+    state.a &+= a
+    state.b &+= b
+    state.c &+= c
+    state.d &+= d
+    state.e &+= e
+    state.f &+= f
+    state.g &+= g
+    state.h &+= h
   }
 
+  @inline(__always)
   private static func rotate(_ value: UInt32, _ count: UInt32) -> UInt32 {
     (value >> count) | (value << (32 - count))
   }

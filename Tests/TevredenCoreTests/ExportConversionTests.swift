@@ -116,6 +116,25 @@ import Testing
     #expect(try other.get().response.id != firstID)
   }
 
+  /// The row hash must never change: it is what makes a second import of the same file add nothing. These ids
+  /// were computed with Python's hashlib from the questionnaire id, U+001E and the cells (without the e-mail
+  /// column) joined by U+001F.
+  @Test(arguments: [
+    (["13-3-2026 10:00:00", "x@y.nl", "Ja", "8"], "googleforms:row-d9e65765ddda3c90fcb5"),
+    (
+      [
+        "13-3-2026 10:00:00", "x@y.nl", "Ja", "8",
+        "één extra cel met een lange tekst die over de grens van een blok van vierenzestig bytes gaat",
+      ], "googleforms:row-b7b83ea429f7dee1a36d"
+    ),
+  ])
+  func theRowHashIsStable(fields: [String], id: String) throws {
+    let layout = ExportLayout.detect([["Tijdstempel", "E-mailadres", "Wilt u meedoen?", "Welk rapportcijfer geeft u?"]])
+    var conversion = ExportConversion(
+      layout: layout, definition: definition, gemeente: "Alkmaar", gemeenten: ["Alkmaar"])
+    #expect(try conversion.convert(fields, line: 2).get().response.id.rawValue == id)
+  }
+
   @Test func aCachedCellReadsTheSameAsAFreshOne() throws {
     var conversion = conversion()
     let fields = [

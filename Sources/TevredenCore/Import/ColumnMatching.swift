@@ -279,7 +279,7 @@ public enum ExportValue {
   public static func read(_ cell: String, for question: Question, in questionnaire: Questionnaire) -> Result<
     Answer?, AnswerProblem
   > {
-    let text = cell.trimmingCharacters(in: .whitespacesAndNewlines)
+    let text = cell.trimmedOfWhitespace
     guard !text.isEmpty else { return .success(nil) }
     if case .text = question.kind { return .success(.value(.text(text))) }
     if let code = missingCode(text, in: questionnaire) {
@@ -371,7 +371,7 @@ public enum ExportValue {
   public static func readOption(_ cell: String, column: ColumnMatching.ChoiceColumn, of question: Question)
     -> Result<Bool, OptionProblem>
   {
-    let text = cell.trimmingCharacters(in: .whitespacesAndNewlines)
+    let text = cell.trimmedOfWhitespace
     guard !text.isEmpty else { return .success(false) }
     let key = ColumnMatching.normalise(text)
     if untickedValues.contains(key) { return .success(false) }

@@ -18,18 +18,29 @@ public struct ExportConversion: Sendable {
   public var mappedItemCount: Int { Set(itemColumns.values).count }
   /// Columns holding personal data: never read.
   public let droppedColumns: [(index: Int, kind: PersonalDataKind)]
+  /// The indexes of ``droppedColumns``, left out of the row hash.
+  private let droppedIndexes: Set<Int>
   /// Columns that are neither an item, nor metadata, nor personal data: ignored.
   public let unmappedColumns: [Int]
   public let gemeenteColumn: Int?
   private let fixedGemeente: String?
   private let gemeenten: [String]
-  /// Per column, the answers read from cells seen before.
-  private var valueCache: [Int: [String: Result<Answer?, AnswerProblem>]] = [:]
+  /// Per entry of ``orderedColumns``, the answers read from cells seen before.
+  private var valueCache: [[String: Result<Answer?, AnswerProblem>]]
   static let valueCacheLimit = 512
   /// The questionnaire as this file can answer it: items without a column in the file are not required.
   private let validation: Questionnaire
   /// The mapped columns in file order with their question (and option), worked out once rather than per row.
-  private let orderedColumns: [(index: Int, question: Question, option: ColumnMatching.ChoiceColumn?)]
+  /// `slot` is the position of the question in the questionnaire (see ``AnswerSlots``).
+  private let orderedColumns: [MappedColumn]
+  /// Answers collected for the row being converted, kept between rows so that each row reuses their storage.
+  private var slotStorage: AnswerSlots
+  /// Per item answered in a column of its own (not per option): the last such column, for messages.
+  private let singleColumns: [Question.ID: Int]
+  /// The first consent question, its slot, and whether the file has a column for it.
+  private let consent: (id: Question.ID, slot: Int, hasColumn: Bool)?
+  /// What ``Response/problems(in:)`` checks, worked out per item for this file's ``validation``.
+  private let checks: AnswerSlots.Checks
 
   /// One converted record.
   public struct Row: Hashable, Sendable {
@@ -106,10 +117,27 @@ public struct ExportConversion: Sendable {
       return question
     }
     self.validation = validation
-    self.orderedColumns = mapping.sorted { $0.key < $1.key }.compactMap { index, item in
-      definition.questionnaire.question(item).map { (index: index, question: $0, option: choiceColumns[index]) }
+    let checks = AnswerSlots.Checks(validation)
+    self.checks = checks
+    let orderedColumns = mapping.sorted { $0.key < $1.key }.compactMap { index, item -> MappedColumn? in
+      guard let question = definition.questionnaire.question(item), let slot = checks.slot(of: item) else { return nil }
+      return MappedColumn(index: index, question: question, option: choiceColumns[index], slot: slot)
+    }
+    self.orderedColumns = orderedColumns
+    self.slotStorage = AnswerSlots(count: checks.count)
+    self.valueCache = Array(repeating: [:], count: orderedColumns.count)
+    var singleColumns: [Question.ID: Int] = [:]
+    for column in orderedColumns where column.option == nil { singleColumns[column.question.id] = column.index }
+    self.singleColumns = singleColumns
+    if let question = definition.questionnaire.questions.first(where: { $0.kind == .consent }),
+      let slot = checks.slot(of: question.id)
+    {
+      self.consent = (id: question.id, slot: slot, hasColumn: mapping.values.contains(question.id))
+    } else {
+      self.consent = nil
     }
     self.droppedColumns = dropped.map { (index: $0.0, kind: $0.1) }
+    self.droppedIndexes = Set(dropped.map(\.0))
     self.gemeenteColumn = gemeenteColumn
     self.unmappedColumns = candidates.indices.filter {
       !candidates[$0].isEmpty && mapping[$0] == nil
@@ -148,14 +176,18 @@ public struct ExportConversion: Sendable {
     // When the response was given.
     var startedAt: Date?
     var completedAt: Date?
-    for (index, target) in [(layout.startedColumn, 0), (layout.completedColumn, 1)] {
-      guard let index, !cell(index).isEmpty else { continue }
-      guard let date = ExportDate.parse(cell(index), isUTC: layout.utcColumns.contains(index)) else {
-        problems.append("\(column(index)): '\(cell(index))' is not a date and time")
-        continue
+    func readTime(_ index: Int?) -> Date? {
+      guard let index else { return nil }
+      let text = cell(index)
+      guard !text.isEmpty else { return nil }
+      guard let date = ExportDate.parse(text, isUTC: layout.utcColumns.contains(index)) else {
+        problems.append("\(column(index)): '\(text)' is not a date and time")
+        return nil
       }
-      if target == 0 { startedAt = date } else { completedAt = date }
+      return date
     }
+    startedAt = readTime(layout.startedColumn)
+    completedAt = readTime(layout.completedColumn)
 
     // Finished or not.
     var finished: Bool
@@ -185,11 +217,7 @@ public struct ExportConversion: Sendable {
         id = Response.ID(rawValue: "\(layout.platform.rawValue):\(cell(index))")
       }
     } else {
-      let dropped = Set(droppedColumns.map(\.index))
-      let content = fields.enumerated().filter { !dropped.contains($0.offset) }.map(\.element).joined(
-        separator: "\u{1F}")
-      let key = "\(questionnaire.id)\u{1E}\(content)"
-      id = Response.ID(rawValue: "\(layout.platform.rawValue):row-\(SHA256.hex(of: Data(key.utf8)).prefix(20))")
+      id = Response.ID(rawValue: rowHashID(fields))
     }
 
     // Municipality.
@@ -202,16 +230,23 @@ public struct ExportConversion: Sendable {
       }
     }
 
-    // Answers.
-    var answers: [Question.ID: Answer] = [:]
+    // Answers, by the position of their item in the questionnaire rather than in a dictionary: no item id is
+    // hashed until the response is made.
+    var answers = AnswerSlots(count: 0)
+    swap(&answers, &slotStorage)
+    answers.removeAll()
+    defer { swap(&answers, &slotStorage) }
     var masked: [PersonalDataKind] = []
     /// Per multiple-choice item exported as one column per option: the options ticked, and whether a cell failed.
     var ticked: [Question.ID: (codes: Set<String>, failed: Bool)] = [:]
-    var singleColumn: [Question.ID: Int] = [:]
-    for (index, question, option) in orderedColumns {
-      let item = question.id
+    for position in orderedColumns.indices {
+      // The column's properties one by one: copying a whole column would copy its question.
+      let index = orderedColumns[position].index
+      let slot = orderedColumns[position].slot
       let raw = fields.indices.contains(index) ? fields[index] : ""
-      if let option {
+      if let option = orderedColumns[position].option {
+        let question = orderedColumns[position].question
+        let item = question.id
         var state = ticked[item] ?? (codes: [], failed: false)
         switch ExportValue.readOption(raw, column: option, of: question) {
         case .success(true): if let code = option.choice { state.codes.insert(code) }
@@ -223,54 +258,54 @@ public struct ExportConversion: Sendable {
         ticked[item] = state
         continue
       }
-      singleColumn[item] = index
       let read: Result<Answer?, AnswerProblem>
-      if case .text = question.kind {
-        read = ExportValue.read(raw, for: question, in: questionnaire)
-      } else if let cached = valueCache[index]?[raw] {
+      if orderedColumns[position].isText {
+        read = ExportValue.read(raw, for: orderedColumns[position].question, in: questionnaire)
+      } else if let cached = valueCache[position][raw] {
         read = cached
       } else {
-        read = ExportValue.read(raw, for: question, in: questionnaire)
-        if valueCache[index, default: [:]].count < Self.valueCacheLimit { valueCache[index, default: [:]][raw] = read }
+        read = ExportValue.read(raw, for: orderedColumns[position].question, in: questionnaire)
+        if valueCache[position].count < Self.valueCacheLimit { valueCache[position][raw] = read }
       }
       switch read {
       case .success(nil): break
       case .success(.value(.text(let text))?):
         let result = TextMasking.mask(text)
         masked += result.masked
-        answers[item] = .value(.text(result.text))
-      case .success(let answer?): answers[item] = answer
-      case .failure(let problem): problems.append("\(column(index)) (\(item)): \(problem)")
+        answers[slot] = .value(.text(result.text))
+      case .success(let answer?): answers[slot] = answer
+      case .failure(let problem):
+        problems.append("\(column(index)) (\(orderedColumns[position].question.id)): \(problem)")
       }
     }
     // The options ticked make one answer; none ticked is no answer. Where the export also has the item in one
     // column (KoboToolbox and ODK write both), the two must agree.
     for (item, state) in ticked.sorted(by: { $0.key < $1.key }) where !state.failed && !state.codes.isEmpty {
-      guard let question = questionnaire.question(item), case .choice(let choices, _) = question.kind else { continue }
+      guard let question = questionnaire.question(item), case .choice(let choices, _) = question.kind,
+        let slot = checks.slot(of: item)
+      else { continue }
       let combined = Answer.value(.choices(choices.map(\.code).filter(state.codes.contains)))
-      if let single = answers[item], single != combined, let index = singleColumn[item] {
+      if let single = answers[slot], single != combined, let index = singleColumns[item] {
         problems.append(
           "\(column(index)) (\(item)): \"\(single.value?.canonicalText ?? "")\" differs from the options ticked in its per-option columns (\"\(combined.value?.canonicalText ?? "")\")"
         )
       }
-      answers[item] = combined
+      answers[slot] = combined
     }
     // Submitting an online questionnaire is consenting to it, unless the export has the consent question.
     var status: Response.Status = finished ? .completed : .partial
-    if let consent = questionnaire.questions.first(where: { $0.kind == .consent }) {
-      if answers[consent.id] == nil, !itemColumns.values.contains(consent.id) {
-        answers[consent.id] = .value(.yesNo(true))
-      } else if answers[consent.id] == .value(.yesNo(false)) {
+    if let consent {
+      if answers[consent.slot] == nil, !consent.hasColumn {
+        answers[consent.slot] = .value(.yesNo(true))
+      } else if answers[consent.slot] == .value(.yesNo(false)) {
         status = .refused
-        answers = answers.filter { $0.key == consent.id }
+        answers.keepOnly(consent.slot)
       }
     }
     // SurveyMonkey writes no completion flag: a respondent who stopped early has an end date but lacks answers
     // to required items.
     if status == .completed, layout.platform == .surveyMonkey, layout.finishedColumn == nil,
-      validation.questions.contains(where: {
-        $0.isRequired && answers[$0.id] == nil && $0.isAsked(given: answers)
-      })
+      checks.lacksRequiredAnswer(answers)
     {
       status = .partial
     }
@@ -278,10 +313,52 @@ public struct ExportConversion: Sendable {
     let response = Response(
       id: id, questionnaire: questionnaire, gemeente: gemeente, mode: .online, interviewer: nil,
       startedAt: min(started, completedAt ?? started), completedAt: status == .partial ? nil : completedAt,
-      status: status, answers: answers)
-    let invalid = response.problems(in: validation)
-    guard invalid.isEmpty else { return .failure(Rejection(line: line, problems: invalid)) }
-    return .success(Row(response: response, masked: Array(Set(masked)).sorted()))
+      status: status, answers: answers.dictionary(checks))
+    // Only a response that may have problems goes through the full check, which words them.
+    if !checks.certainlyValid(response, answers: answers, in: validation) {
+      let invalid = response.problems(in: validation)
+      guard invalid.isEmpty else { return .failure(Rejection(line: line, problems: invalid)) }
+    }
+    return .success(Row(response: response, masked: masked.isEmpty ? [] : Array(Set(masked)).sorted()))
+  }
+}
+
+extension ExportConversion {
+  /// A column that holds an item, or one option of it.
+  struct MappedColumn: Sendable {
+    var index: Int
+    var question: Question
+    var option: ColumnMatching.ChoiceColumn?
+    /// The item's slot in ``AnswerSlots``.
+    var slot: Int
+    /// Whether the item is free text, whose cells are never cached.
+    var isText: Bool
+
+    init(index: Int, question: Question, option: ColumnMatching.ChoiceColumn?, slot: Int) {
+      self.index = index
+      self.question = question
+      self.option = option
+      self.slot = slot
+      if case .text = question.kind { isText = true } else { isText = false }
+    }
+  }
+
+  /// The id of a row without a platform id: the platform, and the first 20 hex digits of the SHA-256 of the
+  /// questionnaire id, U+001E, and the row's cells without the personal-data columns joined by U+001F.
+  ///
+  /// The bytes are fed to the hasher as they are, without joining the cells into one text first; the id must
+  /// never change, because it is what makes importing the same file twice add nothing.
+  func rowHashID(_ fields: [String]) -> String {
+    var hasher = SHA256.Hasher()
+    hasher.update(utf8: definition.questionnaire.id.rawValue)
+    hasher.update(byte: 0x1E)
+    var first = true
+    for (offset, field) in fields.enumerated() where droppedIndexes.isEmpty || !droppedIndexes.contains(offset) {
+      if !first { hasher.update(byte: 0x1F) }
+      first = false
+      hasher.update(utf8: field)
+    }
+    return "\(layout.platform.rawValue):row-" + SHA256.hex(hasher.finalize(), digits: 20)
   }
 }
 

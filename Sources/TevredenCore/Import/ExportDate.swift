@@ -18,16 +18,22 @@ public enum ExportDate {
     // A fixed offset from UTC in seconds; `nil` is Dutch local time.
     var fixedOffset: Int? = isUTC ? 0 : nil
     // A trailing zone: Z, +01:00, +0100, UTC, GMT, CET, CEST.
-    let upper = text.uppercased()
-    for (suffix, offset) in [(" CEST", 7200), (" CET", 3600), (" UTC", 0), (" GMT", 0)] where upper.hasSuffix(suffix) {
-      fixedOffset = offset
-      text = String(text.dropLast(suffix.count))
-      break
+    // Plain ASCII text (nearly every cell) is looked at byte by byte first: a zone name ends in T or C, and an
+    // offset needs a '+' or '-' after a ':'. Other text goes through the general code below as it is.
+    let isASCII = text.utf8.allSatisfy { $0 < 0x80 }
+    if !isASCII || [UInt8(ascii: "T"), UInt8(ascii: "C")].contains(text.utf8.last.map { $0 & 0xDF } ?? 0) {
+      let upper = text.uppercased()
+      for (suffix, offset) in [(" CEST", 7200), (" CET", 3600), (" UTC", 0), (" GMT", 0)]
+      where upper.hasSuffix(suffix) {
+        fixedOffset = offset
+        text = String(text.dropLast(suffix.count))
+        break
+      }
     }
     if text.hasSuffix("Z") || text.hasSuffix("z") {
       fixedOffset = 0
       text.removeLast()
-    } else if let offset = trailingOffset(&text) {
+    } else if !isASCII || Self.mayEndInOffset(asciiText: text), let offset = trailingOffset(&text) {
       fixedOffset = offset
     }
     guard let parts = DateParts(numeric: text) ?? DateParts(text), (1...12).contains(parts.month),
@@ -40,6 +46,15 @@ public enum ExportDate {
       + Int64(parts.minute * 60) + Int64(parts.second)
     let utc = fixedOffset.map { local - Int64($0) } ?? AmsterdamTime.utc(fromLocal: local)
     return Date(timeIntervalSince1970: TimeInterval(utc))
+  }
+
+  /// Whether ``trailingOffset(_:)`` may find an offset in ASCII text: there is a '+' or '-' with a ':' before it.
+  private static func mayEndInOffset(asciiText text: String) -> Bool {
+    let bytes = text.utf8
+    guard let sign = bytes.lastIndex(where: { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") }) else {
+      return false
+    }
+    return bytes[..<sign].contains(UInt8(ascii: ":"))
   }
 
   /// Removes and returns a trailing `+01:00`, `-0500` or `+01` offset in seconds (only after a time).
@@ -76,8 +91,23 @@ public enum ExportDate {
     /// `3/10/2026 14:05`, with `T` or a space before the time. `nil` for anything else (AM/PM, fractions of seconds,
     /// month names), which the general reader below handles.
     init?(numeric text: String) {
-      var numbers: [(value: Int, digits: Int)] = []
-      var separators: [UInt8] = []
+      // The numbers and separators are kept on the stack: a date is read on every row of an import.
+      guard
+        let parts = withUnsafeTemporaryAllocation(
+          of: Int.self, capacity: 17, { Self.numericParts(text, storage: $0) })
+      else { return nil }
+      (year, month, day, hour, minute, second) = parts
+    }
+
+    /// ``init(numeric:)``'s reading: up to six numbers (values in `storage[0..<6]`, digit counts in
+    /// `storage[6..<12]`) and the five separators between them (`storage[12..<17]`).
+    private static func numericParts(_ text: String, storage: UnsafeMutableBufferPointer<Int>) -> (
+      year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int
+    )? {
+      var count = 0
+      func number(_ index: Int) -> Int { storage[index] }
+      func digitCount(_ index: Int) -> Int { storage[6 + index] }
+      func separator(_ index: Int) -> Int { storage[12 + index] }
       var value = 0
       var digits = 0
       for byte in text.utf8 {
@@ -86,43 +116,50 @@ public enum ExportDate {
           digits += 1
           guard digits <= 4 else { return nil }
         } else {
-          guard digits > 0, numbers.count < 5 else { return nil }
-          numbers.append((value, digits))
-          separators.append(byte)
+          guard digits > 0, count < 5 else { return nil }
+          storage[count] = value
+          storage[6 + count] = digits
+          storage[12 + count] = Int(byte)
+          count += 1
           (value, digits) = (0, 0)
         }
       }
       guard digits > 0 else { return nil }
-      numbers.append((value, digits))
+      storage[count] = value
+      storage[6 + count] = digits
+      count += 1
+      var (year, month, day, hour, minute, second) = (0, 0, 0, 0, 0, 0)
       // date: n sep n sep n; then optionally (space or T) h : m [: s].
-      guard numbers.count == 3 || numbers.count == 5 || numbers.count == 6 else { return nil }
-      let dateSeparator = separators[0]
-      guard [0x2D, 0x2F, 0x2E].contains(dateSeparator), separators[1] == dateSeparator else { return nil }
-      if numbers.count > 3 {
-        guard separators[2] == 0x20 || separators[2] == 0x54, separators[3...].allSatisfy({ $0 == 0x3A }) else {
+      guard count == 3 || count == 5 || count == 6 else { return nil }
+      let dateSeparator = separator(0)
+      guard [0x2D, 0x2F, 0x2E].contains(dateSeparator), separator(1) == dateSeparator else { return nil }
+      if count > 3 {
+        guard separator(2) == 0x20 || separator(2) == 0x54, (3..<(count - 1)).allSatisfy({ separator($0) == 0x3A })
+        else {
           return nil
         }
-        guard numbers[3].digits <= 2, numbers[4].digits == 2, numbers.count == 5 || numbers[5].digits == 2 else {
+        guard digitCount(3) <= 2, digitCount(4) == 2, count == 5 || digitCount(5) == 2 else {
           return nil
         }
-        (hour, minute) = (numbers[3].value, numbers[4].value)
-        second = numbers.count == 6 ? numbers[5].value : 0
+        (hour, minute) = (number(3), number(4))
+        second = count == 6 ? number(5) : 0
       }
-      let (a, b, c) = (numbers[0], numbers[1], numbers[2])
-      if a.digits == 4 {
-        guard b.digits <= 2, c.digits <= 2 else { return nil }
-        (year, month, day) = (a.value, b.value, c.value)
+      let (a, b, c) = ((number(0), digitCount(0)), (number(1), digitCount(1)), (number(2), digitCount(2)))
+      if a.1 == 4 {
+        guard b.1 <= 2, c.1 <= 2 else { return nil }
+        (year, month, day) = (a.0, b.0, c.0)
       } else {
-        guard a.digits <= 2, b.digits <= 2, c.digits == 4 || c.digits == 2 else { return nil }
+        guard a.1 <= 2, b.1 <= 2, c.1 == 4 || c.1 == 2 else { return nil }
         if dateSeparator == 0x2F {
           // US order unless the first number cannot be a month.
-          (month, day) = a.value > 12 ? (b.value, a.value) : (a.value, b.value)
+          (month, day) = a.0 > 12 ? (b.0, a.0) : (a.0, b.0)
         } else {
-          (day, month) = (a.value, b.value)
+          (day, month) = (a.0, b.0)
         }
-        year = c.digits == 2 ? 2000 + c.value : c.value
+        year = c.1 == 2 ? 2000 + c.0 : c.0
       }
       guard (1900...2999).contains(year) else { return nil }
+      return (year, month, day, hour, minute, second)
     }
 
     init?(_ text: String) {
