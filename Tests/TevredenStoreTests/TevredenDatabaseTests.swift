@@ -324,7 +324,7 @@ func source(_ name: String = "test.csv", strict: Bool = false) -> ImportSource {
     #expect(try database.importBatches().isEmpty)
   }
 
-  @Test func theSchemaRejectsAnswersThatAreNotJSONAndGradesOutOfRange() throws {
+  @Test func theSchemaRejectsGradesOutOfRangeAndMalformedAnswersFailLoudly() throws {
     let queue = try DatabaseQueue()
     let database = try TevredenDatabase(queue)
     let definition = try storeQuestionnaire()
@@ -332,17 +332,23 @@ func source(_ name: String = "test.csv", strict: Bool = false) -> ImportSource {
       try makeResponse("a", grade: .value(.grade(6)), questionnaire: definition.questionnaire),
       collectedWith: definition)
     #expect(throws: DatabaseError.self) {
-      try queue.write { db in
-        try db.execute(sql: #"UPDATE response SET answers = '{"x":' WHERE id = 1"#)
-      }
-    }
-    #expect(throws: DatabaseError.self) {
-      try queue.write { db in
-        try db.execute(sql: #"UPDATE response SET missing = 'weet_niet' WHERE id = 1"#)
-      }
-    }
-    #expect(throws: DatabaseError.self) {
       try queue.write { db in try db.execute(sql: "UPDATE response SET grade = 11") }
+    }
+    // Answers that are not a JSON object (never written by tevreden) make reading fail loudly.
+    for broken in [#"UPDATE response SET answers = '{"x":'"#, "UPDATE response SET missing = 'weet_niet'"] {
+      let saved = try queue.write { db in
+        let before = try Row.fetchOne(db, sql: "SELECT answers, missing FROM response")
+        try db.execute(sql: broken)
+        return before
+      }
+      #expect(throws: (any Error).self) { try database.response("a") }
+      #expect(throws: (any Error).self) { try database.responses() }
+      try queue.write { db in
+        try db.execute(
+          sql: "UPDATE response SET answers = ?, missing = ?",
+          arguments: [saved?["answers"] as String?, saved?["missing"] as String?])
+      }
+      #expect(try database.response("a") != nil)
     }
   }
 }
