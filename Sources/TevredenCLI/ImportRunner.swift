@@ -242,16 +242,16 @@ struct ImportRunner {
     let fileSize = (try? FileManager.default.attributesOfItem(atPath: file.url.path)[.size] as? Int) ?? nil
     var maskedCounts: [PersonalDataKind: Int] = [:]
     var conflicts = 0
+    // The file's hash, for the import batch, is computed on a thread of its own while the rows are read and
+    // stored, and recorded when the batch ends.
+    var hashing: BackgroundValue<String?>?
     if session != nil {
-      let sha256: String
-      do {
-        sha256 = try SHA256.hex(ofFileAt: file.url)
-      } catch {
-        throw CLIError.unreadableFile(file.name, reason: "cannot read the file")
-      }
+      let url = file.url
+      hashing = BackgroundValue { try? SHA256.hex(ofFileAt: url) }
       try session?.beginBatch(
-        ImportSource(name: file.url.lastPathComponent, sha256: sha256, format: file.format, importedAt: Date()))
+        ImportSource(name: file.url.lastPathComponent, sha256: "", format: file.format, importedAt: Date()))
     }
+    defer { _ = hashing?.wait() }
     func reject(_ diagnostic: Diagnostic) {
       report.rejected += 1
       report.errorCount += 1
@@ -307,7 +307,12 @@ struct ImportRunner {
         }
       }
     }
-    try session?.endBatch(rejectedWhileReading: report.rejected - conflicts)
+    if let hashing {
+      guard let sha256 = hashing.wait() else {
+        throw CLIError.unreadableFile(file.name, reason: "cannot read the file")
+      }
+      try session?.endBatch(rejectedWhileReading: report.rejected - conflicts, sha256: sha256)
+    }
     if !maskedCounts.isEmpty {
       report.details.append(
         "  masked in open answers: "

@@ -87,6 +87,25 @@ final class ProducerThread: @unchecked Sendable {
   }
 }
 
+/// A value computed on a thread of its own while the caller goes on (a file's SHA-256 while its rows are read and
+/// stored).
+final class BackgroundValue<Value: Sendable>: @unchecked Sendable {
+  // `value` is written once by the computing thread before `thread` is done, and read only after `join()`.
+  private var value: Value?
+  private var thread: ProducerThread?
+
+  init(_ compute: @escaping @Sendable () -> Value) {
+    thread = ProducerThread { [self] in value = compute() }
+  }
+
+  /// The value, waiting for it.
+  func wait() -> Value {
+    thread?.join()
+    guard let value else { preconditionFailure("a finished computation left no value") }
+    return value
+  }
+}
+
 /// A value handed whole from one thread to another: the sender never touches it again, so it is never used by
 /// two threads at once although its type is not `Sendable` (a row reader holding a lookup closure).
 struct HandedOver<Value>: @unchecked Sendable {

@@ -67,9 +67,12 @@ public struct ImportSession {
 
   /// Records the end of a source file's import with its counts; `rejectedWhileReading` adds the rows rejected
   /// before they reached the store.
-  public mutating func endBatch(rejectedWhileReading: Int = 0) throws {
+  ///
+  /// `sha256` replaces the file's hash given at the start, for a file hashed while its rows were stored.
+  public mutating func endBatch(rejectedWhileReading: Int = 0, sha256: String? = nil) throws {
     guard var record = batch else { return }
     record.rejectedCount += rejectedWhileReading
+    if let sha256 { record.sha256 = sha256 }
     try record.update(db)
     batch = nil
   }

@@ -205,8 +205,13 @@ import TevredenStore
     #expect(stored.stdout.contains("5000 rows: 5000 imported, 0 already present, 0 rejected"), "\(stored)")
     let again = try runTevredenProcess(importArguments([good.path], db: db), cwd: folder)
     #expect(again.stdout.contains("5000 rows: 0 imported, 5000 already present, 0 rejected"), "\(again)")
-    let responses = try TevredenDatabase.open(atPath: db).responses().map(\.0)
+    let database = try TevredenDatabase.open(atPath: db)
+    let responses = try database.responses().map(\.0)
     #expect(responses.count == before.count + 5000)
+    // Each batch records the hash of its file, computed while the rows were stored.
+    let batches = try database.importBatches().filter { $0.source == "typeform-good.csv" }
+    #expect(batches.count == 2)
+    #expect(batches.allSatisfy { $0.sha256 == (try? SHA256.hex(ofFileAt: good)) })
     #expect(responses.last?.id.rawValue == "typeform:" + String(format: "%032x", 5000))
   }
 

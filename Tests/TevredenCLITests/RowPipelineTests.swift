@@ -56,6 +56,18 @@ import Testing
   }
 }
 
+@Suite struct BackgroundValueTests {
+  @Test func theValueIsComputedOnAnotherThreadAndWaitedFor() {
+    let caller = pthread_self()
+    let value = BackgroundValue { () -> Bool in
+      Thread.sleep(forTimeInterval: 0.05)
+      return pthread_equal(pthread_self(), caller) != 0
+    }
+    #expect(value.wait() == false)  // computed on another thread
+    #expect(value.wait() == false)
+  }
+}
+
 /// A counter two threads may touch.
 private final class Counter: @unchecked Sendable {
   private let lock = NSLock()
