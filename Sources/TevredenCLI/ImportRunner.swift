@@ -241,7 +241,7 @@ struct ImportRunner {
     let reader = try Self.open(file.url, asExchange: isExchange)
     let fileSize = (try? FileManager.default.attributesOfItem(atPath: file.url.path)[.size] as? Int) ?? nil
     var maskedCounts: [PersonalDataKind: Int] = [:]
-    var conflicts = 0
+    var rejectedByStore = 0
     // The file's hash, for the import batch, is computed on a thread of its own while the rows are read and
     // stored, and recorded when the batch ends.
     var hashing: BackgroundValue<String?>?
@@ -292,11 +292,17 @@ struct ImportRunner {
           report.rowCount += 1
           for kind in masked { maskedCounts[kind, default: 0] += 1 }
           guard let prepared, session != nil else { continue }
-          switch try session?.add(prepared) {
+          switch try session?.add(prepared, rejectingRepeats: isExchange) {
           case .inserted?: report.inserted += 1
           case .duplicate?: report.duplicates += 1
+          case .repeated?:
+            rejectedByStore += 1
+            reject(
+              Diagnostic(
+                .error, at: .init(file: file.name, line: line),
+                "response_id '\(prepared.id)' was already used on an earlier line of this file; row skipped"))
           case .conflict?:
-            conflicts += 1
+            rejectedByStore += 1
             reject(
               Diagnostic(
                 .error, at: .init(file: file.name, line: line),
@@ -311,7 +317,7 @@ struct ImportRunner {
       guard let sha256 = hashing.wait() else {
         throw CLIError.unreadableFile(file.name, reason: "cannot read the file")
       }
-      try session?.endBatch(rejectedWhileReading: report.rejected - conflicts, sha256: sha256)
+      try session?.endBatch(rejectedWhileReading: report.rejected - rejectedByStore, sha256: sha256)
     }
     if !maskedCounts.isEmpty {
       report.details.append(
@@ -339,6 +345,9 @@ struct ImportRunner {
     switch plan {
     case .exchange(let rows):
       exchangeRows = rows
+      // When rows are stored, the database finds an id used twice in the file, and the reader need not remember
+      // every id (a dry run, storing nothing, still does).
+      exchangeRows?.remembersIDs = !prepares
       headerRows = 1
     case .platform(let platform):
       conversion = platform

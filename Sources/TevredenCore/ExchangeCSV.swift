@@ -158,8 +158,12 @@ public enum ExchangeCSV {
     private let index: [String: Int]
     private let allowedGemeenten: Set<String>
     private let definition: (Questionnaire.ID, Int) -> LoadedQuestionnaire?
-    /// The line on which each response id was first seen: an id twice in one file is an error.
+    /// The line on which each response id was first seen: an id twice in one file is an error. Kept only when
+    /// ``remembersIDs``; an import that stores rows leaves the check to the database, so that its memory does not
+    /// grow with the file.
     private var seenIDs: [String: Int] = [:]
+    /// Whether the reader itself reports an id used twice in the file (see ``seenIDs``).
+    public var remembersIDs = true
 
     /// Checks the header.
     public init(
@@ -279,7 +283,7 @@ public enum ExchangeCSV {
       guard invalid.isEmpty else {
         return reject(invalid)
       }
-      seenIDs[responseID] = line
+      if remembersIDs { seenIDs[responseID] = line }
       return .success(Row(line: line, response: response, definition: loaded))
     }
   }

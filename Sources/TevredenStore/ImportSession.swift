@@ -34,7 +34,13 @@ public struct ImportSession {
   }
 
   /// Stores one response prepared on another thread, unless a response with its id is already stored.
-  public mutating func add(_ prepared: PreparedResponse) throws -> ImportDisposition {
+  ///
+  /// With `rejectingRepeats`, a response whose id an earlier row of the same batch (source file) already stored is
+  /// `.repeated` rather than a duplicate or a conflict: in tevreden's own format an id twice in one file is an
+  /// error. The database tells, so that reading a file needs no memory of the ids it has seen.
+  public mutating func add(_ prepared: PreparedResponse, rejectingRepeats: Bool = false) throws
+    -> ImportDisposition
+  {
     var record = prepared.record
     if let known = snapshotIds[prepared.definition.sha256] {
       record.snapshotId = known
@@ -49,6 +55,13 @@ public struct ImportSession {
     if try TevredenDatabase.insert(record, answers: prepared.answers, in: db) {
       batch?.insertedCount += 1
       return .inserted
+    }
+    if rejectingRepeats, let batchId = batch?.id {
+      let storedBatch = try db.cachedStatement(sql: "SELECT importBatchId FROM response WHERE responseKey = ?")
+      if try Int64.fetchOne(storedBatch, arguments: [record.responseKey]) == batchId {
+        batch?.rejectedCount += 1
+        return .repeated
+      }
     }
     let disposition: ImportDisposition
     if try TevredenDatabase.storedRowEquals(record, answers: prepared.answers, in: db) {

@@ -43,6 +43,9 @@ public enum ImportDisposition: Hashable, Sendable {
   case duplicate
   /// Already stored with different content; the stored one was kept.
   case conflict
+  /// Already stored from an earlier row of the same source file, when repeats are errors there (see
+  /// ``ImportSession/add(_:rejectingRepeats:)``); the earlier one was kept.
+  case repeated
 }
 
 /// A summary of one recorded import.

@@ -85,6 +85,55 @@ import Testing
     #expect(Set(stored) == [table.rows[0][id], table.rows[3][id]])
   }
 
+  @Test func anIdUsedTwiceInOneFileIsRejectedWithItsLineWhetherStoredOrOnlyChecked() throws {
+    // Rows 3 and 4 repeat the id of row 1: once with the same answers, once with another grade.
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    var table = try meldingSample(rows: 4)
+    let id = try table.column("response_id")
+    let grade = try table.column("cijfer")
+    table.rows[2] = table.rows[0]
+    table.rows[3] = table.rows[0]
+    table.rows[3][grade] = table.rows[0][grade] == "3" ? "4" : "3"
+    let file = folder.appendingPathComponent("twice.csv")
+    let text = table.render()
+    try text.write(to: file, atomically: true, encoding: .utf8)
+    let lines = try CSVTable(text: text).lines
+    let db = folder.appendingPathComponent("db.sqlite").path
+
+    // Checked only: the reader remembers the ids and names the first line.
+    let dryRun = try importFiles([file.path], db: db, cwd: folder, flags: ["--dry-run"])
+    for repeated in [lines[2], lines[3]] {
+      #expect(
+        dryRun.stderr.contains(
+          "twice.csv:\(repeated): error: response_id '\(table.rows[0][id])' was already used on line \(lines[0])"),
+        "\(dryRun)")
+    }
+    // Stored: the database finds the repeats (the reader keeps no ids), the first row is kept.
+    let run = try importFiles([file.path], db: db, cwd: folder)
+    #expect(run.exitCode == 2, "\(run)")
+    for repeated in [lines[2], lines[3]] {
+      #expect(
+        run.stderr.contains(
+          "twice.csv:\(repeated): error: response_id '\(table.rows[0][id])' was already used on an earlier line of this file; row skipped"
+        ), "\(run)")
+    }
+    #expect(ImportSummary(stdout: run.stdout) == ImportSummary(rows: 4, imported: 2, alreadyPresent: 0, rejected: 2))
+    #expect(
+      Set(try exportedIDs(questionnaire: "inwoners-melding", db: db, cwd: folder))
+        == Set([0, 1].map { table.rows[$0][id] }))
+    // Imported again: the stored rows and the identical repeat are already there (the repeat was reported the
+    // first time; the database cannot tell it from a re-import of row 1), the changed repeat is a conflict.
+    let again = try importFiles([file.path], db: db, cwd: folder)
+    #expect(
+      ImportSummary(stdout: again.stdout) == ImportSummary(rows: 4, imported: 0, alreadyPresent: 3, rejected: 1),
+      "\(again)")
+    #expect(
+      again.stderr.contains(
+        "twice.csv:\(lines[3]): error: response_id '\(table.rows[0][id])' is already stored with different answers"),
+      "\(again)")
+  }
+
   @Test func strictImportWithABadRowStoresNothing() throws {
     let folder = try makeTemporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
