@@ -29,24 +29,31 @@ public enum ExchangeCSV {
 
   /// Writes responses as CSV with the given item columns.
   public static func write(_ responses: [Response], items: [Question.ID]) -> String {
-    var rows = [metadataColumns + items.map(\.rawValue)]
-    for response in responses {
-      let metadata = [
-        response.id.rawValue, response.questionnaireID.rawValue, String(response.questionnaireVersion),
-        response.audience.rawValue, response.group, response.gemeente ?? "", response.mode.rawValue,
-        response.interviewer ?? "", Timestamp.format(response.startedAt),
-        response.completedAt.map(Timestamp.format) ?? "", response.status.rawValue,
-      ]
-      let cells = items.map { item -> String in
-        switch response.answers[item] {
-        case .value(let value)?: value.canonicalText
-        case .missing(let code)?: code
-        case nil: ""
-        }
+    responses.reduce(into: headerLine(items: items)) { $0 += line(for: $1, items: items) }
+  }
+
+  /// The header line of a file with these item columns, ending in a line break.
+  public static func headerLine(items: [Question.ID]) -> String {
+    CSVWriter.render([metadataColumns + items.map(\.rawValue)])
+  }
+
+  /// One response as a line of a file with these item columns, ending in a line break: a file can be written a
+  /// response at a time.
+  public static func line(for response: Response, items: [Question.ID]) -> String {
+    let metadata = [
+      response.id.rawValue, response.questionnaireID.rawValue, String(response.questionnaireVersion),
+      response.audience.rawValue, response.group, response.gemeente ?? "", response.mode.rawValue,
+      response.interviewer ?? "", Timestamp.format(response.startedAt),
+      response.completedAt.map(Timestamp.format) ?? "", response.status.rawValue,
+    ]
+    let cells = items.map { item -> String in
+      switch response.answers[item] {
+      case .value(let value)?: value.canonicalText
+      case .missing(let code)?: code
+      case nil: ""
       }
-      rows.append(metadata + cells)
     }
-    return CSVWriter.render(rows)
+    return CSVWriter.render([metadata + cells])
   }
 
   /// A response read from a row, with its line and the definition it was collected with.

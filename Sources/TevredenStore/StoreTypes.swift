@@ -48,6 +48,13 @@ public enum ImportDisposition: Hashable, Sendable {
   case repeated
 }
 
+/// The responses of one questionnaire in an export: the definitions they were collected with and their number.
+public struct ExportGroup: Hashable, Sendable {
+  public var questionnaire: Questionnaire.ID
+  public var definitions: [Questionnaire]
+  public var count: Int
+}
+
 /// A summary of one recorded import.
 public struct ImportBatchSummary: Hashable, Sendable {
   public var source: String

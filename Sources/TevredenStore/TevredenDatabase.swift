@@ -357,6 +357,87 @@ public struct TevredenDatabase: Sendable {
     }
   }
 
+  /// What an export holds per questionnaire, in questionnaire order: the definitions its responses were collected
+  /// with (over all periods, oldest response first, so that the columns do not depend on the period) and how many
+  /// responses the period has. Questionnaires without responses in the period are left out.
+  public func exportGroups(questionnaire: Questionnaire.ID?, period: Period?) throws -> [ExportGroup] {
+    try writer.read { db in
+      var definitions: [Int64: Questionnaire] = [:]
+      for record in try SnapshotRecord.fetchAll(db) {
+        if let id = record.id { definitions[id] = try Self.snapshot(record).definition.questionnaire }
+      }
+      let rows = try Row.fetchAll(
+        db,
+        sql: """
+          SELECT questionnaireID, snapshotId, SUM(collectedOn BETWEEN ? AND ?) AS inPeriod
+          FROM response \(questionnaire == nil ? "" : "WHERE questionnaireID = ?")
+          GROUP BY questionnaireID, snapshotId
+          ORDER BY questionnaireID, MIN(id)
+          """,
+        arguments: StatementArguments(
+          [period?.first.description ?? "0000-01-01", period?.last.description ?? "9999-12-31"]
+            + (questionnaire.map { [$0.rawValue] } ?? [])))
+      var groups: [ExportGroup] = []
+      for row in rows {
+        let id = Questionnaire.ID(rawValue: row["questionnaireID"])
+        let snapshotId: Int64 = row["snapshotId"]
+        guard let definition = definitions[snapshotId] else {
+          throw StoreError.unreadableSnapshot(id.rawValue, ["snapshot \(snapshotId) is missing"])
+        }
+        if groups.last?.questionnaire != id { groups.append(ExportGroup(questionnaire: id, definitions: [], count: 0)) }
+        if !groups[groups.count - 1].definitions.contains(definition) {
+          groups[groups.count - 1].definitions.append(definition)
+        }
+        groups[groups.count - 1].count += row["inPeriod"] as Int
+      }
+      return groups.filter { $0.count > 0 }
+    }
+  }
+
+  /// Calls `body` with each stored response of a questionnaire (in a period, if given), in the order they were
+  /// stored, reading them one at a time: an export of any size needs the memory of one response.
+  public func forEachResponse(
+    of questionnaire: Questionnaire.ID, in period: Period?, _ body: (Response) throws -> Void
+  ) throws {
+    try writer.read { db in
+      var definitions: [Int64: Questionnaire] = [:]
+      var arguments: [any DatabaseValueConvertible] = [questionnaire.rawValue]
+      var filter = "questionnaireID = ?"
+      if let period {
+        filter += " AND collectedOn BETWEEN ? AND ?"
+        arguments += [period.first.description, period.last.description]
+      }
+      let rows = try Row.fetchCursor(
+        db, sql: "SELECT * FROM response WHERE \(filter) ORDER BY id", arguments: StatementArguments(arguments))
+      while let row = try rows.next() {
+        let record = try ResponseRecord(row: row)
+        let definition: Questionnaire
+        if let known = definitions[record.snapshotId] {
+          definition = known
+        } else {
+          guard let snapshot = try SnapshotRecord.fetchOne(db, key: record.snapshotId) else {
+            throw StoreError.unreadableSnapshot(record.questionnaireID, ["snapshot \(record.snapshotId) is missing"])
+          }
+          definition = try Self.snapshot(snapshot).definition.questionnaire
+          definitions[record.snapshotId] = definition
+        }
+        let answers =
+          try Self.jsonObject(row["answers"], of: record).map { AnswerRecord(item: $0, value: $1, missingCode: nil) }
+          + Self.jsonObject(row["missing"], of: record).map { AnswerRecord(item: $0, value: nil, missingCode: $1) }
+        try body(try Self.response(record, answers: answers, questionnaire: definition))
+      }
+    }
+  }
+
+  /// One of a response row's JSON objects of strings.
+  private static func jsonObject(_ text: String?, of record: ResponseRecord) throws -> [(String, String)] {
+    guard let text, text != "{}" else { return [] }
+    guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: String] else {
+      throw StoreError.corruptRow("response \(record.responseKey): its answers are not a JSON object of texts")
+    }
+    return object.map { ($0.key, $0.value) }
+  }
+
   /// Fetches one response; `cache` keeps parsed definitions so a long import parses each one once.
   static func fetchResponse(key: String, in db: Database, cache: inout [Int64: Questionnaire]) throws
     -> Response?

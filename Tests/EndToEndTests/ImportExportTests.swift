@@ -174,6 +174,46 @@ import Testing
     #expect(try exportedIDs(questionnaire: "inwoners-melding", db: db, cwd: folder).count == rows)
   }
 
+  @Test func exportByPeriodSplitsTheResponsesAndKeepsTheColumns() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let db = folder.appendingPathComponent("db.sqlite").path
+    #expect(try importFiles([responsesFolder.path], db: db, cwd: folder).exitCode == 0)
+    func export(_ flags: [String]) throws -> CSVTable {
+      let run = try runTevredenProcess(
+        ["export", "--questionnaire", "inwoners-melding", "--db", db] + flags, cwd: folder)
+      #expect(run.exitCode == 0, "\(run)")
+      return try CSVTable(text: run.stdout)
+    }
+    let all = try export([])
+    let earlier = try export(["--period", "2025"])
+    let later = try export(["--period", "2026"])
+    let id = try all.column("response_id")
+    #expect(!earlier.rows.isEmpty && !later.rows.isEmpty)
+    #expect(earlier.header == all.header && later.header == all.header)
+    #expect(Set(earlier.rows.map { $0[id] }).isDisjoint(with: later.rows.map { $0[id] }))
+    #expect(earlier.rows.map { $0[id] } + later.rows.map { $0[id] } == all.rows.map { $0[id] })
+    let none = try runTevredenProcess(
+      ["export", "--questionnaire", "inwoners-melding", "--period", "2021", "--db", db], cwd: folder)
+    #expect(none.exitCode == 1 && none.stderr.contains("no responses to inwoners-melding in 2021"), "\(none)")
+  }
+
+  @Test func anExportThatCannotBeWrittenLeavesNoPartialFile() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let db = folder.appendingPathComponent("db.sqlite").path
+    #expect(try importFiles([responsesFolder.path], db: db, cwd: folder).exitCode == 0)
+    // A folder where the file should go.
+    let out = folder.appendingPathComponent("out")
+    try FileManager.default.createDirectory(
+      at: out.appendingPathComponent("inwoners-melding.csv"), withIntermediateDirectories: true)
+    let run = try runTevredenProcess(["export", "--out", out.path, "--db", db], cwd: folder)
+    #expect(run.exitCode != 0, "\(run)")
+    #expect(run.stderr.contains("inwoners-melding.csv: cannot write the file"), "\(run)")
+    let left = try FileManager.default.contentsOfDirectory(atPath: out.path)
+    #expect(!left.contains { $0.hasSuffix(".partial") }, "\(left)")
+  }
+
   @Test func personalDataColumnRefusesTheWholeFile() throws {
     let folder = try makeTemporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }

@@ -31,29 +31,49 @@ extension TevredenCommand {
 
     func run() throws {
       let period = try self.period.map(parsePeriod)
-      let files = try ExportBuilder.files(
-        from: try database.openExisting(), questionnaire: questionnaire.map(Questionnaire.ID.init(rawValue:)),
-        period: period)
-      guard !files.isEmpty else {
+      let database = try database.openExisting()
+      let groups = try database.exportGroups(
+        questionnaire: questionnaire.map(Questionnaire.ID.init(rawValue:)), period: period)
+      guard !groups.isEmpty else {
         throw CLIError.nothingToExport(
           questionnaire.map { "no responses to \($0)\(period.map { " in \($0)" } ?? "")" }
             ?? "the database holds no responses")
       }
       guard let out else {
-        print(files[0].csv, terminator: "")
+        var output = BufferedOutput(FileHandle.standardOutput)
+        try ExportBuilder.write(groups[0], from: database, period: period) { try output.write($0) }
+        try output.flush()
         return
       }
       try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-      for file in files {
-        let path = URL(fileURLWithPath: out).appendingPathComponent("\(file.questionnaire).csv")
-        try Data(file.csv.utf8).write(to: path)
-        printError("wrote \(path.relativePathForMessages) (\(file.count) response\(file.count == 1 ? "" : "s"))")
+      for group in groups {
+        let path = URL(fileURLWithPath: out).appendingPathComponent("\(group.questionnaire).csv")
+        // Written beside the file and renamed into place, so a file is never left half written.
+        let partial = path.deletingLastPathComponent().appendingPathComponent(".\(path.lastPathComponent).partial")
+        guard FileManager.default.createFile(atPath: partial.path, contents: nil) else {
+          throw CLIError.unreadableFile(partial.relativePathForMessages, reason: "cannot create the file")
+        }
+        do {
+          let handle = try FileHandle(forWritingTo: partial)
+          var output = BufferedOutput(handle)
+          try ExportBuilder.write(group, from: database, period: period) { try output.write($0) }
+          try output.flush()
+          try handle.close()
+          guard rename(partial.path, path.path) == 0 else {
+            throw CLIError.unreadableFile(path.relativePathForMessages, reason: "cannot write the file")
+          }
+        } catch {
+          try? FileManager.default.removeItem(at: partial)
+          throw error
+        }
+        printError(
+          "wrote \(path.relativePathForMessages) (\(group.count) response\(group.count == 1 ? "" : "s"))")
       }
     }
   }
 }
 
-/// Builds the export files from the database.
+/// Builds the export files from the database, a response at a time.
 enum ExportBuilder {
   struct File {
     var questionnaire: Questionnaire.ID
@@ -61,21 +81,47 @@ enum ExportBuilder {
     var count: Int
   }
 
+  /// Writes one questionnaire's file through `write`, in pieces: the header, then a line per response.
+  static func write(
+    _ group: ExportGroup, from database: TevredenDatabase, period: Period?, to write: (String) throws -> Void
+  ) throws {
+    let items = ExchangeCSV.itemColumns(for: group.definitions)
+    try write(ExchangeCSV.headerLine(items: items))
+    try database.forEachResponse(of: group.questionnaire, in: period) { response in
+      try write(ExchangeCSV.line(for: response, items: items))
+    }
+  }
+
+  /// The export files as text, for tests and small databases.
   static func files(from database: TevredenDatabase, questionnaire: Questionnaire.ID?, period: Period?) throws -> [File]
   {
-    let stored = try database.responses(questionnaire: questionnaire)
-    let grouped = Dictionary(grouping: stored, by: { $0.0.questionnaireID })
-    return grouped.keys.sorted().compactMap { id in
-      let entries = grouped[id] ?? []
-      let responses = entries.map(\.0).filter { period?.contains($0.collectedOn) ?? true }
-      guard !responses.isEmpty else { return nil }
-      var definitions: [Questionnaire] = []
-      for (_, snapshot) in entries where !definitions.contains(snapshot.definition.questionnaire) {
-        definitions.append(snapshot.definition.questionnaire)
-      }
-      let csv = ExchangeCSV.write(responses, items: ExchangeCSV.itemColumns(for: definitions))
-      return File(questionnaire: id, csv: csv, count: responses.count)
+    try database.exportGroups(questionnaire: questionnaire, period: period).map { group in
+      var csv = ""
+      try write(group, from: database, period: period) { csv += $0 }
+      return File(questionnaire: group.questionnaire, csv: csv, count: group.count)
     }
+  }
+}
+
+/// Text written to a file handle in pieces of about 64 KiB.
+struct BufferedOutput {
+  private let handle: FileHandle
+  private var buffer: [UInt8] = []
+
+  init(_ handle: FileHandle) {
+    self.handle = handle
+    buffer.reserveCapacity(1 << 16)
+  }
+
+  mutating func write(_ text: String) throws {
+    buffer.append(contentsOf: text.utf8)
+    if buffer.count >= 1 << 16 { try flush() }
+  }
+
+  mutating func flush() throws {
+    guard !buffer.isEmpty else { return }
+    try handle.write(contentsOf: buffer)
+    buffer.removeAll(keepingCapacity: true)
   }
 }
 
