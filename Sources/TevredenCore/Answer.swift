@@ -90,7 +90,7 @@ extension Question {
   /// A text equal to a missing code of `questionnaire` is read as that missing code, except for free-text items,
   /// which never take missing codes. Choice labels are accepted as well as codes.
   public func parseAnswer(_ raw: String, in questionnaire: Questionnaire) -> Result<Answer, AnswerProblem> {
-    let text = raw.trimmingCharacters(in: .whitespaces)
+    let text = raw.trimmedOfSpaces
     if case .text = kind {
       return raw.isEmpty ? .failure(.empty) : .success(.value(.text(raw)))
     }
@@ -135,7 +135,7 @@ extension Question {
       guard range.contains(value) else { return .failure(.outOfRange(text, range)) }
       return .success(.number(value))
     case .choice(let choices, let allowsMultiple):
-      let parts = allowsMultiple ? text.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) } : [text]
+      let parts = allowsMultiple ? text.split(separator: ";").map { String($0).trimmedOfSpaces } : [text]
       var chosen = Set<String>()
       for part in parts where !part.isEmpty {
         guard

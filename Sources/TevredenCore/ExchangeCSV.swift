@@ -216,7 +216,7 @@ public enum ExchangeCSV {
         index[name].map { fields[$0] } ?? ""
       }
       var problems: [String] = []
-      let responseID = cell("response_id").trimmingCharacters(in: .whitespaces)
+      let responseID = cell("response_id").trimmedOfSpaces
       if responseID.isEmpty { problems.append("response_id is empty") }
       if let earlier = seenIDs[responseID], !responseID.isEmpty {
         problems.append("response_id '\(responseID)' was already used on line \(earlier)")
@@ -239,7 +239,7 @@ public enum ExchangeCSV {
       if !cell("group").isEmpty, cell("group") != questionnaire.group {
         problems.append("group '\(cell("group"))' differs from the questionnaire's '\(questionnaire.group)'")
       }
-      let gemeente = cell("gemeente").trimmingCharacters(in: .whitespaces)
+      let gemeente = cell("gemeente").trimmedOfSpaces
       if !gemeente.isEmpty, !allowedGemeenten.isEmpty, !allowedGemeenten.contains(gemeente) {
         problems.append("gemeente '\(gemeente)' is not a municipality of the region (see indicators.yaml)")
       }
@@ -254,7 +254,7 @@ public enum ExchangeCSV {
           "status '\(cell("status"))' is not one of \(Response.Status.allCases.map(\.rawValue).joined(separator: ", "))"
         )
       }
-      let interviewer = cell("interviewer").trimmingCharacters(in: .whitespaces)
+      let interviewer = cell("interviewer").trimmedOfSpaces
       if !interviewer.isEmpty, !ExchangeCSV.isInterviewerCode(interviewer) {
         problems.append("interviewer '\(interviewer)' must be a code (letters, digits, '-', '_'), never a name")
       }
