@@ -86,7 +86,7 @@ struct ResponseRecord: Codable, FetchableRecord, MutablePersistableRecord {
 }
 
 /// One answer as read back from a response's JSON objects: a canonical value text or a missing code, never both.
-struct AnswerRecord: Decodable, FetchableRecord {
+struct AnswerRecord {
   var item: String
   var value: String?
   var missingCode: String?

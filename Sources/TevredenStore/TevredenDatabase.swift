@@ -288,18 +288,6 @@ public struct TevredenDatabase: Sendable {
     return try Bool.fetchOne(statement, arguments: arguments) != nil
   }
 
-  /// The answers of stored responses as rows: `responseId, item, value, missingCode`, from the two JSON objects
-  /// of each response row that `filter` (a condition on `r`) selects.
-  static func answerRows(where filter: String) -> String {
-    """
-    SELECT r.id AS responseId, j.key AS item, j.value AS value, NULL AS missingCode
-    FROM response r, json_each(r.answers) j WHERE \(filter)
-    UNION ALL
-    SELECT r.id AS responseId, j.key AS item, NULL AS value, j.value AS missingCode
-    FROM response r, json_each(r.missing) j WHERE \(filter)
-    """
-  }
-
   // MARK: - Reading
 
   /// Every stored definition, oldest first.
@@ -334,26 +322,18 @@ public struct TevredenDatabase: Sendable {
         let snapshot = try Self.snapshot(record)
         snapshots[snapshot.id] = snapshot
       }
-      var request = ResponseRecord.order(Column("id"))
-      if let questionnaire {
-        request = request.filter(ResponseRecord.Columns.questionnaireID == questionnaire.rawValue)
-      }
-      var answersByResponse: [Int64: [AnswerRecord]] = [:]
-      let answers = try Row.fetchCursor(
-        db, sql: Self.answerRows(where: questionnaire == nil ? "1" : "r.questionnaireID = ?"),
-        arguments: questionnaire.map { [$0.rawValue, $0.rawValue] } ?? [])
-      while let row = try answers.next() {
-        answersByResponse[row["responseId"], default: []].append(
-          AnswerRecord(item: row["item"], value: row["value"], missingCode: row["missingCode"]))
-      }
-      return try request.fetchAll(db).map { record in
+      let rows = try Row.fetchCursor(
+        db, sql: "SELECT * FROM response \(questionnaire == nil ? "" : "WHERE questionnaireID = ?") ORDER BY id",
+        arguments: questionnaire.map { [$0.rawValue] } ?? [])
+      var stored: [(Response, StoredSnapshot)] = []
+      while let row = try rows.next() {
+        let record = try ResponseRecord(row: row)
         guard let snapshot = snapshots[record.snapshotId] else {
           throw StoreError.unreadableSnapshot(record.questionnaireID, ["snapshot \(record.snapshotId) is missing"])
         }
-        let response = try Self.response(
-          record, answers: answersByResponse[record.id ?? 0] ?? [], questionnaire: snapshot.definition.questionnaire)
-        return (response, snapshot)
+        stored.append((try Self.response(record, row: row, questionnaire: snapshot.definition.questionnaire), snapshot))
       }
+      return stored
     }
   }
 
@@ -411,53 +391,48 @@ public struct TevredenDatabase: Sendable {
         db, sql: "SELECT * FROM response WHERE \(filter) ORDER BY id", arguments: StatementArguments(arguments))
       while let row = try rows.next() {
         let record = try ResponseRecord(row: row)
-        let definition: Questionnaire
-        if let known = definitions[record.snapshotId] {
-          definition = known
-        } else {
-          guard let snapshot = try SnapshotRecord.fetchOne(db, key: record.snapshotId) else {
-            throw StoreError.unreadableSnapshot(record.questionnaireID, ["snapshot \(record.snapshotId) is missing"])
-          }
-          definition = try Self.snapshot(snapshot).definition.questionnaire
-          definitions[record.snapshotId] = definition
-        }
-        let answers =
-          try Self.jsonObject(row["answers"], of: record).map { AnswerRecord(item: $0, value: $1, missingCode: nil) }
-          + Self.jsonObject(row["missing"], of: record).map { AnswerRecord(item: $0, value: nil, missingCode: $1) }
-        try body(try Self.response(record, answers: answers, questionnaire: definition))
+        let definition = try Self.definition(of: record, in: db, cache: &definitions)
+        try body(try Self.response(record, row: row, questionnaire: definition))
       }
     }
-  }
-
-  /// One of a response row's JSON objects of strings.
-  private static func jsonObject(_ text: String?, of record: ResponseRecord) throws -> [(String, String)] {
-    guard let text, text != "{}" else { return [] }
-    guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: String] else {
-      throw StoreError.corruptRow("response \(record.responseKey): its answers are not a JSON object of texts")
-    }
-    return object.map { ($0.key, $0.value) }
   }
 
   /// Fetches one response; `cache` keeps parsed definitions so a long import parses each one once.
   static func fetchResponse(key: String, in db: Database, cache: inout [Int64: Questionnaire]) throws
     -> Response?
   {
-    guard let record = try ResponseRecord.filter(ResponseRecord.Columns.responseKey == key).fetchOne(db),
-      let recordId = record.id
-    else { return nil }
-    let questionnaire: Questionnaire
-    if let cached = cache[record.snapshotId] {
-      questionnaire = cached
-    } else {
-      guard let snapshotRecord = try SnapshotRecord.fetchOne(db, key: record.snapshotId) else {
-        throw StoreError.unreadableSnapshot(record.questionnaireID, ["snapshot \(record.snapshotId) is missing"])
-      }
-      questionnaire = try snapshot(snapshotRecord).definition.questionnaire
-      cache[record.snapshotId] = questionnaire
+    let statement = try db.cachedStatement(sql: "SELECT * FROM response WHERE responseKey = ?")
+    guard let row = try Row.fetchOne(statement, arguments: [key]) else { return nil }
+    let record = try ResponseRecord(row: row)
+    return try response(record, row: row, questionnaire: try definition(of: record, in: db, cache: &cache))
+  }
+
+  /// The definition a response was collected with, parsed once per snapshot.
+  private static func definition(of record: ResponseRecord, in db: Database, cache: inout [Int64: Questionnaire])
+    throws -> Questionnaire
+  {
+    if let cached = cache[record.snapshotId] { return cached }
+    guard let snapshotRecord = try SnapshotRecord.fetchOne(db, key: record.snapshotId) else {
+      throw StoreError.unreadableSnapshot(record.questionnaireID, ["snapshot \(record.snapshotId) is missing"])
     }
-    let answers = try AnswerRecord.fetchAll(
-      db, sql: "SELECT item, value, missingCode FROM (\(answerRows(where: "r.id = ?")))",
-      arguments: [recordId, recordId])
+    let questionnaire = try snapshot(snapshotRecord).definition.questionnaire
+    cache[record.snapshotId] = questionnaire
+    return questionnaire
+  }
+
+  /// A stored response from its row (`SELECT *` of `response`): the record, and the answers in its two JSON
+  /// objects. Every reader of stored responses comes through here.
+  private static func response(_ record: ResponseRecord, row: Row, questionnaire: Questionnaire) throws -> Response {
+    func object(_ column: String) throws -> [String: String] {
+      guard let text: String = row[column], text != "{}" else { return [:] }
+      guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: String] else {
+        throw StoreError.corruptRow("response \(record.responseKey): its \(column) are not a JSON object of texts")
+      }
+      return object
+    }
+    let answers =
+      try object("answers").map { AnswerRecord(item: $0.key, value: $0.value, missingCode: nil) }
+      + object("missing").map { AnswerRecord(item: $0.key, value: nil, missingCode: $0.value) }
     return try response(record, answers: answers, questionnaire: questionnaire)
   }
 
