@@ -16,8 +16,10 @@ let package = Package(
   targets: [
     .target(
       name: "TevredenCore",
-      dependencies: [.product(name: "Yams", package: "Yams")]
+      dependencies: ["CTevredenSHA", .product(name: "Yams", package: "Yams")]
     ),
+    // SHA-256 with the processor's SHA instructions, which Swift cannot name: an import hashes every row.
+    .target(name: "CTevredenSHA"),
     .target(
       name: "TevredenStore",
       dependencies: [
@@ -50,7 +52,10 @@ let package = Package(
       name: "TevredenStoreTests",
       dependencies: ["TevredenStore", "TevredenCore", .product(name: "GRDB", package: "GRDB.swift")]
     ),
-    .testTarget(name: "TevredenCLITests", dependencies: ["TevredenCLI", "TevredenCore", "TevredenStore"]),
+    .testTarget(
+      name: "TevredenCLITests",
+      dependencies: ["TevredenCLI", "TevredenCore", "TevredenStore", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
     .testTarget(
       name: "TevredenImportTests",
       dependencies: ["TevredenImport", "TevredenCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],

@@ -308,6 +308,13 @@ struct ImportRunner {
                 .error, at: .init(file: file.name, line: line),
                 "response_id '\(prepared.id)' is already stored with different answers; the stored response was kept; row skipped"
               ))
+          case .keyCollision?:
+            rejectedByStore += 1
+            reject(
+              Diagnostic(
+                .error, at: .init(file: file.name, line: line),
+                "response_id '\(prepared.id)' has the same key hash as another stored response, an extremely unlikely coincidence; row skipped; please report this to tevreden's maintainers"
+              ))
           case nil: break
           }
         }

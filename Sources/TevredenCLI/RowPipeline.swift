@@ -11,6 +11,8 @@ final class BatchChannel<Element: Sendable>: @unchecked Sendable {
   private var batches: [[Element]] = []
   private var isFinished = false
   private var isCancelled = false
+  private var isProducerWaiting = false
+  private var isConsumerWaiting = false
   private let capacity: Int
 
   init(capacity: Int = 8) {
@@ -21,10 +23,15 @@ final class BatchChannel<Element: Sendable>: @unchecked Sendable {
   func send(_ batch: [Element]) -> Bool {
     condition.lock()
     defer { condition.unlock() }
-    while batches.count >= capacity && !isCancelled { condition.wait() }
+    while batches.count >= capacity && !isCancelled {
+      isProducerWaiting = true
+      condition.wait()
+    }
+    isProducerWaiting = false
     guard !isCancelled else { return false }
     batches.append(batch)
-    condition.broadcast()
+    // Waking a thread is a system call: only when the consumer waits for this batch.
+    if isConsumerWaiting { condition.broadcast() }
     return true
   }
 
@@ -49,10 +56,17 @@ final class BatchChannel<Element: Sendable>: @unchecked Sendable {
   func receive() -> [Element]? {
     condition.lock()
     defer { condition.unlock() }
-    while batches.isEmpty && !isFinished && !isCancelled { condition.wait() }
+    while batches.isEmpty && !isFinished && !isCancelled {
+      isConsumerWaiting = true
+      condition.wait()
+    }
+    isConsumerWaiting = false
     guard !batches.isEmpty else { return nil }
-    condition.broadcast()
-    return batches.removeFirst()
+    let batch = batches.removeFirst()
+    // A producer waiting on a full channel is woken once half of it is free, not for every batch taken: each
+    // wake-up is a system call and a switch of threads.
+    if isProducerWaiting && batches.count <= capacity / 2 { condition.broadcast() }
+    return batch
   }
 }
 

@@ -29,9 +29,14 @@ public enum AnswerValue: Hashable, Sendable {
 
   /// Grades print without a trailing `.0`, and with a point as decimal separator: `7`, `7.5`.
   static func format(grade: Double) -> String {
-    let rounded = (grade * 10).rounded() / 10
+    let tenths = (grade * 10).rounded()
+    let rounded = tenths / 10
     if rounded == rounded.rounded() { return String(Int(rounded)) }
-    return String(format: "%.1f", rounded)
+    // The tenths as an integer, written with a point: what "%.1f" prints, without Foundation's formatter, which
+    // was a noticeable part of preparing imported responses.
+    guard abs(tenths) < 1e15 else { return String(format: "%.1f", rounded) }
+    let whole = Int(tenths.magnitude)
+    return "\(tenths < 0 ? "-" : "")\(whole / 10).\(whole % 10)"
   }
 
   /// The numeric value for scoring, if the answer has one.

@@ -9,6 +9,9 @@ public struct ImportSession {
   let db: Database
   private var batch: ImportBatchRecord?
   private var snapshotIds: [String: Int64] = [:]
+  /// The definition of the response added last and its snapshot: consecutive responses nearly always share one,
+  /// and comparing a reference is cheaper than hashing the definition's SHA-256 per response.
+  private var lastDefinition: (PreparedDefinition, Int64)?
   private var parsedSnapshots: [Int64: Questionnaire] = [:]
 
   init(db: Database) {
@@ -42,11 +45,15 @@ public struct ImportSession {
     -> ImportDisposition
   {
     var record = prepared.record
-    if let known = snapshotIds[prepared.definition.sha256] {
+    if let (definition, snapshotId) = lastDefinition, definition === prepared.shared {
+      record.snapshotId = snapshotId
+    } else if let known = snapshotIds[prepared.definition.sha256] {
       record.snapshotId = known
+      lastDefinition = (prepared.shared, known)
     } else {
       record.snapshotId = try TevredenDatabase.snapshotId(for: prepared.definition, in: db)
       snapshotIds[prepared.definition.sha256] = record.snapshotId
+      lastDefinition = (prepared.shared, record.snapshotId)
     }
     record.importBatchId = batch?.id
     // Most imported responses are new: the insert itself tells whether the id was already stored. A response
@@ -56,12 +63,18 @@ public struct ImportSession {
       batch?.insertedCount += 1
       return .inserted
     }
-    if rejectingRepeats, let batchId = batch?.id {
-      let storedBatch = try db.cachedStatement(sql: "SELECT importBatchId FROM response WHERE responseKey = ?")
-      if try Int64.fetchOne(storedBatch, arguments: [record.responseKey]) == batchId {
-        batch?.rejectedCount += 1
-        return .repeated
-      }
+    let storedStatement = try db.cachedStatement(
+      sql: "SELECT responseKey, importBatchId FROM response WHERE keyHash = ?")
+    guard let stored = try Row.fetchOne(storedStatement, arguments: [record.keyHash]) else {
+      throw StoreError.corruptRow("response \(record.responseKey) was neither inserted nor found")
+    }
+    if stored["responseKey"] != record.responseKey {
+      batch?.rejectedCount += 1
+      return .keyCollision
+    }
+    if rejectingRepeats, let batchId = batch?.id, stored["importBatchId"] == batchId {
+      batch?.rejectedCount += 1
+      return .repeated
     }
     let disposition: ImportDisposition
     if try TevredenDatabase.storedRowEquals(record, answers: prepared.answers, in: db) {
@@ -71,7 +84,7 @@ public struct ImportSession {
         let existing = try TevredenDatabase.fetchResponse(
           key: record.responseKey, in: db, cache: &parsedSnapshots)
       else { throw StoreError.corruptRow("response \(record.responseKey) was neither inserted nor found") }
-      let stored = PreparedResponse(existing, definition: prepared.definition)
+      let stored = PreparedResponse(existing, shared: prepared.shared)
       disposition = stored.hasSameContent(as: prepared) ? .duplicate : .conflict
     }
     if disposition == .duplicate { batch?.duplicateCount += 1 } else { batch?.rejectedCount += 1 }
@@ -97,17 +110,23 @@ public struct ImportSession {
 public struct PreparedResponse: Sendable {
   var record: ResponseRecord
   let answers: StoredAnswers
-  let definition: LoadedQuestionnaire
+  /// The definition, behind one reference: a prepared response is made on one thread and released on another,
+  /// and the definition's dozen strings and arrays, retained per response by both, made the two threads contend
+  /// for the same reference counts.
+  let shared: PreparedDefinition
+
+  var definition: LoadedQuestionnaire { shared.definition }
 
   public init(_ response: Response, definition: LoadedQuestionnaire) {
-    self.init(response, definition: definition, itemsInOrder: nil)
+    self.init(response, shared: PreparedDefinition(definition, sortsItems: false))
   }
 
-  init(_ response: Response, definition: LoadedQuestionnaire, itemsInOrder: [Question.ID]?) {
+  init(_ response: Response, shared: PreparedDefinition) {
+    let questionnaire = shared.definition.questionnaire
     record = ResponseRecord(
-      response, snapshotId: 0, grade: response.grade(using: definition.questionnaire.scoreRule), importBatchId: nil)
-    answers = StoredAnswers(response.answers, itemsInOrder: itemsInOrder)
-    self.definition = definition
+      response, snapshotId: 0, grade: response.grade(using: questionnaire.scoreRule), importBatchId: nil)
+    answers = StoredAnswers(response.answers, itemsInOrder: shared.itemsInOrder)
+    self.shared = shared
   }
 
   /// The response's id.
@@ -125,21 +144,37 @@ public struct PreparedResponse: Sendable {
   }
 }
 
+/// A definition as the responses prepared with it share it: one object per definition and import.
+final class PreparedDefinition: Sendable {
+  let definition: LoadedQuestionnaire
+  /// The definition's item ids, sorted: the order answers are written in.
+  let itemsInOrder: [Question.ID]?
+
+  init(_ definition: LoadedQuestionnaire, sortsItems: Bool) {
+    self.definition = definition
+    itemsInOrder = sortsItems ? definition.questionnaire.questions.map(\.id).sorted { $0.rawValue < $1.rawValue } : nil
+  }
+}
+
 /// Prepares the responses of an import for storing, keeping per definition what every response of it shares.
 public struct ResponsePreparer: Sendable {
-  private var itemsInOrder: [String: [Question.ID]] = [:]
+  private var definitions: [String: PreparedDefinition] = [:]
+  private var last: PreparedDefinition?
 
   public init() {}
 
   /// The response made ready for storing.
   public mutating func prepare(_ response: Response, definition: LoadedQuestionnaire) -> PreparedResponse {
-    let items: [Question.ID]
-    if let known = itemsInOrder[definition.sha256] {
-      items = known
+    let shared: PreparedDefinition
+    if let last, last.definition.sha256 == definition.sha256 {
+      shared = last
+    } else if let known = definitions[definition.sha256] {
+      shared = known
     } else {
-      items = definition.questionnaire.questions.map(\.id).sorted { $0.rawValue < $1.rawValue }
-      itemsInOrder[definition.sha256] = items
+      shared = PreparedDefinition(definition, sortsItems: true)
+      definitions[definition.sha256] = shared
     }
-    return PreparedResponse(response, definition: definition, itemsInOrder: items)
+    last = shared
+    return PreparedResponse(response, shared: shared)
   }
 }

@@ -108,9 +108,7 @@ extension TevredenDatabase {
     _ response: Response, collectedWith definition: LoadedQuestionnaire, processId: Int32, clock: InterviewClock
   ) throws {
     try writer.write { db in
-      if try ResponseRecord.filter(ResponseRecord.Columns.responseKey == response.id.rawValue).fetchCount(db) > 0 {
-        throw StoreError.duplicateResponse(response.id)
-      }
+      try Self.refuseStored(response.id, in: db)
       let snapshotId = try Self.snapshotId(for: definition, in: db)
       try Self.insert(response, definition: definition, snapshotId: snapshotId, batchId: nil, in: db)
       let rowId = try Self.rowId(of: response.id, in: db)
@@ -258,7 +256,8 @@ extension TevredenDatabase {
 
   private static func rowId(of id: Response.ID, in db: Database) throws -> Int64 {
     guard
-      let rowId = try Int64.fetchOne(db, sql: "SELECT id FROM response WHERE responseKey = ?", arguments: [id.rawValue])
+      let rowId = try Int64.fetchOne(
+        db, sql: "SELECT id FROM response WHERE \(byKey)", arguments: [ResponseKeyHash.of(id.rawValue), id.rawValue])
     else { throw InterviewStoreError.unknownInterview(id) }
     return rowId
   }
@@ -302,8 +301,11 @@ extension TevredenDatabase {
     try writer.read { db in
       let state = try String.fetchOne(
         db,
-        sql: "SELECT i.state FROM interview i JOIN response r ON r.id = i.responseId WHERE r.responseKey = ?",
-        arguments: [id.rawValue])
+        sql: """
+          SELECT i.state FROM interview i JOIN response r ON r.id = i.responseId
+          WHERE r.keyHash = ? AND r.responseKey = ?
+          """,
+        arguments: [ResponseKeyHash.of(id.rawValue), id.rawValue])
       return state.flatMap(InterviewState.init(rawValue:))
     }
   }

@@ -46,6 +46,10 @@ public enum ImportDisposition: Hashable, Sendable {
   /// Already stored from an earlier row of the same source file, when repeats are errors there (see
   /// ``ImportSession/add(_:rejectingRepeats:)``); the earlier one was kept.
   case repeated
+  /// Not stored: its id differs from a stored response's but shares its 64-bit key hash, the number the database
+  /// keeps ids unique by (for a million stored responses a chance of about 3 in 100 million that any two do). The
+  /// stored one was kept.
+  case keyCollision
 }
 
 /// The responses of one questionnaire in an export: the definitions they were collected with and their number.
@@ -82,6 +86,8 @@ public enum StoreError: LocalizedError, Equatable, Sendable {
   case unreadableSnapshot(String, [String])
   /// A stored row breaks the schema's invariants.
   case corruptRow(String)
+  /// The response's id differs from a stored one but has the same key hash (see ``ImportDisposition/keyCollision``).
+  case keyCollision(Response.ID, stored: String)
 
   public var errorDescription: String? {
     switch self {
@@ -101,6 +107,9 @@ public enum StoreError: LocalizedError, Equatable, Sendable {
       "the stored definition of \(id) cannot be read: \(problems.joined(separator: "; "))"
     case .corruptRow(let detail):
       "the database holds an invalid row: \(detail)"
+    case .keyCollision(let id, let stored):
+      "response \(id) cannot be stored: its id has the same key hash as stored response \(stored), an extremely "
+        + "unlikely coincidence; please report it to tevreden's maintainers (nothing was changed)"
     }
   }
 }

@@ -106,10 +106,28 @@ public struct TevredenDatabase: Sendable {
     configuration.busyMode = .timeout(10)
     configuration.foreignKeysEnabled = true
     do {
-      let queue = try DatabaseQueue(path: path, configuration: configuration)
-      return try TevredenDatabase(queue, path: path)
+      return try TevredenDatabase(openWaitingForJournalSwitch(path: path, configuration: configuration), path: path)
     } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
       throw StoreError.notATevredenDatabase(path: path)
+    }
+  }
+
+  /// Opens a connection, trying again while switching a new file to WAL finds it busy.
+  ///
+  /// Interviewers starting at once on a new file all switch it to WAL on opening. Two connections that both
+  /// read the file and both want to write its header would wait for each other for ever, so SQLite fails one at
+  /// once with "database is locked" instead of waiting (its busy timeout does not apply). Seen in the test that
+  /// starts eight interviews on a new file at once; trying again a moment later finds the switch made.
+  private static func openWaitingForJournalSwitch(path: String, configuration: Configuration) throws
+    -> DatabaseQueue
+  {
+    let deadline = Date().addingTimeInterval(10)
+    while true {
+      do {
+        return try DatabaseQueue(path: path, configuration: configuration)
+      } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && Date() < deadline {
+        Thread.sleep(forTimeInterval: .random(in: 0.01...0.05))
+      }
     }
   }
 
@@ -120,9 +138,7 @@ public struct TevredenDatabase: Sendable {
   /// - Throws: ``StoreError/duplicateResponse(_:)`` if a response with this id is already stored.
   public func save(_ response: Response, collectedWith definition: LoadedQuestionnaire) throws {
     try writer.write { db in
-      if try ResponseRecord.filter(ResponseRecord.Columns.responseKey == response.id.rawValue).fetchCount(db) > 0 {
-        throw StoreError.duplicateResponse(response.id)
-      }
+      try Self.refuseStored(response.id, in: db)
       let snapshotId = try Self.snapshotId(for: definition, in: db)
       try Self.insert(response, definition: definition, snapshotId: snapshotId, batchId: nil, in: db)
     }
@@ -166,6 +182,18 @@ public struct TevredenDatabase: Sendable {
     }
   }
 
+  /// Throws unless the response's id, and its key hash, are free.
+  static func refuseStored(_ id: Response.ID, in db: Database) throws {
+    let stored = try String.fetchOne(
+      db, sql: "SELECT responseKey FROM response WHERE keyHash = ?", arguments: [ResponseKeyHash.of(id.rawValue)])
+    guard let stored else { return }
+    throw stored == id.rawValue ? StoreError.duplicateResponse(id) : StoreError.keyCollision(id, stored: stored)
+  }
+
+  /// The SQL condition that finds a response by its id (`?` twice: the key hash, then the id), through the
+  /// unique index on the hash.
+  static let byKey = "keyHash = ? AND responseKey = ?"
+
   static func snapshotId(for definition: LoadedQuestionnaire, in db: Database) throws -> Int64 {
     let hash = definition.sha256
     if let existing = try SnapshotRecord.filter(SnapshotRecord.Columns.sha256 == hash).fetchOne(db),
@@ -203,11 +231,11 @@ public struct TevredenDatabase: Sendable {
     // StatementArguments per row was a tenth of the storing thread's time (measured with perf).
     let statement = try db.cachedStatement(
       sql: """
-        INSERT INTO response (responseKey, snapshotId, questionnaireID, questionnaireVersion, audience,
+        INSERT INTO response (responseKey, keyHash, snapshotId, questionnaireID, questionnaireVersion, audience,
           respondentGroup, gemeente, mode, interviewer, startedAt, completedAt, collectedOn, status, grade,
           importBatchId, answers, missing)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        ON CONFLICT (responseKey) DO NOTHING
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (keyHash) DO NOTHING
         """)
     let handle = statement.sqliteStatement
     sqlite3_reset(handle)
@@ -243,6 +271,7 @@ public struct TevredenDatabase: Sendable {
       bound = number.map { sqlite3_bind_double(handle, index, $0) } ?? sqlite3_bind_null(handle, index)
     }
     bind(record.responseKey)
+    bind(record.keyHash as Int64?)
     bind(record.snapshotId as Int64?)
     bind(record.questionnaireID)
     bind(Int64(record.questionnaireVersion) as Int64?)
@@ -275,13 +304,14 @@ public struct TevredenDatabase: Sendable {
     let statement = try db.cachedStatement(
       sql: """
         SELECT 1 FROM response
-        WHERE responseKey = ? AND snapshotId = ? AND questionnaireID = ? AND questionnaireVersion = ?
+        WHERE keyHash = ? AND responseKey = ? AND snapshotId = ? AND questionnaireID = ? AND questionnaireVersion = ?
           AND audience = ? AND respondentGroup = ? AND gemeente IS ? AND mode = ? AND interviewer IS ?
           AND startedAt = ? AND completedAt IS ? AND collectedOn = ? AND status = ? AND grade IS ?
           AND answers = ? AND missing = ?
         """)
     let arguments: StatementArguments = [
-      record.responseKey, record.snapshotId, record.questionnaireID, record.questionnaireVersion, record.audience,
+      record.keyHash, record.responseKey, record.snapshotId, record.questionnaireID, record.questionnaireVersion,
+      record.audience,
       record.respondentGroup, record.gemeente, record.mode, record.interviewer, record.startedAt, record.completedAt,
       record.collectedOn, record.status, record.grade, answers.values, answers.missing,
     ]
@@ -401,8 +431,8 @@ public struct TevredenDatabase: Sendable {
   static func fetchResponse(key: String, in db: Database, cache: inout [Int64: Questionnaire]) throws
     -> Response?
   {
-    let statement = try db.cachedStatement(sql: "SELECT * FROM response WHERE responseKey = ?")
-    guard let row = try Row.fetchOne(statement, arguments: [key]) else { return nil }
+    let statement = try db.cachedStatement(sql: "SELECT * FROM response WHERE \(byKey)")
+    guard let row = try Row.fetchOne(statement, arguments: [ResponseKeyHash.of(key), key]) else { return nil }
     let record = try ResponseRecord(row: row)
     return try response(record, row: row, questionnaire: try definition(of: record, in: db, cache: &cache))
   }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 @testable import TevredenCLI
@@ -99,6 +100,38 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     #expect(normal[0].inserted == normal[0].rowCount - 1)
     #expect(collected.diagnostics.map(\.location.line) == [2])
     #expect(collected.diagnostics.first?.message.contains("item 'cijfer': \"12\" is not a grade from 1 to 10") == true)
+  }
+
+  @Test func aRowWhoseIdSharesAStoredIdsKeyHashIsRejectedWithItsLine() throws {
+    // Given a stored response, changed by hand to carry the key hash of the id on the next file's row (a real
+    // pair is a chance of about 3 in 100 million among a million responses)
+    let dir = try folder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let lines = try String(
+      contentsOf: repositoryRoot.appendingPathComponent("Responses/2026/ketenpartners-politie.csv"), encoding: .utf8
+    ).split(separator: "\n").map(String.init)
+    let first = dir.appendingPathComponent("first.csv")
+    let second = dir.appendingPathComponent("second.csv")
+    try [lines[0], lines[1]].joined(separator: "\n").write(to: first, atomically: true, encoding: .utf8)
+    try [lines[0], lines[2]].joined(separator: "\n").write(to: second, atomically: true, encoding: .utf8)
+    let secondID = String(lines[2].prefix { $0 != "," })
+    let queue = try DatabaseQueue()
+    let database = try TevredenDatabase(queue)
+    _ = try ImportRunner(database: database, catalog: catalog).run([first])
+    try queue.write { db in
+      try db.execute(sql: "UPDATE response SET keyHash = ?", arguments: [ResponseKeyHash.of(secondID)])
+    }
+    // When the next file is imported
+    let collected = CollectedDiagnostics()
+    var runner = ImportRunner(database: database, catalog: catalog)
+    runner.onDiagnostic = { collected.diagnostics.append($0) }
+    let reports = try runner.run([second])
+    // Then its row is rejected with its line and the reason, and the stored response is kept alone
+    #expect(reports[0].rejected == 1)
+    #expect(reports[0].inserted == 0)
+    #expect(collected.diagnostics.map(\.location.line) == [2])
+    #expect(collected.diagnostics.first?.message.contains("'\(secondID)' has the same key hash as another") == true)
+    #expect(try database.responseCount() == 1)
   }
 
   @Test func rowsOfAnOlderVersionUseTheStoredDefinition() throws {

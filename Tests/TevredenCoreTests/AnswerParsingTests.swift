@@ -81,3 +81,25 @@ import Testing
     #expect(!question.isAsked(given: [:]))
   }
 }
+
+@Suite struct GradeFormattingTests {
+  /// The formatting the hand-written one replaced, kept as the reference.
+  static func reference(_ grade: Double) -> String {
+    let rounded = (grade * 10).rounded() / 10
+    if rounded == rounded.rounded() { return String(Int(rounded)) }
+    return String(format: "%.1f", rounded)
+  }
+
+  @Test func gradesPrintAsPrintfDidForEveryTenthAndInBetween() {
+    for tenths in -1_000...1_000 {
+      let grade = Double(tenths) / 10
+      #expect(AnswerValue.format(grade: grade) == Self.reference(grade), "\(grade)")
+      for offset in [-0.051, -0.049, -0.01, 0.01, 0.049, 0.05, 0.051] {
+        #expect(AnswerValue.format(grade: grade + offset) == Self.reference(grade + offset), "\(grade + offset)")
+      }
+    }
+    #expect(AnswerValue.format(grade: 7.5) == "7.5")
+    #expect(AnswerValue.format(grade: -0.5) == "-0.5")
+    #expect(AnswerValue.format(grade: 10) == "10")
+  }
+}

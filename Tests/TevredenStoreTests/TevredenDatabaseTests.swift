@@ -138,16 +138,16 @@ func source(_ name: String = "test.csv", strict: Bool = false) -> ImportSource {
     try queue.write { db in
       let snapshot = try TevredenDatabase.snapshotId(for: definition, in: db)
       for response in [first, second] {
-        var record = ResponseRecord(
+        let record = ResponseRecord(
           response, snapshotId: snapshot, grade: response.grade(using: definition.questionnaire.scoreRule),
           importBatchId: nil)
-        try record.insert(db)
+        let responseId = try insertWithoutKeyHash(record, in: db)
         for (item, answer) in response.answers {
           var missingCode: String?
           if case .missing(let code) = answer { missingCode = code }
           try db.execute(
             sql: "INSERT INTO answer (responseId, item, value, missingCode) VALUES (?, ?, ?, ?)",
-            arguments: [record.id, item.rawValue, answer.value?.canonicalText, missingCode])
+            arguments: [responseId, item.rawValue, answer.value?.canonicalText, missingCode])
         }
       }
       #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM answer") == first.answers.count + second.answers.count)
@@ -164,11 +164,119 @@ func source(_ name: String = "test.csv", strict: Bool = false) -> ImportSource {
       #expect(!tables.contains("answer"))
       let indexes = try String.fetchAll(
         db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'response' AND sql IS NOT NULL")
-      #expect(indexes == ["response_on_status_collectedOn"])
+      #expect(indexes == ["response_on_keyHash"])
       #expect(
         try String.fetchOne(db, sql: "SELECT missing FROM response WHERE responseKey = 'r2'")
           == #"{"cijfer":"weet_niet"}"#)
     }
+  }
+
+  @Test func aVersion4DatabaseKeepsEveryResponseWhenIdsAreIndexedByTheirKeyHash() throws {
+    // Given a database at schema v4 (ids unique as text, an index on status and date) with two responses, an
+    // interview on the second, and a deleted third whose row id must not be handed out again
+    let queue = try DatabaseQueue()
+    try TevredenDatabase.migrator.migrate(queue, upTo: "v4-answers-in-response")
+    let definition = try storeQuestionnaire()
+    let first = try makeResponse(
+      "r1", grade: .value(.grade(7.5)), questionnaire: definition.questionnaire, remark: "Zei: \"bel me\"")
+    let second = try makeResponse("r2", grade: .missing("weet_niet"), questionnaire: definition.questionnaire)
+    let third = try makeResponse("r3", grade: .value(.grade(6)), questionnaire: definition.questionnaire)
+    try queue.write { db in
+      let snapshot = try TevredenDatabase.snapshotId(for: definition, in: db)
+      var ids: [Int64] = []
+      for response in [first, second, third] {
+        let record = ResponseRecord(
+          response, snapshotId: snapshot, grade: response.grade(using: definition.questionnaire.scoreRule),
+          importBatchId: nil)
+        let id = try insertWithoutKeyHash(record, in: db)
+        let answers = StoredAnswers(response.answers)
+        try db.execute(
+          sql: "UPDATE response SET answers = ?, missing = ? WHERE id = ?",
+          arguments: [answers.values, answers.missing, id])
+        ids.append(id)
+      }
+      try db.execute(
+        sql: "INSERT INTO interview (responseId, state, processId, lastActivityAt) VALUES (?, 'paused', NULL, ?)",
+        arguments: [ids[1], "2026-03-01T10:00:00Z"])
+      try db.execute(sql: "DELETE FROM response WHERE id = ?", arguments: [ids[2]])
+    }
+    // When this version opens it
+    let database = try TevredenDatabase(queue)
+    // Then every response reads back unchanged, found by its id through the hash, the interview still belongs to
+    // its response, the indexes are the new one only, and the deleted response's row id stays used
+    #expect(try database.response("r1") == first)
+    #expect(try database.response("r2") == second)
+    #expect(try database.response("r3") == nil)
+    #expect(try database.responses().map(\.0) == [first, second])
+    #expect(try database.interviewState("r2") == .paused)
+    try queue.read { db in
+      let indexes = try String.fetchAll(
+        db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'response' AND sql IS NOT NULL")
+      #expect(indexes == ["response_on_keyHash"])
+      let hashes = try Row.fetchAll(db, sql: "SELECT responseKey, keyHash FROM response ORDER BY id")
+      #expect(hashes.map { $0["keyHash"] as Int64 } == [ResponseKeyHash.of("r1"), ResponseKeyHash.of("r2")])
+      #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
+      #expect(try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'response'") == 3)
+      let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+      #expect(!tables.contains("response_v5"))
+    }
+    // And an id already stored is still refused, and a new response gets a fresh row id
+    #expect(throws: StoreError.duplicateResponse("r1")) { try database.save(first, collectedWith: definition) }
+    try database.save(third, collectedWith: definition)
+    #expect(
+      try queue.read { db in try Int64.fetchOne(db, sql: "SELECT id FROM response WHERE responseKey = 'r3'") } == 4)
+  }
+
+  @Test func theKeyHashIsTheFirstEightBytesOfTheIdsSHA256() {
+    // Values from Python: int.from_bytes(hashlib.sha256(key.encode()).digest()[:8], "big", signed=True)
+    #expect(ResponseKeyHash.of("r1") == -9_010_601_390_311_183_475)
+    #expect(ResponseKeyHash.of("googleforms:row-096f939629d34131d706") == 6_332_444_333_721_128_733)
+    #expect(ResponseKeyHash.of("één") == 5_892_019_955_302_960_186)
+  }
+
+  @Test func aDifferentIdWithAStoredIdsKeyHashIsRefusedNeverTakenForIt() throws {
+    // Given a stored response, and a second one whose id shares the first's key hash (made here by writing the
+    // hash by hand: a real pair has a chance of about 3 in 100 million among a million responses)
+    let queue = try DatabaseQueue()
+    let database = try TevredenDatabase(queue)
+    let definition = try storeQuestionnaire()
+    let stored = try makeResponse("r1", grade: .value(.grade(7)), questionnaire: definition.questionnaire)
+    try database.save(stored, collectedWith: definition)
+    let colliding = try makeResponse("r2", grade: .value(.grade(8)), questionnaire: definition.questionnaire)
+    try queue.write { db in
+      try db.execute(
+        sql: "UPDATE response SET keyHash = ? WHERE responseKey = 'r1'", arguments: [ResponseKeyHash.of("r2")])
+    }
+    // When it is saved or imported, then it is refused with a reason, and the stored one is kept unchanged
+    #expect(throws: StoreError.keyCollision("r2", stored: "r1")) {
+      try database.save(colliding, collectedWith: definition)
+    }
+    let dispositions = try database.importResponses([(colliding, definition)], source: source())
+    #expect(dispositions == [.keyCollision])
+    #expect(try database.responses().map(\.0) == [stored])
+    #expect(try database.importBatches().last?.rejectedCount == 1)
+  }
+
+  @Test func everyKindOfValueIsWrittenAsItsCanonicalText() throws {
+    // Values written straight from the answer (yes/no, whole numbers) and through their text (grades, choices,
+    // open text needing escapes) give what the canonical texts give
+    let answers: [Question.ID: Answer] = [
+      "a": .value(.yesNo(true)), "b": .value(.yesNo(false)), "c": .value(.scalePoint(5)), "d": .value(.number(-12)),
+      "e": .value(.number(0)), "f": .value(.number(Int.min)), "g": .value(.grade(6.5)), "h": .value(.grade(10)),
+      "i": .value(.choices(["x", "y\"z"])), "j": .value(.text("regel 1\nregel 2 \\ \u{1}")), "k": .missing("nvt"),
+    ]
+    let expected = StoredAnswers.object(
+      answers.compactMap { item, answer in answer.value.map { (item.rawValue, $0.canonicalText) } }
+        .sorted { $0.0 < $1.0 })
+    for items in [nil, answers.keys.sorted { $0.rawValue < $1.rawValue }] {
+      let stored = StoredAnswers(answers, itemsInOrder: items)
+      #expect(stored.values == expected)
+      #expect(stored.missing == #"{"k":"nvt"}"#)
+    }
+    #expect(expected.contains(#""a":"ja","b":"nee","c":"5","d":"-12","e":"0","f":"-9223372036854775808""#))
+    let queue = try DatabaseQueue()
+    let valid = try queue.read { db in try Int.fetchOne(db, sql: "SELECT json_valid(?)", arguments: [expected]) }
+    #expect(valid == 1)
   }
 
   @Test func answersAreStoredAsJSONThatSQLiteReadsBackExactly() throws {
@@ -418,4 +526,21 @@ func source(_ name: String = "test.csv", strict: Bool = false) -> ImportSource {
     let path = "/nonexistent-\(UUID().uuidString)/db.sqlite"
     #expect(throws: StoreError.missingFolder(path: path)) { try TevredenDatabase.open(atPath: path) }
   }
+}
+
+/// Inserts a response row as schema v3 and v4 had it, without the key hash column; returns its row id.
+private func insertWithoutKeyHash(_ record: ResponseRecord, in db: Database) throws -> Int64 {
+  try db.execute(
+    sql: """
+      INSERT INTO response (responseKey, snapshotId, questionnaireID, questionnaireVersion, audience,
+        respondentGroup, gemeente, mode, interviewer, startedAt, completedAt, collectedOn, status, grade,
+        importBatchId)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      """,
+    arguments: [
+      record.responseKey, record.snapshotId, record.questionnaireID, record.questionnaireVersion, record.audience,
+      record.respondentGroup, record.gemeente, record.mode, record.interviewer, record.startedAt, record.completedAt,
+      record.collectedOn, record.status, record.grade, record.importBatchId,
+    ])
+  return db.lastInsertedRowID
 }
