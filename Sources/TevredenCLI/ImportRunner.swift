@@ -273,8 +273,9 @@ struct ImportRunner {
       producer.join()
     }
     while let batch = channel.receive() {
-      for event in batch {
-        switch event {
+      defer { channel.giveBack(batch) }
+      for index in batch.indices {
+        switch batch[index] {
         case .progress(let rows, let bytesRead):
           onProgress(
             ImportProgress(

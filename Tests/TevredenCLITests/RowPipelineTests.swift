@@ -39,6 +39,31 @@ import Testing
     #expect(sent.value == 10)
   }
 
+  @Test func batchesGivenBackAreReleasedOnTheProducersThread() {
+    // Given elements that note the thread they are released on
+    let releases = ReleaseLog()
+    let channel = BatchChannel<Tracked>(capacity: 2)
+    let producer = ProducerThread {
+      releases.producer = ObjectIdentifier(Thread.current)
+      for value in 0..<50 {
+        guard channel.send([Tracked(value, log: releases)]) else { return }
+      }
+      channel.finish()
+    }
+    // When the consumer gives back every batch it has taken
+    var received = 0
+    while let batch = channel.receive() {
+      received += batch.count
+      channel.giveBack(batch)
+    }
+    producer.join()
+    // Then every element arrived, and all but the last few (given back after the producer's last batch, at most
+    // a channel's capacity and the one in hand) were released on the producer's thread
+    #expect(received == 50)
+    #expect(releases.count == 50)
+    #expect(releases.onProducer >= 50 - 4)
+  }
+
   @Test func cancellingReleasesAProducerThatWaitsOnAFullChannel() {
     let channel = BatchChannel<Int>(capacity: 1)
     let refused = Counter()
@@ -75,4 +100,37 @@ private final class Counter: @unchecked Sendable {
 
   var value: Int { lock.withLock { count } }
   func increment() { lock.withLock { count += 1 } }
+}
+
+/// An element that notes the thread it is released on.
+private final class Tracked: Sendable {
+  let value: Int
+  let log: ReleaseLog
+  init(_ value: Int, log: ReleaseLog) {
+    self.value = value
+    self.log = log
+  }
+  deinit { log.noteRelease(on: ObjectIdentifier(Thread.current)) }
+}
+
+/// Counts releases, and those on the producer's thread.
+private final class ReleaseLog: @unchecked Sendable {
+  private let lock = NSLock()
+  private var producerThread: ObjectIdentifier?
+  private var releases = 0
+  private var releasesOnProducer = 0
+
+  var producer: ObjectIdentifier? {
+    get { lock.withLock { producerThread } }
+    set { lock.withLock { producerThread = newValue } }
+  }
+  var count: Int { lock.withLock { releases } }
+  var onProducer: Int { lock.withLock { releasesOnProducer } }
+
+  func noteRelease(on thread: ObjectIdentifier) {
+    lock.withLock {
+      releases += 1
+      if thread == producerThread { releasesOnProducer += 1 }
+    }
+  }
 }
