@@ -24,6 +24,7 @@ and prints the times and the ratios.
 """
 import argparse
 import datetime
+import hashlib
 import pathlib
 import random
 import sqlite3
@@ -61,8 +62,9 @@ def fill(db, rows, seed=20261124):
                 grade = float(min(10, max(1, round(random.gauss(7.1, 1.5)))))
                 if random.random() < 0.05:
                     grade = min(10.0, grade + 0.5)
+            key = f"bench-{number}"
             yield (
-                f"bench-{number}", snapshot, questionnaire, version, audience, group, random.choice(GEMEENTEN),
+                key, key_hash(key), snapshot, questionnaire, version, audience, group, random.choice(GEMEENTEN),
                 "online", None, begun.strftime("%Y-%m-%dT%H:%M:%SZ"),
                 None if status == "partial" else completed.strftime("%Y-%m-%dT%H:%M:%SZ"),
                 (completed + amsterdam_offset).strftime("%Y-%m-%d"), status, grade, None,
@@ -70,12 +72,17 @@ def fill(db, rows, seed=20261124):
 
     with connection:
         connection.executemany(
-            """INSERT INTO response (responseKey, snapshotId, questionnaireID, questionnaireVersion, audience,
-               respondentGroup, gemeente, mode, interviewer, startedAt, completedAt, collectedOn, status, grade,
-               importBatchId) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", generate())
+            """INSERT INTO response (responseKey, keyHash, snapshotId, questionnaireID, questionnaireVersion,
+               audience, respondentGroup, gemeente, mode, interviewer, startedAt, completedAt, collectedOn, status,
+               grade, importBatchId) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", generate())
     count = connection.execute("SELECT COUNT(*) FROM response").fetchone()[0]
     connection.close()
     return count
+
+
+def key_hash(key):
+    """tevreden's keyHash column: the first eight bytes of the SHA-256 of the id, big-endian, signed."""
+    return int.from_bytes(hashlib.sha256(key.encode("utf-8")).digest()[:8], "big", signed=True)
 
 
 def timed(command, repeat):
