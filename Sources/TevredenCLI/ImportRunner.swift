@@ -293,31 +293,25 @@ struct ImportRunner {
           report.rowCount += 1
           for kind in masked { maskedCounts[kind, default: 0] += 1 }
           guard let prepared, session != nil else { continue }
-          switch try session?.add(prepared, rejectingRepeats: isExchange) {
-          case .inserted?: report.inserted += 1
-          case .duplicate?: report.duplicates += 1
-          case .repeated?:
-            rejectedByStore += 1
-            reject(
-              Diagnostic(
-                .error, at: .init(file: file.name, line: line),
-                "response_id '\(prepared.id)' was already used on an earlier line of this file; row skipped"))
+          let disposition = try session?.add(prepared, rejectingRepeats: isExchange)
+          let refusal: String
+          switch disposition {
+          case .inserted?:
+            report.inserted += 1
+            continue
+          case .duplicate?:
+            report.duplicates += 1
+            continue
+          case nil: continue
+          case .repeated?: refusal = "was already used on an earlier line of this file; row skipped"
           case .conflict?:
-            rejectedByStore += 1
-            reject(
-              Diagnostic(
-                .error, at: .init(file: file.name, line: line),
-                "response_id '\(prepared.id)' is already stored with different answers; the stored response was kept; row skipped"
-              ))
+            refusal = "is already stored with different answers; the stored response was kept; row skipped"
           case .keyCollision?:
-            rejectedByStore += 1
-            reject(
-              Diagnostic(
-                .error, at: .init(file: file.name, line: line),
-                "response_id '\(prepared.id)' has the same key hash as another stored response, an extremely unlikely coincidence; row skipped; please report this to tevreden's maintainers"
-              ))
-          case nil: break
+            refusal =
+              "has the same key hash as another stored response, an extremely unlikely coincidence; row skipped; please report this to tevreden's maintainers"
           }
+          rejectedByStore += 1
+          reject(Diagnostic(.error, at: .init(file: file.name, line: line), "response_id '\(prepared.id)' \(refusal)"))
         }
       }
     }

@@ -193,10 +193,12 @@ public enum SHA256 {
       return
     }
     var words = (state.a, state.b, state.c, state.d, state.e, state.f, state.g, state.h)
-    withUnsafeMutableBytes(of: &words) { raw in
-      guard let base = raw.baseAddress else { return }
-      tevreden_sha256_hardware_blocks(
-        base.assumingMemoryBound(to: UInt32.self), bytes.assumingMemoryBound(to: UInt8.self), blocks)
+    k.withUnsafeBufferPointer { k in
+      withUnsafeMutableBytes(of: &words) { raw in
+        guard let base = raw.baseAddress, let constants = k.baseAddress else { return }
+        tevreden_sha256_hardware_blocks(
+          base.assumingMemoryBound(to: UInt32.self), bytes.assumingMemoryBound(to: UInt8.self), blocks, constants)
+      }
     }
     (state.a, state.b, state.c, state.d, state.e, state.f, state.g, state.h) = words
   }
