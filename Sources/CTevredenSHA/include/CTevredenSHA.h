@@ -7,10 +7,11 @@
 /// Whether this processor has the SHA extensions (and the SSSE3 and SSE4.1 they are used with here).
 int tevreden_sha256_hardware_available(void);
 
-/// Processes `blocks` 64-byte blocks at `data` into `state` (a, b, ..., h) with the processor's SHA instructions;
-/// `round_constants` are SHA-256's 64 constants (TevredenCore's table). Call only when
-/// tevreden_sha256_hardware_available() returned 1.
-void tevreden_sha256_hardware_blocks(
-    uint32_t state[8], const uint8_t *data, size_t blocks, const uint32_t round_constants[64]);
+/// SHA-256's 64 round constants (FIPS 180-4, 4.2.2), for every implementation.
+const uint32_t *tevreden_sha256_round_constants(void);
+
+/// Processes `blocks` 64-byte blocks at `data` into `state` (a, b, ..., h) with the processor's SHA instructions.
+/// Call only when tevreden_sha256_hardware_available() returned 1.
+void tevreden_sha256_hardware_blocks(uint32_t state[8], const uint8_t *data, size_t blocks);
 
 #endif
