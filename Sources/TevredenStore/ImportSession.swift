@@ -13,6 +13,9 @@ public struct ImportSession {
   /// and comparing a reference is cheaper than hashing the definition's SHA-256 per response.
   private var lastDefinition: (PreparedDefinition, Int64)?
   private var parsedSnapshots: [Int64: Questionnaire] = [:]
+  /// The insert statement, kept rather than looked up in GRDB's statement cache per response (which hashes its
+  /// text every time).
+  private var insertStatement: Statement?
 
   init(db: Database) {
     self.db = db
@@ -59,7 +62,14 @@ public struct ImportSession {
     // Most imported responses are new: the insert itself tells whether the id was already stored. A response
     // imported again is nearly always stored exactly as it would be now; only otherwise is the stored response
     // read back and compared as it would be stored today (an older definition may have written it).
-    if try TevredenDatabase.insert(record, answers: prepared.answers, in: db) {
+    let statement: Statement
+    if let insertStatement {
+      statement = insertStatement
+    } else {
+      statement = try db.makeStatement(sql: TevredenDatabase.insertSQL)
+      insertStatement = statement
+    }
+    if try TevredenDatabase.insert(record, answers: prepared.answers, using: statement, in: db) {
       batch?.insertedCount += 1
       return .inserted
     }

@@ -171,9 +171,11 @@ public struct TevredenDatabase: Sendable {
   public func importTransaction<T>(_ body: (inout ImportSession) throws -> T) throws -> T {
     try writer.write { db in
       // A larger page cache for the length of the import: a big transaction otherwise spills pages to the
-      // write-ahead log and reads them back, above all the pages of the response-id index, which row-hash ids
-      // fill in random order. Measured on 1,000,000 rows: 16 MiB 22.9 s (peak RSS 55 MB), 24 MiB 21.7 s (66 MB),
-      // 32 MiB 20.3 s (76 MB), 40 MiB 18.2 s (85 MB); 32 MiB keeps the peak well under the 100 MB target.
+      // write-ahead log and reads them back, above all the pages of the index of key hashes, which row-hash ids
+      // fill in random order (about 20 MB at a million responses). Measured on 1,000,000 rows with schema v5:
+      // 16 MiB 14.4-14.9 s (peak RSS 55 MB), 32 MiB 14.0-14.3 s (73 MB), 48 MiB 14.9-15.9 s (90 MB); with the
+      // index on the ids' text (v4) the cache mattered more (16 MiB 22.9 s, 40 MiB 18.2 s). 32 MiB leaves room
+      // for the index of a few million responses and keeps the peak well under the 100 MB target.
       let previous = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
       try db.execute(sql: "PRAGMA cache_size = -32768")
       defer { try? db.execute(sql: "PRAGMA cache_size = \(previous)") }
@@ -226,17 +228,25 @@ public struct TevredenDatabase: Sendable {
 
   /// Inserts a response row unless one with its id is stored; `false` when one was.
   static func insert(_ record: ResponseRecord, answers: StoredAnswers, in db: Database) throws -> Bool {
-    // The conflict clause makes the existence check part of the insert. The cached statement's values are bound
-    // through SQLite's own functions: an import inserts up to millions of rows, and building GRDB's
-    // StatementArguments per row was a tenth of the storing thread's time (measured with perf).
-    let statement = try db.cachedStatement(
-      sql: """
-        INSERT INTO response (responseKey, keyHash, snapshotId, questionnaireID, questionnaireVersion, audience,
-          respondentGroup, gemeente, mode, interviewer, startedAt, completedAt, collectedOn, status, grade,
-          importBatchId, answers, missing)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        ON CONFLICT (keyHash) DO NOTHING
-        """)
+    try insert(record, answers: answers, using: db.cachedStatement(sql: insertSQL), in: db)
+  }
+
+  /// The insert of a response row; the conflict clause makes the existence check part of it.
+  static let insertSQL = """
+    INSERT INTO response (responseKey, keyHash, snapshotId, questionnaireID, questionnaireVersion, audience,
+      respondentGroup, gemeente, mode, interviewer, startedAt, completedAt, collectedOn, status, grade,
+      importBatchId, answers, missing)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT (keyHash) DO NOTHING
+    """
+
+  /// Inserts a response row with a statement made from ``insertSQL``, unless one with its id is stored; `false`
+  /// when one was.
+  static func insert(_ record: ResponseRecord, answers: StoredAnswers, using statement: Statement, in db: Database)
+    throws -> Bool
+  {
+    // The values are bound through SQLite's own functions: an import inserts up to millions of rows, and building
+    // GRDB's StatementArguments per row was a tenth of the storing thread's time (measured with perf).
     let handle = statement.sqliteStatement
     sqlite3_reset(handle)
     var index: Int32 = 0
