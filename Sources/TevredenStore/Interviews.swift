@@ -301,10 +301,7 @@ extension TevredenDatabase {
     try writer.read { db in
       let state = try String.fetchOne(
         db,
-        sql: """
-          SELECT i.state FROM interview i JOIN response r ON r.id = i.responseId
-          WHERE r.keyHash = ? AND r.responseKey = ?
-          """,
+        sql: "SELECT state FROM interview WHERE responseId = (SELECT id FROM response WHERE \(Self.byKey))",
         arguments: [ResponseKeyHash.of(id.rawValue), id.rawValue])
       return state.flatMap(InterviewState.init(rawValue:))
     }

@@ -60,13 +60,6 @@ struct ResponseRecord: Codable, FetchableRecord, MutablePersistableRecord {
   var grade: Double?
   var importBatchId: Int64?
 
-  enum Columns {
-    static let responseKey = Column(CodingKeys.responseKey)
-    static let keyHash = Column(CodingKeys.keyHash)
-    static let questionnaireID = Column(CodingKeys.questionnaireID)
-    static let snapshotId = Column(CodingKeys.snapshotId)
-  }
-
   mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
   init(_ response: Response, snapshotId: Int64, grade: Double?, importBatchId: Int64?) {
