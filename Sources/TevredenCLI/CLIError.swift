@@ -23,6 +23,16 @@ enum CLIError: LocalizedError, Equatable {
   case invalidDate(String, option: String)
   /// There is nothing to put in a report.
   case nothingToReport(String)
+  /// No working folder was found and nothing named a database or definitions.
+  case noWorkspace
+  /// `TEVREDEN_HOME` names a folder that is not a working folder.
+  case notAWorkspace(String, variable: String)
+  /// `tevreden init` was pointed at a folder that already holds definitions or a database.
+  case workspaceExists(String)
+  /// A reading command found no indicators.yaml, neither in a folder nor kept in the database.
+  case noIndicators
+  /// No responses were completed in the period asked for.
+  case noResponsesInPeriod(String, stored: String)
 
   var errorDescription: String? {
     switch self {
@@ -46,6 +56,22 @@ enum CLIError: LocalizedError, Equatable {
       return "\(option) '\(text)' is not a day; write it as yyyy-MM-dd, such as 2026-04-30"
     case .nothingToReport(let detail):
       return "cannot make a report: \(detail)"
+    case .noWorkspace:
+      return """
+        no tevreden working folder here or in a folder above it; make one with 'tevreden init FOLDER' and run \
+        commands inside it, set TEVREDEN_HOME to it, or pass --db (and --questionnaires)
+        """
+    case .notAWorkspace(let folder, let variable):
+      return
+        "\(variable) is \(folder), which is not a tevreden working folder (it has no Questionnaires/indicators.yaml); "
+        + "make one with 'tevreden init \(folder)' or correct \(variable)"
+    case .workspaceExists(let path):
+      return "\(path) already exists; tevreden init makes a new working folder and never overwrites one"
+    case .noIndicators:
+      return "no indicators.yaml: run the command in the working folder, pass --questionnaires FOLDER, "
+        + "or use a database that a working folder has written to (it keeps a copy)"
+    case .noResponsesInPeriod(let period, let stored):
+      return "no responses in \(period); \(stored)"
     case .noDatabase(let path):
       return
         "there is no database at \(path); import responses first (tevreden import …) or pass --db with the right file"

@@ -3,61 +3,104 @@ import Foundation
 import TevredenCore
 import TevredenStore
 
-/// Where the database lives: `--db`, else `TEVREDEN_DB`, else `./tevreden.sqlite`.
+/// Where the database lives: `--db`, else `TEVREDEN_DB`, else `tevreden.sqlite` in the working folder (see
+/// ``Workspace``).
 struct DatabaseOptions: ParsableArguments {
-  @Option(name: .long, help: "The database file (default: $TEVREDEN_DB or ./tevreden.sqlite).")
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The database file (default: $TEVREDEN_DB, else tevreden.sqlite in the working folder).", valueName: "file"),
+    completion: .file(extensions: ["sqlite", "db"]))
   var db: String?
 
-  var path: String {
+  /// The database file; without `--db` or `TEVREDEN_DB`, the working folder's.
+  ///
+  /// - Throws: ``CLIError/noWorkspace`` when nothing names a database.
+  func resolvedPath() throws -> String {
     if let db { return db }
     if let fromEnvironment = ProcessInfo.processInfo.environment["TEVREDEN_DB"], !fromEnvironment.isEmpty {
       return fromEnvironment
     }
-    return "tevreden.sqlite"
+    guard let workspace = try Workspace.current() else { throw CLIError.noWorkspace }
+    return workspace.database.path
   }
 
-  /// Opens the database, creating it (mode 0600) if it does not exist yet.
+  /// Whether `--db` or `TEVREDEN_DB` names the database, rather than the working folder.
+  var isNamedExplicitly: Bool {
+    db != nil || !(ProcessInfo.processInfo.environment["TEVREDEN_DB"] ?? "").isEmpty
+  }
+
+  /// Opens the database, creating it (mode 0600) if it does not exist yet. Commands call this only after
+  /// everything else they need has been read, so that a command that fails never leaves a new, empty file.
   func open() throws -> TevredenDatabase {
-    try TevredenDatabase.open(atPath: path)
+    try TevredenDatabase.open(atPath: try resolvedPath())
   }
 
   /// Opens an existing database; for commands that only read, so a typo in the path never creates an empty file.
   func openExisting() throws -> TevredenDatabase {
+    let path = try resolvedPath()
     guard FileManager.default.fileExists(atPath: path) else { throw CLIError.noDatabase(path: path) }
     return try TevredenDatabase.open(atPath: path)
   }
 }
 
-/// Where the questionnaire definitions and `indicators.yaml` live.
+/// Where the questionnaire definitions and `indicators.yaml` live: `--questionnaires`, else the working folder's
+/// `Questionnaires/`.
 struct QuestionnaireOptions: ParsableArguments {
-  @Option(name: .long, help: "The folder with questionnaire definitions and indicators.yaml.")
-  var questionnaires: String = "Questionnaires"
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The folder with questionnaire definitions and indicators.yaml (default: the working folder's).",
+      valueName: "folder"),
+    completion: .directory)
+  var questionnaires: String?
+
+  /// The folder named or found, if any.
+  func folder() throws -> String? {
+    if let questionnaires { return questionnaires }
+    return try Workspace.current()?.questionnaires.relativePathForMessages
+  }
 
   /// Loads the folder; any error in it stops the command, listing every problem.
   func loadCatalog() throws -> Catalog {
-    let catalog = Catalog.load(from: URL(fileURLWithPath: questionnaires))
+    guard let folder = try folder() else { throw CLIError.noWorkspace }
+    let catalog = Catalog.load(from: URL(fileURLWithPath: folder))
     guard !catalog.diagnostics.hasErrors else {
       throw CLIError.invalidDefinitions(catalog.diagnostics.filter { $0.severity == .error })
     }
-    guard let indicators = catalog.indicators else {
-      throw CLIError.missingIndicators(folder: questionnaires)
-    }
-    _ = indicators
+    guard catalog.indicators != nil else { throw CLIError.missingIndicators(folder: folder) }
     return catalog
+  }
+
+  /// The indicator set (norms and thresholds) for commands that read figures: the definitions folder's
+  /// `indicators.yaml` when there is one, else the copy the database keeps, so that figures can be read from a
+  /// database alone (scoring needs no questionnaire definitions: every response keeps its own).
+  func loadIndicators(from store: TevredenDatabase) throws -> IndicatorSet {
+    if let folder = try folder() {
+      let url = URL(fileURLWithPath: folder).appendingPathComponent(Catalog.indicatorFileName)
+      guard let data = FileManager.default.contents(atPath: url.path) else {
+        throw CLIError.missingIndicators(folder: folder)
+      }
+      return try Self.parseIndicators(String(decoding: data, as: UTF8.self), file: url.relativePathForMessages)
+    }
+    guard let stored = try store.storedIndicators() else { throw CLIError.noIndicators }
+    return try Self.parseIndicators(stored, file: "indicators.yaml (kept in the database)")
+  }
+
+  private static func parseIndicators(_ text: String, file: String) throws -> IndicatorSet {
+    let (set, diagnostics) = IndicatorSet.parse(text, file: file)
+    guard let set else { throw CLIError.invalidDefinitions(diagnostics.filter { $0.severity == .error }) }
+    return set
   }
 }
 
-extension QuestionnaireOptions {
-  /// Loads only `indicators.yaml` (scoring needs no questionnaire definitions: they are in the database).
-  func loadIndicators() throws -> IndicatorSet {
-    let url = URL(fileURLWithPath: questionnaires).appendingPathComponent(Catalog.indicatorFileName)
-    guard let data = FileManager.default.contents(atPath: url.path) else {
-      throw CLIError.missingIndicators(folder: questionnaires)
-    }
-    let (set, diagnostics) = IndicatorSet.parse(
-      String(decoding: data, as: UTF8.self), file: url.relativePathForMessages)
-    guard let set else { throw CLIError.invalidDefinitions(diagnostics.filter { $0.severity == .error }) }
-    return set
+extension TevredenDatabase {
+  /// Opens the database for a command that writes to it, and keeps the catalog's indicator set in it, so that
+  /// figures can later be read from the database alone.
+  static func open(_ options: DatabaseOptions, recording catalog: Catalog) throws -> TevredenDatabase {
+    let store = try options.open()
+    if let text = catalog.indicatorsSource { try store.recordIndicators(text) }
+    return store
   }
 }
 
@@ -82,6 +125,16 @@ struct PeriodOptions: ParsableArguments {
   }
 }
 
+/// Throws unless some response was collected in the period: an empty table with exit code 0 reads as "all is
+/// well" in a script or a dashboard.
+func requireResponses(in period: Period, store: TevredenDatabase) throws {
+  guard try !store.hasResponses(in: period) else { return }
+  let stored =
+    try store.collectedDays().map { "the database holds responses collected from \($0.lowerBound) to \($0.upperBound)" }
+    ?? "the database holds no responses yet: import them or take interviews first"
+  throw CLIError.noResponsesInPeriod("\(period.name) (\(period.first) to \(period.last))", stored: stored)
+}
+
 /// `--merge`: the registration system's CSV with the indicators the surveys do not measure.
 struct RegistrationOptions: ParsableArguments {
   @Option(help: ArgumentHelp("The registration system's CSV with PI 1–4 and 7.", valueName: "file.csv"))
@@ -97,4 +150,19 @@ struct RegistrationOptions: ParsableArguments {
     }
     return parsed.figures
   }
+}
+
+/// Shell completion for a questionnaire argument: the ids in the folder `--questionnaires` names on the command
+/// line, else in the working folder.
+@Sendable func questionnaireCompletions(_ arguments: [String], _ index: Int, _ prefix: String) -> [String] {
+  var folder: URL?
+  if let flag = arguments.firstIndex(of: "--questionnaires"), flag + 1 < arguments.count {
+    folder = URL(fileURLWithPath: arguments[flag + 1])
+  } else {
+    folder = (try? Workspace.current())??.questionnaires
+  }
+  guard let folder, let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
+  return names.filter { $0.hasSuffix(".yaml") && $0 != Catalog.indicatorFileName }
+    .map { String($0.dropLast(".yaml".count)) }
+    .filter { $0.hasPrefix(prefix) }.sorted()
 }

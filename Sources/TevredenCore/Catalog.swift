@@ -4,6 +4,9 @@ import Foundation
 public struct Catalog: Sendable {
   public var questionnaires: [LoadedQuestionnaire]
   public var indicators: IndicatorSet?
+  /// The text of `indicators.yaml`, when it was read without errors: a database keeps it, so that figures can be
+  /// read from the database alone.
+  public var indicatorsSource: String?
   public var diagnostics: [Diagnostic]
   /// How many definition files were read (including ones with errors).
   public var fileCount: Int
@@ -34,20 +37,57 @@ public struct Catalog: Sendable {
     } else {
       files = [url]
     }
-    var catalog = Catalog(questionnaires: [], indicators: nil, diagnostics: [], fileCount: files.count)
+    var texts: [Source] = []
+    var unreadable: [Diagnostic] = []
     for file in files {
-      if file.lastPathComponent == indicatorFileName {
-        let path = file.relativePathForMessages
-        guard let data = FileManager.default.contents(atPath: file.path), let text = String(data: data, encoding: .utf8)
-        else {
-          catalog.diagnostics.append(Diagnostic(.error, at: .init(file: path), "cannot read the file as UTF-8 text"))
-          continue
-        }
-        let (indicators, diagnostics) = IndicatorSet.parse(text, file: path)
+      let path = file.relativePathForMessages
+      guard let data = FileManager.default.contents(atPath: file.path) else {
+        unreadable.append(Diagnostic(.error, at: .init(file: path), "cannot read the file"))
+        continue
+      }
+      guard let text = String(data: data, encoding: .utf8) else {
+        unreadable.append(Diagnostic(.error, at: .init(file: path), "cannot read the file as UTF-8 text"))
+        continue
+      }
+      texts.append(Source(path: path, text: text))
+    }
+    var catalog = parse(texts)
+    catalog.fileCount = files.count
+    catalog.diagnostics = unreadable + catalog.diagnostics
+    if isDirectory.boolValue, files.isEmpty {
+      catalog.diagnostics.append(
+        Diagnostic(.error, at: .init(file: url.relativePathForMessages), "the folder holds no .yaml definitions"))
+    }
+    return catalog
+  }
+
+  /// One definition file's text and the path diagnostics name it by.
+  public struct Source: Hashable, Sendable {
+    public var path: String
+    public var text: String
+
+    public init(path: String, text: String) {
+      self.path = path
+      self.text = text
+    }
+
+    /// The file name without its folder.
+    public var name: String { path.split(separator: "/").last.map(String.init) ?? path }
+  }
+
+  /// Parses definition texts as a folder holds them: `indicators.yaml` is the indicator set, every other file a
+  /// questionnaire whose id is its file name.
+  public static func parse(_ sources: [Source]) -> Catalog {
+    var catalog = Catalog(questionnaires: [], indicators: nil, diagnostics: [], fileCount: sources.count)
+    for source in sources {
+      if source.name == indicatorFileName {
+        let (indicators, diagnostics) = IndicatorSet.parse(source.text, file: source.path)
         catalog.indicators = indicators
+        catalog.indicatorsSource = indicators == nil ? nil : source.text
         catalog.diagnostics += diagnostics
       } else {
-        let (loaded, diagnostics) = QuestionnaireLoader.load(contentsOf: file)
+        let expectedID = source.name.split(separator: ".").dropLast().joined(separator: ".")
+        let (loaded, diagnostics) = QuestionnaireLoader.parse(source.text, file: source.path, expectedID: expectedID)
         if let loaded { catalog.questionnaires.append(loaded) }
         catalog.diagnostics += diagnostics
       }
@@ -73,10 +113,6 @@ public struct Catalog: Sendable {
       if l.file != r.file { return a.offset < b.offset }
       return (l.line ?? 0, l.column ?? 0, a.offset) < (r.line ?? 0, r.column ?? 0, b.offset)
     }.map(\.element)
-    if isDirectory.boolValue, files.isEmpty {
-      catalog.diagnostics.append(
-        Diagnostic(.error, at: .init(file: url.relativePathForMessages), "the folder holds no .yaml definitions"))
-    }
     return catalog
   }
 }

@@ -1,6 +1,9 @@
 import GRDB
 
 extension TevredenDatabase {
+  /// The newest schema this build writes, as `--version` shows it.
+  public static var schemaVersion: String { migrator.migrations.last ?? "" }
+
   /// The schema's history. Append new migrations; never edit one that has shipped.
   static var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()
@@ -182,6 +185,27 @@ extension TevredenDatabase {
         if db.changesCount == 0 {
           try db.execute(sql: "INSERT INTO sqlite_sequence (name, seq) VALUES ('response', ?)", arguments: [sequence])
         }
+      }
+    }
+    migrator.registerMigration("v6-settings-log-undo") { db in
+      // What a database needs to be used without the folder it was made in: the indicator set (norms and
+      // thresholds) the last writing command ran with, so that reading commands can score from the database alone.
+      try db.create(table: "setting") { t in
+        t.primaryKey("name", .text)
+        t.column("value", .text).notNull()
+        t.column("updatedAt", .text).notNull()
+      }
+      // An import batch can be taken back; it stays listed, marked with when.
+      try db.alter(table: "importBatch") { t in
+        t.add(column: "undoneAt", .text)
+      }
+      // Changes made to the data other than adding responses (undoing a batch, merging stations), with when and
+      // what: never an answer or a text a respondent gave.
+      try db.create(table: "changeLog") { t in
+        t.autoIncrementedPrimaryKey("id")
+        t.column("at", .text).notNull()
+        t.column("action", .text).notNull()
+        t.column("detail", .text).notNull()
       }
     }
     return migrator

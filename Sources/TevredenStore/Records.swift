@@ -34,6 +34,7 @@ struct ImportBatchRecord: Codable, FetchableRecord, MutablePersistableRecord {
   var insertedCount: Int
   var duplicateCount: Int
   var rejectedCount: Int
+  var undoneAt: String?
 
   mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

@@ -211,4 +211,25 @@ extension TevredenDatabase {
   public func hasResponses() throws -> Bool {
     try writer.read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM response)") ?? false }
   }
+
+  /// The first and last day (Dutch local time) on which stored responses were collected, or `nil` when none are.
+  public func collectedDays() throws -> ClosedRange<LocalDate>? {
+    try writer.read { db in
+      guard
+        let row = try Row.fetchOne(db, sql: "SELECT MIN(collectedOn) AS first, MAX(collectedOn) AS last FROM response"),
+        let first = (row["first"] as String?).flatMap(LocalDate.init),
+        let last = (row["last"] as String?).flatMap(LocalDate.init)
+      else { return nil }
+      return first...last
+    }
+  }
+
+  /// Whether any response (of any status) was collected in the period.
+  public func hasResponses(in period: Period) throws -> Bool {
+    try writer.read { db in
+      try Bool.fetchOne(
+        db, sql: "SELECT EXISTS (SELECT 1 FROM response WHERE collectedOn BETWEEN ? AND ?)",
+        arguments: [period.first.description, period.last.description]) ?? false
+    }
+  }
 }

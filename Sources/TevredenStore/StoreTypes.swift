@@ -59,15 +59,6 @@ public struct ExportGroup: Hashable, Sendable {
   public var count: Int
 }
 
-/// A summary of one recorded import.
-public struct ImportBatchSummary: Hashable, Sendable {
-  public var source: String
-  public var sha256: String
-  public var insertedCount: Int
-  public var duplicateCount: Int
-  public var rejectedCount: Int
-}
-
 /// Errors from the store; each message says what to do.
 public enum StoreError: LocalizedError, Equatable, Sendable {
   /// The database was written by a newer version of tevreden.
@@ -88,6 +79,10 @@ public enum StoreError: LocalizedError, Equatable, Sendable {
   case corruptRow(String)
   /// The response's id differs from a stored one but has the same key hash (see ``ImportDisposition/keyCollision``).
   case keyCollision(Response.ID, stored: String)
+  /// No import batch has this number.
+  case noSuchBatch(Int64)
+  /// The import batch was undone already.
+  case batchAlreadyUndone(Int64, at: String)
 
   public var errorDescription: String? {
     switch self {
@@ -110,6 +105,10 @@ public enum StoreError: LocalizedError, Equatable, Sendable {
     case .keyCollision(let id, let stored):
       "response \(id) cannot be stored: its id has the same key hash as stored response \(stored), an extremely "
         + "unlikely coincidence; please report it to tevreden's maintainers (nothing was changed)"
+    case .noSuchBatch(let id):
+      "there is no import batch \(id); 'tevreden imports' lists them (nothing was changed)"
+    case .batchAlreadyUndone(let id, let at):
+      "import batch \(id) was already undone at \(at) (nothing was changed)"
     }
   }
 }

@@ -510,17 +510,6 @@ public struct TevredenDatabase: Sendable {
       completedAt: record.completedAt.flatMap(Timestamp.parse), status: status, answers: parsed)
   }
 
-  /// Import batches, oldest first: (source, inserted, duplicates, rejected).
-  public func importBatches() throws -> [ImportBatchSummary] {
-    try writer.read { db in
-      try ImportBatchRecord.order(Column("id")).fetchAll(db).map {
-        ImportBatchSummary(
-          source: $0.source, sha256: $0.sha256, insertedCount: $0.insertedCount, duplicateCount: $0.duplicateCount,
-          rejectedCount: $0.rejectedCount)
-      }
-    }
-  }
-
   /// The number of stored responses.
   public func responseCount() throws -> Int {
     try writer.read { db in try ResponseRecord.fetchCount(db) }

@@ -112,7 +112,7 @@ import TevredenStore
     let nothing = try report(["--out", "r.html"], db: empty, cwd: folder)
     #expect(nothing.exitCode != 0)
     #expect(
-      nothing.stderr.contains("cannot make a report: the database holds no completed responses with a grade yet"),
+      nothing.stderr.contains("no responses in 2026 (2026-01-01 to 2026-12-31); the database holds no responses yet"),
       "\(nothing)")
     #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("r.html").path))
   }

@@ -8,10 +8,15 @@ extension TevredenCommand {
       abstract: "Validate questionnaire definitions and indicators.yaml.",
       discussion: "Reports every problem as file:line:column: message. Exits 0 when clean, 1 when not.")
 
-    @Argument(help: "A questionnaire folder or a single definition file.")
-    var path: String = "Questionnaires"
+    @Argument(
+      help: ArgumentHelp(
+        "A questionnaire folder or a single definition file (default: the working folder's Questionnaires).",
+        valueName: "path"),
+      completion: .file(extensions: ["yaml", "yml"]))
+    var path: String?
 
     func run() throws {
+      let path = try self.path ?? Workspace.current()?.questionnaires.relativePathForMessages ?? "Questionnaires"
       let catalog = Catalog.load(from: URL(fileURLWithPath: path))
       for diagnostic in catalog.diagnostics { printError(diagnostic.description) }
       let errors = catalog.diagnostics.filter { $0.severity == .error }.count

@@ -24,6 +24,7 @@ extension TevredenCommand {
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
+      try validatePeriodValue(period)
       if questionnaire == nil && out == nil {
         throw ValidationError("Pass --questionnaire to write one questionnaire to standard output, or --out FOLDER.")
       }

@@ -18,12 +18,23 @@ extension TevredenCommand {
 
         Each file's valid rows are stored in one transaction; every rejected row is reported with its line and \
         reason. Importing the same file again, or a later export that contains the earlier rows, adds nothing twice.
+
+        Every file becomes an import batch; 'tevreden imports' lists them, and --undo BATCH takes one back.
         """)
 
-    @Argument(help: "Files or folders to import.")
-    var paths: [String] = ["Responses"]
+    @Argument(
+      help: ArgumentHelp("Files or folders to import.", valueName: "file or folder"),
+      completion: .file(extensions: ["csv", "tsv", "txt", "xlsx"]))
+    var paths: [String] = []
 
-    @Option(help: "For platform exports: the questionnaire the file answers, such as inwoners-melding.")
+    @Option(
+      help: ArgumentHelp(
+        "Take back import batch BATCH (see 'tevreden imports'): remove the responses it stored.", valueName: "batch"))
+    var undo: Int64?
+
+    @Option(
+      help: "For platform exports: the questionnaire the file answers, such as inwoners-melding.",
+      completion: .custom(questionnaireCompletions))
     var questionnaire: String?
 
     @Option(help: "For platform exports without a gemeente column: the municipality of every response.")
@@ -49,7 +60,21 @@ extension TevredenCommand {
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var definitions: QuestionnaireOptions
 
+    func validate() throws {
+      if undo != nil {
+        guard paths.isEmpty, !inspect, !dryRun, questionnaire == nil, mapping == nil else {
+          throw ValidationError(
+            "--undo BATCH takes nothing else: run it on its own, such as 'tevreden import --undo 3'")
+        }
+      } else if paths.isEmpty {
+        throw ValidationError(
+          "name the files or folders to import, such as 'tevreden import export.csv' or 'tevreden import exports/'; "
+            + "the made-up example responses are only for 'tevreden demo'")
+      }
+    }
+
     func run() throws {
+      if let undo { return try Self.undo(undo, database: database) }
       if inspect {
         let code = runInspection(paths: paths, layout: layout)
         if code != 0 { throw ExitCode(code) }
@@ -77,8 +102,10 @@ extension TevredenCommand {
       }
       // A dry run never creates a database file.
       let store =
-        dryRun && !FileManager.default.fileExists(atPath: database.path)
-        ? try TevredenDatabase.inMemory() : try database.open()
+        dryRun
+        ? (FileManager.default.fileExists(atPath: try database.resolvedPath())
+          ? try database.openExisting() : try TevredenDatabase.inMemory())
+        : try TevredenDatabase.open(database, recording: catalog)
       var runner = ImportRunner(database: store, catalog: catalog, isDryRun: dryRun, isStrict: strict)
       runner.questionnaire = questionnaire.map(Questionnaire.ID.init(rawValue:))
       runner.gemeente = gemeente.flatMap { name in
@@ -101,6 +128,17 @@ extension TevredenCommand {
         throw error
       }
       try Self.present(reports, dryRun: dryRun, strict: strict)
+    }
+
+    /// Takes an import batch back and says what was removed.
+    static func undo(_ batch: Int64, database: DatabaseOptions) throws {
+      let store = try database.openExisting()
+      let undone = try store.undoImportBatch(batch)
+      let removed = undone.removedResponses
+      print(
+        "Import batch \(batch) (\(undone.batch.source), \(BatchListing.localTime(undone.batch.importedAt))) undone: "
+          + "\(removed) response\(removed == 1 ? "" : "s") removed. The change is logged; the batch stays listed in "
+          + "'tevreden imports' as undone.")
     }
 
     /// How long an import runs before its progress bar appears: a second, or `TEVREDEN_PROGRESS_AFTER_MS`

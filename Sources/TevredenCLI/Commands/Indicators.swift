@@ -25,9 +25,10 @@ extension TevredenCommand {
 
     func run() throws {
       let period = try selection.resolve()
-      let indicators = try definitions.loadIndicators()
-      let registered = try registration.load(period: period, indicators: indicators)
       let store = try database.openExisting()
+      let indicators = try definitions.loadIndicators(from: store)
+      let registered = try registration.load(period: period, indicators: indicators)
+      if registered == nil { try requireResponses(in: period, store: store) }
       let request = ScoreRequest(period: period)
       let card = try ScoreCard.build(request: request, indicators: indicators, data: try store.scoreData(for: request))
       let (rows, missing) = IndicatorRow.rows(card: card, registration: registered ?? [], indicators: indicators)

@@ -24,7 +24,9 @@ extension TevredenCommand {
         plain lines and writes plain text, so answers can be keyed in from a file.
         """)
 
-    @Argument(help: "The questionnaire, such as inwoners-melding (see the Questionnaires folder).")
+    @Argument(
+      help: "The questionnaire, such as inwoners-melding (see the Questionnaires folder).",
+      completion: .custom(questionnaireCompletions))
     var questionnaire: String?
 
     @Option(help: "Your interviewer code (letters, digits, - or _; not your name).")
@@ -71,7 +73,10 @@ extension TevredenCommand {
 
     func run() throws {
       if open { return try listOpen() }
-      let store = try database.open()
+      // The definitions are read before the database is opened, so that a command that cannot start never
+      // leaves a new, empty database behind; resuming needs only the database, which must exist.
+      let catalog = resume == nil ? try definitions.loadCatalog() : nil
+      let store = try catalog.map { try TevredenDatabase.open(database, recording: $0) } ?? database.openExisting()
       let processId = getpid()
       let console = Self.makeConsole()
       defer { console.restore() }
@@ -88,8 +93,7 @@ extension TevredenCommand {
         runner = InterviewRunner(
           interview: interview, id: id, store: store, console: console, interviewer: interviewer ?? response.interviewer
         )
-      } else {
-        let catalog = try definitions.loadCatalog()
+      } else if let catalog {
         guard let questionnaire, let definition = catalog.questionnaire(Questionnaire.ID(rawValue: questionnaire))
         else {
           throw InterviewCLIError.unknownQuestionnaire(
@@ -97,6 +101,8 @@ extension TevredenCommand {
         }
         let gemeente = try resolveGemeente(catalog.indicators?.gemeenten ?? [])
         (id, runner) = try start(definition, gemeente: gemeente, store: store, console: console, processId: processId)
+      } else {
+        return
       }
       let signals = SignalGuard(store: store, id: id, interviewer: runner.interviewer, console: console)
       let ending = runner.run(showIntro: resume == nil)

@@ -32,15 +32,38 @@ extension TevredenCommand {
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var definitions: QuestionnaireOptions
 
+    func validate() throws {
+      guard let out else { return }
+      guard let implied = Self.format(impliedBy: out) else {
+        throw ValidationError(
+          "--out \(out): the report is an HTML page or Markdown, so name the file .html or .md "
+            + "(for a PDF, open the HTML page in a browser and print it, or use chromium --headless --print-to-pdf)")
+      }
+      if let format, format != implied {
+        throw ValidationError(
+          "--format \(format.rawValue) does not fit --out \(out); leave out --format or rename the file")
+      }
+    }
+
+    /// The format a file name asks for, by its extension; `nil` for any other extension (such as `.pdf`).
+    static func format(impliedBy path: String) -> ReportRenderer.Format? {
+      switch URL(fileURLWithPath: path).pathExtension.lowercased() {
+      case "html", "htm": .html
+      case "md", "markdown": .md
+      default: nil
+      }
+    }
+
     func run() throws {
       let period = try selection.resolve()
-      let indicators = try definitions.loadIndicators()
-      let registered = try registration.load(period: period, indicators: indicators)
       let store = try database.openExisting()
+      let indicators = try definitions.loadIndicators(from: store)
+      let registered = try registration.load(period: period, indicators: indicators)
+      try requireResponses(in: period, store: store)
       let figures = try ReportAssembly.figures(
         store: store, indicators: indicators, period: period, registration: registered, withRemarks: withRemarks,
         generatedAt: Date())
-      let format = self.format ?? (out.map { $0.lowercased().hasSuffix(".md") } == true ? .md : .html)
+      let format = self.format ?? out.flatMap(Self.format(impliedBy:)) ?? .html
       let text = ReportRenderer.render(figures, as: format)
       guard let out else {
         print(text, terminator: "")

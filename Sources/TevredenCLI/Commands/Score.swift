@@ -34,10 +34,10 @@ extension TevredenCommand {
 
     func run() throws {
       let request = try selection.request()
-      let indicators = try definitions.loadIndicators()
       let store = try database.openExisting()
+      let indicators = try definitions.loadIndicators(from: store)
+      try requireResponses(in: request.period, store: store)
       let card = try selection.scoreCard(request, store: store, indicators: indicators)
-      if try !store.hasResponses() { printError("The database holds no responses yet: import them first.") }
       print(ScoreRenderer.render(card, as: format, colours: format == .table && colouredOutput()), terminator: "")
     }
   }
@@ -115,6 +115,18 @@ func validatePeriodOptions(period: String?, from: String?, to: String?) throws {
     throw ValidationError("Pass either --period or --from/--to, not both.")
   }
   if (from == nil) != (to == nil) { throw ValidationError("Pass both --from and --to.") }
+  // A value that is not a period or a day is a usage error (exit 64), found before anything is opened.
+  try validatePeriodValue(period)
+  do {
+    _ = try resolvePeriod(period: period, from: from, to: to)
+  } catch let error as CLIError {
+    throw ValidationError(error.localizedDescription)
+  }
+}
+
+/// Throws a usage error unless the text (if any) is a period.
+func validatePeriodValue(_ text: String?) throws {
+  if let text, Period(text) == nil { throw ValidationError(CLIError.invalidPeriod(text).localizedDescription) }
 }
 
 /// The period named by --period or by --from/--to (default: the current year).

@@ -1,0 +1,1699 @@
+// Generated from Questionnaires/ by BundledDefinitionsTests (TEVREDEN_RECORD_BUNDLE=1); do not edit.
+
+/// The questionnaire definitions, `indicators.yaml` and the folder's README as tevreden ships them: what
+/// `tevreden init` writes into a new working folder and what `tevreden demo` runs on, so that neither needs
+/// the source checkout.
+public enum BundledDefinitions {
+  public static let sources: [Catalog.Source] = [
+    Catalog.Source(
+      path: "Questionnaires/README.md",
+      text: #"""
+        # Questionnaire definitions
+
+        One YAML file per respondent group, plus `indicators.yaml` (the indicators, their norms per year and the
+        reporting thresholds). Content is Dutch; keys are English. `tevreden check Questionnaires` validates all of them
+        and reports every problem as `file:line:column: message`.
+
+        A response is stored together with the exact text of the definition it was collected with (and its SHA-256), so
+        editing a file never changes old results. When you change questions, raise `version`.
+
+        ## A questionnaire file
+
+        ```yaml
+        id: inwoners-melding            # must equal the file name without .yaml
+        version: 1                      # whole number ≥ 1; raise it whenever questions change
+        audience: inwoners              # inwoners (PI 5) | ketenpartners (PI 6)
+        group: melding                  # respondent group; lower-case letters, digits, '-' or '_'
+        group_label: Melding            # how the group is named in reports
+        title: "Hoe tevreden bent u over Veilig Thuis?"
+        intro: |
+          Text the interviewer reads out / the respondent sees first.
+
+        missing_codes:                  # answers that are not a value and never count in a mean
+          - { code: weet_niet, label: Weet ik niet }
+          - { code: nvt, label: Niet van toepassing }
+          - { code: weigert, label: Wil ik niet zeggen }
+
+        scales:
+          - id: tevreden5
+            points:                     # at least two, values strictly increasing
+              - { value: 1, label: Zeer ontevreden }
+              - { value: 5, label: Zeer tevreden }
+            missing: [weet_niet, nvt]   # missing codes offered with this scale
+
+        questions:
+          - id: toestemming             # lower-case letters, digits and '_'; unique in the file
+            type: consent               # consent | scale | grade | yes_no | single_choice | multiple_choice | number | text
+            text: "Mag ik u een paar vragen stellen?"
+            aliases: ["Toestemming"]    # extra column headers / question texts an online platform may export it under
+          - id: bereikbaarheid
+            type: scale
+            scale: tevreden5            # scale questions name a scale
+            text: "..."
+            aliases: ["Q3", "Bereikbaarheid"]
+          - id: rol
+            type: single_choice         # single_choice and multiple_choice have choices
+            text: "..."
+            choices:
+              - { code: betrokkene, label: "Het ging over mij" }
+          - id: kinderen_gesproken
+            type: scale
+            scale: tevreden5
+            text: "..."
+            show_if: { item: kinderen, equals: ja }   # routing: only asked when an earlier answer matches
+          - id: aantal_contacten
+            type: number
+            min: 0
+            max: 50
+            text: "..."
+          - id: cijfer
+            type: grade                 # the overall grade, 1–10
+            text: "..."
+          - id: opmerking
+            type: text
+            required: false
+            text: "..."
+
+        score:
+          grade: cijfer                 # the item whose answer is the response's overall grade (a grade question)
+          aspects: [bereikbaarheid]     # optional aspect scores (scale questions), rescaled to 1–10 in reports
+        ```
+
+        ### Rules the checker enforces
+        - Every key is known: a misspelt key (`requird:`) is an error, not ignored.
+        - `id`, `version`, `audience`, `group`, `title` and `questions` are required; the id equals the file name.
+        - Question ids are unique; question `type` is one of the listed types; `scale` names a defined scale with at
+          least two points; choice lists are not empty and their codes are unique.
+        - `show_if` names an item that exists and comes **earlier** in the file; routing may not form a cycle; its value
+          must be a possible answer of that item (`ja`/`nee` for consent and yes/no, a choice code, a scale value).
+          `show_if` takes `equals: x` or `in: [x, y]`; a list of conditions means all of them must hold.
+        - The first question is the consent question, and there is exactly one.
+        - `score.grade` names a `grade` question; every `score.aspects` entry names a `scale` question.
+        - Missing codes named by a scale or question are defined in `missing_codes`, and no choice code equals one.
+        - Every question except `text` is required unless it says `required: false`.
+        - `missing:` on a question overrides which missing codes it offers. Without it, a scale question offers its
+          scale's codes, a consent question none, a text question none (an empty remark is simply no answer), and every
+          other question all codes of the file.
+
+        ## indicators.yaml
+
+        ```yaml
+        minimum_respondents: 10     # below this a group's figure is "te weinig respondenten" (n only, no mean)
+        indicative_below: 30        # optional; from the minimum up to this, the status is "indicatief" (default: the minimum)
+        disclosure_threshold: 10    # per-municipality cells with fewer respondents are suppressed (with complementary suppression)
+        gemeenten: [Alkmaar, Bergen, Castricum]   # the region's municipalities; a response's gemeente must be one of them
+        indicators:
+          - id: pi5
+            number: "5"
+            label: Klanttevredenheid van direct betrokkenen
+            audience: inwoners      # only PI 5 and PI 6 are measured by this tool
+            unit: cijfer            # cijfer | percentage
+            direction: at_least     # at_least | at_most | none
+            norms: { 2025: 7.0, 2026: 7.0 }
+        ```
+
+        """#),
+    Catalog.Source(
+      path: "Questionnaires/indicators.yaml",
+      text: #"""
+        # De prestatie-indicatoren van Veilig Thuis Noord-Holland Noord (Bijlage 5, zie shared/seeds/000).
+        # Normen worden elk jaar door Veilig Thuis en de gemeenten geëvalueerd en bijgesteld: zet de norm per jaar.
+        # Dit hulpmiddel meet PI 5 en PI 6 zelf; de andere indicatoren staan hier voor de bestuursrapportage.
+
+        # De regio, voor de kop van de bestuursrapportage (tevreden report).
+        region: Noord-Holland Noord
+
+        # Onder dit aantal respondenten wordt geen gemiddelde gerapporteerd: status "te weinig respondenten".
+        # (Bij 10 respondenten is het 95%-interval bij een gebruikelijke spreiding van 1,5 ongeveer ±1,1 cijferpunt.)
+        minimum_respondents: 10
+        # Van minimum_respondents tot dit aantal is een cijfer "indicatief": te zien, maar nog geen vast oordeel
+        # (bij 30 respondenten is het interval ongeveer ±0,55: dan zegt een verschil met de norm van 7 iets).
+        indicative_below: 30
+        # Cijfers per gemeente met minder respondenten dan dit worden niet getoond (herleidbaarheid).
+        disclosure_threshold: 10
+
+        # De gemeenten van Noord-Holland Noord. Een antwoord hoort bij één van deze gemeenten (geen adressen of
+        # plaatsnamen: de gemeente is het enige stukje locatie dat wordt bewaard).
+        gemeenten:
+          - Alkmaar
+          - Bergen
+          - Castricum
+          - Den Helder
+          - Dijk en Waard
+          - Drechterland
+          - Enkhuizen
+          - Heiloo
+          - Hollands Kroon
+          - Hoorn
+          - Koggenland
+          - Medemblik
+          - Opmeer
+          - Schagen
+          - Stede Broec
+          - Texel
+          - Uitgeest
+
+        indicators:
+          - id: pi1
+            number: "1"
+            label: "Meldingen met veiligheidsbeoordeling binnen 5 werkdagen"
+            unit: percentage
+            direction: at_least
+            norms: { 2021: 60, 2022: 60, 2023: 60, 2024: 60, 2025: 60, 2026: 60 }
+          - id: pi2a
+            number: "2a"
+            label: "Voorwaarden en Vervolg binnen 10 weken afgerond, na ontvangst van de melding"
+            unit: percentage
+            direction: at_least
+            norms: { 2021: 50, 2022: 50, 2023: 50, 2024: 50, 2025: 50, 2026: 50 }
+          - id: pi2b
+            number: "2b"
+            label: "Voorwaarden en Vervolg binnen 10 weken afgerond, na start van de vervolgdienst"
+            unit: percentage
+            direction: at_least
+            norms: { 2021: 90, 2022: 90, 2023: 90, 2024: 90, 2025: 90, 2026: 90 }
+          - id: pi3a
+            number: "3a"
+            label: "Onderzoeken binnen 10 weken afgerond, na ontvangst van de melding"
+            unit: percentage
+            direction: at_least
+            norms: { 2021: 40, 2022: 40, 2023: 40, 2024: 40, 2025: 40, 2026: 40 }
+          - id: pi3b
+            number: "3b"
+            label: "Onderzoeken binnen 10 weken afgerond, na start van de vervolgdienst"
+            unit: percentage
+            direction: at_least
+            norms: { 2021: 90, 2022: 90, 2023: 90, 2024: 90, 2025: 90, 2026: 90 }
+          - id: pi4
+            number: "4"
+            label: "Gegrond verklaarde klachten van het totaal aantal ingediende klachten"
+            unit: percentage
+            direction: at_most
+            norms: { 2021: 30, 2022: 30, 2023: 30, 2024: 30, 2025: 30, 2026: 30 }
+          - id: pi5
+            number: "5"
+            label: "Klanttevredenheid van direct betrokkenen"
+            audience: inwoners
+            unit: cijfer
+            direction: at_least
+            norms: { 2021: 7.0, 2022: 7.0, 2023: 7.0, 2024: 7.0, 2025: 7.0, 2026: 7.0 }
+          - id: pi6
+            number: "6"
+            label: "Klanttevredenheid ketenpartners"
+            audience: ketenpartners
+            unit: cijfer
+            direction: at_least
+            norms: { 2021: 7.0, 2022: 7.0, 2023: 7.0, 2024: 7.0, 2025: 7.0, 2026: 7.0 }
+          - id: pi7a
+            number: "7a"
+            label: "Recidive na overdracht na veiligheidsbeoordeling"
+            unit: percentage
+            direction: none
+          - id: pi7b
+            number: "7b"
+            label: "Recidive na overdracht na afronden van een vervolgdienst"
+            unit: percentage
+            direction: none
+
+        """#),
+    Catalog.Source(
+      path: "Questionnaires/inwoners-adviesaanvraag.yaml",
+      text: #"""
+        # Tevredenheid van inwoners die Veilig Thuis om advies vroegen (adviesaanvraag).
+        # Onderwerpen: Bijlage 1 van de prestatie-indicatoren VT NHN en de VNG-handreiking (zie shared/seeds).
+        id: inwoners-adviesaanvraag
+        version: 2
+        audience: inwoners
+        group: adviesaanvraag
+        group_label: Adviesaanvraag
+        title: "Wat vond u van Veilig Thuis? (advies)"
+        intro: |
+          U heeft Veilig Thuis om advies gevraagd. Dat kan over uzelf zijn, of over iemand anders.
+          Wij willen graag weten wat u van Veilig Thuis vond. Zo kan Veilig Thuis beter worden.
+          Het duurt ongeveer 5 minuten. Meedoen mag, het hoeft niet.
+          Wij vragen niet naar uw naam. Niemand kan zien wat u heeft gezegd.
+
+        missing_codes:
+          - { code: weet_niet, label: Weet ik niet }
+          - { code: nvt, label: Niet van toepassing }
+          - { code: weigert, label: Wil ik niet zeggen }
+
+        scales:
+          - id: tevreden5
+            points:
+              - { value: 1, label: Heel ontevreden }
+              - { value: 2, label: Ontevreden }
+              - { value: 3, label: Niet tevreden en niet ontevreden }
+              - { value: 4, label: Tevreden }
+              - { value: 5, label: Heel tevreden }
+            missing: [weet_niet, nvt, weigert]
+          - id: eens5
+            points:
+              - { value: 1, label: Helemaal niet mee eens }
+              - { value: 2, label: Niet mee eens }
+              - { value: 3, label: Niet mee eens en niet mee oneens }
+              - { value: 4, label: Mee eens }
+              - { value: 5, label: Helemaal mee eens }
+            missing: [weet_niet, nvt, weigert]
+
+        questions:
+          - id: toestemming
+            type: consent
+            text: "Wilt u meedoen aan deze korte vragenlijst over Veilig Thuis?"
+            aliases: ["Toestemming", "Ik wil meedoen aan dit onderzoek"]
+
+          - id: rol
+            type: single_choice
+            text: "Waar ging uw vraag aan Veilig Thuis over?"
+            choices:
+              - { code: betrokkene, label: "Over mijn eigen situatie" }
+              - { code: ouder, label: "Over mijn kind, of een kind waar ik voor zorg" }
+              - { code: pleger, label: "Het ging over iets wat ik (volgens anderen) gedaan heb" }
+              - { code: melder, label: "Over iemand anders, bijvoorbeeld iemand uit mijn familie, een buur of een vriend" }
+              - { code: anders, label: "Iets anders" }
+            aliases: ["Rol", "Waar ging uw vraag over?"]
+
+          - id: contact_via
+            type: multiple_choice
+            text: "Hoe had u contact met Veilig Thuis? U mag meer dan één antwoord kiezen."
+            choices:
+              - { code: telefoon, label: "Telefoon" }
+              - { code: chat, label: "Chat" }
+              - { code: mail, label: "E-mail" }
+              - { code: gesprek, label: "Een gesprek met een medewerker" }
+            aliases: ["Contact via", "Manier van contact"]
+
+          - id: kinderen
+            type: yes_no
+            text: "Waren er kinderen bij betrokken?"
+            aliases: ["Kinderen betrokken"]
+
+          - id: bereikbaarheid
+            type: scale
+            scale: tevreden5
+            text: "Hoe tevreden bent u over hoe makkelijk u Veilig Thuis kon bereiken?"
+            aliases: ["Bereikbaarheid"]
+
+          - id: bejegening
+            type: scale
+            scale: tevreden5
+            text: "Hoe tevreden bent u over hoe de medewerker van Veilig Thuis met u omging?"
+            aliases: ["Bejegening"]
+
+          - id: geduld
+            type: scale
+            scale: eens5
+            text: "De medewerker luisterde goed naar mij en nam genoeg tijd voor mij."
+            aliases: ["Empathie en geduld"]
+
+          - id: duidelijk_rol_vt
+            type: scale
+            scale: eens5
+            text: "Ik wist wat Veilig Thuis doet en wat ik van Veilig Thuis kon verwachten."
+            aliases: ["Rol en taken van Veilig Thuis"]
+
+          - id: duidelijk_advies
+            type: scale
+            scale: eens5
+            text: "Het advies van Veilig Thuis was duidelijk."
+            aliases: ["Duidelijkheid van het advies", "Duidelijk advies"]
+
+          - id: deskundigheid
+            type: scale
+            scale: eens5
+            text: "Het advies van Veilig Thuis heeft mij geholpen."
+            aliases: ["Expertise helpend", "Advies helpend"]
+
+          - id: afspraken
+            type: scale
+            scale: eens5
+            text: "Veilig Thuis deed wat met mij was afgesproken. Bijvoorbeeld: mij op tijd terugbellen."
+            aliases: ["Afspraken nagekomen"]
+
+          - id: duidelijk_vervolg
+            type: scale
+            scale: eens5
+            text: "Na het contact wist ik wat ik nu zelf kon doen."
+            aliases: ["Duidelijkheid over het vervolg"]
+
+          - id: kinderen_aandacht
+            type: scale
+            scale: eens5
+            text: "Veilig Thuis had in het advies genoeg aandacht voor de kinderen."
+            show_if: { item: kinderen, equals: ja }
+            aliases: ["Aandacht voor kinderen"]
+
+          - id: kinderen_hulp
+            type: yes_no
+            text: "Heeft Veilig Thuis verteld waar de kinderen hulp kunnen krijgen?"
+            show_if: { item: kinderen, equals: ja }
+            aliases: ["Hulp voor kinderen besproken"]
+
+          - id: cijfer
+            type: grade
+            text: "Welk rapportcijfer geeft u Veilig Thuis? Een 1 is heel slecht, een 10 is heel goed."
+            aliases: ["Rapportcijfer", "Cijfer"]
+
+          - id: opmerking
+            type: text
+            required: false
+            text: "Wilt u nog iets zeggen over Veilig Thuis? Noem geen namen."
+            aliases: ["Opmerking", "Toelichting"]
+
+        score:
+          grade: cijfer
+          aspects: [bereikbaarheid, bejegening, geduld, duidelijk_rol_vt, duidelijk_advies, deskundigheid, afspraken, duidelijk_vervolg]
+
+        """#),
+    Catalog.Source(
+      path: "Questionnaires/inwoners-melding.yaml",
+      text: #"""
+        # Tevredenheid van inwoners over wie (of door wie) een melding bij Veilig Thuis is gedaan.
+        # Onderwerpen: Bijlage 1 van de prestatie-indicatoren VT NHN en de VNG-handreiking (zie shared/seeds).
+        id: inwoners-melding
+        version: 2
+        audience: inwoners
+        group: melding
+        group_label: Melding
+        title: "Wat vond u van Veilig Thuis? (melding)"
+        intro: |
+          Er is bij Veilig Thuis een melding gedaan. Dat kan door u zijn, of over u of uw gezin.
+          Wij willen graag weten wat u van Veilig Thuis vond. Zo kan Veilig Thuis beter worden.
+          Het duurt ongeveer 10 minuten. Meedoen mag, het hoeft niet.
+          Wij vragen niet naar uw naam. Niemand kan zien wat u heeft gezegd.
+
+        missing_codes:
+          - { code: weet_niet, label: Weet ik niet }
+          - { code: nvt, label: Niet van toepassing }
+          - { code: weigert, label: Wil ik niet zeggen }
+
+        scales:
+          - id: tevreden5
+            points:
+              - { value: 1, label: Heel ontevreden }
+              - { value: 2, label: Ontevreden }
+              - { value: 3, label: Niet tevreden en niet ontevreden }
+              - { value: 4, label: Tevreden }
+              - { value: 5, label: Heel tevreden }
+            missing: [weet_niet, nvt, weigert]
+          - id: eens5
+            points:
+              - { value: 1, label: Helemaal niet mee eens }
+              - { value: 2, label: Niet mee eens }
+              - { value: 3, label: Niet mee eens en niet mee oneens }
+              - { value: 4, label: Mee eens }
+              - { value: 5, label: Helemaal mee eens }
+            missing: [weet_niet, nvt, weigert]
+
+        questions:
+          - id: toestemming
+            type: consent
+            text: "Wilt u meedoen aan dit korte gesprek over Veilig Thuis?"
+            aliases: ["Toestemming", "Ik wil meedoen aan dit onderzoek"]
+
+          - id: rol
+            type: single_choice
+            text: "Wie bent u in deze situatie?"
+            choices:
+              - { code: betrokkene, label: "De melding ging over mij" }
+              - { code: ouder, label: "Ik ben ouder of verzorger van een kind waar de melding over ging" }
+              - { code: pleger, label: "De melding ging over iets wat ik (volgens de melder) gedaan heb" }
+              - { code: melder, label: "Ik heb de melding gedaan" }
+              - { code: anders, label: "Iemand anders" }
+            aliases: ["Rol", "Wat was uw rol?"]
+
+          - id: kinderen
+            type: yes_no
+            text: "Waren er kinderen bij de situatie betrokken?"
+            aliases: ["Kinderen betrokken"]
+
+          - id: bereikbaarheid
+            type: scale
+            scale: tevreden5
+            text: "Hoe tevreden bent u over hoe makkelijk u Veilig Thuis kon bereiken?"
+            aliases: ["Bereikbaarheid"]
+
+          - id: bejegening
+            type: scale
+            scale: tevreden5
+            text: "Hoe tevreden bent u over hoe de medewerker van Veilig Thuis met u omging?"
+            aliases: ["Bejegening"]
+
+          - id: geduld
+            type: scale
+            scale: eens5
+            text: "De medewerker luisterde goed naar mij en nam genoeg tijd voor mij."
+            aliases: ["Empathie en geduld"]
+
+          - id: duidelijk_melding
+            type: scale
+            scale: eens5
+            text: "Het was mij duidelijk dat er een melding over mij of mijn gezin was gedaan, en wat dat voor mij betekende."
+            show_if: { item: rol, in: [betrokkene, ouder, pleger, anders] }
+            aliases: ["Duidelijkheid over de melding"]
+
+          - id: terugkoppeling
+            type: yes_no
+            text: "Heeft Veilig Thuis u verteld wat er met uw melding is gedaan?"
+            show_if: { item: rol, equals: melder }
+            aliases: ["Terugkoppeling aan melder"]
+
+          - id: duidelijk_rol_vt
+            type: scale
+            scale: eens5
+            text: "Ik wist wat Veilig Thuis doet en wat ik van Veilig Thuis kon verwachten."
+            aliases: ["Rol en taken van Veilig Thuis"]
+
+          - id: duidelijk_vervolg
+            type: scale
+            scale: eens5
+            text: "Het was mij duidelijk wat er na de melding ging gebeuren."
+            aliases: ["Duidelijkheid over het vervolg"]
+
+          - id: afspraken
+            type: scale
+            scale: eens5
+            text: "Veilig Thuis deed wat met mij was afgesproken."
+            aliases: ["Afspraken nagekomen"]
+
+          - id: deskundigheid
+            type: scale
+            scale: eens5
+            text: "De kennis van Veilig Thuis heeft mij of mijn gezin geholpen."
+            aliases: ["Expertise helpend"]
+
+          - id: kinderen_gesproken
+            type: scale
+            scale: eens5
+            text: "Veilig Thuis heeft genoeg met de kinderen gesproken."
+            show_if: { item: kinderen, equals: ja }
+            aliases: ["Kinderen voldoende gesproken"]
+
+          - id: kinderen_hulp
+            type: yes_no
+            text: "Heeft Veilig Thuis hulp voor de kinderen aangeboden?"
+            show_if: { item: kinderen, equals: ja }
+            aliases: ["Hulp voor kinderen aangeboden"]
+
+          - id: cijfer
+            type: grade
+            text: "Welk rapportcijfer geeft u Veilig Thuis? Een 1 is heel slecht, een 10 is heel goed."
+            aliases: ["Rapportcijfer", "Cijfer"]
+
+          - id: opmerking
+            type: text
+            required: false
+            text: "Wilt u nog iets zeggen over Veilig Thuis? Noem geen namen."
+            aliases: ["Opmerking", "Toelichting"]
+
+        score:
+          grade: cijfer
+          aspects: [bereikbaarheid, bejegening, geduld, duidelijk_rol_vt, duidelijk_vervolg, afspraken, deskundigheid]
+
+        """#),
+    Catalog.Source(
+      path: "Questionnaires/inwoners-monitoring.yaml",
+      text: #"""
+        # Tevredenheid van inwoners bij wie Veilig Thuis na de overdracht de veiligheid volgt (monitoring).
+        # Onderwerpen: Bijlage 1 van de prestatie-indicatoren VT NHN en de VNG-handreiking (zie shared/seeds).
+        # 'veiliger' is een uitkomst, geen oordeel over de dienst: daarom geen aspectscore.
+        id: inwoners-monitoring
+        version: 2
+        audience: inwoners
+        group: monitoring
+        group_label: Monitoring
+        title: "Wat vond u van Veilig Thuis? (monitoring)"
+        intro: |
+          Na een melding heeft Veilig Thuis later nog contact met u opgenomen.
+          Veilig Thuis wilde weten of het thuis veilig is. Dat heet monitoring.
+          Wij willen graag weten wat u van Veilig Thuis vond. Zo kan Veilig Thuis beter worden.
+          Het duurt ongeveer 10 minuten. Meedoen mag, het hoeft niet.
+          Wij vragen niet naar uw naam. Niemand kan zien wat u heeft gezegd.
+
+        missing_codes:
+          - { code: weet_niet, label: Weet ik niet }
+          - { code: nvt, label: Niet van toepassing }
+          - { code: weigert, label: Wil ik niet zeggen }
+
+        scales:
+          - id: tevreden5
+            points:
+              - { value: 1, label: Heel ontevreden }
+              - { value: 2, label: Ontevreden }
+              - { value: 3, label: Niet tevreden en niet ontevreden }
+              - { value: 4, label: Tevreden }
+              - { value: 5, label: Heel tevreden }
+            missing: [weet_niet, nvt, weigert]
+          - id: eens5
+            points:
+              - { value: 1, label: Helemaal niet mee eens }
+              - { value: 2, label: Niet mee eens }
+              - { value: 3, label: Niet mee eens en niet mee oneens }
+              - { value: 4, label: Mee eens }
+              - { value: 5, label: Helemaal mee eens }
+            missing: [weet_niet, nvt, weigert]
+
+        questions:
+          - id: toestemming
+            type: consent
+            text: "Wilt u meedoen aan dit korte gesprek over Veilig Thuis?"
+            aliases: ["Toestemming", "Ik wil meedoen aan dit onderzoek"]
+
+          - id: rol
+            type: single_choice
+            text: "Wie bent u in deze situatie?"
+            choices:
+              - { code: betrokkene, label: "Het ging over mij" }
+              - { code: ouder, label: "Ik ben ouder of verzorger van een kind waar het over ging" }
+              - { code: pleger, label: "Het ging over iets wat ik (volgens anderen) gedaan heb" }
+              - { code: melder, label: "Ik heb de melding gedaan" }
+              - { code: anders, label: "Iemand anders" }
+            aliases: ["Rol", "Wat was uw rol?"]
+
+          - id: kinderen
+            type: yes_no
+            text: "Waren er kinderen bij betrokken?"
+            aliases: ["Kinderen betrokken"]
+
+          - id: bereikbaarheid
+            type: scale
+            scale: tevreden5
+            text: "Hoe tevreden bent u over hoe makkelijk u Veilig Thuis kon bereiken?"
+            aliases: ["Bereikbaarheid"]
+
+          - id: bejegening
+            type: scale
+            scale: tevreden5
+            text: "Hoe tevreden bent u over hoe de medewerker van Veilig Thuis met u omging?"
+            aliases: ["Bejegening"]
+
+          - id: geduld
+            type: scale
+            scale: eens5
+            text: "De medewerker luisterde goed naar mij en nam genoeg tijd voor mij."
+            aliases: ["Empathie en geduld"]
+
+          - id: duidelijk_rol_vt
+            type: scale
+            scale: eens5
+            text: "Ik wist waarom Veilig Thuis later nog contact met mij opnam."
+            aliases: ["Rol en taken van Veilig Thuis", "Doel van de monitoring"]
+
+          - id: deskundigheid
+            type: scale
+            scale: eens5
+            text: "De kennis van Veilig Thuis heeft mij of mijn gezin geholpen."
+            aliases: ["Expertise helpend"]
+
+          - id: specialistische_hulp
+            type: yes_no
+            text: "Is er voor u of uw gezin speciale hulp gekomen? Bijvoorbeeld van een psycholoog of van jeugdhulp."
+            aliases: ["Specialistische hulp ingezet"]
+
+          - id: duur_betrokkenheid
+            type: single_choice
+            text: "Wat vindt u van hoe lang Veilig Thuis bij u betrokken was?"
+            choices:
+              - { code: te_kort, label: "Te kort" }
+              - { code: precies_goed, label: "Precies goed" }
+              - { code: te_lang, label: "Te lang" }
+            aliases: ["Duur betrokkenheid", "Hoe lang betrokken"]
+
+          - id: veiliger
+            type: scale
+            scale: eens5
+            text: "Het is thuis nu veiliger dan toen Veilig Thuis erbij kwam."
+            aliases: ["Nu veiliger", "Veiligheid thuis"]
+
+          - id: duidelijk_vervolg
+            type: scale
+            scale: eens5
+            text: "Ik weet wat er nu verder gaat gebeuren."
+            aliases: ["Duidelijkheid over het vervolg"]
+
+          - id: kinderen_aandacht
+            type: scale
+            scale: eens5
+            text: "Veilig Thuis vroeg genoeg naar hoe het met de kinderen gaat."
+            show_if: { item: kinderen, equals: ja }
+            aliases: ["Aandacht voor kinderen"]
+
+          - id: kinderen_hulp
+            type: yes_no
+            text: "Is er hulp voor de kinderen aangeboden?"
+            show_if: { item: kinderen, equals: ja }
+            aliases: ["Hulp voor kinderen aangeboden"]
+
+          - id: cijfer
+            type: grade
+            text: "Welk rapportcijfer geeft u Veilig Thuis? Een 1 is heel slecht, een 10 is heel goed."
+            aliases: ["Rapportcijfer", "Cijfer"]
+
+          - id: opmerking
+            type: text
+            required: false
+            text: "Wilt u nog iets zeggen over Veilig Thuis? Noem geen namen."
+            aliases: ["Opmerking", "Toelichting"]
+
+        score:
+          grade: cijfer
+          aspects: [bereikbaarheid, bejegening, geduld, duidelijk_rol_vt, deskundigheid, duidelijk_vervolg]
+
+        """#),
+    Catalog.Source(
+      path: "Questionnaires/inwoners-vervolgdienst.yaml",
+      text: #"""
+        # Tevredenheid van inwoners bij wie Veilig Thuis een vervolgdienst uitvoerde (Voorwaarden en Vervolg, of onderzoek).
+        # Onderwerpen: Bijlage 1 van de prestatie-indicatoren VT NHN en de VNG-handreiking (zie shared/seeds).
+        id: inwoners-vervolgdienst
+        version: 2
+        audience: inwoners
+        group: vervolgdienst
+        group_label: Vervolgdienst
+        title: "Wat vond u van Veilig Thuis? (vervolgdienst)"
+        intro: |
+          Veilig Thuis is een tijd bij u of uw gezin betrokken geweest, na een melding.
+          Veilig Thuis maakte afspraken met u over veiligheid, of deed een onderzoek.
+          Wij willen graag weten wat u van Veilig Thuis vond. Zo kan Veilig Thuis beter worden.
+          Het duurt ongeveer 10 minuten. Meedoen mag, het hoeft niet.
+          Wij vragen niet naar uw naam. Niemand kan zien wat u heeft gezegd.
+
+        missing_codes:
+          - { code: weet_niet, label: Weet ik niet }
+          - { code: nvt, label: Niet van toepassing }
+          - { code: weigert, label: Wil ik niet zeggen }
+
+        scales:
+          - id: tevreden5
+            points:
+              - { value: 1, label: Heel ontevreden }
+              - { value: 2, label: Ontevreden }
+              - { value: 3, label: Niet tevreden en niet ontevreden }
+              - { value: 4, label: Tevreden }
+              - { value: 5, label: Heel tevreden }
+            missing: [weet_niet, nvt, weigert]
+          - id: eens5
+            points:
+              - { value: 1, label: Helemaal niet mee eens }
+              - { value: 2, label: Niet mee eens }
+              - { value: 3, label: Niet mee eens en niet mee oneens }
+              - { value: 4, label: Mee eens }
+              - { value: 5, label: Helemaal mee eens }
+            missing: [weet_niet, nvt, weigert]
+
+        questions:
+          - id: toestemming
+            type: consent
+            text: "Wilt u meedoen aan dit korte gesprek over Veilig Thuis?"
+            aliases: ["Toestemming", "Ik wil meedoen aan dit onderzoek"]
+
+          - id: rol
+            type: single_choice
+            text: "Wie bent u in deze situatie?"
+            choices:
+              - { code: betrokkene, label: "Het ging over mij" }
+              - { code: ouder, label: "Ik ben ouder of verzorger van een kind waar het over ging" }
+              - { code: pleger, label: "Het ging over iets wat ik (volgens anderen) gedaan heb" }
+              - { code: melder, label: "Ik heb de melding gedaan" }
+              - { code: anders, label: "Iemand anders" }
+            aliases: ["Rol", "Wat was uw rol?"]
+
+          - id: kinderen
+            type: yes_no
+            text: "Waren er kinderen bij betrokken?"
+            aliases: ["Kinderen betrokken"]
+
+          - id: aantal_contacten
+            type: number
+            min: 0
+            max: 50
+            text: "Hoe vaak heeft u contact gehad met Veilig Thuis? Weet u het niet precies? Geef dan een schatting."
+            aliases: ["Aantal contacten"]
+
+          - id: bereikbaarheid
+            type: scale
+            scale: tevreden5
+            text: "Hoe tevreden bent u over hoe makkelijk u Veilig Thuis kon bereiken?"
+            aliases: ["Bereikbaarheid"]
+
+          - id: bejegening
+            type: scale
+            scale: tevreden5
+            text: "Hoe tevreden bent u over hoe de medewerker van Veilig Thuis met u omging?"
+            aliases: ["Bejegening"]
+
+          - id: duidelijk_rol_vt
+            type: scale
+            scale: eens5
+            text: "Ik wist wat Veilig Thuis ging doen en wat ik van Veilig Thuis kon verwachten."
+            aliases: ["Rol en taken van Veilig Thuis"]
+
+          - id: afspraken
+            type: scale
+            scale: eens5
+            text: "Veilig Thuis deed wat met mij was afgesproken."
+            aliases: ["Afspraken nagekomen"]
+
+          - id: deskundigheid
+            type: scale
+            scale: eens5
+            text: "De kennis van Veilig Thuis heeft mij of mijn gezin geholpen."
+            aliases: ["Expertise helpend"]
+
+          - id: specialistische_hulp
+            type: yes_no
+            text: "Heeft Veilig Thuis ervoor gezorgd dat u of uw gezin speciale hulp kreeg? Bijvoorbeeld van een psycholoog of van jeugdhulp."
+            aliases: ["Specialistische hulp ingezet"]
+
+          - id: duur_betrokkenheid
+            type: single_choice
+            text: "Wat vindt u van hoe lang Veilig Thuis bij u betrokken was?"
+            choices:
+              - { code: te_kort, label: "Te kort" }
+              - { code: precies_goed, label: "Precies goed" }
+              - { code: te_lang, label: "Te lang" }
+            aliases: ["Duur betrokkenheid", "Hoe lang betrokken"]
+
+          - id: duidelijk_vervolg
+            type: scale
+            scale: eens5
+            text: "Aan het eind wist ik wat er verder ging gebeuren."
+            aliases: ["Duidelijkheid over het vervolg"]
+
+          - id: kinderen_gesproken
+            type: scale
+            scale: eens5
+            text: "Veilig Thuis heeft genoeg met de kinderen gesproken."
+            show_if: { item: kinderen, equals: ja }
+            aliases: ["Kinderen voldoende gesproken"]
+
+          - id: kinderen_hulp
+            type: yes_no
+            text: "Heeft Veilig Thuis hulp voor de kinderen aangeboden?"
+            show_if: { item: kinderen, equals: ja }
+            aliases: ["Hulp voor kinderen aangeboden"]
+
+          - id: cijfer
+            type: grade
+            text: "Welk rapportcijfer geeft u Veilig Thuis? Een 1 is heel slecht, een 10 is heel goed."
+            aliases: ["Rapportcijfer", "Cijfer"]
+
+          - id: opmerking
+            type: text
+            required: false
+            text: "Wilt u nog iets zeggen over Veilig Thuis? Noem geen namen."
+            aliases: ["Opmerking", "Toelichting"]
+
+        score:
+          grade: cijfer
+          aspects: [bereikbaarheid, bejegening, duidelijk_rol_vt, afspraken, deskundigheid, duidelijk_vervolg]
+
+        """#),
+    Catalog.Source(
+      path: "Questionnaires/ketenpartners-huisartsen.yaml",
+      text: #"""
+        # Tevredenheid van huisartsenpraktijken over de samenwerking met Veilig Thuis (PI 6).
+        # Onderwerpen: Bijlage 1 van de prestatie-indicatoren VT NHN (zie shared/seeds/000), toegespitst op telefonisch
+        # advies bij de meldcode en op terugkoppeling na een melding.
+        # 'bespreekbaar' gaat over de eigen praktijk, niet over Veilig Thuis: daarom geen aspectscore.
+        id: ketenpartners-huisartsen
+        version: 2
+        audience: ketenpartners
+        group: huisartsen
+        group_label: Huisartsen
+        title: "Hoe tevreden bent u over de samenwerking met Veilig Thuis? (huisartsen)"
+        intro: |
+          U werkt in een huisartsenpraktijk en heeft te maken met Veilig Thuis, bijvoorbeeld als u advies vraagt
+          bij de meldcode of een melding doet. Wij vragen naar uw ervaringen van het afgelopen jaar.
+          Het invullen duurt ongeveer 5 minuten. Uw antwoorden worden anoniem verwerkt.
+          Noem in uw antwoorden geen namen van patiënten.
+
+        missing_codes:
+          - { code: weet_niet, label: Weet ik niet }
+          - { code: nvt, label: Niet van toepassing }
+          - { code: weigert, label: Wil ik niet zeggen }
+
+        scales:
+          - id: tevreden5
+            points:
+              - { value: 1, label: Heel ontevreden }
+              - { value: 2, label: Ontevreden }
+              - { value: 3, label: Niet tevreden en niet ontevreden }
+              - { value: 4, label: Tevreden }
+              - { value: 5, label: Heel tevreden }
+            missing: [weet_niet, nvt, weigert]
+          - id: eens5
+            points:
+              - { value: 1, label: Helemaal niet mee eens }
+              - { value: 2, label: Niet mee eens }
+              - { value: 3, label: Niet mee eens en niet mee oneens }
+              - { value: 4, label: Mee eens }
+              - { value: 5, label: Helemaal mee eens }
+            missing: [weet_niet, nvt, weigert]
+
+        questions:
+          - id: toestemming
+            type: consent
+            text: "Wilt u meewerken aan deze vragenlijst over de samenwerking met Veilig Thuis?"
+            aliases: ["Toestemming", "Ik wil meewerken aan dit onderzoek"]
+
+          - id: functie
+            type: single_choice
+            text: "Wat is uw functie?"
+            choices:
+              - { code: huisarts, label: "Huisarts" }
+              - { code: praktijkondersteuner, label: "Praktijkondersteuner (POH)" }
+              - { code: doktersassistent, label: "Doktersassistent" }
+              - { code: anders, label: "Anders" }
+            aliases: ["Functie", "Uw functie"]
+
+          - id: melding_gedaan
+            type: yes_no
+            text: "Heeft u het afgelopen jaar zelf een melding gedaan bij Veilig Thuis?"
+            aliases: ["Melding gedaan"]
+
+          - id: beoordeling_meldingen
+            type: scale
+            scale: tevreden5
+            text: "Hoe tevreden bent u over hoe Veilig Thuis uw melding(en) heeft beoordeeld?"
+            show_if: { item: melding_gedaan, equals: ja }
+            aliases: ["Beoordeling meldingen"]
+
+          - id: terugkoppeling
+            type: scale
+            scale: eens5
+            text: "Veilig Thuis heeft mij op tijd laten weten wat er met mijn melding is gedaan."
+            show_if: { item: melding_gedaan, equals: ja }
+            aliases: ["Terugkoppeling", "Terugkoppeling aan melder"]
+
+          - id: inzet_vervolgdiensten
+            type: scale
+            scale: tevreden5
+            text: "Hoe tevreden bent u over de vervolgdiensten die Veilig Thuis na uw melding heeft ingezet (Voorwaarden en Vervolg, of onderzoek)?"
+            show_if: { item: melding_gedaan, equals: ja }
+            aliases: ["Inzet vervolgdiensten"]
+
+          - id: bereikbaarheid
+            type: scale
+            scale: tevreden5
+            text: "Hoe tevreden bent u over de telefonische bereikbaarheid van Veilig Thuis (wachttijd, direct een deskundige aan de lijn)?"
+            aliases: ["Bereikbaarheid"]
+
+          - id: advies
+            type: scale
+            scale: tevreden5
+            text: "Hoe tevreden bent u over het telefonische advies van Veilig Thuis bij het doorlopen van de meldcode, bijvoorbeeld bij twijfel of een melding nodig is?"
+            aliases: ["Advies", "Advies bij de meldcode"]
+
+          - id: deskundigheid
+            type: scale
+            scale: eens5
+            text: "Veilig Thuis deelt zijn deskundigheid over huiselijk geweld en kindermishandeling zo, dat ik er in de praktijk iets aan heb."
+            aliases: ["Deskundigheid", "Delen van deskundigheid"]
+
+          - id: voorlichting_gehad
+            type: yes_no
+            text: "Heeft u het afgelopen jaar een voorlichting of nascholing van Veilig Thuis gevolgd?"
+            aliases: ["Voorlichting gehad"]
+
+          - id: tevreden_voorlichting
+            type: scale
+            scale: tevreden5
+            text: "Hoe tevreden bent u over die voorlichting of nascholing?"
+            show_if: { item: voorlichting_gehad, equals: ja }
+            aliases: ["Tevredenheid voorlichting"]
+
+          - id: primaire_veiligheid
+            type: scale
+            scale: eens5
+            text: "Veilig Thuis richt zich voldoende op de primaire veiligheid (het stoppen van het geweld en het herstellen van directe veiligheid)."
+            aliases: ["Primaire veiligheid"]
+
+          - id: gefaseerde_ketenzorg
+            type: scale
+            scale: eens5
+            text: "Veilig Thuis werkt voldoende volgens de landelijke visie 'gefaseerde ketenzorg' (eerst directe veiligheid, dan stabiele veiligheid en herstel, met heldere afspraken over wie wat doet)."
+            aliases: ["Gefaseerde ketenzorg"]
+
+          - id: bespreekbaar
+            type: scale
+            scale: eens5
+            text: "Het lukt mij om huiselijk geweld en kindermishandeling met patiënten voldoende bespreekbaar te maken."
+            aliases: ["Bespreekbaar maken"]
+
+          - id: cijfer
+            type: grade
+            text: "Welk rapportcijfer geeft u de samenwerking met Veilig Thuis? (1 = zeer slecht, 10 = uitstekend)"
+            aliases: ["Rapportcijfer", "Cijfer"]
+
+          - id: opmerking
+            type: text
+            required: false
+            text: "Heeft u nog opmerkingen of suggesties voor Veilig Thuis? Noem geen namen van patiënten."
+            aliases: ["Opmerking", "Suggesties"]
+
+        score:
+          grade: cijfer
+          aspects: [bereikbaarheid, advies, deskundigheid, beoordeling_meldingen, terugkoppeling, inzet_vervolgdiensten, tevreden_voorlichting, primaire_veiligheid, gefaseerde_ketenzorg]
+
+        """#),
+    Catalog.Source(
+      path: "Questionnaires/ketenpartners-politie.yaml",
+      text: #"""
+        # Tevredenheid van de politie over de samenwerking met Veilig Thuis (PI 6).
+        # Onderwerpen: Bijlage 1 van de prestatie-indicatoren VT NHN (zie shared/seeds/000), toegespitst op de route
+        # politiemelding / zorgmelding -> Veilig Thuis en op het tijdelijk huisverbod.
+        id: ketenpartners-politie
+        version: 2
+        audience: ketenpartners
+        group: politie
+        group_label: Politie
+        title: "Hoe tevreden bent u over de samenwerking met Veilig Thuis? (politie)"
+        intro: |
+          U werkt bij de politie en heeft te maken met Veilig Thuis, bijvoorbeeld via zorgmeldingen over
+          huiselijk geweld en kindermishandeling of bij een tijdelijk huisverbod. Wij vragen naar uw ervaringen
+          van het afgelopen jaar. Het invullen duurt ongeveer 5 minuten. Uw antwoorden worden anoniem verwerkt.
+          Noem in uw antwoorden geen namen van betrokkenen.
+
+        missing_codes:
+          - { code: weet_niet, label: Weet ik niet }
+          - { code: nvt, label: Niet van toepassing }
+          - { code: weigert, label: Wil ik niet zeggen }
+
+        scales:
+          - id: tevreden5
+            points:
+              - { value: 1, label: Heel ontevreden }
+              - { value: 2, label: Ontevreden }
+              - { value: 3, label: Niet tevreden en niet ontevreden }
+              - { value: 4, label: Tevreden }
+              - { value: 5, label: Heel tevreden }
+            missing: [weet_niet, nvt, weigert]
+          - id: eens5
+            points:
+              - { value: 1, label: Helemaal niet mee eens }
+              - { value: 2, label: Niet mee eens }
+              - { value: 3, label: Niet mee eens en niet mee oneens }
+              - { value: 4, label: Mee eens }
+              - { value: 5, label: Helemaal mee eens }
+            missing: [weet_niet, nvt, weigert]
+
+        questions:
+          - id: toestemming
+            type: consent
+            text: "Wilt u meewerken aan deze vragenlijst over de samenwerking met Veilig Thuis?"
+            aliases: ["Toestemming", "Ik wil meewerken aan dit onderzoek"]
+
+          - id: functie
+            type: single_choice
+            text: "Wat is uw functie?"
+            choices:
+              - { code: wijkagent, label: "Wijkagent" }
+              - { code: zedenrecherche, label: "Zedenrechercheur" }
+              - { code: coordinator_hg, label: "Coördinator huiselijk geweld / kindermishandeling" }
+              - { code: leidinggevende, label: "Leidinggevende" }
+              - { code: anders, label: "Anders" }
+            aliases: ["Functie", "Uw functie"]
+
+          - id: melding_gedaan
+            type: yes_no
+            text: "Heeft u het afgelopen jaar zelf een zorgmelding of politiemelding opgemaakt die naar Veilig Thuis is gegaan?"
+            aliases: ["Melding gedaan", "Zorgmelding gedaan"]
+
+          - id: beoordeling_meldingen
+            type: scale
+            scale: tevreden5
+            text: "Hoe tevreden bent u over hoe Veilig Thuis de zorgmeldingen van de politie beoordeelt (veiligheidsbeoordeling en besluit over het vervolg)?"
+            show_if: { item: melding_gedaan, equals: ja }
+            aliases: ["Beoordeling meldingen"]
+
+          - id: terugkoppeling
+            type: scale
+            scale: eens5
+            text: "Veilig Thuis koppelt voldoende aan de politie terug wat er met een zorgmelding is gedaan."
+            show_if: { item: melding_gedaan, equals: ja }
+            aliases: ["Terugkoppeling", "Terugkoppeling na zorgmelding"]
+
+          - id: inzet_vervolgdiensten
+            type: scale
+            scale: tevreden5
+            text: "Hoe tevreden bent u over de vervolgdiensten die Veilig Thuis na een zorgmelding inzet (Voorwaarden en Vervolg, of onderzoek)?"
+            show_if: { item: melding_gedaan, equals: ja }
+            aliases: ["Inzet vervolgdiensten"]
+
+          - id: bereikbaarheid
+            type: scale
+            scale: tevreden5
+            text: "Hoe tevreden bent u over de bereikbaarheid van Veilig Thuis, ook 's avonds en in het weekend?"
+            aliases: ["Bereikbaarheid"]
+
+          - id: advies
+            type: scale
+            scale: tevreden5
+            text: "Hoe tevreden bent u over de adviezen die Veilig Thuis geeft, bijvoorbeeld bij een incident of in het casusoverleg?"
+            aliases: ["Advies"]
+
+          - id: deskundigheid
+            type: scale
+            scale: eens5
+            text: "Veilig Thuis deelt zijn deskundigheid over huiselijk geweld en kindermishandeling zo, dat ik er in mijn werk iets aan heb."
+            aliases: ["Deskundigheid", "Delen van deskundigheid"]
+
+          - id: huisverbod
+            type: scale
+            scale: tevreden5
+            text: "Hoe tevreden bent u over de samenwerking met Veilig Thuis bij een tijdelijk huisverbod?"
+            aliases: ["Samenwerking huisverbod", "Tijdelijk huisverbod"]
+
+          - id: voorlichting_gehad
+            type: yes_no
+            text: "Heeft u het afgelopen jaar een voorlichting of training van Veilig Thuis gevolgd?"
+            aliases: ["Voorlichting gehad"]
+
+          - id: tevreden_voorlichting
+            type: scale
+            scale: tevreden5
+            text: "Hoe tevreden bent u over die voorlichting of training?"
+            show_if: { item: voorlichting_gehad, equals: ja }
+            aliases: ["Tevredenheid voorlichting"]
+
+          - id: primaire_veiligheid
+            type: scale
+            scale: eens5
+            text: "Veilig Thuis richt zich voldoende op de primaire veiligheid (het stoppen van het geweld en het herstellen van directe veiligheid)."
+            aliases: ["Primaire veiligheid"]
+
+          - id: gefaseerde_ketenzorg
+            type: scale
+            scale: eens5
+            text: "Veilig Thuis werkt voldoende volgens de landelijke visie 'gefaseerde ketenzorg' (eerst directe veiligheid, dan stabiele veiligheid en herstel, met heldere afspraken over wie wat doet)."
+            aliases: ["Gefaseerde ketenzorg"]
+
+          - id: cijfer
+            type: grade
+            text: "Welk rapportcijfer geeft u de samenwerking met Veilig Thuis? (1 = zeer slecht, 10 = uitstekend)"
+            aliases: ["Rapportcijfer", "Cijfer"]
+
+          - id: opmerking
+            type: text
+            required: false
+            text: "Heeft u nog opmerkingen of suggesties voor Veilig Thuis? Noem geen namen van betrokkenen."
+            aliases: ["Opmerking", "Suggesties"]
+
+        score:
+          grade: cijfer
+          aspects: [bereikbaarheid, advies, deskundigheid, beoordeling_meldingen, terugkoppeling, inzet_vervolgdiensten, huisverbod, tevreden_voorlichting, primaire_veiligheid, gefaseerde_ketenzorg]
+
+        """#),
+    Catalog.Source(
+      path: "Questionnaires/ketenpartners-rvdk.yaml",
+      text: #"""
+        # Tevredenheid van de Raad voor de Kinderbescherming (RvdK) over de samenwerking met Veilig Thuis (PI 6).
+        # Onderwerpen: Bijlage 1 van de prestatie-indicatoren VT NHN (zie shared/seeds/000), toegespitst op verzoeken tot
+        # onderzoek van Veilig Thuis aan de Raad. In plaats van 'melding_gedaan' vraagt deze lijst 'verzoek_ontvangen'.
+        id: ketenpartners-rvdk
+        version: 2
+        audience: ketenpartners
+        group: rvdk
+        group_label: Raad voor de Kinderbescherming
+        title: "Hoe tevreden bent u over de samenwerking met Veilig Thuis? (Raad voor de Kinderbescherming)"
+        intro: |
+          U werkt bij de Raad voor de Kinderbescherming en werkt samen met Veilig Thuis, bijvoorbeeld bij
+          verzoeken tot onderzoek, in het casusoverleg of bij consultatie. Wij vragen naar uw ervaringen van
+          het afgelopen jaar. Het invullen duurt ongeveer 5 minuten. Uw antwoorden worden anoniem verwerkt.
+          Noem in uw antwoorden geen namen van cliënten.
+
+        missing_codes:
+          - { code: weet_niet, label: Weet ik niet }
+          - { code: nvt, label: Niet van toepassing }
+          - { code: weigert, label: Wil ik niet zeggen }
+
+        scales:
+          - id: tevreden5
+            points:
+              - { value: 1, label: Heel ontevreden }
+              - { value: 2, label: Ontevreden }
+              - { value: 3, label: Niet tevreden en niet ontevreden }
+              - { value: 4, label: Tevreden }
+              - { value: 5, label: Heel tevreden }
+            missing: [weet_niet, nvt, weigert]
+          - id: eens5
+            points:
+              - { value: 1, label: Helemaal niet mee eens }
+              - { value: 2, label: Niet mee eens }
+              - { value: 3, label: Niet mee eens en niet mee oneens }
+              - { value: 4, label: Mee eens }
+              - { value: 5, label: Helemaal mee eens }
+            missing: [weet_niet, nvt, weigert]
+
+        questions:
+          - id: toestemming
+            type: consent
+            text: "Wilt u meewerken aan deze vragenlijst over de samenwerking met Veilig Thuis?"
+            aliases: ["Toestemming", "Ik wil meewerken aan dit onderzoek"]
+
+          - id: functie
+            type: single_choice
+            text: "Wat is uw functie?"
+            choices:
+              - { code: raadsonderzoeker, label: "Raadsonderzoeker" }
+              - { code: gedragsdeskundige, label: "Gedragsdeskundige" }
+              - { code: teamleider, label: "Teamleider" }
+              - { code: anders, label: "Anders" }
+            aliases: ["Functie", "Uw functie"]
+
+          - id: verzoek_ontvangen
+            type: yes_no
+            text: "Heeft u het afgelopen jaar gewerkt aan een verzoek tot onderzoek dat Veilig Thuis bij de Raad heeft ingediend?"
+            aliases: ["Verzoek tot onderzoek ontvangen"]
+
+          - id: kwaliteit_verzoek
+            type: scale
+            scale: eens5
+            text: "De verzoeken tot onderzoek van Veilig Thuis zijn goed onderbouwd (zorgen, feiten en veiligheidsrisico's zijn duidelijk beschreven)."
+            show_if: { item: verzoek_ontvangen, equals: ja }
+            aliases: ["Onderbouwing verzoek", "Kwaliteit verzoek tot onderzoek"]
+
+          - id: beoordeling_meldingen
+            type: scale
+            scale: tevreden5
+            text: "Hoe tevreden bent u over hoe Veilig Thuis meldingen beoordeelt en bepaalt wanneer een verzoek tot onderzoek bij de Raad nodig is?"
+            show_if: { item: verzoek_ontvangen, equals: ja }
+            aliases: ["Beoordeling meldingen"]
+
+          - id: bereikbaarheid
+            type: scale
+            scale: tevreden5
+            text: "Hoe tevreden bent u over de bereikbaarheid van Veilig Thuis?"
+            aliases: ["Bereikbaarheid"]
+
+          - id: advies
+            type: scale
+            scale: tevreden5
+            text: "Hoe tevreden bent u over de adviezen en consultaties van Veilig Thuis, bijvoorbeeld in het casusoverleg?"
+            aliases: ["Advies", "Consultatie"]
+
+          - id: deskundigheid
+            type: scale
+            scale: eens5
+            text: "Veilig Thuis deelt zijn deskundigheid over huiselijk geweld en kindermishandeling zo, dat ik er in mijn werk iets aan heb."
+            aliases: ["Deskundigheid", "Delen van deskundigheid"]
+
+          - id: inzet_vervolgdiensten
+            type: scale
+            scale: tevreden5
+            text: "Hoe tevreden bent u over hoe Veilig Thuis eigen vervolgdiensten (Voorwaarden en Vervolg, of onderzoek) inzet voordat de Raad erbij komt?"
+            aliases: ["Inzet vervolgdiensten"]
+
+          - id: afspraken
+            type: scale
+            scale: eens5
+            text: "Veilig Thuis komt de samenwerkingsafspraken met de Raad na, bijvoorbeeld over termijnen en overdracht."
+            aliases: ["Afspraken nagekomen", "Samenwerkingsafspraken"]
+
+          - id: voorlichting_gehad
+            type: yes_no
+            text: "Heeft u het afgelopen jaar een voorlichting, training of themabijeenkomst van Veilig Thuis gevolgd?"
+            aliases: ["Voorlichting gehad"]
+
+          - id: tevreden_voorlichting
+            type: scale
+            scale: tevreden5
+            text: "Hoe tevreden bent u over die voorlichting, training of themabijeenkomst?"
+            show_if: { item: voorlichting_gehad, equals: ja }
+            aliases: ["Tevredenheid voorlichting"]
+
+          - id: primaire_veiligheid
+            type: scale
+            scale: eens5
+            text: "Veilig Thuis richt zich voldoende op de primaire veiligheid (het stoppen van het geweld en het herstellen van directe veiligheid)."
+            aliases: ["Primaire veiligheid"]
+
+          - id: gefaseerde_ketenzorg
+            type: scale
+            scale: eens5
+            text: "Veilig Thuis werkt voldoende volgens de landelijke visie 'gefaseerde ketenzorg' (eerst directe veiligheid, dan stabiele veiligheid en herstel, met heldere afspraken over wie wat doet)."
+            aliases: ["Gefaseerde ketenzorg"]
+
+          - id: cijfer
+            type: grade
+            text: "Welk rapportcijfer geeft u de samenwerking met Veilig Thuis? (1 = zeer slecht, 10 = uitstekend)"
+            aliases: ["Rapportcijfer", "Cijfer"]
+
+          - id: opmerking
+            type: text
+            required: false
+            text: "Heeft u nog opmerkingen of suggesties voor Veilig Thuis? Noem geen namen van cliënten."
+            aliases: ["Opmerking", "Suggesties"]
+
+        score:
+          grade: cijfer
+          aspects: [bereikbaarheid, advies, deskundigheid, kwaliteit_verzoek, beoordeling_meldingen, inzet_vervolgdiensten, afspraken, tevreden_voorlichting, primaire_veiligheid, gefaseerde_ketenzorg]
+
+        """#),
+    Catalog.Source(
+      path: "Questionnaires/ketenpartners-scholen.yaml",
+      text: #"""
+        # Tevredenheid van scholen over de samenwerking met Veilig Thuis (PI 6).
+        # Onderwerpen: Bijlage 1 van de prestatie-indicatoren VT NHN (zie shared/seeds/000), toegespitst op de meldcode
+        # en de rol van de aandachtsfunctionaris.
+        # 'bespreekbaar' gaat over de eigen school, niet over Veilig Thuis: daarom geen aspectscore.
+        id: ketenpartners-scholen
+        version: 2
+        audience: ketenpartners
+        group: scholen
+        group_label: Scholen
+        title: "Hoe tevreden bent u over de samenwerking met Veilig Thuis? (scholen)"
+        intro: |
+          U werkt in het onderwijs en heeft te maken met Veilig Thuis, bijvoorbeeld als u of de
+          aandachtsfunctionaris advies vraagt bij de meldcode of een melding doet. Wij vragen naar uw
+          ervaringen van het afgelopen jaar. Het invullen duurt ongeveer 5 minuten. Uw antwoorden worden
+          anoniem verwerkt. Noem in uw antwoorden geen namen van leerlingen of ouders.
+
+        missing_codes:
+          - { code: weet_niet, label: Weet ik niet }
+          - { code: nvt, label: Niet van toepassing }
+          - { code: weigert, label: Wil ik niet zeggen }
+
+        scales:
+          - id: tevreden5
+            points:
+              - { value: 1, label: Heel ontevreden }
+              - { value: 2, label: Ontevreden }
+              - { value: 3, label: Niet tevreden en niet ontevreden }
+              - { value: 4, label: Tevreden }
+              - { value: 5, label: Heel tevreden }
+            missing: [weet_niet, nvt, weigert]
+          - id: eens5
+            points:
+              - { value: 1, label: Helemaal niet mee eens }
+              - { value: 2, label: Niet mee eens }
+              - { value: 3, label: Niet mee eens en niet mee oneens }
+              - { value: 4, label: Mee eens }
+              - { value: 5, label: Helemaal mee eens }
+            missing: [weet_niet, nvt, weigert]
+
+        questions:
+          - id: toestemming
+            type: consent
+            text: "Wilt u meewerken aan deze vragenlijst over de samenwerking met Veilig Thuis?"
+            aliases: ["Toestemming", "Ik wil meewerken aan dit onderzoek"]
+
+          - id: functie
+            type: single_choice
+            text: "Wat is uw functie?"
+            choices:
+              - { code: leerkracht, label: "Leerkracht of docent" }
+              - { code: intern_begeleider, label: "Intern begeleider of zorgcoördinator" }
+              - { code: aandachtsfunctionaris, label: "Aandachtsfunctionaris huiselijk geweld en kindermishandeling" }
+              - { code: directie, label: "Directie of schoolleiding" }
+              - { code: anders, label: "Anders" }
+            aliases: ["Functie", "Uw functie"]
+
+          - id: melding_gedaan
+            type: yes_no
+            text: "Heeft u het afgelopen jaar zelf een melding gedaan bij Veilig Thuis?"
+            aliases: ["Melding gedaan"]
+
+          - id: beoordeling_meldingen
+            type: scale
+            scale: tevreden5
+            text: "Hoe tevreden bent u over hoe Veilig Thuis uw melding(en) heeft beoordeeld?"
+            show_if: { item: melding_gedaan, equals: ja }
+            aliases: ["Beoordeling meldingen"]
+
+          - id: terugkoppeling
+            type: scale
+            scale: eens5
+            text: "Veilig Thuis heeft de school op tijd laten weten wat er met de melding is gedaan, zodat wij de leerling goed kunnen volgen."
+            show_if: { item: melding_gedaan, equals: ja }
+            aliases: ["Terugkoppeling", "Terugkoppeling aan school"]
+
+          - id: inzet_vervolgdiensten
+            type: scale
+            scale: tevreden5
+            text: "Hoe tevreden bent u over de vervolgdiensten die Veilig Thuis na de melding heeft ingezet (Voorwaarden en Vervolg, of onderzoek)?"
+            show_if: { item: melding_gedaan, equals: ja }
+            aliases: ["Inzet vervolgdiensten"]
+
+          - id: bereikbaarheid
+            type: scale
+            scale: tevreden5
+            text: "Hoe tevreden bent u over de bereikbaarheid van Veilig Thuis?"
+            aliases: ["Bereikbaarheid"]
+
+          - id: advies
+            type: scale
+            scale: tevreden5
+            text: "Hoe tevreden bent u over het advies van Veilig Thuis aan u of de aandachtsfunctionaris bij het doorlopen van de meldcode?"
+            aliases: ["Advies", "Advies bij de meldcode"]
+
+          - id: deskundigheid
+            type: scale
+            scale: eens5
+            text: "Veilig Thuis deelt zijn deskundigheid over huiselijk geweld en kindermishandeling zo, dat onze school er iets aan heeft."
+            aliases: ["Deskundigheid", "Delen van deskundigheid"]
+
+          - id: voorlichting_gehad
+            type: yes_no
+            text: "Heeft u of uw team het afgelopen jaar een voorlichting of training van Veilig Thuis gehad?"
+            aliases: ["Voorlichting gehad"]
+
+          - id: tevreden_voorlichting
+            type: scale
+            scale: tevreden5
+            text: "Hoe tevreden bent u over die voorlichting of training?"
+            show_if: { item: voorlichting_gehad, equals: ja }
+            aliases: ["Tevredenheid voorlichting"]
+
+          - id: primaire_veiligheid
+            type: scale
+            scale: eens5
+            text: "Veilig Thuis richt zich voldoende op de primaire veiligheid van het kind (het stoppen van het geweld en het herstellen van directe veiligheid)."
+            aliases: ["Primaire veiligheid"]
+
+          - id: gefaseerde_ketenzorg
+            type: scale
+            scale: eens5
+            text: "Veilig Thuis werkt voldoende volgens de landelijke visie 'gefaseerde ketenzorg' (eerst directe veiligheid, dan stabiele veiligheid en herstel, met heldere afspraken over wie wat doet)."
+            aliases: ["Gefaseerde ketenzorg"]
+
+          - id: bespreekbaar
+            type: scale
+            scale: eens5
+            text: "Het lukt onze school om huiselijk geweld en kindermishandeling met leerlingen en ouders voldoende bespreekbaar te maken."
+            aliases: ["Bespreekbaar maken"]
+
+          - id: cijfer
+            type: grade
+            text: "Welk rapportcijfer geeft u de samenwerking met Veilig Thuis? (1 = zeer slecht, 10 = uitstekend)"
+            aliases: ["Rapportcijfer", "Cijfer"]
+
+          - id: opmerking
+            type: text
+            required: false
+            text: "Heeft u nog opmerkingen of suggesties voor Veilig Thuis? Noem geen namen van leerlingen of ouders."
+            aliases: ["Opmerking", "Suggesties"]
+
+        score:
+          grade: cijfer
+          aspects: [bereikbaarheid, advies, deskundigheid, beoordeling_meldingen, terugkoppeling, inzet_vervolgdiensten, tevreden_voorlichting, primaire_veiligheid, gefaseerde_ketenzorg]
+
+        """#),
+    Catalog.Source(
+      path: "Questionnaires/ketenpartners-sociale-teams.yaml",
+      text: #"""
+        # Tevredenheid van sociale (wijk)teams over de samenwerking met Veilig Thuis (PI 6).
+        # Onderwerpen: Bijlage 1 van de prestatie-indicatoren VT NHN (zie shared/seeds/000): deskundigheid, voorlichting,
+        # advies, beoordelen van meldingen, inzet vervolgdiensten, primaire veiligheid, gefaseerde ketenzorg, bespreekbaar maken.
+        # 'bespreekbaar' gaat over het eigen team, niet over Veilig Thuis: daarom geen aspectscore.
+        id: ketenpartners-sociale-teams
+        version: 2
+        audience: ketenpartners
+        group: sociale-teams
+        group_label: Sociale (wijk)teams
+        title: "Hoe tevreden bent u over de samenwerking met Veilig Thuis? (sociale teams)"
+        intro: |
+          U werkt in een sociaal (wijk)team of lokaal team en werkt samen met Veilig Thuis, bijvoorbeeld bij
+          meldingen, consultaties en overdrachten. Wij vragen naar uw ervaringen van het afgelopen jaar.
+          Het invullen duurt ongeveer 5 minuten. Uw antwoorden worden anoniem verwerkt.
+          Noem in uw antwoorden geen namen van cliënten.
+
+        missing_codes:
+          - { code: weet_niet, label: Weet ik niet }
+          - { code: nvt, label: Niet van toepassing }
+          - { code: weigert, label: Wil ik niet zeggen }
+
+        scales:
+          - id: tevreden5
+            points:
+              - { value: 1, label: Heel ontevreden }
+              - { value: 2, label: Ontevreden }
+              - { value: 3, label: Niet tevreden en niet ontevreden }
+              - { value: 4, label: Tevreden }
+              - { value: 5, label: Heel tevreden }
+            missing: [weet_niet, nvt, weigert]
+          - id: eens5
+            points:
+              - { value: 1, label: Helemaal niet mee eens }
+              - { value: 2, label: Niet mee eens }
+              - { value: 3, label: Niet mee eens en niet mee oneens }
+              - { value: 4, label: Mee eens }
+              - { value: 5, label: Helemaal mee eens }
+            missing: [weet_niet, nvt, weigert]
+
+        questions:
+          - id: toestemming
+            type: consent
+            text: "Wilt u meewerken aan deze vragenlijst over de samenwerking met Veilig Thuis?"
+            aliases: ["Toestemming", "Ik wil meewerken aan dit onderzoek"]
+
+          - id: functie
+            type: single_choice
+            text: "Wat is uw functie?"
+            choices:
+              - { code: wijkteammedewerker, label: "Medewerker sociaal (wijk)team" }
+              - { code: jeugdconsulent, label: "Jeugdconsulent" }
+              - { code: casusregisseur, label: "Casusregisseur" }
+              - { code: teamleider, label: "Teamleider" }
+              - { code: anders, label: "Anders" }
+            aliases: ["Functie", "Uw functie"]
+
+          - id: melding_gedaan
+            type: yes_no
+            text: "Heeft u het afgelopen jaar zelf een melding gedaan bij Veilig Thuis?"
+            aliases: ["Melding gedaan"]
+
+          - id: beoordeling_meldingen
+            type: scale
+            scale: tevreden5
+            text: "Hoe tevreden bent u over hoe Veilig Thuis uw melding(en) heeft beoordeeld, inclusief de terugkoppeling aan u?"
+            show_if: { item: melding_gedaan, equals: ja }
+            aliases: ["Beoordeling meldingen"]
+
+          - id: bereikbaarheid
+            type: scale
+            scale: tevreden5
+            text: "Hoe tevreden bent u over de bereikbaarheid van Veilig Thuis (telefonisch en per mail)?"
+            aliases: ["Bereikbaarheid"]
+
+          - id: advies
+            type: scale
+            scale: tevreden5
+            text: "Hoe tevreden bent u over de adviezen en consultaties die Veilig Thuis uw team geeft?"
+            aliases: ["Advies", "Consultatie"]
+
+          - id: deskundigheid
+            type: scale
+            scale: eens5
+            text: "Veilig Thuis deelt zijn deskundigheid over huiselijk geweld en kindermishandeling zo, dat ons team er in het werk iets aan heeft."
+            aliases: ["Deskundigheid", "Delen van deskundigheid"]
+
+          - id: inzet_vervolgdiensten
+            type: scale
+            scale: tevreden5
+            text: "Hoe tevreden bent u over de inzet van vervolgdiensten door Veilig Thuis (Voorwaarden en Vervolg, of onderzoek) en de overdracht daarna aan uw team?"
+            aliases: ["Inzet vervolgdiensten"]
+
+          - id: afspraken
+            type: scale
+            scale: eens5
+            text: "Veilig Thuis komt de samenwerkingsafspraken met ons team na."
+            aliases: ["Afspraken nagekomen", "Samenwerkingsafspraken"]
+
+          - id: voorlichting_gehad
+            type: yes_no
+            text: "Heeft u het afgelopen jaar een voorlichting of training van Veilig Thuis gevolgd?"
+            aliases: ["Voorlichting gehad"]
+
+          - id: tevreden_voorlichting
+            type: scale
+            scale: tevreden5
+            text: "Hoe tevreden bent u over die voorlichting of training?"
+            show_if: { item: voorlichting_gehad, equals: ja }
+            aliases: ["Tevredenheid voorlichting"]
+
+          - id: primaire_veiligheid
+            type: scale
+            scale: eens5
+            text: "Veilig Thuis richt zich voldoende op de primaire veiligheid (het stoppen van het geweld en het herstellen van directe veiligheid)."
+            aliases: ["Primaire veiligheid"]
+
+          - id: gefaseerde_ketenzorg
+            type: scale
+            scale: eens5
+            text: "Veilig Thuis werkt in de samenwerking met ons team voldoende volgens de landelijke visie 'gefaseerde ketenzorg' (eerst directe veiligheid, dan stabiele veiligheid en herstel, met heldere afspraken over wie wat doet)."
+            aliases: ["Gefaseerde ketenzorg"]
+
+          - id: bespreekbaar
+            type: scale
+            scale: eens5
+            text: "Het lukt ons team om huiselijk geweld en kindermishandeling met cliënten voldoende bespreekbaar te maken."
+            aliases: ["Bespreekbaar maken"]
+
+          - id: cijfer
+            type: grade
+            text: "Welk rapportcijfer geeft u de samenwerking met Veilig Thuis? (1 = zeer slecht, 10 = uitstekend)"
+            aliases: ["Rapportcijfer", "Cijfer"]
+
+          - id: opmerking
+            type: text
+            required: false
+            text: "Heeft u nog opmerkingen of suggesties voor Veilig Thuis? Noem geen namen van cliënten."
+            aliases: ["Opmerking", "Suggesties"]
+
+        score:
+          grade: cijfer
+          aspects: [bereikbaarheid, advies, deskundigheid, beoordeling_meldingen, inzet_vervolgdiensten, afspraken, tevreden_voorlichting, primaire_veiligheid, gefaseerde_ketenzorg]
+
+        """#),
+    Catalog.Source(
+      path: "Questionnaires/ketenpartners-ziekenhuizen.yaml",
+      text: #"""
+        # Tevredenheid van ziekenhuizen over de samenwerking met Veilig Thuis (PI 6).
+        # Onderwerpen: Bijlage 1 van de prestatie-indicatoren VT NHN (zie shared/seeds/000), toegespitst op de
+        # spoedeisende hulp (bereikbaarheid buiten kantoortijd) en forensisch medische expertise.
+        # 'bespreekbaar' gaat over het eigen ziekenhuis, niet over Veilig Thuis: daarom geen aspectscore.
+        id: ketenpartners-ziekenhuizen
+        version: 2
+        audience: ketenpartners
+        group: ziekenhuizen
+        group_label: Ziekenhuizen
+        title: "Hoe tevreden bent u over de samenwerking met Veilig Thuis? (ziekenhuizen)"
+        intro: |
+          U werkt in een ziekenhuis en heeft te maken met Veilig Thuis, bijvoorbeeld vanaf de spoedeisende hulp,
+          bij vermoedens van kindermishandeling of als u een melding doet. Wij vragen naar uw ervaringen van
+          het afgelopen jaar. Het invullen duurt ongeveer 5 minuten. Uw antwoorden worden anoniem verwerkt.
+          Noem in uw antwoorden geen namen van patiënten.
+
+        missing_codes:
+          - { code: weet_niet, label: Weet ik niet }
+          - { code: nvt, label: Niet van toepassing }
+          - { code: weigert, label: Wil ik niet zeggen }
+
+        scales:
+          - id: tevreden5
+            points:
+              - { value: 1, label: Heel ontevreden }
+              - { value: 2, label: Ontevreden }
+              - { value: 3, label: Niet tevreden en niet ontevreden }
+              - { value: 4, label: Tevreden }
+              - { value: 5, label: Heel tevreden }
+            missing: [weet_niet, nvt, weigert]
+          - id: eens5
+            points:
+              - { value: 1, label: Helemaal niet mee eens }
+              - { value: 2, label: Niet mee eens }
+              - { value: 3, label: Niet mee eens en niet mee oneens }
+              - { value: 4, label: Mee eens }
+              - { value: 5, label: Helemaal mee eens }
+            missing: [weet_niet, nvt, weigert]
+
+        questions:
+          - id: toestemming
+            type: consent
+            text: "Wilt u meewerken aan deze vragenlijst over de samenwerking met Veilig Thuis?"
+            aliases: ["Toestemming", "Ik wil meewerken aan dit onderzoek"]
+
+          - id: functie
+            type: single_choice
+            text: "Wat is uw functie?"
+            choices:
+              - { code: arts, label: "Arts (bijvoorbeeld SEH-arts of kinderarts)" }
+              - { code: verpleegkundige, label: "Verpleegkundige" }
+              - { code: aandachtsfunctionaris, label: "Aandachtsfunctionaris huiselijk geweld en kindermishandeling" }
+              - { code: maatschappelijk_werker, label: "Medisch maatschappelijk werker" }
+              - { code: anders, label: "Anders" }
+            aliases: ["Functie", "Uw functie"]
+
+          - id: melding_gedaan
+            type: yes_no
+            text: "Heeft u het afgelopen jaar zelf een melding gedaan bij Veilig Thuis?"
+            aliases: ["Melding gedaan"]
+
+          - id: beoordeling_meldingen
+            type: scale
+            scale: tevreden5
+            text: "Hoe tevreden bent u over hoe Veilig Thuis uw melding(en) heeft beoordeeld, inclusief de terugkoppeling aan u?"
+            show_if: { item: melding_gedaan, equals: ja }
+            aliases: ["Beoordeling meldingen"]
+
+          - id: inzet_vervolgdiensten
+            type: scale
+            scale: tevreden5
+            text: "Hoe tevreden bent u over de vervolgdiensten die Veilig Thuis na uw melding heeft ingezet (Voorwaarden en Vervolg, of onderzoek)?"
+            show_if: { item: melding_gedaan, equals: ja }
+            aliases: ["Inzet vervolgdiensten"]
+
+          - id: bereikbaarheid
+            type: scale
+            scale: tevreden5
+            text: "Hoe tevreden bent u over de bereikbaarheid van Veilig Thuis, ook 's avonds, 's nachts en in het weekend (bijvoorbeeld vanaf de spoedeisende hulp)?"
+            aliases: ["Bereikbaarheid"]
+
+          - id: advies
+            type: scale
+            scale: tevreden5
+            text: "Hoe tevreden bent u over de adviezen van Veilig Thuis, bijvoorbeeld bij het doorlopen van de meldcode?"
+            aliases: ["Advies", "Advies bij de meldcode"]
+
+          - id: deskundigheid
+            type: scale
+            scale: eens5
+            text: "Veilig Thuis deelt zijn deskundigheid over huiselijk geweld en kindermishandeling zo, dat ik er in mijn werk iets aan heb."
+            aliases: ["Deskundigheid", "Delen van deskundigheid"]
+
+          - id: forensische_expertise
+            type: scale
+            scale: tevreden5
+            text: "Hoe tevreden bent u over de samenwerking met Veilig Thuis wanneer forensisch medische expertise nodig is (bijvoorbeeld letselduiding door een forensisch arts)?"
+            aliases: ["Forensisch medische expertise"]
+
+          - id: voorlichting_gehad
+            type: yes_no
+            text: "Heeft u het afgelopen jaar een voorlichting of scholing van Veilig Thuis gevolgd?"
+            aliases: ["Voorlichting gehad"]
+
+          - id: tevreden_voorlichting
+            type: scale
+            scale: tevreden5
+            text: "Hoe tevreden bent u over die voorlichting of scholing?"
+            show_if: { item: voorlichting_gehad, equals: ja }
+            aliases: ["Tevredenheid voorlichting"]
+
+          - id: primaire_veiligheid
+            type: scale
+            scale: eens5
+            text: "Veilig Thuis richt zich voldoende op de primaire veiligheid (het stoppen van het geweld en het herstellen van directe veiligheid)."
+            aliases: ["Primaire veiligheid"]
+
+          - id: gefaseerde_ketenzorg
+            type: scale
+            scale: eens5
+            text: "Veilig Thuis werkt voldoende volgens de landelijke visie 'gefaseerde ketenzorg' (eerst directe veiligheid, dan stabiele veiligheid en herstel, met heldere afspraken over wie wat doet)."
+            aliases: ["Gefaseerde ketenzorg"]
+
+          - id: bespreekbaar
+            type: scale
+            scale: eens5
+            text: "Het lukt ons in het ziekenhuis om huiselijk geweld en kindermishandeling met patiënten en hun naasten voldoende bespreekbaar te maken."
+            aliases: ["Bespreekbaar maken"]
+
+          - id: cijfer
+            type: grade
+            text: "Welk rapportcijfer geeft u de samenwerking met Veilig Thuis? (1 = zeer slecht, 10 = uitstekend)"
+            aliases: ["Rapportcijfer", "Cijfer"]
+
+          - id: opmerking
+            type: text
+            required: false
+            text: "Heeft u nog opmerkingen of suggesties voor Veilig Thuis? Noem geen namen van patiënten."
+            aliases: ["Opmerking", "Suggesties"]
+
+        score:
+          grade: cijfer
+          aspects: [bereikbaarheid, advies, deskundigheid, beoordeling_meldingen, inzet_vervolgdiensten, forensische_expertise, tevreden_voorlichting, primaire_veiligheid, gefaseerde_ketenzorg]
+
+        """#),
+  ]
+}
