@@ -13,8 +13,8 @@ package struct TevredenCommand: ParsableCommand {
       Exit codes: 0 OK, 1 error, 2 completed with rejected input, 64 usage error.
       """,
     subcommands: [
-      Demo.self, Check.self, InterviewCommand.self, Import.self, Export.self, Score.self, Indicators.self,
-      Report.self, GenerateExamples.self,
+      Demo.self, Check.self, InterviewCommand.self, Import.self, Merge.self, Export.self, Score.self,
+      Indicators.self, Report.self, GenerateExamples.self,
     ]
   )
 
