@@ -20,7 +20,8 @@ package struct TevredenCommand: ParsableCommand {
       """,
     version: "tevreden \(version) (database schema \(TevredenDatabase.schemaVersion))",
     subcommands: [
-      Demo.self, Init.self, Check.self, InterviewCommand.self, Import.self, Imports.self, Export.self, Score.self,
+      Demo.self, Init.self, Check.self, InterviewCommand.self, Import.self, Imports.self, Merge.self, Export.self,
+      Score.self,
       Indicators.self, Report.self, GenerateExamples.self,
     ]
   )

@@ -144,6 +144,12 @@ struct StoredAnswers: Equatable, Sendable {
     self.missing = missing.text
   }
 
+  /// The two objects' texts as a response row holds them (a row copied from another database keeps its own order).
+  init(values: String, missing: String) {
+    self.values = values
+    self.missing = missing
+  }
+
   /// A JSON object of strings, in the order given (the tests read the output back through SQLite's JSON
   /// functions).
   static func object(_ pairs: [(String, String)]) -> String {

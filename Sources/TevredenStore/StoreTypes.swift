@@ -112,3 +112,89 @@ public enum StoreError: LocalizedError, Equatable, Sendable {
     }
   }
 }
+
+/// What merging interviewer stations did, or would do (a dry run): per station file, in the order named.
+public struct MergeReport: Hashable, Sendable {
+  public var stations: [StationMergeReport]
+  /// Whether the merge was committed: not in a dry run, and not with `strict` when a response conflicts.
+  public var isStored: Bool
+
+  public var inserted: Int { stations.map(\.inserted).reduce(0, +) }
+  public var alreadyPresent: Int { stations.map(\.alreadyPresent).reduce(0, +) }
+  public var conflictCount: Int { stations.map(\.conflicts.count).reduce(0, +) }
+  public var completedCount: Int { stations.map(\.completed.count).reduce(0, +) }
+}
+
+/// What became of one station file's responses.
+public struct StationMergeReport: Hashable, Sendable {
+  /// The file as it was named.
+  public var path: String
+  /// Responses the region lacked: stored, with their interview and its audit events.
+  public var inserted = 0
+  /// Responses the region holds with the same content already.
+  public var alreadyPresent = 0
+  /// Responses the region holds with other content; the region's were kept.
+  public var conflicts: [MergeConflict] = []
+  /// Interviews the region held unfinished and the station finished later: completed from the station.
+  public var completed: [Response.ID] = []
+  /// Questionnaire definitions the region lacked, copied.
+  public var definitionsAdded = 0
+  /// Interview audit events the region lacked, copied.
+  public var eventsAdded = 0
+
+  public init(path: String) {
+    self.path = path
+  }
+}
+
+/// A station's response that the region holds with other content: which fields and answers differ, never a value.
+public struct MergeConflict: Hashable, Sendable {
+  public var response: Response.ID
+  /// The response row's columns that differ (`status`, `completedAt`, …), led by `definition` when the two were
+  /// collected with different questionnaire texts.
+  public var fields: [String]
+  /// The items whose answers differ, including those only one side answered.
+  public var items: [Question.ID]
+}
+
+/// Why station files were not merged; each message names the file and says what to do. Nothing is merged then.
+public enum MergeError: LocalizedError, Equatable, Sendable {
+  case missingStation(path: String)
+  /// Not SQLite, SQLite of another application, an empty file, or a folder.
+  case notAStation(path: String)
+  /// Written by a newer tevreden.
+  case newerStation(path: String)
+  /// SQLite's integrity check found the file damaged.
+  case damagedStation(path: String)
+  /// The file is the database being merged into.
+  case regionItself(path: String)
+  /// The same file was named twice (under this or another name).
+  case namedTwice(path: String)
+  /// Reading or storing the station's rows failed.
+  case stationFailed(path: String, reason: String)
+  /// The private folder for the copies of station files could not be made.
+  case noPrivateFolder(reason: String)
+
+  public var errorDescription: String? {
+    switch self {
+    case .missingStation(let path):
+      "\(path) does not exist; check the name of the station's database file (nothing was merged)"
+    case .notAStation(let path):
+      "\(path) is not a tevreden database; name the database file of an interviewer station (nothing was merged)"
+    case .newerStation(let path):
+      "\(path) was written by a newer version of tevreden; update tevreden here, then merge again (nothing was "
+        + "merged; the station file was not changed)"
+    case .damagedStation(let path):
+      "\(path) is damaged (SQLite's integrity check failed); copy it from the station again (nothing was merged)"
+    case .regionItself(let path):
+      "\(path) is the database being merged into; name the stations' files, not this one (nothing was merged)"
+    case .namedTwice(let path):
+      "\(path) is named twice (perhaps under another name); name each station file once (nothing was merged)"
+    case .stationFailed(let path, let reason):
+      "\(path) cannot be merged: \(reason) (nothing was merged)"
+    case .noPrivateFolder(let reason):
+      "cannot make a private folder for copies of the station files: \(reason); set TMPDIR to a writable folder "
+        + "(nothing was merged)"
+    }
+  }
+}

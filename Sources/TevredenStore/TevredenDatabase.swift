@@ -448,7 +448,7 @@ public struct TevredenDatabase: Sendable {
   }
 
   /// The definition a response was collected with, parsed once per snapshot.
-  private static func definition(of record: ResponseRecord, in db: Database, cache: inout [Int64: Questionnaire])
+  static func definition(of record: ResponseRecord, in db: Database, cache: inout [Int64: Questionnaire])
     throws -> Questionnaire
   {
     if let cached = cache[record.snapshotId] { return cached }
@@ -462,7 +462,7 @@ public struct TevredenDatabase: Sendable {
 
   /// A stored response from its row (`SELECT *` of `response`): the record, and the answers in its two JSON
   /// objects. Every reader of stored responses comes through here.
-  private static func response(_ record: ResponseRecord, row: Row, questionnaire: Questionnaire) throws -> Response {
+  static func response(_ record: ResponseRecord, row: Row, questionnaire: Questionnaire) throws -> Response {
     func object(_ column: String) throws -> [String: String] {
       guard let text: String = row[column], text != "{}" else { return [:] }
       guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: String] else {
