@@ -68,7 +68,7 @@ let package = Package(
     ),
     .testTarget(
       name: "EndToEndTests",
-      dependencies: ["TevredenCore", "TevredenStore"],
+      dependencies: ["TevredenCore", "TevredenStore", .product(name: "GRDB", package: "GRDB.swift")],
       exclude: ["PlatformExports"]
     ),
   ],

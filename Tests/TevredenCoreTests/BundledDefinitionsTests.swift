@@ -66,3 +66,18 @@ import Testing
     #expect(catalog.indicatorsSource != nil)
   }
 }
+
+@Suite struct CommittedExamplesTests {
+  /// `Responses/` is what `tevreden demo` generates in memory; `tevreden generate-examples` rewrites it.
+  @Test func theResponsesFolderIsWhatTheBuiltInDefinitionsGenerate() throws {
+    let catalog = Catalog.parse(BundledDefinitions.sources.filter { $0.name.hasSuffix(".yaml") })
+    let files = ExampleData.files(catalog: catalog)
+    #expect(files.count == 20)
+    for file in files {
+      let committed = try String(
+        contentsOf: repositoryRoot.appendingPathComponent("Responses").appendingPathComponent(file.path),
+        encoding: .utf8)
+      #expect(committed == file.csv, "Responses/\(file.path) differs: run tevreden generate-examples")
+    }
+  }
+}
