@@ -21,13 +21,23 @@ final class InterviewRunner {
   /// The interviewer code recorded with every event of this session.
   let interviewer: String?
   private var lastEvent = ContinuousClock.now
+  /// How to go on later, printed when the session pauses.
+  private let resumeCommand: ResumeCommand
 
-  init(interview: Interview, id: Response.ID, store: TevredenDatabase, console: any Console, interviewer: String?) {
+  init(
+    interview: Interview, id: Response.ID, store: TevredenDatabase, console: any Console, interviewer: String?,
+    resumeCommand: ResumeCommand
+  ) {
     self.interview = interview
     self.id = id
     self.store = store
     self.console = console
     self.interviewer = interviewer
+    self.resumeCommand = resumeCommand
+  }
+
+  private var pausedMessage: String {
+    "\n" + InterviewText.paused(id.rawValue, resume: resumeCommand.line(for: id.rawValue)) + "\n"
   }
 
   /// How a session ended.
@@ -93,7 +103,7 @@ final class InterviewRunner {
         }
         interview = next
         if step.effects.contains(.pause) {
-          console.write("\n" + InterviewText.paused(id.rawValue) + "\n")
+          console.write(pausedMessage)
           return .paused
         }
         message = step.message
@@ -108,7 +118,7 @@ final class InterviewRunner {
     } catch {
       console.write(InterviewText.notSaved(error.localizedDescription) + "\n")
     }
-    console.write("\n" + InterviewText.paused(id.rawValue) + "\n")
+    console.write(pausedMessage)
     return .paused
   }
 

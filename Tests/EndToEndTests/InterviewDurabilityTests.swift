@@ -81,6 +81,7 @@ import TevredenStore
     kill(session.process.processIdentifier, signalNumber)
     try session.waitFor("Interview \(id) is gepauzeerd; alle antwoorden zijn bewaard.")
     #expect(try session.waitForExit() == 128 + signalNumber, "\(session.output)")
+    #expect(session.output.contains(" interview --resume \(id) --db \(db)\n"), "\(session.output)")
     #expect(session.process.terminationReason == .exit)
     let store = try TevredenDatabase.open(atPath: db)
     #expect(try store.interviewState(id) == .paused)

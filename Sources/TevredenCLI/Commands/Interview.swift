@@ -72,6 +72,7 @@ extension TevredenCommand {
     func run() throws {
       if open { return try listOpen() }
       let store = try database.open()
+      let resumeCommand = ResumeCommand(databasePath: database.path)
       let processId = getpid()
       let console = Self.makeConsole()
       defer { console.restore() }
@@ -86,8 +87,9 @@ extension TevredenCommand {
         let interview = Interview(questionnaire: definition.questionnaire, answers: response.answers)
         console.write(InterviewText.resumed(id.rawValue) + "\n")
         runner = InterviewRunner(
-          interview: interview, id: id, store: store, console: console, interviewer: interviewer ?? response.interviewer
-        )
+          interview: interview, id: id, store: store, console: console,
+          interviewer: interviewer ?? response.interviewer,
+          resumeCommand: resumeCommand)
       } else {
         let catalog = try definitions.loadCatalog()
         guard let questionnaire, let definition = catalog.questionnaire(Questionnaire.ID(rawValue: questionnaire))
@@ -96,9 +98,12 @@ extension TevredenCommand {
             self.questionnaire ?? "", known: catalog.questionnaires.map(\.questionnaire.id.rawValue).sorted())
         }
         let gemeente = try resolveGemeente(catalog.indicators?.gemeenten ?? [])
-        (id, runner) = try start(definition, gemeente: gemeente, store: store, console: console, processId: processId)
+        (id, runner) = try start(
+          definition, gemeente: gemeente, store: store, console: console, processId: processId,
+          resumeCommand: resumeCommand)
       }
-      let signals = SignalGuard(store: store, id: id, interviewer: runner.interviewer, console: console)
+      let signals = SignalGuard(
+        store: store, id: id, interviewer: runner.interviewer, console: console, resumeCommand: resumeCommand)
       let ending = runner.run(showIntro: resume == nil)
       signals.cancel()
       console.restore()
@@ -107,7 +112,7 @@ extension TevredenCommand {
 
     private func start(
       _ definition: LoadedQuestionnaire, gemeente: String?, store: TevredenDatabase, console: any Console,
-      processId: Int32
+      processId: Int32, resumeCommand: ResumeCommand
     ) throws -> (Response.ID, InterviewRunner) {
       var generator = SystemRandomNumberGenerator()
       for _ in 0..<10 {
@@ -127,7 +132,7 @@ extension TevredenCommand {
           id,
           InterviewRunner(
             interview: Interview(questionnaire: definition.questionnaire), id: id, store: store, console: console,
-            interviewer: interviewer)
+            interviewer: interviewer, resumeCommand: resumeCommand)
         )
       }
       throw InterviewCLIError.noFreeID
@@ -175,7 +180,7 @@ extension TevredenCommand {
           zip(row, widths).map { $0 + String(repeating: " ", count: $1 - $0.count) }.joined(separator: "  ")
             .trimmingCharacters(in: .whitespaces))
       }
-      print("Verder gaan: tevreden interview --resume <id>")
+      print(InterviewText.resumeOpenInterview(ResumeCommand(databasePath: database.path).line(for: "<id>")))
     }
 
     static func isRunning(_ processId: Int32) -> Bool {
@@ -226,7 +231,10 @@ enum InterviewCLIError: LocalizedError, Equatable {
 final class SignalGuard {
   private var sources: [any DispatchSourceSignal] = []
 
-  init(store: TevredenDatabase, id: Response.ID, interviewer: String?, console: any Console) {
+  init(
+    store: TevredenDatabase, id: Response.ID, interviewer: String?, console: any Console, resumeCommand: ResumeCommand
+  ) {
+    let pauseMessage = "\n" + InterviewText.paused(id.rawValue, resume: resumeCommand.line(for: id.rawValue)) + "\n"
     let terminalSettings = (console as? TerminalConsole)?.originalSettings
     for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
       signal(signalNumber, SIG_IGN)
@@ -235,7 +243,7 @@ final class SignalGuard {
         if var settings = terminalSettings { tcsetattr(STDIN_FILENO, TCSAFLUSH, &settings) }
         try? store.pauseInterview(
           id, clock: InterviewClock(at: Date(), interviewer: interviewer, millisecondsSincePrevious: nil))
-        writeOut("\n" + InterviewText.paused(id.rawValue) + "\n")
+        writeOut(pauseMessage)
         Foundation.exit(128 + signalNumber)
       }
       source.resume()

@@ -85,8 +85,9 @@ public enum InterviewText {
 
   public static func started(_ id: String) -> String { "Interview \(id) gestart. Elk antwoord wordt meteen bewaard." }
   public static func resumed(_ id: String) -> String { "Interview \(id) wordt hervat." }
-  public static func paused(_ id: String) -> String {
-    "Interview \(id) is gepauzeerd; alle antwoorden zijn bewaard. Verder gaan: tevreden interview --resume \(id)"
+  /// - Parameter command: The command line that resumes it from any folder (with the database's path).
+  public static func paused(_ id: String, resume command: String) -> String {
+    "Interview \(id) is gepauzeerd; alle antwoorden zijn bewaard. Verder gaan: \(command)"
   }
   public static func completed(_ id: String) -> String { "Interview \(id) is afgerond. Dank u wel." }
   public static func refused(_ id: String) -> String {
@@ -99,4 +100,6 @@ public enum InterviewText {
   public static let continuing = "Het interview gaat verder."
   public static let noOpenInterviews = "Er zijn geen onafgemaakte interviews."
   public static let openInterviewsHeader = "Onafgemaakte interviews"
+  /// Under the list: the command line that resumes one, with `<id>` for the interview's id.
+  public static func resumeOpenInterview(_ command: String) -> String { "Verder gaan: \(command)" }
 }
