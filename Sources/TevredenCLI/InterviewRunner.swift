@@ -72,7 +72,7 @@ final class InterviewRunner {
       case .refused:
         console.write("\n" + InterviewText.refused(id.rawValue) + "\n")
         return .refused
-      case .question, .review:
+      case .question, .review, .confirmingRefusal:
         break
       }
       render(message: message, help: help)
@@ -170,6 +170,9 @@ final class InterviewRunner {
           + "  " + String(repeating: " ", count: width) + "  → " + (line.answer ?? InterviewText.notAnswered) + "\n"
       }
       out += "  " + console.style(InterviewText.reviewKeys, .dim) + "\n"
+    case .confirmRefusal:
+      out += console.style(InterviewText.confirmRefusal, .bold) + "\n"
+      out += "  " + console.style(InterviewText.confirmRefusalKeys, .dim) + "\n"
     case .finished:
       break
     }

@@ -216,7 +216,7 @@ import TevredenStore
     #expect(events.filter { $0.kind == .answerChanged }.map(\.item) == ["cijfer"])
   }
 
-  @Test(arguments: [["nee"], ["ja", "1", "j", "<", "<", "<", "nee"]])
+  @Test(arguments: [["nee", "j"], ["ja", "1", "j", "<", "<", "<", "nee", "j"]])
   func refusedConsentIsRecordedWithOnlyTheConsentAnswer(_ lines: [String]) throws {
     let folder = try makeTemporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
@@ -226,6 +226,7 @@ import TevredenStore
       stdin: InterviewScript.stdin(lines))
     #expect(run.exitCode == 0, "\(run)")
     let id = try startedInterviewID(in: run.stdout)
+    #expect(occurrences(of: Self.refusalQuestion, in: run.stdout) == 1, "\(run)")
     #expect(
       run.stdout.contains("De respondent wil niet meedoen. Interview \(id) is vastgelegd als weigering."), "\(run)")
     let response = try storedResponse(id, db: db)
@@ -240,6 +241,46 @@ import TevredenStore
     #expect(resume.exitCode == 1, "\(resume)")
     #expect(resume.stderr.contains("refusal"), "\(resume)")
     #expect(try storedResponse(id, db: db).status == .refused)
+  }
+
+  static let refusalQuestion =
+    "Weet u zeker dat de respondent niet wil meedoen? Het interview wordt dan als weigering afgesloten. (j/n)"
+
+  @Test func consentNoNotConfirmedAsksTheConsentQuestionAgainAndStoresNothingUntilThen() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let db = folder.appendingPathComponent("db.sqlite").path
+    // nee, then n at the confirmation: the consent question again; nee once more, and the input ends there.
+    let session = try LiveSession.overPipes(
+      interviewArguments("inwoners-melding", interviewer: "AB12", db: db), cwd: folder)
+    try session.waitFor("Vraag 1 van 16")
+    try session.waitFor("\n> ")
+    let id = try startedInterviewID(in: session.output)
+    try session.send("nee\n")
+    try session.waitFor(Self.refusalQuestion)
+    try session.waitFor("\n> ")
+    #expect(try storedResponse(id, db: db).answers.isEmpty, "nothing is stored before the refusal is confirmed")
+    #expect(try TevredenDatabase.open(atPath: db).interviewState(id) == .active)
+    try session.send("n\n")
+    let again = try session.waitFor("\n> ")
+    #expect(again.contains("Vraag 1 van 16\nWilt u meedoen"), "\(session.output)")
+    try session.send("nee\n")
+    try session.waitFor(Self.refusalQuestion)
+    try session.waitFor("\n> ")
+    session.closeInput()
+    #expect(try session.waitForExit() == 0, "\(session.output)")
+    #expect(!session.output.contains("vastgelegd als weigering"), "\(session.output)")
+    let store = try TevredenDatabase.open(atPath: db)
+    #expect(try store.interviewState(id) == .paused)
+    #expect(try storedResponse(id, db: db).status == .partial)
+    #expect(try storedResponse(id, db: db).answers.isEmpty)
+    #expect(try !store.interviewEvents(id).contains { $0.kind == .refused || $0.kind == .answered })
+
+    // Resumed, the consent question comes first; ja goes on with the interview.
+    let resumed = try runTevredenProcess(resumeArguments(id, db: db), cwd: folder, stdin: "ja\n")
+    #expect(resumed.stdout.contains("Vraag 1 van 16\nWilt u meedoen"), "\(resumed)")
+    #expect(resumed.stdout.contains("Vraag 2 van 16"), "\(resumed)")
+    #expect(try answerTexts(storedResponse(id, db: db)) == ["toestemming": "ja"])
   }
 
   @Test func endOfInputPausesAndResumeContinuesAtTheFirstUnansweredQuestion() throws {

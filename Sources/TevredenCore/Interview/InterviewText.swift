@@ -63,6 +63,9 @@ public enum InterviewText {
   public static let reviewTitle = "Overzicht van de antwoorden"
   public static let notAnswered = "(geen antwoord)"
   public static let reviewKeys = "ok = afronden   nummer = antwoord wijzigen   < terug   p pauze   ! snel weg"
+  public static let confirmRefusal =
+    "Weet u zeker dat de respondent niet wil meedoen? Het interview wordt dan als weigering afgesloten. (j/n)"
+  public static let confirmRefusalKeys = "j = ja, vastleggen als weigering   n = nee, de vraag opnieuw stellen"
   public static let returnsToReview = "Na deze vraag gaat u terug naar het overzicht."
   public static let prompt = "> "
 
