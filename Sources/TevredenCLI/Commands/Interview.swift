@@ -21,7 +21,9 @@ extension TevredenCommand {
         exit, which clears the screen at once. Several interviewers may use one database at the same time.
 
         In a terminal the runner uses colours (unless NO_COLOR is set) and line editing; from a pipe it reads \
-        plain lines and writes plain text, so answers can be keyed in from a file.
+        plain lines and writes plain text, so answers can be keyed in from a file. A paper form keyed in later \
+        takes --mode papier --completed-on yyyy-MM-dd: the response is dated that day (noon, Dutch time), while \
+        the audit log keeps when it was keyed in.
         """)
 
     @Argument(help: "The questionnaire, such as inwoners-melding (see the Questionnaires folder).")
@@ -35,6 +37,12 @@ extension TevredenCommand {
 
     @Option(help: "How the answers are collected: telefonisch, persoonlijk or papier.")
     var mode: Response.Mode = .telefonisch
+
+    @Option(
+      help: ArgumentHelp(
+        "With --mode papier: the day the respondent filled in the paper form (Dutch local time); the response "
+          + "counts for that day instead of the day it is keyed in.", valueName: "yyyy-MM-dd"))
+    var completedOn: String?
 
     @Option(help: "Continue the unfinished interview with this id.")
     var resume: String?
@@ -60,6 +68,27 @@ extension TevredenCommand {
       if mode == .online {
         throw ValidationError("--mode online is for imports; use telefonisch, persoonlijk or papier")
       }
+      if let completedOn {
+        guard questionnaire != nil else {
+          throw ValidationError("--completed-on dates a new paper form; a resumed interview keeps the day it was given")
+        }
+        guard mode == .papier else {
+          throw ValidationError("--completed-on is only for a paper form keyed in later: add --mode papier")
+        }
+        _ = try Self.completionDay(completedOn, today: LocalDate(Date()))
+      }
+    }
+
+    /// The day of `--completed-on`: a real day, not after today.
+    static func completionDay(_ text: String, today: LocalDate) throws -> LocalDate {
+      guard let day = LocalDate(text) else {
+        throw ValidationError("--completed-on '\(text)' is not a day: use yyyy-MM-dd, such as 2026-03-14")
+      }
+      guard day <= today else {
+        throw ValidationError(
+          "--completed-on \(text) lies in the future (today is \(today)): a form is keyed in after it was filled in")
+      }
+      return day
     }
 
     static func isValidInterviewerCode(_ code: String) -> Bool {
@@ -114,12 +143,16 @@ extension TevredenCommand {
       _ definition: LoadedQuestionnaire, gemeente: String?, store: TevredenDatabase, console: any Console,
       processId: Int32, resumeCommand: ResumeCommand
     ) throws -> (Response.ID, InterviewRunner) {
+      // A paper form keyed in later is dated by the day on the form, at noon Dutch time (a moment that is on that
+      // day whatever the summer-time rule does), from the start: its completion moment is known already and is
+      // kept when it is finished. The audit log still records when it was keyed in.
+      let paperDate = try completedOn.map { try Self.completionDay($0, today: LocalDate(Date())).noon }
       var generator = SystemRandomNumberGenerator()
       for _ in 0..<10 {
         let id = Response.ID(rawValue: InterviewID.make(using: &generator))
         let response = Response(
           id: id, questionnaire: definition.questionnaire, gemeente: gemeente, mode: mode, interviewer: interviewer,
-          startedAt: Date(), completedAt: nil, status: .partial, answers: [:])
+          startedAt: paperDate ?? Date(), completedAt: paperDate, status: .partial, answers: [:])
         do {
           try store.startInterview(
             response, collectedWith: definition, processId: processId,
