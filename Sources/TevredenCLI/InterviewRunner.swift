@@ -84,12 +84,11 @@ final class InterviewRunner {
       case .quickExit:
         return quickExit()
       case .interrupt:
-        if case .line(let answer) = console.readLine(prompt: InterviewText.askPause),
-          ["j", "ja"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
-        {
-          return pause(effect: .pause)
+        switch console.confirm(prompt: InterviewText.askPause) {
+        case .yes: return pause(effect: .pause)
+        case .quickExit: return quickExit()
+        case .no: message = InterviewText.continuing
         }
-        message = InterviewText.continuing
       case .line(let line):
         var next = interview
         let step = next.handle(line)

@@ -141,4 +141,59 @@ import TevredenStore
     #expect(try answerTexts(storedResponse(id, db: db)) == ["toestemming": "ja", "rol": "betrokkene"])
     #expect(try store.interviewEvents(id).last?.kind == .paused)
   }
+
+  /// Ctrl-C by mistake: the interviewer types n and goes straight on with the answer, without waiting for the
+  /// question to come back (or with Enter after the n, out of habit). The answer counts, and that Enter does not
+  /// reach the question (where it would be an empty answer).
+  @Test(arguments: ["n1\r", "n\r1\r"])
+  func anAnswerTypedRightAfterNoAtTheCtrlCQuestionIsKept(keys: String) throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let db = folder.appendingPathComponent("db.sqlite").path
+    let session = try startInTerminal(db: db, folder: folder)
+    let id = try startedInterviewID(in: session.output)
+    try type("1\r", in: session, thenWaitFor: "Vraag 2 van 16")
+    try session.send("\u{03}")
+    try session.waitFor("Interview pauzeren? Alle antwoorden zijn bewaard. (j/n) ")
+    try session.send(keys)
+    let screens = try session.waitFor("Vraag 3 van 15")
+    try session.waitFor("> ")
+    #expect(screens.contains("Het interview gaat verder."), "\(session.output)")
+    #expect(!screens.contains("Kies een van de antwoorden"), "the Enter after n reached the question: \(screens)")
+    #expect(try answerTexts(storedResponse(id, db: db)) == ["toestemming": "ja", "rol": "betrokkene"])
+    #expect(try TevredenDatabase.open(atPath: db).interviewState(id) == .active)
+    try session.send("p\r")
+    #expect(try session.waitForExit() == 0, "\(session.output)")
+  }
+
+  @Test func escapeAtTheCtrlCQuestionIsTheQuickExit() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let db = folder.appendingPathComponent("db.sqlite").path
+    let session = try startInTerminal(db: db, folder: folder)
+    let id = try startedInterviewID(in: session.output)
+    try session.send("\u{03}")
+    try session.waitFor("(j/n) ")
+    try session.send("\u{1B}")
+    try session.waitFor(Self.clearScreen)
+    #expect(try session.waitForExit() == 0, "\(session.output.debugDescription)")
+    #expect(session.unreadOutput.isEmpty, "printed after clearing: \(session.unreadOutput.debugDescription)")
+    #expect(try TevredenDatabase.open(atPath: db).interviewEvents(id).last?.kind == .quickExit)
+  }
+
+  /// Keys typed while the interview starts (before the terminal is switched to raw mode) are not thrown away.
+  @Test func keysTypedWhileTheInterviewStartsAreKept() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let db = folder.appendingPathComponent("db.sqlite").path
+    let session = try LiveSession.inTerminal(
+      interviewArguments("inwoners-melding", interviewer: "TT01", db: db), cwd: folder)
+    try session.send("1\r")
+    try session.waitFor("Vraag 2 van 16")
+    try session.waitFor("> ")
+    let id = try startedInterviewID(in: session.output)
+    #expect(try answerTexts(storedResponse(id, db: db)) == ["toestemming": "ja"])
+    try session.send("p\r")
+    #expect(try session.waitForExit() == 0, "\(session.output)")
+  }
 }
