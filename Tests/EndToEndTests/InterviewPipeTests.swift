@@ -30,6 +30,11 @@ import TevredenStore
     for text in ["Vraag 1 van 16", "Vraag 4 van 15", "Vraag 15 van 15", "Overzicht van de antwoorden", "\n> "] {
       #expect(run.stdout.contains(text), "missing \(text.debugDescription): \(run)")
     }
+    // The review in full, each answer under its whole question, not fitted to a screen.
+    #expect(
+      run.stdout.contains(
+        "\n  15  Wilt u nog iets zeggen over Veilig Thuis? Noem geen namen.\n      → Goed geholpen.\n"))
+    #expect(!run.stdout.contains("(blad "), "\(run)")
 
     let response = try storedResponse(id, db: db)
     #expect(response.status == .completed)

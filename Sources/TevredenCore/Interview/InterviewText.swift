@@ -63,6 +63,15 @@ public enum InterviewText {
   public static let reviewTitle = "Overzicht van de antwoorden"
   public static let notAnswered = "(geen antwoord)"
   public static let reviewKeys = "ok = afronden   nummer = antwoord wijzigen   < terug   p pauze   ! snel weg"
+  /// The review in pages (a terminal too low for all of it): the title, and how to turn the pages.
+  public static func reviewPageTitle(_ page: Int, of total: Int) -> String {
+    "\(reviewTitle) (blad \(page) van \(total))"
+  }
+  public static func reviewPaging(_ page: Int, of total: Int) -> String {
+    (page < total ? "meer: Enter (blad \(page + 1))" : "weer blad 1: Enter") + (page > 1 ? "   vorig blad: <" : "")
+  }
+  /// On a later page `<` turns back a page, so it is not listed as "terug".
+  public static let reviewKeysLaterPage = "ok = afronden   nummer = antwoord wijzigen   p pauze   ! snel weg"
   public static let confirmRefusal =
     "Weet u zeker dat de respondent niet wil meedoen? Het interview wordt dan als weigering afgesloten. (j/n)"
   public static let confirmRefusalKeys = "j = ja, vastleggen als weigering   n = nee, de vraag opnieuw stellen"
