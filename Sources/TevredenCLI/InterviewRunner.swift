@@ -21,13 +21,27 @@ final class InterviewRunner {
   /// The interviewer code recorded with every event of this session.
   let interviewer: String?
   private var lastEvent = ContinuousClock.now
+  /// How to go on later, printed when the session pauses.
+  private let resumeCommand: ResumeCommand
+  /// The page of the review shown in a terminal too low for all of it (0-based).
+  private var reviewPage = 0
+  /// The review line being changed: the review comes back at its page.
+  private var reviewFocus: Int?
 
-  init(interview: Interview, id: Response.ID, store: TevredenDatabase, console: any Console, interviewer: String?) {
+  init(
+    interview: Interview, id: Response.ID, store: TevredenDatabase, console: any Console, interviewer: String?,
+    resumeCommand: ResumeCommand
+  ) {
     self.interview = interview
     self.id = id
     self.store = store
     self.console = console
     self.interviewer = interviewer
+    self.resumeCommand = resumeCommand
+  }
+
+  private var pausedMessage: String {
+    "\n" + InterviewText.paused(id.rawValue, resume: resumeCommand.line(for: id.rawValue)) + "\n"
   }
 
   /// How a session ended.
@@ -62,7 +76,7 @@ final class InterviewRunner {
       case .refused:
         console.write("\n" + InterviewText.refused(id.rawValue) + "\n")
         return .refused
-      case .question, .review:
+      case .question, .review, .confirmingRefusal:
         break
       }
       render(message: message, help: help)
@@ -74,13 +88,13 @@ final class InterviewRunner {
       case .quickExit:
         return quickExit()
       case .interrupt:
-        if case .line(let answer) = console.readLine(prompt: InterviewText.askPause),
-          ["j", "ja"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
-        {
-          return pause(effect: .pause)
+        switch console.confirm(prompt: InterviewText.askPause) {
+        case .yes: return pause(effect: .pause)
+        case .quickExit: return quickExit()
+        case .no: message = InterviewText.continuing
         }
-        message = InterviewText.continuing
       case .line(let line):
+        if turnsReviewPage(line) { continue }
         var next = interview
         let step = next.handle(line)
         if step.effects.contains(.quickExit) { return quickExit() }
@@ -92,8 +106,9 @@ final class InterviewRunner {
           continue
         }
         interview = next
+        if interview.stage != .review, reviewFocus == nil { reviewPage = 0 }
         if step.effects.contains(.pause) {
-          console.write("\n" + InterviewText.paused(id.rawValue) + "\n")
+          console.write(pausedMessage)
           return .paused
         }
         message = step.message
@@ -108,7 +123,7 @@ final class InterviewRunner {
     } catch {
       console.write(InterviewText.notSaved(error.localizedDescription) + "\n")
     }
-    console.write("\n" + InterviewText.paused(id.rawValue) + "\n")
+    console.write(pausedMessage)
     return .paused
   }
 
@@ -118,6 +133,32 @@ final class InterviewRunner {
     console.restore()
     try? store.record([.quickExit], for: id, clock: clock())
     return .quickExit
+  }
+
+  // MARK: - Review pages
+
+  /// The review as a terminal of this size shows it; `nil` from a pipe, which gets every line as it is.
+  private func reviewLayout(_ lines: [ReviewLine]) -> ReviewLayout? {
+    guard console.isTerminal else { return nil }
+    return ReviewLayout(lines, size: console.size ?? .fallback, notAnswered: InterviewText.notAnswered)
+  }
+
+  /// Handles the keys that turn the review's pages (Enter: next page, `<` on a later page: the page before) and
+  /// notes the line a number opens, to come back at its page. Whether the line was used up here.
+  private func turnsReviewPage(_ line: String) -> Bool {
+    guard case .review(let lines) = interview.screen else { return false }
+    let typed = line.trimmingCharacters(in: .whitespaces)
+    if let number = Int(typed), lines.indices.contains(number - 1) { reviewFocus = number }
+    guard let layout = reviewLayout(lines), layout.pages.count > 1 else { return false }
+    if typed.isEmpty {
+      reviewPage = (reviewPage + 1) % layout.pages.count
+      return true
+    }
+    if typed == InterviewInput.backKey, reviewPage > 0 {
+      reviewPage -= 1
+      return true
+    }
+    return false
   }
 
   // MARK: - Rendering
@@ -152,6 +193,10 @@ final class InterviewRunner {
         "  " + console.style(screen.canGoBack ? InterviewText.keysOnQuestion : InterviewText.keysFirstQuestion, .dim)
         + "\n"
     case .review(let lines):
+      if let layout = reviewLayout(lines) {
+        out += renderPage(of: layout)
+        break
+      }
       out += console.style(InterviewText.reviewTitle, .bold) + "\n"
       let width = String(lines.count).count
       for line in lines {
@@ -160,11 +205,38 @@ final class InterviewRunner {
           + "  " + String(repeating: " ", count: width) + "  → " + (line.answer ?? InterviewText.notAnswered) + "\n"
       }
       out += "  " + console.style(InterviewText.reviewKeys, .dim) + "\n"
+    case .confirmRefusal:
+      out += console.style(InterviewText.confirmRefusal, .bold) + "\n"
+      out += "  " + console.style(InterviewText.confirmRefusalKeys, .dim) + "\n"
     case .finished:
       break
     }
     if let message { out += console.style(message, .yellow) + "\n" }
     console.write(out)
+  }
+}
+
+extension InterviewRunner {
+  /// One page of the review fitted to the terminal, with its title, how to turn the pages, and the keys.
+  private func renderPage(of layout: ReviewLayout) -> String {
+    if let focus = reviewFocus {
+      reviewPage = layout.page(holding: focus)
+      reviewFocus = nil
+    }
+    reviewPage = min(reviewPage, layout.pages.count - 1)
+    let paged = layout.pages.count > 1
+    let title =
+      paged ? InterviewText.reviewPageTitle(reviewPage + 1, of: layout.pages.count) : InterviewText.reviewTitle
+    var out = console.style(title, .bold) + "\n"
+    for row in layout.pages[reviewPage] {
+      out += "  " + console.style(row.numberText, .cyan) + "  " + row.text + "\n"
+      for line in row.continuation { out += "  " + line + "\n" }
+    }
+    if paged {
+      out += "  " + console.style(InterviewText.reviewPaging(reviewPage + 1, of: layout.pages.count), .cyan) + "\n"
+    }
+    let keys = reviewPage > 0 ? InterviewText.reviewKeysLaterPage : InterviewText.reviewKeys
+    return out + "  " + console.style(keys, .dim) + "\n"
   }
 }
 

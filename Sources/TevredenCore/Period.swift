@@ -31,6 +31,13 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     self.init(year: year, month: month, day: day)
   }
 
+  /// Noon of this day in Dutch local time: an instant that lies on this day whatever the summer-time rule does,
+  /// for a response that is known only by its day (a paper form keyed in later).
+  public var noon: Date {
+    let local = Timestamp.days(fromCivil: year, month, day) * 86_400 + 12 * 3600
+    return Date(timeIntervalSince1970: TimeInterval(AmsterdamTime.utc(fromLocal: local)))
+  }
+
   public var description: String {
     // Without String(format:): every stored response's day is written with this.
     func padded(_ number: Int, _ width: Int) -> String {

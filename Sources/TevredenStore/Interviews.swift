@@ -162,7 +162,9 @@ extension TevredenDatabase {
   /// audit events), and a pause or the end of the interview.
   ///
   /// Finishing materialises the grade from the definition the interview is collected with, after checking the
-  /// response against it; an invalid response is never marked complete.
+  /// response against it; an invalid response is never marked complete. It dates the response by `clock`, unless
+  /// the response already has a completion moment (a paper form started with the day written on it); events are
+  /// always logged at `clock`'s moment.
   public func record(_ effects: [Interview.Effect], for id: Response.ID, clock: InterviewClock) throws {
     guard !effects.isEmpty else { return }
     try writer.write { db in
@@ -239,7 +241,9 @@ extension TevredenDatabase {
       throw InterviewStoreError.unknownInterview(id)
     }
     response.status = status
-    response.completedAt = max(at, response.startedAt)
+    // A paper form keyed in later carries the day on the form from its start (`--completed-on`): it keeps it. Any
+    // other interview is completed now; the event logged with it has the same moment either way.
+    response.completedAt = response.completedAt ?? max(at, response.startedAt)
     let problems = response.problems(in: questionnaire)
     guard problems.isEmpty else { throw InterviewStoreError.invalidResponse(id, problems) }
     responseRecord.status = status.rawValue

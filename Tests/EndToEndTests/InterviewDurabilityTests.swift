@@ -81,6 +81,7 @@ import TevredenStore
     kill(session.process.processIdentifier, signalNumber)
     try session.waitFor("Interview \(id) is gepauzeerd; alle antwoorden zijn bewaard.")
     #expect(try session.waitForExit() == 128 + signalNumber, "\(session.output)")
+    #expect(session.output.contains(" interview --resume \(id) --db \(db)\n"), "\(session.output)")
     #expect(session.process.terminationReason == .exit)
     let store = try TevredenDatabase.open(atPath: db)
     #expect(try store.interviewState(id) == .paused)
@@ -136,7 +137,7 @@ import TevredenStore
       defer { try? FileManager.default.removeItem(at: folder) }
       let db = folder.appendingPathComponent("existing.sqlite").path
       let refusal = try runTevredenProcess(
-        interviewArguments("inwoners-melding", interviewer: "SETUP", db: db), cwd: folder, stdin: "nee\n")
+        interviewArguments("inwoners-melding", interviewer: "SETUP", db: db), cwd: folder, stdin: "nee\nj\n")
       try #require(refusal.exitCode == 0, "\(refusal)")
       try interviewAtOnce(8, db: db, folder: folder, round: round, alreadyStored: 1)
     }

@@ -269,7 +269,11 @@ final class LiveSession {
 
   /// Starts `tevreden` in a new pseudo-terminal: its standard input, output and error are the terminal, so it
   /// runs as in an interviewer's terminal window. `TERM` is `xterm-256color` unless `env` says otherwise.
-  static func inTerminal(_ args: [String], cwd: URL, env: [String: String] = [:]) throws -> LiveSession {
+  ///
+  /// - Parameter size: The terminal's rows and columns; without it the terminal does not tell its size.
+  static func inTerminal(
+    _ args: [String], cwd: URL, env: [String: String] = [:], size: (rows: Int, columns: Int)? = nil
+  ) throws -> LiveSession {
     brokenPipesAreErrors
     let pty = try PseudoTerminalFunctions.shared()
     let master = pty.openMaster(O_RDWR | O_NOCTTY)
@@ -289,6 +293,12 @@ final class LiveSession {
     let slave = open(slavePath, O_RDWR | O_NOCTTY | O_CLOEXEC)
     guard slave >= 0 else { throw LiveSessionError(problem: "cannot open \(slavePath): errno \(errno)", output: "") }
     defer { _ = posixClose(slave) }  // the child has its own copies; the master then sees the end when it exits
+    if let size {
+      var window = winsize(ws_row: UInt16(size.rows), ws_col: UInt16(size.columns), ws_xpixel: 0, ws_ypixel: 0)
+      guard ioctl(master, UInt(TIOCSWINSZ), &window) == 0 else {
+        throw LiveSessionError(problem: "cannot set the terminal's size: errno \(errno)", output: "")
+      }
+    }
 
     let process = Process()
     process.executableURL = try tevredenBinary()

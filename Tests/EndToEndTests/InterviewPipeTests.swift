@@ -30,6 +30,11 @@ import TevredenStore
     for text in ["Vraag 1 van 16", "Vraag 4 van 15", "Vraag 15 van 15", "Overzicht van de antwoorden", "\n> "] {
       #expect(run.stdout.contains(text), "missing \(text.debugDescription): \(run)")
     }
+    // The review in full, each answer under its whole question, not fitted to a screen.
+    #expect(
+      run.stdout.contains(
+        "\n  15  Wilt u nog iets zeggen over Veilig Thuis? Noem geen namen.\n      → Goed geholpen.\n"))
+    #expect(!run.stdout.contains("(blad "), "\(run)")
 
     let response = try storedResponse(id, db: db)
     #expect(response.status == .completed)
@@ -216,7 +221,7 @@ import TevredenStore
     #expect(events.filter { $0.kind == .answerChanged }.map(\.item) == ["cijfer"])
   }
 
-  @Test(arguments: [["nee"], ["ja", "1", "j", "<", "<", "<", "nee"]])
+  @Test(arguments: [["nee", "j"], ["ja", "1", "j", "<", "<", "<", "nee", "j"]])
   func refusedConsentIsRecordedWithOnlyTheConsentAnswer(_ lines: [String]) throws {
     let folder = try makeTemporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
@@ -226,6 +231,7 @@ import TevredenStore
       stdin: InterviewScript.stdin(lines))
     #expect(run.exitCode == 0, "\(run)")
     let id = try startedInterviewID(in: run.stdout)
+    #expect(occurrences(of: Self.refusalQuestion, in: run.stdout) == 1, "\(run)")
     #expect(
       run.stdout.contains("De respondent wil niet meedoen. Interview \(id) is vastgelegd als weigering."), "\(run)")
     let response = try storedResponse(id, db: db)
@@ -242,6 +248,46 @@ import TevredenStore
     #expect(try storedResponse(id, db: db).status == .refused)
   }
 
+  static let refusalQuestion =
+    "Weet u zeker dat de respondent niet wil meedoen? Het interview wordt dan als weigering afgesloten. (j/n)"
+
+  @Test func consentNoNotConfirmedAsksTheConsentQuestionAgainAndStoresNothingUntilThen() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let db = folder.appendingPathComponent("db.sqlite").path
+    // nee, then n at the confirmation: the consent question again; nee once more, and the input ends there.
+    let session = try LiveSession.overPipes(
+      interviewArguments("inwoners-melding", interviewer: "AB12", db: db), cwd: folder)
+    try session.waitFor("Vraag 1 van 16")
+    try session.waitFor("\n> ")
+    let id = try startedInterviewID(in: session.output)
+    try session.send("nee\n")
+    try session.waitFor(Self.refusalQuestion)
+    try session.waitFor("\n> ")
+    #expect(try storedResponse(id, db: db).answers.isEmpty, "nothing is stored before the refusal is confirmed")
+    #expect(try TevredenDatabase.open(atPath: db).interviewState(id) == .active)
+    try session.send("n\n")
+    let again = try session.waitFor("\n> ")
+    #expect(again.contains("Vraag 1 van 16\nWilt u meedoen"), "\(session.output)")
+    try session.send("nee\n")
+    try session.waitFor(Self.refusalQuestion)
+    try session.waitFor("\n> ")
+    session.closeInput()
+    #expect(try session.waitForExit() == 0, "\(session.output)")
+    #expect(!session.output.contains("vastgelegd als weigering"), "\(session.output)")
+    let store = try TevredenDatabase.open(atPath: db)
+    #expect(try store.interviewState(id) == .paused)
+    #expect(try storedResponse(id, db: db).status == .partial)
+    #expect(try storedResponse(id, db: db).answers.isEmpty)
+    #expect(try !store.interviewEvents(id).contains { $0.kind == .refused || $0.kind == .answered })
+
+    // Resumed, the consent question comes first; ja goes on with the interview.
+    let resumed = try runTevredenProcess(resumeArguments(id, db: db), cwd: folder, stdin: "ja\n")
+    #expect(resumed.stdout.contains("Vraag 1 van 16\nWilt u meedoen"), "\(resumed)")
+    #expect(resumed.stdout.contains("Vraag 2 van 16"), "\(resumed)")
+    #expect(try answerTexts(storedResponse(id, db: db)) == ["toestemming": "ja"])
+  }
+
   @Test func endOfInputPausesAndResumeContinuesAtTheFirstUnansweredQuestion() throws {
     let folder = try makeTemporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
@@ -253,9 +299,8 @@ import TevredenStore
     #expect(first.exitCode == 0, "\(first)")
     let id = try startedInterviewID(in: first.stdout)
     #expect(
-      first.stdout.contains(
-        "Interview \(id) is gepauzeerd; alle antwoorden zijn bewaard. Verder gaan: tevreden interview --resume \(id)"),
-      "\(first)")
+      first.stdout.contains("Interview \(id) is gepauzeerd; alle antwoorden zijn bewaard. Verder gaan: "), "\(first)")
+    #expect(first.stdout.contains(" interview --resume \(id) --db \(db)\n"), "\(first)")
     let store = try TevredenDatabase.open(atPath: db)
     #expect(try store.interviewState(id) == .paused)
     #expect(try store.response(id)?.status == .partial)
@@ -284,6 +329,76 @@ import TevredenStore
 
     let none = try runTevredenProcess(["interview", "--open", "--db", db], cwd: folder)
     #expect(none.stdout.contains("Er zijn geen onafgemaakte interviews."), "\(none)")
+  }
+
+  /// The command after "Verder gaan: " on the line that holds `marker`.
+  private func resumeHint(after marker: String, in output: String) throws -> String {
+    let line = try #require(output.split(separator: "\n").first { $0.contains(marker) }, "no \(marker) in:\n\(output)")
+    let start = try #require(line.range(of: "Verder gaan: "), "no hint in \(line)")
+    return String(line[start.upperBound...])
+  }
+
+  /// Where the pause message sends the interviewer: with `tevreden` on PATH, or run from a build folder (as with
+  /// `swift run`), whose program the hint then names by its path.
+  @Test(arguments: [true, false])
+  func pauseMessageResumesWhenTypedAsItStandsInAnotherFolder(tevredenOnPath: Bool) throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    // The interviewer works in a folder with a space and a quote in its name, with the database there named by a
+    // relative path.
+    let workFolder = folder.appendingPathComponent("map met spatie's")
+    let elsewhere = folder.appendingPathComponent("ergens anders")
+    for made in [workFolder, elsewhere] {
+      try FileManager.default.createDirectory(at: made, withIntermediateDirectories: true)
+    }
+    let binaryFolder = try tevredenBinary().deletingLastPathComponent().path
+    let searchPath = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+    let environment = ["PATH": tevredenOnPath ? binaryFolder + ":" + searchPath : searchPath]
+    let script = InterviewScript.meldingWithChildren
+
+    let first = try runTevredenProcess(
+      [
+        "interview", script.questionnaire, "--interviewer", "AB12", "--questionnaires", questionnairesFolder.path,
+        "--db", "tevreden.sqlite",
+      ],
+      cwd: workFolder, stdin: InterviewScript.stdin(Array(script.lines.prefix(3)) + ["p"]), env: environment)
+    #expect(first.exitCode == 0, "\(first)")
+    let id = try startedInterviewID(in: first.stdout)
+    let hint = try resumeHint(after: "is gepauzeerd", in: first.stdout)
+    if tevredenOnPath { #expect(hint.hasPrefix("tevreden interview --resume \(id) --db '/"), "\(hint)") }
+
+    // Typed as it stands, in a shell, in another folder: it resumes the same interview in the same database.
+    let resumed = try runProgram(
+      URL(fileURLWithPath: "/bin/sh"), ["-c", hint], cwd: elsewhere,
+      stdin: InterviewScript.stdin(Array(script.lines.dropFirst(3))), env: environment)
+    #expect(resumed.exitCode == 0, "\(hint)\n\(resumed)")
+    #expect(resumed.stdout.hasPrefix("Interview \(id) wordt hervat.\n"), "\(hint)\n\(resumed)")
+    #expect(resumed.stdout.contains("Interview \(id) is afgerond."), "\(hint)\n\(resumed)")
+    let db = workFolder.appendingPathComponent("tevreden.sqlite").path
+    #expect(try answerTexts(storedResponse(id, db: db)) == script.expected)
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: elsewhere.path).isEmpty, "no stray database elsewhere")
+  }
+
+  @Test func openListingHintNamesTheDatabaseAndWorksFromAnotherFolder() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let elsewhere = folder.appendingPathComponent("elders")
+    try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+    let first = try runTevredenProcess(
+      interviewArguments("inwoners-melding", interviewer: "AB12", db: "relative.sqlite"), cwd: folder, stdin: "ja\n")
+    let id = try startedInterviewID(in: first.stdout)
+    let open = try runTevredenProcess(["interview", "--open", "--db", "relative.sqlite"], cwd: folder)
+    #expect(open.exitCode == 0, "\(open)")
+    let hint = try resumeHint(after: "Verder gaan: ", in: open.stdout)
+    let db = folder.appendingPathComponent("relative.sqlite").standardizedFileURL.path
+    #expect(hint.hasSuffix(" interview --resume <id> --db \(db)"), "\(open)")
+    let resumed = try runProgram(
+      URL(fileURLWithPath: "/bin/sh"), ["-c", hint.replacingOccurrences(of: "<id>", with: id.rawValue)],
+      cwd: elsewhere, stdin: "1\np\n")
+    #expect(resumed.exitCode == 0, "\(resumed)")
+    #expect(resumed.stdout.hasPrefix("Interview \(id) wordt hervat.\n"), "\(resumed)")
+    #expect(try answerTexts(storedResponse(id, db: db)) == ["toestemming": "ja", "rol": "betrokkene"])
   }
 
   /// Two sessions (paused with `p`, resumed), a changed answer and a free text.

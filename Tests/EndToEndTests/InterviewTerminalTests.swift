@@ -141,4 +141,146 @@ import TevredenStore
     #expect(try answerTexts(storedResponse(id, db: db)) == ["toestemming": "ja", "rol": "betrokkene"])
     #expect(try store.interviewEvents(id).last?.kind == .paused)
   }
+
+  /// Ctrl-C by mistake: the interviewer types n and goes straight on with the answer, without waiting for the
+  /// question to come back (or with Enter after the n, out of habit). The answer counts, and that Enter does not
+  /// reach the question (where it would be an empty answer).
+  @Test(arguments: ["n1\r", "n\r1\r"])
+  func anAnswerTypedRightAfterNoAtTheCtrlCQuestionIsKept(keys: String) throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let db = folder.appendingPathComponent("db.sqlite").path
+    let session = try startInTerminal(db: db, folder: folder)
+    let id = try startedInterviewID(in: session.output)
+    try type("1\r", in: session, thenWaitFor: "Vraag 2 van 16")
+    try session.send("\u{03}")
+    try session.waitFor("Interview pauzeren? Alle antwoorden zijn bewaard. (j/n) ")
+    try session.send(keys)
+    let screens = try session.waitFor("Vraag 3 van 15")
+    try session.waitFor("> ")
+    #expect(screens.contains("Het interview gaat verder."), "\(session.output)")
+    #expect(!screens.contains("Kies een van de antwoorden"), "the Enter after n reached the question: \(screens)")
+    #expect(try answerTexts(storedResponse(id, db: db)) == ["toestemming": "ja", "rol": "betrokkene"])
+    #expect(try TevredenDatabase.open(atPath: db).interviewState(id) == .active)
+    try session.send("p\r")
+    #expect(try session.waitForExit() == 0, "\(session.output)")
+  }
+
+  @Test func escapeAtTheCtrlCQuestionIsTheQuickExit() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let db = folder.appendingPathComponent("db.sqlite").path
+    let session = try startInTerminal(db: db, folder: folder)
+    let id = try startedInterviewID(in: session.output)
+    try session.send("\u{03}")
+    try session.waitFor("(j/n) ")
+    try session.send("\u{1B}")
+    try session.waitFor(Self.clearScreen)
+    #expect(try session.waitForExit() == 0, "\(session.output.debugDescription)")
+    #expect(session.unreadOutput.isEmpty, "printed after clearing: \(session.unreadOutput.debugDescription)")
+    #expect(try TevredenDatabase.open(atPath: db).interviewEvents(id).last?.kind == .quickExit)
+  }
+
+  /// Keys typed while the interview starts (before the terminal is switched to raw mode) are not thrown away.
+  @Test func keysTypedWhileTheInterviewStartsAreKept() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let db = folder.appendingPathComponent("db.sqlite").path
+    let session = try LiveSession.inTerminal(
+      interviewArguments("inwoners-melding", interviewer: "TT01", db: db), cwd: folder)
+    try session.send("1\r")
+    try session.waitFor("Vraag 2 van 16")
+    try session.waitFor("> ")
+    let id = try startedInterviewID(in: session.output)
+    #expect(try answerTexts(storedResponse(id, db: db)) == ["toestemming": "ja"])
+    try session.send("p\r")
+    #expect(try session.waitForExit() == 0, "\(session.output)")
+  }
+
+  /// What a terminal shows of some output: escape sequences and carriage returns removed. (The terminal writes
+  /// a line end as CR LF, which Swift counts as one character.)
+  private static func screenText(_ output: String) -> String {
+    output.replacing(/\x1B\[[0-9;]*[A-Za-z]/, with: "").replacing("\r\n", with: "\n").replacing("\r", with: "")
+  }
+
+  /// The review of the longest questionnaire (16 answers, some wrapping, a long remark) in a terminal of 80
+  /// columns: each page fits on the screen, the pages together show every answer, and an answer on the last page
+  /// can be changed from there.
+  @Test(arguments: [24, 14])
+  func theReviewFitsTheTerminalAndItsPagesReachEveryAnswer(rows: Int) throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let db = folder.appendingPathComponent("db.sqlite").path
+    let script = InterviewScript.adviesaanvraag
+    let remark = "Ik werd snel teruggebeld en de medewerker nam echt de tijd om alles rustig uit te leggen."
+    let session = try LiveSession.inTerminal(
+      interviewArguments(script.questionnaire, interviewer: "TT01", db: db), cwd: folder, size: (rows, 80))
+    try session.waitFor("Vraag 1 van 16")
+    try session.waitFor("> ")
+    let id = try startedInterviewID(in: session.output)
+    try session.send((script.lines.dropLast(2) + [remark]).map { $0 + "\r" }.joined())
+
+    let title = "Overzicht van de antwoorden"
+    func nextPage() throws -> String {
+      try session.waitFor(title)
+      return Self.screenText(title + (try session.waitFor("> ")))
+    }
+    func pageNumbers(_ page: String) -> (page: Int, of: Int) {
+      page.firstMatch(of: /\(blad (\d+) van (\d+)\)/).map { (Int($0.1) ?? 0, Int($0.2) ?? 0) } ?? (1, 1)
+    }
+    var pages = [try nextPage()]
+    let count = pageNumbers(pages[0]).of
+    if rows < 20 { #expect(count > 1, "a low terminal gets pages: \(pages[0])") }
+    for number in stride(from: 2, through: count, by: 1) {
+      try session.send("\r")
+      pages.append(try nextPage())
+      #expect(pageNumbers(pages.last ?? "") == (number, count))
+    }
+    for page in pages {
+      let lines = page.split(separator: "\n", omittingEmptySubsequences: false)
+      #expect(lines.count <= rows, "\(lines.count) lines on a terminal of \(rows):\n\(page)")
+      for line in lines { #expect(line.count < 80, "wider than the terminal: \(line)") }
+    }
+    if count > 1 {
+      // Enter on the last page goes back to the first, < on a later page to the one before.
+      try session.send("\r")
+      #expect(pageNumbers(try nextPage()) == (1, count))
+      try session.send("\r<\r")
+      try session.waitFor(title)
+      #expect(pageNumbers(try nextPage()) == (1, count))
+    }
+
+    // Between them the pages show every line's number and its whole answer (a long one wrapped in its column).
+    let stored = try storedResponse(id, db: db)
+    let definition = try #require(
+      Catalog.load(from: questionnairesFolder).questionnaire(Questionnaire.ID(rawValue: script.questionnaire)))
+    let interview = Interview(questionnaire: definition.questionnaire, answers: stored.answers)
+    guard case .review(let expected) = interview.screen else {
+      Issue.record("the stored answers do not make a complete interview")
+      return
+    }
+    #expect(expected.count == 16)
+    let shown = pages.joined(separator: "\n")
+    let numbers = Set(shown.matches(of: #/\n +(\d+)  /#).compactMap { Int($0.1) })
+    #expect(numbers == Set(1...expected.count), "\(shown)")
+    let compact = shown.filter { !$0.isWhitespace }
+    for line in expected {
+      let answer = try #require(line.answer)
+      #expect(compact.contains(answer.filter { !$0.isWhitespace }), "answer \(line.number) not shown: \(answer)")
+    }
+
+    // The last line is changed from the review, which comes back at that line's page; then confirmed.
+    try session.send("\(expected.count)\r")
+    try session.waitFor("Wilt u nog iets zeggen over Veilig Thuis?")
+    try session.waitFor("> ")
+    try session.send("Kort.\r")
+    // (The short answer may need fewer pages than before.)
+    let back = try nextPage()
+    #expect(pageNumbers(back).page == pageNumbers(back).of, "\(back)")
+    #expect(back.contains("Kort."), "\(back)")
+    try session.send("ok\r")
+    try session.waitFor("Interview \(id) is afgerond.")
+    #expect(try session.waitForExit() == 0, "\(session.output)")
+    #expect(try storedResponse(id, db: db).answers["opmerking"] == .value(.text("Kort.")))
+  }
 }

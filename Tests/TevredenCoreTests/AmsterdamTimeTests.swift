@@ -55,4 +55,16 @@ import Testing
     #expect(
       AmsterdamTime.offset(atUTC: seconds) == zone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(seconds))))
   }
+
+  @Test(arguments: [
+    ("2026-01-15", "2026-01-15T11:00:00Z"), ("2026-07-01", "2026-07-01T10:00:00Z"),
+    // The days the clocks change: noon is after the change on both.
+    ("2026-03-29", "2026-03-29T10:00:00Z"), ("2026-10-25", "2026-10-25T11:00:00Z"),
+    ("2024-02-29", "2024-02-29T11:00:00Z"),
+  ])
+  func noonOfADayIsNoonInDutchLocalTimeAndLiesOnThatDay(day: String, utc: String) throws {
+    let date = try #require(LocalDate(day))
+    #expect(Timestamp.format(date.noon) == utc)
+    #expect(LocalDate(date.noon) == date)
+  }
 }

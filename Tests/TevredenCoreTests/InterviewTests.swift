@@ -76,19 +76,50 @@ import Testing
 
   // MARK: - Consent
 
-  @Test func consentNoEndsTheInterviewAsARefusal() {
+  @Test func consentNoIsConfirmedBeforeTheRefusalIsRecorded() {
     var interview = Interview(questionnaire: questionnaire)
-    let step = interview.handle("nee")
+    // Nothing is stored while the interviewer is asked to confirm.
+    #expect(interview.handle("nee") == Interview.Step())
+    #expect(interview.stage == .confirmingRefusal)
+    #expect(interview.screen == .confirmRefusal)
+    #expect(interview.answers.isEmpty)
+    let step = interview.handle("j")
     #expect(step.effects == [.store("toestemming", .value(.yesNo(false)), replaced: nil), .finish(.refused)])
     #expect(interview.stage == .refused)
     #expect(interview.handle("1").message == InterviewText.finished.text)
+  }
+
+  @Test(arguments: ["n", "nee", "2", "<"])
+  func consentNoThatIsNotConfirmedAsksTheConsentQuestionAgain(_ line: String) {
+    var interview = Interview(questionnaire: questionnaire)
+    _ = interview.handle("2")
+    #expect(interview.stage == .confirmingRefusal)
+    #expect(interview.handle(line) == Interview.Step())
+    #expect(question(interview) == "toestemming")
+    #expect(interview.answers.isEmpty)
+    #expect(interview.handle("ja").effects == [.store("toestemming", .value(.yesNo(true)), replaced: nil)])
+    #expect(question(interview) == "rol")
+  }
+
+  @Test func theRefusalConfirmationExplainsOtherInputAndKeepsPauseAndHelp() {
+    var interview = Interview(questionnaire: questionnaire)
+    _ = interview.handle("nee")
+    #expect(interview.handle("misschien").message == "Typ 1 of j voor ja, 2 of n voor nee.")
+    #expect(interview.handle("").message == "Typ 1 of j voor ja, 2 of n voor nee.")
+    #expect(interview.handle("?").showsHelp)
+    #expect(interview.handle("p").effects == [.pause])
+    #expect(interview.stage == .confirmingRefusal)
+    // A pause before confirming stored nothing: resuming asks for consent again.
+    #expect(Interview(questionnaire: questionnaire, answers: interview.answers).stage == .question("toestemming"))
   }
 
   @Test func withdrawingConsentLaterKeepsOnlyTheConsentAnswer() {
     var interview = Interview(questionnaire: questionnaire)
     feed(&interview, ["ja", "1", "nee", "<", "<", "<"])
     #expect(question(interview) == "toestemming")
-    let step = interview.handle("2")
+    #expect(interview.handle("2").effects == [])
+    #expect(interview.answers.count == 3, "nothing is removed before the refusal is confirmed")
+    let step = interview.handle("j")
     #expect(
       step.effects == [
         .store("toestemming", .value(.yesNo(false)), replaced: .value(.yesNo(true))), .remove("kinderen"),
@@ -212,11 +243,11 @@ import Testing
         "toestemming": .value(.yesNo(true)), "rol": .value(.choices(["melder"])), "kinderen": .value(.yesNo(true)),
       ])
     #expect(question(interview) == "kinderen_gesproken")
-    interview.handle("TEV")
+    _ = interview.handle("TEV")
     #expect(interview.answers["kinderen_gesproken"] == .value(.scalePoint(4)))
-    interview.handle("huis op")
+    _ = interview.handle("huis op")
     #expect(interview.answers["contact"] == nil, "labels hold spaces: only numbers are split on spaces")
-    interview.handle("huisbezoek,3")
+    _ = interview.handle("huisbezoek,3")
     #expect(interview.answers["contact"] == .value(.choices(["huisbezoek", "kantoor"])))
   }
 

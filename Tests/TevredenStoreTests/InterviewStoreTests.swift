@@ -34,7 +34,7 @@ import Testing
     var interview = Interview(questionnaire: definition.questionnaire)
     for (offset, line) in ["ja", "8", "Vriendelijk"].enumerated() {
       try database.record(
-        interview.handle(line).effects, for: "VT-AAAAAA", clock: clock(Double(offset + 1), elapsed: 900))
+        _ = interview.handle(line).effects, for: "VT-AAAAAA", clock: clock(Double(offset + 1), elapsed: 900))
       // Stored the moment it is given: a fresh read sees every answer so far.
       #expect(try database.response("VT-AAAAAA")?.answers.count == offset + 1)
     }
@@ -88,12 +88,36 @@ import Testing
     let database = try TevredenDatabase.inMemory()
     try started(database)
     var interview = Interview(questionnaire: definition.questionnaire)
-    try database.record(interview.handle("nee").effects, for: "VT-AAAAAA", clock: clock(30))
+    #expect(interview.handle("nee").effects.isEmpty, "a refusal is confirmed first")
+    try database.record(interview.handle("j").effects, for: "VT-AAAAAA", clock: clock(30))
     let stored = try #require(try database.response("VT-AAAAAA"))
     #expect(stored.status == .refused)
     #expect(stored.completedAt == start.addingTimeInterval(30))
     #expect(try database.interviewState("VT-AAAAAA") == .refused)
     #expect(try database.interviewEvents("VT-AAAAAA").last?.kind == .refused)
+  }
+
+  /// A paper form keyed in later starts with the day on the form as its times (`--completed-on`): finishing keeps
+  /// them, and only the events have the keying time.
+  @Test func aResponseThatHasItsCompletionMomentKeepsItWhenFinished() throws {
+    let database = try TevredenDatabase.inMemory()
+    let formDay = start.addingTimeInterval(-40 * 86_400)
+    let response = Response(
+      id: "VT-PAPIER", questionnaire: definition.questionnaire, gemeente: "Hoorn", mode: .papier, interviewer: "AB12",
+      startedAt: formDay, completedAt: formDay, status: .partial, answers: [:])
+    try database.startInterview(response, collectedWith: definition, processId: 4242, clock: clock())
+    #expect(try database.response("VT-PAPIER")?.collectedOn == LocalDate(formDay))
+    var interview = Interview(questionnaire: definition.questionnaire)
+    _ = interview.handle("nee")
+    try database.record(interview.handle("j").effects, for: "VT-PAPIER", clock: clock(60))
+    let stored = try #require(try database.response("VT-PAPIER"))
+    #expect(stored.status == .refused)
+    #expect(stored.startedAt == formDay)
+    #expect(stored.completedAt == formDay)
+    #expect(stored.collectedOn == LocalDate(formDay))
+    let events = try database.interviewEvents("VT-PAPIER")
+    #expect(events.map(\.kind) == [.started, .answered, .refused])
+    #expect(events.map(\.at) == [start, start.addingTimeInterval(60), start.addingTimeInterval(60)])
   }
 
   @Test func resumingReturnsTheStoredAnswersAndTheDefinitionTheyWereCollectedWith() throws {
@@ -127,7 +151,8 @@ import Testing
     let database = try TevredenDatabase.inMemory()
     try started(database)
     var interview = Interview(questionnaire: definition.questionnaire)
-    try database.record(interview.handle("nee").effects, for: "VT-AAAAAA", clock: clock())
+    _ = interview.handle("nee")
+    try database.record(interview.handle("j").effects, for: "VT-AAAAAA", clock: clock())
     #expect(throws: InterviewStoreError.alreadyFinished("VT-AAAAAA", .refused)) {
       try database.resumeInterview("VT-AAAAAA", processId: 7, clock: clock(), isRunning: { _ in false })
     }

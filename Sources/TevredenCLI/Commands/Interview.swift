@@ -21,7 +21,9 @@ extension TevredenCommand {
         exit, which clears the screen at once. Several interviewers may use one database at the same time.
 
         In a terminal the runner uses colours (unless NO_COLOR is set) and line editing; from a pipe it reads \
-        plain lines and writes plain text, so answers can be keyed in from a file.
+        plain lines and writes plain text, so answers can be keyed in from a file. A paper form keyed in later \
+        takes --mode papier --completed-on yyyy-MM-dd: the response is dated that day (noon, Dutch time), while \
+        the audit log keeps when it was keyed in.
         """)
 
     @Argument(
@@ -37,6 +39,12 @@ extension TevredenCommand {
 
     @Option(help: "How the answers are collected: telefonisch, persoonlijk or papier.")
     var mode: Response.Mode = .telefonisch
+
+    @Option(
+      help: ArgumentHelp(
+        "With --mode papier: the day the respondent filled in the paper form (Dutch local time); the response "
+          + "counts for that day instead of the day it is keyed in.", valueName: "yyyy-MM-dd"))
+    var completedOn: String?
 
     @Option(help: "Continue the unfinished interview with this id.")
     var resume: String?
@@ -62,6 +70,27 @@ extension TevredenCommand {
       if mode == .online {
         throw ValidationError("--mode online is for imports; use telefonisch, persoonlijk or papier")
       }
+      if let completedOn {
+        guard questionnaire != nil else {
+          throw ValidationError("--completed-on dates a new paper form; a resumed interview keeps the day it was given")
+        }
+        guard mode == .papier else {
+          throw ValidationError("--completed-on is only for a paper form keyed in later: add --mode papier")
+        }
+        _ = try Self.completionDay(completedOn, today: LocalDate(Date()))
+      }
+    }
+
+    /// The day of `--completed-on`: a real day, not after today.
+    static func completionDay(_ text: String, today: LocalDate) throws -> LocalDate {
+      guard let day = LocalDate(text) else {
+        throw ValidationError("--completed-on '\(text)' is not a day: use yyyy-MM-dd, such as 2026-03-14")
+      }
+      guard day <= today else {
+        throw ValidationError(
+          "--completed-on \(text) lies in the future (today is \(today)): a form is keyed in after it was filled in")
+      }
+      return day
     }
 
     static func isValidInterviewerCode(_ code: String) -> Bool {
@@ -77,6 +106,7 @@ extension TevredenCommand {
       // leaves a new, empty database behind; resuming needs only the database, which must exist.
       let catalog = resume == nil ? try definitions.loadCatalog() : nil
       let store = try catalog.map { try TevredenDatabase.open(database, recording: $0) } ?? database.openExisting()
+      let resumeCommand = ResumeCommand(databasePath: try database.resolvedPath())
       let processId = getpid()
       let console = Self.makeConsole()
       defer { console.restore() }
@@ -91,8 +121,9 @@ extension TevredenCommand {
         let interview = Interview(questionnaire: definition.questionnaire, answers: response.answers)
         console.write(InterviewText.resumed(id.rawValue) + "\n")
         runner = InterviewRunner(
-          interview: interview, id: id, store: store, console: console, interviewer: interviewer ?? response.interviewer
-        )
+          interview: interview, id: id, store: store, console: console,
+          interviewer: interviewer ?? response.interviewer,
+          resumeCommand: resumeCommand)
       } else if let catalog {
         guard let questionnaire, let definition = catalog.questionnaire(Questionnaire.ID(rawValue: questionnaire))
         else {
@@ -100,11 +131,14 @@ extension TevredenCommand {
             self.questionnaire ?? "", known: catalog.questionnaires.map(\.questionnaire.id.rawValue).sorted())
         }
         let gemeente = try resolveGemeente(catalog.indicators?.gemeenten ?? [])
-        (id, runner) = try start(definition, gemeente: gemeente, store: store, console: console, processId: processId)
+        (id, runner) = try start(
+          definition, gemeente: gemeente, store: store, console: console, processId: processId,
+          resumeCommand: resumeCommand)
       } else {
         return
       }
-      let signals = SignalGuard(store: store, id: id, interviewer: runner.interviewer, console: console)
+      let signals = SignalGuard(
+        store: store, id: id, interviewer: runner.interviewer, console: console, resumeCommand: resumeCommand)
       let ending = runner.run(showIntro: resume == nil)
       signals.cancel()
       console.restore()
@@ -113,14 +147,18 @@ extension TevredenCommand {
 
     private func start(
       _ definition: LoadedQuestionnaire, gemeente: String?, store: TevredenDatabase, console: any Console,
-      processId: Int32
+      processId: Int32, resumeCommand: ResumeCommand
     ) throws -> (Response.ID, InterviewRunner) {
+      // A paper form keyed in later is dated by the day on the form, at noon Dutch time (a moment that is on that
+      // day whatever the summer-time rule does), from the start: its completion moment is known already and is
+      // kept when it is finished. The audit log still records when it was keyed in.
+      let paperDate = try completedOn.map { try Self.completionDay($0, today: LocalDate(Date())).noon }
       var generator = SystemRandomNumberGenerator()
       for _ in 0..<10 {
         let id = Response.ID(rawValue: InterviewID.make(using: &generator))
         let response = Response(
           id: id, questionnaire: definition.questionnaire, gemeente: gemeente, mode: mode, interviewer: interviewer,
-          startedAt: Date(), completedAt: nil, status: .partial, answers: [:])
+          startedAt: paperDate ?? Date(), completedAt: paperDate, status: .partial, answers: [:])
         do {
           try store.startInterview(
             response, collectedWith: definition, processId: processId,
@@ -133,7 +171,7 @@ extension TevredenCommand {
           id,
           InterviewRunner(
             interview: Interview(questionnaire: definition.questionnaire), id: id, store: store, console: console,
-            interviewer: interviewer)
+            interviewer: interviewer, resumeCommand: resumeCommand)
         )
       }
       throw InterviewCLIError.noFreeID
@@ -181,7 +219,8 @@ extension TevredenCommand {
           zip(row, widths).map { $0 + String(repeating: " ", count: $1 - $0.count) }.joined(separator: "  ")
             .trimmingCharacters(in: .whitespaces))
       }
-      print("Verder gaan: tevreden interview --resume <id>")
+      print(
+        InterviewText.resumeOpenInterview(ResumeCommand(databasePath: try database.resolvedPath()).line(for: "<id>")))
     }
 
     static func isRunning(_ processId: Int32) -> Bool {
@@ -232,7 +271,10 @@ enum InterviewCLIError: LocalizedError, Equatable {
 final class SignalGuard {
   private var sources: [any DispatchSourceSignal] = []
 
-  init(store: TevredenDatabase, id: Response.ID, interviewer: String?, console: any Console) {
+  init(
+    store: TevredenDatabase, id: Response.ID, interviewer: String?, console: any Console, resumeCommand: ResumeCommand
+  ) {
+    let pauseMessage = "\n" + InterviewText.paused(id.rawValue, resume: resumeCommand.line(for: id.rawValue)) + "\n"
     let terminalSettings = (console as? TerminalConsole)?.originalSettings
     for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
       signal(signalNumber, SIG_IGN)
@@ -241,7 +283,7 @@ final class SignalGuard {
         if var settings = terminalSettings { tcsetattr(STDIN_FILENO, TCSAFLUSH, &settings) }
         try? store.pauseInterview(
           id, clock: InterviewClock(at: Date(), interviewer: interviewer, millisecondsSincePrevious: nil))
-        writeOut("\n" + InterviewText.paused(id.rawValue) + "\n")
+        writeOut(pauseMessage)
         Foundation.exit(128 + signalNumber)
       }
       source.resume()

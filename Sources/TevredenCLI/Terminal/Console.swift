@@ -17,6 +17,22 @@ enum LineEvent: Hashable {
   case quickExit
 }
 
+/// The answer to a yes/no question (``Console/confirm(prompt:)``).
+enum Confirmation: Hashable {
+  case yes
+  case no
+  /// Escape in a terminal: the quick exit.
+  case quickExit
+}
+
+/// The size of a terminal, in character cells.
+struct TerminalSize: Hashable {
+  var rows: Int
+  var columns: Int
+  /// What a terminal that does not tell its size is taken to be.
+  static let fallback = TerminalSize(rows: 24, columns: 80)
+}
+
 /// Text styles; plain text when colours are off.
 enum TextStyle: String {
   case bold = "1"
@@ -34,6 +50,11 @@ protocol Console: AnyObject {
   var isTerminal: Bool { get }
   func write(_ text: String)
   func readLine(prompt: String) -> LineEvent
+  /// Asks a yes/no question: in a terminal one key answers it (*j* or *n*, no Enter needed), and whatever is
+  /// typed after that answer is kept for the next line; from a pipe a line that is *j* or *ja* says yes.
+  func confirm(prompt: String) -> Confirmation
+  /// The terminal's size now, or `nil` for a pipe.
+  var size: TerminalSize? { get }
   /// Clears the screen and the scrollback at once, leaving an empty screen.
   func clearScreen()
   /// Puts the terminal back as it was.
@@ -79,6 +100,13 @@ final class PipeConsole: Console {
     return .line(line.hasSuffix("\r") ? String(line.dropLast()) : line)
   }
 
+  func confirm(prompt: String) -> Confirmation {
+    guard case .line(let line) = readLine(prompt: prompt) else { return .no }
+    return ["j", "ja"].contains(line.trimmingCharacters(in: .whitespaces).lowercased()) ? .yes : .no
+  }
+
+  var size: TerminalSize? { nil }
+
   func clearScreen() {}
   func restore() {}
   func style(_ text: String, _ style: TextStyle) -> String { text }
@@ -91,6 +119,11 @@ final class TerminalConsole: Console {
   private let colours: Bool
   private let original: termios
   private var decoder = KeyDecoder()
+  /// Keys read but not used yet: typed ahead, or decoded together from one byte.
+  private var pendingKeys: [Key] = []
+  /// Set after *j* or *n* answered ``confirm(prompt:)``: an Enter typed right after it belongs to that answer,
+  /// not to the next line (where it would keep an answer and move on).
+  private var dropsEnterAfterConfirmation = false
 
   /// Switches standard input to raw mode; `nil` if it is not a terminal.
   init?(colours: Bool) {
@@ -106,7 +139,16 @@ final class TerminalConsole: Console {
       bytes[Int(VMIN)] = 1
       bytes[Int(VTIME)] = 0
     }
-    guard tcsetattr(STDIN_FILENO, TCSAFLUSH, &settings) == 0 else { return nil }
+    // TCSANOW, not TCSAFLUSH: keys typed while the interview starts are kept, not thrown away.
+    guard tcsetattr(STDIN_FILENO, TCSANOW, &settings) == 0 else { return nil }
+  }
+
+  var size: TerminalSize? {
+    var window = winsize()
+    guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &window) == 0, window.ws_row > 0, window.ws_col > 0 else {
+      return .fallback
+    }
+    return TerminalSize(rows: Int(window.ws_row), columns: Int(window.ws_col))
   }
 
   deinit { restore() }
@@ -133,20 +175,14 @@ final class TerminalConsole: Console {
     var editor = LineEditor()
     redraw(prompt: prompt, editor: editor)
     while true {
-      guard let byte = readByte(timeoutMilliseconds: decoder.isInEscape ? 60 : -1) else {
-        if decoder.isInEscape {
-          if let event = apply(decoder.finishEscape(), to: &editor, prompt: prompt) { return event }
-          continue
-        }
+      guard let key = nextKey() else {
         writeOut("\r\n")
         return .endOfInput
       }
-      if let event = apply(decoder.feed(byte), to: &editor, prompt: prompt) { return event }
-    }
-  }
-
-  private func apply(_ keys: [Key], to editor: inout LineEditor, prompt: String) -> LineEvent? {
-    for key in keys {
+      if dropsEnterAfterConfirmation {
+        dropsEnterAfterConfirmation = false
+        if key == .enter { continue }
+      }
       switch editor.apply(key) {
       case .submitted(let line):
         writeOut("\r\n")
@@ -162,7 +198,51 @@ final class TerminalConsole: Console {
       case .unchanged: break
       }
     }
-    return nil
+  }
+
+  func confirm(prompt: String) -> Confirmation {
+    writeOut("\r\u{1B}[K" + style(prompt, .cyan))
+    while true {
+      guard let key = nextKey() else {
+        writeOut("\r\n")
+        return .no
+      }
+      switch key {
+      case .character("j"), .character("J"):
+        writeOut("j\r\n")
+        dropsEnterAfterConfirmation = true
+        return .yes
+      case .character("n"), .character("N"):
+        writeOut("n\r\n")
+        dropsEnterAfterConfirmation = true
+        return .no
+      case .escape:
+        return .quickExit
+      case .ignored:
+        continue
+      case .character:
+        // Not an answer to this question but the start of one to the interview's: kept for the next line.
+        writeOut("\r\n")
+        pendingKeys.insert(key, at: 0)
+        return .no
+      case .enter, .interrupt, .endOfInput, .backspace, .delete, .left, .right, .home, .end, .clearLine:
+        writeOut("\r\n")
+        return .no
+      }
+    }
+  }
+
+  /// The next key: one read earlier and not used yet, or the next one typed.
+  private func nextKey() -> Key? {
+    while pendingKeys.isEmpty {
+      guard let byte = readByte(timeoutMilliseconds: decoder.isInEscape ? 60 : -1) else {
+        guard decoder.isInEscape else { return nil }
+        pendingKeys += decoder.finishEscape()
+        continue
+      }
+      pendingKeys += decoder.feed(byte)
+    }
+    return pendingKeys.removeFirst()
   }
 
   private func redraw(prompt: String, editor: LineEditor) {

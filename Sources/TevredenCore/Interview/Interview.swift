@@ -10,6 +10,10 @@ import Foundation
 /// Routing is re-evaluated after every answer: changing an earlier answer so that a later question no longer
 /// applies removes that question's answer (``Effect/remove(_:)``), so it is never counted.
 ///
+/// A *nee* to the consent question ends the interview for good, so it is confirmed first
+/// (``Stage/confirmingRefusal``): nothing is stored until the interviewer confirms, and a *n* there asks the
+/// consent question again.
+///
 /// ## Topics
 /// ### State
 /// - ``stage``
@@ -24,6 +28,9 @@ public struct Interview: Hashable, Sendable {
   public enum Stage: Hashable, Sendable {
     /// Asking this question.
     case question(Question.ID)
+    /// *Nee* was typed at the consent question: the interviewer confirms that the respondent does not want to take
+    /// part (the refusal is recorded) or not (the consent question is asked again). Nothing is stored yet.
+    case confirmingRefusal
     /// Every applicable question is answered; the interviewer checks the answers and confirms.
     case review
     /// Confirmed: the response is complete.
@@ -148,6 +155,8 @@ public struct Interview: Hashable, Sendable {
       return handle(line, at: question)
     case .review:
       return handleReview(line)
+    case .confirmingRefusal:
+      return handleRefusalConfirmation(line)
     case .completed, .refused:
       return Step(message: InterviewText.finished.text)
     }
@@ -184,21 +193,16 @@ public struct Interview: Hashable, Sendable {
   }
 
   private mutating func give(_ answer: Answer, to question: Question) -> Step {
+    if question.kind == .consent, answer == .value(.yesNo(false)) {
+      // Final at once would cost an interview on a slip of the finger: ask first, store nothing yet.
+      stage = .confirmingRefusal
+      return Step()
+    }
     let replaced = answers[question.id]
     var effects: [Effect] = []
     if replaced != answer {
       answers[question.id] = answer
       effects.append(.store(question.id, answer, replaced: replaced))
-    }
-    if question.kind == .consent, answer == .value(.yesNo(false)) {
-      // A refusal keeps only the consent answer; anything given before a change of mind no longer counts.
-      for id in answers.keys.sorted() where id != question.id {
-        answers[id] = nil
-        effects.append(.remove(id))
-      }
-      stage = .refused
-      effects.append(.finish(.refused))
-      return Step(effects: effects)
     }
     // Answers to questions that no longer apply are removed, so they are never counted.
     for id in answers.keys.sorted() where !(questionnaire.question(id)?.isAsked(given: answers) ?? false) {
@@ -207,6 +211,45 @@ public struct Interview: Hashable, Sendable {
     }
     stage = next(after: question.id)
     if stage == .review { returnsToReview = false }
+    return Step(effects: effects)
+  }
+
+  /// The answer to "does the respondent really not want to take part?": *j* records the refusal, *n* (or `<`)
+  /// asks the consent question again.
+  private mutating func handleRefusalConfirmation(_ line: String) -> Step {
+    guard let consent = consentQuestion else { return Step() }
+    switch InterviewInput.parseRefusalConfirmation(line) {
+    case .failure(let message):
+      return Step(message: message.text)
+    case .success(let command):
+      if let step = Self.sessionStep(command) { return step }
+      switch command {
+      case .confirm:
+        return refuse(consent)
+      default:
+        stage = .question(consent.id)
+        return Step()
+      }
+    }
+  }
+
+  /// Records the confirmed refusal: the consent answer *nee* is stored and every other answer removed (anything
+  /// given before a change of mind no longer counts), and the interview ends.
+  private mutating func refuse(_ consent: Question) -> Step {
+    let refusal = Answer.value(.yesNo(false))
+    let replaced = answers[consent.id]
+    var effects: [Effect] = []
+    if replaced != refusal {
+      answers[consent.id] = refusal
+      effects.append(.store(consent.id, refusal, replaced: replaced))
+    }
+    for id in answers.keys.sorted() where id != consent.id {
+      answers[id] = nil
+      effects.append(.remove(id))
+    }
+    returnsToReview = false
+    stage = .refused
+    effects.append(.finish(.refused))
     return Step(effects: effects)
   }
 
@@ -280,6 +323,7 @@ public struct Interview: Hashable, Sendable {
             number: index + 1, questionID: item.question.id, text: item.question.text,
             answer: item.answer.map { InterviewInput.describe($0, for: item.question, in: questionnaire) })
         })
+    case .confirmingRefusal: return .confirmRefusal
     case .completed: return .finished(.completed)
     case .refused: return .finished(.refused)
     }
@@ -289,6 +333,8 @@ public struct Interview: Hashable, Sendable {
 /// What an interview front end shows.
 public enum InterviewScreen: Hashable, Sendable {
   case question(QuestionScreen)
+  /// Asks whether the respondent really does not want to take part (after *nee* to the consent question).
+  case confirmRefusal
   case review([ReviewLine])
   case finished(Response.Status)
 }

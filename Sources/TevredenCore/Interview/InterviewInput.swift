@@ -103,6 +103,19 @@ public enum InterviewInput {
     return .failure(InterviewText.reviewHint)
   }
 
+  /// Reads the answer to the question whether the respondent really does not want to take part: *j* (*ja*, 1)
+  /// confirms the refusal, *n* (*nee*, 2) or `<` goes back to the consent question.
+  public static func parseRefusalConfirmation(_ line: String) -> Result<Command, InterviewMessage> {
+    let lowered = fold(line)
+    switch lowered {
+    case "j", "ja", "1": return .success(.confirm)
+    case "n", "nee", "2", backKey: return .success(.back)
+    default: break
+    }
+    if let key = sessionKey(lowered) { return .success(key) }
+    return .failure(InterviewText.notYesNo)
+  }
+
   /// The keys that work everywhere: back, help, pause, quick exit.
   private static func sessionKey(_ lowered: String) -> Command? {
     switch lowered {

@@ -63,6 +63,18 @@ public enum InterviewText {
   public static let reviewTitle = "Overzicht van de antwoorden"
   public static let notAnswered = "(geen antwoord)"
   public static let reviewKeys = "ok = afronden   nummer = antwoord wijzigen   < terug   p pauze   ! snel weg"
+  /// The review in pages (a terminal too low for all of it): the title, and how to turn the pages.
+  public static func reviewPageTitle(_ page: Int, of total: Int) -> String {
+    "\(reviewTitle) (blad \(page) van \(total))"
+  }
+  public static func reviewPaging(_ page: Int, of total: Int) -> String {
+    (page < total ? "meer: Enter (blad \(page + 1))" : "weer blad 1: Enter") + (page > 1 ? "   vorig blad: <" : "")
+  }
+  /// On a later page `<` turns back a page, so it is not listed as "terug".
+  public static let reviewKeysLaterPage = "ok = afronden   nummer = antwoord wijzigen   p pauze   ! snel weg"
+  public static let confirmRefusal =
+    "Weet u zeker dat de respondent niet wil meedoen? Het interview wordt dan als weigering afgesloten. (j/n)"
+  public static let confirmRefusalKeys = "j = ja, vastleggen als weigering   n = nee, de vraag opnieuw stellen"
   public static let returnsToReview = "Na deze vraag gaat u terug naar het overzicht."
   public static let prompt = "> "
 
@@ -85,8 +97,9 @@ public enum InterviewText {
 
   public static func started(_ id: String) -> String { "Interview \(id) gestart. Elk antwoord wordt meteen bewaard." }
   public static func resumed(_ id: String) -> String { "Interview \(id) wordt hervat." }
-  public static func paused(_ id: String) -> String {
-    "Interview \(id) is gepauzeerd; alle antwoorden zijn bewaard. Verder gaan: tevreden interview --resume \(id)"
+  /// - Parameter command: The command line that resumes it from any folder (with the database's path).
+  public static func paused(_ id: String, resume command: String) -> String {
+    "Interview \(id) is gepauzeerd; alle antwoorden zijn bewaard. Verder gaan: \(command)"
   }
   public static func completed(_ id: String) -> String { "Interview \(id) is afgerond. Dank u wel." }
   public static func refused(_ id: String) -> String {
@@ -99,4 +112,6 @@ public enum InterviewText {
   public static let continuing = "Het interview gaat verder."
   public static let noOpenInterviews = "Er zijn geen onafgemaakte interviews."
   public static let openInterviewsHeader = "Onafgemaakte interviews"
+  /// Under the list: the command line that resumes one, with `<id>` for the interview's id.
+  public static func resumeOpenInterview(_ command: String) -> String { "Verder gaan: \(command)" }
 }
