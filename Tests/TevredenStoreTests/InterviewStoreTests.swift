@@ -34,7 +34,7 @@ import Testing
     var interview = Interview(questionnaire: definition.questionnaire)
     for (offset, line) in ["ja", "8", "Vriendelijk"].enumerated() {
       try database.record(
-        _ = interview.handle(line).effects, for: "VT-AAAAAA", clock: clock(Double(offset + 1), elapsed: 900))
+        interview.handle(line).effects, for: "VT-AAAAAA", clock: clock(Double(offset + 1), elapsed: 900))
       // Stored the moment it is given: a fresh read sees every answer so far.
       #expect(try database.response("VT-AAAAAA")?.answers.count == offset + 1)
     }
