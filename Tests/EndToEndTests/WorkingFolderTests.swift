@@ -87,6 +87,27 @@ import TevredenStore
     #expect(table(fromFiles) == table(anywhere))
   }
 
+  @Test func anInterviewThatCannotStartSaysWhyAndStoresNothing() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    #expect(try run(["init"], in: folder).exitCode == 0)
+    let unknown = try run(["interview", "inwoners-mld", "--interviewer", "AB12"], in: folder, stdin: "ja\n")
+    #expect(unknown.exitCode == 1, "\(unknown)")
+    #expect(unknown.stderr.contains("there is no questionnaire 'inwoners-mld'; choose one of: "), "\(unknown)")
+    let elsewhere = try run(
+      ["interview", "inwoners-melding", "--interviewer", "AB12", "--gemeente", "Utrecht"], in: folder, stdin: "ja\n")
+    #expect(elsewhere.exitCode == 1, "\(elsewhere)")
+    #expect(elsewhere.stderr.contains("gemeente 'Utrecht' is not one of the region's municipalities"), "\(elsewhere)")
+    let store = try TevredenDatabase.open(atPath: folder.appendingPathComponent("tevreden.sqlite").path)
+    #expect(try store.responseCount() == 0)
+    // Nor does it create a database that --db names.
+    let named = try run(
+      ["interview", "inwoners-melding", "--interviewer", "AB12", "--gemeente", "Utrecht", "--db", "nieuw.sqlite"],
+      in: folder, stdin: "ja\n")
+    #expect(named.exitCode == 1, "\(named)")
+    #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("nieuw.sqlite").path))
+  }
+
   @Test func importWithoutFilesRefusesAndNamesWhatToPass() throws {
     let outside = try makeTemporaryFolder()
     defer { try? FileManager.default.removeItem(at: outside) }

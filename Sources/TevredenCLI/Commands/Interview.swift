@@ -102,18 +102,23 @@ extension TevredenCommand {
 
     func run() throws {
       if open { return try listOpen() }
-      // The definitions are read before the database is opened, so that a command that cannot start never
-      // leaves a new, empty database behind; resuming needs only the database, which must exist.
-      let catalog = resume == nil ? try definitions.loadCatalog() : nil
-      let store = try catalog.map { try TevredenDatabase.open(database, recording: $0) } ?? database.openExisting()
+      // Everything a new interview needs is read and checked before the database is opened, so that one that
+      // cannot start never leaves a new, empty database behind; resuming needs only the database, which must exist.
+      let start = try resume == nil ? startingPoint() : nil
+      let store =
+        try start.map { try TevredenDatabase.open(database, recording: $0.catalog) } ?? database.openExisting()
       let resumeCommand = ResumeCommand(databasePath: try database.resolvedPath())
       let processId = getpid()
       let console = Self.makeConsole()
       defer { console.restore() }
       let runner: InterviewRunner
       let id: Response.ID
-      if let resume {
-        id = Response.ID(rawValue: resume)
+      if let start {
+        (id, runner) = try self.start(
+          start.definition, gemeente: start.gemeente, store: store, console: console, processId: processId,
+          resumeCommand: resumeCommand)
+      } else {
+        id = Response.ID(rawValue: resume ?? "")
         let (response, definition) = try store.resumeInterview(
           id, processId: processId,
           clock: InterviewClock(at: Date(), interviewer: interviewer, millisecondsSincePrevious: nil),
@@ -124,18 +129,6 @@ extension TevredenCommand {
           interview: interview, id: id, store: store, console: console,
           interviewer: interviewer ?? response.interviewer,
           resumeCommand: resumeCommand)
-      } else if let catalog {
-        guard let questionnaire, let definition = catalog.questionnaire(Questionnaire.ID(rawValue: questionnaire))
-        else {
-          throw InterviewCLIError.unknownQuestionnaire(
-            self.questionnaire ?? "", known: catalog.questionnaires.map(\.questionnaire.id.rawValue).sorted())
-        }
-        let gemeente = try resolveGemeente(catalog.indicators?.gemeenten ?? [])
-        (id, runner) = try start(
-          definition, gemeente: gemeente, store: store, console: console, processId: processId,
-          resumeCommand: resumeCommand)
-      } else {
-        return
       }
       let signals = SignalGuard(
         store: store, id: id, interviewer: runner.interviewer, console: console, resumeCommand: resumeCommand)
@@ -143,6 +136,17 @@ extension TevredenCommand {
       signals.cancel()
       console.restore()
       if ending == .quickExit { Foundation.exit(0) }
+    }
+
+    /// The definitions, the questionnaire and the municipality of a new interview, checked.
+    private func startingPoint() throws -> (catalog: Catalog, definition: LoadedQuestionnaire, gemeente: String?) {
+      let catalog = try definitions.loadCatalog()
+      guard let questionnaire, let definition = catalog.questionnaire(Questionnaire.ID(rawValue: questionnaire))
+      else {
+        throw InterviewCLIError.unknownQuestionnaire(
+          self.questionnaire ?? "", known: catalog.questionnaires.map(\.questionnaire.id.rawValue).sorted())
+      }
+      return (catalog, definition, try resolveGemeente(catalog.indicators?.gemeenten ?? []))
     }
 
     private func start(
@@ -247,7 +251,8 @@ enum InterviewID {
   }
 }
 
-/// Errors of the interview command, in Dutch: interviewers read them.
+/// Errors of the interview command, in English like every command's errors (see the README's *Languages*); what the
+/// runner says during an interview is Dutch.
 enum InterviewCLIError: LocalizedError, Equatable {
   case unknownQuestionnaire(String, known: [String])
   case unknownGemeente(String, known: [String])
@@ -256,11 +261,11 @@ enum InterviewCLIError: LocalizedError, Equatable {
   var errorDescription: String? {
     switch self {
     case .unknownQuestionnaire(let name, let known):
-      "vragenlijst '\(name)' bestaat niet; kies een van: \(known.joined(separator: ", "))"
+      "there is no questionnaire '\(name)'; choose one of: \(known.joined(separator: ", "))"
     case .unknownGemeente(let name, let known):
-      "gemeente '\(name)' hoort niet bij de regio; kies een van: \(known.joined(separator: ", "))"
+      "gemeente '\(name)' is not one of the region's municipalities in indicators.yaml; choose one of: \(known.joined(separator: ", "))"
     case .noFreeID:
-      "er kon geen nieuw interviewnummer gemaakt worden; probeer het opnieuw"
+      "no free interview id could be made; try again"
     }
   }
 }
