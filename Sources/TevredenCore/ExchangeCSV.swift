@@ -218,6 +218,9 @@ public enum ExchangeCSV {
       var problems: [String] = []
       let responseID = cell("response_id").trimmedOfSpaces
       if responseID.isEmpty { problems.append("response_id is empty") }
+      if let kind = IdentifierMasking.standard.personalData(inIdentifier: responseID) {
+        problems.append("response_id holds personal data (\(kind.label)); give the response another id")
+      }
       if let earlier = seenIDs[responseID], !responseID.isEmpty {
         problems.append("response_id '\(responseID)' was already used on line \(earlier)")
       }
@@ -255,7 +258,10 @@ public enum ExchangeCSV {
         )
       }
       let interviewer = cell("interviewer").trimmedOfSpaces
-      if !interviewer.isEmpty, !ExchangeCSV.isInterviewerCode(interviewer) {
+      if !interviewer.isEmpty,
+        !ExchangeCSV.isInterviewerCode(interviewer)
+          || IdentifierMasking.standard.personalData(inIdentifier: interviewer) != nil
+      {
         problems.append("interviewer '\(interviewer)' must be a code (letters, digits, '-', '_'), never a name")
       }
       let startedAt = Timestamp.parse(cell("started_at"))

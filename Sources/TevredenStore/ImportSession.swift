@@ -24,7 +24,8 @@ public struct ImportSession {
   /// Records the start of a source file's import.
   public mutating func beginBatch(_ source: ImportSource) throws {
     var record = ImportBatchRecord(
-      id: nil, source: source.name, sha256: source.sha256, format: source.format,
+      id: nil, source: IdentifierMasking.standard.maskFileName(source.name), sha256: source.sha256,
+      format: source.format,
       importedAt: Timestamp.format(source.importedAt), insertedCount: 0, duplicateCount: 0,
       rejectedCount: source.rejectedBeforeStore)
     try record.insert(db)

@@ -186,6 +186,7 @@ extension TevredenDatabase {
           // reverse).
           let (value, code): (String?, String?)
           switch answer {
+          case .value(.text(let text)): (value, code) = (IdentifierMasking.standard.mask(text).text, nil)
           case .value(let given): (value, code) = (given.canonicalText, nil)
           case .missing(let missing): (value, code) = (nil, missing)
           }

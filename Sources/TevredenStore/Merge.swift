@@ -161,11 +161,13 @@ private struct StationMerger {
   /// Merges one response row of the station (`SELECT *` of `response`).
   mutating func merge(_ row: Row, from station: Database) throws {
     let incoming = try ResponseRecord(row: row)
-    let answers = StoredAnswers(
-      values: (row["answers"] as String?) ?? "{}", missing: (row["missing"] as String?) ?? "{}")
     let snapshot = try mappedSnapshot(incoming.snapshotId, in: station)
-    // Parsing checks the row against its definition: a corrupt row stops the merge.
+    // Parsing checks the row against its definition: a corrupt row stops the merge. Open answers are masked as
+    // on every path into the database (a station of an older tevreden may hold them unmasked), before they are
+    // compared with what the region holds.
     let response = try TevredenDatabase.response(incoming, row: row, questionnaire: snapshot.definition.questionnaire)
+      .maskingText(using: .standard)
+    let answers = StoredAnswers(response.answers)
     let keyHash = ResponseKeyHash.of(incoming.responseKey)
     let statement = try region.cachedStatement(sql: "SELECT * FROM response WHERE keyHash = ?")
     guard let storedRow = try Row.fetchOne(statement, arguments: [keyHash]) else {

@@ -188,7 +188,10 @@ struct JSONObjectWriter {
       bytes.append(UInt8(ascii: "\""))
       appendDigits(of: number)
       bytes.append(UInt8(ascii: "\""))
-    case .grade, .choices, .text: append(value.canonicalText)
+    case .grade, .choices: append(value.canonicalText)
+    // Every open answer is masked on its way into the database, whatever path brought it (an interview, an import
+    // of any format, a merge); text masked before comes through unchanged.
+    case .text(let text): append(IdentifierMasking.standard.mask(text).text)
     }
   }
 

@@ -137,7 +137,7 @@ import TevredenStore
       defer { try? FileManager.default.removeItem(at: folder) }
       let db = folder.appendingPathComponent("existing.sqlite").path
       let refusal = try runTevredenProcess(
-        interviewArguments("inwoners-melding", interviewer: "SETUP", db: db), cwd: folder, stdin: "nee\nj\n")
+        interviewArguments("inwoners-melding", interviewer: "SETUP1", db: db), cwd: folder, stdin: "nee\nj\n")
       try #require(refusal.exitCode == 0, "\(refusal)")
       try interviewAtOnce(8, db: db, folder: folder, round: round, alreadyStored: 1)
     }

@@ -65,7 +65,8 @@ extension TevredenCommand {
       }
       if let interviewer, !Self.isValidInterviewerCode(interviewer) {
         throw ValidationError(
-          "'\(interviewer)' is not an interviewer code: use 1 to 16 letters, digits, '-' or '_' (not a name)")
+          "'\(interviewer)' is not an interviewer code: use up to 16 letters, digits, '-' or '_' with at least one digit, such as AB12 (never a name)"
+        )
       }
       if mode == .online {
         throw ValidationError("--mode online is for imports; use telefonisch, persoonlijk or papier")
@@ -93,8 +94,11 @@ extension TevredenCommand {
       return day
     }
 
+    /// A code such as AB12: letters and at least one digit, never a name (a name would be personal data of the
+    /// interviewer in every audit event).
     static func isValidInterviewerCode(_ code: String) -> Bool {
-      !code.isEmpty && code.count <= 16
+      !code.isEmpty && code.count <= 16 && code.contains(where: \.isNumber)
+        && IdentifierMasking.standard.personalData(inIdentifier: code) == nil
         && code.unicodeScalars.allSatisfy {
           CharacterSet.alphanumerics.contains($0) && $0.isASCII || "-_".unicodeScalars.contains($0)
         }

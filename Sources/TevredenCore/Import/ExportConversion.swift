@@ -207,7 +207,10 @@ public struct ExportConversion: Sendable {
 
     // The response id: the platform's, else a hash of the row without personal data.
     let id: Response.ID
-    if let index = layout.responseIDColumn, !cell(index).isEmpty {
+    // An id that is personal data (an e-mail address, a BSN in a generic "ID" column) is never stored: such a row
+    // is known by the hash of its cells instead, as a row without an id is.
+    let idHolds = layout.responseIDColumn.flatMap { IdentifierMasking.standard.personalData(inIdentifier: cell($0)) }
+    if let index = layout.responseIDColumn, !cell(index).isEmpty, idHolds == nil {
       if Self.numbersResponsesPerSurvey.contains(layout.platform) {
         // Every LimeSurvey survey and Microsoft form counts its responses from 1: the number alone would make
         // response 3 of this year's form a duplicate of response 3 of last year's.
@@ -236,7 +239,7 @@ public struct ExportConversion: Sendable {
     swap(&answers, &slotStorage)
     answers.removeAll()
     defer { swap(&answers, &slotStorage) }
-    var masked: [PersonalDataKind] = []
+    var masked: [PersonalDataKind] = idHolds.map { [$0] } ?? []
     /// Per multiple-choice item exported as one column per option: the options ticked, and whether a cell failed.
     var ticked: [Question.ID: (codes: Set<String>, failed: Bool)] = [:]
     for position in orderedColumns.indices {
@@ -270,7 +273,7 @@ public struct ExportConversion: Sendable {
       switch read {
       case .success(nil): break
       case .success(.value(.text(let text))?):
-        let result = TextMasking.mask(text)
+        let result = IdentifierMasking.standard.mask(text)
         masked += result.masked
         answers[slot] = .value(.text(result.text))
       case .success(let answer?): answers[slot] = answer

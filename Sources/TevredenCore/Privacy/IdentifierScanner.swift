@@ -1,0 +1,1047 @@
+/// The rules of ``IdentifierMasking``, run over a ``NormalizedText``.
+///
+/// Each rule adds spans where nothing was found yet, in an order that lets the more specific kinds claim their
+/// characters first: an e-mail address holds letters and digits that would otherwise look like a name or a number,
+/// a phone number digits that could pass for a BSN, a date digits that could pass for a postcode.
+struct Scanner {
+  let s: [Unicode.Scalar]
+  let n: Int
+  let placeNames: Set<String>
+  private var taken: [Bool]
+  private(set) var found: [(range: Range<Int>, kind: PersonalDataKind)] = []
+  /// The words of the text, for the rules that read words.
+  private let words: [Word]
+
+  init(text: NormalizedText, placeNames: Set<String>) {
+    s = text.scalars
+    n = s.count
+    self.placeNames = placeNames
+    taken = Array(repeating: false, count: s.count)
+    words = Word.split(text.scalars)
+  }
+
+  mutating func scan() {
+    // What the text holds decides which rules can find anything: most remarks have few digits and no '@', and
+    // an import masks every open answer of every row.
+    var digits = 0
+    var marks = false
+    for scalar in s {
+      if Self.isDigit(scalar) {
+        digits += 1
+      } else if "@([{<:°".unicodeScalars.contains(scalar) {
+        marks = true
+      }
+    }
+    if marks || words.contains(where: { $0.lowercased == "at" || $0.lowercased == "apenstaartje" }) { emails() }
+    if digits >= 8 { ibans() }
+    if digits >= 2 {
+      ipAddresses()
+      coordinates()
+    }
+    if digits >= 1 { caseNumbers() }
+    if digits >= 8 { phoneNumbers() }
+    if digits >= 2 { dates() }
+    if digits >= 8 { bsns() }
+    if digits >= 1 { postcodes() }
+    streets()
+    if digits >= 1 { licencePlates() }
+    names()
+  }
+
+  // MARK: - Bookkeeping
+
+  private func isFree(_ range: Range<Int>) -> Bool {
+    !range.isEmpty && range.upperBound <= n && !range.contains { taken[$0] }
+  }
+
+  @discardableResult
+  private mutating func add(_ range: Range<Int>, _ kind: PersonalDataKind) -> Bool {
+    guard isFree(range) else { return false }
+    for index in range { taken[index] = true }
+    found.append((range, kind))
+    return true
+  }
+
+  // MARK: - Characters
+
+  private func at(_ index: Int) -> Unicode.Scalar? { index >= 0 && index < n ? s[index] : nil }
+  private func isDigit(_ index: Int) -> Bool { at(index).map(Self.isDigit) ?? false }
+  private func isLetter(_ index: Int) -> Bool { at(index).map(Self.isLetter) ?? false }
+  private func isAlphanumeric(_ index: Int) -> Bool { isDigit(index) || isLetter(index) }
+  private func isSpace(_ index: Int) -> Bool { at(index).map { $0 == " " || $0 == "\t" } ?? false }
+
+  static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
+  static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+    if scalar.value < 0x80 { return (0x41...0x5A).contains(scalar.value) || (0x61...0x7A).contains(scalar.value) }
+    return scalar.properties.isAlphabetic
+  }
+  static func isUpper(_ scalar: Unicode.Scalar) -> Bool {
+    if scalar.value < 0x80 { return (0x41...0x5A).contains(scalar.value) }
+    return scalar.properties.isUppercase
+  }
+  static func lower(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+    if (0x41...0x5A).contains(scalar.value) { return Unicode.Scalar(scalar.value + 0x20) ?? scalar }
+    return scalar
+  }
+
+  /// Whether the text at `index` reads `literal` (ASCII, case-insensitive).
+  private func reads(_ literal: String, at index: Int) -> Bool {
+    var position = index
+    for scalar in literal.unicodeScalars {
+      guard let here = at(position), Self.lower(here) == scalar else { return false }
+      position += 1
+    }
+    return true
+  }
+
+  /// The run of digits starting at `index` (its end), or `index` itself when there is none.
+  private func digitRun(from index: Int) -> Int {
+    var end = index
+    while isDigit(end) { end += 1 }
+    return end
+  }
+
+  private func number(_ range: Range<Int>) -> Int {
+    var value = 0
+    for index in range { value = value * 10 + Int(s[index].value - 0x30) }
+    return value
+  }
+
+  /// Whether a number starting at `index` stands on its own: not glued to a letter, a digit or a decimal part
+  /// before it.
+  private func startsNumber(_ index: Int) -> Bool {
+    if isAlphanumeric(index - 1) { return false }
+    if let before = at(index - 1), before == "." || before == ",", isDigit(index - 2) { return false }
+    return true
+  }
+
+  /// Whether a number ending before `index` ends there: not followed by a digit, a letter or a decimal part.
+  private func endsNumber(_ index: Int) -> Bool {
+    if isAlphanumeric(index) { return false }
+    if let after = at(index), after == "." || after == "," || after == "-" || after == "/", isDigit(index + 1) {
+      return false
+    }
+    return true
+  }
+
+  // MARK: - E-mail addresses
+
+  /// Ways of writing '.' in an address, longest first: "jan (dot) jansen", "gmail punt com".
+  private static let dotWords = [
+    " (dot) ", " [dot] ", " {dot} ", " (punt) ", " [punt] ", "(dot)", "[dot]", "{dot}", "(punt)", "[punt]",
+    " dot ", " punt ", ".",
+  ]
+  /// Ways of writing '@': "jan (at) gmail", "jan [at] gmail", "jan at gmail" (only with a domain that is clearly
+  /// one), "jan @ gmail".
+  private static let atWords = [
+    " (at) ", " [at] ", " {at} ", " <at> ", "(at)", "[at]", "{at}", "(a)", "[a]", " (apenstaartje) ",
+    " apenstaartje ", " at ",
+    " @ ", " @", "@ ", "@",
+  ]
+  private static let addressCharacters: Set<Unicode.Scalar> = ["_", "%", "+", "-", "'"]
+  private static let commonDomains: Set<String> = [
+    "com", "nl", "net", "org", "be", "de", "eu", "info", "io", "co", "uk", "fr", "live", "me", "online", "email",
+  ]
+
+  private func isAddressCharacter(_ index: Int) -> Bool {
+    isAlphanumeric(index) || (at(index).map { Self.addressCharacters.contains($0) } ?? false)
+  }
+
+  private mutating func emails() {
+    var index = 0
+    while index < n {
+      guard let atWord = Self.atWords.first(where: { reads($0, at: index) }) else {
+        index += 1
+        continue
+      }
+      let atEnd = index + atWord.unicodeScalars.count
+      if let start = localPart(endingAt: index), let (end, topLevel) = domain(from: atEnd),
+        atWord.contains("@") || atWord.contains("(") || atWord.contains("[") || atWord.contains("{")
+          || atWord.contains("<") || atWord.contains("apenstaartje") || Self.commonDomains.contains(topLevel)
+      {
+        add(start..<end, .email)
+        index = end
+      } else {
+        index = atEnd
+      }
+    }
+  }
+
+  /// The start of the local part that ends at `end` ("jan.jansen", "jan (dot) jansen"), or `nil`.
+  private func localPart(endingAt end: Int) -> Int? {
+    var start = end
+    while true {
+      var moved = false
+      while isAddressCharacter(start - 1) {
+        start -= 1
+        moved = true
+      }
+      if let dot = Self.dotWords.first(where: { word in
+        let count = word.unicodeScalars.count
+        return start - count >= 0 && reads(word, at: start - count) && isAddressCharacter(start - count - 1)
+      }), moved {
+        start -= dot.unicodeScalars.count
+        continue
+      }
+      return moved ? start : nil
+    }
+  }
+
+  /// The end of the domain that starts at `start` ("gmail.com", "gmail (punt) com") and its last label, or `nil`
+  /// when there is no label after a dot.
+  private func domain(from start: Int) -> (Int, String)? {
+    var end = start
+    var labels: [String] = []
+    while true {
+      var label = ""
+      while isAlphanumeric(end) || at(end) == "-" {
+        label.unicodeScalars.append(Self.lower(s[end]))
+        end += 1
+      }
+      guard !label.isEmpty else { break }
+      labels.append(label)
+      guard
+        let dot = Self.dotWords.first(where: { reads($0, at: end) && isAlphanumeric(end + $0.unicodeScalars.count) })
+      else { break }
+      end += dot.unicodeScalars.count
+    }
+    guard labels.count >= 2, let last = labels.last, last.count >= 2, last.unicodeScalars.allSatisfy(Self.isLetter)
+    else { return nil }
+    return (end, last)
+  }
+
+  // MARK: - IBAN
+
+  private mutating func ibans() {
+    for start in 0..<n where isLetter(start) && !isAlphanumeric(start - 1) {
+      guard isLetter(start + 1), isDigit(start + 2), isDigit(start + 3) else { continue }
+      // Letters and digits, in groups that may be separated by single spaces.
+      var characters: [Unicode.Scalar] = []
+      var ends: [Int] = []
+      var index = start
+      while characters.count < 34 {
+        if isAlphanumeric(index) {
+          characters.append(s[index])
+          index += 1
+          if !isAlphanumeric(index) { ends.append(index) }
+        } else if isSpace(index), isAlphanumeric(index + 1), !characters.isEmpty {
+          index += 1
+        } else {
+          break
+        }
+      }
+      // The longest prefix ending at a group's end that passes the check.
+      for end in ends.reversed() {
+        let count = (start..<end).filter { isAlphanumeric($0) }.count
+        guard (15...34).contains(count) else { continue }
+        if Self.isIBAN(Array(characters.prefix(count))) {
+          add(start..<end, .iban)
+          break
+        }
+      }
+    }
+  }
+
+  /// ISO 13616: the country code and check digits moved to the end, letters as 10–35, the number modulo 97 is 1.
+  static func isIBAN(_ characters: [Unicode.Scalar]) -> Bool {
+    guard characters.count >= 15 else { return false }
+    let rearranged = characters[4...] + characters[..<4]
+    var remainder = 0
+    for character in rearranged {
+      let lowered = lower(character)
+      if isDigit(lowered) {
+        remainder = (remainder * 10 + Int(lowered.value - 0x30)) % 97
+      } else if (0x61...0x7A).contains(lowered.value) {
+        remainder = (remainder * 100 + Int(lowered.value - 0x61 + 10)) % 97
+      } else {
+        return false
+      }
+    }
+    return remainder == 1
+  }
+
+  // MARK: - IP addresses
+
+  private mutating func ipAddresses() {
+    var index = 0
+    while index < n {
+      if isDigit(index), startsNumber(index), let end = ipv4(at: index) {
+        add(index..<end, .ipAddress)
+        index = end
+      } else if (at(index).map(Self.isHex) ?? false) || at(index) == ":", !isAlphanumeric(index - 1),
+        at(index - 1) != ":", let end = ipv6(at: index)
+      {
+        add(index..<end, .ipAddress)
+        index = end
+      } else {
+        index += 1
+      }
+    }
+  }
+
+  private func ipv4(at start: Int) -> Int? {
+    var index = start
+    for part in 0..<4 {
+      let end = digitRun(from: index)
+      guard end > index, end - index <= 3, number(index..<end) <= 255 else { return nil }
+      index = end
+      if part < 3 {
+        guard at(index) == "." else { return nil }
+        index += 1
+      }
+    }
+    guard !isAlphanumeric(index), !(at(index) == "." && isDigit(index + 1)) else { return nil }
+    return index
+  }
+
+  static func isHex(_ scalar: Unicode.Scalar) -> Bool {
+    isDigit(scalar) || (0x61...0x66).contains(scalar.value) || (0x41...0x46).contains(scalar.value)
+  }
+
+  private func ipv6(at start: Int) -> Int? {
+    var index = start
+    var colons = 0
+    var groups = 0
+    var compressed = false
+    var hasDigit = false
+    while index < n {
+      if at(index) == ":" {
+        if at(index + 1) == ":" {
+          guard !compressed else { return nil }
+          compressed = true
+          colons += 2
+          index += 2
+          continue
+        }
+        colons += 1
+        index += 1
+        continue
+      }
+      var length = 0
+      while let here = at(index), Self.isHex(here) {
+        hasDigit = hasDigit || Self.isDigit(here)
+        length += 1
+        index += 1
+      }
+      guard length > 0 else { break }
+      guard length <= 4 else { return nil }
+      groups += 1
+    }
+    guard !isLetter(index), hasDigit, compressed ? groups >= 2 : (colons == 7 && groups == 8) else { return nil }
+    return index
+  }
+
+  // MARK: - Coordinates
+
+  private mutating func coordinates() {
+    var index = 0
+    while index < n {
+      if let end = degrees(at: index) {
+        add(index..<end, .location)
+        index = end
+      } else if isDigit(index) || at(index) == "-", startsNumber(index), let end = decimalPair(at: index) {
+        add(index..<end, .location)
+        index = end
+      } else {
+        index += 1
+      }
+    }
+  }
+
+  /// "52°22'N 4°53'E", "52° 22′ 30″ NB": one or two degree expressions.
+  private func degrees(at start: Int) -> Int? {
+    func expression(at start: Int) -> Int? {
+      guard isDigit(start), startsNumber(start) else { return nil }
+      var index = digitRun(from: start)
+      if at(index) == ".", isDigit(index + 1) { index = digitRun(from: index + 1) }
+      guard at(index) == "°" else { return nil }
+      index += 1
+      for mark in ["'", "′", "\"", "″"] {
+        var next = index
+        while isSpace(next) { next += 1 }
+        let end = digitRun(from: next)
+        var afterNumber = end
+        if at(afterNumber) == ".", isDigit(afterNumber + 1) { afterNumber = digitRun(from: afterNumber + 1) }
+        if end > next, at(afterNumber).map({ String($0) == mark || $0 == "'" || $0 == "′" }) == true {
+          index = afterNumber + 1
+          if at(index) == "'" { index += 1 }
+        }
+      }
+      var next = index
+      while isSpace(next) { next += 1 }
+      if let direction = at(next), "NSEOWnsewo".unicodeScalars.contains(direction),
+        !isLetter(next + 1)
+          || (at(next + 1).map { "Bb".unicodeScalars.contains($0) } ?? false) && !isLetter(next + 2)
+      {
+        index = isLetter(next + 1) ? next + 2 : next + 1
+      }
+      return index
+    }
+    guard let first = expression(at: start) else { return nil }
+    var next = first
+    while isSpace(next) || at(next) == "," { next += 1 }
+    return expression(at: next) ?? first
+  }
+
+  /// "52.3676, 4.9041", "52.3676 4.9041 0.0 5.0" (a geopoint): a latitude and a longitude with at least three
+  /// decimals each, and up to two more numbers (altitude, accuracy).
+  private func decimalPair(at start: Int) -> Int? {
+    func decimal(at start: Int, minimumDecimals: Int) -> (end: Int, value: Double)? {
+      var index = start
+      var negative = false
+      if at(index) == "-" {
+        negative = true
+        index += 1
+      }
+      let whole = digitRun(from: index)
+      guard whole > index, whole - index <= 3, at(whole) == "." else { return nil }
+      let fraction = digitRun(from: whole + 1)
+      guard fraction - (whole + 1) >= minimumDecimals, !isLetter(fraction) else { return nil }
+      var value = Double(number(index..<whole))
+      var scale = 0.1
+      for digit in (whole + 1)..<fraction {
+        value += Double(s[digit].value - 0x30) * scale
+        scale /= 10
+      }
+      return (fraction, negative ? -value : value)
+    }
+    func separated(_ index: Int) -> Int? {
+      var next = index
+      if at(next) == "," || at(next) == ";" { next += 1 }
+      var spaces = 0
+      while isSpace(next) {
+        next += 1
+        spaces += 1
+      }
+      return next > index && spaces <= 2 ? next : nil
+    }
+    guard let latitude = decimal(at: start, minimumDecimals: 3), abs(latitude.value) <= 90,
+      let second = separated(latitude.end),
+      let longitude = decimal(at: second, minimumDecimals: 3), abs(longitude.value) <= 180
+    else { return nil }
+    var end = longitude.end
+    for _ in 0..<2 {
+      guard let next = separated(end), let extra = decimal(at: next, minimumDecimals: 0) else { break }
+      end = extra.end
+    }
+    return end
+  }
+
+  // MARK: - Case numbers
+
+  /// Words after which a number is a case or client number of Veilig Thuis or another organisation.
+  private static let caseWords: Set<String> = [
+    "zaaknummer", "zaaknr", "dossiernummer", "dossiernr", "dossier", "registratienummer", "registratienr",
+    "meldingsnummer", "meldingnummer", "meldnummer", "cliëntnummer", "clientnummer", "cliëntnr", "clientnr",
+    "casusnummer", "casenummer", "kenmerk", "referentie", "referentienummer", "dossiercode", "volgnummer",
+    "klantnummer", "patiëntnummer", "patientnummer",
+  ]
+
+  private mutating func caseNumbers() {
+    // "VT-2026-00123", "VT2026/123", "VT-8H3KQ2": Veilig Thuis' own style.
+    for start in 0..<n where reads("vt", at: start) && Self.isUpper(s[start]) && !isAlphanumeric(start - 1) {
+      var index = start + 2
+      if at(index) == "-" || at(index) == " " || at(index) == "/" || at(index) == "." { index += 1 }
+      let end = codeEnd(from: index)
+      if end > index, (index..<end).filter(isDigit).count >= 3 { add(start..<end, .caseNumber) }
+    }
+    for (offset, word) in words.enumerated() where Self.caseWords.contains(word.lowercased) {
+      // Up to two words between ("dossier nummer", "ons kenmerk is") and a ':' or '#'.
+      var next = offset + 1
+      while next < words.count, next <= offset + 3,
+        ["nummer", "nr", "is", "no", "code"].contains(words[next].lowercased)
+      {
+        next += 1
+      }
+      var index = next < words.count ? words[next].range.lowerBound : word.range.upperBound
+      var scan = word.range.upperBound
+      while scan < n, isSpace(scan) || at(scan) == ":" || at(scan) == "#" || at(scan) == "." {
+        scan += 1
+      }
+      if next == offset + 1 || isDigit(scan) { index = scan }
+      let end = codeEnd(from: index)
+      if end > index, (index..<end).contains(where: isDigit) { add(index..<end, .caseNumber) }
+    }
+  }
+
+  /// The end of a code of letters and digits, possibly in groups joined by '-', '/' or '.'.
+  private func codeEnd(from start: Int) -> Int {
+    var index = start
+    while isAlphanumeric(index)
+      || ((at(index) == "-" || at(index) == "/" || at(index) == ".") && isAlphanumeric(index + 1) && index > start)
+    {
+      index += 1
+    }
+    return index
+  }
+
+  // MARK: - Phone numbers
+
+  private mutating func phoneNumbers() {
+    var index = 0
+    while index < n {
+      let here = s[index]
+      if here == "+" || here == "(" || here == "0", here == "0" ? startsNumber(index) : !isAlphanumeric(index - 1),
+        let end = phoneNumber(at: index)
+      {
+        add(index..<end, .phone)
+        index = end
+      } else {
+        index += 1
+      }
+    }
+  }
+
+  /// A phone number at `start`: Dutch (0 and nine digits, or +31/0031 and nine, with "(0)" allowed) or foreign
+  /// (+ or 00, a country code and 6–12 digits), in groups of at least two digits separated by a space, '-', '.',
+  /// '/' or " - ", the area code possibly in brackets.
+  private func phoneNumber(at start: Int) -> Int? {
+    var index = start
+    var international = false
+    if at(index) == "+" {
+      international = true
+      index += 1
+    } else if at(index) == "(", at(index + 1) == "+" {
+      international = true
+      index += 2
+    } else if reads("00", at: index) {
+      international = true
+    }
+    var groups: [Int] = []
+    var digits: [Int] = []
+    var end = index
+    var bracketOpen = false
+    while index < n {
+      if at(index) == "(" {
+        if reads("(0)", at: index) {
+          index += 3
+          while isSpace(index) { index += 1 }
+          continue
+        }
+        guard !bracketOpen, isDigit(index + 1) else { break }
+        bracketOpen = true
+        index += 1
+      }
+      let runEnd = digitRun(from: index)
+      guard runEnd > index else { break }
+      groups.append(runEnd - index)
+      for digit in index..<runEnd { digits.append(Int(s[digit].value - 0x30)) }
+      index = runEnd
+      end = index
+      if bracketOpen, at(index) == ")" {
+        bracketOpen = false
+        index += 1
+        end = index
+      }
+      // A separator, then the next group.
+      var next = index
+      if isSpace(next) { next += 1 }
+      if let separator = at(next), separator == "-" || separator == "." || separator == "/" {
+        next += 1
+        if isSpace(next) { next += 1 }
+      }
+      guard next > index || reads("(0)", at: next), isDigit(next) || (at(next) == "(" && isDigit(next + 1)) else {
+        break
+      }
+      if at(next - 1) == "." && !isDigit(next) { break }
+      index = next
+    }
+    guard !bracketOpen, endsNumber(end), !groups.isEmpty else { return nil }
+    // Decimals such as "0.5 1.5 2.5" are groups of one digit; phone numbers never are, but for a country code.
+    // Abroad the area code may be one digit ("+31 6 …", "+32 2 …").
+    let national = international ? Array(groups.dropFirst(2)) : groups
+    guard national.allSatisfy({ $0 >= 2 }) || groups.count == 1 else { return nil }
+    let count = digits.count
+    if international {
+      let local = reads("00", at: start) ? Array(digits.dropFirst(2)) : digits
+      if local.starts(with: [3, 1]) { return local.count == 11 ? end : nil }
+      return (8...15).contains(local.count) ? end : nil
+    }
+    guard digits.first == 0, digits.count > 1, digits[1] != 0 else { return nil }
+    return count == 10 ? end : nil
+  }
+
+  // MARK: - Dates
+
+  private static let months: [String: Int] = [
+    "januari": 1, "jan": 1, "january": 1, "februari": 2, "feb": 2, "febr": 2, "february": 2, "maart": 3,
+    "mrt": 3, "march": 3, "mar": 3, "april": 4, "apr": 4, "mei": 5, "may": 5, "juni": 6, "jun": 6, "june": 6,
+    "juli": 7, "jul": 7, "july": 7, "augustus": 8, "aug": 8, "august": 8, "september": 9, "sep": 9, "sept": 9,
+    "oktober": 10, "okt": 10, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+  ]
+  private static let birthWords: Set<String> = [
+    "geboren", "geb", "geboortedatum", "verjaardag", "jarig", "born", "dob", "birthday",
+  ]
+
+  private mutating func dates() {
+    var index = 0
+    while index < n {
+      if isDigit(index), startsNumber(index), let end = numericDate(at: index) ?? writtenDate(at: index) {
+        add(index..<end, .date)
+        index = end
+      } else {
+        index += 1
+      }
+    }
+  }
+
+  /// 12-03-1985, 12/3/85, 12.03.1985, 1985-03-12.
+  private func numericDate(at start: Int) -> Int? {
+    let first = digitRun(from: start)
+    guard let separator = at(first), separator == "-" || separator == "/" || separator == "." else { return nil }
+    let second = digitRun(from: first + 1)
+    guard second > first + 1, second - first - 1 <= 2, at(second) == separator else { return nil }
+    let third = digitRun(from: second + 1)
+    guard third > second + 1, endsNumber(third) else { return nil }
+    let (a, b, c) = (number(start..<first), number((first + 1)..<second), number((second + 1)..<third))
+    let (lengthA, lengthC) = (first - start, third - second - 1)
+    if lengthA == 4, lengthC <= 2 {
+      return (1...12).contains(b) && (1...31).contains(c) && (1900...2100).contains(a) ? third : nil
+    }
+    guard lengthA <= 2, lengthC == 2 || lengthC == 4, (1...31).contains(a), (1...12).contains(b) else { return nil }
+    if lengthC == 4, !(1900...2100).contains(c) { return nil }
+    // "3.5.10" could be anything; a date with a two-digit year needs '-' or '/', or a two-digit day and month.
+    if lengthC == 2, separator == ".", first - start != 2 || second - first - 1 != 2 { return nil }
+    return third
+  }
+
+  /// "12 maart 1985", "12 mrt. '85", and "12 maart" after a word for birth.
+  private func writtenDate(at start: Int) -> Int? {
+    let day = digitRun(from: start)
+    guard day - start <= 2, (1...31).contains(number(start..<day)), isSpace(day) else { return nil }
+    var index = day + 1
+    var month = ""
+    while isLetter(index) {
+      month.unicodeScalars.append(Self.lower(s[index]))
+      index += 1
+    }
+    guard Self.months[month] != nil else { return nil }
+    if at(index) == "." { index += 1 }
+    var year = index
+    if isSpace(year) { year += 1 }
+    if at(year) == "'" || at(year) == "’" { year += 1 }
+    let yearEnd = digitRun(from: year)
+    if yearEnd - year == 4 || (yearEnd - year == 2 && year > index + 1), endsNumber(yearEnd) { return yearEnd }
+    // Day and month alone identify only as a birthday.
+    let before = words.last { $0.range.upperBound <= start }
+    if let before, Self.birthWords.contains(before.lowercased) { return at(index - 1) == "." ? index - 1 : index }
+    return nil
+  }
+
+  // MARK: - BSN
+
+  private static let bsnWords: Set<String> = ["bsn", "burgerservicenummer", "sofinummer", "sofi", "bsn-nummer"]
+
+  private mutating func bsns() {
+    var index = 0
+    while index < n {
+      guard isDigit(index), startsNumber(index), !taken[index] else {
+        index += 1
+        continue
+      }
+      // Groups of digits separated by single spaces, dots or hyphens: 123456782, 123 456 782, 1234-56-782.
+      var groups: [Range<Int>] = []
+      var position = index
+      while true {
+        let end = digitRun(from: position)
+        guard end > position, !taken[position] else { break }
+        groups.append(position..<end)
+        if let separator = at(end), separator == " " || separator == "." || separator == "-", isDigit(end + 1),
+          !taken[end + 1]
+        {
+          position = end + 1
+        } else {
+          break
+        }
+      }
+      guard let last = groups.last else {
+        index += 1
+        continue
+      }
+      let context = words.last { $0.range.upperBound <= index }.map { Self.bsnWords.contains($0.lowercased) } ?? false
+      if let range = bsn(in: groups, context: context) {
+        add(range, .bsn)
+      }
+      index = last.upperBound
+    }
+  }
+
+  /// The groups (or a run of consecutive ones) that make a BSN: nine digits passing the 11-proef, eight that pass
+  /// it with the leading zero a spreadsheet dropped, or eight or nine after the word BSN.
+  private func bsn(in groups: [Range<Int>], context: Bool) -> Range<Int>? {
+    for first in groups.indices {
+      var digits: [Int] = []
+      for last in first..<groups.count {
+        for index in groups[last] { digits.append(Int(s[index].value - 0x30)) }
+        guard digits.count <= 9 else { break }
+        let range = groups[first].lowerBound..<groups[last].upperBound
+        // The number must end there (or go on only as a further group).
+        guard endsNumber(range.upperBound) || last < groups.count - 1 else { continue }
+        let lengths = groups[first...last].map(\.count)
+        if digits.count == 9, context || (lengths.allSatisfy { $0 >= 2 } && Self.passesElevenTest(digits)) {
+          return range
+        }
+        // Eight digits are a BSN whose leading zero a spreadsheet dropped only as one number or in the groupings of
+        // a BSN without its first digit (12.345.672, 123 45 672): a year and a serial number ("2025 0016") pass the
+        // check one time in eleven.
+        if digits.count == 8,
+          context
+            || ([[8], [2, 3, 3], [3, 2, 3]].contains(lengths)
+              && Self.passesElevenTest([0] + digits))
+        {
+          return range
+        }
+      }
+    }
+    return nil
+  }
+
+  /// The Dutch 11-proef: 9·d1 + 8·d2 + … + 2·d8 − d9 divisible by 11, and not all zeros.
+  static func passesElevenTest(_ digits: [Int]) -> Bool {
+    guard digits.count == 9, digits.contains(where: { $0 != 0 }) else { return false }
+    var sum = 0
+    for (index, value) in digits.enumerated() { sum += index < 8 ? (9 - index) * value : -value }
+    return sum % 11 == 0
+  }
+
+  // MARK: - Postcodes and addresses
+
+  private mutating func postcodes() {
+    for start in 0..<n where isDigit(start) && s[start] != "0" && startsNumber(start) && !taken[start] {
+      guard digitRun(from: start) == start + 4 else { continue }
+      var letters = start + 4
+      if isSpace(letters) { letters += 1 }
+      guard isLetter(letters), isLetter(letters + 1), !isLetter(letters + 2) else { continue }
+      let pair = String(String.UnicodeScalarView([Self.lower(s[letters]), Self.lower(s[letters + 1])]))
+      guard pair.unicodeScalars.allSatisfy({ $0.value < 0x80 }), !["sa", "sd", "ss"].contains(pair) else { continue }
+      // Lower-case letters ("2025 en 2026") only after the word postcode.
+      let upper = Self.isUpper(s[letters]) && Self.isUpper(s[letters + 1])
+      var end = letters + 2
+      // A house number after it makes it an address.
+      var number = end
+      if isSpace(number) { number += 1 }
+      let numberEnd = digitRun(from: number)
+      let hasNumber = numberEnd > number && numberEnd - number <= 4 && !isDigit(numberEnd)
+      let context = words.last { $0.range.upperBound <= start }?.lowercased == "postcode"
+      guard upper || context else { continue }
+      if hasNumber {
+        end = numberEnd
+        if isLetter(end), !isLetter(end + 1) { end += 1 }
+      }
+      add(start..<end, hasNumber ? .address : .postcode)
+    }
+    for (offset, word) in words.enumerated()
+    where ["huisnummer", "huisnr"].contains(word.lowercased) && offset + 1 <= words.count {
+      var number = word.range.upperBound
+      while isSpace(number) || at(number) == ":" || at(number) == "." { number += 1 }
+      let end = digitRun(from: number)
+      if end > number, end - number <= 5 {
+        add(number..<(isLetter(end) && !isLetter(end + 1) ? end + 1 : end), .address)
+      }
+    }
+  }
+
+  private static let streetSuffixes = [
+    "straat", "laan", "weg", "plein", "gracht", "kade", "singel", "dijk", "hof", "steeg", "dreef", "markt",
+    "pad", "plantsoen", "boulevard", "allee", "baan", "wal", "burgwal", "erf", "park", "straatweg", "dam",
+    "haven", "veld", "hoek", "oord", "wijk", "rade", "akker", "weide", "kwartier",
+  ]
+  /// Suffixes that name a street even without a house number.
+  private static let plainStreetSuffixes = ["straat", "laan", "gracht", "plein", "singel", "kade", "dreef", "steeg"]
+
+  private mutating func streets() {
+    for (offset, word) in words.enumerated() where word.isCapitalised {
+      let lowered = word.lowercased
+      guard let suffix = Self.streetSuffixes.first(where: { lowered.hasSuffix($0) && lowered.count > $0.count + 2 })
+      else { continue }
+      // The house number: digits, perhaps with a letter or an addition (12, 12a, 12-3, 12 bis).
+      var end = word.range.upperBound
+      var number = end
+      if isSpace(number) { number += 1 }
+      let numberEnd = digitRun(from: number)
+      let hasNumber = numberEnd > number && numberEnd - number <= 4
+      if hasNumber {
+        end = numberEnd
+        if isLetter(end), !isLetter(end + 1) { end += 1 }
+        if at(end) == "-", isAlphanumeric(end + 1) { end = codeEnd(from: end + 1) }
+      } else if !Self.plainStreetSuffixes.contains(suffix) || placeNames.contains(lowered) {
+        continue
+      }
+      // Words before it that belong to the name: "Lange Nieuwstraat", "Van Nesstraat", "Burgemeester de Vlugtlaan".
+      var first = offset
+      while first > 0, first > offset - 3 {
+        let previous = words[first - 1]
+        guard previous.range.upperBound + 1 == words[first].range.lowerBound,
+          previous.isCapitalised || Self.particles.contains(previous.lowercased),
+          !Self.triggerWords.contains(previous.lowercased)
+        else { break }
+        first -= 1
+      }
+      while first < offset, Self.particles.contains(words[first].lowercased), !words[first].isCapitalised {
+        first += 1
+      }
+      add(words[first].range.lowerBound..<end, .address)
+    }
+  }
+
+  // MARK: - Licence plates
+
+  private mutating func licencePlates() {
+    // Three groups of letters or digits joined by '-', six characters in all, letters and digits both present.
+    var index = 0
+    while index < n {
+      guard isAlphanumeric(index), !isAlphanumeric(index - 1), at(index - 1) != "-" else {
+        index += 1
+        continue
+      }
+      var groups: [(Range<Int>, Bool)] = []  // (range, is letters)
+      var position = index
+      while groups.count < 4 {
+        var end = position
+        let letters = isLetter(position)
+        while letters ? isLetter(end) : isDigit(end) { end += 1 }
+        guard end > position else { break }
+        groups.append((position..<end, letters))
+        guard at(end) == "-", isAlphanumeric(end + 1) else {
+          position = end
+          break
+        }
+        position = end + 1
+      }
+      let end = groups.last?.0.upperBound ?? index + 1
+      let total = groups.reduce(0) { $0 + $1.0.count }
+      if groups.count == 3, total == 6, !isAlphanumeric(end), at(end) != "-",
+        groups.contains(where: \.1), groups.contains(where: { !$0.1 }),
+        groups.allSatisfy({ !$0.1 || (s[$0.0].allSatisfy { Self.isASCIILetter($0) }) })
+      {
+        add(index..<end, .licencePlate)
+      }
+      index = max(end, index + 1)
+    }
+    // After the word: "kenteken AB12CD".
+    for (offset, word) in words.enumerated() where word.lowercased == "kenteken" && offset + 1 < words.count {
+      let next = words[offset + 1].range.lowerBound
+      let end = codeEnd(from: next)
+      let code = (next..<end).filter(isAlphanumeric).count
+      if (5...8).contains(code), (next..<end).contains(where: isDigit) { add(next..<end, .licencePlate) }
+    }
+  }
+
+  static func isASCIILetter(_ scalar: Unicode.Scalar) -> Bool {
+    (0x41...0x5A).contains(scalar.value) || (0x61...0x7A).contains(scalar.value)
+  }
+
+  // MARK: - Names
+
+  /// Forms of address; after them comes a name ("mevrouw Jansen", "dhr. P. de Vries").
+  private static let titles: Set<String> = [
+    "mevrouw", "mevr", "mw", "mevr.", "meneer", "mijnheer", "dhr", "heer", "juf", "juffrouw", "meester", "dokter",
+    "dr", "ds", "mr", "drs", "ir", "prof", "zuster", "broeder", "pastoor", "dominee", "imam", "mrs", "ms", "miss",
+    "sir", "mister",
+  ]
+  /// Words for people around a respondent; a capitalised word right after one is a name ("mijn buurman Piet").
+  private static let relations: Set<String> = [
+    "buurman", "buurvrouw", "buurjongen", "buurmeisje", "buren", "vader", "moeder", "pa", "ma", "papa", "mama",
+    "zoon", "dochter", "zoontje", "dochtertje", "kind", "kinderen", "broer", "broertje", "zus", "zusje", "zuster",
+    "opa", "oma", "oom", "tante", "neef", "nicht", "man", "vrouw", "ex", "ex-man", "ex-vrouw", "ex-partner",
+    "partner", "vriend", "vriendin", "vriendje", "vriendinnetje", "stiefvader", "stiefmoeder", "stiefzoon",
+    "stiefdochter", "schoonvader", "schoonmoeder", "schoonzoon", "schoondochter", "zwager", "schoonzus", "collega",
+    "baas", "leraar", "lerares", "docent", "mentor", "hulpverlener", "begeleider", "begeleidster", "behandelaar",
+    "consulent", "casemanager", "wijkagent", "agent", "huisarts", "jeugdarts", "medewerker", "medewerkster",
+    "maatschappelijk", "werker", "regisseur", "jeugdconsulent", "gezinsvoogd", "voogd", "verloskundige",
+    "kleinzoon", "kleindochter", "achterneef", "pleegvader", "pleegmoeder", "pleegkind", "verzorger", "verzorgster",
+  ]
+  /// Verbs and nouns that introduce a name ("ik heet Fatima", "genaamd Kees", "haar naam is Anna").
+  private static let introductions: Set<String> = [
+    "heet", "heten", "genaamd", "genoemd", "naam", "noemt", "groet",
+    "groeten", "gr", "groetjes", "namens",
+  ]
+  /// Prepositions after which a capitalised word in the middle of a sentence is most likely a person ("geholpen
+  /// door Yvonne", "een gesprek met Karin"), unless it is a known organisation or place.
+  private static let prepositions: Set<String> = ["door", "met", "bij", "namens", "tegen", "aan", "van", "voor"]
+  static let triggerWords = titles.union(relations).union(introductions)
+  /// Name particles (*tussenvoegsels*) and their kin in other languages.
+  static let particles: Set<String> = [
+    "van", "de", "der", "den", "ter", "ten", "te", "'t", "in", "op", "het", "el", "al", "bin", "ben", "la", "le",
+    "du", "da", "di", "dos", "von", "zu", "vd", "v.d.", "v/d", "d'", "'s",
+  ]
+  /// Capitalised words that are not names although they may follow a trigger: organisations, days, months, common
+  /// sentence starts.
+  private static let notNames: Set<String> = [
+    "veilig", "thuis", "politie", "ggd", "jeugdzorg", "raad", "kinderbescherming", "wijkteam", "sociaal",
+    "huisarts", "ziekenhuis", "school", "gemeente", "rechter", "reclassering", "maandag", "dinsdag", "woensdag",
+    "donderdag", "vrijdag", "zaterdag", "zondag", "januari", "februari", "maart", "april", "mei", "juni", "juli",
+    "augustus", "september", "oktober", "november", "december", "ik", "hij", "zij", "wij", "we", "ze", "het", "de",
+    "een", "en", "maar", "want", "dus", "toen", "dan", "die", "dat", "deze", "dit", "er", "is", "was", "had", "heeft",
+    "kon", "wil", "niet", "ook", "nog", "al", "wel", "geen", "u", "jij", "je", "mijn", "zijn", "haar", "ons", "onze",
+    "hun", "the", "and", "of", "vt", "nederland", "nederlands", "engels", "arabisch", "turks", "pools", "marokkaans",
+    "surinaams", "i", "ok", "oké", "oke", "dank", "bedankt", "hallo", "beste", "geachte", "lucertis", "parlan",
+    "jeugdbescherming", "leger", "heils", "brijder", "ggz", "kwadraad", "halt", "zorg", "wijkverpleging", "dokter",
+    "spoedeisende", "hulp", "kinderopvang", "opvang", "blijf", "groep", "buurtzorg", "centrum", "jeugd", "gezin",
+    "cjg", "team", "kantoor", "rechtbank", "advocaat", "telefoon", "website", "internet", "brief", "mail", "e-mail",
+    "whatsapp", "facebook", "teams", "zoom", "kerst", "pasen", "ramadan", "suikerfeest", "corona", "covid",
+    "mevrouw", "meneer", "moeder", "vader", "kinderen", "kind", "ouders", "gemeenten", "hollands", "noorden",
+    "noord-holland", "noord", "west-friesland", "westfriesland", "jeugdarts", "consultatiebureau", "school",
+    "basisschool", "huisartsenpost", "gesprek", "veiligheid", "plan", "melding", "advies",
+  ]
+  /// Common first names in the Netherlands (Dutch and of its larger migrant communities): a capitalised one is a
+  /// name wherever it stands. Names that are also common words (Roos, Mark, Bas, Hoop) are left out.
+  private static let firstNames: Set<String> = [
+    "jan", "piet", "kees", "henk", "gerrit", "klaas", "willem", "hendrik", "johannes", "cornelis", "jacob", "pieter",
+    "dirk", "johan", "hans", "peter", "paul", "marco", "martin", "erik", "eric", "frank", "rob", "robert", "richard",
+    "ronald", "rene", "rené", "sander", "jeroen", "bart", "tom", "thomas", "daan", "lucas", "luuk", "sem", "noah",
+    "liam", "finn", "milan", "levi", "jesse", "thijs", "ruben", "stijn", "tim", "lars", "niels", "kevin", "dennis",
+    "michel", "marcel", "wim", "ad", "joop", "theo", "ton", "gert", "gijs", "koen", "joost", "maarten", "wouter",
+    "anna", "emma", "julia", "sophie", "sofie", "lisa", "sara", "sarah", "eva", "lotte", "fenna", "tess", "zoë",
+    "zoe", "mila", "nora", "saar", "noor", "lieke", "femke", "anouk", "iris", "linda", "sandra", "monique", "petra",
+    "marieke", "maria", "marie", "ingrid", "annemarie", "wilma", "els", "ans", "truus", "joke", "corrie", "ria",
+    "karin", "esther", "ellen", "marloes", "manon", "kim", "naomi", "fleur", "jasmijn", "sanne", "anne", "inge",
+    "mohammed", "mohamed", "muhammad", "ahmed", "ahmet", "mustafa", "mehmet", "ali", "hassan", "hussein", "youssef",
+    "yusuf", "omar", "ibrahim", "ismail", "karim", "said", "rachid", "abdel", "fatima", "fatma", "aisha", "ayse",
+    "ayşe", "khadija", "nadia", "samira", "yasmina", "yasmin", "leila", "layla", "zeynep", "emine", "hatice", "elif",
+    "meryem", "mariam", "sanne", "priya", "shanti", "rajesh", "anil", "piotr", "pawel", "paweł", "krzysztof",
+    "tomasz", "agnieszka", "katarzyna", "magdalena", "anna-maria", "jan-willem", "jan-peter", "ahmad", "mahmoud",
+    "kofi", "kwame", "ama", "abena",
+  ]
+
+  private mutating func names() {
+    var offset = 0
+    while offset < words.count {
+      let word = words[offset]
+      let lowered = word.lowercased
+      var start: Int?
+      if Self.triggerWords.contains(lowered) {
+        var first = offset + 1
+        // "naam is Anna", "naam: Anna"
+        if lowered == "naam", first < words.count, words[first].lowercased == "is" { first += 1 }
+        // "heer" only in "de heer".
+        if lowered != "heer" || (offset > 0 && words[offset - 1].lowercased == "de") { start = first }
+      } else if word.isCapitalised, Self.firstNames.contains(lowered) {
+        start = offset
+      } else if Self.prepositions.contains(lowered), offset + 1 < words.count, words[offset + 1].isCapitalised,
+        !words[offset + 1].isAllCapitals, !Self.notNames.contains(words[offset + 1].lowercased),
+        !placeNames.contains(words[offset + 1].lowercased), !isSentenceStart(words[offset].range.lowerBound)
+      {
+        start = offset + 1
+      } else if word.isCapitalised, offset + 2 < words.count, Self.particles.contains(words[offset + 1].lowercased),
+        !words[offset + 1].isCapitalised, !Self.notNames.contains(lowered), !placeNames.contains(lowered),
+        nameEnd(from: offset, leadingParticles: false) > offset + 2
+      {
+        // "Piet van der Berg": a capitalised word, particles, a capitalised word.
+        start = offset
+      }
+      if let first = start, first < words.count, gap(between: offset, and: first),
+        case let end = nameEnd(from: first, leadingParticles: first > offset), end > first
+      {
+        let range = words[first].range.lowerBound..<words[end - 1].range.upperBound
+        let text = (first..<end).map { words[$0].lowercased }.joined(separator: " ")
+        let capitalised = (first..<end).filter { words[$0].isCapitalised }.map { words[$0].lowercased }
+        if !placeNames.contains(text), capitalised.isEmpty || !capitalised.allSatisfy({ placeNames.contains($0) }) {
+          add(range, .name)
+        }
+        offset = end
+      } else {
+        offset += 1
+      }
+    }
+  }
+
+  /// Whether a word at `index` begins a sentence (where every word is capitalised).
+  private func isSentenceStart(_ index: Int) -> Bool {
+    var before = index - 1
+    while isSpace(before) { before -= 1 }
+    guard let previous = at(before) else { return true }
+    return previous == "." || previous == "!" || previous == "?" || previous == "\n" || previous == ":"
+  }
+
+  /// Whether only spaces, a full stop after an abbreviation, a ':' or a ',' stand between a trigger and its name.
+  private func gap(between trigger: Int, and first: Int) -> Bool {
+    guard first > trigger else { return true }
+    for index in words[trigger].range.upperBound..<words[first].range.lowerBound {
+      guard let here = at(index), here == " " || here == "." || here == ":" || here == "," else { return false }
+    }
+    return true
+  }
+
+  /// The end (a word index) of the name that starts at `first`: initials ("P.", "J.H."), capitalised words and the
+  /// particles between them, at most five words; `first` itself when no name starts there.
+  private func nameEnd(from first: Int, leadingParticles: Bool) -> Int {
+    var end = first
+    var lastNameWord = first
+    var sawName = false
+    while end < words.count, end < first + 6 {
+      let word = words[end]
+      // Parts of one name stand apart by one space, or by a full stop after an initial ("J.H. de Vries").
+      if end > first {
+        let between = String(
+          String.UnicodeScalarView(s[words[end - 1].range.upperBound..<word.range.lowerBound]))
+        guard between == " " || between == "." || between == ". " else { break }
+      }
+      // After a trigger a common first name counts in lower case too ("hij heet mohammed").
+      let lowerCaseFirstName = leadingParticles && !word.isCapitalised && Self.firstNames.contains(word.lowercased)
+      if word.isCapitalised || lowerCaseFirstName,
+        !Self.notNames.contains(word.lowercased) || (sawName && word.lowercased != "ik")
+      {
+        if word.isAllCapitals, word.range.count >= 3, !sawName { break }
+        sawName = true
+        end += 1
+        lastNameWord = end
+      } else if Self.particles.contains(word.lowercased), end > first || leadingParticles {
+        end += 1
+      } else {
+        break
+      }
+    }
+    return sawName ? lastNameWord : first
+  }
+}
+
+/// A word of a text: letters, with the apostrophes and hyphens inside it ("'t", "Jan-Willem", "ex-man").
+struct Word {
+  var range: Range<Int>
+  var lowercased: String
+  var isCapitalised: Bool
+  var isAllCapitals: Bool
+
+  static func split(_ s: [Unicode.Scalar]) -> [Word] {
+    var words: [Word] = []
+    var index = 0
+    let n = s.count
+    while index < n {
+      let startsWithApostrophe =
+        (s[index] == "'" || s[index] == "’") && index + 1 < n && Scanner.isLetter(s[index + 1])
+        && (index == 0 || !Scanner.isLetter(s[index - 1]))
+      guard Scanner.isLetter(s[index]) || startsWithApostrophe else {
+        index += 1
+        continue
+      }
+      let start = index
+      index += 1
+      while index < n {
+        if Scanner.isLetter(s[index]) {
+          index += 1
+        } else if s[index] == "-" || s[index] == "'" || s[index] == "’", index + 1 < n, Scanner.isLetter(s[index + 1]) {
+          index += 2
+        } else {
+          break
+        }
+      }
+      var lowered = String.UnicodeScalarView()
+      var capitals = 0
+      var letters = 0
+      for scalar in s[start..<index] {
+        if Scanner.isLetter(scalar) {
+          letters += 1
+          if Scanner.isUpper(scalar) { capitals += 1 }
+        }
+        lowered.append(scalar.properties.lowercaseMapping.unicodeScalars.first ?? scalar)
+      }
+      let first = s[start] == "'" || s[start] == "’" ? s[start + 1] : s[start]
+      words.append(
+        Word(
+          range: start..<index, lowercased: String(lowered), isCapitalised: Scanner.isUpper(first),
+          isAllCapitals: capitals == letters))
+    }
+    return words
+  }
+}

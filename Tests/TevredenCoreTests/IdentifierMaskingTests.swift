@@ -1,0 +1,133 @@
+import Foundation
+import Testing
+
+@testable import TevredenCore
+
+/// A remark of the labelled corpus: its text and where its identifiers are (offsets in Unicode scalars).
+struct LabelledRemark: CustomTestStringConvertible {
+  var text: String
+  var labels: [(range: Range<Int>, kind: String)]
+  var testDescription: String { text }
+
+  /// Reads `{kind|text}` marks out of a corpus line.
+  init(line: String) {
+    var plain = String.UnicodeScalarView()
+    var labels: [(Range<Int>, String)] = []
+    var scalars = Array(line.unicodeScalars)[...]
+    while let open = scalars.firstIndex(of: "{") {
+      plain.append(contentsOf: scalars[scalars.startIndex..<open])
+      let bar = scalars[open...].firstIndex(of: "|") ?? open
+      let close = scalars[bar...].firstIndex(of: "}") ?? bar
+      let kind = String(String.UnicodeScalarView(scalars[(open + 1)..<bar]))
+      let start = plain.count
+      plain.append(contentsOf: scalars[(bar + 1)..<close])
+      labels.append((start..<plain.count, kind))
+      scalars = scalars[(close + 1)...]
+    }
+    plain.append(contentsOf: scalars)
+    text = String(plain)
+    self.labels = labels
+  }
+
+  static let corpus: [LabelledRemark] = {
+    let url = Bundle.module.url(forResource: "Fixtures/privacy/privacy-corpus", withExtension: "txt")
+    let text = url.flatMap { try? String(contentsOf: $0, encoding: .utf8) } ?? ""
+    return text.split(separator: "\n").filter { !$0.hasPrefix("#") }.map { LabelledRemark(line: String($0)) }
+  }()
+}
+
+/// How the masker does on the labelled corpus, per category.
+struct CorpusScore {
+  var found: [String: Int] = [:]
+  var total: [String: Int] = [:]
+  var missed: [String] = []
+  var falsePositives: [String] = []
+  var maskedSpans = 0
+
+  init(_ remarks: [LabelledRemark], masking: IdentifierMasking = .standard) {
+    for remark in remarks {
+      let scalars = Array(remark.text.unicodeScalars)
+      let spans = masking.identifiers(in: remark.text)
+      maskedSpans += spans.count
+      for label in remark.labels {
+        total[label.kind, default: 0] += 1
+        // Found when every letter and digit of it is masked: a name half masked still names someone.
+        let covered = label.range.allSatisfy { index in
+          !(scalars[index].properties.isAlphabetic || scalars[index].properties.numericType != nil)
+            || spans.contains { $0.range.contains(index) }
+        }
+        if covered {
+          found[label.kind, default: 0] += 1
+        } else {
+          missed.append("\(label.kind): \(String(String.UnicodeScalarView(scalars[label.range]))) in \(remark.text)")
+        }
+      }
+      for span in spans where !remark.labels.contains(where: { $0.range.overlaps(span.range) }) {
+        falsePositives.append(
+          "\(span.kind): \(String(String.UnicodeScalarView(scalars[span.range]))) in \(remark.text)")
+      }
+    }
+  }
+}
+
+@Suite struct IdentifierMaskingTests {
+  @Test func theLabelledCorpusIsMaskedCompletelyAndNothingElse() {
+    #expect(LabelledRemark.corpus.count > 300)
+    let score = CorpusScore(LabelledRemark.corpus)
+    #expect(score.total.values.reduce(0, +) > 250)
+    #expect(score.missed == [], "identifiers left in place")
+    #expect(score.falsePositives == [], "masked although not an identifier")
+  }
+
+  @Test func markersNameTheKindAndTheRestOfTheTextStays() {
+    let result = IdentifierMasking.standard.mask(
+      "Mijn BSN is 123.456.782, mail j.jansen@example.nl of bel 06-12345678 of +31 20 123 4567.")
+    #expect(result.text == "Mijn BSN is [BSN], mail [e-mail] of bel [telefoonnummer] of [telefoonnummer].")
+    #expect(result.masked == [.bsn, .email, .phone])
+    let names = IdentifierMasking.standard.mask("Mijn buurman Piet de Vries belde, daarna mevrouw Jansen.")
+    #expect(names.text == "Mijn buurman [naam] belde, daarna mevrouw [naam].")
+  }
+
+  @Test func invisibleCharactersAndLookAlikesAreSeenThroughButKeptOutOfTheResult() {
+    let text = "bel 06\u{2011}1234\u{200B}5678 of mail jan\u{FF20}example.nl"
+    #expect(IdentifierMasking.standard.mask(text).text == "bel [telefoonnummer] of mail [e-mail]")
+  }
+
+  @Test func theRegionsMunicipalitiesAreNeverNames() {
+    let masking = IdentifierMasking(placeNames: ["Zwaagdijk"])
+    let text = "mijn moeder Zwaagdijk? Nee: mijn moeder uit Den Helder, en de heer van Medemblik."
+    #expect(masking.mask(text).text == text)
+  }
+
+  @Test func theElevenProefSeparatesBSNsFromOtherNumbers() {
+    func digits(_ text: String) -> [Int] { text.compactMap(\.wholeNumberValue) }
+    #expect(Scanner.passesElevenTest(digits("111222333")))
+    #expect(Scanner.passesElevenTest(digits("123456782")))
+    #expect(!Scanner.passesElevenTest(digits("123456789")))
+    #expect(!Scanner.passesElevenTest(digits("000000000")))
+    #expect(!Scanner.passesElevenTest(digits("12345678")))
+  }
+
+  @Test func numbersThatIdentifyNoOneStay() {
+    let text = "Ik geef een 8. Het duurde 12 weken, in 2026 heb ik 3 gesprekken gehad, om 10:30 en 14.15 uur."
+    #expect(IdentifierMasking.standard.mask(text) == IdentifierMasking.Result(text: text, spans: []))
+  }
+
+  @Test(arguments: [
+    ("bel 0612345678", "bel [telefoonnummer]"),
+    ("BSN 111222333", "BSN [BSN]"),
+    ("a@b.nl", "[e-mail]"),
+    ("jan at gmail punt com", "[e-mail]"),
+    ("mijn buurman Piet", "mijn buurman [naam]"),
+    ("Prima geholpen, 3 gesprekken in 2026.", "Prima geholpen, 3 gesprekken in 2026."),
+  ])
+  func theQuickCheckNeverSkipsWhatTheFullScanWouldMask(text: String, expected: String) {
+    #expect(IdentifierMasking.standard.mask(text).text == expected)
+  }
+
+  @Test func ibansAreCheckedBeforeTheyAreMasked() {
+    #expect(Scanner.isIBAN(Array("NL91ABNA0417164300".unicodeScalars)))
+    #expect(!Scanner.isIBAN(Array("NL92ABNA0417164300".unicodeScalars)))
+    #expect(IdentifierMasking.standard.mask("code NL92ABNA0417164300").text == "code NL92ABNA0417164300")
+  }
+}
