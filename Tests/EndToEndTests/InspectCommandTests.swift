@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+import TevredenTestSupport
 
 /// `tevreden import --inspect`: reports on real platform exports, JSON API exports refused per file, folders
 /// expanded, and nothing written: no database appears, wherever the database would be.
-@Suite struct InspectCommandTests {
-  static let exports = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/fixtures/exports")
+@Suite(.requiresSharedExports) struct InspectCommandTests {
+  static let exports = sharedExportsFolder
 
   static func export(_ path: String) -> String {
     exports.appendingPathComponent(path).path

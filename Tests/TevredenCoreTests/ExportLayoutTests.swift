@@ -1,15 +1,20 @@
 import Foundation
 import Testing
+import TevredenTestSupport
 
 @testable import TevredenCore
 
-/// Layout detection from the first rows of real platform exports (`shared/fixtures/exports`).
+/// Layout detection from the first rows of real platform exports (`shared/fixtures/exports`, where present) and of
+/// the project's own exports of every layout (`Tests/EndToEndTests/PlatformExports`).
 @Suite struct ExportLayoutTests {
-  static let exports = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/fixtures/exports")
-
-  /// The first rows of a CSV fixture (UTF-8, else Latin-1 for the non-UTF-8 SurveyMonkey files).
+  /// The first rows of a shared CSV fixture (UTF-8, else Latin-1 for the non-UTF-8 SurveyMonkey files).
   func rows(_ path: String, delimiter: Unicode.Scalar = ",") throws -> [[String]] {
-    let data = try Data(contentsOf: Self.exports.appendingPathComponent(path))
+    try rows(of: sharedExportsFolder.appendingPathComponent(path), delimiter: delimiter)
+  }
+
+  /// The first rows of a CSV file (UTF-8, else Latin-1 for files in Windows-1252).
+  func rows(of url: URL, delimiter: Unicode.Scalar = ",") throws -> [[String]] {
+    let data = try Data(contentsOf: url)
     var text = String(data: data, encoding: .utf8) ?? String(decoding: data.map { $0 }, as: Unicode.ASCII.self)
     if String(data: data, encoding: .utf8) == nil, let latin = String(data: data, encoding: .isoLatin1) { text = latin }
     if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
@@ -17,7 +22,7 @@ import Testing
     return try CSVReader.parse(text, delimiter: delimiter).prefix(6).map(\.fields)
   }
 
-  @Test(arguments: [
+  @Test(.requiresSharedExports, arguments: [
     ("qualtrics/qualtrics-3header-importid-german-labels.csv", SurveyPlatform.qualtrics, 3, "ResponseId" as String?),
     ("qualtrics/qualtrics-2016-insights-3header-matrix-dictimportid.csv", .qualtrics, 3, "ResponseID"),
     ("qualtrics/qualtrics-legacy-2header-bom.csv", .qualtrics, 2, "ResponseID"),
@@ -44,7 +49,7 @@ import Testing
     #expect(layout.responseIDColumn.map { layout.columnNames[$0].contains(responseID ?? "") } ?? (responseID == nil))
   }
 
-  @Test func qualtricsColumnsGoByTagTextAndImportID() throws {
+  @Test(.requiresSharedExports) func qualtricsColumnsGoByTagTextAndImportID() throws {
     let layout = ExportLayout.detect(try rows("qualtrics/qualtrics-3header-importid-german-labels.csv"))
     #expect(layout.columnNames[8] == ["ResponseId", "Antwort-ID", "_recordId"])
     #expect(layout.finishedColumn == 6)
@@ -52,7 +57,7 @@ import Testing
     #expect(layout.completedColumn == 7)
   }
 
-  @Test func surveyMonkeySubColumnsCarryTheirQuestionAndChoice() throws {
+  @Test(.requiresSharedExports) func surveyMonkeySubColumnsCarryTheirQuestionAndChoice() throws {
     let layout = ExportLayout.detect(
       try rows("surveymonkey/surveymonkey-2header-starwars-multiselect-matrix-cr-eol-nonutf8.csv"))
     #expect(

@@ -1,11 +1,12 @@
 import Foundation
 import Testing
+import TevredenTestSupport
 
 @testable import TevredenImport
 
 /// Every survey-platform sample in `shared/fixtures/exports` reads, with the encoding, delimiter, record
 /// count and cell values checked by hand (Python's `csv` module and the unzipped sheet XML).
-@Suite struct ExportFixtureTests {
+@Suite(.requiresSharedExports) struct ExportFixtureTests {
   struct Expectation: Sendable, CustomTestStringConvertible {
     var path: String
     var encoding: TextEncoding
