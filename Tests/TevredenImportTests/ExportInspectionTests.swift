@@ -149,7 +149,13 @@ import TevredenTestSupport
 
   @Test(.requiresSharedExports, arguments: expectations)
   func inspectsExport(_ expected: Expectation) throws {
-    let inspection = try ExportInspection(contentsOf: exportFixture(expected.path), name: expected.path)
+    try Self.check(expected, inspecting: exportFixture(expected.path))
+  }
+
+  /// Inspects an export and checks what `expected` says about it; `ProjectExportInspectionTests` checks the
+  /// project's own exports with it too.
+  static func check(_ expected: Expectation, inspecting url: URL) throws {
+    let inspection = try ExportInspection(contentsOf: url, name: expected.path)
     #expect(inspection.source.file == expected.path)
     #expect(inspection.layout.platform == expected.platform)
     #expect(!inspection.isLayoutForced)

@@ -361,11 +361,11 @@ def tf_row(token, start, submit, p):
     return row
 tf_rows = [tf_head,
            tf_row("3f2a9c41d07b4e58a1c6e2b9d84f7a10", "2026-04-14 08:21:03", "2026-04-14 08:30:00", people["A"]),
-           tf_row("8b1e0d7c2a3f4e69b5d7c1a2e3f40b21", "2026-04-15 19:00:00", "2026-04-15 19:09:12", people["B"]),
+           # An open answer over two lines (a quoted line break inside the record), as in the 2016 sample.
+           tf_row("8b1e0d7c2a3f4e69b5d7c1a2e3f40b21", "2026-04-15 19:00:00", "2026-04-15 19:09:12",
+                  dict(people["B"], opmerking=people["B"]["opmerking"] + ".\nDank u wel!")),
            tf_row("c0ffee12a3b44d5e8f9a0b1c2d3e4f56", "2026-04-16 06:50:00", "", people["C"]),
-           # An open answer over two lines: a quoted line break inside the record.
-           tf_row("d4e5f6a7b8c94d0e1f2a3b4c5d6e7f80", "2026-04-20 12:00:00", "2026-04-20 12:06:59",
-                  dict(people["E"], opmerking="Duidelijk verhaal.\nDank u wel!"))]
+           tf_row("d4e5f6a7b8c94d0e1f2a3b4c5d6e7f80", "2026-04-20 12:00:00", "2026-04-20 12:06:59", people["E"])]
 (here / "typeform-inwoners-adviesaanvraag.csv").write_bytes(csv_bytes(tf_rows, eol="\n"))
 
 # KoboToolbox CSV ("XML values and headers", groups in headers, select_multiple as a single column of
