@@ -43,9 +43,12 @@ let package = Package(
     ),
     .target(name: "TevredenReport", dependencies: ["TevredenCore"]),
     .executableTarget(name: "tevreden", dependencies: ["TevredenCLI"]),
+    // Test helpers shared by the test targets (where the platform exports are, whether ../shared is there); only
+    // test targets depend on it.
+    .target(name: "TevredenTestSupport", path: "Tests/TevredenTestSupport"),
     .testTarget(
       name: "TevredenCoreTests",
-      dependencies: ["TevredenCore"],
+      dependencies: ["TevredenCore", "TevredenTestSupport"],
       resources: [.copy("Fixtures")]
     ),
     .testTarget(
@@ -58,7 +61,10 @@ let package = Package(
     ),
     .testTarget(
       name: "TevredenImportTests",
-      dependencies: ["TevredenImport", "TevredenCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+      dependencies: [
+        "TevredenImport", "TevredenCore", "TevredenTestSupport",
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ],
       resources: [.copy("Fixtures")]
     ),
     .testTarget(
@@ -68,7 +74,9 @@ let package = Package(
     ),
     .testTarget(
       name: "EndToEndTests",
-      dependencies: ["TevredenCore", "TevredenStore", .product(name: "GRDB", package: "GRDB.swift")],
+      dependencies: [
+        "TevredenCore", "TevredenStore", "TevredenTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+      ],
       exclude: ["PlatformExports"]
     ),
   ],

@@ -1,11 +1,12 @@
 import Foundation
 import Testing
+import TevredenTestSupport
 
 @testable import TevredenImport
 
 /// Every survey-platform sample in `shared/fixtures/exports` reads, with the encoding, delimiter, record
 /// count and cell values checked by hand (Python's `csv` module and the unzipped sheet XML).
-@Suite struct ExportFixtureTests {
+@Suite(.requiresSharedExports) struct ExportFixtureTests {
   struct Expectation: Sendable, CustomTestStringConvertible {
     var path: String
     var encoding: TextEncoding
@@ -119,7 +120,13 @@ import Testing
 
   @Test(arguments: csvExpectations)
   func readsTextExport(_ expected: Expectation) throws {
-    var reader = try TableFileReader(contentsOf: exportFixture(expected.path))
+    try Self.check(expected, reading: exportFixture(expected.path))
+  }
+
+  /// Reads a text export whole and checks what `expected` says about it; `ProjectExportReadingTests` checks the
+  /// project's own exports with it too.
+  static func check(_ expected: Expectation, reading url: URL) throws {
+    var reader = try TableFileReader(contentsOf: url)
     let records = try reader.readAll()
     let source = reader.source
     #expect(source.format == .csv)
@@ -139,8 +146,13 @@ import Testing
   /// characters, CRLF pairs, quoted fields and `""`.
   @Test(arguments: csvExpectations.map(\.path))
   func readsTextExportInTinyChunks(_ path: String) throws {
-    var whole = try TableFileReader(contentsOf: exportFixture(path))
-    var chunked = try TableFileReader(contentsOf: exportFixture(path), options: TableReadOptions(chunkSize: 7))
+    try Self.checkTinyChunks(reading: exportFixture(path))
+  }
+
+  /// Reads a file with a 7-byte chunk and whole, and checks that both give the same records and source.
+  static func checkTinyChunks(reading url: URL) throws {
+    var whole = try TableFileReader(contentsOf: url)
+    var chunked = try TableFileReader(contentsOf: url, options: TableReadOptions(chunkSize: 7))
     #expect(try chunked.readAll() == whole.readAll())
     #expect(chunked.source == whole.source)
   }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TevredenCore
+import TevredenTestSupport
 
 @testable import TevredenImport
 
@@ -146,9 +147,15 @@ import TevredenCore
     "typeform/typeform-api-v1-2016-questions-responses.json",
   ]
 
-  @Test(arguments: expectations)
+  @Test(.requiresSharedExports, arguments: expectations)
   func inspectsExport(_ expected: Expectation) throws {
-    let inspection = try ExportInspection(contentsOf: exportFixture(expected.path), name: expected.path)
+    try Self.check(expected, inspecting: exportFixture(expected.path))
+  }
+
+  /// Inspects an export and checks what `expected` says about it; `ProjectExportInspectionTests` checks the
+  /// project's own exports with it too.
+  static func check(_ expected: Expectation, inspecting url: URL) throws {
+    let inspection = try ExportInspection(contentsOf: url, name: expected.path)
     #expect(inspection.source.file == expected.path)
     #expect(inspection.layout.platform == expected.platform)
     #expect(!inspection.isLayoutForced)
@@ -189,13 +196,15 @@ import TevredenCore
   /// The files whose personal-data columns are listed exactly: no other column is flagged. (The Google Forms
   /// sheet's `Enter name` and the LimeSurvey R file's `Please enter your address [Street]` are not recognised by
   /// `PersonalDataColumns` yet, so those two files are not in this list.)
-  @Test(arguments: expectations.filter { !$0.path.contains("sheet-xlsx") && !$0.path.contains("rexport") })
+  @Test(
+    .requiresSharedExports,
+    arguments: expectations.filter { !$0.path.contains("sheet-xlsx") && !$0.path.contains("rexport") })
   func flagsExactlyThePersonalDataColumns(_ expected: Expectation) throws {
     let inspection = try ExportInspection(contentsOf: exportFixture(expected.path))
     #expect(Set(inspection.personalDataColumns.map(\.index)) == Set(expected.personalData.keys))
   }
 
-  @Test(arguments: jsonExports)
+  @Test(.requiresSharedExports, arguments: jsonExports)
   func refusesJSONAPIExportsWithOneLine(_ path: String) throws {
     #expect(throws: ExportInspectionError.jsonAPIExport(file: path)) {
       try ExportInspection(contentsOf: exportFixture(path), name: path)
@@ -209,8 +218,8 @@ import TevredenCore
 
   /// Every table and JSON file in the shared exports folder has an expectation here, so a new sample is not
   /// silently left out.
-  @Test func coversEveryExportFixture() throws {
-    let enumerator = try #require(FileManager.default.enumerator(atPath: sharedExports.path))
+  @Test(.requiresSharedExports) func coversEveryExportFixture() throws {
+    let enumerator = try #require(FileManager.default.enumerator(atPath: sharedExportsFolder.path))
     var files: [String] = []
     while let name = enumerator.nextObject() as? String {
       if ["csv", "tsv", "txt", "xlsx", "json"].contains((name as NSString).pathExtension) { files.append(name) }
@@ -219,7 +228,7 @@ import TevredenCore
     #expect(Set(files) == Set(Self.expectations.map(\.path) + Self.jsonExports))
   }
 
-  @Test func showsTheMostFrequentLabelsAndRanges() throws {
+  @Test(.requiresSharedExports) func showsTheMostFrequentLabelsAndRanges() throws {
     let inspection = try ExportInspection(
       contentsOf: exportFixture("limesurvey/limesurvey-csv-allquoted-dutch-codes-partial-json-cells.csv"))
     let gender = inspection.columns[6]
@@ -237,7 +246,7 @@ import TevredenCore
     #expect(inspection.columns[4].topValues.isEmpty && inspection.columns[4].range == nil)
   }
 
-  @Test func namesColumnsByEveryHeaderRow() throws {
+  @Test(.requiresSharedExports) func namesColumnsByEveryHeaderRow() throws {
     let qualtrics = try ExportInspection(
       contentsOf: exportFixture("qualtrics/qualtrics-3header-importid-german-labels.csv"))
     #expect(qualtrics.columns[0].names == ["StartDate", "Anfangsdatum", "startDate"])
@@ -250,14 +259,14 @@ import TevredenCore
     #expect(monkey.columns[4].names.last == question)
   }
 
-  @Test func workbookNamesItsSheets() throws {
+  @Test(.requiresSharedExports) func workbookNamesItsSheets() throws {
     let inspection = try ExportInspection(
       contentsOf: exportFixture("kobotoolbox/kobo-xlsx-nested-repeat-groups-multisheet.xlsx"))
     #expect(inspection.source.sheet == "Inventory Form")
     #expect(inspection.source.sheetNames == ["Inventory Form", "categories", "items", "suppliers"])
   }
 
-  @Test func forcedLayoutIsUsedAsGiven() throws {
+  @Test(.requiresSharedExports) func forcedLayoutIsUsedAsGiven() throws {
     let inspection = try ExportInspection(
       contentsOf: exportFixture("qualtrics/qualtrics-3header-importid-german-labels.csv"), layout: .generic)
     #expect(inspection.isLayoutForced)
@@ -375,7 +384,7 @@ import TevredenCore
   }
 
   @Test func unreadableFilesSayWhy() throws {
-    let missing = sharedExports.appendingPathComponent("no-such-file.csv")
+    let missing = sharedExportsFolder.appendingPathComponent("no-such-file.csv")
     #expect(throws: ExportInspectionError.self) { try ExportInspection(contentsOf: missing, name: "x.csv") }
     do {
       _ = try ExportInspection(contentsOf: missing, name: "x.csv")

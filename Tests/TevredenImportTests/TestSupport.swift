@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TevredenTestSupport
 import ZIPFoundation
 
 @testable import TevredenImport
@@ -8,12 +9,10 @@ import ZIPFoundation
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
   .deletingLastPathComponent()
 
-/// The shared survey-export samples: `shared` is checked out beside the package.
-let sharedExports = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/fixtures/exports")
-
-/// A shared export sample, e.g. `exportFixture("odk/odk-briefcase-choice-lists.csv")`.
+/// A shared export sample, e.g. `exportFixture("odk/odk-briefcase-choice-lists.csv")`; tests that read one carry
+/// `.requiresSharedExports`.
 func exportFixture(_ path: String) -> URL {
-  sharedExports.appendingPathComponent(path)
+  sharedExportsFolder.appendingPathComponent(path)
 }
 
 /// One of this target's own fixtures (`Fixtures/<name>`).

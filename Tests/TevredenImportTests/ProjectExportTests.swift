@@ -1,0 +1,417 @@
+import Foundation
+import Testing
+import TevredenCore
+import TevredenTestSupport
+
+@testable import TevredenImport
+
+/// The project's own exports (`Tests/EndToEndTests/PlatformExports`, written by its `make-exports.py`), read as
+/// `ExportFixtureTests` reads the real exports in `../shared`: every encoding, byte order mark, delimiter, line
+/// ending and workbook shape those show is proved here too, on a clone that has no `../shared`.
+///
+/// The expected numbers and cells were taken from the files with Python's `csv` module (`utf-8-sig`, or `cp1252`
+/// for the two Windows-1252 files; lines counted as `csv.reader` counts them) and from the unzipped sheet XML.
+@Suite struct ProjectExportReadingTests {
+  typealias Expectation = ExportFixtureTests.Expectation
+
+  static let contactQuestion = "Hoe had u contact met Veilig Thuis? U mag meer dan één antwoord kiezen."
+
+  static let csvExpectations: [Expectation] = [
+    // Qualtrics: three header rows (tag, text, JSON ImportId), a BOM, CRLF.
+    Expectation(
+      path: "qualtrics-inwoners-melding.csv", encoding: .utf8, hasBOM: true, delimiter: .comma, recordCount: 7,
+      fieldCount: 34, lastLine: 7,
+      cells: [
+        (0, 8, "ResponseId"), (1, 8, "Response ID"), (2, 17, "{\"ImportId\":\"QID1\"}"), (3, 8, "R_1aAbCdEfGhIjKlM"),
+        (5, 6, "False"),
+      ]),
+    // Qualtrics legacy: V1…V10 above the metadata names, a BOM, every line ending in a comma (an empty last field).
+    Expectation(
+      path: "qualtrics-legacy-inwoners-adviesaanvraag.csv", encoding: .utf8, hasBOM: true, delimiter: .comma,
+      recordCount: 5, fieldCount: 30, lastLine: 5,
+      cells: [
+        (0, 0, "V1"), (1, 0, "ResponseID"), (1, 9, "Finished"), (2, 0, "R_5eEfGhIjKlMnOpQ"), (2, 12, "Telefoon,E-mail"),
+        (2, 29, ""),
+      ]),
+    // Qualtrics 2016: the third header row holds Python-style ImportIds.
+    Expectation(
+      path: "qualtrics-insights-inwoners-adviesaanvraag.csv", encoding: .utf8, hasBOM: false, delimiter: .comma,
+      recordCount: 6, fieldCount: 30, lastLine: 6,
+      cells: [
+        (0, 0, "ResponseID"), (2, 0, "{'ImportId': 'responseId'}"),
+        (2, 29, "{'ImportId': 'Location-LocationAccuracy'}"),
+        (3, 0, "R_8hHiJkLmNoPqRsT"), (5, 9, "0"),
+      ]),
+    // SurveyMonkey: two header rows, the question only above the first of its columns.
+    Expectation(
+      path: "surveymonkey-inwoners-adviesaanvraag.csv", encoding: .utf8, hasBOM: false, delimiter: .comma,
+      recordCount: 8, fieldCount: 29, lastLine: 8,
+      cells: [
+        (0, 0, "Respondent ID"), (0, 11, contactQuestion), (0, 12, ""), (1, 11, "Telefoon"),
+        (1, 15, "Other (please specify)"), (2, 0, "114938210451"), (2, 2, "03/10/2026 09:58:12 AM"),
+        (7, 15, "Via de huisarts"),
+      ]),
+    // SurveyMonkey saved again by Excel on a Mac: Windows-1252, bare CR line endings, none after the last line.
+    Expectation(
+      path: "surveymonkey-mac-excel-inwoners-adviesaanvraag.csv", encoding: .windows1252, hasBOM: false,
+      delimiter: .comma, recordCount: 5, fieldCount: 23, lastLine: 5,
+      cells: [
+        (0, 0, "StartDate"), (0, 5, contactQuestion), (1, 9, "Other (please specify)"), (2, 0, "3/16/26 9:05"),
+        (4, 1, "4/1/26 8:06"),
+      ]),
+    // Google Forms' own CSV: CRLF and no line break after the last line.
+    Expectation(
+      path: "googleforms-inwoners-adviesaanvraag.csv", encoding: .utf8, hasBOM: false, delimiter: .comma,
+      recordCount: 4, fieldCount: 17, lastLine: 4,
+      cells: [
+        (0, 0, "Timestamp"), (1, 0, "2026/03/13 4:20:37 pm CET"), (1, 3, "Telefoon;E-mail"),
+        (3, 0, "2026/04/02 12:30:00 pm CEST"), (3, 16, ""),
+      ]),
+    // Google Forms saved by Dutch Excel: semicolons, Windows-1252, a decimal comma.
+    Expectation(
+      path: "googleforms-ketenpartners-politie-semicolon-windows1252.csv", encoding: .windows1252, hasBOM: false,
+      delimiter: .semicolon, recordCount: 4, fieldCount: 17, lastLine: 4,
+      cells: [
+        (0, 0, "Tijdstempel"), (1, 0, "13-3-2026 10:15:04"), (1, 15, "7,5"),
+        (2, 2, "Coördinator huiselijk geweld / kindermishandeling"),
+      ]),
+    // LimeSurvey codes: every field quoted, a JSON document in a cell, an empty line at the end.
+    Expectation(
+      path: "limesurvey-inwoners-adviesaanvraag-codes.csv", encoding: .utf8, hasBOM: false, delimiter: .comma,
+      recordCount: 6, fieldCount: 30, lastLine: 6,
+      cells: [
+        (0, 10, "contactvia[SQ001]"), (1, 0, "3"), (1, 10, "Y"),
+        (
+          1, 27,
+          #"[{"title":"Brief","comment":"","size":"48.2","name":"brief.pdf","filename":"fu_k3m9x2","ext":"pdf"}]"#
+        ),
+        (3, 1, ""), (5, 0, "9"),
+      ]),
+    // LimeSurvey full question texts: a BOM, `Question [Option]` headers.
+    Expectation(
+      path: "limesurvey-inwoners-adviesaanvraag-fulltext.csv", encoding: .utf8, hasBOM: true, delimiter: .comma,
+      recordCount: 4, fieldCount: 27, lastLine: 4,
+      cells: [(0, 0, "Response ID"), (0, 10, "\(contactQuestion) [Telefoon]"), (1, 3, "nl-informal"), (2, 1, "")]),
+    // Typeform: a no-break space in a header, an answer over two lines.
+    Expectation(
+      path: "typeform-inwoners-adviesaanvraag.csv", encoding: .utf8, hasBOM: false, delimiter: .comma,
+      recordCount: 5, fieldCount: 24, lastLine: 6,
+      cells: [
+        (0, 0, "#"), (0, 7, "Waren er kinderen bij\u{A0}betrokken?"), (0, 23, "Network ID"),
+        (2, 19, "Mijn BSN 111222333 hoefde ik gelukkig niet te geven.\nDank u wel!"),
+        (4, 0, "d4e5f6a7b8c94d0e1f2a3b4c5d6e7f80"), (4, 22, "2026-04-20 12:06:59"),
+      ]),
+    // KoboToolbox CSV: semicolons, every field quoted, CRLF.
+    Expectation(
+      path: "kobo-inwoners-adviesaanvraag-semicolon.csv", encoding: .utf8, hasBOM: false, delimiter: .semicolon,
+      recordCount: 5, fieldCount: 39, lastLine: 5,
+      cells: [
+        (0, 0, "start"), (0, 3, "groep_a/toestemming"), (1, 0, "2026-03-16T10:02:11.000+01:00"), (1, 36, "vKsXpY3nQw7"),
+      ]),
+    Expectation(
+      path: "odk-central-inwoners-adviesaanvraag.csv", encoding: .utf8, hasBOM: false, delimiter: .comma,
+      recordCount: 4, fieldCount: 38, lastLine: 4,
+      cells: [(0, 0, "SubmissionDate"), (1, 0, "2026-04-20T07:45:10.512Z"), (1, 4, "betrokkene")]),
+    // ODK Briefcase: dates quoted in Java's MEDIUM style (with a comma), numbers not quoted, KEY last.
+    Expectation(
+      path: "odk-briefcase-inwoners-adviesaanvraag.csv", encoding: .utf8, hasBOM: false, delimiter: .comma,
+      recordCount: 4, fieldCount: 29, lastLine: 4,
+      cells: [
+        (0, 28, "KEY"), (1, 0, "Mar 24, 2026 10:15:42 AM"), (1, 5, "telefoon mail"), (1, 6, "1"),
+        (3, 0, "Apr 9, 2026 9:05:10 AM"),
+      ]),
+  ]
+
+  @Test(arguments: csvExpectations)
+  func readsTextExport(_ expected: Expectation) throws {
+    try ExportFixtureTests.check(expected, reading: projectExport(expected.path))
+  }
+
+  /// Chunk boundaries fall inside multi-byte characters, CRLF pairs, bare CRs, quoted fields and `""`.
+  @Test(arguments: csvExpectations.map(\.path))
+  func readsTextExportInTinyChunks(_ path: String) throws {
+    try ExportFixtureTests.checkTinyChunks(reading: projectExport(path))
+  }
+
+  @Test func aTypeformRecordWithALineBreakStartsOnItsFirstLine() throws {
+    var reader = try TableFileReader(contentsOf: projectExport("typeform-inwoners-adviesaanvraag.csv"))
+    let records = try reader.readAll()
+    // Record 2 holds one line break; the records after it start a line later.
+    #expect(records.map(\.line) == [1, 2, 3, 5, 6])
+  }
+
+  // MARK: Workbooks
+
+  @Test func readsGoogleFormsSheetWithSerialDates() throws {
+    var reader = try TableFileReader(contentsOf: projectExport("googleforms-inwoners-adviesaanvraag-sheet.xlsx"))
+    let records = try reader.readAll()
+    #expect(reader.source.format == .xlsx)
+    #expect(reader.source.encoding == nil)
+    #expect(reader.source.delimiter == nil)
+    #expect(reader.source.sheet == "Formulierreacties 1")
+    #expect(reader.source.sheetNames == ["Formulierreacties 1"])
+    #expect(records.map(\.line) == [1, 2, 3])
+    #expect(records.allSatisfy { $0.fields.count == 17 })  // A1:Q3
+    #expect(records[0].fields[0...2] == ["Tijdstempel", "E-mailadres", "Waar ging uw vraag aan Veilig Thuis over?"])
+    // Serial numbers with the format d-m-yyyy h:mm:ss (shared strings for the text).
+    #expect(
+      records[1].fields[0...3] == [
+        "2026-03-20T11:45:10", "f.elamrani@example.nl", "Over mijn eigen situatie", "Telefoon, E-mail",
+      ])
+    #expect(records[2].fields[0] == "2026-04-07T18:03:00")
+    #expect(records[2].fields[3] == "Chat,")
+  }
+
+  @Test func readsEverySheetOfKoboExportWithARepeatGroup() throws {
+    let url = projectExport("kobo-inwoners-adviesaanvraag.xlsx")
+    var main = try TableFileReader(contentsOf: url)
+    #expect(main.source.sheetNames == ["Adviesaanvraag", "kinderen_info"])
+    #expect(main.source.sheet == "Adviesaanvraag")
+    let records = try main.readAll()
+    #expect(records.count == 4)
+    #expect(records.allSatisfy { $0.fields.count == 26 })  // A1:Z4
+    #expect(records[0].fields[4] == "groep_a/contact_via")
+    #expect(records[0].fields[21] == "_submission_time")
+    let first = records[1].fields
+    #expect(first[0] == "2026-03-23T09:31:00")  // styled yyyy-mm-dd, but the time is kept
+    #expect(first[4] == "telefoon mail")
+    #expect(first[16] == "8")
+    #expect(first[19] == "231190101")
+    #expect(first[21] == "2026-03-23T08:40:05")
+    #expect(records[3].fields[14] == "", "a missing cell between filled ones")
+    #expect(records[3].fields[16] == "7.5")
+
+    var repeatGroup = try TableFileReader(contentsOf: url, options: TableReadOptions(sheet: "kinderen_info"))
+    let repeatRecords = try repeatGroup.readAll()
+    #expect(repeatGroup.source.sheet == "kinderen_info")
+    #expect(repeatRecords.count == 4)
+    #expect(repeatRecords.allSatisfy { $0.fields.count == 7 })  // A1:G4
+    #expect(repeatRecords[0].fields[0] == "groep_b/kinderen_info/leeftijd")
+    #expect(repeatRecords[1].fields[0...4] == ["12", "ja", "1", "Adviesaanvraag", "1"])  // "12" is text in the sheet
+  }
+
+  @Test func readsMicrosoftFormsWorkbookWithTableObject() throws {
+    var reader = try TableFileReader(contentsOf: projectExport("msforms-inwoners-adviesaanvraag.xlsx"))
+    let records = try reader.readAll()
+    #expect(reader.source.sheet == "Form1")
+    #expect(records.count == 4)
+    #expect(records.allSatisfy { $0.fields.count == 20 })  // A1:T4, also the table object's range
+    #expect(records[0].fields[0...4] == ["Id", "Start time", "Completion time", "Email", "Name"])
+    #expect(records[1].fields[0...4] == ["1", "2026-05-04T09:30:00", "2026-05-04T09:41:00", "anonymous", ""])
+    #expect(records[3].line == 4)
+    #expect(records[3].fields[0] == "3")
+  }
+}
+
+/// `ExportInspection` over the project's own exports, as `ExportInspectionTests` does over the real ones in
+/// `../shared`: layout, header rows, responses, encoding, delimiter, id and time columns, value types and personal
+/// data, for every platform. Numbers counted with Python's `csv` module and from the sheet XML.
+@Suite struct ProjectExportInspectionTests {
+  typealias Expectation = ExportInspectionTests.Expectation
+
+  static let expectations: [Expectation] = [
+    Expectation(
+      path: "qualtrics-inwoners-melding.csv", platform: .qualtrics, headerRows: 3, responses: 4, hasBOM: true,
+      columnCount: 34, responseID: (8, "ResponseId"), started: 0, completed: 7,
+      types: [(0, .dateTime), (4, .integer), (6, .yesNo), (8, .text), (13, .decimal), (17, .yesNo), (31, .integer)],
+      filled: [(24, 1), (32, 1)],
+      personalData: [
+        3: .ipAddress, 9: .recipientReference, 10: .recipientReference, 11: .email, 12: .recipientReference,
+        13: .location, 14: .location,
+      ]),
+    Expectation(
+      path: "qualtrics-legacy-inwoners-adviesaanvraag.csv", platform: .qualtrics, headerRows: 2, responses: 3,
+      hasBOM: true, columnCount: 30, responseID: (0, "ResponseID"), started: 7, completed: 8,
+      types: [(0, .text), (6, .integer), (7, .dateTime), (9, .yesNo), (24, .integer), (26, .decimal), (29, .empty)],
+      filled: [(25, 1), (29, 0)],
+      personalData: [
+        2: .name, 3: .recipientReference, 4: .email, 5: .ipAddress, 26: .location, 27: .location, 28: .location,
+      ]),
+    Expectation(
+      path: "qualtrics-insights-inwoners-adviesaanvraag.csv", platform: .qualtrics, headerRows: 3, responses: 3,
+      columnCount: 30, responseID: (0, "ResponseID"), started: 3, completed: 4,
+      types: [(1, .label), (3, .dateTime), (9, .yesNo), (10, .integer), (25, .integer), (27, .decimal)],
+      filled: [(23, 1), (26, 2)],
+      personalData: [
+        2: .ipAddress, 5: .recipientReference, 6: .recipientReference, 7: .email, 8: .recipientReference,
+        27: .location, 28: .location, 29: .location,
+      ]),
+    Expectation(
+      path: "surveymonkey-inwoners-adviesaanvraag.csv", platform: .surveyMonkey, headerRows: 2, responses: 6,
+      columnCount: 29, responseID: (0, "Respondent ID"), started: 2, completed: 3,
+      types: [(0, .integer), (2, .dateTime), (8, .empty), (9, .yesNo), (10, .label), (15, .text), (27, .integer)],
+      filled: [(12, 2), (15, 1)],
+      personalData: [4: .ipAddress, 5: .email, 6: .name, 7: .name]),
+    Expectation(
+      path: "surveymonkey-mac-excel-inwoners-adviesaanvraag.csv", platform: .surveyMonkey, headerRows: 2,
+      responses: 3, encoding: .windows1252, columnCount: 23, started: 0, completed: 1,
+      types: [(0, .dateTime), (1, .dateTime), (3, .yesNo), (9, .empty), (12, .label), (21, .integer)],
+      filled: [(5, 1), (9, 0)],
+      personalData: [2: .ipAddress]),
+    Expectation(
+      path: "googleforms-inwoners-adviesaanvraag.csv", platform: .googleForms, headerRows: 1, responses: 3,
+      columnCount: 17, completed: 0,
+      types: [(0, .dateTime), (3, .text), (4, .yesNo), (15, .integer), (16, .text)],
+      filled: [(1, 2), (16, 2)],
+      personalData: [1: .name]),
+    Expectation(
+      path: "googleforms-inwoners-adviesaanvraag-sheet.xlsx", platform: .googleForms, headerRows: 1, responses: 2,
+      format: .xlsx, encoding: nil, delimiter: nil, columnCount: 17, completed: 0,
+      types: [(0, .dateTime), (4, .yesNo), (15, .integer)],
+      personalData: [1: .email]),
+    Expectation(
+      path: "googleforms-ketenpartners-politie-semicolon-windows1252.csv", platform: .googleForms, headerRows: 1,
+      responses: 3, encoding: .windows1252, delimiter: .semicolon, columnCount: 17, completed: 0,
+      types: [(0, .dateTime), (3, .yesNo), (7, .label), (15, .decimalComma)],
+      filled: [(1, 1), (12, 1)],
+      personalData: [1: .email]),
+    Expectation(
+      path: "msforms-inwoners-adviesaanvraag.xlsx", platform: .microsoftForms, headerRows: 1, responses: 3,
+      format: .xlsx, encoding: nil, delimiter: nil, columnCount: 20, responseID: (0, "Id"), started: 1, completed: 2,
+      types: [(0, .integer), (1, .dateTime), (2, .dateTime), (4, .empty), (5, .label), (18, .integer)],
+      personalData: [3: .email, 4: .name]),
+    Expectation(
+      path: "limesurvey-inwoners-adviesaanvraag-codes.csv", platform: .limeSurvey, headerRows: 1, responses: 5,
+      columnCount: 30, responseID: (0, "id"), started: 5, completed: 1,
+      types: [(0, .integer), (1, .dateTime), (3, .label), (10, .yesNo), (25, .integer), (27, .text), (29, .decimal)],
+      filled: [(1, 4), (10, 3), (27, 1)],
+      personalData: [7: .ipAddress]),
+    Expectation(
+      path: "limesurvey-inwoners-adviesaanvraag-fulltext.csv", platform: .limeSurvey, headerRows: 1, responses: 3,
+      hasBOM: true, columnCount: 27, responseID: (0, "Response ID"), started: 5, completed: 1,
+      types: [(0, .integer), (1, .dateTime), (3, .label), (8, .yesNo), (11, .yesNo), (25, .integer)],
+      filled: [(1, 2), (11, 1)],
+      personalData: [7: .ipAddress]),
+    Expectation(
+      path: "typeform-inwoners-adviesaanvraag.csv", platform: .typeform, headerRows: 1, responses: 4, columnCount: 24,
+      responseID: (0, "#"), started: 21, completed: 22,
+      types: [(0, .text), (1, .integer), (4, .label), (7, .yesNo), (10, .integer), (19, .text), (21, .dateTime)],
+      filled: [(4, 2), (22, 3)],
+      personalData: [20: .email]),
+    Expectation(
+      path: "kobo-inwoners-adviesaanvraag-semicolon.csv", platform: .koboToolbox, headerRows: 1, responses: 4,
+      delimiter: .semicolon, columnCount: 39, responseID: (30, "_uuid"), started: 0, completed: 31,
+      types: [(0, .dateTime), (3, .yesNo), (7, .yesNo), (12, .integer), (29, .integer), (32, .empty)],
+      filled: [(19, 2), (32, 0)],
+      personalData: [
+        23: .phone, 24: .location, 25: .location, 26: .location, 27: .location, 28: .location,
+      ]),
+    Expectation(
+      path: "kobo-inwoners-adviesaanvraag.xlsx", platform: .koboToolbox, headerRows: 1, responses: 3, format: .xlsx,
+      encoding: nil, delimiter: nil, columnCount: 26, responseID: (20, "_uuid"), started: 0, completed: 21,
+      types: [(0, .dateTime), (2, .yesNo), (6, .integer), (16, .decimal), (22, .empty), (25, .integer)],
+      filled: [(14, 2)],
+      personalData: [18: .phone]),
+    Expectation(
+      path: "odk-central-inwoners-adviesaanvraag.csv", platform: .odk, headerRows: 1, responses: 3, columnCount: 38,
+      responseID: (28, "KEY"), started: 1, completed: 0,
+      types: [(0, .dateTime), (1, .dateTime), (3, .yesNo), (12, .integer), (23, .decimal), (33, .empty)],
+      personalData: [23: .location, 24: .location, 25: .location, 26: .location, 30: .name]),
+    Expectation(
+      path: "odk-briefcase-inwoners-adviesaanvraag.csv", platform: .odk, headerRows: 1, responses: 3,
+      columnCount: 29, responseID: (28, "KEY"), started: 1, completed: 0,
+      types: [(0, .dateTime), (2, .dateTime), (5, .text), (7, .yesNo), (21, .integer), (26, .decimal)],
+      filled: [(19, 1)],
+      personalData: [23: .location, 24: .location, 25: .location, 26: .location]),
+  ]
+
+  static let jsonExports = ["surveymonkey-api-v3-responses-bulk.json", "typeform-api-responses.json"]
+
+  @Test(arguments: expectations)
+  func inspectsExport(_ expected: Expectation) throws {
+    try ExportInspectionTests.check(expected, inspecting: projectExport(expected.path))
+  }
+
+  /// The files whose personal-data columns are listed exactly: no other column is flagged. Inspection knows no
+  /// questionnaire, so the other files' per-option columns headed `… Telefoon` and `… E-mail` (options of
+  /// contact_via) are flagged as well; the import maps them to their item (`PlatformImportTests`).
+  @Test(
+    arguments: expectations.filter { expected in
+      [
+        "qualtrics", "googleforms", "msforms", "limesurvey-inwoners-adviesaanvraag-codes",
+        "kobo-inwoners-adviesaanvraag.xlsx",
+      ]
+      .contains { expected.path.hasPrefix($0) }
+    })
+  func flagsExactlyThePersonalDataColumns(_ expected: Expectation) throws {
+    let inspection = try ExportInspection(contentsOf: projectExport(expected.path))
+    #expect(Set(inspection.personalDataColumns.map(\.index)) == Set(expected.personalData.keys))
+  }
+
+  @Test(arguments: jsonExports)
+  func refusesJSONAPIExportsWithOneLine(_ path: String) throws {
+    #expect(throws: ExportInspectionError.jsonAPIExport(file: path)) {
+      try ExportInspection(contentsOf: projectExport(path), name: path)
+    }
+  }
+
+  /// Every table and JSON file among the project's exports has an expectation here, so a new one is not silently
+  /// left out.
+  @Test func coversEveryProjectExport() throws {
+    let files = try FileManager.default.contentsOfDirectory(atPath: projectExportsFolder.path).filter {
+      ["csv", "tsv", "txt", "xlsx", "json"].contains(($0 as NSString).pathExtension)
+    }
+    #expect(Set(files) == Set(Self.expectations.map(\.path) + Self.jsonExports))
+    #expect(files.count == Self.expectations.count + Self.jsonExports.count)
+  }
+
+  @Test func showsTheMostFrequentLabelsAndRanges() throws {
+    let inspection = try ExportInspection(contentsOf: projectExport("limesurvey-inwoners-adviesaanvraag-codes.csv"))
+    let kinderen = inspection.columns[14]
+    #expect(kinderen.names == ["kinderen"])
+    #expect(kinderen.distinctCount == 2)
+    #expect(kinderen.topValues == [.init(value: "Nee", count: 3), .init(value: "Ja", count: 2)])
+    #expect(inspection.columns[0].range == ColumnProfile.ValueRange(lowest: "3", highest: "9"))
+    #expect(inspection.columns[25].range == ColumnProfile.ValueRange(lowest: "5", highest: "9"))
+    // The unfinished response has no submitdate: four dates.
+    #expect(
+      inspection.columns[1].range
+        == ColumnProfile.ValueRange(lowest: "2026-03-11 14:20:05", highest: "2026-04-08 21:10:10"))
+    // Free text (the remarks, the JSON cell) keeps no values.
+    for index in [26, 27] {
+      #expect(inspection.columns[index].valueType == .text)
+      #expect(inspection.columns[index].topValues.isEmpty && inspection.columns[index].range == nil)
+    }
+  }
+
+  @Test func namesColumnsByEveryHeaderRow() throws {
+    let qualtrics = try ExportInspection(contentsOf: projectExport("qualtrics-inwoners-melding.csv"))
+    #expect(qualtrics.columns[0].names == ["StartDate", "Start Date", "startDate"])
+    #expect(qualtrics.layout.finishedColumn == 6)
+    // Legacy: the name row first, then V1…V10 or the question id.
+    let legacy = try ExportInspection(contentsOf: projectExport("qualtrics-legacy-inwoners-adviesaanvraag.csv"))
+    #expect(legacy.columns[0].names == ["ResponseID", "V1"])
+    #expect(legacy.columns[10].names == ["Wilt u meedoen aan deze korte vragenlijst over Veilig Thuis?", "Q1"])
+    #expect(legacy.layout.finishedColumn == 9)
+    // 2016: the ImportId read from a Python-style dictionary.
+    let insights = try ExportInspection(contentsOf: projectExport("qualtrics-insights-inwoners-adviesaanvraag.csv"))
+    #expect(
+      insights.columns[11].names == ["Q1", "Wilt u meedoen aan deze korte vragenlijst over Veilig Thuis?", "QID1"])
+    #expect(insights.columns[29].names.last == "Location-LocationAccuracy")
+    #expect(insights.layout.finishedColumn == 9)
+    // SurveyMonkey: the question is filled forward over its options.
+    let question = ProjectExportReadingTests.contactQuestion
+    for file in ["surveymonkey-inwoners-adviesaanvraag.csv", "surveymonkey-mac-excel-inwoners-adviesaanvraag.csv"] {
+      let monkey = try ExportInspection(contentsOf: projectExport(file))
+      let first = try #require(monkey.columns.firstIndex { $0.names.last == question }, "\(file)")
+      #expect(monkey.columns[first].names.first == "\(question) - Telefoon", "\(file)")
+      #expect(monkey.columns[first + 1].names == ["\(question) - Chat", "Chat", question], "\(file)")
+      #expect(monkey.columns[first + 4].names.first == "\(question) - Other (please specify)", "\(file)")
+    }
+  }
+
+  @Test func workbookNamesItsSheets() throws {
+    let inspection = try ExportInspection(contentsOf: projectExport("kobo-inwoners-adviesaanvraag.xlsx"))
+    #expect(inspection.source.sheet == "Adviesaanvraag")
+    #expect(inspection.source.sheetNames == ["Adviesaanvraag", "kinderen_info"])
+  }
+
+  @Test func forcedLayoutIsUsedAsGiven() throws {
+    let inspection = try ExportInspection(
+      contentsOf: projectExport("qualtrics-inwoners-melding.csv"), layout: .generic)
+    #expect(inspection.isLayoutForced)
+    #expect(inspection.layout.platform == .generic)
+    #expect(inspection.layout.headerRowCount == 1)
+    #expect(inspection.responseCount == 6, "the second and third header rows count as responses")
+  }
+}

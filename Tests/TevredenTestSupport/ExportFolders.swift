@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+
+/// The package root (the folder holding `Package.swift`), found from this file's path:
+/// `Tests/TevredenTestSupport/ExportFolders.swift` is three levels below it.
+private let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+  .deletingLastPathComponent()
+
+/// The real survey-platform exports, `shared/fixtures/exports` checked out beside the package. Developers and CI
+/// have it; a user's clone does not, so every test that reads it carries ``Trait/requiresSharedExports``.
+public let sharedExportsFolder = packageRoot.deletingLastPathComponent().appendingPathComponent(
+  "shared/fixtures/exports")
+
+/// Whether ``sharedExportsFolder`` is there.
+public let sharedExportsArePresent: Bool = {
+  var isFolder: ObjCBool = false
+  return FileManager.default.fileExists(atPath: sharedExportsFolder.path, isDirectory: &isFolder) && isFolder.boolValue
+}()
+
+/// The exports the project makes itself (`Tests/EndToEndTests/PlatformExports`, written by its `make-exports.py`):
+/// every layout of the shared exports, in files that come with every clone.
+public let projectExportsFolder = packageRoot.appendingPathComponent("Tests/EndToEndTests/PlatformExports")
+
+/// One of the project's own exports, e.g. `projectExport("qualtrics-inwoners-melding.csv")`.
+public func projectExport(_ name: String) -> URL {
+  projectExportsFolder.appendingPathComponent(name)
+}
+
+extension Trait where Self == ConditionTrait {
+  /// Skips a test over ``sharedExportsFolder``, with the reason, when the folder is absent; where it is present
+  /// (developers, CI) the test runs as it always did.
+  public static var requiresSharedExports: Self {
+    .enabled(
+      if: sharedExportsArePresent,
+      """
+      ../shared/fixtures/exports is absent (a user's clone); the project's own exports under \
+      Tests/EndToEndTests/PlatformExports cover the same layouts
+      """)
+  }
+}
