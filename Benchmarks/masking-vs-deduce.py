@@ -93,7 +93,7 @@ import deduce
 texts = json.load(sys.stdin)
 model = deduce.Deduce()
 started = time.perf_counter()
-out = [[(a.start_char, a.end_char) for a in model.deidentify(t).annotations] for t in texts]
+out = [[(int(a.start_char), int(a.end_char)) for a in model.deidentify(t).annotations] for t in texts]
 print(json.dumps({"spans": out, "seconds": time.perf_counter() - started}))
 """
 

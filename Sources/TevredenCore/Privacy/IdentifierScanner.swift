@@ -40,7 +40,7 @@ struct Scanner {
     }
     if digits >= 1 { caseNumbers() }
     if digits >= 8 { phoneNumbers() }
-    if digits >= 2 { dates() }
+    if digits >= 1 { dates() }
     if digits >= 8 { bsns() }
     if digits >= 1 { postcodes() }
     streets()
@@ -342,6 +342,11 @@ struct Scanner {
       } else if isDigit(index) || at(index) == "-", startsNumber(index), let end = decimalPair(at: index) {
         add(index..<end, .location)
         index = end
+      } else if let hemisphere = at(index), "NSns".unicodeScalars.contains(hemisphere), !isLetter(index - 1),
+        isSpace(index + 1), let end = decimalPair(at: index + 2, hemispheres: true)
+      {
+        add(index..<end, .location)
+        index = end
       } else {
         index += 1
       }
@@ -385,7 +390,7 @@ struct Scanner {
 
   /// "52.3676, 4.9041", "52.3676 4.9041 0.0 5.0" (a geopoint): a latitude and a longitude with at least three
   /// decimals each, and up to two more numbers (altitude, accuracy).
-  private func decimalPair(at start: Int) -> Int? {
+  private func decimalPair(at start: Int, hemispheres: Bool = false) -> Int? {
     func decimal(at start: Int, minimumDecimals: Int) -> (end: Int, value: Double)? {
       var index = start
       var negative = false
@@ -413,6 +418,10 @@ struct Scanner {
         next += 1
         spaces += 1
       }
+      // "N 52.6312 E 4.7486": the longitude's hemisphere letter before it.
+      if hemispheres, let letter = at(next), "EOWeow".unicodeScalars.contains(letter), isSpace(next + 1) {
+        next += 2
+      }
       return next > index && spaces <= 2 ? next : nil
     }
     guard let latitude = decimal(at: start, minimumDecimals: 3), abs(latitude.value) <= 90,
@@ -438,29 +447,35 @@ struct Scanner {
   ]
 
   private mutating func caseNumbers() {
-    // "VT-2026-00123", "VT2026/123", "VT-8H3KQ2": Veilig Thuis' own style.
-    for start in 0..<n where reads("vt", at: start) && Self.isUpper(s[start]) && !isAlphanumeric(start - 1) {
-      var index = start + 2
-      if at(index) == "-" || at(index) == " " || at(index) == "/" || at(index) == "." { index += 1 }
-      let end = codeEnd(from: index)
-      if end > index, (index..<end).filter(isDigit).count >= 3 { add(start..<end, .caseNumber) }
-    }
-    for (offset, word) in words.enumerated() where Self.caseWords.contains(word.lowercased) {
-      // Up to two words between ("dossier nummer", "ons kenmerk is") and a ':' or '#'.
-      var next = offset + 1
-      while next < words.count, next <= offset + 3,
-        ["nummer", "nr", "is", "no", "code"].contains(words[next].lowercased)
-      {
-        next += 1
+    for word in words where Self.caseWords.contains(word.lowercased) {
+      // After the word: spaces, ':', '#', '.', and filler words ("dossier nr 2025-1290", "ons kenmerk is …").
+      var index = word.range.upperBound
+      while index < n {
+        if isSpace(index) || at(index) == ":" || at(index) == "#" || at(index) == "." {
+          index += 1
+        } else if let filler = ["nummer", "nr", "no", "is", "code"].first(where: {
+          reads($0, at: index) && !isLetter(index + $0.unicodeScalars.count)
+        }) {
+          index += filler.unicodeScalars.count
+        } else {
+          break
+        }
       }
-      var index = next < words.count ? words[next].range.lowerBound : word.range.upperBound
-      var scan = word.range.upperBound
-      while scan < n, isSpace(scan) || at(scan) == ":" || at(scan) == "#" || at(scan) == "." {
-        scan += 1
-      }
-      if next == offset + 1 || isDigit(scan) { index = scan }
       let end = codeEnd(from: index)
       if end > index, (index..<end).contains(where: isDigit) { add(index..<end, .caseNumber) }
+    }
+    // "VT-2026-00123", "VT2026/123", "VT-8H3KQ2": Veilig Thuis' own style (after the words above, which
+    // claim a whole code such as "kenmerk 2026/VT/1187").
+    for start in 0..<n where reads("vt", at: start) && !isAlphanumeric(start - 1) {
+      // In lower case only as a code: "vt-2025-04711", not the word "vt".
+      let upper = Self.isUpper(s[start])
+      var index = start + 2
+      if at(index) == "-" || at(index) == " " || at(index) == "/" || at(index) == "." { index += 1 }
+      guard upper || index > start + 2 else { continue }
+      var end = codeEnd(from: index)
+      // Groups separated by spaces: "VT 2026 00987".
+      while isSpace(end), isDigit(end + 1), (index..<end).contains(where: isDigit) { end = codeEnd(from: end + 1) }
+      if end > index, (index..<end).filter(isDigit).count >= 3 { add(start..<end, .caseNumber) }
     }
   }
 
@@ -583,6 +598,19 @@ struct Scanner {
         index += 1
       }
     }
+    // "March 4, 1990", "maart 4 1990": the month first.
+    for word in words where Self.months[word.lowercased] != nil && word.lowercased.count >= 3 {
+      var next = word.range.upperBound
+      if at(next) == "." { next += 1 }
+      guard isSpace(next) else { continue }
+      let day = digitRun(from: next + 1)
+      guard day > next + 1, day - next - 1 <= 2, (1...31).contains(number((next + 1)..<day)) else { continue }
+      var year = day
+      if at(year) == "," { year += 1 }
+      if isSpace(year) { year += 1 }
+      let yearEnd = digitRun(from: year)
+      if yearEnd - year == 4, endsNumber(yearEnd) { add(word.range.lowerBound..<yearEnd, .date) }
+    }
   }
 
   /// 12-03-1985, 12/3/85, 12.03.1985, 1985-03-12.
@@ -622,9 +650,11 @@ struct Scanner {
     if at(year) == "'" || at(year) == "’" { year += 1 }
     let yearEnd = digitRun(from: year)
     if yearEnd - year == 4 || (yearEnd - year == 2 && year > index + 1), endsNumber(yearEnd) { return yearEnd }
-    // Day and month alone identify only as a birthday.
-    let before = words.last { $0.range.upperBound <= start }
-    if let before, Self.birthWords.contains(before.lowercased) { return at(index - 1) == "." ? index - 1 : index }
+    // Day and month alone identify only as a birthday ("geboren op 3 juni", "jarig op 17 november").
+    let before = words.filter { $0.range.upperBound <= start }.suffix(3)
+    if before.contains(where: { Self.birthWords.contains($0.lowercased) }) {
+      return at(index - 1) == "." ? index - 1 : index
+    }
     return nil
   }
 
@@ -749,39 +779,69 @@ struct Scanner {
   /// Suffixes that name a street even without a house number.
   private static let plainStreetSuffixes = ["straat", "laan", "gracht", "plein", "singel", "kade", "dreef", "steeg"]
 
+  /// Words before which a capitalised name with a house number is an address even without a street suffix
+  /// ("woont op Grote Noord 45 A").
+  private static let residenceWords: Set<String> = [
+    "woont", "woon", "wonen", "woonde", "woonden", "adres", "verblijft", "verblijf", "verhuisd", "logeert",
+  ]
+  /// Particles that are part of a street's name ("van der Helststraat"), unlike the prepositions before it.
+  private static let streetParticles: Set<String> = ["van", "de", "der", "den", "ter", "ten"]
+
   private mutating func streets() {
     for (offset, word) in words.enumerated() where word.isCapitalised {
       let lowered = word.lowercased
-      guard let suffix = Self.streetSuffixes.first(where: { lowered.hasSuffix($0) && lowered.count > $0.count + 2 })
-      else { continue }
-      // The house number: digits, perhaps with a letter or an addition (12, 12a, 12-3, 12 bis).
-      var end = word.range.upperBound
-      var number = end
-      if isSpace(number) { number += 1 }
-      let numberEnd = digitRun(from: number)
-      let hasNumber = numberEnd > number && numberEnd - number <= 4
-      if hasNumber {
-        end = numberEnd
-        if isLetter(end), !isLetter(end + 1) { end += 1 }
-        if at(end) == "-", isAlphanumeric(end + 1) { end = codeEnd(from: end + 1) }
-      } else if !Self.plainStreetSuffixes.contains(suffix) || placeNames.contains(lowered) {
+      let suffix = Self.streetSuffixes.first { lowered.hasSuffix($0) && lowered.count > $0.count + 2 }
+      let numberEnd = houseNumberEnd(after: word.range.upperBound)
+      if suffix == nil {
+        // No suffix: only after a word for living somewhere, with a house number.
+        guard numberEnd != nil, !placeNames.contains(lowered), !Self.notNames.contains(lowered),
+          words[max(0, offset - 4)..<offset].contains(where: { Self.residenceWords.contains($0.lowercased) })
+        else { continue }
+      } else if numberEnd == nil, !Self.plainStreetSuffixes.contains(suffix ?? "") || placeNames.contains(lowered) {
         continue
       }
-      // Words before it that belong to the name: "Lange Nieuwstraat", "Van Nesstraat", "Burgemeester de Vlugtlaan".
+      // Words before it that belong to the name: "Lange Nieuwstraat", "van der Helststraat", "Burgemeester Jhr.
+      // Quarles van Uffordlaan".
       var first = offset
-      while first > 0, first > offset - 3 {
+      while first > 0, first > offset - 6 {
         let previous = words[first - 1]
-        guard previous.range.upperBound + 1 == words[first].range.lowerBound,
-          previous.isCapitalised || Self.particles.contains(previous.lowercased),
-          !Self.triggerWords.contains(previous.lowercased)
+        let between = String(String.UnicodeScalarView(s[previous.range.upperBound..<words[first].range.lowerBound]))
+        guard between == " " || between == ". ",
+          previous.isCapitalised || Self.streetParticles.contains(previous.lowercased),
+          !Self.triggerWords.contains(previous.lowercased), !Self.residenceWords.contains(previous.lowercased),
+          !(previous.isCapitalised && Self.notNames.contains(previous.lowercased))
         else { break }
         first -= 1
       }
-      while first < offset, Self.particles.contains(words[first].lowercased), !words[first].isCapitalised {
-        first += 1
-      }
-      add(words[first].range.lowerBound..<end, .address)
+      add(words[first].range.lowerBound..<(numberEnd ?? word.range.upperBound), .address)
     }
+  }
+
+  /// The end of a house number after `start` (a space, then 12, 12a, 21bis, 12-3, 45 A, 7 bis, 15 A-1), or `nil`.
+  private func houseNumberEnd(after start: Int) -> Int? {
+    var number = start
+    if isSpace(number) { number += 1 }
+    let digits = digitRun(from: number)
+    guard digits > number, digits - number <= 4, !isDigit(digits), !(at(digits) == "," && isDigit(digits + 1))
+    else { return nil }
+    var end = digits
+    // Letters glued on ("12a", "21bis"), or after a space one capital or a known addition ("45 A", "7 bis").
+    var letters = end
+    while isLetter(letters), letters - end < 3 { letters += 1 }
+    if letters > end, !isLetter(letters) {
+      end = letters
+    } else if isSpace(end), let next = at(end + 1), Self.isUpper(next), !isLetter(end + 2) {
+      end += 2
+    } else if isSpace(end),
+      ["bis", "hs", "huis", "boven", "beneden", "rd", "zw"].contains(where: { addition in
+        reads(addition, at: end + 1) && !isLetter(end + 1 + addition.unicodeScalars.count)
+      })
+    {
+      end += 1
+      while isLetter(end) { end += 1 }
+    }
+    if at(end) == "-", isAlphanumeric(end + 1) { end = codeEnd(from: end + 1) }
+    return end
   }
 
   // MARK: - Licence plates
@@ -796,13 +856,18 @@ struct Scanner {
       }
       var groups: [(Range<Int>, Bool)] = []  // (range, is letters)
       var position = index
-      while groups.count < 4 {
+      while groups.count < 3 {
         var end = position
         let letters = isLetter(position)
         while letters ? isLetter(end) : isDigit(end) { end += 1 }
         guard end > position else { break }
         groups.append((position..<end, letters))
-        guard at(end) == "-", isAlphanumeric(end + 1) else {
+        // Groups joined by '-', or by a space where the letters are capitals ("58 LKG 3").
+        let hyphen = at(end) == "-" && isAlphanumeric(end + 1)
+        let space =
+          isSpace(end) && isAlphanumeric(end + 1)
+          && (letters ? s[position..<end].allSatisfy(Self.isUpper) : (at(end + 1).map(Self.isUpper) ?? true))
+        guard hyphen || space, groups.count < 3 else {
           position = end
           break
         }
@@ -810,7 +875,9 @@ struct Scanner {
       }
       let end = groups.last?.0.upperBound ?? index + 1
       let total = groups.reduce(0) { $0 + $1.0.count }
+      let spaced = (index..<end).contains(where: isSpace)
       if groups.count == 3, total == 6, !isAlphanumeric(end), at(end) != "-",
+        !spaced || groups.allSatisfy({ !$0.1 || s[$0.0].allSatisfy(Self.isUpper) }),
         groups.contains(where: \.1), groups.contains(where: { !$0.1 }),
         groups.allSatisfy({ !$0.1 || (s[$0.0].allSatisfy { Self.isASCIILetter($0) }) })
       {
@@ -819,8 +886,9 @@ struct Scanner {
       index = max(end, index + 1)
     }
     // After the word: "kenteken AB12CD".
-    for (offset, word) in words.enumerated() where word.lowercased == "kenteken" && offset + 1 < words.count {
-      let next = words[offset + 1].range.lowerBound
+    for word in words where word.lowercased == "kenteken" {
+      var next = word.range.upperBound
+      while isSpace(next) || at(next) == ":" { next += 1 }
       let end = codeEnd(from: next)
       let code = (next..<end).filter(isAlphanumeric).count
       if (5...8).contains(code), (next..<end).contains(where: isDigit) { add(next..<end, .licencePlate) }
@@ -850,6 +918,9 @@ struct Scanner {
     "consulent", "casemanager", "wijkagent", "agent", "huisarts", "jeugdarts", "medewerker", "medewerkster",
     "maatschappelijk", "werker", "regisseur", "jeugdconsulent", "gezinsvoogd", "voogd", "verloskundige",
     "kleinzoon", "kleindochter", "achterneef", "pleegvader", "pleegmoeder", "pleegkind", "verzorger", "verzorgster",
+    "tolk", "advocaat", "advocate", "coach", "therapeut", "psycholoog", "jeugdwerker", "wijkverpleegkundige",
+    "leerkracht", "directeur", "contactpersoon", "hulpverleenster", "notaris", "schoonouders", "stiefbroer",
+    "stiefzus", "halfbroer", "halfzus", "nichtje", "neefje", "kleinkind", "peetoom", "peettante", "gastouder",
   ]
   /// Verbs and nouns that introduce a name ("ik heet Fatima", "genaamd Kees", "haar naam is Anna").
   private static let introductions: Set<String> = [
@@ -861,6 +932,11 @@ struct Scanner {
   private static let prepositions: Set<String> = ["door", "met", "bij", "namens", "tegen", "aan", "van", "voor"]
   static let triggerWords = titles.union(relations).union(introductions)
   /// Name particles (*tussenvoegsels*) and their kin in other languages.
+  /// The particles a name may begin with after a title or a relation word ("mevr. de Boer", "mijn ex el
+  /// Amrani"); prepositions such as "in" and "op" there start no name ("mijn broer in België").
+  static let leadingParticles: Set<String> = [
+    "van", "de", "der", "den", "ter", "ten", "el", "al", "la", "le", "du", "da", "di", "dos", "von", "d'",
+  ]
   static let particles: Set<String> = [
     "van", "de", "der", "den", "ter", "ten", "te", "'t", "in", "op", "het", "el", "al", "bin", "ben", "la", "le",
     "du", "da", "di", "dos", "von", "zu", "vd", "v.d.", "v/d", "d'", "'s",
@@ -881,8 +957,13 @@ struct Scanner {
     "cjg", "team", "kantoor", "rechtbank", "advocaat", "telefoon", "website", "internet", "brief", "mail", "e-mail",
     "whatsapp", "facebook", "teams", "zoom", "kerst", "pasen", "ramadan", "suikerfeest", "corona", "covid",
     "mevrouw", "meneer", "moeder", "vader", "kinderen", "kind", "ouders", "gemeenten", "hollands", "noorden",
-    "noord-holland", "noord", "west-friesland", "westfriesland", "jeugdarts", "consultatiebureau", "school",
-    "basisschool", "huisartsenpost", "gesprek", "veiligheid", "plan", "melding", "advies",
+    "noord-holland", "west-friesland", "westfriesland", "jeugdarts", "consultatiebureau", "school",
+    "basisschool", "huisartsenpost", "gesprek", "veiligheid", "plan", "melding", "advies", "belgië", "duitsland",
+    "marokko", "turkije", "polen", "suriname", "syrië", "eritrea", "afghanistan", "irak", "iran", "somalië",
+    "spanje", "frankrijk", "engeland", "italië", "oekraïne", "roemenië", "bulgarije", "antillen", "curaçao",
+    "aruba", "indonesië", "china", "india", "pakistan", "ghana", "nigeria", "egypte", "tunesië", "algerije",
+    "portugal", "griekenland", "amerika", "europa", "azië", "afrika", "rotterdam", "utrecht", "den haag",
+    "apeldoorn", "zwolle", "groningen", "eindhoven", "leiden", "gouda",
   ]
   /// Common first names in the Netherlands (Dutch and of its larger migrant communities): a capitalised one is a
   /// name wherever it stands. Names that are also common words (Roos, Mark, Bas, Hoop) are left out.
@@ -901,7 +982,16 @@ struct Scanner {
     "ayşe", "khadija", "nadia", "samira", "yasmina", "yasmin", "leila", "layla", "zeynep", "emine", "hatice", "elif",
     "meryem", "mariam", "sanne", "priya", "shanti", "rajesh", "anil", "piotr", "pawel", "paweł", "krzysztof",
     "tomasz", "agnieszka", "katarzyna", "magdalena", "anna-maria", "jan-willem", "jan-peter", "ahmad", "mahmoud",
-    "kofi", "kwame", "ama", "abena",
+    "kofi", "kwame", "ama", "abena", "mieke", "jayden", "dylan", "sven", "rick", "jeffrey", "patrick", "stefan",
+    "mike", "bram", "jort", "jasper", "vincent", "mats", "julian", "sam", "max", "hugo", "olivier", "siem",
+    "jens", "tygo", "ryan", "nick", "jelle", "wessel", "youri", "ricardo", "mees", "floor", "isa", "lynn",
+    "yara", "evi", "luna", "amber", "demi", "romy", "britt", "nina", "jade", "vera", "ilse", "marjolein",
+    "wendy", "bianca", "chantal", "priscilla", "yvonne", "ineke", "ria", "greet", "tineke", "gerda", "annie",
+    "henny", "bep", "jannie", "diana", "patricia", "nicole", "angelique", "kelly", "shirley", "natasja",
+    "maryam", "noura", "salma", "hanan", "sanaa", "loubna", "zainab", "amina", "hamza", "bilal", "ayoub",
+    "soufiane", "anouar", "khalid", "mohamed-ali", "emre", "burak", "murat", "kemal", "hakan", "serkan",
+    "oguz", "deniz", "esra", "büşra", "merve", "sevda", "gül", "tomek", "marek", "ewa", "joanna", "aleksandra",
+    "natalia", "oksana", "olena", "iryna", "dmytro", "andriy", "kevin-john", "jan-hendrik", "anne-marie",
   ]
 
   private mutating func names() {
@@ -910,7 +1000,24 @@ struct Scanner {
       let word = words[offset]
       let lowered = word.lowercased
       var start: Int?
-      if Self.triggerWords.contains(lowered) {
+      let tenNameVan =
+        lowered == "v" && offset >= 2 && words[offset - 1].lowercased == "n"
+        && words[offset - 2].lowercased == "t"
+      let ikBen =
+        lowered == "ben" && offset > 0 && words[offset - 1].lowercased == "ik"
+        && offset + 1 < words.count && words[offset + 1].isCapitalised
+      if ["heette", "heet", "heten", "heetten"].contains(lowered), offset > 0,
+        Self.firstNames.contains(words[offset - 1].lowercased)
+          || (words[offset - 1].isCapitalised && !isSentenceStart(words[offset - 1].range.lowerBound)
+            && !Self.notNames.contains(words[offset - 1].lowercased)),
+        gap(between: offset - 1, and: offset)
+      {
+        // "iemand die linda heette"
+        add(words[offset - 1].range, .name)
+      }
+      if tenNameVan || ikBen {
+        start = offset + 1
+      } else if Self.triggerWords.contains(lowered) {
         var first = offset + 1
         // "naam is Anna", "naam: Anna"
         if lowered == "naam", first < words.count, words[first].lowercased == "is" { first += 1 }
@@ -923,7 +1030,8 @@ struct Scanner {
         !placeNames.contains(words[offset + 1].lowercased), !isSentenceStart(words[offset].range.lowerBound)
       {
         start = offset + 1
-      } else if word.isCapitalised, offset + 2 < words.count, Self.particles.contains(words[offset + 1].lowercased),
+      } else if word.isCapitalised, offset + 2 < words.count,
+        Self.leadingParticles.contains(words[offset + 1].lowercased),
         !words[offset + 1].isCapitalised, !Self.notNames.contains(lowered), !placeNames.contains(lowered),
         nameEnd(from: offset, leadingParticles: false) > offset + 2
       {
@@ -938,6 +1046,28 @@ struct Scanner {
         let capitalised = (first..<end).filter { words[$0].isCapitalised }.map { words[$0].lowercased }
         if !placeNames.contains(text), capitalised.isEmpty || !capitalised.allSatisfy({ placeNames.contains($0) }) {
           add(range, .name)
+          // "Kees en Mieke", "Emma, Noah": a capitalised word joined to a name by "en" or a comma is one too.
+          var next = end
+          while next < words.count {
+            let joiner = String(
+              String.UnicodeScalarView(s[words[next - 1].range.upperBound..<words[next].range.lowerBound]))
+            var candidate = next
+            if joiner == " ", words[next].lowercased == "en", next + 1 < words.count {
+              candidate = next + 1
+            } else if joiner != ", " {
+              break
+            }
+            let following = words[candidate]
+            guard following.isCapitalised, !following.isAllCapitals, !Self.notNames.contains(following.lowercased),
+              !placeNames.contains(following.lowercased), !Self.triggerWords.contains(following.lowercased)
+            else { break }
+            let followingEnd = nameEnd(from: candidate, leadingParticles: false)
+            guard followingEnd > candidate else { break }
+            add(words[candidate].range.lowerBound..<words[followingEnd - 1].range.upperBound, .name)
+            next = followingEnd
+          }
+          offset = max(end, next)
+          continue
         }
         offset = end
       } else {
@@ -986,7 +1116,16 @@ struct Scanner {
         sawName = true
         end += 1
         lastNameWord = end
-      } else if Self.particles.contains(word.lowercased), end > first || leadingParticles {
+      } else if sawName || leadingParticles, end > first || Self.leadingParticles.contains(word.lowercased),
+        Self.particles.contains(word.lowercased)
+          || (end > first && Self.particles.contains(words[end - 1].lowercased)
+            && leadingParticles && !Self.notNames.contains(word.lowercased) && word.lowercased.count > 2)
+      {
+        // A particle, or after a trigger a surname in lower case behind a particle ("mevr. de boer").
+        if !Self.particles.contains(word.lowercased) {
+          sawName = true
+          lastNameWord = end + 1
+        }
         end += 1
       } else {
         break
