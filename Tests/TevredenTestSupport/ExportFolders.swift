@@ -1,5 +1,10 @@
 import Foundation
-import Testing
+
+// `swift build -c release` builds every target, also this one, where Swift Testing is not on the search path; only
+// the test targets, which are built for testing, use the trait.
+#if canImport(Testing)
+  import Testing
+#endif
 
 /// The package root (the folder holding `Package.swift`), found from this file's path:
 /// `Tests/TevredenTestSupport/ExportFolders.swift` is three levels below it.
@@ -26,15 +31,17 @@ public func projectExport(_ name: String) -> URL {
   projectExportsFolder.appendingPathComponent(name)
 }
 
-extension Trait where Self == ConditionTrait {
-  /// Skips a test over ``sharedExportsFolder``, with the reason, when the folder is absent; where it is present
-  /// (developers, CI) the test runs as it always did.
-  public static var requiresSharedExports: Self {
-    .enabled(
-      if: sharedExportsArePresent,
-      """
-      ../shared/fixtures/exports is absent (a user's clone); the project's own exports under \
-      Tests/EndToEndTests/PlatformExports cover the same layouts
-      """)
+#if canImport(Testing)
+  extension Trait where Self == ConditionTrait {
+    /// Skips a test over ``sharedExportsFolder``, with the reason, when the folder is absent; where it is present
+    /// (developers, CI) the test runs as it always did.
+    public static var requiresSharedExports: Self {
+      .enabled(
+        if: sharedExportsArePresent,
+        """
+        ../shared/fixtures/exports is absent (a user's clone); the project's own exports under \
+        Tests/EndToEndTests/PlatformExports cover the same layouts
+        """)
+    }
   }
-}
+#endif
