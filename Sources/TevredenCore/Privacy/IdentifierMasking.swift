@@ -49,16 +49,35 @@ public struct IdentifierMasking: Sendable {
   public func mask(_ text: String) -> Result {
     let spans = identifiers(in: text)
     guard !spans.isEmpty else { return Result(text: text, spans: []) }
-    let scalars = Array(text.unicodeScalars)
-    var output = String.UnicodeScalarView()
-    var position = 0
-    for span in spans {
-      output.append(contentsOf: scalars[position..<span.range.lowerBound])
-      output.append(contentsOf: span.kind.marker.unicodeScalars)
-      position = span.range.upperBound
+    return Result(text: Self.replacing(spans, in: text), spans: spans)
+  }
+
+  /// The text with each span replaced by its kind's marker; the spans are in order and do not overlap.
+  static func replacing(_ spans: [Span], in text: String) -> String {
+    // The spans' ends as string indices, found in one walk over the scalars; the text between is copied whole.
+    var output = ""
+    output.reserveCapacity(text.utf8.count + spans.count * 12)
+    var copiedUpTo = text.startIndex
+    var spanIndex = 0
+    var offset = 0
+    var index = text.unicodeScalars.startIndex
+    var spanStart = text.startIndex
+    while spanIndex < spans.count {
+      let span = spans[spanIndex]
+      if offset == span.range.lowerBound { spanStart = index }
+      if offset == span.range.upperBound {
+        output += text[copiedUpTo..<spanStart]
+        output += span.kind.marker
+        copiedUpTo = index
+        spanIndex += 1
+        continue  // the next span may start right here
+      }
+      guard index < text.unicodeScalars.endIndex else { break }
+      index = text.unicodeScalars.index(after: index)
+      offset += 1
     }
-    output.append(contentsOf: scalars[position...])
-    return Result(text: String(output), spans: spans)
+    output += text[copiedUpTo...]
+    return output
   }
 
   /// The identifiers in the text, in order, not overlapping.
@@ -158,9 +177,17 @@ struct NormalizedText {
   var origin: [Int] = []
 
   init(_ text: String) {
-    scalars.reserveCapacity(text.unicodeScalars.count)
-    origin.reserveCapacity(text.unicodeScalars.count)
-    for (offset, scalar) in text.unicodeScalars.enumerated() {
+    let count = text.utf8.count  // at least the number of scalars: no second walk through the text to count them
+    scalars.reserveCapacity(count)
+    origin.reserveCapacity(count)
+    var offset = -1
+    for scalar in text.unicodeScalars {
+      offset += 1
+      if scalar.value < 0x80 {
+        scalars.append(scalar)
+        origin.append(offset)
+        continue
+      }
       switch scalar.value {
       case 0x200B...0x200D, 0x2060, 0xFEFF, 0x00AD, 0x180E:
         continue  // zero-width spaces and joiners, word joiner, BOM, soft hyphen

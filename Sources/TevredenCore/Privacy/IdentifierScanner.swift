@@ -17,34 +17,51 @@ struct Scanner {
     n = s.count
     self.placeNames = placeNames
     taken = Array(repeating: false, count: s.count)
-    words = Word.split(text.scalars)
+    words = Word.split(text.scalars, placeNames: placeNames)
   }
 
   mutating func scan() {
     // What the text holds decides which rules can find anything: most remarks have few digits and no '@', and
     // an import masks every open answer of every row.
     var digits = 0
-    var marks = false
+    var brackets = false
+    var dots = 0
+    var colons = 0
+    var hyphens = 0
+    var slashes = 0
+    var capitals = 0
+    var degrees = false
     for scalar in s {
-      if Self.isDigit(scalar) {
-        digits += 1
-      } else if "@([{<:°".unicodeScalars.contains(scalar) {
-        marks = true
+      switch scalar {
+      case "0"..."9": digits += 1
+      case "A"..."Z": capitals += 1
+      case "@", "(", "[", "{", "<": brackets = true
+      case ".": dots += 1
+      case ":": colons += 1
+      case "-": hyphens += 1
+      case "/": slashes += 1
+      case "°": degrees = true
+      default: break
       }
     }
-    if marks || words.contains(where: { $0.lowercased == "at" || $0.lowercased == "apenstaartje" }) { emails() }
+    let classes = words.reduce(WordClass()) { $0.union($1.classes) }
+    if brackets || words.contains(where: { $0.lowercased == "at" || $0.lowercased == "apenstaartje" }) { emails() }
     if digits >= 8 { ibans() }
-    if digits >= 2 {
-      ipAddresses()
-      coordinates()
+    if digits >= 4 && dots >= 3 || colons >= 2 { ipAddresses() }
+    if degrees || digits >= 6 && dots >= 2 { coordinates() }
+    if digits >= 1, classes.contains(.caseWords) || words.contains(where: { $0.lowercased.hasPrefix("vt") }) {
+      caseNumbers()
     }
-    if digits >= 1 { caseNumbers() }
     if digits >= 8 { phoneNumbers() }
-    if digits >= 1 { dates() }
+    if digits >= 1, dots + hyphens + slashes >= 2 || words.contains(where: { Self.months[$0.lowercased] != nil }) {
+      dates()
+    }
     if digits >= 8 { bsns() }
-    if digits >= 1 { postcodes() }
+    if digits >= 4 { postcodes() }
     streets()
-    if digits >= 1 { licencePlates() }
+    if digits >= 1, hyphens >= 2 || capitals >= 2 || words.contains(where: { $0.lowercased == "kenteken" }) {
+      licencePlates()
+    }
     names()
   }
 
@@ -150,7 +167,10 @@ struct Scanner {
   private mutating func emails() {
     var index = 0
     while index < n {
-      guard let atWord = Self.atWords.first(where: { reads($0, at: index) }) else {
+      // Every way of writing '@' starts with one of these.
+      guard let here = at(index), here == "@" || here == " " || here == "(" || here == "[" || here == "{" || here == "<",
+        let atWord = Self.atWords.first(where: { reads($0, at: index) })
+      else {
         index += 1
         continue
       }
@@ -342,7 +362,8 @@ struct Scanner {
       } else if isDigit(index) || at(index) == "-", startsNumber(index), let end = decimalPair(at: index) {
         add(index..<end, .location)
         index = end
-      } else if let hemisphere = at(index), "NSns".unicodeScalars.contains(hemisphere), !isLetter(index - 1),
+      } else if let hemisphere = at(index), hemisphere == "N" || hemisphere == "S" || hemisphere == "n"
+        || hemisphere == "s", !isLetter(index - 1),
         isSpace(index + 1), let end = decimalPair(at: index + 2, hemispheres: true)
       {
         add(index..<end, .location)
@@ -447,7 +468,7 @@ struct Scanner {
   ]
 
   private mutating func caseNumbers() {
-    for word in words where Self.caseWords.contains(word.lowercased) {
+    for word in words where word.classes.contains(.caseWords) {
       // After the word: spaces, ':', '#', '.', and filler words ("dossier nr 2025-1290", "ons kenmerk is …").
       var index = word.range.upperBound
       while index < n {
@@ -652,7 +673,7 @@ struct Scanner {
     if yearEnd - year == 4 || (yearEnd - year == 2 && year > index + 1), endsNumber(yearEnd) { return yearEnd }
     // Day and month alone identify only as a birthday ("geboren op 3 juni", "jarig op 17 november").
     let before = words.filter { $0.range.upperBound <= start }.suffix(3)
-    if before.contains(where: { Self.birthWords.contains($0.lowercased) }) {
+    if before.contains(where: { $0.classes.contains(.birthWords) }) {
       return at(index - 1) == "." ? index - 1 : index
     }
     return nil
@@ -688,7 +709,7 @@ struct Scanner {
         index += 1
         continue
       }
-      let context = words.last { $0.range.upperBound <= index }.map { Self.bsnWords.contains($0.lowercased) } ?? false
+      let context = words.last { $0.range.upperBound <= index }.map { $0.classes.contains(.bsnWords) } ?? false
       if let range = bsn(in: groups, context: context) {
         add(range, .bsn)
       }
@@ -776,6 +797,21 @@ struct Scanner {
     "pad", "plantsoen", "boulevard", "allee", "baan", "wal", "burgwal", "erf", "park", "straatweg", "dam",
     "haven", "veld", "hoek", "oord", "wijk", "rade", "akker", "weide", "kwartier",
   ]
+  /// The street suffix a word ends with ("dorpsstraat" → "straat"), longest first; the word must be longer than
+  /// the suffix by at least three letters.
+  static func streetSuffix(of word: String) -> String? {
+    // Most words end in none of the suffixes' last three letters: looked up without making a string.
+    let utf8 = word.utf8
+    guard utf8.count >= 6 else { return nil }
+    var ending = 0
+    for byte in utf8.suffix(3) { ending = ending << 8 | Int(byte) }
+    guard streetSuffixEndings.contains(ending) else { return nil }
+    return streetSuffixesLongestFirst.first { word.hasSuffix($0) && word.count > $0.count + 2 }
+  }
+  private static let streetSuffixesLongestFirst = streetSuffixes.sorted { $0.count > $1.count }
+  private static let streetSuffixEndings = Set(
+    streetSuffixes.map { suffix in suffix.utf8.suffix(3).reduce(0) { $0 << 8 | Int($1) } })
+
   /// Suffixes that name a street even without a house number.
   private static let plainStreetSuffixes = ["straat", "laan", "gracht", "plein", "singel", "kade", "dreef", "steeg"]
 
@@ -790,14 +826,14 @@ struct Scanner {
   private mutating func streets() {
     for (offset, word) in words.enumerated() where word.isCapitalised {
       let lowered = word.lowercased
-      let suffix = Self.streetSuffixes.first { lowered.hasSuffix($0) && lowered.count > $0.count + 2 }
+      let suffix = Self.streetSuffix(of: lowered)
       let numberEnd = houseNumberEnd(after: word.range.upperBound)
       if suffix == nil {
         // No suffix: only after a word for living somewhere, with a house number.
-        guard numberEnd != nil, !placeNames.contains(lowered), !Self.notNames.contains(lowered),
-          words[max(0, offset - 4)..<offset].contains(where: { Self.residenceWords.contains($0.lowercased) })
+        guard numberEnd != nil, !word.isPlace, !word.classes.contains(.notNames),
+          words[max(0, offset - 4)..<offset].contains(where: { $0.classes.contains(.residenceWords) })
         else { continue }
-      } else if numberEnd == nil, !Self.plainStreetSuffixes.contains(suffix ?? "") || placeNames.contains(lowered) {
+      } else if numberEnd == nil, !Self.plainStreetSuffixes.contains(suffix ?? "") || word.isPlace {
         continue
       }
       // Words before it that belong to the name: "Lange Nieuwstraat", "van der Helststraat", "Burgemeester Jhr.
@@ -807,9 +843,9 @@ struct Scanner {
         let previous = words[first - 1]
         let between = String(String.UnicodeScalarView(s[previous.range.upperBound..<words[first].range.lowerBound]))
         guard between == " " || between == ". ",
-          previous.isCapitalised || Self.streetParticles.contains(previous.lowercased),
-          !Self.triggerWords.contains(previous.lowercased), !Self.residenceWords.contains(previous.lowercased),
-          !(previous.isCapitalised && Self.notNames.contains(previous.lowercased))
+          previous.isCapitalised || previous.classes.contains(.streetParticles),
+          !previous.classes.contains(.triggerWords), !previous.classes.contains(.residenceWords),
+          !(previous.isCapitalised && previous.classes.contains(.notNames))
         else { break }
         first -= 1
       }
@@ -854,7 +890,9 @@ struct Scanner {
         index += 1
         continue
       }
-      var groups: [(Range<Int>, Bool)] = []  // (range, is letters)
+      // At most three groups: (range, is letters), kept without an array per word.
+      var groups: [(Range<Int>, Bool)] = []
+      groups.reserveCapacity(3)
       var position = index
       while groups.count < 3 {
         var end = position
@@ -1007,9 +1045,9 @@ struct Scanner {
         lowered == "ben" && offset > 0 && words[offset - 1].lowercased == "ik"
         && offset + 1 < words.count && words[offset + 1].isCapitalised
       if ["heette", "heet", "heten", "heetten"].contains(lowered), offset > 0,
-        Self.firstNames.contains(words[offset - 1].lowercased)
+        words[offset - 1].classes.contains(.firstNames)
           || (words[offset - 1].isCapitalised && !isSentenceStart(words[offset - 1].range.lowerBound)
-            && !Self.notNames.contains(words[offset - 1].lowercased)),
+            && !words[offset - 1].classes.contains(.notNames)),
         gap(between: offset - 1, and: offset)
       {
         // "iemand die linda heette"
@@ -1017,22 +1055,22 @@ struct Scanner {
       }
       if tenNameVan || ikBen {
         start = offset + 1
-      } else if Self.triggerWords.contains(lowered) {
+      } else if word.classes.contains(.triggerWords) {
         var first = offset + 1
         // "naam is Anna", "naam: Anna"
         if lowered == "naam", first < words.count, words[first].lowercased == "is" { first += 1 }
         // "heer" only in "de heer".
         if lowered != "heer" || (offset > 0 && words[offset - 1].lowercased == "de") { start = first }
-      } else if word.isCapitalised, Self.firstNames.contains(lowered) {
+      } else if word.isCapitalised, word.classes.contains(.firstNames) {
         start = offset
-      } else if Self.prepositions.contains(lowered), offset + 1 < words.count, words[offset + 1].isCapitalised,
-        !words[offset + 1].isAllCapitals, !Self.notNames.contains(words[offset + 1].lowercased),
-        !placeNames.contains(words[offset + 1].lowercased), !isSentenceStart(words[offset].range.lowerBound)
+      } else if word.classes.contains(.prepositions), offset + 1 < words.count, words[offset + 1].isCapitalised,
+        !words[offset + 1].isAllCapitals, !words[offset + 1].classes.contains(.notNames),
+        !words[offset + 1].isPlace, !isSentenceStart(words[offset].range.lowerBound)
       {
         start = offset + 1
       } else if word.isCapitalised, offset + 2 < words.count,
-        Self.leadingParticles.contains(words[offset + 1].lowercased),
-        !words[offset + 1].isCapitalised, !Self.notNames.contains(lowered), !placeNames.contains(lowered),
+        words[offset + 1].classes.contains(.leadingParticles),
+        !words[offset + 1].isCapitalised, !word.classes.contains(.notNames), !word.isPlace,
         nameEnd(from: offset, leadingParticles: false) > offset + 2
       {
         // "Piet van der Berg": a capitalised word, particles, a capitalised word.
@@ -1058,8 +1096,8 @@ struct Scanner {
               break
             }
             let following = words[candidate]
-            guard following.isCapitalised, !following.isAllCapitals, !Self.notNames.contains(following.lowercased),
-              !placeNames.contains(following.lowercased), !Self.triggerWords.contains(following.lowercased)
+            guard following.isCapitalised, !following.isAllCapitals, !following.classes.contains(.notNames),
+              !following.isPlace, !following.classes.contains(.triggerWords)
             else { break }
             let followingEnd = nameEnd(from: candidate, leadingParticles: false)
             guard followingEnd > candidate else { break }
@@ -1108,21 +1146,21 @@ struct Scanner {
         guard between == " " || between == "." || between == ". " else { break }
       }
       // After a trigger a common first name counts in lower case too ("hij heet mohammed").
-      let lowerCaseFirstName = leadingParticles && !word.isCapitalised && Self.firstNames.contains(word.lowercased)
+      let lowerCaseFirstName = leadingParticles && !word.isCapitalised && word.classes.contains(.firstNames)
       if word.isCapitalised || lowerCaseFirstName,
-        !Self.notNames.contains(word.lowercased) || (sawName && word.lowercased != "ik")
+        !word.classes.contains(.notNames) || (sawName && word.lowercased != "ik")
       {
         if word.isAllCapitals, word.range.count >= 3, !sawName { break }
         sawName = true
         end += 1
         lastNameWord = end
-      } else if sawName || leadingParticles, end > first || Self.leadingParticles.contains(word.lowercased),
-        Self.particles.contains(word.lowercased)
-          || (end > first && Self.particles.contains(words[end - 1].lowercased)
-            && leadingParticles && !Self.notNames.contains(word.lowercased) && word.lowercased.count > 2)
+      } else if sawName || leadingParticles, end > first || word.classes.contains(.leadingParticles),
+        word.classes.contains(.particles)
+          || (end > first && words[end - 1].classes.contains(.particles)
+            && leadingParticles && !word.classes.contains(.notNames) && word.lowercased.count > 2)
       {
         // A particle, or after a trigger a surname in lower case behind a particle ("mevr. de boer").
-        if !Self.particles.contains(word.lowercased) {
+        if !word.classes.contains(.particles) {
           sawName = true
           lastNameWord = end + 1
         }
@@ -1135,17 +1173,55 @@ struct Scanner {
   }
 }
 
+/// What a word is to the rules: each word is looked up once, in ``Scanner/lexicon``.
+struct WordClass: OptionSet, Hashable {
+  let rawValue: UInt32
+  static let triggerWords = WordClass(rawValue: 1 << 0)
+  static let firstNames = WordClass(rawValue: 1 << 1)
+  static let prepositions = WordClass(rawValue: 1 << 2)
+  static let particles = WordClass(rawValue: 1 << 3)
+  static let leadingParticles = WordClass(rawValue: 1 << 4)
+  static let notNames = WordClass(rawValue: 1 << 5)
+  static let caseWords = WordClass(rawValue: 1 << 6)
+  static let residenceWords = WordClass(rawValue: 1 << 7)
+  static let birthWords = WordClass(rawValue: 1 << 8)
+  static let bsnWords = WordClass(rawValue: 1 << 9)
+  static let streetParticles = WordClass(rawValue: 1 << 10)
+}
+
+extension Scanner {
+  /// Every listed word with its classes: one hash per word of a text instead of one per list.
+  static let lexicon: [String: WordClass] = {
+    var lexicon: [String: WordClass] = [:]
+    let lists: [(Set<String>, WordClass)] = [
+      (triggerWords, .triggerWords), (firstNames, .firstNames), (prepositions, .prepositions),
+      (particles, .particles), (leadingParticles, .leadingParticles), (notNames, .notNames),
+      (caseWords, .caseWords), (residenceWords, .residenceWords), (birthWords, .birthWords),
+      (bsnWords, .bsnWords), (streetParticles, .streetParticles),
+    ]
+    for (words, wordClass) in lists {
+      for word in words { lexicon[word, default: []].insert(wordClass) }
+    }
+    return lexicon
+  }()
+}
+
 /// A word of a text: letters, with the apostrophes and hyphens inside it ("'t", "Jan-Willem", "ex-man").
 struct Word {
   var range: Range<Int>
   var lowercased: String
   var isCapitalised: Bool
   var isAllCapitals: Bool
+  var classes: WordClass
+  /// Whether it is one of the place names the masker was given.
+  var isPlace = false
 
-  static func split(_ s: [Unicode.Scalar]) -> [Word] {
+  static func split(_ s: [Unicode.Scalar], placeNames: Set<String>) -> [Word] {
     var words: [Word] = []
     var index = 0
     let n = s.count
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(32)
     while index < n {
       let startsWithApostrophe =
         (s[index] == "'" || s[index] == "’") && index + 1 < n && Scanner.isLetter(s[index + 1])
@@ -1165,7 +1241,8 @@ struct Word {
           break
         }
       }
-      var lowered = String.UnicodeScalarView()
+      // The lower-case text, built from UTF-8 bytes (a short word is a small string, stored without allocating).
+      bytes.removeAll(keepingCapacity: true)
       var capitals = 0
       var letters = 0
       for scalar in s[start..<index] {
@@ -1173,13 +1250,31 @@ struct Word {
           letters += 1
           if Scanner.isUpper(scalar) { capitals += 1 }
         }
-        lowered.append(scalar.properties.lowercaseMapping.unicodeScalars.first ?? scalar)
+        let lowered =
+          scalar.value < 0x80 ? Scanner.lower(scalar) : scalar.properties.lowercaseMapping.unicodeScalars.first ?? scalar
+        if lowered.value < 0x80 {
+          bytes.append(UInt8(lowered.value))
+        } else {
+          bytes.append(contentsOf: String(lowered).utf8)
+        }
       }
+      let lowercased = String(decoding: bytes, as: UTF8.self)
       let first = s[start] == "'" || s[start] == "’" ? s[start + 1] : s[start]
+      let isCapitalised = Scanner.isUpper(first)
       words.append(
         Word(
-          range: start..<index, lowercased: String(lowered), isCapitalised: Scanner.isUpper(first),
-          isAllCapitals: capitals == letters))
+          range: start..<index, lowercased: lowercased, isCapitalised: isCapitalised,
+          isAllCapitals: capitals == letters, classes: Scanner.lexicon[lowercased] ?? [],
+          isPlace: isCapitalised && placeNames.contains(lowercased)))
+    }
+    // Place names of two words ("Den Helder", "Hollands Kroon") mark both words.
+    if words.count > 1 {
+      for index in 1..<words.count where words[index].isCapitalised && words[index - 1].isCapitalised {
+        if placeNames.contains(words[index - 1].lowercased + " " + words[index].lowercased) {
+          words[index - 1].isPlace = true
+          words[index].isPlace = true
+        }
+      }
     }
     return words
   }
