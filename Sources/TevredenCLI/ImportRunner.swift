@@ -371,21 +371,23 @@ struct ImportRunner {
         } else if exchangeRows != nil {
           switch exchangeRows?.read(record.fields, line: record.line) {
           case .success(let read)?:
+            let prepared = prepares ? preparer.prepare(read.response, definition: read.definition) : nil
             batch.append(
               .row(
-                line: read.line, prepares ? preparer.prepare(read.response, definition: read.definition) : nil,
-                masked: []))
+                line: read.line, prepared,
+                masked: prepared?.masked ?? read.response.identifierKindsInText(using: .standard)))
           case .failure(let rejection)?: batch.append(.rejected(rejection.diagnostic(file: file)))
           case nil: break
           }
         } else if let platformDefinition {
           switch conversion?.convert(record.fields, line: record.line) {
           case .success(let converted)?:
+            let prepared = prepares ? preparer.prepare(converted.response, definition: platformDefinition) : nil
             batch.append(
               .row(
-                line: record.line,
-                prepares ? preparer.prepare(converted.response, definition: platformDefinition) : nil,
-                masked: converted.masked))
+                line: record.line, prepared,
+                masked: converted.masked
+                  + (prepared?.masked ?? converted.response.identifierKindsInText(using: .standard))))
           case .failure(let rejection)?:
             batch.append(
               .rejected(

@@ -143,6 +143,9 @@ public struct PreparedResponse: Sendable {
   /// The response's id.
   public var id: Response.ID { Response.ID(rawValue: record.responseKey) }
 
+  /// The kinds of identifiers masked in its open answers (each once per occurrence).
+  public var masked: [PersonalDataKind] { answers.masked }
+
   /// Whether both hold the same response: the same id, metadata and answers as stored (the definition it was
   /// collected with, what follows from it and the import batch aside).
   func hasSameContent(as other: PreparedResponse) -> Bool {

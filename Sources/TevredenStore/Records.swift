@@ -115,6 +115,8 @@ struct AnswerRecord {
 struct StoredAnswers: Equatable, Sendable {
   var values: String
   var missing: String
+  /// The kinds of identifiers masked in the open answers on their way in, for the import's report.
+  var masked: [PersonalDataKind] = []
 
   /// The answers as stored; `itemsInOrder`, the definition's item ids sorted, saves sorting them per response.
   init(_ answers: [Question.ID: Answer], itemsInOrder: [Question.ID]? = nil) {
@@ -142,6 +144,7 @@ struct StoredAnswers: Equatable, Sendable {
     }
     self.values = values.text
     self.missing = missing.text
+    self.masked = values.masked
   }
 
   /// The two objects' texts as a response row holds them (a row copied from another database keeps its own order).
@@ -163,6 +166,8 @@ struct StoredAnswers: Equatable, Sendable {
 /// than the escapes below, and values are written straight from the answer, without a string per value.
 struct JSONObjectWriter {
   private var bytes: [UInt8] = []
+  /// What ``add(_:_:)-(_,AnswerValue)`` masked in open answers.
+  private(set) var masked: [PersonalDataKind] = []
 
   /// The object's text: `{}` when nothing was added.
   var text: String {
@@ -191,7 +196,10 @@ struct JSONObjectWriter {
     case .grade, .choices: append(value.canonicalText)
     // Every open answer is masked on its way into the database, whatever path brought it (an interview, an import
     // of any format, a merge); text masked before comes through unchanged.
-    case .text(let text): append(IdentifierMasking.standard.mask(text).text)
+    case .text(let text):
+      let result = IdentifierMasking.standard.mask(text)
+      masked += result.masked
+      append(result.text)
     }
   }
 

@@ -53,7 +53,7 @@ import Testing
     #expect(conversion.unmappedColumns.isEmpty)
   }
 
-  @Test func convertsARowWithLabelsDecimalCommaAndMaskedText() throws {
+  @Test func convertsARowWithLabelsDecimalCommaAndText() throws {
     let row = try converting(
       [
         "2026-03-10 14:05:00", "2026-03-10 14:15:00", "True", "R_abc123", "a@b.nl", "10.0.0.1", "Ja",
@@ -71,8 +71,10 @@ import Testing
     #expect(response.answers["kinderen_gesproken"] == .value(.scalePoint(5)))
     #expect(response.answers["bereikbaarheid"] == .missing("weet_niet"))
     #expect(response.answers["cijfer"] == .value(.grade(7.5)))
-    #expect(response.answers["opmerking"] == .value(.text("Bel mij op [telefoonnummer]")))
-    #expect(row.masked == [.phone])
+    // Open answers are masked by the store's codec, on every path into the database; conversion reads them.
+    #expect(response.answers["opmerking"] == .value(.text("Bel mij op 06-12345678")))
+    #expect(response.identifierKindsInText(using: .standard) == [.phone])
+    #expect(row.masked == [])
     #expect(!response.answers.values.contains { $0.value?.canonicalText.contains("a@b.nl") == true })
   }
 

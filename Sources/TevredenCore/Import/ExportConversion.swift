@@ -272,10 +272,7 @@ public struct ExportConversion: Sendable {
       }
       switch read {
       case .success(nil): break
-      case .success(.value(.text(let text))?):
-        let result = IdentifierMasking.standard.mask(text)
-        masked += result.masked
-        answers[slot] = .value(.text(result.text))
+      // Open answers are masked by the store's codec, on every path into the database.
       case .success(let answer?): answers[slot] = answer
       case .failure(let problem):
         problems.append("\(column(index)) (\(orderedColumns[position].question.id)): \(problem)")

@@ -219,3 +219,13 @@ extension Response {
     return masked
   }
 }
+
+extension Response {
+  /// The kinds of identifiers its open answers hold, each once per occurrence: what storing it will mask.
+  public func identifierKindsInText(using masking: IdentifierMasking) -> [PersonalDataKind] {
+    answers.values.flatMap { answer -> [PersonalDataKind] in
+      guard case .value(.text(let text)) = answer else { return [] }
+      return masking.identifiers(in: text).map(\.kind)
+    }
+  }
+}
