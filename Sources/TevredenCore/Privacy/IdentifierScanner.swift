@@ -168,7 +168,8 @@ struct Scanner {
     var index = 0
     while index < n {
       // Every way of writing '@' starts with one of these.
-      guard let here = at(index), here == "@" || here == " " || here == "(" || here == "[" || here == "{" || here == "<",
+      guard let here = at(index),
+        here == "@" || here == " " || here == "(" || here == "[" || here == "{" || here == "<",
         let atWord = Self.atWords.first(where: { reads($0, at: index) })
       else {
         index += 1
@@ -362,8 +363,9 @@ struct Scanner {
       } else if isDigit(index) || at(index) == "-", startsNumber(index), let end = decimalPair(at: index) {
         add(index..<end, .location)
         index = end
-      } else if let hemisphere = at(index), hemisphere == "N" || hemisphere == "S" || hemisphere == "n"
-        || hemisphere == "s", !isLetter(index - 1),
+      } else if let hemisphere = at(index),
+        hemisphere == "N" || hemisphere == "S" || hemisphere == "n"
+          || hemisphere == "s", !isLetter(index - 1),
         isSpace(index + 1), let end = decimalPair(at: index + 2, hemispheres: true)
       {
         add(index..<end, .location)
@@ -1251,7 +1253,8 @@ struct Word {
           if Scanner.isUpper(scalar) { capitals += 1 }
         }
         let lowered =
-          scalar.value < 0x80 ? Scanner.lower(scalar) : scalar.properties.lowercaseMapping.unicodeScalars.first ?? scalar
+          scalar.value < 0x80
+          ? Scanner.lower(scalar) : scalar.properties.lowercaseMapping.unicodeScalars.first ?? scalar
         if lowered.value < 0x80 {
           bytes.append(UInt8(lowered.value))
         } else {
