@@ -48,6 +48,8 @@ public enum ExchangeCSV {
     ]
     let cells = items.map { item -> String in
       switch response.answers[item] {
+      // Masked here too: a database written by an older tevreden may hold open answers unmasked.
+      case .value(.text(let text))?: IdentifierMasking.standard.mask(text).text
       case .value(let value)?: value.canonicalText
       case .missing(let code)?: code
       case nil: ""

@@ -45,3 +45,20 @@ public func projectExport(_ name: String) -> URL {
     }
   }
 #endif
+
+/// A remark with an identifier of every kind the masking knows, and what the database must hold instead.
+public enum RemarkWithEveryIdentifier {
+  public static let text =
+    "Mijn buurman Piet de Vries (BSN 123456782) belde van 06-12345678, mail piet@example.nl, IBAN "
+    + "NL91ABNA0417164300, adres Dorpsstraat 12, postcode 1811 AB, kenteken AB-12-CD, geboren 12-03-1985, IP "
+    + "192.168.1.23, locatie 52.6324, 4.7534, dossier VT-2026-00123."
+  public static let masked =
+    "Mijn buurman [naam] (BSN [BSN]) belde van [telefoonnummer], mail [e-mail], IBAN [IBAN], adres [adres], "
+    + "postcode [postcode], kenteken [kenteken], geboren [datum], IP [IP-adres], locatie [locatie], dossier "
+    + "[zaaknummer]."
+  /// Pieces of ``text`` that must appear nowhere once it is stored.
+  public static let identifiers = [
+    "Piet", "Vries", "123456782", "06-12345678", "piet@example.nl", "NL91ABNA0417164300", "Dorpsstraat", "1811 AB",
+    "AB-12-CD", "12-03-1985", "192.168.1.23", "52.6324", "VT-2026-00123",
+  ]
+}
