@@ -131,6 +131,18 @@ public enum BundledDefinitions {
         indicative_below: 30
         # Cijfers per gemeente met minder respondenten dan dit worden niet getoond (herleidbaarheid).
         disclosure_threshold: 10
+        # De verdeling van de cijfers (hoeveel respondenten gaven een 1, een 2, …) van een gemeente of een groep binnen een
+        # gemeente wordt pas vanaf dit aantal getoond: in een kleine cel verraadt een telling per cijfer te veel.
+        distribution_threshold: 20
+
+        # Bewaartermijnen (AVG). `tevreden purge` past ze toe; het rapport vermeldt ze.
+        retention:
+          # Open antwoorden van vragenlijsten die langer dan zoveel maanden geleden zijn afgerond, worden verwijderd.
+          remarks_months: 12
+          # De interviewlog (wanneer welke vraag is beantwoord, door welke interviewer) na zoveel maanden.
+          audit_events_months: 24
+          # Na zoveel jaar blijft van een vragenlijst alleen over wat de cijfers nodig hebben.
+          responses_years: 5
 
         # De gemeenten van Noord-Holland Noord. Een antwoord hoort bij één van deze gemeenten (geen adressen of
         # plaatsnamen: de gemeente is het enige stukje locatie dat wordt bewaard).

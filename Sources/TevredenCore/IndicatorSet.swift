@@ -54,12 +54,37 @@ public struct IndicatorSet: Hashable, Sendable {
   public var gemeenten: [String]
   /// The region's name for report heads, such as "Noord-Holland Noord"; `nil` when the file does not set it.
   public var region: String?
+  /// Below this number of respondents a breakdown cell (a municipality, a municipality's group) is published
+  /// without its distribution of grades: counts per grade in small cells say too much about single respondents.
+  /// Equal to the disclosure threshold's double when the file does not set it.
+  public var distributionThreshold: Int
+  /// How long what identifies least but still could is kept (`tevreden purge` applies it).
+  public var retention: Retention
+
+  /// How long data is kept before `tevreden purge` removes or reduces it; `nil`: kept.
+  public struct Retention: Hashable, Sendable {
+    /// Open answers of responses completed longer ago than this are removed.
+    public var remarksMonths: Int?
+    /// Interview audit events older than this are removed.
+    public var auditEventsMonths: Int?
+    /// Responses older than this are reduced to what the published figures need.
+    public var responsesYears: Int?
+
+    public init(remarksMonths: Int? = nil, auditEventsMonths: Int? = nil, responsesYears: Int? = nil) {
+      self.remarksMonths = remarksMonths
+      self.auditEventsMonths = auditEventsMonths
+      self.responsesYears = responsesYears
+    }
+  }
 
   public init(
     minimumRespondents: Int, indicativeBelow: Int? = nil, disclosureThreshold: Int, indicators: [Indicator],
-    gemeenten: [String] = [], region: String? = nil
+    gemeenten: [String] = [], region: String? = nil, distributionThreshold: Int? = nil,
+    retention: Retention = Retention()
   ) {
     self.region = region
+    self.distributionThreshold = max(distributionThreshold ?? 2 * disclosureThreshold, disclosureThreshold)
+    self.retention = retention
     self.minimumRespondents = minimumRespondents
     self.indicativeBelow = max(indicativeBelow ?? minimumRespondents, minimumRespondents)
     self.disclosureThreshold = disclosureThreshold
@@ -85,8 +110,10 @@ public struct IndicatorSet: Hashable, Sendable {
   }
 
   static let rootKeys = [
-    "region", "minimum_respondents", "indicative_below", "disclosure_threshold", "gemeenten", "indicators",
+    "region", "minimum_respondents", "indicative_below", "disclosure_threshold", "distribution_threshold",
+    "gemeenten", "indicators", "retention",
   ]
+  static let retentionKeys = ["remarks_months", "audit_events_months", "responses_years"]
   static let indicatorKeys = ["id", "number", "label", "audience", "unit", "direction", "norms"]
 
   /// Parses and validates `indicators.yaml`.
@@ -110,6 +137,26 @@ public struct IndicatorSet: Hashable, Sendable {
     }
     if let threshold, threshold < 1 {
       reader.error(at: fields["disclosure_threshold"], "disclosure_threshold must be at least 1")
+    }
+    var distribution: Int?
+    if fields["distribution_threshold"] != nil {
+      distribution = reader.integer(fields, "distribution_threshold", context: "the indicator set")
+      if let distribution, let threshold, distribution < threshold {
+        reader.error(
+          at: fields["distribution_threshold"],
+          "distribution_threshold must be at least disclosure_threshold (\(threshold))")
+      }
+    }
+    var retention = Retention()
+    if let node = fields["retention"], let entry = reader.mapping(node, allowed: retentionKeys, context: "retention") {
+      func period(_ key: String) -> Int? {
+        guard entry[key] != nil, let value = reader.integer(entry, key, context: "retention") else { return nil }
+        if value < 1 { reader.error(at: entry[key], "retention \(key) must be at least 1") }
+        return value
+      }
+      retention = Retention(
+        remarksMonths: period("remarks_months"), auditEventsMonths: period("audit_events_months"),
+        responsesYears: period("responses_years"))
     }
     let region = reader.string(fields, "region", context: "the indicator set", required: false)
     if let region, region.trimmingCharacters(in: .whitespaces).isEmpty {
@@ -144,7 +191,8 @@ public struct IndicatorSet: Hashable, Sendable {
     return (
       IndicatorSet(
         minimumRespondents: minimum, indicativeBelow: indicative, disclosureThreshold: threshold,
-        indicators: indicators, gemeenten: gemeenten, region: region),
+        indicators: indicators, gemeenten: gemeenten, region: region, distributionThreshold: distribution,
+        retention: retention),
       reader.diagnostics
     )
   }
