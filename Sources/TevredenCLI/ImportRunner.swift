@@ -384,7 +384,9 @@ struct ImportRunner {
             batch.append(
               .row(
                 line: record.line,
-                prepares ? preparer.prepare(converted.response, definition: platformDefinition) : nil,
+                prepares
+                  ? preparer.prepare(
+                    converted.response, definition: platformDefinition, numbersRepeats: converted.idIsRowHash) : nil,
                 masked: converted.masked))
           case .failure(let rejection)?:
             batch.append(

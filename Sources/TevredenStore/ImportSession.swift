@@ -29,6 +29,8 @@ public struct ImportSession {
       rejectedCount: source.rejectedBeforeStore)
     try record.insert(db)
     batch = record
+    try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS importClaim (keyHash INTEGER PRIMARY KEY)")
+    try db.execute(sql: "DELETE FROM temp.importClaim")
   }
 
   /// Stores one response, unless a response with its id is already stored.
@@ -44,6 +46,11 @@ public struct ImportSession {
   /// With `rejectingRepeats`, a response whose id an earlier row of the same batch (source file) already stored is
   /// `.repeated` rather than a duplicate or a conflict: in tevreden's own format an id twice in one file is an
   /// error. The database tells, so that reading a file needs no memory of the ids it has seen.
+  ///
+  /// A response whose id is a hash of its row (``PreparedResponse/numbersRepeats``) gets the number of its
+  /// occurrence in the file: the first row with this content keeps the id, the second is stored as `id#2`, and so
+  /// on. Two identical rows are two respondents who answered alike, and a file imported again still adds nothing:
+  /// its second row finds `id#2` stored.
   public mutating func add(_ prepared: PreparedResponse, rejectingRepeats: Bool = false) throws
     -> ImportDisposition
   {
@@ -59,6 +66,32 @@ public struct ImportSession {
       lastDefinition = (prepared.shared, record.snapshotId)
     }
     record.importBatchId = batch?.id
+    let baseKey = record.responseKey
+    var occurrence = 1
+    while true {
+      switch try add(
+        record, prepared: prepared, rejectingRepeats: rejectingRepeats, numbersRepeats: prepared.numbersRepeats)
+      {
+      case .disposition(let disposition):
+        return disposition
+      case .taken:
+        // An earlier row of this file has this occurrence's id: try the next.
+        occurrence += 1
+        record.responseKey = "\(baseKey)#\(occurrence)"
+        record.keyHash = ResponseKeyHash.of(record.responseKey)
+      }
+    }
+  }
+
+  private enum Attempt {
+    case disposition(ImportDisposition)
+    /// The id is taken by an earlier row of the same file (only for numbered repeats).
+    case taken
+  }
+
+  private mutating func add(
+    _ record: ResponseRecord, prepared: PreparedResponse, rejectingRepeats: Bool, numbersRepeats: Bool
+  ) throws -> Attempt {
     // Most imported responses are new: the insert itself tells whether the id was already stored. A response
     // imported again is nearly always stored exactly as it would be now; only otherwise is the stored response
     // read back and compared as it would be stored today (an older definition may have written it).
@@ -71,7 +104,7 @@ public struct ImportSession {
     }
     if try TevredenDatabase.insert(record, answers: prepared.answers, using: statement, in: db) {
       batch?.insertedCount += 1
-      return .inserted
+      return .disposition(.inserted)
     }
     let storedStatement = try db.cachedStatement(
       sql: "SELECT responseKey, importBatchId FROM response WHERE keyHash = ?")
@@ -80,11 +113,16 @@ public struct ImportSession {
     }
     if stored["responseKey"] != record.responseKey {
       batch?.rejectedCount += 1
-      return .keyCollision
+      return .disposition(.keyCollision)
     }
-    if rejectingRepeats, let batchId = batch?.id, stored["importBatchId"] == batchId {
+    let isFromThisBatch = batch?.id != nil && stored["importBatchId"] == batch?.id
+    if numbersRepeats {
+      // Stored by this file, or stored before and already matched by an earlier row of this file.
+      if isFromThisBatch { return .taken }
+      if try !claim(record.keyHash) { return .taken }
+    } else if rejectingRepeats, isFromThisBatch {
       batch?.rejectedCount += 1
-      return .repeated
+      return .disposition(.repeated)
     }
     let disposition: ImportDisposition
     if try TevredenDatabase.storedRowEquals(record, answers: prepared.answers, in: db) {
@@ -94,11 +132,20 @@ public struct ImportSession {
         let existing = try TevredenDatabase.fetchResponse(
           key: record.responseKey, in: db, cache: &parsedSnapshots)
       else { throw StoreError.corruptRow("response \(record.responseKey) was neither inserted nor found") }
-      let stored = PreparedResponse(existing, shared: prepared.shared)
+      var stored = PreparedResponse(existing, shared: prepared.shared)
+      stored.record.responseKey = prepared.record.responseKey  // numbered repeats compare their content
       disposition = stored.hasSameContent(as: prepared) ? .duplicate : .conflict
     }
     if disposition == .duplicate { batch?.duplicateCount += 1 } else { batch?.rejectedCount += 1 }
-    return disposition
+    return .disposition(disposition)
+  }
+
+  /// Marks a response stored before this import as matched by a row of the current file; `false` when an earlier
+  /// row of the file matched it already. Kept in a temporary table of this connection, so that a file of any size
+  /// imported again needs no memory per row.
+  private func claim(_ keyHash: Int64) throws -> Bool {
+    try db.execute(sql: "INSERT OR IGNORE INTO temp.importClaim (keyHash) VALUES (?)", arguments: [keyHash])
+    return db.changesCount > 0
   }
 
   /// Records the end of a source file's import with its counts; `rejectedWhileReading` adds the rows rejected
@@ -119,6 +166,9 @@ public struct ImportSession {
 /// so an import prepares on the thread that reads the file and leaves only the insert to the database's thread.
 public struct PreparedResponse: Sendable {
   var record: ResponseRecord
+  /// Whether the id is a hash of the row, whose repeats in one file are numbered (see
+  /// ``ImportSession/add(_:rejectingRepeats:)``).
+  public var numbersRepeats = false
   let answers: StoredAnswers
   /// The definition, behind one reference: a prepared response is made on one thread and released on another,
   /// and the definition's dozen strings and arrays, retained per response by both, made the two threads contend
@@ -173,8 +223,10 @@ public struct ResponsePreparer: Sendable {
 
   public init() {}
 
-  /// The response made ready for storing.
-  public mutating func prepare(_ response: Response, definition: LoadedQuestionnaire) -> PreparedResponse {
+  /// The response made ready for storing; `numbersRepeats` for an id that is a hash of the row.
+  public mutating func prepare(_ response: Response, definition: LoadedQuestionnaire, numbersRepeats: Bool = false)
+    -> PreparedResponse
+  {
     let shared: PreparedDefinition
     if let last, last.definition.sha256 == definition.sha256 {
       shared = last
@@ -185,6 +237,8 @@ public struct ResponsePreparer: Sendable {
       definitions[definition.sha256] = shared
     }
     last = shared
-    return PreparedResponse(response, shared: shared)
+    var prepared = PreparedResponse(response, shared: shared)
+    prepared.numbersRepeats = numbersRepeats
+    return prepared
   }
 }
