@@ -2,10 +2,13 @@ import Foundation
 import GRDB
 import TevredenCore
 
-/// An import in progress inside one write transaction: a batch per source file, responses added one by one.
+/// An import in progress: a batch per source file, responses added one by one and committed in short steps that
+/// stay invisible until the run ends (see ``TevredenDatabase/importRun(isInterrupted:_:)``).
 ///
-/// Only valid inside ``TevredenDatabase/importTransaction(_:)``.
-public struct ImportSession {
+/// Only valid inside ``TevredenDatabase/importRun(isInterrupted:_:)``, on its connection, which is always inside
+/// a transaction while the session is used. A class: the run's state (its batches, its steps) must be one however
+/// often the session is passed on.
+public final class ImportSession {
   let db: Database
   private var batch: ImportBatchRecord?
   private var snapshotIds: [String: Int64] = [:]
@@ -17,27 +20,104 @@ public struct ImportSession {
   /// text every time).
   private var insertStatement: Statement?
 
-  init(db: Database) {
+  /// Tells whether the user interrupted the import (a signal); asked between responses.
+  private let isInterrupted: @Sendable () -> Bool
+  /// The batches of this run, all committed together at its end.
+  private var runBatchIds: [Int64] = []
+  /// The largest response id when the run began, and when it began: what removing the run has to look at.
+  private var responsesAfter: Int64?
+  private var runStartedAt: String?
+  /// When the current step began (its transaction), and how many responses it holds.
+  private var stepStartedAt = DispatchTime.now().uptimeNanoseconds
+  private var stepResponses = 0
+
+  /// A step ends after this long or this many responses, whichever comes first: long enough that committing
+  /// (and the write-ahead log's checkpoints) costs little, short enough that an interviewer who stores an answer
+  /// meanwhile waits a tenth of a second at most.
+  static let stepNanoseconds: UInt64 = 100_000_000
+  static let stepResponseLimit = 10_000
+  /// The pause between two steps, in microseconds: a process that waits for the database (polling every
+  /// millisecond, see ``TevredenDatabase/busyCallback``) gets its turn before the next step begins.
+  static let pauseBetweenSteps: UInt32 = 2_000
+
+  /// For tests only: a pause after each response stored, in microseconds, inside the step's transaction, as a
+  /// slow disk would make it; from `TEVREDEN_TEST_IMPORT_ROW_DELAY_US`.
+  public var testDelayPerResponse: UInt32 = 0
+
+  init(db: Database, isInterrupted: @escaping @Sendable () -> Bool = { false }) {
     self.db = db
+    self.isInterrupted = isInterrupted
   }
 
   /// Records the start of a source file's import.
-  public mutating func beginBatch(_ source: ImportSource) throws {
+  public func beginBatch(_ source: ImportSource) throws {
+    let process = ImportProcess.current
+    if responsesAfter == nil {
+      responsesAfter =
+        try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'response'")
+        ?? Int64.fetchOne(db, sql: "SELECT MAX(id) FROM response") ?? 0
+      runStartedAt = Timestamp.format(Date())
+    }
     var record = ImportBatchRecord(
       id: nil, source: source.name, sha256: source.sha256, format: source.format,
       importedAt: Timestamp.format(source.importedAt), insertedCount: 0, duplicateCount: 0,
-      rejectedCount: source.rejectedBeforeStore)
+      rejectedCount: source.rejectedBeforeStore, state: ImportBatchRecord.running, processId: process.id,
+      processStartedAt: process.startedAt, responsesAfter: responsesAfter)
     try record.insert(db)
     batch = record
+    if let id = record.id { runBatchIds.append(id) }
     try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS importClaim (keyHash INTEGER PRIMARY KEY)")
     try db.execute(sql: "DELETE FROM temp.importClaim")
+  }
+
+  /// Ends the current step when it has lasted long enough; checks for an interruption now and then.
+  private func endStepIfDue() throws {
+    stepResponses += 1
+    if testDelayPerResponse > 0 { usleep(testDelayPerResponse) }
+    guard stepResponses & 63 == 0 || testDelayPerResponse > 0 else { return }
+    if isInterrupted() { throw ImportInterrupted() }
+    let elapsed = DispatchTime.now().uptimeNanoseconds &- stepStartedAt
+    if elapsed >= Self.stepNanoseconds || stepResponses >= Self.stepResponseLimit { try nextStep() }
+  }
+
+  /// Commits the current step and begins the next, leaving the database to anyone waiting for it in between.
+  private func nextStep() throws {
+    try db.execute(sql: "COMMIT")
+    usleep(Self.pauseBetweenSteps)
+    try db.execute(sql: "BEGIN IMMEDIATE")
+    stepStartedAt = DispatchTime.now().uptimeNanoseconds
+    stepResponses = 0
+  }
+
+  /// Commits the last step, then makes the run's batches count, in one short transaction of its own.
+  func commitRun() throws {
+    try endBatch()
+    try db.execute(sql: "COMMIT")
+    guard !runBatchIds.isEmpty else { return }
+    try db.inTransaction(.immediate) {
+      try db.execute(
+        sql: """
+          UPDATE importBatch SET state = 'committed', processId = NULL, processStartedAt = NULL
+          WHERE id IN (\(runBatchIds.map(String.init).joined(separator: ", ")))
+          """)
+      return .commit
+    }
+  }
+
+  /// Takes back what the run stored: the open step is rolled back, and what earlier steps committed is removed in
+  /// steps. Should that fail, the batches stay `running` and invisible, and the next command that opens the
+  /// database removes them once this process has ended.
+  func abandonRun() {
+    if db.isInsideTransaction { try? db.execute(sql: "ROLLBACK") }
+    _ = try? TevredenDatabase.removeBatches(
+      runBatchIds, responsesAfter: responsesAfter ?? 0, snapshotsSince: runStartedAt, in: db)
   }
 
   /// Stores one response, unless a response with its id is already stored.
   ///
   /// - Returns: `.inserted`; `.duplicate` when the same response is already stored; `.conflict` when one with this
   ///   id is stored with different content (the stored one is kept).
-  public mutating func add(_ response: Response, definition: LoadedQuestionnaire) throws -> ImportDisposition {
+  public func add(_ response: Response, definition: LoadedQuestionnaire) throws -> ImportDisposition {
     try add(PreparedResponse(response, definition: definition))
   }
 
@@ -51,7 +131,7 @@ public struct ImportSession {
   /// occurrence in the file: the first row with this content keeps the id, the second is stored as `id#2`, and so
   /// on. Two identical rows are two respondents who answered alike, and a file imported again still adds nothing:
   /// its second row finds `id#2` stored.
-  public mutating func add(_ prepared: PreparedResponse, rejectingRepeats: Bool = false) throws
+  public func add(_ prepared: PreparedResponse, rejectingRepeats: Bool = false) throws
     -> ImportDisposition
   {
     var record = prepared.record
@@ -89,7 +169,7 @@ public struct ImportSession {
     case taken
   }
 
-  private mutating func add(
+  private func add(
     _ record: ResponseRecord, prepared: PreparedResponse, rejectingRepeats: Bool, numbersRepeats: Bool
   ) throws -> Attempt {
     // Most imported responses are new: the insert itself tells whether the id was already stored. A response
@@ -104,6 +184,7 @@ public struct ImportSession {
     }
     if try TevredenDatabase.insert(record, answers: prepared.answers, using: statement, in: db) {
       batch?.insertedCount += 1
+      try endStepIfDue()
       return .disposition(.inserted)
     }
     let storedStatement = try db.cachedStatement(
@@ -113,6 +194,7 @@ public struct ImportSession {
     }
     if stored["responseKey"] != record.responseKey {
       batch?.rejectedCount += 1
+      try endStepIfDue()
       return .disposition(.keyCollision)
     }
     let isFromThisBatch = batch?.id != nil && stored["importBatchId"] == batch?.id
@@ -122,6 +204,7 @@ public struct ImportSession {
       if try !claim(record.keyHash) { return .taken }
     } else if rejectingRepeats, isFromThisBatch {
       batch?.rejectedCount += 1
+      try endStepIfDue()
       return .disposition(.repeated)
     }
     let disposition: ImportDisposition
@@ -137,6 +220,7 @@ public struct ImportSession {
       disposition = stored.hasSameContent(as: prepared) ? .duplicate : .conflict
     }
     if disposition == .duplicate { batch?.duplicateCount += 1 } else { batch?.rejectedCount += 1 }
+    try endStepIfDue()
     return .disposition(disposition)
   }
 
@@ -152,13 +236,18 @@ public struct ImportSession {
   /// before they reached the store.
   ///
   /// `sha256` replaces the file's hash given at the start, for a file hashed while its rows were stored.
-  public mutating func endBatch(rejectedWhileReading: Int = 0, sha256: String? = nil) throws {
+  public func endBatch(rejectedWhileReading: Int = 0, sha256: String? = nil) throws {
     guard var record = batch else { return }
     record.rejectedCount += rejectedWhileReading
     if let sha256 { record.sha256 = sha256 }
     try record.update(db)
     batch = nil
   }
+}
+
+/// Thrown by an import session when the user interrupted the import (Ctrl-C, a stop request).
+public struct ImportInterrupted: Error {
+  public init() {}
 }
 
 /// A response made ready to be stored, on any thread: its row's values (the grade materialised from its
