@@ -149,6 +149,18 @@ enum ExcelValues {
     return sawLetter ? column - 1 : nil
   }
 
+  /// The letters of a 0-based column: 0 is `A`, 26 is `AA`.
+  static func columnName(_ index: Int) -> String {
+    var name: [Character] = []
+    var remaining = index + 1
+    while remaining > 0 {
+      let letter = (remaining - 1) % 26
+      name.insert(Character(Unicode.Scalar(UInt8(ascii: "A") + UInt8(letter))), at: 0)
+      remaining = (remaining - 1) / 26
+    }
+    return String(name)
+  }
+
   /// Excel's column limit (A to XFD).
   static let maximumColumns = 16_384
 }
