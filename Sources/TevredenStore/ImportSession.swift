@@ -66,8 +66,15 @@ public final class ImportSession {
     try record.insert(db)
     batch = record
     if let id = record.id { runBatchIds.append(id) }
-    try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS importClaim (keyHash INTEGER PRIMARY KEY)")
-    try db.execute(sql: "DELETE FROM temp.importClaim")
+    // What numbering identical rows of this file needs (see `add`), kept in this connection's temporary tables
+    // so that memory does not grow with the file.
+    try db.execute(
+      sql: """
+        CREATE TEMP TABLE IF NOT EXISTS importClaim (keyHash INTEGER PRIMARY KEY);
+        CREATE TEMP TABLE IF NOT EXISTS importOccurrence (baseHash INTEGER PRIMARY KEY, occurrence INTEGER NOT NULL);
+        DELETE FROM temp.importClaim;
+        DELETE FROM temp.importOccurrence;
+        """)
   }
 
   /// Ends the current step when it has lasted long enough; checks for an interruption now and then.
@@ -147,20 +154,44 @@ public final class ImportSession {
     }
     record.importBatchId = batch?.id
     let baseKey = record.responseKey
+    let baseHash = record.keyHash
     var occurrence = 1
+    var isJumped = false
     while true {
       switch try add(
         record, prepared: prepared, rejectingRepeats: rejectingRepeats, numbersRepeats: prepared.numbersRepeats)
       {
       case .disposition(let disposition):
+        if occurrence > 1 || disposition != .inserted, prepared.numbersRepeats {
+          try recordOccurrence(occurrence, of: baseHash)
+        }
         return disposition
       case .taken:
-        // An earlier row of this file has this occurrence's id: try the next.
+        // An earlier row of this file has this occurrence's id. The next free one is found from the last
+        // occurrence given to this content, not by trying each in turn: a file of many identical rows would
+        // otherwise cost a number of inserts that grows with the square of its rows.
+        if !isJumped {
+          isJumped = true
+          occurrence = max(occurrence, try lastOccurrence(of: baseHash) ?? 1)
+        }
         occurrence += 1
         record.responseKey = "\(baseKey)#\(occurrence)"
         record.keyHash = ResponseKeyHash.of(record.responseKey)
       }
     }
+  }
+
+  /// The last occurrence this file's rows with this content were given, when it was found by trying.
+  private func lastOccurrence(of baseHash: Int64) throws -> Int? {
+    try Int.fetchOne(
+      db.cachedStatement(sql: "SELECT occurrence FROM temp.importOccurrence WHERE baseHash = ?"),
+      arguments: [baseHash])
+  }
+
+  private func recordOccurrence(_ occurrence: Int, of baseHash: Int64) throws {
+    try db.cachedStatement(
+      sql: "INSERT OR REPLACE INTO temp.importOccurrence (baseHash, occurrence) VALUES (?, ?)"
+    ).execute(arguments: [baseHash, occurrence])
   }
 
   private enum Attempt {
