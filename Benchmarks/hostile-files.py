@@ -135,6 +135,7 @@ def shared_strings_part(count):
         yield "<si><t>%s</t></si>" % text
     for number in range(count - len(HEADER) - len(ROW)):
         yield "<si><t>Een open antwoord, nummer %09d, dat zo lang is als een echt antwoord vaak is.</t></si>" % number
+    yield "</sst>"
 
 
 def shared_rows():

@@ -724,7 +724,8 @@ private struct SheetParser {
   private func cellText(line: Int) throws(TableReadError) -> String {
     switch cellType {
     case "s":
-      guard let index = Int(value.trimmingCharacters(in: .whitespaces)), context.sharedStrings.indices.contains(index)
+      guard let index = Int(value) ?? Int(value.trimmingCharacters(in: .whitespaces)),
+        context.sharedStrings.indices.contains(index)
       else {
         throw .malformedXML(
           file: context.file, part: context.part, line: line,
