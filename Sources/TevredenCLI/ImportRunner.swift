@@ -6,8 +6,9 @@ import TevredenStore
 /// Imports exchange CSV files and platform exports into the database.
 ///
 /// Files stream: each row is read, converted and stored before the next is read, so memory stays flat whatever
-/// the size. All files of one run go into one transaction: a malformed file (or, with `--strict`, any rejected row)
-/// rolls everything back, so the database is either updated with every valid row or left as it was.
+/// the size. All files of one run count together or not at all: they are stored in short steps that stay invisible
+/// until the last (see `TevredenDatabase.importRun`), and a malformed file (or, with `--strict`, any rejected row)
+/// takes everything back, so the database is either updated with every valid row or left as it was.
 struct ImportRunner {
   let database: TevredenDatabase
   let catalog: Catalog
@@ -26,6 +27,10 @@ struct ImportRunner {
   var onDiagnostic: (Diagnostic) -> Void = { _ in }
   /// Receives progress now and then while rows are read.
   var onProgress: (ImportProgress) -> Void = { _ in }
+  /// Tells whether the user interrupted the import (a signal): it then stops and takes back what it stored.
+  var isInterrupted: @Sendable () -> Bool = { false }
+  /// For tests only: a pause after each stored response, in microseconds, as a slow disk would make it.
+  var testDelayPerResponse: UInt32 = 0
 
   /// What happened to one file.
   struct FileReport {
@@ -114,7 +119,7 @@ struct ImportRunner {
     var reports: [FileReport]
   }
 
-  /// Checks every file's header first, then reads, converts and stores the rows of all files in one transaction
+  /// Checks every file's header first, then reads, converts and stores the rows of all files as one import run
   /// (none with `--dry-run`; none at all with `--strict` if any row is rejected).
   func run(_ files: [URL]) throws -> [FileReport] {
     let exchange = try ExchangeContext(database: database, catalog: catalog)
@@ -124,7 +129,8 @@ struct ImportRunner {
       return try prepared.enumerated().map { try read($1, index: $0, of: prepared.count, into: &session) }
     }
     do {
-      return try database.importTransaction { transaction in
+      return try database.importRun(isInterrupted: isInterrupted) { transaction in
+        transaction.testDelayPerResponse = testDelayPerResponse
         var session: ImportSession? = transaction
         var reports: [FileReport] = []
         for (index, file) in prepared.enumerated() {
@@ -231,7 +237,7 @@ struct ImportRunner {
   /// Reads a file's rows, storing each valid one through `session` (when there is one) as soon as it is read.
   ///
   /// Rows are read and converted on a thread of their own, a few hundred ahead at most, while this thread stores
-  /// them: the database is only ever used on this thread, inside its transaction.
+  /// them: the database is only ever used on this thread.
   func read(_ file: PreparedFile, index: Int, of count: Int, into session: inout ImportSession?) throws -> FileReport {
     var report = FileReport(file: file.name, details: file.details)
     for problem in file.fileProblems { onDiagnostic(problem) }
@@ -274,6 +280,7 @@ struct ImportRunner {
     }
     while let batch = channel.receive() {
       defer { channel.giveBack(batch) }
+      if session != nil, isInterrupted() { throw ImportInterrupted() }
       for index in batch.indices {
         switch batch[index] {
         case .progress(let rows, let bytesRead):
@@ -382,7 +389,10 @@ struct ImportRunner {
         } else if let platformDefinition {
           switch conversion?.convert(record.fields, line: record.line) {
           case .success(let converted)?:
-            let prepared = prepares ? preparer.prepare(converted.response, definition: platformDefinition) : nil
+            let prepared =
+              prepares
+              ? preparer.prepare(
+                converted.response, definition: platformDefinition, numbersRepeats: converted.idIsRowHash) : nil
             batch.append(
               .row(
                 line: record.line, prepared,

@@ -22,6 +22,10 @@ import Foundation
 /// If the first 64 KiB are plain ASCII and a byte that is not UTF-8 turns up later, the file is taken to
 /// be Windows-1252 from then on (``source`` changes accordingly); the records before were ASCII and read
 /// the same in both. After real UTF-8 text, such a byte is an error.
+///
+/// A field of more than ``TableLimits/cellBytes``, a record of more than ``TableLimits/columns`` fields or
+/// ``TableLimits/recordBytes`` is refused as soon as the limit is passed, so a file without line breaks or with a
+/// quote that is never closed costs no more than the limit.
 public struct DelimitedReader: TableReader {
   /// Bytes read from the file at a time: 64 KiB.
   public static let defaultChunkSize = 65_536
@@ -73,6 +77,8 @@ public struct DelimitedReader: TableReader {
   private var quoteLine = 1
   private var previousChunkEndedWithCR = false
   private var fields: [String] = []
+  /// The bytes of the current record's finished fields, for ``TableLimits/recordBytes``.
+  private var recordByteCount = 0
   /// Bytes of the current field from earlier chunks, or from before a `""`.
   private var scratch: [UInt8] = []
   /// Where the part of the current field not yet in `scratch` starts in `chunk`.
@@ -180,6 +186,8 @@ public struct DelimitedReader: TableReader {
     case .recordStart, .fieldStart:
       break
     }
+    // A field that goes on and on (no delimiter, no line break, a quote never closed) stops here.
+    if scratch.count > TableLimits.cellBytes { throw limit(.cellBytes) }
     previousChunkEndedWithCR = chunk.last == Self.carriageReturn
     position = 0
     fieldStart = 0
@@ -215,6 +223,13 @@ public struct DelimitedReader: TableReader {
       throw .unterminatedQuote(file: source.file, line: quoteLine)
     case .fieldStart, .unquoted, .quoteInQuoted:
       // Earlier chunks' bytes are all in `scratch`.
+      if scratch.count > TableLimits.cellBytes || fields.count >= TableLimits.columns
+        || recordByteCount + scratch.count > TableLimits.recordBytes
+      {
+        throw limit(
+          scratch.count > TableLimits.cellBytes
+            ? .cellBytes : fields.count >= TableLimits.columns ? .columns : .recordBytes)
+      }
       try appendScratchField()
       state = .recordStart
       return makeRecord()
@@ -349,12 +364,30 @@ public struct DelimitedReader: TableReader {
   private mutating func appendField(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int)
     throws(TableReadError)
   {
+    let length = scratch.count + end - start
+    recordByteCount += length
+    if length > TableLimits.cellBytes || fields.count >= TableLimits.columns
+      || recordByteCount > TableLimits.recordBytes
+    {
+      throw limit(
+        length > TableLimits.cellBytes
+          ? .cellBytes : fields.count >= TableLimits.columns ? .columns : .recordBytes)
+    }
     if scratch.isEmpty {
       fields.append(try string(UnsafeBufferPointer(rebasing: bytes[start..<end])))
     } else {
       scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
       try appendScratchField()
     }
+  }
+
+  /// The error for a limit passed in the current record.
+  private func limit(_ kind: TableLimits.Kind) -> TableReadError {
+    let place =
+      kind == .cellBytes
+      ? "the field in column \(fields.count + 1) of the record that starts on line \(recordLine)"
+      : "the record that starts on line \(recordLine)"
+    return .limitExceeded(file: source.file, line: recordLine, place: place, limit: kind)
   }
 
   /// Ends the current field, whose bytes are all in `scratch`.
@@ -370,6 +403,7 @@ public struct DelimitedReader: TableReader {
 
   private mutating func makeRecord() -> TableRecord {
     let record = TableRecord(line: recordLine, fields: fields)
+    recordByteCount = 0
     fields = []
     fields.reserveCapacity(record.fields.count)
     return record

@@ -27,6 +27,9 @@ public enum TableReadError: LocalizedError, Equatable, Sendable {
   case noSheets(file: String)
   /// An XML part of the workbook is not well-formed or not what the format prescribes.
   case malformedXML(file: String, part: String, line: Int?, reason: String)
+  /// The file goes beyond one of ``TableLimits``: `place` says where (the record and column, or the sheet, row and
+  /// column, or the part of a workbook).
+  case limitExceeded(file: String, line: Int?, place: String, limit: TableLimits.Kind)
 
   /// The message, in the `file:line: error: …` form the rest of `tevreden` prints.
   public var errorDescription: String? {
@@ -57,6 +60,10 @@ public enum TableReadError: LocalizedError, Equatable, Sendable {
     case .malformedXML(let file, let part, let line, let reason):
       let location = line.map { "\(part):\($0)" } ?? part
       return "\(file): error: \(location) is not well-formed XML: \(reason)"
+    case .limitExceeded(let file, let line, let place, let limit):
+      let location = line.map { "\(file):\($0)" } ?? file
+      return "\(location): error: \(place): \(limit.problem), beyond what tevreden reads from an export; nothing "
+        + "after it was read"
     }
   }
 }

@@ -1,18 +1,15 @@
 import Foundation
 import ZIPFoundation
 
-#if canImport(FoundationXML)
-  import FoundationXML
-#endif
-
 /// Streams the rows of one worksheet of an XLSX workbook as text.
 ///
 /// Opening reads the workbook's small parts: `xl/workbook.xml` (sheet names, the 1904 date system),
 /// its relationships (which file holds which sheet), `xl/sharedStrings.xml` and `xl/styles.xml` (which
-/// cell styles are dates). From the first call of ``next()`` on, the sheet itself is parsed with
-/// `XMLParser` on a background thread that hands over a bounded number of rows at a time, so a large sheet
-/// is never held in memory as rows; its XML is unzipped to memory when small and to a temporary file
-/// (removed afterwards) otherwise. Dropping the reader stops the parse.
+/// cell styles are dates). From the first call of ``next()`` on, the sheet itself is parsed on a background
+/// thread that hands over a bounded number of rows at a time, so a large sheet is never held in memory as rows.
+/// Every part is unpacked from the archive a chunk at a time as it is parsed (``XMLScanner``): nothing is ever
+/// written to disk, and a part that unpacks to more than its limit in ``TableLimits``, or is packed more tightly
+/// than any spreadsheet, is refused as soon as that shows. Dropping the reader stops the parse.
 ///
 /// Cells become text as Excel would write them to CSV, except dates:
 /// - shared and inline strings (rich-text runs joined, phonetic guides left out, `_x000D_` escapes undone);
@@ -22,14 +19,13 @@ import ZIPFoundation
 /// - booleans as `TRUE` and `FALSE`; error values as shown (`#N/A`); formulas as their cached result.
 ///
 /// Each record's ``TableRecord/line`` is the row number. Missing cells are filled with empty strings
-/// from column A, and rows are padded to the sheet's declared width (`<dimension>`), so that every
-/// record of a rectangular table has the same number of fields. Rows without any text are skipped.
+/// from column A, and a row ends at its last cell with text, padded to the widest row before it (so the rows of a
+/// table after its header have the header's width). The width the sheet declares (`<dimension>`) is not trusted:
+/// a file can claim all 16,384 columns. Rows without any text are skipped. A cell, a row or a number of columns
+/// beyond ``TableLimits`` stops the reading with an error that names the sheet, row and column.
 ///
 /// A reader is a single pass over the sheet; copies share that pass.
 public struct XLSXReader: TableReader {
-  /// Sheets whose XML is larger than this are unzipped to a temporary file rather than to memory.
-  static let defaultInMemoryLimit = 16 << 20
-
   /// Format, sheet name and the workbook's sheet names.
   public let source: TableSourceDescription
 
@@ -46,19 +42,15 @@ public struct XLSXReader: TableReader {
   /// - Throws: ``TableReadError`` if the file is not a ZIP archive, not a workbook, lacks the sheet, or
   ///   one of the parts read while opening is not well-formed XML.
   public init(contentsOf url: URL, sheet: String? = nil, name: String? = nil) throws(TableReadError) {
-    try self.init(contentsOf: url, sheet: sheet, name: name, inMemoryLimit: Self.defaultInMemoryLimit)
-  }
-
-  init(contentsOf url: URL, sheet: String?, name: String?, inMemoryLimit: Int) throws(TableReadError) {
     let file = name ?? url.path
     let package = try WorkbookPackage(url: url, file: file)
     let workbook = try package.workbook()
     let chosen = try workbook.sheet(named: sheet, file: file)
     let context = SheetContext(
-      file: file, part: chosen.part, sharedStrings: try package.sharedStrings(workbook),
+      file: file, part: chosen.part, sheet: chosen.name, sharedStrings: try package.sharedStrings(workbook),
       dateKinds: try package.dateKinds(workbook), date1904: workbook.date1904)
     guard package.contains(chosen.part) else { throw .missingPart(file: file, part: chosen.part) }
-    rows = SheetRowStream(package: package, context: context, inMemoryLimit: inMemoryLimit)
+    rows = SheetRowStream(package: package, context: context)
     source = TableSourceDescription(
       file: file, format: .xlsx, sheet: chosen.name, sheetNames: workbook.sheets.map(\.name))
   }
@@ -66,7 +58,8 @@ public struct XLSXReader: TableReader {
   /// The next non-empty row, or `nil` after the last.
   ///
   /// - Throws: ``TableReadError/malformedXML(file:part:line:reason:)`` if the sheet's XML breaks off or
-  ///   is not well-formed; rows before the fault have been returned.
+  ///   is not well-formed, ``TableReadError/limitExceeded(file:line:place:limit:)`` beyond a limit; rows before
+  ///   the fault have been returned.
   public mutating func next() throws(TableReadError) -> TableRecord? {
     if batchIndex == batch.count {
       guard let more = try rows.take() else { return nil }
@@ -110,7 +103,9 @@ struct WorkbookInfo: Sendable {
 }
 
 /// The ZIP archive of an XLSX file and the parts in it.
-private struct WorkbookPackage {
+private struct WorkbookPackage: @unchecked Sendable {
+  // `archive` is used by one thread at a time: the opening thread reads the small parts and the shared strings
+  // to the end before the sheet's parsing thread starts.
   let archive: Archive
   let file: String
   /// Entries by lower-cased path: part names are case-insensitive in Open Packaging Conventions.
@@ -141,17 +136,21 @@ private struct WorkbookPackage {
 
   func contains(_ part: String) -> Bool { entries[Self.key(part)] != nil }
 
-  /// The unzipped bytes of a part.
-  func data(of part: String) throws(TableReadError) -> Data {
+  /// A scanner over a part's XML, unpacked as it is read; `place` names the part in messages about its limits.
+  func scanner(of part: String, limit: Int, place: String? = nil) throws(TableReadError) -> (XMLScanner, PartBytes) {
     guard let entry = entries[Self.key(part)] else { throw .missingPart(file: file, part: part) }
-    var data = Data()
-    data.reserveCapacity(Int(min(entry.uncompressedSize, 1 << 26)))
-    do {
-      _ = try archive.extract(entry) { data.append($0) }
-    } catch {
-      throw .notAZipArchive(file: file)
-    }
-    return data
+    let bytes = PartBytes(
+      archive: archive, entry: entry, file: file, place: place ?? part, limit: limit)
+    return (XMLScanner(file: file, part: part) { () throws(TableReadError) -> [UInt8]? in try bytes.next() }, bytes)
+  }
+
+  /// Scans a whole part, handing every event to `handle`.
+  func scan(
+    _ part: String, limit: Int, _ handle: (XMLScanner.Event) throws(TableReadError) -> Void
+  ) throws(TableReadError) {
+    var (scanner, bytes) = try scanner(of: part, limit: limit)
+    defer { bytes.cancel() }
+    while let event = try scanner.next() { try handle(event) }
   }
 
   /// The relationships of a part: id to (type, archive path).
@@ -161,14 +160,12 @@ private struct WorkbookPackage {
     let relsPart = (directory.isEmpty ? "" : directory + "/") + "_rels/" + name + ".rels"
     guard contains(relsPart) else { return [:] }
     var relationships: [String: (type: String, target: String)] = [:]
-    let events = XMLEvents()
-    events.didStartElement = { element, attributes in
-      guard element == "Relationship", let id = attribute("Id", in: attributes),
+    try scan(relsPart, limit: TableLimits.smallPartBytes) { event in
+      guard case .start("Relationship", let attributes) = event, let id = attribute("Id", in: attributes),
         let target = attribute("Target", in: attributes), attribute("TargetMode", in: attributes) != "External"
       else { return }
       relationships[id] = (attribute("Type", in: attributes) ?? "", Self.resolve(target, in: directory))
     }
-    try events.parse(try data(of: relsPart), part: relsPart, file: file)
     return relationships
   }
 
@@ -184,8 +181,8 @@ private struct WorkbookPackage {
     var sheets: [SheetEntry] = []
     var date1904 = false
     var missing: String?
-    let events = XMLEvents()
-    events.didStartElement = { element, attributes in
+    try scan(part, limit: TableLimits.smallPartBytes) { event in
+      guard case .start(let element, let attributes) = event else { return }
       switch element {
       case "workbookPr":
         let value = attribute("date1904", in: attributes)?.lowercased()
@@ -202,7 +199,6 @@ private struct WorkbookPackage {
         break
       }
     }
-    try events.parse(try data(of: part), part: part, file: file)
     if let missing, sheets.isEmpty { throw .missingPart(file: file, part: missing) }
 
     var relatedParts: [String: String] = [:]
@@ -223,31 +219,35 @@ private struct WorkbookPackage {
     var isInItem = false
     var isInText = false
     var phoneticDepth = 0
-    let events = XMLEvents()
-    events.didStartElement = { element, _ in
-      switch element {
-      case "si":
-        isInItem = true
-        current = ""
-      case "t": isInText = isInItem && phoneticDepth == 0
-      case "rPh": phoneticDepth += 1
-      default: break
+    try scan(part, limit: TableLimits.sharedStringsBytes) { (event) throws(TableReadError) in
+      switch event {
+      case .start(let element, _):
+        switch element {
+        case "si":
+          isInItem = true
+          current = ""
+        case "t": isInText = isInItem && phoneticDepth == 0
+        case "rPh": phoneticDepth += 1
+        default: break
+        }
+      case .end(let element):
+        switch element {
+        case "si":
+          strings.append(ExcelValues.unescape(current))
+          isInItem = false
+        case "t": isInText = false
+        case "rPh": phoneticDepth -= 1
+        default: break
+        }
+      case .text(let text):
+        guard isInText else { return }
+        current += text
+        if current.utf8.count > TableLimits.cellBytes {
+          throw .limitExceeded(
+            file: file, line: nil, place: "shared string \(strings.count) (\(part))", limit: .cellBytes)
+        }
       }
     }
-    events.didEndElement = { element in
-      switch element {
-      case "si":
-        strings.append(ExcelValues.unescape(current))
-        isInItem = false
-      case "t": isInText = false
-      case "rPh": phoneticDepth -= 1
-      default: break
-      }
-    }
-    events.foundCharacters = { text in
-      if isInText { current += text }
-    }
-    try events.parse(try data(of: part), part: part, file: file)
     return strings
   }
 
@@ -258,46 +258,31 @@ private struct WorkbookPackage {
     var customFormats: [Int: String] = [:]
     var styleFormats: [Int] = []
     var isInCellFormats = false
-    let events = XMLEvents()
-    events.didStartElement = { element, attributes in
-      switch element {
-      case "numFmt":
-        if let id = attribute("numFmtId", in: attributes).flatMap({ Int($0) }),
-          let code = attribute("formatCode", in: attributes)
-        {
-          customFormats[id] = code
+    try scan(part, limit: TableLimits.smallPartBytes) { event in
+      switch event {
+      case .start(let element, let attributes):
+        switch element {
+        case "numFmt":
+          if let id = attribute("numFmtId", in: attributes).flatMap({ Int($0) }),
+            let code = attribute("formatCode", in: attributes)
+          {
+            customFormats[id] = code
+          }
+        case "cellXfs": isInCellFormats = true
+        case "xf":
+          if isInCellFormats { styleFormats.append(attribute("numFmtId", in: attributes).flatMap { Int($0) } ?? 0) }
+        default: break
         }
-      case "cellXfs": isInCellFormats = true
-      case "xf":
-        if isInCellFormats { styleFormats.append(attribute("numFmtId", in: attributes).flatMap { Int($0) } ?? 0) }
-      default: break
+      case .end("cellXfs"):
+        isInCellFormats = false
+      default:
+        break
       }
     }
-    events.didEndElement = { element in
-      if element == "cellXfs" { isInCellFormats = false }
-    }
-    try events.parse(try data(of: part), part: part, file: file)
     return styleFormats.map { id in
       if let code = customFormats[id] { return ExcelValues.dateKind(formatCode: code) }
       return ExcelValues.builtInDateKind(id)
     }
-  }
-
-  /// The sheet's XML, unzipped to memory or, above `inMemoryLimit` bytes, to a temporary file.
-  func sheetInput(_ part: String, inMemoryLimit: Int) throws(TableReadError) -> SheetInput {
-    guard let entry = entries[Self.key(part)] else { throw .missingPart(file: file, part: part) }
-    if entry.uncompressedSize <= UInt64(inMemoryLimit) {
-      return .data(try data(of: part))
-    }
-    let temporary = FileManager.default.temporaryDirectory
-      .appendingPathComponent("tevreden-sheet-\(UUID().uuidString).xml")
-    do {
-      _ = try archive.extract(entry, to: temporary)
-    } catch {
-      try? FileManager.default.removeItem(at: temporary)
-      throw .notAZipArchive(file: file)
-    }
-    return .temporaryFile(temporary)
   }
 
   static func directory(of part: String) -> String {
@@ -319,18 +304,146 @@ private struct WorkbookPackage {
   }
 }
 
-// MARK: - Streaming the sheet
-
-/// Where the sheet's XML is read from.
-enum SheetInput: Sendable {
-  case data(Data)
-  case temporaryFile(URL)
+/// An attribute by local name (the scanner gives names without their prefix).
+private func attribute(_ name: String, in attributes: [(name: Substring, value: String)]) -> String? {
+  attributes.first { $0.name == name }?.value
 }
+
+// MARK: - Unpacking a part
+
+/// The bytes of one part of the archive, unpacked on a thread of its own and handed over a few chunks ahead of the
+/// parser, with the part's limits checked as they come: its unpacked size, and how tightly it was packed. Nothing
+/// goes to disk. Cancelling (or dropping the reader) stops the unpacking.
+final class PartBytes: @unchecked Sendable {
+  // Every stored property below is read and written only while `condition` is locked (the unpacking thread's
+  // parameters are written once, in `init`).
+  private let condition = NSCondition()
+  private var chunks: [[UInt8]] = []
+  private var isFinished = false
+  private var failure: TableReadError?
+  private var isCancelled = false
+  private var isStarted = false
+  private let work: HandedOverArchive
+  private let file: String
+  private let place: String
+  private let limit: Int
+
+  /// Unpacked chunks waiting for the parser: with pieces of 64 KiB, a quarter of a megabyte.
+  static let capacity = 4
+  static let chunkSize = 65_536
+
+  fileprivate init(archive: Archive, entry: Entry, file: String, place: String, limit: Int) {
+    work = HandedOverArchive(archive: archive, entry: entry)
+    self.file = file
+    self.place = place
+    self.limit = limit
+    // A zip bomb usually says what it is in the archive's directory already.
+    let compressed = max(entry.compressedSize, 1)
+    if entry.uncompressedSize > UInt64(limit) {
+      failure = .limitExceeded(file: file, line: nil, place: place, limit: .partBytes(limit))
+    } else if entry.uncompressedSize > UInt64(TableLimits.ratioExemptBytes),
+      entry.uncompressedSize / compressed > UInt64(TableLimits.compressionRatio)
+    {
+      failure = .limitExceeded(file: file, line: nil, place: place, limit: .compressionRatio)
+    }
+    isFinished = failure != nil
+  }
+
+  private struct Stop: Error {}
+
+  /// Runs on the unpacking thread.
+  private func unpack() {
+    let (file, place, limit) = (self.file, self.place, self.limit)
+    let compressed = max(work.entry.compressedSize, 1)
+    var total = 0
+    var stopReason: TableReadError?
+    do {
+      _ = try work.archive.extract(work.entry, bufferSize: Self.chunkSize, skipCRC32: false) { data in
+        total += data.count
+        // What the directory says may be a lie: the bytes themselves are counted.
+        if total > limit {
+          stopReason = .limitExceeded(file: file, line: nil, place: place, limit: .partBytes(limit))
+          throw Stop()
+        }
+        if total > TableLimits.ratioExemptBytes, UInt64(total) / compressed > UInt64(TableLimits.compressionRatio) {
+          stopReason = .limitExceeded(file: file, line: nil, place: place, limit: .compressionRatio)
+          throw Stop()
+        }
+        guard put([UInt8](data)) else { throw Stop() }
+      }
+      finish(nil)
+    } catch {
+      finish(stopReason ?? (isCancelledNow ? nil : .notAZipArchive(file: file)))
+    }
+  }
+
+  private var isCancelledNow: Bool {
+    condition.lock()
+    defer { condition.unlock() }
+    return isCancelled
+  }
+
+  private func put(_ chunk: [UInt8]) -> Bool {
+    condition.lock()
+    defer { condition.unlock() }
+    while chunks.count >= Self.capacity && !isCancelled { condition.wait() }
+    if isCancelled { return false }
+    chunks.append(chunk)
+    condition.broadcast()
+    return true
+  }
+
+  private func finish(_ error: TableReadError?) {
+    condition.lock()
+    defer { condition.unlock() }
+    isFinished = true
+    failure = error
+    condition.broadcast()
+  }
+
+  /// The next chunk, waiting for it; `nil` at the end of the part. Starts the unpacking on the first call.
+  func next() throws(TableReadError) -> [UInt8]? {
+    condition.lock()
+    defer { condition.unlock() }
+    if !isStarted && !isFinished {
+      isStarted = true
+      let thread = Thread { [self] in unpack() }
+      thread.name = "tevreden XLSX unpacking"
+      thread.start()
+    }
+    while chunks.isEmpty && !isFinished { condition.wait() }
+    if !chunks.isEmpty {
+      condition.broadcast()
+      return chunks.removeFirst()
+    }
+    if let failure { throw failure }
+    return nil
+  }
+
+  /// Stops the unpacking; waits until its thread has let go of the archive, which the next part needs.
+  func cancel() {
+    condition.lock()
+    isCancelled = true
+    chunks.removeAll()
+    condition.broadcast()
+    while isStarted && !isFinished { condition.wait() }
+    condition.unlock()
+  }
+}
+
+/// The archive and entry handed to the unpacking thread, which alone uses the archive while it runs.
+private struct HandedOverArchive: @unchecked Sendable {
+  let archive: Archive
+  let entry: Entry
+}
+
+// MARK: - Streaming the sheet
 
 /// What the sheet parser needs to turn cells into text.
 struct SheetContext: Sendable {
   var file: String
   var part: String
+  var sheet: String
   var sharedStrings: [String]
   var dateKinds: [ExcelDateKind?]
   var date1904: Bool
@@ -340,26 +453,30 @@ struct SheetContext: Sendable {
 /// workbook does not unzip its sheet) and stops it when the reader is dropped.
 private final class SheetRowStream {
   let channel = RowChannel(capacity: 8)
-  private var pending: (package: WorkbookPackage, context: SheetContext, inMemoryLimit: Int)?
+  private var pending: (package: WorkbookPackage, context: SheetContext)?
 
-  init(package: WorkbookPackage, context: SheetContext, inMemoryLimit: Int) {
-    pending = (package, context, inMemoryLimit)
+  init(package: WorkbookPackage, context: SheetContext) {
+    pending = (package, context)
   }
 
   /// The next batch of rows; `nil` at the end.
   func take() throws(TableReadError) -> [TableRecord]? {
-    if let (package, context, inMemoryLimit) = pending {
+    if let (package, context) = pending {
       pending = nil
-      let input: SheetInput
+      let scanning: (XMLScanner, PartBytes)
       do {
-        input = try package.sheetInput(context.part, inMemoryLimit: inMemoryLimit)
+        scanning = try package.scanner(
+          of: context.part, limit: TableLimits.sheetBytes, place: "sheet '\(context.sheet)' (\(context.part))")
       } catch {
         channel.finish(error)  // later calls report it again instead of waiting for rows
         throw error
       }
       let channel = self.channel
+      let work = HandedOverScanner(scanner: scanning.0, bytes: scanning.1)
       let thread = Thread {
-        SheetParser.run(input: input, context: context, channel: channel)
+        var scanner = work.scanner
+        SheetParser.run(&scanner, context: context, channel: channel)
+        work.bytes.cancel()
       }
       thread.name = "tevreden XLSX sheet parser"
       thread.start()
@@ -370,6 +487,12 @@ private final class SheetRowStream {
   deinit {
     channel.cancel()
   }
+}
+
+/// A scanner handed whole to the parsing thread.
+private struct HandedOverScanner: @unchecked Sendable {
+  var scanner: XMLScanner
+  let bytes: PartBytes
 }
 
 /// A bounded hand-over of row batches from the parsing thread to the reader.
@@ -437,204 +560,179 @@ final class RowChannel: @unchecked Sendable {
   }
 }
 
-/// The `XMLParser` delegate that turns `<row>`/`<c>` elements into records.
-private final class SheetParser: NSObject, XMLParserDelegate {
+/// Turns the `<row>`/`<c>` elements of a sheet into records, in batches of at most ``batchSize`` rows or about
+/// ``batchBytes`` bytes, so that the hand-over holds a bounded amount of text however wide the rows are.
+private struct SheetParser {
+  static let batchSize = 256
+  static let batchBytes = 1 << 20
+
   private enum Collecting {
     case nothing
     case value
     case inlineText
   }
 
-  static let batchSize = 256
-
-  private let context: SheetContext
-  private let channel: RowChannel
-  private weak var parser: XMLParser?
-  private(set) var failure: TableReadError?
-  private(set) var problems = XMLProblems()
-  private(set) var isCancelled = false
-  var temporaryFile: URL?
-
-  private var declaredWidth = 0
+  let context: SheetContext
   private var batch: [TableRecord] = []
+  private var batchByteCount = 0
   private var rowNumber = 0
   private var cells: [String] = []
-  private var rowHasText = false
+  /// The columns up to the last cell with text in this row, and the widest row so far.
+  private var rowWidth = 0
+  private var widest = 0
+  private var rowBytes = 0
   private var nextColumn = 0
 
   private var column = 0
-  private var cellType = "n"
+  private var cellType: Substring = "n"
   private var cellStyle = 0
   private var value = ""
-  private var inlineText = ""
   private var isInInlineString = false
   private var phoneticDepth = 0
   private var collecting = Collecting.nothing
 
-  private init(context: SheetContext, channel: RowChannel) {
-    self.context = context
-    self.channel = channel
-    batch.reserveCapacity(Self.batchSize)
-  }
-
   /// Parses the sheet on the current thread, handing rows to `channel`; always finishes the channel.
-  static func run(input: SheetInput, context: SheetContext, channel: RowChannel) {
-    // `InputStream` opens the file when parsing starts; the first element removes it (see below).
-    let stream: InputStream?
-    switch input {
-    case .data(let data):
-      stream = InputStream(data: data)
-    case .temporaryFile(let url):
-      stream = InputStream(url: url)
+  static func run(_ scanner: inout XMLScanner, context: SheetContext, channel: RowChannel) {
+    var parser = SheetParser(context: context)
+    var failure: TableReadError?
+    do {
+      while let event = try scanner.next() {
+        if try parser.handle(event, line: scanner.line), !parser.flush(into: channel) {
+          channel.finish(nil)
+          return
+        }
+      }
+    } catch .limitExceeded(_, _, _, .cellBytes) {
+      // The scanner stops a text beyond the limit before the cell ends: named here by its row and column.
+      failure = parser.limit(.cellBytes, column: parser.column)
+    } catch {
+      failure = error
     }
-    let delegate = SheetParser(context: context, channel: channel)
-    if case .temporaryFile(let url) = input { delegate.temporaryFile = url }
-    guard let stream else {
-      delegate.removeTemporaryFile()
-      channel.finish(.unreadableFile(file: context.file, reason: "cannot read the unzipped sheet"))
-      return
-    }
-    let parser = XMLParser(stream: stream)
-    delegate.parser = parser
-    parser.delegate = delegate
-    let succeeded = parser.parse()
-    // Before finishing: once the reader has its last rows, the process may end at any moment.
-    delegate.removeTemporaryFile()
-    if delegate.isCancelled || channel.wasCancelled {
+    if channel.wasCancelled {
       channel.finish(nil)
       return
     }
     // Rows completed before a fault are handed over first; the error follows them.
-    delegate.flush()
-    channel.finish(
-      delegate.failure
-        ?? delegate.problems.error(after: parser, succeeded: succeeded, part: context.part, file: context.file))
+    parser.batchByteCount = Int.max
+    _ = parser.flush(into: channel)
+    channel.finish(failure)
   }
 
-  /// Removes the unzipped sheet. Called as soon as the parser has opened it (an open file stays readable
-  /// after removal on Linux and macOS), so that not even a killed process leaves it behind.
-  func removeTemporaryFile() {
-    guard let url = temporaryFile else { return }
-    temporaryFile = nil
-    try? FileManager.default.removeItem(at: url)
+  private init(context: SheetContext) {
+    self.context = context
+    batch.reserveCapacity(Self.batchSize)
   }
 
-  private func flush() {
-    guard !batch.isEmpty, !isCancelled else { return }
-    if !channel.put(batch) { isCancelled = true }
+  /// Hands the batch over when it is full; `false` when the reader is gone.
+  private mutating func flush(into channel: RowChannel) -> Bool {
+    guard !batch.isEmpty, batch.count >= Self.batchSize || batchByteCount >= Self.batchBytes else { return true }
+    let full = batch
     batch.removeAll(keepingCapacity: true)
+    batchByteCount = 0
+    return channel.put(full)
   }
 
-  private func fail(_ reason: String) {
-    guard failure == nil else { return }
-    failure = .malformedXML(file: context.file, part: context.part, line: parser?.lineNumber, reason: reason)
-    parser?.abortParsing()
+  private func limit(_ kind: TableLimits.Kind, column: Int? = nil) -> TableReadError {
+    let place =
+      "sheet '\(context.sheet)', row \(rowNumber)" + (column.map { ", column \(ExcelValues.columnName($0))" } ?? "")
+    return .limitExceeded(file: context.file, line: nil, place: place, limit: kind)
   }
 
-  func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
-    problems.record(parseError, in: parser)
-  }
-
-  func parser(
-    _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName qName: String?,
-    attributes attributeDict: [String: String] = [:]
-  ) {
-    if !problems.sawElement {
-      problems.sawElement = true
-      removeTemporaryFile()
-    }
-    switch localName(elementName) {
-    case "c":
-      if let reference = attributeDict["r"] {
-        guard let index = ExcelValues.columnIndex(ofReference: reference) else {
-          return fail("the cell reference '\(reference)' is not valid")
-        }
-        column = index
-      } else {
+  /// Takes in one event; `true` when a row ended (the batch may be full).
+  private mutating func handle(_ event: XMLScanner.Event, line: Int) throws(TableReadError) -> Bool {
+    switch event {
+    case .start(let element, let attributes):
+      switch element {
+      case "c":
         column = nextColumn
+        cellType = "n"
+        cellStyle = 0
+        for attribute in attributes {
+          switch attribute.name {
+          case "r":
+            guard let index = ExcelValues.columnIndex(ofReference: attribute.value) else {
+              throw .malformedXML(
+                file: context.file, part: context.part, line: line,
+                reason: "the cell reference '\(attribute.value)' is not valid")
+            }
+            column = index
+          case "t": cellType = Substring(attribute.value)
+          case "s": cellStyle = Int(attribute.value) ?? 0
+          default: break
+          }
+        }
+        if column >= TableLimits.columns { throw limit(.columns) }
+        value = ""
+      case "v":
+        collecting = .value
+      case "t":
+        if isInInlineString && phoneticDepth == 0 { collecting = .inlineText }
+      case "is":
+        isInInlineString = true
+      case "rPh":
+        phoneticDepth += 1
+      case "row":
+        rowNumber = attributes.first { $0.name == "r" }.flatMap { Int($0.value) } ?? rowNumber + 1
+        cells.removeAll(keepingCapacity: true)
+        rowWidth = 0
+        rowBytes = 0
+        nextColumn = 0
+      default:
+        break
       }
-      cellType = attributeDict["t"] ?? "n"
-      cellStyle = attributeDict["s"].flatMap { Int($0) } ?? 0
-      value = ""
-      inlineText = ""
-    case "v":
-      collecting = .value
-    case "t":
-      if isInInlineString && phoneticDepth == 0 { collecting = .inlineText }
-    case "is":
-      isInInlineString = true
-    case "rPh":
-      phoneticDepth += 1
-    case "row":
-      rowNumber = attributeDict["r"].flatMap { Int($0) } ?? rowNumber + 1
-      cells.removeAll(keepingCapacity: true)
-      rowHasText = false
-      nextColumn = 0
-    case "dimension":
-      if let reference = attributeDict["ref"], let last = reference.split(separator: ":").last {
-        declaredWidth = (ExcelValues.columnIndex(ofReference: String(last)) ?? -1) + 1
+    case .text(let text):
+      guard collecting != .nothing else { return false }
+      value += text
+      if value.utf8.count > TableLimits.cellBytes { throw limit(.cellBytes, column: column) }
+    case .end(let element):
+      switch element {
+      case "v", "t":
+        collecting = .nothing
+      case "is":
+        isInInlineString = false
+      case "rPh":
+        phoneticDepth -= 1
+      case "c":
+        let text = try cellText(line: line)
+        nextColumn = column + 1
+        guard !text.isEmpty else { return false }
+        rowBytes += text.utf8.count
+        if rowBytes > TableLimits.recordBytes { throw limit(.recordBytes) }
+        if column < cells.count {
+          cells[column] = text
+        } else {
+          if column > cells.count { cells.append(contentsOf: repeatElement("", count: column - cells.count)) }
+          cells.append(text)
+        }
+        rowWidth = max(rowWidth, column + 1)
+      case "row":
+        guard rowWidth > 0 else { return false }
+        widest = max(widest, rowWidth)
+        if cells.count > rowWidth { cells.removeLast(cells.count - rowWidth) }
+        if cells.count < widest { cells.append(contentsOf: repeatElement("", count: widest - cells.count)) }
+        batch.append(TableRecord(line: rowNumber, fields: cells))
+        batchByteCount += rowBytes + 16 * cells.count
+        return true
+      default:
+        break
       }
-    default:
-      break
     }
+    return false
   }
 
-  func parser(
-    _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?
-  ) {
-    switch localName(elementName) {
-    case "v", "t":
-      collecting = .nothing
-    case "is":
-      isInInlineString = false
-    case "rPh":
-      phoneticDepth -= 1
-    case "c":
-      guard let text = cellText() else { return }
-      if !text.isEmpty { rowHasText = true }
-      if column < cells.count {
-        cells[column] = text
-      } else {
-        if column > cells.count { cells.append(contentsOf: repeatElement("", count: column - cells.count)) }
-        cells.append(text)
-      }
-      nextColumn = column + 1
-    case "row":
-      guard rowHasText else { return }
-      if cells.count < declaredWidth {
-        cells.append(contentsOf: repeatElement("", count: declaredWidth - cells.count))
-      }
-      batch.append(TableRecord(line: rowNumber, fields: cells))
-      if batch.count >= Self.batchSize {
-        flush()
-        if isCancelled { parser.abortParsing() }
-      }
-    default:
-      break
-    }
-  }
-
-  func parser(_ parser: XMLParser, foundCharacters string: String) {
-    switch collecting {
-    case .nothing: break
-    case .value: value += string
-    case .inlineText: inlineText += string
-    }
-  }
-
-  /// The text of the cell just ended; `nil` after a fault.
-  private func cellText() -> String? {
+  /// The text of the cell just ended.
+  private func cellText(line: Int) throws(TableReadError) -> String {
     switch cellType {
     case "s":
-      guard let index = Int(value.trimmingCharacters(in: .whitespaces)), context.sharedStrings.indices.contains(index)
+      guard let index = Int(value) ?? Int(value.trimmingCharacters(in: .whitespaces)),
+        context.sharedStrings.indices.contains(index)
       else {
-        fail("a cell refers to shared string '\(value)', which does not exist")
-        return nil
+        throw .malformedXML(
+          file: context.file, part: context.part, line: line,
+          reason: "a cell refers to shared string '\(value)', which does not exist")
       }
       return context.sharedStrings[index]
-    case "inlineStr":
-      return ExcelValues.unescape(inlineText)
-    case "str":
+    case "inlineStr", "str":
       return ExcelValues.unescape(value)
     case "b":
       switch value {

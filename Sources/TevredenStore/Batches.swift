@@ -35,7 +35,7 @@ public struct ChangeLogEntry: Hashable, Sendable {
 }
 
 extension TevredenDatabase {
-  /// Import batches, oldest first.
+  /// Import batches, oldest first; an import still running is not listed until it has finished.
   public func importBatches() throws -> [ImportBatchSummary] {
     try writer.read { db in
       let stored = try Dictionary(
@@ -44,7 +44,8 @@ extension TevredenDatabase {
           sql:
             "SELECT importBatchId, COUNT(*) AS n FROM response WHERE importBatchId IS NOT NULL GROUP BY importBatchId"
         ).map { ($0["importBatchId"] as Int64, $0["n"] as Int) })
-      return try ImportBatchRecord.order(Column("id")).fetchAll(db).map { Self.summary($0, stored: stored) }
+      return try ImportBatchRecord.filter(Column("state") == ImportBatchRecord.committed).order(Column("id"))
+        .fetchAll(db).map { Self.summary($0, stored: stored) }
     }
   }
 
@@ -63,7 +64,8 @@ extension TevredenDatabase {
   /// - Throws: ``StoreError/noSuchBatch(_:)``, ``StoreError/batchAlreadyUndone(_:at:)``.
   public func undoImportBatch(_ id: Int64, at now: Date = Date()) throws -> UndoneBatch {
     try writer.write { db in
-      guard var record = try ImportBatchRecord.fetchOne(db, key: id) else { throw StoreError.noSuchBatch(id) }
+      guard var record = try ImportBatchRecord.fetchOne(db, key: id), record.state == ImportBatchRecord.committed
+      else { throw StoreError.noSuchBatch(id) }
       if let undone = record.undoneAt { throw StoreError.batchAlreadyUndone(id, at: undone) }
       try db.execute(sql: "DELETE FROM response WHERE importBatchId = ?", arguments: [id])
       let removedResponses = db.changesCount

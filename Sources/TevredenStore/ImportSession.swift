@@ -2,10 +2,13 @@ import Foundation
 import GRDB
 import TevredenCore
 
-/// An import in progress inside one write transaction: a batch per source file, responses added one by one.
+/// An import in progress: a batch per source file, responses added one by one and committed in short steps that
+/// stay invisible until the run ends (see ``TevredenDatabase/importRun(isInterrupted:_:)``).
 ///
-/// Only valid inside ``TevredenDatabase/importTransaction(_:)``.
-public struct ImportSession {
+/// Only valid inside ``TevredenDatabase/importRun(isInterrupted:_:)``, on its connection, which is always inside
+/// a transaction while the session is used. A class: the run's state (its batches, its steps) must be one however
+/// often the session is passed on.
+public final class ImportSession {
   let db: Database
   private var batch: ImportBatchRecord?
   private var snapshotIds: [String: Int64] = [:]
@@ -17,26 +20,112 @@ public struct ImportSession {
   /// text every time).
   private var insertStatement: Statement?
 
-  init(db: Database) {
+  /// Tells whether the user interrupted the import (a signal); asked between responses.
+  private let isInterrupted: @Sendable () -> Bool
+  /// The batches of this run, all committed together at its end.
+  private var runBatchIds: [Int64] = []
+  /// The largest response id when the run began, and when it began: what removing the run has to look at.
+  private var responsesAfter: Int64?
+  private var runStartedAt: String?
+  /// When the current step began (its transaction), and how many responses it holds.
+  private var stepStartedAt = DispatchTime.now().uptimeNanoseconds
+  private var stepResponses = 0
+
+  /// A step ends after this long or this many responses, whichever comes first: long enough that committing
+  /// (and the write-ahead log's checkpoints) costs little, short enough that an interviewer who stores an answer
+  /// meanwhile waits a tenth of a second at most.
+  static let stepNanoseconds: UInt64 = 100_000_000
+  static let stepResponseLimit = 10_000
+  /// The pause between two steps, in microseconds: a process that waits for the database (polling every
+  /// millisecond, see ``TevredenDatabase/busyCallback``) gets its turn before the next step begins.
+  static let pauseBetweenSteps: UInt32 = 2_000
+
+  /// For tests only: a pause after each response stored, in microseconds, inside the step's transaction, as a
+  /// slow disk would make it; from `TEVREDEN_TEST_IMPORT_ROW_DELAY_US`.
+  public var testDelayPerResponse: UInt32 = 0
+
+  init(db: Database, isInterrupted: @escaping @Sendable () -> Bool = { false }) {
     self.db = db
+    self.isInterrupted = isInterrupted
   }
 
   /// Records the start of a source file's import.
-  public mutating func beginBatch(_ source: ImportSource) throws {
+  public func beginBatch(_ source: ImportSource) throws {
+    let process = ImportProcess.current
+    if responsesAfter == nil {
+      responsesAfter =
+        try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'response'")
+        ?? Int64.fetchOne(db, sql: "SELECT MAX(id) FROM response") ?? 0
+      runStartedAt = Timestamp.format(Date())
+    }
     var record = ImportBatchRecord(
       id: nil, source: IdentifierMasking.standard.maskFileName(source.name), sha256: source.sha256,
       format: source.format,
       importedAt: Timestamp.format(source.importedAt), insertedCount: 0, duplicateCount: 0,
-      rejectedCount: source.rejectedBeforeStore)
+      rejectedCount: source.rejectedBeforeStore, state: ImportBatchRecord.running, processId: process.id,
+      processStartedAt: process.startedAt, responsesAfter: responsesAfter)
     try record.insert(db)
     batch = record
+    if let id = record.id { runBatchIds.append(id) }
+    // What numbering identical rows of this file needs (see `add`), kept in this connection's temporary tables
+    // so that memory does not grow with the file.
+    try db.execute(
+      sql: """
+        CREATE TEMP TABLE IF NOT EXISTS importClaim (keyHash INTEGER PRIMARY KEY);
+        CREATE TEMP TABLE IF NOT EXISTS importOccurrence (baseHash INTEGER PRIMARY KEY, occurrence INTEGER NOT NULL);
+        DELETE FROM temp.importClaim;
+        DELETE FROM temp.importOccurrence;
+        """)
+  }
+
+  /// Ends the current step when it has lasted long enough; checks for an interruption now and then.
+  private func endStepIfDue() throws {
+    stepResponses += 1
+    if testDelayPerResponse > 0 { usleep(testDelayPerResponse) }
+    guard stepResponses & 63 == 0 || testDelayPerResponse > 0 else { return }
+    if isInterrupted() { throw ImportInterrupted() }
+    let elapsed = DispatchTime.now().uptimeNanoseconds &- stepStartedAt
+    if elapsed >= Self.stepNanoseconds || stepResponses >= Self.stepResponseLimit { try nextStep() }
+  }
+
+  /// Commits the current step and begins the next, leaving the database to anyone waiting for it in between.
+  private func nextStep() throws {
+    try db.execute(sql: "COMMIT")
+    usleep(Self.pauseBetweenSteps)
+    try db.execute(sql: "BEGIN IMMEDIATE")
+    stepStartedAt = DispatchTime.now().uptimeNanoseconds
+    stepResponses = 0
+  }
+
+  /// Commits the last step, then makes the run's batches count, in one short transaction of its own.
+  func commitRun() throws {
+    try endBatch()
+    try db.execute(sql: "COMMIT")
+    guard !runBatchIds.isEmpty else { return }
+    try db.inTransaction(.immediate) {
+      try db.execute(
+        sql: """
+          UPDATE importBatch SET state = 'committed', processId = NULL, processStartedAt = NULL
+          WHERE id IN (\(runBatchIds.map(String.init).joined(separator: ", ")))
+          """)
+      return .commit
+    }
+  }
+
+  /// Takes back what the run stored: the open step is rolled back, and what earlier steps committed is removed in
+  /// steps. Should that fail, the batches stay `running` and invisible, and the next command that opens the
+  /// database removes them once this process has ended.
+  func abandonRun() {
+    if db.isInsideTransaction { try? db.execute(sql: "ROLLBACK") }
+    _ = try? TevredenDatabase.removeBatches(
+      runBatchIds, responsesAfter: responsesAfter ?? 0, snapshotsSince: runStartedAt, in: db)
   }
 
   /// Stores one response, unless a response with its id is already stored.
   ///
   /// - Returns: `.inserted`; `.duplicate` when the same response is already stored; `.conflict` when one with this
   ///   id is stored with different content (the stored one is kept).
-  public mutating func add(_ response: Response, definition: LoadedQuestionnaire) throws -> ImportDisposition {
+  public func add(_ response: Response, definition: LoadedQuestionnaire) throws -> ImportDisposition {
     try add(PreparedResponse(response, definition: definition))
   }
 
@@ -45,7 +134,12 @@ public struct ImportSession {
   /// With `rejectingRepeats`, a response whose id an earlier row of the same batch (source file) already stored is
   /// `.repeated` rather than a duplicate or a conflict: in tevreden's own format an id twice in one file is an
   /// error. The database tells, so that reading a file needs no memory of the ids it has seen.
-  public mutating func add(_ prepared: PreparedResponse, rejectingRepeats: Bool = false) throws
+  ///
+  /// A response whose id is a hash of its row (``PreparedResponse/numbersRepeats``) gets the number of its
+  /// occurrence in the file: the first row with this content keeps the id, the second is stored as `id#2`, and so
+  /// on. Two identical rows are two respondents who answered alike, and a file imported again still adds nothing:
+  /// its second row finds `id#2` stored.
+  public func add(_ prepared: PreparedResponse, rejectingRepeats: Bool = false) throws
     -> ImportDisposition
   {
     var record = prepared.record
@@ -60,6 +154,56 @@ public struct ImportSession {
       lastDefinition = (prepared.shared, record.snapshotId)
     }
     record.importBatchId = batch?.id
+    let baseKey = record.responseKey
+    let baseHash = record.keyHash
+    var occurrence = 1
+    var isJumped = false
+    while true {
+      switch try add(
+        record, prepared: prepared, rejectingRepeats: rejectingRepeats, numbersRepeats: prepared.numbersRepeats)
+      {
+      case .disposition(let disposition):
+        if occurrence > 1 || disposition != .inserted, prepared.numbersRepeats {
+          try recordOccurrence(occurrence, of: baseHash)
+        }
+        return disposition
+      case .taken:
+        // An earlier row of this file has this occurrence's id. The next free one is found from the last
+        // occurrence given to this content, not by trying each in turn: a file of many identical rows would
+        // otherwise cost a number of inserts that grows with the square of its rows.
+        if !isJumped {
+          isJumped = true
+          occurrence = max(occurrence, try lastOccurrence(of: baseHash) ?? 1)
+        }
+        occurrence += 1
+        record.responseKey = "\(baseKey)#\(occurrence)"
+        record.keyHash = ResponseKeyHash.of(record.responseKey)
+      }
+    }
+  }
+
+  /// The last occurrence this file's rows with this content were given, when it was found by trying.
+  private func lastOccurrence(of baseHash: Int64) throws -> Int? {
+    try Int.fetchOne(
+      db.cachedStatement(sql: "SELECT occurrence FROM temp.importOccurrence WHERE baseHash = ?"),
+      arguments: [baseHash])
+  }
+
+  private func recordOccurrence(_ occurrence: Int, of baseHash: Int64) throws {
+    try db.cachedStatement(
+      sql: "INSERT OR REPLACE INTO temp.importOccurrence (baseHash, occurrence) VALUES (?, ?)"
+    ).execute(arguments: [baseHash, occurrence])
+  }
+
+  private enum Attempt {
+    case disposition(ImportDisposition)
+    /// The id is taken by an earlier row of the same file (only for numbered repeats).
+    case taken
+  }
+
+  private func add(
+    _ record: ResponseRecord, prepared: PreparedResponse, rejectingRepeats: Bool, numbersRepeats: Bool
+  ) throws -> Attempt {
     // Most imported responses are new: the insert itself tells whether the id was already stored. A response
     // imported again is nearly always stored exactly as it would be now; only otherwise is the stored response
     // read back and compared as it would be stored today (an older definition may have written it).
@@ -72,7 +216,8 @@ public struct ImportSession {
     }
     if try TevredenDatabase.insert(record, answers: prepared.answers, using: statement, in: db) {
       batch?.insertedCount += 1
-      return .inserted
+      try endStepIfDue()
+      return .disposition(.inserted)
     }
     let storedStatement = try db.cachedStatement(
       sql: "SELECT responseKey, importBatchId FROM response WHERE keyHash = ?")
@@ -81,11 +226,18 @@ public struct ImportSession {
     }
     if stored["responseKey"] != record.responseKey {
       batch?.rejectedCount += 1
-      return .keyCollision
+      try endStepIfDue()
+      return .disposition(.keyCollision)
     }
-    if rejectingRepeats, let batchId = batch?.id, stored["importBatchId"] == batchId {
+    let isFromThisBatch = batch?.id != nil && stored["importBatchId"] == batch?.id
+    if numbersRepeats {
+      // Stored by this file, or stored before and already matched by an earlier row of this file.
+      if isFromThisBatch { return .taken }
+      if try !claim(record.keyHash) { return .taken }
+    } else if rejectingRepeats, isFromThisBatch {
       batch?.rejectedCount += 1
-      return .repeated
+      try endStepIfDue()
+      return .disposition(.repeated)
     }
     let disposition: ImportDisposition
     if try TevredenDatabase.storedRowEquals(record, answers: prepared.answers, in: db) {
@@ -95,18 +247,28 @@ public struct ImportSession {
         let existing = try TevredenDatabase.fetchResponse(
           key: record.responseKey, in: db, cache: &parsedSnapshots)
       else { throw StoreError.corruptRow("response \(record.responseKey) was neither inserted nor found") }
-      let stored = PreparedResponse(existing, shared: prepared.shared)
+      var stored = PreparedResponse(existing, shared: prepared.shared)
+      stored.record.responseKey = prepared.record.responseKey  // numbered repeats compare their content
       disposition = stored.hasSameContent(as: prepared) ? .duplicate : .conflict
     }
     if disposition == .duplicate { batch?.duplicateCount += 1 } else { batch?.rejectedCount += 1 }
-    return disposition
+    try endStepIfDue()
+    return .disposition(disposition)
+  }
+
+  /// Marks a response stored before this import as matched by a row of the current file; `false` when an earlier
+  /// row of the file matched it already. Kept in a temporary table of this connection, so that a file of any size
+  /// imported again needs no memory per row.
+  private func claim(_ keyHash: Int64) throws -> Bool {
+    try db.execute(sql: "INSERT OR IGNORE INTO temp.importClaim (keyHash) VALUES (?)", arguments: [keyHash])
+    return db.changesCount > 0
   }
 
   /// Records the end of a source file's import with its counts; `rejectedWhileReading` adds the rows rejected
   /// before they reached the store.
   ///
   /// `sha256` replaces the file's hash given at the start, for a file hashed while its rows were stored.
-  public mutating func endBatch(rejectedWhileReading: Int = 0, sha256: String? = nil) throws {
+  public func endBatch(rejectedWhileReading: Int = 0, sha256: String? = nil) throws {
     guard var record = batch else { return }
     record.rejectedCount += rejectedWhileReading
     if let sha256 { record.sha256 = sha256 }
@@ -115,11 +277,19 @@ public struct ImportSession {
   }
 }
 
+/// Thrown by an import session when the user interrupted the import (Ctrl-C, a stop request).
+public struct ImportInterrupted: Error {
+  public init() {}
+}
+
 /// A response made ready to be stored, on any thread: its row's values (the grade materialised from its
 /// definition) and its answers as the JSON the row holds. Preparing is most of the work of storing a response,
 /// so an import prepares on the thread that reads the file and leaves only the insert to the database's thread.
 public struct PreparedResponse: Sendable {
   var record: ResponseRecord
+  /// Whether the id is a hash of the row, whose repeats in one file are numbered (see
+  /// ``ImportSession/add(_:rejectingRepeats:)``).
+  public var numbersRepeats = false
   let answers: StoredAnswers
   /// The definition, behind one reference: a prepared response is made on one thread and released on another,
   /// and the definition's dozen strings and arrays, retained per response by both, made the two threads contend
@@ -177,8 +347,10 @@ public struct ResponsePreparer: Sendable {
 
   public init() {}
 
-  /// The response made ready for storing.
-  public mutating func prepare(_ response: Response, definition: LoadedQuestionnaire) -> PreparedResponse {
+  /// The response made ready for storing; `numbersRepeats` for an id that is a hash of the row.
+  public mutating func prepare(_ response: Response, definition: LoadedQuestionnaire, numbersRepeats: Bool = false)
+    -> PreparedResponse
+  {
     let shared: PreparedDefinition
     if let last, last.definition.sha256 == definition.sha256 {
       shared = last
@@ -189,6 +361,8 @@ public struct ResponsePreparer: Sendable {
       definitions[definition.sha256] = shared
     }
     last = shared
-    return PreparedResponse(response, shared: shared)
+    var prepared = PreparedResponse(response, shared: shared)
+    prepared.numbersRepeats = numbersRepeats
+    return prepared
   }
 }

@@ -35,6 +35,11 @@ extension TevredenDatabase {
     return try writer.writeWithoutTransaction { db in
       var report = MergeReport(stations: [], isStored: false)
       try db.inTransaction(.immediate) {
+        // An import still running has stored responses that may yet be taken back: merging beside them could
+        // take one for a response already present.
+        if let other = try Self.runningImport(in: db) {
+          throw StoreError.importRunning(processId: other.processId, source: other.source)
+        }
         for (index, path) in paths.enumerated() {
           let copy = scratch.url.appendingPathComponent("station-\(index + 1).sqlite")
           report.stations.append(try Self.mergeStation(at: path, copy: copy, into: db, importedAt: importedAt))
@@ -77,7 +82,9 @@ extension TevredenDatabase {
       var merger = StationMerger(path: path, region: db)
       try merger.beginBatch(sha256: try SHA256.hex(ofFileAt: copy), importedAt: importedAt)
       try station.read { stationDB in
-        let rows = try Row.fetchCursor(stationDB, sql: "SELECT * FROM response ORDER BY id")
+        // A station's own import that never finished is not part of it.
+        let rows = try Row.fetchCursor(
+          stationDB, sql: "SELECT * FROM response WHERE \(TevredenDatabase.visibleResponses()) ORDER BY id")
         while let row = try rows.next() { try merger.merge(row, from: stationDB) }
       }
       try merger.endBatch()

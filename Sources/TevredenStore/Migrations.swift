@@ -208,6 +208,20 @@ extension TevredenDatabase {
         t.column("detail", .text).notNull()
       }
     }
+    migrator.registerMigration("v7-stepwise-imports") { db in
+      // An import is written in short transactions instead of one, so that interviewers are never kept waiting,
+      // and stays all or nothing through its batch's state: `running` while it is stored (its responses are left
+      // out by every query that reads responses), `committed` when its last step is done. The process id and
+      // its start time let the next command tell an import that was killed from one still running, and
+      // responsesAfter (the largest response id before it began) lets removing one read only its own rows.
+      try db.alter(table: "importBatch") { t in
+        t.add(column: "state", .text).notNull().defaults(to: "committed")
+          .check { ["running", "committed"].contains($0) }
+        t.add(column: "processId", .integer)
+        t.add(column: "processStartedAt", .text)
+        t.add(column: "responsesAfter", .integer)
+      }
+    }
     return migrator
   }
 }

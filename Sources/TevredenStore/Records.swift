@@ -35,6 +35,16 @@ struct ImportBatchRecord: Codable, FetchableRecord, MutablePersistableRecord {
   var duplicateCount: Int
   var rejectedCount: Int
   var undoneAt: String?
+  /// `running` while its import is stored step by step (its responses not yet counted), then `committed`.
+  var state = committed
+  /// The process running the import and its start time (see ``ImportProcess``); cleared when committed.
+  var processId: Int64?
+  var processStartedAt: String?
+  /// The largest response id before the import began: its responses all come after it.
+  var responsesAfter: Int64?
+
+  static let running = "running"
+  static let committed = "committed"
 
   mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

@@ -32,6 +32,7 @@ extension TevredenDatabase {
           SELECT r.mode, b.format, r.audience, COUNT(*) AS n
           FROM response r LEFT JOIN importBatch b ON b.id = r.importBatchId
           WHERE r.status = 'completed' AND r.grade IS NOT NULL AND r.collectedOn BETWEEN ? AND ?
+            AND \(Self.visibleResponses("r"))
           GROUP BY r.mode, b.format, r.audience
           ORDER BY r.audience, r.mode, b.format
           """, arguments: [period.first.description, period.last.description])
@@ -50,7 +51,11 @@ extension TevredenDatabase {
   public func firstScoredDay() throws -> LocalDate? {
     try writer.read { db in
       try String.fetchOne(
-        db, sql: "SELECT MIN(collectedOn) FROM response WHERE status = 'completed' AND grade IS NOT NULL"
+        db,
+        sql: """
+          SELECT MIN(collectedOn) FROM response
+          WHERE status = 'completed' AND grade IS NOT NULL AND \(Self.visibleResponses())
+          """
       ).flatMap(LocalDate.init)
     }
   }
@@ -77,7 +82,7 @@ extension TevredenDatabase {
           SELECT r.audience, r.snapshotId, a.key AS item, a.value
           FROM response r, json_each(r.answers) a
           WHERE r.status = 'completed' AND r.grade IS NOT NULL AND r.collectedOn BETWEEN ? AND ?
-            AND a.value <> ''
+            AND \(Self.visibleResponses("r")) AND a.value <> ''
             AND a.key IN (\(items.map { _ in "?" }.joined(separator: ", ")))
           ORDER BY r.collectedOn, r.id
           """,

@@ -68,7 +68,7 @@ extension TevredenDatabase {
         SELECT audience, respondentGroup, status, grade,
           SUM(collectedOn BETWEEN ?1 AND ?2) AS current, SUM(collectedOn BETWEEN ?3 AND ?4) AS previous
         FROM response
-        WHERE collectedOn BETWEEN ?1 AND ?2 OR collectedOn BETWEEN ?3 AND ?4
+        WHERE (collectedOn BETWEEN ?1 AND ?2 OR collectedOn BETWEEN ?3 AND ?4) AND \(visibleResponses())
         GROUP BY audience, respondentGroup, status, grade
         """, arguments: arguments)
     var current: [CellKey: GradeDistribution] = [:]
@@ -119,6 +119,7 @@ extension TevredenDatabase {
       sql: """
         SELECT \(keys), r.grade, COUNT(*) FROM response r \(join)
         WHERE r.status = 'completed' AND r.grade IS NOT NULL AND r.collectedOn BETWEEN ? AND ?
+          AND \(visibleResponses("r"))
         GROUP BY \(keys), r.grade
         """, arguments: [period.first.description, period.last.description])
     var cells: [CellKey: GradeDistribution] = [:]
@@ -161,7 +162,7 @@ extension TevredenDatabase {
         SELECT r.audience, r.respondentGroup, r.snapshotId, a.key AS item, a.value, r.grade, COUNT(*) AS n
         FROM response r, json_each(r.answers) a
         WHERE r.status = 'completed' AND r.grade IS NOT NULL AND r.collectedOn BETWEEN ? AND ?
-          AND a.key IN (\(placeholders))
+          AND \(visibleResponses("r")) AND a.key IN (\(placeholders))
         GROUP BY r.audience, r.respondentGroup, r.snapshotId, a.key, a.value, r.grade
         """,
       arguments: StatementArguments([period.first.description, period.last.description] + items.sorted()))
@@ -209,14 +210,21 @@ private struct CellKey: Hashable {
 extension TevredenDatabase {
   /// Whether any response is stored (cheaper than counting a million rows).
   public func hasResponses() throws -> Bool {
-    try writer.read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM response)") ?? false }
+    try writer.read { db in
+      try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM response WHERE \(Self.visibleResponses()))") ?? false
+    }
   }
 
   /// The first and last day (Dutch local time) on which stored responses were collected, or `nil` when none are.
   public func collectedDays() throws -> ClosedRange<LocalDate>? {
     try writer.read { db in
       guard
-        let row = try Row.fetchOne(db, sql: "SELECT MIN(collectedOn) AS first, MAX(collectedOn) AS last FROM response"),
+        let row = try Row.fetchOne(
+          db,
+          sql: """
+            SELECT MIN(collectedOn) AS first, MAX(collectedOn) AS last FROM response
+            WHERE \(Self.visibleResponses())
+            """),
         let first = (row["first"] as String?).flatMap(LocalDate.init),
         let last = (row["last"] as String?).flatMap(LocalDate.init)
       else { return nil }
@@ -228,7 +236,10 @@ extension TevredenDatabase {
   public func hasResponses(in period: Period) throws -> Bool {
     try writer.read { db in
       try Bool.fetchOne(
-        db, sql: "SELECT EXISTS (SELECT 1 FROM response WHERE collectedOn BETWEEN ? AND ?)",
+        db,
+        sql: """
+          SELECT EXISTS (SELECT 1 FROM response WHERE collectedOn BETWEEN ? AND ? AND \(Self.visibleResponses()))
+          """,
         arguments: [period.first.description, period.last.description]) ?? false
     }
   }

@@ -83,6 +83,8 @@ public enum StoreError: LocalizedError, Equatable, Sendable {
   case noSuchBatch(Int64)
   /// The import batch was undone already.
   case batchAlreadyUndone(Int64, at: String)
+  /// Another process is importing into this database; imports run one at a time.
+  case importRunning(processId: Int, source: String)
 
   public var errorDescription: String? {
     switch self {
@@ -109,6 +111,9 @@ public enum StoreError: LocalizedError, Equatable, Sendable {
       "there is no import batch \(id); 'tevreden imports' lists them (nothing was changed)"
     case .batchAlreadyUndone(let id, let at):
       "import batch \(id) was already undone at \(at) (nothing was changed)"
+    case .importRunning(let processId, let source):
+      "another import (process \(processId), file \(source)) is still running on this database; imports run one at "
+        + "a time: try again when it has finished (nothing was changed)"
     }
   }
 }

@@ -7,8 +7,8 @@ import TevredenCore
 /// file.
 ///
 /// Writes go through named methods that keep the invariants: a response always points at the exact definition
-/// it was collected with, its grade is materialised from that definition's score rule, and an import is one
-/// transaction.
+/// it was collected with, its grade is materialised from that definition's score rule, and an import counts as a
+/// whole or not at all.
 ///
 /// ## Topics
 /// ### Opening
@@ -76,7 +76,8 @@ public struct TevredenDatabase: Sendable {
   /// Opens the database file, creating it readable and writable by its owner only (mode 0600).
   ///
   /// The journal is in WAL mode so readers never block the writer, and a busy database is waited for (up to
-  /// ten seconds) instead of failing with "database is locked".
+  /// ten seconds) instead of failing with "database is locked". What a killed import left behind is removed
+  /// (``removeAbandonedImports()``).
   public static func open(atPath path: String) throws -> TevredenDatabase {
     let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
     // Created exclusively, before SQLite sees it, so the file is never readable by others, not even for a
@@ -103,13 +104,25 @@ public struct TevredenDatabase: Sendable {
     }
     var configuration = Configuration()
     configuration.journalMode = .wal
-    configuration.busyMode = .timeout(10)
+    configuration.busyMode = .callback(busyCallback)
     configuration.foreignKeysEnabled = true
+    let database: TevredenDatabase
     do {
-      return try TevredenDatabase(openWaitingForJournalSwitch(path: path, configuration: configuration), path: path)
+      database = try TevredenDatabase(openWaitingForJournalSwitch(path: path, configuration: configuration), path: path)
     } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
       throw StoreError.notATevredenDatabase(path: path)
     }
+    try database.removeAbandonedImports()
+    return database
+  }
+
+  /// Waits for a database that another process is writing to: tries again every millisecond, for up to about ten
+  /// seconds. SQLite's own timeout sleeps up to 100 ms between tries, so a process waiting behind an import,
+  /// which leaves the database free for two milliseconds between its steps (``ImportSession``), could miss every
+  /// gap; polling each millisecond takes the first one.
+  static let busyCallback: Database.BusyCallback = { tries in
+    usleep(1000)
+    return tries < 10_000
   }
 
   /// Opens a connection, trying again while switching a new file to WAL finds it busy.
@@ -144,7 +157,7 @@ public struct TevredenDatabase: Sendable {
     }
   }
 
-  /// Stores responses from one import in a single transaction: all of them, or (on an error) none.
+  /// Stores responses from one import (see ``importRun(isInterrupted:_:)``): all of them, or (on an error) none.
   ///
   /// A response whose id is already stored with the same content is a duplicate and is skipped; one stored with
   /// different content is a conflict and is skipped too. With `source.rejectsConflicts`, a conflict rolls the
@@ -154,7 +167,7 @@ public struct TevredenDatabase: Sendable {
   public func importResponses(_ items: [(Response, LoadedQuestionnaire)], source: ImportSource) throws
     -> [ImportDisposition]
   {
-    try importTransaction { session in
+    try importRun { session in
       try session.beginBatch(source)
       let dispositions = try items.map { try session.add($0.0, definition: $0.1) }
       let conflicts = zip(items, dispositions).filter { $1 == .conflict }.map(\.0.0.id)
@@ -163,24 +176,6 @@ public struct TevredenDatabase: Sendable {
       }
       try session.endBatch()
       return dispositions
-    }
-  }
-
-  /// Runs an import in one write transaction, the responses fed one at a time so that memory stays flat however
-  /// many there are. Everything `body` stored is committed when it returns, and rolled back when it throws.
-  public func importTransaction<T>(_ body: (inout ImportSession) throws -> T) throws -> T {
-    try writer.write { db in
-      // A larger page cache for the length of the import: a big transaction otherwise spills pages to the
-      // write-ahead log and reads them back, above all the pages of the index of key hashes, which row-hash ids
-      // fill in random order (about 20 MB at a million responses). Measured on 1,000,000 rows with schema v5:
-      // 16 MiB 14.4-14.9 s (peak RSS 55 MB), 32 MiB 14.0-14.3 s (73 MB), 48 MiB 14.9-15.9 s (90 MB); with the
-      // index on the ids' text (v4) the cache mattered more (16 MiB 22.9 s, 40 MiB 18.2 s). 32 MiB leaves room
-      // for the index of a few million responses and keeps the peak well under the 100 MB target.
-      let previous = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
-      try db.execute(sql: "PRAGMA cache_size = -32768")
-      defer { try? db.execute(sql: "PRAGMA cache_size = \(previous)") }
-      var session = ImportSession(db: db)
-      return try body(&session)
     }
   }
 
@@ -346,11 +341,11 @@ public struct TevredenDatabase: Sendable {
     return StoredSnapshot(id: record.id ?? 0, definition: loaded, storedAt: Timestamp.parse(record.storedAt))
   }
 
-  /// The response with this id, if stored.
+  /// The response with this id, if stored (and not part of an import that is still running).
   public func response(_ id: Response.ID) throws -> Response? {
     try writer.read { db in
       var cache: [Int64: Questionnaire] = [:]
-      return try Self.fetchResponse(key: id.rawValue, in: db, cache: &cache)
+      return try Self.fetchResponse(key: id.rawValue, in: db, cache: &cache, visibleOnly: true)
     }
   }
 
@@ -363,7 +358,11 @@ public struct TevredenDatabase: Sendable {
         snapshots[snapshot.id] = snapshot
       }
       let rows = try Row.fetchCursor(
-        db, sql: "SELECT * FROM response \(questionnaire == nil ? "" : "WHERE questionnaireID = ?") ORDER BY id",
+        db,
+        sql: """
+          SELECT * FROM response WHERE \(Self.visibleResponses())\(questionnaire == nil ? "" : " AND questionnaireID = ?")
+          ORDER BY id
+          """,
         arguments: questionnaire.map { [$0.rawValue] } ?? [])
       var stored: [(Response, StoredSnapshot)] = []
       while let row = try rows.next() {
@@ -390,7 +389,7 @@ public struct TevredenDatabase: Sendable {
         db,
         sql: """
           SELECT questionnaireID, snapshotId, SUM(collectedOn BETWEEN ? AND ?) AS inPeriod
-          FROM response \(questionnaire == nil ? "" : "WHERE questionnaireID = ?")
+          FROM response WHERE \(Self.visibleResponses())\(questionnaire == nil ? "" : " AND questionnaireID = ?")
           GROUP BY questionnaireID, snapshotId
           ORDER BY questionnaireID, MIN(id)
           """,
@@ -422,7 +421,7 @@ public struct TevredenDatabase: Sendable {
     try writer.read { db in
       var definitions: [Int64: Questionnaire] = [:]
       var arguments: [any DatabaseValueConvertible] = [questionnaire.rawValue]
-      var filter = "questionnaireID = ?"
+      var filter = "questionnaireID = ? AND \(Self.visibleResponses())"
       if let period {
         filter += " AND collectedOn BETWEEN ? AND ?"
         arguments += [period.first.description, period.last.description]
@@ -437,11 +436,13 @@ public struct TevredenDatabase: Sendable {
     }
   }
 
-  /// Fetches one response; `cache` keeps parsed definitions so a long import parses each one once.
-  static func fetchResponse(key: String, in db: Database, cache: inout [Int64: Questionnaire]) throws
-    -> Response?
-  {
-    let statement = try db.cachedStatement(sql: "SELECT * FROM response WHERE \(byKey)")
+  /// Fetches one response; `cache` keeps parsed definitions so a long import parses each one once. With
+  /// `visibleOnly`, a response of an import still running is not found.
+  static func fetchResponse(
+    key: String, in db: Database, cache: inout [Int64: Questionnaire], visibleOnly: Bool = false
+  ) throws -> Response? {
+    let statement = try db.cachedStatement(
+      sql: "SELECT * FROM response WHERE \(byKey)\(visibleOnly ? " AND \(visibleResponses())" : "")")
     guard let row = try Row.fetchOne(statement, arguments: [ResponseKeyHash.of(key), key]) else { return nil }
     let record = try ResponseRecord(row: row)
     return try response(record, row: row, questionnaire: try definition(of: record, in: db, cache: &cache))
@@ -512,7 +513,9 @@ public struct TevredenDatabase: Sendable {
 
   /// The number of stored responses.
   public func responseCount() throws -> Int {
-    try writer.read { db in try ResponseRecord.fetchCount(db) }
+    try writer.read { db in
+      try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM response WHERE \(Self.visibleResponses())") ?? 0
+    }
   }
 }
 

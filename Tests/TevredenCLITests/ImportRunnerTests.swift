@@ -134,6 +134,51 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     #expect(try database.responseCount() == 1)
   }
 
+  @Test func identicalRowsWithoutAnIdAreTwoRespondentsAndAReImportAddsNothing() throws {
+    // Given a Google Forms export (no response id: the id is a hash of the row) in which two respondents gave
+    // the same answers at the same moment, and a third answered differently
+    let dir = try folder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let source = try String(
+      contentsOf: repositoryRoot.appendingPathComponent(
+        "Tests/EndToEndTests/PlatformExports/googleforms-ketenpartners-politie-semicolon-windows1252.csv"),
+      encoding: .windowsCP1252
+    ).split(whereSeparator: \.isNewline).map(String.init)
+    func write(_ name: String, _ rows: [String]) throws -> URL {
+      let url = dir.appendingPathComponent(name)
+      try ([source[0]] + rows).joined(separator: "\n").write(to: url, atomically: true, encoding: .utf8)
+      return url
+    }
+    let twice = try write("twice.csv", [source[1], source[2], source[1]])
+    let database = try TevredenDatabase.inMemory()
+    var runner = ImportRunner(database: database, catalog: catalog)
+    runner.questionnaire = Questionnaire.ID(rawValue: "ketenpartners-politie")
+    runner.gemeente = "Alkmaar"
+    // When it is imported
+    let first = try runner.run([twice])
+    // Then the identical rows are stored as two responses, the second numbered
+    #expect(first[0].inserted == 3)
+    #expect(first[0].duplicates == 0)
+    let ids = try database.responses().map(\.0.id.rawValue)
+    try #require(ids.count == 3, "\(first.map(\.summary))")
+    #expect(ids[2] == ids[0] + "#2")
+    // When the same file is imported again, nothing is added
+    let again = try runner.run([twice])
+    #expect(again[0].inserted == 0)
+    #expect(again[0].duplicates == 3)
+    #expect(again[0].rejected == 0)
+    // When a later export repeats the row a third time, only the third is new
+    let thrice = try write("thrice.csv", [source[1], source[1], source[2], source[1]])
+    let later = try runner.run([thrice])
+    #expect(later[0].inserted == 1)
+    #expect(later[0].duplicates == 3)
+    #expect(try database.responses().map(\.0.id.rawValue).last == ids[0] + "#3")
+    // And an export holding the row once finds it present
+    let once = try write("once.csv", [source[1]])
+    #expect(try runner.run([once])[0].duplicates == 1)
+    #expect(try database.responseCount() == 4)
+  }
+
   @Test func rowsOfAnOlderVersionUseTheStoredDefinition() throws {
     // Given responses stored with version 2
     let database = try TevredenDatabase.inMemory()

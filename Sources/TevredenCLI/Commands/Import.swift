@@ -16,8 +16,10 @@ extension TevredenCommand {
         Columns with personal data (names, e-mail, IP addresses, locations, phone numbers) are never stored, and \
         BSN numbers, e-mail addresses and phone numbers in open answers are masked.
 
-        Each file's valid rows are stored in one transaction; every rejected row is reported with its line and \
-        reason. Importing the same file again, or a later export that contains the earlier rows, adds nothing twice.
+        The valid rows of all files count together or not at all: they are stored in short steps, so that \
+        interviews taken meanwhile are never held up, and count only once the last step is done; an import that \
+        fails or is interrupted leaves nothing. Every rejected row is reported with its line and reason. \
+        Importing the same file again, or a later export that contains the earlier rows, adds nothing twice.
 
         Every file becomes an import batch; 'tevreden imports' lists them, and --undo BATCH takes one back.
         """)
@@ -119,10 +121,19 @@ extension TevredenCommand {
         printError(diagnostic.description)
       }
       runner.onProgress = progress.update
+      let interruption = dryRun ? nil : ImportInterruption()
+      defer { interruption?.cancel() }
+      if let interruption { runner.isInterrupted = { interruption.signal != nil } }
+      runner.testDelayPerResponse =
+        ProcessInfo.processInfo.environment["TEVREDEN_TEST_IMPORT_ROW_DELAY_US"].flatMap { UInt32($0) } ?? 0
       let reports: [ImportRunner.FileReport]
       do {
         reports = try runner.run(try ImportRunner.csvFiles(in: paths))
         progress.finish()
+      } catch is ImportInterrupted {
+        progress.finish()
+        printError("import interrupted: nothing of it was stored")
+        throw ExitCode(128 + (interruption?.signal ?? SIGINT))
       } catch {
         progress.finish()
         throw error
@@ -169,3 +180,41 @@ extension TevredenCommand {
 }
 
 extension SurveyPlatform: ExpressibleByArgument {}
+
+/// Catches Ctrl-C (SIGINT), a closed window (SIGHUP) and a stop request (SIGTERM) during an import, so that the
+/// import stops between two responses and takes back what it stored before the process exits: dying at once
+/// would leave its rows for the next command to remove.
+final class ImportInterruption: @unchecked Sendable {
+  // `received` is read and written only while `lock` is held.
+  private let lock = NSLock()
+  private var received: Int32?
+  private var sources: [any DispatchSourceSignal] = []
+
+  init() {
+    for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
+      Foundation.signal(signalNumber, SIG_IGN)
+      let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+      source.setEventHandler { [weak self] in
+        guard let self else { return }
+        lock.lock()
+        if received == nil { received = signalNumber }
+        lock.unlock()
+      }
+      source.resume()
+      sources.append(source)
+    }
+  }
+
+  /// The first signal received, if any.
+  var signal: Int32? {
+    lock.lock()
+    defer { lock.unlock() }
+    return received
+  }
+
+  /// Stops catching the signals: they act as they normally do again.
+  func cancel() {
+    for source in sources { source.cancel() }
+    for signalNumber in [SIGINT, SIGTERM, SIGHUP] { Foundation.signal(signalNumber, SIG_DFL) }
+  }
+}

@@ -47,6 +47,9 @@ public struct ExportConversion: Sendable {
     public var response: Response
     /// Kinds of personal data masked in free-text answers.
     public var masked: [PersonalDataKind]
+    /// Whether the id is a hash of the row (the export has no response id): then two identical rows are two
+    /// respondents who answered alike, and the store numbers the repeats (see `PreparedResponse.numbersRepeats`).
+    public var idIsRowHash = false
   }
 
   /// Why a record was not converted: each problem names its column.
@@ -210,6 +213,7 @@ public struct ExportConversion: Sendable {
     // An id that is personal data (an e-mail address, a BSN in a generic "ID" column) is never stored: such a row
     // is known by the hash of its cells instead, as a row without an id is.
     let idHolds = layout.responseIDColumn.flatMap { IdentifierMasking.standard.personalData(inIdentifier: cell($0)) }
+    var idIsRowHash = false
     if let index = layout.responseIDColumn, !cell(index).isEmpty, idHolds == nil {
       if Self.numbersResponsesPerSurvey.contains(layout.platform) {
         // Every LimeSurvey survey and Microsoft form counts its responses from 1: the number alone would make
@@ -221,6 +225,7 @@ public struct ExportConversion: Sendable {
       }
     } else {
       id = Response.ID(rawValue: rowHashID(fields))
+      idIsRowHash = true
     }
 
     // Municipality.
@@ -319,7 +324,8 @@ public struct ExportConversion: Sendable {
       let invalid = response.problems(in: validation)
       guard invalid.isEmpty else { return .failure(Rejection(line: line, problems: invalid)) }
     }
-    return .success(Row(response: response, masked: masked.isEmpty ? [] : Array(Set(masked)).sorted()))
+    return .success(
+      Row(response: response, masked: masked.isEmpty ? [] : Array(Set(masked)).sorted(), idIsRowHash: idIsRowHash))
   }
 }
 
@@ -347,7 +353,8 @@ extension ExportConversion {
   /// questionnaire id, U+001E, and the row's cells without the personal-data columns joined by U+001F.
   ///
   /// The bytes are fed to the hasher as they are, without joining the cells into one text first; the id must
-  /// never change, because it is what makes importing the same file twice add nothing.
+  /// never change, because it is what makes importing the same file twice add nothing. This is the id of the
+  /// first row with this content in a file; the store gives the second `…#2`, the third `…#3` and so on.
   func rowHashID(_ fields: [String]) -> String {
     var hasher = SHA256.Hasher()
     hasher.update(utf8: definition.questionnaire.id.rawValue)
