@@ -31,6 +31,14 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     self.init(year: year, month: month, day: day)
   }
 
+  /// The same day `months` months later (earlier when negative); the 31st becomes the month's last day.
+  public func addingMonths(_ months: Int) -> LocalDate {
+    let total = year * 12 + (month - 1) + months
+    let newYear = total >= 0 ? total / 12 : (total - 11) / 12
+    let newMonth = total - newYear * 12 + 1
+    return LocalDate(year: newYear, month: newMonth, day: min(day, LocalDate.daysIn(month: newMonth, year: newYear)))
+  }
+
   /// Noon of this day in Dutch local time: an instant that lies on this day whatever the summer-time rule does,
   /// for a response that is known only by its day (a paper form keyed in later).
   public var noon: Date {

@@ -222,6 +222,21 @@ extension TevredenDatabase {
         t.add(column: "responsesAfter", .integer)
       }
     }
+    migrator.registerMigration("v9-remark-reviews") { db in
+      // A person's decision on an open answer before anyone reads it in a report (`tevreden remarks review`),
+      // for the text as it stood then: an answer changed since needs review again.
+      try db.execute(
+        sql: """
+          CREATE TABLE remarkReview (
+            responseId INTEGER NOT NULL REFERENCES response(id) ON DELETE CASCADE,
+            item TEXT NOT NULL,
+            decision TEXT NOT NULL CHECK (decision = 'accepted' OR decision = 'dropped'),
+            textSha256 TEXT NOT NULL,
+            reviewedAt TEXT NOT NULL,
+            PRIMARY KEY (responseId, item)
+          ) WITHOUT ROWID
+          """)
+    }
     return migrator
   }
 }

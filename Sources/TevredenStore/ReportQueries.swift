@@ -60,8 +60,9 @@ extension TevredenDatabase {
     }
   }
 
-  /// The answers to open questions of the responses that count in a period, per audience and group, in the order
-  /// of the questions; for internal use only (a report shows them only when asked, never per municipality).
+  /// The answers to open questions of the responses that count in a period that a person has reviewed and
+  /// accepted, per audience and group, in the order of the questions; for internal use only (a report shows them
+  /// only when asked, never per municipality).
   public func remarks(in period: Period) throws -> [StoredRemark] {
     try writer.read { db in
       var openItems: [Int64: [Question.ID: (text: String, position: Int)]] = [:]
@@ -79,8 +80,9 @@ extension TevredenDatabase {
       let rows = try Row.fetchAll(
         db,
         sql: """
-          SELECT r.audience, r.snapshotId, a.key AS item, a.value
+          SELECT r.audience, r.snapshotId, a.key AS item, a.value, v.decision, v.textSha256
           FROM response r, json_each(r.answers) a
+          LEFT JOIN remarkReview v ON v.responseId = r.id AND v.item = a.key
           WHERE r.status = 'completed' AND r.grade IS NOT NULL AND r.collectedOn BETWEEN ? AND ?
             AND \(Self.visibleResponses("r")) AND a.value <> ''
             AND a.key IN (\(items.map { _ in "?" }.joined(separator: ", ")))
@@ -93,6 +95,10 @@ extension TevredenDatabase {
         let item = Question.ID(rawValue: row["item"])
         guard let audience = Audience(rawValue: row["audience"]), let question = openItems[snapshotId]?[item],
           let text: String = row["value"], !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        else { continue }
+        // Only what a person has read and accepted as it stands now (`tevreden remarks review`).
+        guard (row["decision"] as String?) == "accepted",
+          (row["textSha256"] as String?) == SHA256.hex(of: Data(text.utf8))
         else { continue }
         remarks.append(
           (

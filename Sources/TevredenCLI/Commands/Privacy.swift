@@ -7,7 +7,7 @@ extension TevredenCommand {
   struct Privacy: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Check text and the database for identifiers.",
-      subcommands: [Mask.self])
+      subcommands: [Mask.self, Scan.self])
   }
 }
 
@@ -40,6 +40,80 @@ extension TevredenCommand.Privacy {
         }
       }
       try output.flush()
+    }
+  }
+}
+
+extension TevredenCommand.Privacy {
+  struct Scan: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Re-check the whole database for identifiers and mask what older versions stored.",
+      discussion: """
+        Masks identifiers in every open answer, replaces response ids that are personal data (an e-mail address, \
+        a BSN) by random ids, removes interviewer codes that are names, and masks import file names, in one \
+        transaction that the change log records. Run it once after updating tevreden; --dry-run only reports. \
+        A response whose id was replaced is added again if the file it came from is imported again (its old id \
+        is gone); take that import back with 'tevreden import --undo'.
+        """)
+
+    @Flag(help: "Report what would be masked; change nothing.")
+    var dryRun = false
+
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+      let store = try database.openExisting()
+      let report = try store.scanPrivacy(dryRun: dryRun)
+      if report.isClean {
+        print("No identifiers found: nothing to mask.")
+        return
+      }
+      let kinds = report.kinds.sorted { $0.key < $1.key }.map { "\($0.key.label) \($0.value)×" }
+      print(
+        """
+        open answers masked:        \(report.remarksMasked)\(kinds.isEmpty ? "" : " (" + kinds.joined(separator: ", ") + ")")
+        response ids replaced:      \(report.keysReplaced)
+        interviewer codes removed:  \(report.interviewersRemoved)
+        file names masked:          \(report.sourcesMasked)
+        """)
+      print(dryRun ? "Dry run: nothing was changed." : "Done; the change log records it.")
+    }
+  }
+}
+
+extension TevredenCommand {
+  struct Purge: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Apply the retention periods of indicators.yaml: remove old open answers and audit events.",
+      discussion: """
+        retention.remarks_months: open answers of responses collected longer ago are removed. \
+        retention.audit_events_months: interview audit events older than that are removed. \
+        retention.responses_years: older responses keep only what the figures need (closed answers, grade, \
+        status, group, gemeente and day; no interviewer, no time of day, no interview log). One transaction, \
+        recorded in the change log; --dry-run only counts.
+        """)
+
+    @Flag(help: "Count what would be removed; change nothing.")
+    var dryRun = false
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var definitions: QuestionnaireOptions
+
+    func run() throws {
+      let store = try database.openExisting()
+      let retention = try definitions.loadIndicators(from: store).retention
+      guard retention != IndicatorSet.Retention() else {
+        print("indicators.yaml sets no retention periods: nothing to purge.")
+        return
+      }
+      let report = try store.purge(retention, dryRun: dryRun)
+      print(
+        """
+        responses whose open answers were removed:  \(report.remarksRemoved)
+        audit events removed:                       \(report.auditEventsRemoved)
+        responses reduced to what the figures need: \(report.responsesReduced)
+        """)
+      print(dryRun ? "Dry run: nothing was changed." : "Done; the change log records it.")
     }
   }
 }
