@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 import TevredenCore
 import TevredenStore
@@ -209,11 +210,58 @@ import TevredenStore
     let out = folder.appendingPathComponent("out")
     try FileManager.default.createDirectory(
       at: out.appendingPathComponent("inwoners-melding.csv"), withIntermediateDirectories: true)
-    let run = try runTevredenProcess(["export", "--out", out.path, "--db", db], cwd: folder)
+    let run = try runTevredenProcess(["export", "--out", out.path, "--overwrite", "--db", db], cwd: folder)
     #expect(run.exitCode != 0, "\(run)")
     #expect(run.stderr.contains("inwoners-melding.csv: cannot write the file"), "\(run)")
     let left = try FileManager.default.contentsOfDirectory(atPath: out.path)
     #expect(!left.contains { $0.hasSuffix(".partial") }, "\(left)")
+  }
+
+  @Test func anExistingExportFileIsReplacedOnlyWithOverwrite() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let db = try importExampleResponses(into: folder)
+    let out = folder.appendingPathComponent("out")
+    let first = try runTevredenProcess(["export", "--out", out.path, "--db", db], cwd: folder)
+    try #require(first.exitCode == 0, "\(first)")
+    let existing = out.appendingPathComponent("ketenpartners-politie.csv")
+    try Data("eigen aantekeningen\n".utf8).write(to: existing)
+    let before = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+
+    let again = try runTevredenProcess(["export", "--out", out.path, "--db", db], cwd: folder)
+    #expect(again.exitCode == 1, "\(again)")
+    #expect(again.stderr.contains("already exists; pass --overwrite to replace it"), "\(again)")
+    #expect(again.stderr.contains(".csv"), "the message names the file: \(again)")
+    #expect(try Data(contentsOf: existing) == Data("eigen aantekeningen\n".utf8))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == before)
+
+    let replaced = try runTevredenProcess(["export", "--out", out.path, "--overwrite", "--db", db], cwd: folder)
+    #expect(replaced.exitCode == 0, "\(replaced)")
+    #expect(try CSVTable(contentsOf: existing).header.first == "response_id")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == before)
+
+    let usage = try runTevredenProcess(
+      ["export", "--questionnaire", "inwoners-melding", "--overwrite", "--db", db], cwd: folder)
+    #expect(usage.exitCode == 64, "\(usage)")
+  }
+
+  /// A questionnaire id from a database changed by hand never names a file outside `--out`.
+  @Test func aQuestionnaireIdThatIsNotAPlainIdentifierIsRefusedOnExport() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let db = try importExampleResponses(into: folder)
+    let tampered = try DatabaseQueue(path: db)
+    try tampered.write { db in
+      try db.execute(
+        sql: "UPDATE response SET questionnaireID = '../../ontsnapt' WHERE questionnaireID = 'inwoners-melding'")
+    }
+    try tampered.close()
+    let out = folder.appendingPathComponent("a/b/out")
+    let run = try runTevredenProcess(["export", "--out", out.path, "--db", db], cwd: folder)
+    #expect(run.exitCode == 1, "\(run)")
+    #expect(run.stderr.contains("'../../ontsnapt', which is not a questionnaire id"), "\(run)")
+    #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("a/ontsnapt.csv").path))
+    #expect(!FileManager.default.fileExists(atPath: out.path), "nothing was written: \(run)")
   }
 
   @Test func personalDataColumnRefusesTheWholeFile() throws {
