@@ -18,6 +18,10 @@ final class InterviewRunner {
   private let id: Response.ID
   private let store: TevredenDatabase
   private let console: any Console
+  /// The process that holds the interview; the store refuses a step once another one does.
+  private let processId: Int32
+  /// Shared with the signal handler: a step is committed and taken over under its lock.
+  let session: InterviewSession
   /// The interviewer code recorded with every event of this session.
   let interviewer: String?
   private var lastEvent = ContinuousClock.now
@@ -28,16 +32,23 @@ final class InterviewRunner {
   /// The review line being changed: the review comes back at its page.
   private var reviewFocus: Int?
 
+  /// A test hook: milliseconds to wait right after a finished interview is committed, before the runner takes
+  /// the step over, so that a test can deliver a signal in that window (`TEVREDEN_TEST_HOLD_AFTER_FINISH_MS`).
+  private let holdAfterFinish: UInt32?
+
   init(
     interview: Interview, id: Response.ID, store: TevredenDatabase, console: any Console, interviewer: String?,
-    resumeCommand: ResumeCommand
+    processId: Int32, resumeCommand: ResumeCommand
   ) {
     self.interview = interview
     self.id = id
     self.store = store
     self.console = console
     self.interviewer = interviewer
+    self.processId = processId
     self.resumeCommand = resumeCommand
+    self.session = InterviewSession(storedAnswers: interview.answers.count)
+    holdAfterFinish = ProcessInfo.processInfo.environment["TEVREDEN_TEST_HOLD_AFTER_FINISH_MS"].flatMap(UInt32.init)
   }
 
   private var pausedMessage: String {
@@ -70,12 +81,13 @@ final class InterviewRunner {
     var help = false
     while true {
       switch interview.stage {
-      case .completed:
-        console.write("\n" + console.style(InterviewText.completed(id.rawValue), .green) + "\n")
-        return .completed
-      case .refused:
-        console.write("\n" + InterviewText.refused(id.rawValue) + "\n")
-        return .refused
+      case .completed, .refused:
+        let ending: Ending = interview.stage == .completed ? .completed : .refused
+        session.withLock { state in
+          if !state.endingShown { console.write(endingMessage(ending)) }
+          state.endingShown = true
+        }
+        return ending
       case .question, .review, .confirmingRefusal:
         break
       }
@@ -98,14 +110,11 @@ final class InterviewRunner {
         var next = interview
         let step = next.handle(line)
         if step.effects.contains(.quickExit) { return quickExit() }
-        do {
-          try store.record(step.effects, for: id, clock: clock())
-        } catch {
+        if let failure = commit(step.effects, next: next) {
           // Nothing of this step is stored, so the engine keeps its state and the question is asked again.
-          message = InterviewText.notSaved(error.localizedDescription)
+          message = InterviewText.notSaved(failure.localizedDescription)
           continue
         }
-        interview = next
         if interview.stage != .review, reviewFocus == nil { reviewPage = 0 }
         if step.effects.contains(.pause) {
           console.write(pausedMessage)
@@ -117,11 +126,37 @@ final class InterviewRunner {
     }
   }
 
+  /// Stores a step and, once it is stored, takes over the engine's new state, both under the session's lock;
+  /// the error if nothing was stored.
+  private func commit(_ effects: [Interview.Effect], next: Interview) -> (any Error)? {
+    session.withLock { state in
+      do {
+        try store.record(effects, for: id, clock: clock(), processId: processId)
+      } catch {
+        state.lastStepFailed = true
+        return error
+      }
+      let finishes = effects.contains { if case .finish = $0 { true } else { false } }
+      if finishes, let holdAfterFinish { usleep(holdAfterFinish * 1000) }
+      interview = next
+      state.lastStepFailed = false
+      state.storedAnswers = interview.answers.count
+      if finishes || effects.contains(.pause) || effects.contains(.quickExit) { state.isOpen = false }
+      if finishes { state.ending = interview.stage == .refused ? .refused : .completed }
+      return nil
+    }
+  }
+
+  /// The message when the interview is completed or refused.
+  private func endingMessage(_ ending: Ending) -> String {
+    ending == .refused
+      ? "\n" + InterviewText.refused(id.rawValue) + "\n"
+      : "\n" + console.style(InterviewText.completed(id.rawValue), .green) + "\n"
+  }
+
   private func pause(effect: Interview.Effect) -> Ending {
-    do {
-      try store.record([effect], for: id, clock: clock())
-    } catch {
-      console.write(InterviewText.notSaved(error.localizedDescription) + "\n")
+    if let failure = commit([effect], next: interview) {
+      console.write(InterviewText.notSaved(failure.localizedDescription) + "\n")
     }
     console.write(pausedMessage)
     return .paused
@@ -131,7 +166,7 @@ final class InterviewRunner {
   private func quickExit() -> Ending {
     console.clearScreen()
     console.restore()
-    try? store.record([.quickExit], for: id, clock: clock())
+    _ = commit([.quickExit], next: interview)
     return .quickExit
   }
 

@@ -66,6 +66,8 @@ public enum InterviewStoreError: LocalizedError, Equatable, Sendable {
   case alreadyFinished(Response.ID, InterviewState)
   case inUse(Response.ID, processId: Int32)
   case invalidResponse(Response.ID, [String])
+  /// Another process has taken the interview over (or paused it) since this session took it up.
+  case takenOver(Response.ID, processId: Int32?)
 
   public var errorDescription: String? {
     switch self {
@@ -77,6 +79,9 @@ public enum InterviewStoreError: LocalizedError, Equatable, Sendable {
       "interview \(id) is open in another terminal (process \(processId)); pause it there first"
     case .invalidResponse(let id, let problems):
       "interview \(id) cannot be completed: \(problems.joined(separator: "; "))"
+    case .takenOver(let id, let processId):
+      "interview \(id) has been taken over by another session\(processId.map { " (process \($0))" } ?? ""); "
+        + "nothing was changed"
     }
   }
 }
@@ -130,11 +135,8 @@ extension TevredenDatabase {
   ) throws -> (Response, LoadedQuestionnaire) {
     try writer.write { db in
       let rowId = try Self.rowId(of: id, in: db)
-      guard var record = try InterviewRecord.fetchOne(db, key: rowId) else {
-        throw InterviewStoreError.unknownInterview(id)
-      }
+      var record = try Self.unfinishedInterview(id, rowId: rowId, in: db)
       let state = InterviewState(rawValue: record.state) ?? .active
-      if state == .completed || state == .refused { throw InterviewStoreError.alreadyFinished(id, state) }
       if state == .active, let other = record.processId, other != processId, isRunning(other) {
         throw InterviewStoreError.inUse(id, processId: other)
       }
@@ -164,13 +166,24 @@ extension TevredenDatabase {
   /// Finishing materialises the grade from the definition the interview is collected with, after checking the
   /// response against it; an invalid response is never marked complete. It dates the response by `clock`, unless
   /// the response already has a completion moment (a paper form started with the day written on it); events are
-  /// always logged at `clock`'s moment.
-  public func record(_ effects: [Interview.Effect], for id: Response.ID, clock: InterviewClock) throws {
+  /// always logged at `clock`'s moment. The response's status and the interview's state change in the same
+  /// transaction, so an interview is completed (or refused) entirely or not at all.
+  ///
+  /// A finished interview is never changed: no answer, no pause, nothing reopens it.
+  ///
+  /// - Parameter processId: The process of the session writing, which must still hold the interview (`nil`: no
+  ///   such check, for tools that are not a session).
+  /// - Throws: ``InterviewStoreError/alreadyFinished(_:_:)`` for a completed or refused interview, and
+  ///   ``InterviewStoreError/takenOver(_:processId:)`` when another process holds it now; nothing is written then.
+  public func record(
+    _ effects: [Interview.Effect], for id: Response.ID, clock: InterviewClock, processId: Int32? = nil
+  ) throws {
     guard !effects.isEmpty else { return }
     try writer.write { db in
       let rowId = try Self.rowId(of: id, in: db)
-      guard var interview = try InterviewRecord.fetchOne(db, key: rowId) else {
-        throw InterviewStoreError.unknownInterview(id)
+      var interview = try Self.unfinishedInterview(id, rowId: rowId, in: db)
+      if let processId, interview.processId != processId {
+        throw InterviewStoreError.takenOver(id, processId: interview.processId)
       }
       var elapsed = clock.millisecondsSincePrevious
       func log(_ kind: InterviewEventKind, _ item: Question.ID? = nil) throws {
@@ -227,8 +240,30 @@ extension TevredenDatabase {
   }
 
   /// Marks an interview paused without other changes: for a session that ends by a signal or end of input.
-  public func pauseInterview(_ id: Response.ID, clock: InterviewClock) throws {
-    try record([.pause], for: id, clock: clock)
+  ///
+  /// - Throws: ``InterviewStoreError/alreadyFinished(_:_:)`` for a completed or refused interview, which stays as
+  ///   it is (a signal arriving just after `ok` must not reopen it); see ``record(_:for:clock:processId:)``.
+  public func pauseInterview(_ id: Response.ID, clock: InterviewClock, processId: Int32? = nil) throws {
+    try record([.pause], for: id, clock: clock, processId: processId)
+  }
+
+  /// The interview's row, unless the interview is finished: by its own state or by its response's status. Both are
+  /// written in one transaction, but a response completed some other way (a merge, a database changed by hand)
+  /// must not be reopened through a stale interview row either.
+  private static func unfinishedInterview(_ id: Response.ID, rowId: Int64, in db: Database) throws
+    -> InterviewRecord
+  {
+    guard let record = try InterviewRecord.fetchOne(db, key: rowId) else {
+      throw InterviewStoreError.unknownInterview(id)
+    }
+    let state = InterviewState(rawValue: record.state) ?? .active
+    if state == .completed || state == .refused { throw InterviewStoreError.alreadyFinished(id, state) }
+    let status = try String.fetchOne(db, sql: "SELECT status FROM response WHERE id = ?", arguments: [rowId])
+    switch status.flatMap(Response.Status.init(rawValue:)) {
+    case .completed?: throw InterviewStoreError.alreadyFinished(id, .completed)
+    case .refused?: throw InterviewStoreError.alreadyFinished(id, .refused)
+    case .partial?, nil: return record
+    }
   }
 
   private static func finish(rowId: Int64, id: Response.ID, status: Response.Status, at: Date, in db: Database) throws {

@@ -89,6 +89,52 @@ import TevredenStore
     #expect(try store.interviewEvents(id).last?.kind == .paused)
   }
 
+  /// A signal that arrives in the first moments after `ok` (here while the runner, through a test hook, holds on
+  /// right after the completion is committed) leaves the interview completed: it is not paused, `--resume` refuses
+  /// it, and its grade, completion moment and status stay as they were.
+  @Test(arguments: [SIGHUP, SIGTERM, SIGINT])
+  func aSignalRightAfterOkNeverReopensTheInterview(_ signalNumber: Int32) throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let db = folder.appendingPathComponent("db.sqlite").path
+    let script = InterviewScript.meldingWithChildren
+    let session = try LiveSession.overPipes(
+      interviewArguments(script.questionnaire, interviewer: "OK01", db: db), cwd: folder,
+      env: ["TEVREDEN_TEST_HOLD_AFTER_FINISH_MS": "3000"])
+    try session.waitFor("Vraag 1 van 16")
+    try session.waitFor("\n> ")
+    let id = try startedInterviewID(in: session.output)
+    try session.send(script.stdin)
+    let store = try TevredenDatabase.open(atPath: db)
+    let deadline = ContinuousClock.now + .seconds(30)
+    while try store.response(id)?.status != .completed {
+      try #require(ContinuousClock.now < deadline, "the interview was not completed: \(session.output)")
+      usleep(5000)
+    }
+    // The completion is committed and the runner is still holding on: the signal arrives in the window.
+    try #require(session.process.isRunning, "the test hook did not hold the runner after completing")
+    #expect(kill(session.process.processIdentifier, signalNumber) == 0)
+    let status = try session.waitForExit(timeout: .seconds(30))
+    #expect(status == 0 || status == 128 + signalNumber, "\(session.output)")
+    #expect(session.output.contains("Interview \(id) is afgerond."), "\(session.output)")
+    #expect(!session.output.contains("gepauzeerd"), "\(session.output)")
+
+    let completed = try #require(try store.response(id))
+    #expect(completed.status == .completed)
+    #expect(answerTexts(completed) == script.expected)
+    #expect(try store.interviewState(id) == .completed)
+    #expect(try store.interviewEvents(id).last?.kind == .completed)
+    #expect(try !store.interviewEvents(id).contains { $0.kind == .paused })
+
+    // Resuming is refused, and changes nothing: not the grade, not the moment it counts for.
+    let resumed = try runTevredenProcess(resumeArguments(id, db: db), cwd: folder, stdin: "14\n3\nok\n")
+    #expect(resumed.exitCode == 1, "\(resumed)")
+    #expect(resumed.stderr.contains("interview \(id) is already completed and cannot be resumed"), "\(resumed)")
+    #expect(try store.response(id) == completed)
+    #expect(try store.interviewState(id) == .completed)
+    #expect(try store.interviewEvents(id).last?.kind == .completed)
+  }
+
   /// Starts one scripted interview per entry at the same moment, all on `db`, and checks that every one is
   /// stored complete, with every answer, and that no process reported a locked or busy database.
   private func interviewAtOnce(_ count: Int, db: String, folder: URL, round: Int, alreadyStored: Int = 0) throws {

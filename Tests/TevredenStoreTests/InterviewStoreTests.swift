@@ -161,6 +161,79 @@ import Testing
     }
   }
 
+  /// What a completed interview holds that a reopening would change.
+  private func finishedFacts(_ database: TevredenDatabase, _ id: Response.ID) throws -> [String] {
+    let response = try #require(try database.response(id))
+    return [
+      response.status.rawValue, response.completedAt.map(Timestamp.format) ?? "-",
+      String(describing: response.answers["cijfer"]), String(describing: try database.interviewState(id)),
+      String(try database.interviewEvents(id).count),
+    ]
+  }
+
+  /// A signal arriving just after `ok` pauses the session; the store must refuse to pause, resume or change an
+  /// interview that is completed, so that its grade and completion moment stay as they were.
+  @Test func aCompletedInterviewIsNeverPausedResumedOrChanged() throws {
+    let database = try TevredenDatabase.inMemory()
+    try started(database)
+    var interview = Interview(questionnaire: definition.questionnaire)
+    for line in ["ja", "8", "", "ok"] {
+      try database.record(interview.handle(line).effects, for: "VT-AAAAAA", clock: clock(5), processId: 4242)
+    }
+    let before = try finishedFacts(database, "VT-AAAAAA")
+    #expect(before.first == "completed")
+    #expect(throws: InterviewStoreError.alreadyFinished("VT-AAAAAA", .completed)) {
+      try database.pauseInterview("VT-AAAAAA", clock: clock(6), processId: 4242)
+    }
+    #expect(throws: InterviewStoreError.alreadyFinished("VT-AAAAAA", .completed)) {
+      try database.pauseInterview("VT-AAAAAA", clock: clock(6))
+    }
+    #expect(throws: InterviewStoreError.alreadyFinished("VT-AAAAAA", .completed)) {
+      try database.resumeInterview("VT-AAAAAA", processId: 7, clock: clock(60), isRunning: { _ in false })
+    }
+    #expect(throws: InterviewStoreError.alreadyFinished("VT-AAAAAA", .completed)) {
+      try database.record(
+        [.store("cijfer", .value(.grade(3)), replaced: .value(.grade(8))), .finish(.completed)], for: "VT-AAAAAA",
+        clock: clock(90))
+    }
+    #expect(try finishedFacts(database, "VT-AAAAAA") == before)
+  }
+
+  /// The response is checked too, in the same transaction: an interview row that says paused does not reopen a
+  /// response that is completed (or refused).
+  @Test(arguments: ["completed", "refused"])
+  func aFinishedResponseIsNotReopenedThroughAStaleInterviewRow(_ status: String) throws {
+    let database = try TevredenDatabase.inMemory()
+    try started(database)
+    var interview = Interview(questionnaire: definition.questionnaire)
+    let lines = status == "completed" ? ["ja", "8", "", "ok"] : ["nee", "j"]
+    for line in lines { try database.record(interview.handle(line).effects, for: "VT-AAAAAA", clock: clock(5)) }
+    try database.writer.write { db in try db.execute(sql: "UPDATE interview SET state = 'paused', processId = NULL") }
+    let before = try finishedFacts(database, "VT-AAAAAA")
+    let finished = InterviewStoreError.alreadyFinished("VT-AAAAAA", status == "completed" ? .completed : .refused)
+    #expect(throws: finished) {
+      try database.resumeInterview("VT-AAAAAA", processId: 7, clock: clock(60), isRunning: { _ in false })
+    }
+    #expect(throws: finished) { try database.pauseInterview("VT-AAAAAA", clock: clock(60)) }
+    #expect(try finishedFacts(database, "VT-AAAAAA") == before)
+  }
+
+  /// A session writes only while its process holds the interview.
+  @Test func aSessionThatNoLongerHoldsTheInterviewWritesNothing() throws {
+    let database = try TevredenDatabase.inMemory()
+    try started(database, processId: 4242)
+    #expect(throws: InterviewStoreError.takenOver("VT-AAAAAA", processId: 4242)) {
+      try database.record(
+        [.store("toestemming", .value(.yesNo(true)), replaced: nil)], for: "VT-AAAAAA", clock: clock(), processId: 7)
+    }
+    #expect(throws: InterviewStoreError.takenOver("VT-AAAAAA", processId: 4242)) {
+      try database.pauseInterview("VT-AAAAAA", clock: clock(), processId: 7)
+    }
+    #expect(try database.response("VT-AAAAAA")?.answers.isEmpty == true)
+    #expect(try database.interviewState("VT-AAAAAA") == .active)
+    #expect(try database.interviewEvents("VT-AAAAAA").map(\.kind) == [.started])
+  }
+
   @Test func anInvalidResponseIsNeverMarkedComplete() throws {
     let database = try TevredenDatabase.inMemory()
     try started(database)

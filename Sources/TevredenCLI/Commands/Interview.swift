@@ -127,12 +127,15 @@ extension TevredenCommand {
         console.write(InterviewText.resumed(id.rawValue) + "\n")
         runner = InterviewRunner(
           interview: interview, id: id, store: store, console: console,
-          interviewer: interviewer ?? response.interviewer,
+          interviewer: interviewer ?? response.interviewer, processId: processId,
           resumeCommand: resumeCommand)
       }
       let signals = SignalGuard(
-        store: store, id: id, interviewer: runner.interviewer, console: console, resumeCommand: resumeCommand)
+        store: store, id: id, session: runner.session, interviewer: runner.interviewer, processId: processId,
+        console: console, resumeCommand: resumeCommand)
       let ending = runner.run(showIntro: resume == nil)
+      // From here a signal only ends the process: the interview is finished or paused.
+      runner.session.withLock { $0.isClosed = true }
       signals.cancel()
       console.restore()
       if ending == .quickExit { Foundation.exit(0) }
@@ -175,7 +178,7 @@ extension TevredenCommand {
           id,
           InterviewRunner(
             interview: Interview(questionnaire: definition.questionnaire), id: id, store: store, console: console,
-            interviewer: interviewer, resumeCommand: resumeCommand)
+            interviewer: interviewer, processId: processId, resumeCommand: resumeCommand)
         )
       }
       throw InterviewCLIError.noFreeID
@@ -273,11 +276,16 @@ enum InterviewCLIError: LocalizedError, Equatable {
 /// Pauses the interview when the session is ended from outside: Ctrl-C from a pipe (SIGINT), a closed window
 /// (SIGHUP) or a stop request (SIGTERM). Every answer is already stored; this records the pause and restores the
 /// terminal.
+///
+/// All of it happens under the session's lock, so never in the middle of a step: an interview that a step has just
+/// completed (or refused) is left finished, and the handler says so instead of pausing it. The store refuses to
+/// pause a finished interview as well.
 final class SignalGuard {
   private var sources: [any DispatchSourceSignal] = []
 
   init(
-    store: TevredenDatabase, id: Response.ID, interviewer: String?, console: any Console, resumeCommand: ResumeCommand
+    store: TevredenDatabase, id: Response.ID, session: InterviewSession, interviewer: String?, processId: Int32,
+    console: any Console, resumeCommand: ResumeCommand
   ) {
     let pauseMessage = "\n" + InterviewText.paused(id.rawValue, resume: resumeCommand.line(for: id.rawValue)) + "\n"
     let terminalSettings = (console as? TerminalConsole)?.originalSettings
@@ -285,11 +293,28 @@ final class SignalGuard {
       signal(signalNumber, SIG_IGN)
       let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
       source.setEventHandler {
-        if var settings = terminalSettings { tcsetattr(STDIN_FILENO, TCSAFLUSH, &settings) }
-        try? store.pauseInterview(
-          id, clock: InterviewClock(at: Date(), interviewer: interviewer, millisecondsSincePrevious: nil))
-        writeOut(pauseMessage)
-        Foundation.exit(128 + signalNumber)
+        session.withLock { state in
+          if var settings = terminalSettings { tcsetattr(STDIN_FILENO, TCSAFLUSH, &settings) }
+          var ending = state.ending
+          if state.isOpen, !state.isClosed {
+            do {
+              try store.pauseInterview(
+                id, clock: InterviewClock(at: Date(), interviewer: interviewer, millisecondsSincePrevious: nil),
+                processId: processId)
+              writeOut(pauseMessage)
+            } catch InterviewStoreError.alreadyFinished(_, let finished) {
+              ending = finished == .refused ? .refused : .completed
+            } catch {
+              writeOut("\n" + InterviewText.notSaved(error.localizedDescription) + "\n" + pauseMessage)
+            }
+          }
+          if let ending, !state.endingShown {
+            writeOut(
+              "\n" + (ending == .refused ? InterviewText.refused(id.rawValue) : InterviewText.completed(id.rawValue))
+                + "\n")
+          }
+          Foundation.exit(128 + signalNumber)
+        }
       }
       source.resume()
       sources.append(source)
