@@ -83,7 +83,7 @@ public struct TevredenDatabase: Sendable {
     // moment, and a database that another process has just created is never overwritten.
     let descriptor = Foundation.open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
     if descriptor >= 0 {
-      close(descriptor)
+      Foundation.close(descriptor)
     } else if errno != EEXIST {
       if !FileManager.default.fileExists(atPath: folder) { throw StoreError.missingFolder(path: path) }
       throw StoreError.cannotCreate(path: path)

@@ -40,6 +40,7 @@ extension TevredenCommand {
     func run() throws {
       let period = try self.period.map(parsePeriod)
       let database = try database.openExisting()
+      defer { database.close() }
       let groups = try database.exportGroups(
         questionnaire: questionnaire.map(Questionnaire.ID.init(rawValue:)), period: period)
       guard !groups.isEmpty else {

@@ -107,6 +107,7 @@ extension TevredenCommand {
       let start = try resume == nil ? startingPoint() : nil
       let store =
         try start.map { try TevredenDatabase.open(database, recording: $0.catalog) } ?? database.openExisting()
+      defer { store.close() }
       let resumeCommand = ResumeCommand(databasePath: try database.resolvedPath())
       let processId = getpid()
       let console = Self.makeConsole()
@@ -138,7 +139,10 @@ extension TevredenCommand {
       runner.session.withLock { $0.isClosed = true }
       signals.cancel()
       console.restore()
-      if ending == .quickExit { Foundation.exit(0) }
+      if ending == .quickExit {
+        store.close()
+        Foundation.exit(0)
+      }
     }
 
     /// The definitions, the questionnaire and the municipality of a new interview, checked.
@@ -192,6 +196,7 @@ extension TevredenCommand {
 
     private func listOpen() throws {
       let store = try database.openExisting()
+      defer { store.close() }
       let open = try store.openInterviews()
       guard !open.isEmpty else {
         print(InterviewText.noOpenInterviews)
