@@ -83,6 +83,10 @@ public enum StoreError: LocalizedError, Equatable, Sendable {
   case noSuchBatch(Int64)
   /// The import batch was undone already.
   case batchAlreadyUndone(Int64, at: String)
+  /// A backup was asked for under a name that is taken.
+  case backupExists(path: String)
+  /// A backup could not be made; nothing was left behind.
+  case backupFailed(path: String, reason: String)
 
   public var errorDescription: String? {
     switch self {
@@ -109,6 +113,10 @@ public enum StoreError: LocalizedError, Equatable, Sendable {
       "there is no import batch \(id); 'tevreden imports' lists them (nothing was changed)"
     case .batchAlreadyUndone(let id, let at):
       "import batch \(id) was already undone at \(at) (nothing was changed)"
+    case .backupExists(let path):
+      "\(path) already exists; a backup never overwrites a file: name a new one"
+    case .backupFailed(let path, let reason):
+      "the backup to \(path) failed: \(reason); no file was left behind"
     }
   }
 }

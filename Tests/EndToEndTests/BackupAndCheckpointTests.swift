@@ -78,4 +78,95 @@ import TevredenStore
     expectNoLog(workspaceDatabase, after: "init")
     #expect(try copyOfTheFileAlone(workspaceDatabase).storedIndicators() != nil)
   }
+
+  @Test func aBackupIsPrivateCompleteAndNeverOverwritesAFile() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let db = try importExampleResponses(into: folder)
+    let stored = try TevredenDatabase.open(atPath: db).responseCount()
+    let backup = folder.appendingPathComponent("backup.sqlite").path
+    let run = try runTevredenProcess(["backup", backup, "--db", db], cwd: folder)
+    #expect(run.exitCode == 0, "\(run)")
+    #expect(run.stdout.hasPrefix("wrote \(backup): \(stored) responses, "), "\(run)")
+    #expect(try posixPermissions(backup) == 0o600)
+    #expect(!FileManager.default.fileExists(atPath: backup + "-wal"))
+    #expect(try copyOfTheFileAlone(backup).responseCount() == stored)
+
+    let bytes = try Data(contentsOf: URL(fileURLWithPath: backup))
+    let again = try runTevredenProcess(["backup", backup, "--db", db], cwd: folder)
+    #expect(again.exitCode == 1, "\(again)")
+    #expect(again.stderr.contains("\(backup) already exists; a backup never overwrites a file"), "\(again)")
+    #expect(try Data(contentsOf: URL(fileURLWithPath: backup)) == bytes)
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".partial") }
+    #expect(leftovers.isEmpty, "\(leftovers)")
+    let missing = try runTevredenProcess(
+      ["backup", backup, "--db", folder.appendingPathComponent("x.sqlite").path], cwd: folder)
+    #expect(missing.exitCode == 1, "\(missing)")
+  }
+
+  /// Interviews go on, one after another, while backups are taken: every backup opens, passes SQLite's check,
+  /// holds every interview completed before it started, and holds no completed interview without all its answers.
+  @Test func aBackupWhileInterviewsRunIsConsistentAndHoldsEveryCompletedOne() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let db = folder.appendingPathComponent("db.sqlite").path
+    let script = InterviewScript.meldingWithChildren
+    let first = try runTevredenProcess(
+      interviewArguments(script.questionnaire, interviewer: "BK00", db: db), cwd: folder, stdin: script.stdin)
+    try #require(first.exitCode == 0, "\(first)")
+
+    final class Finished: @unchecked Sendable {
+      let lock = NSLock()
+      var ids: [Response.ID] = []
+      var failures: [String] = []
+      var stop = false
+    }
+    let finished = Finished()
+    finished.ids = [try startedInterviewID(in: first.stdout)]
+    let done = DispatchSemaphore(value: 0)
+    DispatchQueue.global().async {
+      defer { done.signal() }
+      var round = 0
+      while !finished.lock.withLock({ finished.stop }) {
+        round += 1
+        do {
+          let run = try runTevredenProcess(
+            interviewArguments(script.questionnaire, interviewer: "BK\(round)", db: db), cwd: folder,
+            stdin: script.stdin)
+          let id = try startedInterviewID(in: run.stdout)
+          finished.lock.withLock {
+            if run.exitCode == 0 { finished.ids.append(id) } else { finished.failures.append("\(run)") }
+          }
+        } catch {
+          finished.lock.withLock { finished.failures.append("\(error)") }
+        }
+      }
+    }
+    for index in 1...6 {
+      let before = finished.lock.withLock { finished.ids }
+      let backup = folder.appendingPathComponent("backup-\(index).sqlite").path
+      let run = try runTevredenProcess(["backup", backup, "--db", db], cwd: folder)
+      #expect(run.exitCode == 0, "\(run)")
+      #expect(!FileManager.default.fileExists(atPath: backup + "-wal"))
+      let copy = try copyOfTheFileAlone(backup)
+      let responses = try copy.responses().map(\.0)
+      let byID = Dictionary(uniqueKeysWithValues: responses.map { ($0.id, $0) })
+      for id in before {
+        #expect(byID[id]?.status == .completed, "backup \(index) lacks \(id), completed before it started")
+      }
+      for response in responses where response.status == .completed {
+        #expect(answerTexts(response) == script.expected, "backup \(index): \(response.id) is incomplete")
+      }
+      for response in responses where response.status == .partial {
+        #expect(
+          answerTexts(response).allSatisfy { script.expected[$0.key] == $0.value },
+          "backup \(index): \(response.id) holds answers never given")
+      }
+      copy.close()
+    }
+    finished.lock.withLock { finished.stop = true }
+    done.wait()
+    #expect(finished.failures.isEmpty, "\(finished.failures)")
+    #expect(finished.ids.count > 1, "no interview ran during the backups")
+  }
 }

@@ -106,4 +106,44 @@ private final class BusyCounter: @unchecked Sendable {
     #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
     #expect(try responsesInACopy(of: path) == ["a"])
   }
+
+  @Test func aBackupIsAConsistentPrivateSelfContainedCopyThatNeverOverwrites() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("db.sqlite").path
+    let database = try TevredenDatabase.open(atPath: path)
+    try save(database, "a")
+    // Another process has written and is still working: its pages are only in the log.
+    let other = try TevredenDatabase.open(atPath: path)
+    try save(other, "b")
+
+    let backup = folder.appendingPathComponent("backup.sqlite").path
+    let summary = try database.backup(toPath: backup)
+    #expect(summary.responses == 2)
+    #expect(summary.bytes > 0)
+    let mode = try #require(try FileManager.default.attributesOfItem(atPath: backup)[.posixPermissions] as? NSNumber)
+    #expect(mode.intValue == 0o600)
+    let beside = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+    #expect(beside == ["backup.sqlite", "db.sqlite", "db.sqlite-shm", "db.sqlite-wal"], "no log or partial file")
+    #expect(try responsesInACopy(of: backup) == ["a", "b"])
+    let copy = try TevredenDatabase.open(atPath: try copyOf(backup, in: folder))
+    #expect(try copy.response("b") == (try other.response("b")))
+    copy.close()
+
+    let bytes = try Data(contentsOf: URL(fileURLWithPath: backup))
+    try save(database, "c")
+    #expect(throws: StoreError.backupExists(path: backup)) { try database.backup(toPath: backup) }
+    #expect(try Data(contentsOf: URL(fileURLWithPath: backup)) == bytes)
+    let nowhere = folder.appendingPathComponent("nergens/backup.sqlite").path
+    #expect(throws: StoreError.missingFolder(path: nowhere)) { try database.backup(toPath: nowhere) }
+    other.close()
+    database.close()
+  }
+
+  /// A copy of a file under a new name in `folder`, for opening without touching the original.
+  func copyOf(_ path: String, in folder: URL) throws -> String {
+    let copy = folder.appendingPathComponent("geopend-\(UUID()).sqlite").path
+    try FileManager.default.copyItem(atPath: path, toPath: copy)
+    return copy
+  }
 }
