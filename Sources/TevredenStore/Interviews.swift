@@ -22,6 +22,9 @@ public enum InterviewEventKind: String, Hashable, Sendable, Codable, CaseIterabl
   case quickExit = "quick_exit"
   case completed
   case refused
+  /// Resumed with `--take-over` although the process recorded for it was running (its number reused by another
+  /// program after the interview's own process was killed).
+  case takenOver = "taken_over"
 }
 
 /// One entry of an interview's audit log.
@@ -76,7 +79,9 @@ public enum InterviewStoreError: LocalizedError, Equatable, Sendable {
     case .alreadyFinished(let id, let state):
       "interview \(id) is already \(state == .refused ? "recorded as a refusal" : "completed") and cannot be resumed"
     case .inUse(let id, let processId):
-      "interview \(id) is open in another terminal (process \(processId)); pause it there first"
+      "interview \(id) is open in another terminal (process \(processId)); pause it there first, or, if it is open "
+        + "nowhere (its process was killed and the number now belongs to another program), take it over with "
+        + "--resume \(id) --take-over"
     case .invalidResponse(let id, let problems):
       "interview \(id) cannot be completed: \(problems.joined(separator: "; "))"
     case .takenOver(let id, let processId):
@@ -126,19 +131,25 @@ extension TevredenDatabase {
   }
 
   /// Takes up an unfinished interview in this process: the stored response and the definition it is collected
-  /// with. Refuses a finished interview, and one that another running process has open.
+  /// with. Refuses a finished interview, and one that another running process has open unless `takingOver`.
   ///
-  /// - Parameter isRunning: Whether a process id belongs to a running process (an interview whose process was
-  ///   killed is free to resume).
+  /// - Parameters:
+  ///   - isRunning: Whether a process id belongs to a running process (an interview whose process was killed is
+  ///     free to resume).
+  ///   - takingOver: Take the interview even though the process recorded for it is running: the interviewer has
+  ///     confirmed that no session has it open (the number belongs to another program now). Logged as
+  ///     ``InterviewEventKind/takenOver``; a session still running there can then no longer write to it.
   public func resumeInterview(
-    _ id: Response.ID, processId: Int32, clock: InterviewClock, isRunning: (Int32) -> Bool
+    _ id: Response.ID, processId: Int32, clock: InterviewClock, isRunning: (Int32) -> Bool, takingOver: Bool = false
   ) throws -> (Response, LoadedQuestionnaire) {
     try writer.write { db in
       let rowId = try Self.rowId(of: id, in: db)
       var record = try Self.unfinishedInterview(id, rowId: rowId, in: db)
       let state = InterviewState(rawValue: record.state) ?? .active
+      var takenOver = false
       if state == .active, let other = record.processId, other != processId, isRunning(other) {
-        throw InterviewStoreError.inUse(id, processId: other)
+        guard takingOver else { throw InterviewStoreError.inUse(id, processId: other) }
+        takenOver = true
       }
       record.state = InterviewState.active.rawValue
       record.processId = processId
@@ -150,7 +161,7 @@ extension TevredenDatabase {
       // Without another interviewer named, the one who started the interview continues it.
       var resumeClock = clock
       resumeClock.interviewer = clock.interviewer ?? responseRecord.interviewer
-      try Self.log(.resumed, item: nil, responseRowId: rowId, clock: resumeClock, in: db)
+      try Self.log(takenOver ? .takenOver : .resumed, item: nil, responseRowId: rowId, clock: resumeClock, in: db)
       let definition = try Self.snapshot(snapshotRecord).definition
       var cache = [responseRecord.snapshotId: definition.questionnaire]
       guard let response = try Self.fetchResponse(key: id.rawValue, in: db, cache: &cache) else {

@@ -147,6 +147,39 @@ import Testing
     #expect(try database.openInterviews().first?.processId == 7)
   }
 
+  /// A killed interview whose process number now belongs to another program: taken over only when asked, logged
+  /// as such, and the session that held it can no longer write to it.
+  @Test func anInterviewHeldByARunningProcessIsTakenOverOnlyWhenAskedAndTheTakeOverIsLogged() throws {
+    let database = try TevredenDatabase.inMemory()
+    try started(database, processId: 4242)
+    try database.record(
+      [.store("toestemming", .value(.yesNo(true)), replaced: nil)], for: "VT-AAAAAA", clock: clock(), processId: 4242)
+    #expect(throws: InterviewStoreError.inUse("VT-AAAAAA", processId: 4242)) {
+      try database.resumeInterview("VT-AAAAAA", processId: 7, clock: clock(), isRunning: { _ in true })
+    }
+    #expect(try database.interviewEvents("VT-AAAAAA").map(\.kind) == [.started, .answered])
+
+    let (response, _) = try database.resumeInterview(
+      "VT-AAAAAA", processId: 7, clock: clock(60), isRunning: { _ in true }, takingOver: true)
+    #expect(response.answers == ["toestemming": .value(.yesNo(true))])
+    #expect(try database.openInterviews().first?.processId == 7)
+    let events = try database.interviewEvents("VT-AAAAAA")
+    #expect(events.map(\.kind) == [.started, .answered, .takenOver])
+    #expect(events.last?.interviewer == "AB12")
+    #expect(events.last?.at == start.addingTimeInterval(60))
+    #expect(throws: InterviewStoreError.takenOver("VT-AAAAAA", processId: 7)) {
+      try database.record(
+        [.store("cijfer", .value(.grade(2)), replaced: nil)], for: "VT-AAAAAA", clock: clock(), processId: 4242)
+    }
+    #expect(try database.response("VT-AAAAAA")?.answers["cijfer"] == nil)
+
+    // Taking over an interview that nobody holds is an ordinary resume.
+    try database.record([.pause], for: "VT-AAAAAA", clock: clock(70), processId: 7)
+    _ = try database.resumeInterview(
+      "VT-AAAAAA", processId: 8, clock: clock(80), isRunning: { _ in true }, takingOver: true)
+    #expect(try database.interviewEvents("VT-AAAAAA").map(\.kind).suffix(2) == [.paused, .resumed])
+  }
+
   @Test func finishedAndUnknownInterviewsCannotBeResumed() throws {
     let database = try TevredenDatabase.inMemory()
     try started(database)

@@ -49,6 +49,14 @@ extension TevredenCommand {
     @Option(help: "Continue the unfinished interview with this id.")
     var resume: String?
 
+    @Flag(
+      name: .customLong("take-over"),
+      help: """
+        With --resume: take the interview over although the process recorded for it runs, after you confirm. Only \
+        for an interview open nowhere, whose process was killed and whose number another program now has.
+        """)
+    var takeOver = false
+
     @Flag(help: "List unfinished interviews.")
     var open = false
 
@@ -66,6 +74,9 @@ extension TevredenCommand {
       if let interviewer, !Self.isValidInterviewerCode(interviewer) {
         throw ValidationError(
           "'\(interviewer)' is not an interviewer code: use 1 to 16 letters, digits, '-' or '_' (not a name)")
+      }
+      if takeOver, resume == nil {
+        throw ValidationError("--take-over goes with --resume ID: it takes over an unfinished interview")
       }
       if mode == .online {
         throw ValidationError("--mode online is for imports; use telefonisch, persoonlijk or papier")
@@ -120,12 +131,9 @@ extension TevredenCommand {
           resumeCommand: resumeCommand)
       } else {
         id = Response.ID(rawValue: resume ?? "")
-        let (response, definition) = try store.resumeInterview(
-          id, processId: processId,
-          clock: InterviewClock(at: Date(), interviewer: interviewer, millisecondsSincePrevious: nil),
-          isRunning: Self.isRunning)
+        let (response, definition) = try resume(
+          id, store: store, processId: processId, console: console, resumeCommand: resumeCommand)
         let interview = Interview(questionnaire: definition.questionnaire, answers: response.answers)
-        console.write(InterviewText.resumed(id.rawValue) + "\n")
         runner = InterviewRunner(
           interview: interview, id: id, store: store, console: console,
           interviewer: interviewer ?? response.interviewer, processId: processId,
@@ -142,6 +150,35 @@ extension TevredenCommand {
       if ending == .quickExit {
         store.close()
         Foundation.exit(0)
+      }
+    }
+
+    /// Takes the interview up in this process. One that a running process holds is refused with a message that
+    /// names `--take-over`; with `--take-over` the interviewer is asked to confirm first.
+    private func resume(
+      _ id: Response.ID, store: TevredenDatabase, processId: Int32, console: any Console,
+      resumeCommand: ResumeCommand
+    ) throws -> (Response, LoadedQuestionnaire) {
+      let clock = InterviewClock(at: Date(), interviewer: interviewer, millisecondsSincePrevious: nil)
+      do {
+        let resumed = try store.resumeInterview(id, processId: processId, clock: clock, isRunning: Self.isRunning)
+        console.write(InterviewText.resumed(id.rawValue) + "\n")
+        return resumed
+      } catch InterviewStoreError.inUse(_, let other) {
+        guard takeOver else {
+          console.write(
+            InterviewText.inUse(
+              id.rawValue, processId: other, takeOver: resumeCommand.line(for: id.rawValue, takingOver: true)) + "\n")
+          throw InterviewStoreError.inUse(id, processId: other)
+        }
+        guard console.confirm(prompt: InterviewText.confirmTakeOver(id.rawValue, processId: other)) == .yes else {
+          console.write(InterviewText.notTakenOver(id.rawValue) + "\n")
+          throw InterviewCLIError.notTakenOver(id.rawValue)
+        }
+        let resumed = try store.resumeInterview(
+          id, processId: processId, clock: clock, isRunning: Self.isRunning, takingOver: true)
+        console.write(InterviewText.takenOver(id.rawValue) + "\n")
+        return resumed
       }
     }
 
@@ -265,6 +302,7 @@ enum InterviewCLIError: LocalizedError, Equatable {
   case unknownQuestionnaire(String, known: [String])
   case unknownGemeente(String, known: [String])
   case noFreeID
+  case notTakenOver(String)
 
   var errorDescription: String? {
     switch self {
@@ -274,6 +312,8 @@ enum InterviewCLIError: LocalizedError, Equatable {
       "gemeente '\(name)' is not one of the region's municipalities in indicators.yaml; choose one of: \(known.joined(separator: ", "))"
     case .noFreeID:
       "no free interview id could be made; try again"
+    case .notTakenOver(let id):
+      "interview \(id) was not taken over (not confirmed); nothing was changed"
     }
   }
 }

@@ -108,6 +108,24 @@ public enum InterviewText {
   public static func notSaved(_ reason: String) -> String {
     "Het antwoord is NIET bewaard (\(reason)). Probeer het opnieuw; houdt het aan, pauzeer dan met p."
   }
+  /// `--resume` of an interview that a running process holds; `command` takes it over (`--take-over`).
+  public static func inUse(_ id: String, processId: Int32, takeOver command: String) -> String {
+    """
+    Interview \(id) is nog open in een ander venster (proces \(processId)). Ga daar verder, of pauzeer het daar \
+    eerst met p.
+    Is het nergens meer open (het programma is afgebroken of de computer is herstart), dan hoort nummer \
+    \(processId) nu bij een ander programma. Neem het interview dan over met:
+      \(command)
+    """
+  }
+  public static func confirmTakeOver(_ id: String, processId: Int32) -> String {
+    "Interview \(id) staat op naam van proces \(processId), dat nog draait. Neem het alleen over als het interview "
+      + "nergens anders meer open is. Overnemen? (j/n) "
+  }
+  public static func takenOver(_ id: String) -> String { "Interview \(id) is overgenomen en wordt hervat." }
+  public static func notTakenOver(_ id: String) -> String {
+    "Interview \(id) is niet overgenomen; er is niets veranderd."
+  }
   public static let askPause = "Interview pauzeren? Alle antwoorden zijn bewaard. (j/n) "
   public static let continuing = "Het interview gaat verder."
   public static let noOpenInterviews = "Er zijn geen onafgemaakte interviews."
