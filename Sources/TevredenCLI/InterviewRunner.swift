@@ -51,8 +51,37 @@ final class InterviewRunner {
     holdAfterFinish = ProcessInfo.processInfo.environment["TEVREDEN_TEST_HOLD_AFTER_FINISH_MS"].flatMap(UInt32.init)
   }
 
+  /// The message when the session pauses: all answers stored, or, when the last one failed, what is stored.
   private var pausedMessage: String {
-    "\n" + InterviewText.paused(id.rawValue, resume: resumeCommand.line(for: id.rawValue)) + "\n"
+    let (failed, stored) = session.withLock { ($0.lastAnswerFailed, $0.storedAnswers) }
+    return "\n" + Self.pausedText(id, failed: failed, stored: stored, resume: resumeCommand) + "\n"
+  }
+
+  static func pausedText(_ id: Response.ID, failed: Bool, stored: Int, resume: ResumeCommand) -> String {
+    failed
+      ? InterviewText.pausedAfterFailure(id.rawValue, storedAnswers: stored, resume: resume.line(for: id.rawValue))
+      : InterviewText.paused(id.rawValue, resume: resume.line(for: id.rawValue))
+  }
+
+  /// What the interviewer is told when a step could not be stored: in Dutch, what failed and why, which answers
+  /// are stored, and how to go on.
+  private func notSavedMessage(_ effects: [Interview.Effect], _ error: any Error) -> String {
+    InterviewText.notSaved(
+      Self.unsavedStep(effects), because: TevredenDatabase.saveProblem(for: error),
+      storedAnswers: interview.answers.count, resume: resumeCommand.line(for: id.rawValue))
+  }
+
+  /// What a step was meant to do, for the message when it is not stored.
+  static func unsavedStep(_ effects: [Interview.Effect]) -> UnsavedStep {
+    for effect in effects {
+      switch effect {
+      case .finish(.refused): return .refusal
+      case .finish: return .completion
+      case .pause, .quickExit: return .pause
+      case .store, .remove: continue
+      }
+    }
+    return .answer
   }
 
   /// How a session ended.
@@ -100,7 +129,10 @@ final class InterviewRunner {
       case .quickExit:
         return quickExit()
       case .interrupt:
-        switch console.confirm(prompt: InterviewText.askPause) {
+        let (failed, stored) = session.withLock { ($0.lastAnswerFailed, $0.storedAnswers) }
+        switch console.confirm(
+          prompt: failed ? InterviewText.askPauseAfterFailure(storedAnswers: stored) : InterviewText.askPause)
+        {
         case .yes: return pause(effect: .pause)
         case .quickExit: return quickExit()
         case .no: message = InterviewText.continuing
@@ -112,7 +144,7 @@ final class InterviewRunner {
         if step.effects.contains(.quickExit) { return quickExit() }
         if let failure = commit(step.effects, next: next) {
           // Nothing of this step is stored, so the engine keeps its state and the question is asked again.
-          message = InterviewText.notSaved(failure.localizedDescription)
+          message = notSavedMessage(step.effects, failure)
           continue
         }
         if interview.stage != .review, reviewFocus == nil { reviewPage = 0 }
@@ -129,17 +161,18 @@ final class InterviewRunner {
   /// Stores a step and, once it is stored, takes over the engine's new state, both under the session's lock;
   /// the error if nothing was stored.
   private func commit(_ effects: [Interview.Effect], next: Interview) -> (any Error)? {
-    session.withLock { state in
+    let pauses = Self.unsavedStep(effects) == .pause
+    return session.withLock { state in
       do {
         try store.record(effects, for: id, clock: clock(), processId: processId)
       } catch {
-        state.lastStepFailed = true
+        if !pauses { state.lastAnswerFailed = true }
         return error
       }
       let finishes = effects.contains { if case .finish = $0 { true } else { false } }
       if finishes, let holdAfterFinish { usleep(holdAfterFinish * 1000) }
       interview = next
-      state.lastStepFailed = false
+      if !pauses { state.lastAnswerFailed = false }
       state.storedAnswers = interview.answers.count
       if finishes || effects.contains(.pause) || effects.contains(.quickExit) { state.isOpen = false }
       if finishes { state.ending = interview.stage == .refused ? .refused : .completed }
@@ -156,7 +189,10 @@ final class InterviewRunner {
 
   private func pause(effect: Interview.Effect) -> Ending {
     if let failure = commit([effect], next: interview) {
-      console.write(InterviewText.notSaved(failure.localizedDescription) + "\n")
+      // Not paused in the database; what is stored stays stored, and once this process has ended the interview
+      // can be resumed at once, as after a crash.
+      console.write("\n" + notSavedMessage([effect], failure) + "\n")
+      return .paused
     }
     console.write(pausedMessage)
     return .paused

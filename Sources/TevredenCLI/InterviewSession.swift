@@ -20,8 +20,9 @@ final class InterviewSession: @unchecked Sendable {
     /// The answers the database holds for the interview (the runner's state, which it takes over only after a
     /// commit).
     var storedAnswers = 0
-    /// Whether the last step failed to be stored: then the pause message must not say that all is stored.
-    var lastStepFailed = false
+    /// Whether the last answer (or completion) failed to be stored: then no message may say that all is stored.
+    /// A pause does not change it.
+    var lastAnswerFailed = false
     /// Set when the command is done with the database: a late signal then only exits.
     var isClosed = false
   }

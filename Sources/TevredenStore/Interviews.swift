@@ -370,3 +370,38 @@ extension TevredenDatabase {
     }
   }
 }
+
+extension TevredenDatabase {
+  /// Why a write failed, as the interviewer is told it (in Dutch, by ``InterviewText``): SQLite's result codes and
+  /// the interview store's refusals, never SQLite's English text.
+  public static func saveProblem(for error: any Error) -> SaveProblem {
+    switch error {
+    case let error as DatabaseError:
+      switch error.resultCode.primaryResultCode {
+      case .SQLITE_FULL: return .diskFull
+      case .SQLITE_BUSY, .SQLITE_LOCKED: return .busy
+      case .SQLITE_IOERR, .SQLITE_CANTOPEN, .SQLITE_PROTOCOL: return .ioError
+      case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_AUTH: return .readOnly
+      case .SQLITE_CORRUPT, .SQLITE_NOTADB: return .damaged
+      default: return .other(error.message ?? "\(error.resultCode)")
+      }
+    case InterviewStoreError.alreadyFinished(_, let state):
+      return .finished(refused: state == .refused)
+    case InterviewStoreError.takenOver(_, let processId):
+      return .takenOver(processId: processId)
+    default:
+      return .other(error.localizedDescription)
+    }
+  }
+
+  /// Lets the database file grow no further than it is now, as on a full disk: a write that needs a new page then
+  /// fails with SQLITE_FULL, as SQLite reports a full disk. For tests of what an interviewer is told then. The file
+  /// is vacuumed first, so that no free page is left to fill (migrations that rebuild tables leave some).
+  public func limitSizeToCurrentForTesting() throws {
+    try writer.writeWithoutTransaction { db in
+      try db.execute(sql: "VACUUM")
+      let pages = try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0
+      _ = try Int.fetchOne(db, sql: "PRAGMA max_page_count = \(pages)")
+    }
+  }
+}

@@ -267,6 +267,48 @@ import Testing
     #expect(try database.interviewEvents("VT-AAAAAA").map(\.kind) == [.started])
   }
 
+  /// A real SQLITE_FULL (the file may not grow, as on a full disk) stores nothing of the step and is recognised
+  /// as a full disk, so that the interviewer is told so in Dutch.
+  @Test func aFullDiskStoresNothingOfTheStepAndIsRecognised() throws {
+    let database = try TevredenDatabase.inMemory()
+    try started(database)
+    try database.record([.store("toestemming", .value(.yesNo(true)), replaced: nil)], for: "VT-AAAAAA", clock: clock())
+    try database.limitSizeToCurrentForTesting()
+    let remark = String(repeating: "Een lang verhaal over wat er gebeurde. ", count: 500)
+    #expect {
+      try database.record(
+        [
+          .store("cijfer", .value(.grade(7)), replaced: nil), .store("opmerking", .value(.text(remark)), replaced: nil),
+        ],
+        for: "VT-AAAAAA", clock: clock())
+    } throws: { error in
+      TevredenDatabase.saveProblem(for: error) == .diskFull
+    }
+    #expect(try database.response("VT-AAAAAA")?.answers.keys.sorted() == ["toestemming"])
+    #expect(try database.interviewEvents("VT-AAAAAA").map(\.kind) == [.started, .answered])
+  }
+
+  @Test func storageErrorsAreNamedByWhatHappenedNotBySQLitesText() {
+    func problem(_ code: Int32) -> SaveProblem {
+      TevredenDatabase.saveProblem(for: DatabaseError(resultCode: ResultCode(rawValue: code), message: "raw"))
+    }
+    #expect(problem(13) == .diskFull)  // SQLITE_FULL
+    #expect(problem(5) == .busy)  // SQLITE_BUSY
+    #expect(problem(517) == .busy)  // SQLITE_BUSY_SNAPSHOT
+    #expect(problem(6) == .busy)  // SQLITE_LOCKED
+    #expect(problem(10) == .ioError)  // SQLITE_IOERR
+    #expect(problem(778) == .ioError)  // SQLITE_IOERR_WRITE
+    #expect(problem(8) == .readOnly)  // SQLITE_READONLY
+    #expect(problem(11) == .damaged)  // SQLITE_CORRUPT
+    #expect(problem(19) == .other("raw"))  // SQLITE_CONSTRAINT
+    #expect(
+      TevredenDatabase.saveProblem(for: InterviewStoreError.alreadyFinished("VT-A", .refused))
+        == .finished(refused: true))
+    #expect(
+      TevredenDatabase.saveProblem(for: InterviewStoreError.takenOver("VT-A", processId: 9))
+        == .takenOver(processId: 9))
+  }
+
   @Test func anInvalidResponseIsNeverMarkedComplete() throws {
     let database = try TevredenDatabase.inMemory()
     try started(database)

@@ -125,19 +125,31 @@ extension TevredenCommand {
       defer { console.restore() }
       let runner: InterviewRunner
       let id: Response.ID
-      if let start {
-        (id, runner) = try self.start(
-          start.definition, gemeente: start.gemeente, store: store, console: console, processId: processId,
-          resumeCommand: resumeCommand)
-      } else {
-        id = Response.ID(rawValue: resume ?? "")
-        let (response, definition) = try resume(
-          id, store: store, processId: processId, console: console, resumeCommand: resumeCommand)
-        let interview = Interview(questionnaire: definition.questionnaire, answers: response.answers)
-        runner = InterviewRunner(
-          interview: interview, id: id, store: store, console: console,
-          interviewer: interviewer ?? response.interviewer, processId: processId,
-          resumeCommand: resumeCommand)
+      do {
+        if let start {
+          (id, runner) = try self.start(
+            start.definition, gemeente: start.gemeente, store: store, console: console, processId: processId,
+            resumeCommand: resumeCommand)
+        } else {
+          id = Response.ID(rawValue: resume ?? "")
+          let (response, definition) = try resume(
+            id, store: store, processId: processId, console: console, resumeCommand: resumeCommand)
+          let interview = Interview(questionnaire: definition.questionnaire, answers: response.answers)
+          runner = InterviewRunner(
+            interview: interview, id: id, store: store, console: console,
+            interviewer: interviewer ?? response.interviewer, processId: processId,
+            resumeCommand: resumeCommand)
+        }
+      } catch let error where InterviewCLIError.storageProblem(error) != nil {
+        // The disk is full, the database is busy or cannot be written: said in Dutch to the interviewer, and as an
+        // error without SQLite's own text.
+        let problem = InterviewCLIError.storageProblem(error) ?? .other("")
+        console.write(InterviewText.notStarted(resuming: start == nil, because: problem) + "\n")
+        throw InterviewCLIError.notStored(problem, resuming: start == nil)
+      }
+      // A test hook: the disk fills up once the interview has started (see limitSizeToCurrentForTesting()).
+      if ProcessInfo.processInfo.environment["TEVREDEN_TEST_DISK_FULL_AFTER_START"] == "1" {
+        try store.limitSizeToCurrentForTesting()
       }
       let signals = SignalGuard(
         store: store, id: id, session: runner.session, interviewer: runner.interviewer, processId: processId,
@@ -303,6 +315,19 @@ enum InterviewCLIError: LocalizedError, Equatable {
   case unknownGemeente(String, known: [String])
   case noFreeID
   case notTakenOver(String)
+  case notStored(SaveProblem, resuming: Bool)
+
+  /// The problem, when an error is one of storage (a full disk, a busy or unwritable database), not a refusal.
+  static func storageProblem(_ error: any Error) -> SaveProblem? {
+    switch TevredenDatabase.saveProblem(for: error) {
+    case .diskFull: .diskFull
+    case .busy: .busy
+    case .ioError: .ioError
+    case .readOnly: .readOnly
+    case .damaged: .damaged
+    case .finished, .takenOver, .other: nil
+    }
+  }
 
   var errorDescription: String? {
     switch self {
@@ -314,6 +339,18 @@ enum InterviewCLIError: LocalizedError, Equatable {
       "no free interview id could be made; try again"
     case .notTakenOver(let id):
       "interview \(id) was not taken over (not confirmed); nothing was changed"
+    case .notStored(let problem, let resuming):
+      "the interview could not \(resuming ? "be resumed" : "start"): "
+        + {
+          switch problem {
+          case .diskFull: "the disk is full"
+          case .busy: "another program held the database for too long"
+          case .ioError: "the database could not be written (a disk or network error)"
+          case .readOnly: "the database may not be written (read-only)"
+          case .damaged: "the database file is damaged"
+          case .finished, .takenOver, .other: "it could not be stored"
+          }
+        }() + "; nothing was changed"
     }
   }
 }
@@ -332,7 +369,6 @@ final class SignalGuard {
     store: TevredenDatabase, id: Response.ID, session: InterviewSession, interviewer: String?, processId: Int32,
     console: any Console, resumeCommand: ResumeCommand
   ) {
-    let pauseMessage = "\n" + InterviewText.paused(id.rawValue, resume: resumeCommand.line(for: id.rawValue)) + "\n"
     let terminalSettings = (console as? TerminalConsole)?.originalSettings
     for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
       signal(signalNumber, SIG_IGN)
@@ -346,11 +382,18 @@ final class SignalGuard {
               try store.pauseInterview(
                 id, clock: InterviewClock(at: Date(), interviewer: interviewer, millisecondsSincePrevious: nil),
                 processId: processId)
-              writeOut(pauseMessage)
+              writeOut(
+                "\n"
+                  + InterviewRunner.pausedText(
+                    id, failed: state.lastAnswerFailed, stored: state.storedAnswers, resume: resumeCommand) + "\n")
             } catch InterviewStoreError.alreadyFinished(_, let finished) {
               ending = finished == .refused ? .refused : .completed
             } catch {
-              writeOut("\n" + InterviewText.notSaved(error.localizedDescription) + "\n" + pauseMessage)
+              writeOut(
+                "\n"
+                  + InterviewText.notSaved(
+                    .pause, because: TevredenDatabase.saveProblem(for: error), storedAnswers: state.storedAnswers,
+                    resume: resumeCommand.line(for: id.rawValue)) + "\n")
             }
           }
           if let ending, !state.endingShown {
