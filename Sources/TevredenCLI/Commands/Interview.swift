@@ -151,13 +151,12 @@ extension TevredenCommand {
       if ProcessInfo.processInfo.environment["TEVREDEN_TEST_DISK_FULL_AFTER_START"] == "1" {
         try store.limitSizeToCurrentForTesting()
       }
-      let signals = SignalGuard(
+      SignalGuard.install(
         store: store, id: id, session: runner.session, interviewer: runner.interviewer, processId: processId,
         console: console, resumeCommand: resumeCommand)
       let ending = runner.run(showIntro: resume == nil)
       // From here a signal only ends the process: the interview is finished or paused.
       runner.session.withLock { $0.isClosed = true }
-      signals.cancel()
       console.restore()
       if ending == .quickExit {
         store.close()
@@ -362,55 +361,61 @@ enum InterviewCLIError: LocalizedError, Equatable {
 /// All of it happens under the session's lock, so never in the middle of a step: an interview that a step has just
 /// completed (or refused) is left finished, and the handler says so instead of pausing it. The store refuses to
 /// pause a finished interview as well.
-final class SignalGuard {
-  private var sources: [any DispatchSourceSignal] = []
+///
+/// The signals are taken by a thread of its own with `sigwait`, not by libdispatch's signal sources: on Linux those
+/// lost a signal now and then under load (a soak run found an interview that went on after SIGTERM; libdispatch
+/// forwards a signal that reaches a thread without it blocked to the thread it last knew as its event thread). Here
+/// the signals are blocked in the main thread before the waiting thread is made, which inherits the mask, and
+/// libdispatch's threads block them already, so a signal stays pending until the waiting thread takes it.
+enum SignalGuard {
+  private static let handled = [SIGINT, SIGTERM, SIGHUP]
 
-  init(
+  /// Starts the thread that handles the signals for the rest of the process's life; after the session (its state
+  /// says closed) a signal only ends the process.
+  static func install(
     store: TevredenDatabase, id: Response.ID, session: InterviewSession, interviewer: String?, processId: Int32,
     console: any Console, resumeCommand: ResumeCommand
   ) {
     let terminalSettings = (console as? TerminalConsole)?.originalSettings
-    for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
-      signal(signalNumber, SIG_IGN)
-      let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
-      source.setEventHandler {
-        session.withLock { state in
-          if var settings = terminalSettings { tcsetattr(STDIN_FILENO, TCSAFLUSH, &settings) }
-          var ending = state.ending
-          if state.isOpen, !state.isClosed {
-            do {
-              try store.pauseInterview(
-                id, clock: InterviewClock(at: Date(), interviewer: interviewer, millisecondsSincePrevious: nil),
-                processId: processId)
-              writeOut(
-                "\n"
-                  + InterviewRunner.pausedText(
-                    id, failed: state.lastAnswerFailed, stored: state.storedAnswers, resume: resumeCommand) + "\n")
-            } catch InterviewStoreError.alreadyFinished(_, let finished) {
-              ending = finished == .refused ? .refused : .completed
-            } catch {
-              writeOut(
-                "\n"
-                  + InterviewText.notSaved(
-                    .pause, because: TevredenDatabase.saveProblem(for: error), storedAnswers: state.storedAnswers,
-                    resume: resumeCommand.line(for: id.rawValue)) + "\n")
-            }
-          }
-          if let ending, !state.endingShown {
+    var signals = sigset_t()
+    sigemptyset(&signals)
+    for signalNumber in Self.handled { sigaddset(&signals, signalNumber) }
+    pthread_sigmask(SIG_BLOCK, &signals, nil)
+    let waited = signals
+    let thread = Thread {
+      var set = waited
+      var signalNumber: Int32 = 0
+      while sigwait(&set, &signalNumber) != 0 {}
+      session.withLock { state in
+        if var settings = terminalSettings { tcsetattr(STDIN_FILENO, TCSAFLUSH, &settings) }
+        var ending = state.ending
+        if state.isOpen, !state.isClosed {
+          do {
+            try store.pauseInterview(
+              id, clock: InterviewClock(at: Date(), interviewer: interviewer, millisecondsSincePrevious: nil),
+              processId: processId)
             writeOut(
-              "\n" + (ending == .refused ? InterviewText.refused(id.rawValue) : InterviewText.completed(id.rawValue))
-                + "\n")
+              "\n"
+                + InterviewRunner.pausedText(
+                  id, failed: state.lastAnswerFailed, stored: state.storedAnswers, resume: resumeCommand) + "\n")
+          } catch InterviewStoreError.alreadyFinished(_, let finished) {
+            ending = finished == .refused ? .refused : .completed
+          } catch {
+            writeOut(
+              "\n"
+                + InterviewText.notSaved(
+                  .pause, because: TevredenDatabase.saveProblem(for: error), storedAnswers: state.storedAnswers,
+                  resume: resumeCommand.line(for: id.rawValue)) + "\n")
           }
-          Foundation.exit(128 + signalNumber)
         }
+        if let ending, !state.endingShown {
+          writeOut(
+            "\n" + (ending == .refused ? InterviewText.refused(id.rawValue) : InterviewText.completed(id.rawValue))
+              + "\n")
+        }
+        Foundation.exit(128 + signalNumber)
       }
-      source.resume()
-      sources.append(source)
     }
-  }
-
-  func cancel() {
-    for source in sources { source.cancel() }
-    sources.removeAll()
+    thread.start()
   }
 }
