@@ -33,6 +33,10 @@ enum CLIError: LocalizedError, Equatable {
   case noIndicators
   /// No responses were completed in the period asked for.
   case noResponsesInPeriod(String, stored: String)
+  /// The database names a questionnaire with an id that cannot be a file name (a database changed by hand).
+  case unsafeQuestionnaireID(String)
+  /// An export file is already there, and `--overwrite` was not given.
+  case exportFileExists(String)
 
   var errorDescription: String? {
     switch self {
@@ -72,6 +76,13 @@ enum CLIError: LocalizedError, Equatable {
         + "or use a database that a working folder has written to (it keeps a copy)"
     case .noResponsesInPeriod(let period, let stored):
       return "no responses in \(period); \(stored)"
+    case .unsafeQuestionnaireID(let id):
+      return "the database names a questionnaire '\(id)', which is not a questionnaire id (lower-case letters, "
+        + "digits, '-' and '_'); it cannot name an export file, so nothing was written. Has the database been "
+        + "changed by hand?"
+    case .exportFileExists(let path):
+      return "\(path) already exists; pass --overwrite to replace it, or choose another --out folder "
+        + "(nothing was written over)"
     case .noDatabase(let path):
       return
         "there is no database at \(path); import responses first (tevreden import …) or pass --db with the right file"

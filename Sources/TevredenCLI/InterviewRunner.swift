@@ -18,6 +18,10 @@ final class InterviewRunner {
   private let id: Response.ID
   private let store: TevredenDatabase
   private let console: any Console
+  /// The process that holds the interview; the store refuses a step once another one does.
+  private let processId: Int32
+  /// Shared with the signal handler: a step is committed and taken over under its lock.
+  let session: InterviewSession
   /// The interviewer code recorded with every event of this session.
   let interviewer: String?
   private var lastEvent = ContinuousClock.now
@@ -28,20 +32,56 @@ final class InterviewRunner {
   /// The review line being changed: the review comes back at its page.
   private var reviewFocus: Int?
 
+  /// A test hook: milliseconds to wait right after a finished interview is committed, before the runner takes
+  /// the step over, so that a test can deliver a signal in that window (`TEVREDEN_TEST_HOLD_AFTER_FINISH_MS`).
+  private let holdAfterFinish: UInt32?
+
   init(
     interview: Interview, id: Response.ID, store: TevredenDatabase, console: any Console, interviewer: String?,
-    resumeCommand: ResumeCommand
+    processId: Int32, resumeCommand: ResumeCommand
   ) {
     self.interview = interview
     self.id = id
     self.store = store
     self.console = console
     self.interviewer = interviewer
+    self.processId = processId
     self.resumeCommand = resumeCommand
+    self.session = InterviewSession(storedAnswers: interview.answers.count)
+    holdAfterFinish = ProcessInfo.processInfo.environment["TEVREDEN_TEST_HOLD_AFTER_FINISH_MS"].flatMap(UInt32.init)
   }
 
+  /// The message when the session pauses: all answers stored, or, when the last one failed, what is stored.
   private var pausedMessage: String {
-    "\n" + InterviewText.paused(id.rawValue, resume: resumeCommand.line(for: id.rawValue)) + "\n"
+    let (failed, stored) = session.withLock { ($0.lastAnswerFailed, $0.storedAnswers) }
+    return "\n" + Self.pausedText(id, failed: failed, stored: stored, resume: resumeCommand) + "\n"
+  }
+
+  static func pausedText(_ id: Response.ID, failed: Bool, stored: Int, resume: ResumeCommand) -> String {
+    failed
+      ? InterviewText.pausedAfterFailure(id.rawValue, storedAnswers: stored, resume: resume.line(for: id.rawValue))
+      : InterviewText.paused(id.rawValue, resume: resume.line(for: id.rawValue))
+  }
+
+  /// What the interviewer is told when a step could not be stored: in Dutch, what failed and why, which answers
+  /// are stored, and how to go on.
+  private func notSavedMessage(_ effects: [Interview.Effect], _ error: any Error) -> String {
+    InterviewText.notSaved(
+      Self.unsavedStep(effects), because: TevredenDatabase.saveProblem(for: error),
+      storedAnswers: interview.answers.count, resume: resumeCommand.line(for: id.rawValue))
+  }
+
+  /// What a step was meant to do, for the message when it is not stored.
+  static func unsavedStep(_ effects: [Interview.Effect]) -> UnsavedStep {
+    for effect in effects {
+      switch effect {
+      case .finish(.refused): return .refusal
+      case .finish: return .completion
+      case .pause, .quickExit: return .pause
+      case .store, .remove: continue
+      }
+    }
+    return .answer
   }
 
   /// How a session ended.
@@ -70,12 +110,13 @@ final class InterviewRunner {
     var help = false
     while true {
       switch interview.stage {
-      case .completed:
-        console.write("\n" + console.style(InterviewText.completed(id.rawValue), .green) + "\n")
-        return .completed
-      case .refused:
-        console.write("\n" + InterviewText.refused(id.rawValue) + "\n")
-        return .refused
+      case .completed, .refused:
+        let ending: Ending = interview.stage == .completed ? .completed : .refused
+        session.withLock { state in
+          if !state.endingShown { console.write(endingMessage(ending)) }
+          state.endingShown = true
+        }
+        return ending
       case .question, .review, .confirmingRefusal:
         break
       }
@@ -88,7 +129,10 @@ final class InterviewRunner {
       case .quickExit:
         return quickExit()
       case .interrupt:
-        switch console.confirm(prompt: InterviewText.askPause) {
+        let (failed, stored) = session.withLock { ($0.lastAnswerFailed, $0.storedAnswers) }
+        switch console.confirm(
+          prompt: failed ? InterviewText.askPauseAfterFailure(storedAnswers: stored) : InterviewText.askPause)
+        {
         case .yes: return pause(effect: .pause)
         case .quickExit: return quickExit()
         case .no: message = InterviewText.continuing
@@ -98,14 +142,11 @@ final class InterviewRunner {
         var next = interview
         let step = next.handle(line)
         if step.effects.contains(.quickExit) { return quickExit() }
-        do {
-          try store.record(step.effects, for: id, clock: clock())
-        } catch {
+        if let failure = commit(step.effects, next: next) {
           // Nothing of this step is stored, so the engine keeps its state and the question is asked again.
-          message = InterviewText.notSaved(error.localizedDescription)
+          message = notSavedMessage(step.effects, failure)
           continue
         }
-        interview = next
         if interview.stage != .review, reviewFocus == nil { reviewPage = 0 }
         if step.effects.contains(.pause) {
           console.write(pausedMessage)
@@ -117,11 +158,41 @@ final class InterviewRunner {
     }
   }
 
+  /// Stores a step and, once it is stored, takes over the engine's new state, both under the session's lock;
+  /// the error if nothing was stored.
+  private func commit(_ effects: [Interview.Effect], next: Interview) -> (any Error)? {
+    let pauses = Self.unsavedStep(effects) == .pause
+    return session.withLock { state in
+      do {
+        try store.record(effects, for: id, clock: clock(), processId: processId)
+      } catch {
+        if !pauses { state.lastAnswerFailed = true }
+        return error
+      }
+      let finishes = effects.contains { if case .finish = $0 { true } else { false } }
+      if finishes, let holdAfterFinish { usleep(holdAfterFinish * 1000) }
+      interview = next
+      if !pauses { state.lastAnswerFailed = false }
+      state.storedAnswers = interview.answers.count
+      if finishes || effects.contains(.pause) || effects.contains(.quickExit) { state.isOpen = false }
+      if finishes { state.ending = interview.stage == .refused ? .refused : .completed }
+      return nil
+    }
+  }
+
+  /// The message when the interview is completed or refused.
+  private func endingMessage(_ ending: Ending) -> String {
+    ending == .refused
+      ? "\n" + InterviewText.refused(id.rawValue) + "\n"
+      : "\n" + console.style(InterviewText.completed(id.rawValue), .green) + "\n"
+  }
+
   private func pause(effect: Interview.Effect) -> Ending {
-    do {
-      try store.record([effect], for: id, clock: clock())
-    } catch {
-      console.write(InterviewText.notSaved(error.localizedDescription) + "\n")
+    if let failure = commit([effect], next: interview) {
+      // Not paused in the database; what is stored stays stored, and once this process has ended the interview
+      // can be resumed at once, as after a crash.
+      console.write("\n" + notSavedMessage([effect], failure) + "\n")
+      return .paused
     }
     console.write(pausedMessage)
     return .paused
@@ -131,7 +202,7 @@ final class InterviewRunner {
   private func quickExit() -> Ending {
     console.clearScreen()
     console.restore()
-    try? store.record([.quickExit], for: id, clock: clock())
+    _ = commit([.quickExit], next: interview)
     return .quickExit
   }
 

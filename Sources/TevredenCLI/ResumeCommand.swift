@@ -25,11 +25,11 @@ struct ResumeCommand: Hashable, Sendable {
       databasePath: URL(fileURLWithPath: path).standardizedFileURL.path)
   }
 
-  /// `tevreden interview --resume ID --db PATH`. The id goes in as it is: interview ids hold only letters, digits
-  /// and `-`, and `--open` shows `<id>` there.
-  func line(for id: String) -> String {
-    [Self.shellQuoted(program), "interview", "--resume", id, "--db", Self.shellQuoted(databasePath)]
-      .joined(separator: " ")
+  /// `tevreden interview --resume ID --db PATH` (with `--take-over` after the id when `takingOver`). The id goes
+  /// in as it is: interview ids hold only letters, digits and `-`, and `--open` shows `<id>` there.
+  func line(for id: String, takingOver: Bool = false) -> String {
+    ([Self.shellQuoted(program), "interview", "--resume", id] + (takingOver ? ["--take-over"] : [])
+      + ["--db", Self.shellQuoted(databasePath)]).joined(separator: " ")
   }
 
   /// `tevreden`, if that name on `searchPath` is `executable`; else the executable's path.

@@ -112,9 +112,11 @@ public enum CSVWriter {
   }
 
   static func escape(_ field: String) -> String {
+    // Scalars, not Characters: a Windows line break "\r\n" is one Character, equal to neither "\r" nor "\n", so
+    // a test on Characters would write it unquoted and a reader would split the record there.
     let needsQuotes =
-      field.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
-      || field.first == " " || field.last == " "
+      field.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
+      || field.unicodeScalars.first == " " || field.unicodeScalars.last == " "
     guard needsQuotes else { return field }
     return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }

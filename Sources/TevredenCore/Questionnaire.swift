@@ -30,6 +30,10 @@ public struct Questionnaire: Hashable, Sendable {
     public init(stringLiteral value: String) { self.rawValue = value }
     public var description: String { rawValue }
     public static func < (lhs: ID, rhs: ID) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    /// Whether the id follows the rule for definitions (lower-case letters, digits, `-` and `_`, starting with a
+    /// letter), so that it can name a file: a database changed by hand could hold `../../x`.
+    public var isPlainIdentifier: Bool { rawValue.isIdentifier(allowsHyphen: true) }
   }
 
   public let id: ID

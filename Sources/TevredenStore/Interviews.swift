@@ -22,6 +22,9 @@ public enum InterviewEventKind: String, Hashable, Sendable, Codable, CaseIterabl
   case quickExit = "quick_exit"
   case completed
   case refused
+  /// Resumed with `--take-over` although the process recorded for it was running (its number reused by another
+  /// program after the interview's own process was killed).
+  case takenOver = "taken_over"
 }
 
 /// One entry of an interview's audit log.
@@ -66,6 +69,8 @@ public enum InterviewStoreError: LocalizedError, Equatable, Sendable {
   case alreadyFinished(Response.ID, InterviewState)
   case inUse(Response.ID, processId: Int32)
   case invalidResponse(Response.ID, [String])
+  /// Another process has taken the interview over (or paused it) since this session took it up.
+  case takenOver(Response.ID, processId: Int32?)
 
   public var errorDescription: String? {
     switch self {
@@ -74,9 +79,14 @@ public enum InterviewStoreError: LocalizedError, Equatable, Sendable {
     case .alreadyFinished(let id, let state):
       "interview \(id) is already \(state == .refused ? "recorded as a refusal" : "completed") and cannot be resumed"
     case .inUse(let id, let processId):
-      "interview \(id) is open in another terminal (process \(processId)); pause it there first"
+      "interview \(id) is open in another terminal (process \(processId)); pause it there first, or, if it is open "
+        + "nowhere (its process was killed and the number now belongs to another program), take it over with "
+        + "--resume \(id) --take-over"
     case .invalidResponse(let id, let problems):
       "interview \(id) cannot be completed: \(problems.joined(separator: "; "))"
+    case .takenOver(let id, let processId):
+      "interview \(id) has been taken over by another session\(processId.map { " (process \($0))" } ?? ""); "
+        + "nothing was changed"
     }
   }
 }
@@ -121,22 +131,25 @@ extension TevredenDatabase {
   }
 
   /// Takes up an unfinished interview in this process: the stored response and the definition it is collected
-  /// with. Refuses a finished interview, and one that another running process has open.
+  /// with. Refuses a finished interview, and one that another running process has open unless `takingOver`.
   ///
-  /// - Parameter isRunning: Whether a process id belongs to a running process (an interview whose process was
-  ///   killed is free to resume).
+  /// - Parameters:
+  ///   - isRunning: Whether a process id belongs to a running process (an interview whose process was killed is
+  ///     free to resume).
+  ///   - takingOver: Take the interview even though the process recorded for it is running: the interviewer has
+  ///     confirmed that no session has it open (the number belongs to another program now). Logged as
+  ///     ``InterviewEventKind/takenOver``; a session still running there can then no longer write to it.
   public func resumeInterview(
-    _ id: Response.ID, processId: Int32, clock: InterviewClock, isRunning: (Int32) -> Bool
+    _ id: Response.ID, processId: Int32, clock: InterviewClock, isRunning: (Int32) -> Bool, takingOver: Bool = false
   ) throws -> (Response, LoadedQuestionnaire) {
     try writer.write { db in
       let rowId = try Self.rowId(of: id, in: db)
-      guard var record = try InterviewRecord.fetchOne(db, key: rowId) else {
-        throw InterviewStoreError.unknownInterview(id)
-      }
+      var record = try Self.unfinishedInterview(id, rowId: rowId, in: db)
       let state = InterviewState(rawValue: record.state) ?? .active
-      if state == .completed || state == .refused { throw InterviewStoreError.alreadyFinished(id, state) }
+      var takenOver = false
       if state == .active, let other = record.processId, other != processId, isRunning(other) {
-        throw InterviewStoreError.inUse(id, processId: other)
+        guard takingOver else { throw InterviewStoreError.inUse(id, processId: other) }
+        takenOver = true
       }
       record.state = InterviewState.active.rawValue
       record.processId = processId
@@ -148,7 +161,7 @@ extension TevredenDatabase {
       // Without another interviewer named, the one who started the interview continues it.
       var resumeClock = clock
       resumeClock.interviewer = clock.interviewer ?? responseRecord.interviewer
-      try Self.log(.resumed, item: nil, responseRowId: rowId, clock: resumeClock, in: db)
+      try Self.log(takenOver ? .takenOver : .resumed, item: nil, responseRowId: rowId, clock: resumeClock, in: db)
       let definition = try Self.snapshot(snapshotRecord).definition
       var cache = [responseRecord.snapshotId: definition.questionnaire]
       guard let response = try Self.fetchResponse(key: id.rawValue, in: db, cache: &cache) else {
@@ -164,13 +177,24 @@ extension TevredenDatabase {
   /// Finishing materialises the grade from the definition the interview is collected with, after checking the
   /// response against it; an invalid response is never marked complete. It dates the response by `clock`, unless
   /// the response already has a completion moment (a paper form started with the day written on it); events are
-  /// always logged at `clock`'s moment.
-  public func record(_ effects: [Interview.Effect], for id: Response.ID, clock: InterviewClock) throws {
+  /// always logged at `clock`'s moment. The response's status and the interview's state change in the same
+  /// transaction, so an interview is completed (or refused) entirely or not at all.
+  ///
+  /// A finished interview is never changed: no answer, no pause, nothing reopens it.
+  ///
+  /// - Parameter processId: The process of the session writing, which must still hold the interview (`nil`: no
+  ///   such check, for tools that are not a session).
+  /// - Throws: ``InterviewStoreError/alreadyFinished(_:_:)`` for a completed or refused interview, and
+  ///   ``InterviewStoreError/takenOver(_:processId:)`` when another process holds it now; nothing is written then.
+  public func record(
+    _ effects: [Interview.Effect], for id: Response.ID, clock: InterviewClock, processId: Int32? = nil
+  ) throws {
     guard !effects.isEmpty else { return }
     try writer.write { db in
       let rowId = try Self.rowId(of: id, in: db)
-      guard var interview = try InterviewRecord.fetchOne(db, key: rowId) else {
-        throw InterviewStoreError.unknownInterview(id)
+      var interview = try Self.unfinishedInterview(id, rowId: rowId, in: db)
+      if let processId, interview.processId != processId {
+        throw InterviewStoreError.takenOver(id, processId: interview.processId)
       }
       var elapsed = clock.millisecondsSincePrevious
       func log(_ kind: InterviewEventKind, _ item: Question.ID? = nil) throws {
@@ -228,8 +252,30 @@ extension TevredenDatabase {
   }
 
   /// Marks an interview paused without other changes: for a session that ends by a signal or end of input.
-  public func pauseInterview(_ id: Response.ID, clock: InterviewClock) throws {
-    try record([.pause], for: id, clock: clock)
+  ///
+  /// - Throws: ``InterviewStoreError/alreadyFinished(_:_:)`` for a completed or refused interview, which stays as
+  ///   it is (a signal arriving just after `ok` must not reopen it); see ``record(_:for:clock:processId:)``.
+  public func pauseInterview(_ id: Response.ID, clock: InterviewClock, processId: Int32? = nil) throws {
+    try record([.pause], for: id, clock: clock, processId: processId)
+  }
+
+  /// The interview's row, unless the interview is finished: by its own state or by its response's status. Both are
+  /// written in one transaction, but a response completed some other way (a merge, a database changed by hand)
+  /// must not be reopened through a stale interview row either.
+  private static func unfinishedInterview(_ id: Response.ID, rowId: Int64, in db: Database) throws
+    -> InterviewRecord
+  {
+    guard let record = try InterviewRecord.fetchOne(db, key: rowId) else {
+      throw InterviewStoreError.unknownInterview(id)
+    }
+    let state = InterviewState(rawValue: record.state) ?? .active
+    if state == .completed || state == .refused { throw InterviewStoreError.alreadyFinished(id, state) }
+    let status = try String.fetchOne(db, sql: "SELECT status FROM response WHERE id = ?", arguments: [rowId])
+    switch status.flatMap(Response.Status.init(rawValue:)) {
+    case .completed?: throw InterviewStoreError.alreadyFinished(id, .completed)
+    case .refused?: throw InterviewStoreError.alreadyFinished(id, .refused)
+    case .partial?, nil: return record
+    }
   }
 
   private static func finish(rowId: Int64, id: Response.ID, status: Response.Status, at: Date, in db: Database) throws {
@@ -322,6 +368,41 @@ extension TevredenDatabase {
           at: Timestamp.parse($0.at) ?? .distantPast, interviewer: $0.interviewer,
           millisecondsSincePrevious: $0.millisecondsSincePrevious)
       }
+    }
+  }
+}
+
+extension TevredenDatabase {
+  /// Why a write failed, as the interviewer is told it (in Dutch, by ``InterviewText``): SQLite's result codes and
+  /// the interview store's refusals, never SQLite's English text.
+  public static func saveProblem(for error: any Error) -> SaveProblem {
+    switch error {
+    case let error as DatabaseError:
+      switch error.resultCode.primaryResultCode {
+      case .SQLITE_FULL: return .diskFull
+      case .SQLITE_BUSY, .SQLITE_LOCKED: return .busy
+      case .SQLITE_IOERR, .SQLITE_CANTOPEN, .SQLITE_PROTOCOL: return .ioError
+      case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_AUTH: return .readOnly
+      case .SQLITE_CORRUPT, .SQLITE_NOTADB: return .damaged
+      default: return .other(error.message ?? "\(error.resultCode)")
+      }
+    case InterviewStoreError.alreadyFinished(_, let state):
+      return .finished(refused: state == .refused)
+    case InterviewStoreError.takenOver(_, let processId):
+      return .takenOver(processId: processId)
+    default:
+      return .other(error.localizedDescription)
+    }
+  }
+
+  /// Lets the database file grow no further than it is now, as on a full disk: a write that needs a new page then
+  /// fails with SQLITE_FULL, as SQLite reports a full disk. For tests of what an interviewer is told then. The file
+  /// is vacuumed first, so that no free page is left to fill (migrations that rebuild tables leave some).
+  public func limitSizeToCurrentForTesting() throws {
+    try writer.writeWithoutTransaction { db in
+      try db.execute(sql: "VACUUM")
+      let pages = try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0
+      _ = try Int.fetchOne(db, sql: "PRAGMA max_page_count = \(pages)")
     }
   }
 }

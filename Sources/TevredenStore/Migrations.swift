@@ -222,6 +222,39 @@ extension TevredenDatabase {
         t.add(column: "responsesAfter", .integer)
       }
     }
+    migrator.registerMigration("v8-interview-take-over") { db in
+      // An interview whose process was killed, and whose process number now belongs to another program, can be
+      // taken over (`--resume ID --take-over`, confirmed by the interviewer); the audit log records that as an event
+      // of its own. SQLite cannot change a CHECK constraint, so the event table is rebuilt with the longer list,
+      // as its documentation describes; ids and the AUTOINCREMENT sequence are kept.
+      let sequence = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'interviewEvent'")
+      try db.execute(
+        sql: """
+          CREATE TABLE interviewEvent_v8 (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            responseId INTEGER NOT NULL REFERENCES response(id) ON DELETE CASCADE,
+            event TEXT NOT NULL CHECK (event IN ('started', 'resumed', 'answered', 'answer_changed', 'answer_removed',
+              'paused', 'quick_exit', 'completed', 'refused', 'taken_over')),
+            item TEXT,
+            at TEXT NOT NULL,
+            interviewer TEXT,
+            millisecondsSincePrevious INTEGER CHECK (millisecondsSincePrevious IS NULL OR millisecondsSincePrevious >= 0)
+          );
+          INSERT INTO interviewEvent_v8 (id, responseId, event, item, at, interviewer, millisecondsSincePrevious)
+          SELECT id, responseId, event, item, at, interviewer, millisecondsSincePrevious FROM interviewEvent ORDER BY id;
+          DROP TABLE interviewEvent;
+          ALTER TABLE interviewEvent_v8 RENAME TO interviewEvent;
+          CREATE INDEX interviewEvent_on_responseId ON interviewEvent(responseId);
+          """)
+      if let sequence {
+        try db.execute(
+          sql: "UPDATE sqlite_sequence SET seq = MAX(seq, ?) WHERE name = 'interviewEvent'", arguments: [sequence])
+        if db.changesCount == 0 {
+          try db.execute(
+            sql: "INSERT INTO sqlite_sequence (name, seq) VALUES ('interviewEvent', ?)", arguments: [sequence])
+        }
+      }
+    }
     migrator.registerMigration("v9-remark-reviews") { db in
       // A person's decision on an open answer before anyone reads it in a report (`tevreden remarks review`),
       // for the text as it stood then: an answer changed since needs review again.

@@ -85,6 +85,10 @@ public enum StoreError: LocalizedError, Equatable, Sendable {
   case batchAlreadyUndone(Int64, at: String)
   /// Another process is importing into this database; imports run one at a time.
   case importRunning(processId: Int, source: String)
+  /// A backup was asked for under a name that is taken.
+  case backupExists(path: String)
+  /// A backup could not be made; nothing was left behind.
+  case backupFailed(path: String, reason: String)
 
   public var errorDescription: String? {
     switch self {
@@ -114,6 +118,10 @@ public enum StoreError: LocalizedError, Equatable, Sendable {
     case .importRunning(let processId, let source):
       "another import (process \(processId), file \(source)) is still running on this database; imports run one at "
         + "a time: try again when it has finished (nothing was changed)"
+    case .backupExists(let path):
+      "\(path) already exists; a backup never overwrites a file: name a new one"
+    case .backupFailed(let path, let reason):
+      "the backup to \(path) failed: \(reason); no file was left behind"
     }
   }
 }

@@ -32,17 +32,24 @@ public struct TevredenDatabase: Sendable {
 
   /// Migrates to the current schema. Several processes may open a new file at once (interviewers starting
   /// together); each migration is one transaction, so when another process applied it first, this one's attempt
-  /// fails, rolls back, and finds the work done.
+  /// fails, rolls back, and tries again from what is applied now.
+  ///
+  /// How such an attempt fails depends on the migration: one that creates a table finds it there (SQLITE_ERROR);
+  /// one that rebuilds a table under a new name runs through and then cannot record itself twice
+  /// (SQLITE_CONSTRAINT on `grdb_migrations`). So an attempt is tried again whenever another process applied a
+  /// migration meanwhile, or the database was busy; any other failure is real and is thrown.
   private static func migrate(_ writer: any DatabaseWriter) throws {
     var attempts = 0
     while true {
+      let applied = try writer.read { try migrator.appliedIdentifiers($0) }
       do {
         try migrator.migrate(writer)
         return
       } catch let error as DatabaseError where attempts < 50 {
         attempts += 1
         if try writer.read({ try migrator.hasCompletedMigrations($0) }) { return }
-        if error.resultCode != .SQLITE_ERROR, error.resultCode != .SQLITE_BUSY { throw error }
+        let appliedMeanwhile = try writer.read { try migrator.appliedIdentifiers($0) } != applied
+        guard appliedMeanwhile || error.resultCode.primaryResultCode == .SQLITE_BUSY else { throw error }
         Thread.sleep(forTimeInterval: 0.02)
       }
     }
@@ -84,7 +91,7 @@ public struct TevredenDatabase: Sendable {
     // moment, and a database that another process has just created is never overwritten.
     let descriptor = Foundation.open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
     if descriptor >= 0 {
-      close(descriptor)
+      Foundation.close(descriptor)
     } else if errno != EEXIST {
       if !FileManager.default.fileExists(atPath: folder) { throw StoreError.missingFolder(path: path) }
       throw StoreError.cannotCreate(path: path)

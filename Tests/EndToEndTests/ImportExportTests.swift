@@ -1,5 +1,8 @@
 import Foundation
+import GRDB
 import Testing
+import TevredenCore
+import TevredenStore
 
 /// `tevreden import` and `tevreden export`: counts, idempotence, rejected rows with their lines, `--strict`,
 /// `--dry-run`, refusing personal-data columns, and a byte-identical round trip through the binary.
@@ -207,11 +210,58 @@ import Testing
     let out = folder.appendingPathComponent("out")
     try FileManager.default.createDirectory(
       at: out.appendingPathComponent("inwoners-melding.csv"), withIntermediateDirectories: true)
-    let run = try runTevredenProcess(["export", "--out", out.path, "--db", db], cwd: folder)
+    let run = try runTevredenProcess(["export", "--out", out.path, "--overwrite", "--db", db], cwd: folder)
     #expect(run.exitCode != 0, "\(run)")
     #expect(run.stderr.contains("inwoners-melding.csv: cannot write the file"), "\(run)")
     let left = try FileManager.default.contentsOfDirectory(atPath: out.path)
     #expect(!left.contains { $0.hasSuffix(".partial") }, "\(left)")
+  }
+
+  @Test func anExistingExportFileIsReplacedOnlyWithOverwrite() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let db = try importExampleResponses(into: folder)
+    let out = folder.appendingPathComponent("out")
+    let first = try runTevredenProcess(["export", "--out", out.path, "--db", db], cwd: folder)
+    try #require(first.exitCode == 0, "\(first)")
+    let existing = out.appendingPathComponent("ketenpartners-politie.csv")
+    try Data("eigen aantekeningen\n".utf8).write(to: existing)
+    let before = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+
+    let again = try runTevredenProcess(["export", "--out", out.path, "--db", db], cwd: folder)
+    #expect(again.exitCode == 1, "\(again)")
+    #expect(again.stderr.contains("already exists; pass --overwrite to replace it"), "\(again)")
+    #expect(again.stderr.contains(".csv"), "the message names the file: \(again)")
+    #expect(try Data(contentsOf: existing) == Data("eigen aantekeningen\n".utf8))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == before)
+
+    let replaced = try runTevredenProcess(["export", "--out", out.path, "--overwrite", "--db", db], cwd: folder)
+    #expect(replaced.exitCode == 0, "\(replaced)")
+    #expect(try CSVTable(contentsOf: existing).header.first == "response_id")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == before)
+
+    let usage = try runTevredenProcess(
+      ["export", "--questionnaire", "inwoners-melding", "--overwrite", "--db", db], cwd: folder)
+    #expect(usage.exitCode == 64, "\(usage)")
+  }
+
+  /// A questionnaire id from a database changed by hand never names a file outside `--out`.
+  @Test func aQuestionnaireIdThatIsNotAPlainIdentifierIsRefusedOnExport() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let db = try importExampleResponses(into: folder)
+    let tampered = try DatabaseQueue(path: db)
+    try tampered.write { db in
+      try db.execute(
+        sql: "UPDATE response SET questionnaireID = '../../ontsnapt' WHERE questionnaireID = 'inwoners-melding'")
+    }
+    try tampered.close()
+    let out = folder.appendingPathComponent("a/b/out")
+    let run = try runTevredenProcess(["export", "--out", out.path, "--db", db], cwd: folder)
+    #expect(run.exitCode == 1, "\(run)")
+    #expect(run.stderr.contains("'../../ontsnapt', which is not a questionnaire id"), "\(run)")
+    #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("a/ontsnapt.csv").path))
+    #expect(!FileManager.default.fileExists(atPath: out.path), "nothing was written: \(run)")
   }
 
   @Test func personalDataColumnRefusesTheWholeFile() throws {
@@ -260,6 +310,55 @@ import Testing
       let b = try Data(contentsOf: out2.appendingPathComponent(file))
       #expect(a == b, "\(file) differs after the round trip")
     }
+  }
+
+  /// Remarks with Windows (CR LF), old Mac (CR) and Unix (LF) line breaks, quotes and outer spaces survive export
+  /// and import unchanged: each was written quoted, so no reader splits its row.
+  @Test func remarksWithLineBreaksQuotesAndSpacesSurviveExportAndImport() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let remarks = [
+      "eerste regel\r\ntweede regel", "eerste regel\rtweede regel", "eerste regel\ntweede regel",
+      "zij zei \"prima\", echt waar", "  spaties eromheen  ", "regel\r\n\r\nna een lege regel\r\n",
+    ]
+    var table = try meldingSample(rows: remarks.count)
+    let remark = try table.column("opmerking")
+    let id = try table.column("response_id")
+    for (index, text) in remarks.enumerated() { table.rows[index][remark] = text }
+    let expected = Dictionary(uniqueKeysWithValues: zip(table.rows.map { $0[id] }, remarks))
+    let file = folder.appendingPathComponent("opmerkingen.csv")
+    try Data(table.render().utf8).write(to: file)
+
+    func storedRemarks(_ db: String) throws -> [String: String] {
+      let store = try TevredenDatabase.open(atPath: db)
+      var found: [String: String] = [:]
+      for (response, _) in try store.responses() {
+        if case .value(.text(let text))? = response.answers["opmerking"] { found[response.id.rawValue] = text }
+      }
+      return found
+    }
+    let first = folder.appendingPathComponent("first.sqlite").path
+    let imported = try importFiles([file.path], db: first, cwd: folder)
+    try #require(imported.exitCode == 0, "\(imported)")
+    #expect(try storedRemarks(first) == expected)
+
+    let out1 = folder.appendingPathComponent("out1")
+    let export1 = try runTevredenProcess(["export", "--out", out1.path, "--db", first], cwd: folder)
+    try #require(export1.exitCode == 0, "\(export1)")
+    let exported = try CSVTable(contentsOf: out1.appendingPathComponent("inwoners-melding.csv"))
+    #expect(exported.rows.count == remarks.count, "every response is one record")
+
+    let second = folder.appendingPathComponent("second.sqlite").path
+    let reimported = try importFiles([out1.path], db: second, cwd: folder)
+    try #require(reimported.exitCode == 0, "\(reimported)")
+    #expect(ImportSummary(stdout: reimported.stdout).imported == remarks.count, "\(reimported)")
+    #expect(try storedRemarks(second) == expected)
+    let out2 = folder.appendingPathComponent("out2")
+    let export2 = try runTevredenProcess(["export", "--out", out2.path, "--db", second], cwd: folder)
+    try #require(export2.exitCode == 0, "\(export2)")
+    #expect(
+      try Data(contentsOf: out1.appendingPathComponent("inwoners-melding.csv"))
+        == Data(contentsOf: out2.appendingPathComponent("inwoners-melding.csv")))
   }
 
   @Test func exportOfOneQuestionnaireGoesToStandardOutput() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 import TevredenCore
 import TevredenStore
@@ -87,6 +88,117 @@ import TevredenStore
     #expect(try store.interviewState(id) == .paused)
     #expect(try answerTexts(storedResponse(id, db: db)) == ["toestemming": "ja", "rol": "betrokkene"])
     #expect(try store.interviewEvents(id).last?.kind == .paused)
+  }
+
+  /// A killed interview whose process number now belongs to another program looks open in that process: resuming
+  /// it is refused with a message naming `--take-over`, and `--take-over` takes it only when the interviewer
+  /// confirms, logging the take-over.
+  @Test func aKilledInterviewWhoseProcessNumberIsReusedIsTakenOverOnlyWhenConfirmed() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let db = folder.appendingPathComponent("db.sqlite").path
+    let script = InterviewScript.meldingWithChildren
+    let session = try LiveSession.overPipes(
+      interviewArguments(script.questionnaire, interviewer: "TO01", db: db), cwd: folder)
+    try session.waitFor("Vraag 1 van 16")
+    try session.send(InterviewScript.stdin(Array(script.lines.prefix(3))))
+    try session.waitFor("Vraag 4 van ")
+    try session.waitFor("\n> ")
+    let id = try startedInterviewID(in: session.output)
+    kill(session.process.processIdentifier, SIGKILL)
+    #expect(try session.waitForExit() == SIGKILL)
+
+    // The number the interview row holds now belongs to another running program.
+    let other = Process()
+    other.executableURL = URL(fileURLWithPath: "/bin/sleep")
+    other.arguments = ["120"]
+    try other.run()
+    defer {
+      other.terminate()
+      other.waitUntilExit()
+    }
+    let tampered = try DatabaseQueue(path: db)
+    try tampered.write { db in
+      try db.execute(
+        sql: "UPDATE interview SET processId = ? WHERE responseId = (SELECT id FROM response WHERE responseKey = ?)",
+        arguments: [other.processIdentifier, id.rawValue])
+    }
+    try tampered.close()
+    let store = try TevredenDatabase.open(atPath: db)
+    let eventsBefore = try store.interviewEvents(id)
+
+    let refused = try runTevredenProcess(resumeArguments(id, db: db), cwd: folder, stdin: "")
+    #expect(refused.exitCode == 1, "\(refused)")
+    #expect(refused.stdout.contains("nog open in een ander venster (proces \(other.processIdentifier))"), "\(refused)")
+    #expect(refused.stdout.contains("Neem het interview dan over met:"), "\(refused)")
+    #expect(refused.stdout.contains(" interview --resume \(id) --take-over --db \(db)"), "\(refused)")
+    #expect(refused.stderr.contains("--take-over"), "\(refused)")
+
+    let declined = try runTevredenProcess(resumeArguments(id, db: db) + ["--take-over"], cwd: folder, stdin: "n\n")
+    #expect(declined.exitCode == 1, "\(declined)")
+    #expect(declined.stdout.contains("Overnemen? (j/n)"), "\(declined)")
+    #expect(declined.stdout.contains("Interview \(id) is niet overgenomen"), "\(declined)")
+    #expect(try store.interviewEvents(id) == eventsBefore)
+    #expect(try store.openInterviews().first?.processId == other.processIdentifier)
+
+    let taken = try runTevredenProcess(
+      resumeArguments(id, db: db) + ["--take-over"], cwd: folder,
+      stdin: InterviewScript.stdin(["j"] + Array(script.lines.dropFirst(3))))
+    #expect(taken.exitCode == 0, "\(taken)")
+    #expect(taken.stdout.contains("Interview \(id) is overgenomen en wordt hervat."), "\(taken)")
+    let response = try #require(try store.response(id))
+    #expect(response.status == .completed)
+    #expect(answerTexts(response) == script.expected)
+    let events = try store.interviewEvents(id)
+    #expect(events.filter { $0.kind == .takenOver }.count == 1)
+    #expect(events.first { $0.kind == .takenOver }?.interviewer == "TO01")
+    #expect(!events.contains { $0.kind == .resumed })
+  }
+
+  /// A signal that arrives in the first moments after `ok` (here while the runner, through a test hook, holds on
+  /// right after the completion is committed) leaves the interview completed: it is not paused, `--resume` refuses
+  /// it, and its grade, completion moment and status stay as they were.
+  @Test(arguments: [SIGHUP, SIGTERM, SIGINT])
+  func aSignalRightAfterOkNeverReopensTheInterview(_ signalNumber: Int32) throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let db = folder.appendingPathComponent("db.sqlite").path
+    let script = InterviewScript.meldingWithChildren
+    let session = try LiveSession.overPipes(
+      interviewArguments(script.questionnaire, interviewer: "OK01", db: db), cwd: folder,
+      env: ["TEVREDEN_TEST_HOLD_AFTER_FINISH_MS": "3000"])
+    try session.waitFor("Vraag 1 van 16")
+    try session.waitFor("\n> ")
+    let id = try startedInterviewID(in: session.output)
+    try session.send(script.stdin)
+    let store = try TevredenDatabase.open(atPath: db)
+    let deadline = ContinuousClock.now + .seconds(30)
+    while try store.response(id)?.status != .completed {
+      try #require(ContinuousClock.now < deadline, "the interview was not completed: \(session.output)")
+      usleep(5000)
+    }
+    // The completion is committed and the runner is still holding on: the signal arrives in the window.
+    try #require(session.process.isRunning, "the test hook did not hold the runner after completing")
+    #expect(kill(session.process.processIdentifier, signalNumber) == 0)
+    let status = try session.waitForExit(timeout: .seconds(30))
+    #expect(status == 0 || status == 128 + signalNumber, "\(session.output)")
+    #expect(session.output.contains("Interview \(id) is afgerond."), "\(session.output)")
+    #expect(!session.output.contains("gepauzeerd"), "\(session.output)")
+
+    let completed = try #require(try store.response(id))
+    #expect(completed.status == .completed)
+    #expect(answerTexts(completed) == script.expected)
+    #expect(try store.interviewState(id) == .completed)
+    #expect(try store.interviewEvents(id).last?.kind == .completed)
+    #expect(try !store.interviewEvents(id).contains { $0.kind == .paused })
+
+    // Resuming is refused, and changes nothing: not the grade, not the moment it counts for.
+    let resumed = try runTevredenProcess(resumeArguments(id, db: db), cwd: folder, stdin: "14\n3\nok\n")
+    #expect(resumed.exitCode == 1, "\(resumed)")
+    #expect(resumed.stderr.contains("interview \(id) is already completed and cannot be resumed"), "\(resumed)")
+    #expect(try store.response(id) == completed)
+    #expect(try store.interviewState(id) == .completed)
+    #expect(try store.interviewEvents(id).last?.kind == .completed)
   }
 
   /// Starts one scripted interview per entry at the same moment, all on `db`, and checks that every one is

@@ -80,6 +80,19 @@ import TevredenStore
     defer { try? FileManager.default.removeItem(at: folder) }
     let db = try demoDatabase(in: folder)
     let page = folder.appendingPathComponent("intern.html")
+    // Before anyone has reviewed them, no remark reaches the page.
+    let unreviewed = try report(["--period", "2026-T2", "--with-remarks", "--format", "md"], db: db, cwd: folder)
+    #expect(unreviewed.exitCode == 0, "\(unreviewed)")
+    #expect(!unreviewed.stdout.contains("serieus genomen"), "\(unreviewed)")
+    // A reviewer accepts the first remarks, drops one, and stops.
+    let waiting = try runTevredenProcess(["remarks", "review", "--count", "--db", db], cwd: folder)
+    let count = try #require(Int(waiting.stdout.split(separator: " ").first ?? ""), "\(waiting)")
+    let review = try runTevredenProcess(
+      ["remarks", "review", "--db", db], cwd: folder,
+      stdin: Array(repeating: "a", count: count - 1).joined(separator: "\n") + "\nv\n")
+    #expect(review.exitCode == 0, "\(review)")
+    #expect(review.stdout.contains("Opmerking 1 van \(count)"), "\(review)")
+    #expect(review.stdout.contains("Er wachten geen opmerkingen op controle."), "\(review)")
     let run = try report(["--period", "2026-T2", "--with-remarks", "--out", page.path], db: db, cwd: folder)
     #expect(run.exitCode == 0, "\(run)")
     #expect(run.stdout.contains("with open remarks: internal use only"), "\(run)")

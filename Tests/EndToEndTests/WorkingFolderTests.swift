@@ -179,9 +179,9 @@ import TevredenStore
           SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
             AND name NOT IN ('importBatch', 'changeLog', 'setting', 'grdb_migrations') ORDER BY name
           """)
-      #expect(tables == ["interview", "interviewEvent", "questionnaireSnapshot", "response"])
+      #expect(tables == ["interview", "interviewEvent", "questionnaireSnapshot", "remarkReview", "response"])
       return try tables.flatMap { table in
-        try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY rowid").map { "\(table): \($0)" }
+        try Row.fetchAll(db, sql: "SELECT * FROM \(table)").map { "\(table): \($0)" }.sorted()
       }
     }
   }

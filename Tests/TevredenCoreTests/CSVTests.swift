@@ -39,4 +39,16 @@ import Testing
     #expect(text.hasPrefix("id,text\n1,plain\n2,\"komma, en \"\"quote\"\"\"\n"))
     #expect(try CSVReader.parse(text).map(\.fields) == rows)
   }
+
+  /// A Windows line break is one Character in Swift ("\r\n"), equal to neither "\r" nor "\n": the writer must
+  /// still quote it, or the field is split into two records.
+  @Test(arguments: [
+    "eerste regel\r\ntweede regel", "eerste regel\rtweede regel", "eerste regel\ntweede regel",
+    "\r\n", "regel\r\n", "\"aanhalingstekens\" binnen", " spatie vooraan", "spatie achteraan ", "komma, erin",
+  ])
+  func writerQuotesEveryFieldThatNeedsItAndReadsItBack(_ field: String) throws {
+    let text = CSVWriter.render([["id", "opmerking", "na"], ["1", field, "x"]])
+    #expect(text.hasPrefix("id,opmerking,na\n1,\""), "\(text.debugDescription)")
+    #expect(try CSVReader.parse(text).map(\.fields) == [["id", "opmerking", "na"], ["1", field, "x"]])
+  }
 }

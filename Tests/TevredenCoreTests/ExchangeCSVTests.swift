@@ -51,6 +51,30 @@ import Testing
     #expect(ExchangeCSV.write(result.rows.map(\.response), items: questionnaire.questions.map(\.id)) == text)
   }
 
+  /// Remarks with every kind of line break, quotes and outer spaces come back from the file unchanged.
+  @Test func remarksWithLineBreaksQuotesAndSpacesRoundTrip() throws {
+    let remarks = [
+      "eerste regel\r\ntweede regel", "eerste regel\rtweede regel", "eerste regel\ntweede regel",
+      "\"geciteerd\", met komma", "  spaties eromheen  ", "regel\r\n\r\nna een lege regel\r\n",
+    ]
+    let responses = try remarks.enumerated().map { index, remark in
+      Response(
+        id: Response.ID(rawValue: "r\(index)"), questionnaire: loaded.questionnaire, gemeente: "Hoorn",
+        mode: .telefonisch, interviewer: "INT01", startedAt: try instant("2026-02-01T09:00:00Z"),
+        completedAt: try instant("2026-02-01T09:10:00Z"), status: .completed,
+        answers: [
+          "toestemming": .value(.yesNo(true)), "kinderen": .value(.yesNo(false)),
+          "bereikbaarheid": .value(.scalePoint(4)), "cijfer": .value(.grade(8)), "opmerking": .value(.text(remark)),
+        ])
+    }
+    let items = loaded.questionnaire.questions.map(\.id)
+    let text = ExchangeCSV.write(responses, items: items)
+    let result = read(text)
+    #expect(result.diagnostics == [])
+    #expect(result.rows.map(\.response) == responses)
+    #expect(ExchangeCSV.write(result.rows.map(\.response), items: items) == text)
+  }
+
   @Test func rejectsBadRowsWithLineAndReasonAndKeepsTheRest() {
     let text = """
       \(header)

@@ -147,6 +147,39 @@ import Testing
     #expect(try database.openInterviews().first?.processId == 7)
   }
 
+  /// A killed interview whose process number now belongs to another program: taken over only when asked, logged
+  /// as such, and the session that held it can no longer write to it.
+  @Test func anInterviewHeldByARunningProcessIsTakenOverOnlyWhenAskedAndTheTakeOverIsLogged() throws {
+    let database = try TevredenDatabase.inMemory()
+    try started(database, processId: 4242)
+    try database.record(
+      [.store("toestemming", .value(.yesNo(true)), replaced: nil)], for: "VT-AAAAAA", clock: clock(), processId: 4242)
+    #expect(throws: InterviewStoreError.inUse("VT-AAAAAA", processId: 4242)) {
+      try database.resumeInterview("VT-AAAAAA", processId: 7, clock: clock(), isRunning: { _ in true })
+    }
+    #expect(try database.interviewEvents("VT-AAAAAA").map(\.kind) == [.started, .answered])
+
+    let (response, _) = try database.resumeInterview(
+      "VT-AAAAAA", processId: 7, clock: clock(60), isRunning: { _ in true }, takingOver: true)
+    #expect(response.answers == ["toestemming": .value(.yesNo(true))])
+    #expect(try database.openInterviews().first?.processId == 7)
+    let events = try database.interviewEvents("VT-AAAAAA")
+    #expect(events.map(\.kind) == [.started, .answered, .takenOver])
+    #expect(events.last?.interviewer == "AB12")
+    #expect(events.last?.at == start.addingTimeInterval(60))
+    #expect(throws: InterviewStoreError.takenOver("VT-AAAAAA", processId: 7)) {
+      try database.record(
+        [.store("cijfer", .value(.grade(2)), replaced: nil)], for: "VT-AAAAAA", clock: clock(), processId: 4242)
+    }
+    #expect(try database.response("VT-AAAAAA")?.answers["cijfer"] == nil)
+
+    // Taking over an interview that nobody holds is an ordinary resume.
+    try database.record([.pause], for: "VT-AAAAAA", clock: clock(70), processId: 7)
+    _ = try database.resumeInterview(
+      "VT-AAAAAA", processId: 8, clock: clock(80), isRunning: { _ in true }, takingOver: true)
+    #expect(try database.interviewEvents("VT-AAAAAA").map(\.kind).suffix(2) == [.paused, .resumed])
+  }
+
   @Test func finishedAndUnknownInterviewsCannotBeResumed() throws {
     let database = try TevredenDatabase.inMemory()
     try started(database)
@@ -159,6 +192,121 @@ import Testing
     #expect(throws: InterviewStoreError.unknownInterview("VT-NOPE00")) {
       try database.resumeInterview("VT-NOPE00", processId: 7, clock: clock(), isRunning: { _ in false })
     }
+  }
+
+  /// What a completed interview holds that a reopening would change.
+  private func finishedFacts(_ database: TevredenDatabase, _ id: Response.ID) throws -> [String] {
+    let response = try #require(try database.response(id))
+    return [
+      response.status.rawValue, response.completedAt.map(Timestamp.format) ?? "-",
+      String(describing: response.answers["cijfer"]), String(describing: try database.interviewState(id)),
+      String(try database.interviewEvents(id).count),
+    ]
+  }
+
+  /// A signal arriving just after `ok` pauses the session; the store must refuse to pause, resume or change an
+  /// interview that is completed, so that its grade and completion moment stay as they were.
+  @Test func aCompletedInterviewIsNeverPausedResumedOrChanged() throws {
+    let database = try TevredenDatabase.inMemory()
+    try started(database)
+    var interview = Interview(questionnaire: definition.questionnaire)
+    for line in ["ja", "8", "", "ok"] {
+      try database.record(interview.handle(line).effects, for: "VT-AAAAAA", clock: clock(5), processId: 4242)
+    }
+    let before = try finishedFacts(database, "VT-AAAAAA")
+    #expect(before.first == "completed")
+    #expect(throws: InterviewStoreError.alreadyFinished("VT-AAAAAA", .completed)) {
+      try database.pauseInterview("VT-AAAAAA", clock: clock(6), processId: 4242)
+    }
+    #expect(throws: InterviewStoreError.alreadyFinished("VT-AAAAAA", .completed)) {
+      try database.pauseInterview("VT-AAAAAA", clock: clock(6))
+    }
+    #expect(throws: InterviewStoreError.alreadyFinished("VT-AAAAAA", .completed)) {
+      try database.resumeInterview("VT-AAAAAA", processId: 7, clock: clock(60), isRunning: { _ in false })
+    }
+    #expect(throws: InterviewStoreError.alreadyFinished("VT-AAAAAA", .completed)) {
+      try database.record(
+        [.store("cijfer", .value(.grade(3)), replaced: .value(.grade(8))), .finish(.completed)], for: "VT-AAAAAA",
+        clock: clock(90))
+    }
+    #expect(try finishedFacts(database, "VT-AAAAAA") == before)
+  }
+
+  /// The response is checked too, in the same transaction: an interview row that says paused does not reopen a
+  /// response that is completed (or refused).
+  @Test(arguments: ["completed", "refused"])
+  func aFinishedResponseIsNotReopenedThroughAStaleInterviewRow(_ status: String) throws {
+    let database = try TevredenDatabase.inMemory()
+    try started(database)
+    var interview = Interview(questionnaire: definition.questionnaire)
+    let lines = status == "completed" ? ["ja", "8", "", "ok"] : ["nee", "j"]
+    for line in lines { try database.record(interview.handle(line).effects, for: "VT-AAAAAA", clock: clock(5)) }
+    try database.writer.write { db in try db.execute(sql: "UPDATE interview SET state = 'paused', processId = NULL") }
+    let before = try finishedFacts(database, "VT-AAAAAA")
+    let finished = InterviewStoreError.alreadyFinished("VT-AAAAAA", status == "completed" ? .completed : .refused)
+    #expect(throws: finished) {
+      try database.resumeInterview("VT-AAAAAA", processId: 7, clock: clock(60), isRunning: { _ in false })
+    }
+    #expect(throws: finished) { try database.pauseInterview("VT-AAAAAA", clock: clock(60)) }
+    #expect(try finishedFacts(database, "VT-AAAAAA") == before)
+  }
+
+  /// A session writes only while its process holds the interview.
+  @Test func aSessionThatNoLongerHoldsTheInterviewWritesNothing() throws {
+    let database = try TevredenDatabase.inMemory()
+    try started(database, processId: 4242)
+    #expect(throws: InterviewStoreError.takenOver("VT-AAAAAA", processId: 4242)) {
+      try database.record(
+        [.store("toestemming", .value(.yesNo(true)), replaced: nil)], for: "VT-AAAAAA", clock: clock(), processId: 7)
+    }
+    #expect(throws: InterviewStoreError.takenOver("VT-AAAAAA", processId: 4242)) {
+      try database.pauseInterview("VT-AAAAAA", clock: clock(), processId: 7)
+    }
+    #expect(try database.response("VT-AAAAAA")?.answers.isEmpty == true)
+    #expect(try database.interviewState("VT-AAAAAA") == .active)
+    #expect(try database.interviewEvents("VT-AAAAAA").map(\.kind) == [.started])
+  }
+
+  /// A real SQLITE_FULL (the file may not grow, as on a full disk) stores nothing of the step and is recognised
+  /// as a full disk, so that the interviewer is told so in Dutch.
+  @Test func aFullDiskStoresNothingOfTheStepAndIsRecognised() throws {
+    let database = try TevredenDatabase.inMemory()
+    try started(database)
+    try database.record([.store("toestemming", .value(.yesNo(true)), replaced: nil)], for: "VT-AAAAAA", clock: clock())
+    try database.limitSizeToCurrentForTesting()
+    let remark = String(repeating: "Een lang verhaal over wat er gebeurde. ", count: 500)
+    #expect {
+      try database.record(
+        [
+          .store("cijfer", .value(.grade(7)), replaced: nil), .store("opmerking", .value(.text(remark)), replaced: nil),
+        ],
+        for: "VT-AAAAAA", clock: clock())
+    } throws: { error in
+      TevredenDatabase.saveProblem(for: error) == .diskFull
+    }
+    #expect(try database.response("VT-AAAAAA")?.answers.keys.sorted() == ["toestemming"])
+    #expect(try database.interviewEvents("VT-AAAAAA").map(\.kind) == [.started, .answered])
+  }
+
+  @Test func storageErrorsAreNamedByWhatHappenedNotBySQLitesText() {
+    func problem(_ code: Int32) -> SaveProblem {
+      TevredenDatabase.saveProblem(for: DatabaseError(resultCode: ResultCode(rawValue: code), message: "raw"))
+    }
+    #expect(problem(13) == .diskFull)  // SQLITE_FULL
+    #expect(problem(5) == .busy)  // SQLITE_BUSY
+    #expect(problem(517) == .busy)  // SQLITE_BUSY_SNAPSHOT
+    #expect(problem(6) == .busy)  // SQLITE_LOCKED
+    #expect(problem(10) == .ioError)  // SQLITE_IOERR
+    #expect(problem(778) == .ioError)  // SQLITE_IOERR_WRITE
+    #expect(problem(8) == .readOnly)  // SQLITE_READONLY
+    #expect(problem(11) == .damaged)  // SQLITE_CORRUPT
+    #expect(problem(19) == .other("raw"))  // SQLITE_CONSTRAINT
+    #expect(
+      TevredenDatabase.saveProblem(for: InterviewStoreError.alreadyFinished("VT-A", .refused))
+        == .finished(refused: true))
+    #expect(
+      TevredenDatabase.saveProblem(for: InterviewStoreError.takenOver("VT-A", processId: 9))
+        == .takenOver(processId: 9))
   }
 
   @Test func anInvalidResponseIsNeverMarkedComplete() throws {

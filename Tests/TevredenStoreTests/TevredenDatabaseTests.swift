@@ -227,6 +227,43 @@ func source(_ name: String = "test.csv", strict: Bool = false) -> ImportSource {
       try queue.read { db in try Int64.fetchOne(db, sql: "SELECT id FROM response WHERE responseKey = 'r3'") } == 4)
   }
 
+  @Test func aVersion6DatabaseKeepsEveryInterviewEventWhenTakeOversAreAdded() throws {
+    // Given a database at schema v6 with an interview and its events, the last of them deleted again
+    let queue = try DatabaseQueue()
+    try TevredenDatabase.migrator.migrate(queue, upTo: "v6-settings-log-undo")
+    let definition = try storeQuestionnaire()
+    let response = try makeResponse("VT-OUD", grade: nil, status: .partial, questionnaire: definition.questionnaire)
+    try queue.write { db in
+      let snapshot = try TevredenDatabase.snapshotId(for: definition, in: db)
+      try TevredenDatabase.insert(response, definition: definition, snapshotId: snapshot, batchId: nil, in: db)
+      let rowId = try #require(try Int64.fetchOne(db, sql: "SELECT id FROM response"))
+      try db.execute(
+        sql: "INSERT INTO interview (responseId, state, processId, lastActivityAt) VALUES (?, 'active', 4242, ?)",
+        arguments: [rowId, "2026-03-01T10:00:00Z"])
+      for (event, item) in [("started", nil), ("answered", "toestemming"), ("paused", nil), ("resumed", nil)] {
+        try db.execute(
+          sql: "INSERT INTO interviewEvent (responseId, event, item, at, interviewer) VALUES (?, ?, ?, ?, 'AB12')",
+          arguments: [rowId, event, item, "2026-03-01T10:00:00Z"])
+      }
+      try db.execute(sql: "DELETE FROM interviewEvent WHERE id = 4")
+    }
+    // When this version opens it
+    let database = try TevredenDatabase(queue)
+    // Then the events are all there with their ids, a take-over can be logged, and no event id is handed out twice
+    let clock = InterviewClock(at: Date(), interviewer: "CD34", millisecondsSincePrevious: nil)
+    #expect(try database.interviewEvents("VT-OUD").map(\.kind) == [.started, .answered, .paused])
+    _ = try database.resumeInterview(
+      "VT-OUD", processId: 7, clock: clock, isRunning: { _ in true }, takingOver: true)
+    #expect(try database.interviewEvents("VT-OUD").map(\.kind) == [.started, .answered, .paused, .takenOver])
+    try queue.read { db in
+      #expect(try Int64.fetchAll(db, sql: "SELECT id FROM interviewEvent ORDER BY id") == [1, 2, 3, 5])
+      #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
+      let indexes = try String.fetchAll(
+        db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'interviewEvent'")
+      #expect(indexes == ["interviewEvent_on_responseId"])
+    }
+  }
+
   @Test func theKeyHashIsTheFirstEightBytesOfTheIdsSHA256() {
     // Values from Python: int.from_bytes(hashlib.sha256(key.encode()).digest()[:8], "big", signed=True)
     #expect(ResponseKeyHash.of("r1") == -9_010_601_390_311_183_475)

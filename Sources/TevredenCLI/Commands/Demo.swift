@@ -48,6 +48,7 @@ extension TevredenCommand {
       let responseFolder = try responses ?? writeExamples(of: catalog, into: temporaryFolder.url)
       let path = db ?? temporaryFolder.url.appendingPathComponent("demo.sqlite").path
       let database = try TevredenDatabase.open(atPath: path)
+      defer { database.close() }
       if let text = catalog.indicatorsSource { try database.recordIndicators(text) }
       var runner = ImportRunner(database: database, catalog: catalog)
       runner.onDiagnostic = { printError($0.description) }

@@ -9,7 +9,8 @@ extension TevredenCommand {
       abstract: "Export responses as tidy CSV (one row per response, one column per item).",
       discussion: """
         With --questionnaire and no --out, writes that questionnaire's responses to standard output. With --out \
-        FOLDER, writes one file per questionnaire (FOLDER/<questionnaire>.csv). The files can be imported again.
+        FOLDER, writes one file per questionnaire (FOLDER/<questionnaire>.csv); a file that is already there is \
+        replaced only with --overwrite. The files can be imported again.
         """)
 
     @Option(help: "Only this questionnaire, such as inwoners-melding.")
@@ -21,6 +22,9 @@ extension TevredenCommand {
     @Option(help: "A folder to write one CSV file per questionnaire into (created if needed).")
     var out: String?
 
+    @Flag(help: "Replace files in the --out folder that have the names of the export files.")
+    var overwrite = false
+
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
@@ -28,11 +32,15 @@ extension TevredenCommand {
       if questionnaire == nil && out == nil {
         throw ValidationError("Pass --questionnaire to write one questionnaire to standard output, or --out FOLDER.")
       }
+      if overwrite && out == nil {
+        throw ValidationError("--overwrite replaces files in the --out folder; pass --out FOLDER with it.")
+      }
     }
 
     func run() throws {
       let period = try self.period.map(parsePeriod)
       let database = try database.openExisting()
+      defer { database.close() }
       let groups = try database.exportGroups(
         questionnaire: questionnaire.map(Questionnaire.ID.init(rawValue:)), period: period)
       guard !groups.isEmpty else {
@@ -46,10 +54,12 @@ extension TevredenCommand {
         try output.flush()
         return
       }
+      // Every file name is checked before anything is written: the names come from the database, which may have
+      // been changed by hand, and a refused export leaves the folder as it was.
+      let paths = try groups.map { try ExportBuilder.path(for: $0.questionnaire, in: out, overwrite: overwrite) }
       try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-      for group in groups {
-        let path = URL(fileURLWithPath: out).appendingPathComponent("\(group.questionnaire).csv")
-        // Written beside the file and renamed into place, so a file is never left half written.
+      for (group, path) in zip(groups, paths) {
+        // Written beside the file and moved into place, so a file is never left half written.
         let partial = path.deletingLastPathComponent().appendingPathComponent(".\(path.lastPathComponent).partial")
         guard FileManager.default.createFile(atPath: partial.path, contents: nil) else {
           throw CLIError.unreadableFile(partial.relativePathForMessages, reason: "cannot create the file")
@@ -60,9 +70,7 @@ extension TevredenCommand {
           try ExportBuilder.write(group, from: database, period: period) { try output.write($0) }
           try output.flush()
           try handle.close()
-          guard rename(partial.path, path.path) == 0 else {
-            throw CLIError.unreadableFile(path.relativePathForMessages, reason: "cannot write the file")
-          }
+          try ExportBuilder.moveIntoPlace(partial, at: path, overwrite: overwrite)
         } catch {
           try? FileManager.default.removeItem(at: partial)
           throw error
@@ -91,6 +99,36 @@ enum ExportBuilder {
     try database.forEachResponse(of: group.questionnaire, in: period) { response in
       try write(ExchangeCSV.line(for: response, items: items))
     }
+  }
+
+  /// The file a questionnaire's responses go to in the `--out` folder.
+  ///
+  /// - Throws: ``CLIError/unsafeQuestionnaireID(_:)`` for an id that is not a plain identifier (it could name a
+  ///   file outside the folder), and ``CLIError/exportFileExists(_:)`` for a file that is there already, unless
+  ///   `overwrite`.
+  static func path(for questionnaire: Questionnaire.ID, in folder: String, overwrite: Bool) throws -> URL {
+    guard questionnaire.isPlainIdentifier else { throw CLIError.unsafeQuestionnaireID(questionnaire.rawValue) }
+    let path = URL(fileURLWithPath: folder).appendingPathComponent("\(questionnaire.rawValue).csv")
+    if !overwrite, FileManager.default.fileExists(atPath: path.path) {
+      throw CLIError.exportFileExists(path.relativePathForMessages)
+    }
+    return path
+  }
+
+  /// Moves a finished file to its name: with `overwrite` replacing what is there, else only if the name is still
+  /// free at that moment (a hard link fails when the name exists, so a file made meanwhile is never replaced).
+  static func moveIntoPlace(_ partial: URL, at path: URL, overwrite: Bool) throws {
+    if overwrite {
+      guard rename(partial.path, path.path) == 0 else {
+        throw CLIError.unreadableFile(path.relativePathForMessages, reason: "cannot write the file")
+      }
+      return
+    }
+    guard link(partial.path, path.path) == 0 else {
+      if errno == EEXIST { throw CLIError.exportFileExists(path.relativePathForMessages) }
+      throw CLIError.unreadableFile(path.relativePathForMessages, reason: "cannot write the file")
+    }
+    unlink(partial.path)
   }
 
   /// The export files as text, for tests and small databases.

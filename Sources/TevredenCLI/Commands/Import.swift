@@ -108,6 +108,7 @@ extension TevredenCommand {
         ? (FileManager.default.fileExists(atPath: try database.resolvedPath())
           ? try database.openExisting() : try TevredenDatabase.inMemory())
         : try TevredenDatabase.open(database, recording: catalog)
+      defer { store.close() }
       var runner = ImportRunner(database: store, catalog: catalog, isDryRun: dryRun, isStrict: strict)
       runner.questionnaire = questionnaire.map(Questionnaire.ID.init(rawValue:))
       runner.gemeente = gemeente.flatMap { name in
@@ -144,6 +145,7 @@ extension TevredenCommand {
     /// Takes an import batch back and says what was removed.
     static func undo(_ batch: Int64, database: DatabaseOptions) throws {
       let store = try database.openExisting()
+      defer { store.close() }
       let undone = try store.undoImportBatch(batch)
       let removed = undone.removedResponses
       print(

@@ -20,6 +20,7 @@ extension TevredenCommand {
 
     func run() throws {
       let store = try database.openExisting()
+      defer { store.close() }
       print(BatchListing.render(try store.importBatches(), as: format), terminator: "")
     }
   }

@@ -29,6 +29,7 @@ extension TevredenCommand {
       }
       let workspace = try Workspace.create(at: root)
       let store = try TevredenDatabase.open(atPath: workspace.database.path)
+      defer { store.close() }
       try store.recordIndicators(indicators)
       let shown = folder == "." ? "this folder" : folder
       print(

@@ -49,6 +49,14 @@ extension TevredenCommand {
     @Option(help: "Continue the unfinished interview with this id.")
     var resume: String?
 
+    @Flag(
+      name: .customLong("take-over"),
+      help: """
+        With --resume: take the interview over although the process recorded for it runs, after you confirm. Only \
+        for an interview open nowhere, whose process was killed and whose number another program now has.
+        """)
+    var takeOver = false
+
     @Flag(help: "List unfinished interviews.")
     var open = false
 
@@ -67,6 +75,9 @@ extension TevredenCommand {
         throw ValidationError(
           "'\(interviewer)' is not an interviewer code: use up to 16 letters, digits, '-' or '_' with at least one digit, such as AB12 (never a name)"
         )
+      }
+      if takeOver, resume == nil {
+        throw ValidationError("--take-over goes with --resume ID: it takes over an unfinished interview")
       }
       if mode == .online {
         throw ValidationError("--mode online is for imports; use telefonisch, persoonlijk or papier")
@@ -111,35 +122,79 @@ extension TevredenCommand {
       let start = try resume == nil ? startingPoint() : nil
       let store =
         try start.map { try TevredenDatabase.open(database, recording: $0.catalog) } ?? database.openExisting()
+      defer { store.close() }
       let resumeCommand = ResumeCommand(databasePath: try database.resolvedPath())
       let processId = getpid()
       let console = Self.makeConsole()
       defer { console.restore() }
       let runner: InterviewRunner
       let id: Response.ID
-      if let start {
-        (id, runner) = try self.start(
-          start.definition, gemeente: start.gemeente, store: store, console: console, processId: processId,
-          resumeCommand: resumeCommand)
-      } else {
-        id = Response.ID(rawValue: resume ?? "")
-        let (response, definition) = try store.resumeInterview(
-          id, processId: processId,
-          clock: InterviewClock(at: Date(), interviewer: interviewer, millisecondsSincePrevious: nil),
-          isRunning: Self.isRunning)
-        let interview = Interview(questionnaire: definition.questionnaire, answers: response.answers)
-        console.write(InterviewText.resumed(id.rawValue) + "\n")
-        runner = InterviewRunner(
-          interview: interview, id: id, store: store, console: console,
-          interviewer: interviewer ?? response.interviewer,
-          resumeCommand: resumeCommand)
+      do {
+        if let start {
+          (id, runner) = try self.start(
+            start.definition, gemeente: start.gemeente, store: store, console: console, processId: processId,
+            resumeCommand: resumeCommand)
+        } else {
+          id = Response.ID(rawValue: resume ?? "")
+          let (response, definition) = try resume(
+            id, store: store, processId: processId, console: console, resumeCommand: resumeCommand)
+          let interview = Interview(questionnaire: definition.questionnaire, answers: response.answers)
+          runner = InterviewRunner(
+            interview: interview, id: id, store: store, console: console,
+            interviewer: interviewer ?? response.interviewer, processId: processId,
+            resumeCommand: resumeCommand)
+        }
+      } catch let error where InterviewCLIError.storageProblem(error) != nil {
+        // The disk is full, the database is busy or cannot be written: said in Dutch to the interviewer, and as an
+        // error without SQLite's own text.
+        let problem = InterviewCLIError.storageProblem(error) ?? .other("")
+        console.write(InterviewText.notStarted(resuming: start == nil, because: problem) + "\n")
+        throw InterviewCLIError.notStored(problem, resuming: start == nil)
       }
-      let signals = SignalGuard(
-        store: store, id: id, interviewer: runner.interviewer, console: console, resumeCommand: resumeCommand)
+      // A test hook: the disk fills up once the interview has started (see limitSizeToCurrentForTesting()).
+      if ProcessInfo.processInfo.environment["TEVREDEN_TEST_DISK_FULL_AFTER_START"] == "1" {
+        try store.limitSizeToCurrentForTesting()
+      }
+      SignalGuard.install(
+        store: store, id: id, session: runner.session, interviewer: runner.interviewer, processId: processId,
+        console: console, resumeCommand: resumeCommand)
       let ending = runner.run(showIntro: resume == nil)
-      signals.cancel()
+      // From here a signal only ends the process: the interview is finished or paused.
+      runner.session.withLock { $0.isClosed = true }
       console.restore()
-      if ending == .quickExit { Foundation.exit(0) }
+      if ending == .quickExit {
+        store.close()
+        Foundation.exit(0)
+      }
+    }
+
+    /// Takes the interview up in this process. One that a running process holds is refused with a message that
+    /// names `--take-over`; with `--take-over` the interviewer is asked to confirm first.
+    private func resume(
+      _ id: Response.ID, store: TevredenDatabase, processId: Int32, console: any Console,
+      resumeCommand: ResumeCommand
+    ) throws -> (Response, LoadedQuestionnaire) {
+      let clock = InterviewClock(at: Date(), interviewer: interviewer, millisecondsSincePrevious: nil)
+      do {
+        let resumed = try store.resumeInterview(id, processId: processId, clock: clock, isRunning: Self.isRunning)
+        console.write(InterviewText.resumed(id.rawValue) + "\n")
+        return resumed
+      } catch InterviewStoreError.inUse(_, let other) {
+        guard takeOver else {
+          console.write(
+            InterviewText.inUse(
+              id.rawValue, processId: other, takeOver: resumeCommand.line(for: id.rawValue, takingOver: true)) + "\n")
+          throw InterviewStoreError.inUse(id, processId: other)
+        }
+        guard console.confirm(prompt: InterviewText.confirmTakeOver(id.rawValue, processId: other)) == .yes else {
+          console.write(InterviewText.notTakenOver(id.rawValue) + "\n")
+          throw InterviewCLIError.notTakenOver(id.rawValue)
+        }
+        let resumed = try store.resumeInterview(
+          id, processId: processId, clock: clock, isRunning: Self.isRunning, takingOver: true)
+        console.write(InterviewText.takenOver(id.rawValue) + "\n")
+        return resumed
+      }
     }
 
     /// The definitions, the questionnaire and the municipality of a new interview, checked.
@@ -179,7 +234,7 @@ extension TevredenCommand {
           id,
           InterviewRunner(
             interview: Interview(questionnaire: definition.questionnaire), id: id, store: store, console: console,
-            interviewer: interviewer, resumeCommand: resumeCommand)
+            interviewer: interviewer, processId: processId, resumeCommand: resumeCommand)
         )
       }
       throw InterviewCLIError.noFreeID
@@ -193,6 +248,7 @@ extension TevredenCommand {
 
     private func listOpen() throws {
       let store = try database.openExisting()
+      defer { store.close() }
       let open = try store.openInterviews()
       guard !open.isEmpty else {
         print(InterviewText.noOpenInterviews)
@@ -261,6 +317,20 @@ enum InterviewCLIError: LocalizedError, Equatable {
   case unknownQuestionnaire(String, known: [String])
   case unknownGemeente(String, known: [String])
   case noFreeID
+  case notTakenOver(String)
+  case notStored(SaveProblem, resuming: Bool)
+
+  /// The problem, when an error is one of storage (a full disk, a busy or unwritable database), not a refusal.
+  static func storageProblem(_ error: any Error) -> SaveProblem? {
+    switch TevredenDatabase.saveProblem(for: error) {
+    case .diskFull: .diskFull
+    case .busy: .busy
+    case .ioError: .ioError
+    case .readOnly: .readOnly
+    case .damaged: .damaged
+    case .finished, .takenOver, .other: nil
+    }
+  }
 
   var errorDescription: String? {
     switch self {
@@ -270,6 +340,20 @@ enum InterviewCLIError: LocalizedError, Equatable {
       "gemeente '\(name)' is not one of the region's municipalities in indicators.yaml; choose one of: \(known.joined(separator: ", "))"
     case .noFreeID:
       "no free interview id could be made; try again"
+    case .notTakenOver(let id):
+      "interview \(id) was not taken over (not confirmed); nothing was changed"
+    case .notStored(let problem, let resuming):
+      "the interview could not \(resuming ? "be resumed" : "start"): "
+        + {
+          switch problem {
+          case .diskFull: "the disk is full"
+          case .busy: "another program held the database for too long"
+          case .ioError: "the database could not be written (a disk or network error)"
+          case .readOnly: "the database may not be written (read-only)"
+          case .damaged: "the database file is damaged"
+          case .finished, .takenOver, .other: "it could not be stored"
+          }
+        }() + "; nothing was changed"
     }
   }
 }
@@ -277,31 +361,65 @@ enum InterviewCLIError: LocalizedError, Equatable {
 /// Pauses the interview when the session is ended from outside: Ctrl-C from a pipe (SIGINT), a closed window
 /// (SIGHUP) or a stop request (SIGTERM). Every answer is already stored; this records the pause and restores the
 /// terminal.
-final class SignalGuard {
-  private var sources: [any DispatchSourceSignal] = []
+///
+/// All of it happens under the session's lock, so never in the middle of a step: an interview that a step has just
+/// completed (or refused) is left finished, and the handler says so instead of pausing it. The store refuses to
+/// pause a finished interview as well.
+///
+/// The signals are taken by a thread of its own with `sigwait`, not by libdispatch's signal sources: on Linux those
+/// lost a signal now and then under load (a soak run found an interview that went on after SIGTERM; libdispatch
+/// forwards a signal that reaches a thread without it blocked to the thread it last knew as its event thread). Here
+/// the signals are blocked in the main thread before the waiting thread is made, which inherits the mask, and
+/// libdispatch's threads block them already, so a signal stays pending until the waiting thread takes it.
+enum SignalGuard {
+  private static let handled = [SIGINT, SIGTERM, SIGHUP]
 
-  init(
-    store: TevredenDatabase, id: Response.ID, interviewer: String?, console: any Console, resumeCommand: ResumeCommand
+  /// Starts the thread that handles the signals for the rest of the process's life; after the session (its state
+  /// says closed) a signal only ends the process.
+  static func install(
+    store: TevredenDatabase, id: Response.ID, session: InterviewSession, interviewer: String?, processId: Int32,
+    console: any Console, resumeCommand: ResumeCommand
   ) {
-    let pauseMessage = "\n" + InterviewText.paused(id.rawValue, resume: resumeCommand.line(for: id.rawValue)) + "\n"
     let terminalSettings = (console as? TerminalConsole)?.originalSettings
-    for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
-      signal(signalNumber, SIG_IGN)
-      let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
-      source.setEventHandler {
+    var signals = sigset_t()
+    sigemptyset(&signals)
+    for signalNumber in Self.handled { sigaddset(&signals, signalNumber) }
+    pthread_sigmask(SIG_BLOCK, &signals, nil)
+    let waited = signals
+    let thread = Thread {
+      var set = waited
+      var signalNumber: Int32 = 0
+      while sigwait(&set, &signalNumber) != 0 {}
+      session.withLock { state in
         if var settings = terminalSettings { tcsetattr(STDIN_FILENO, TCSAFLUSH, &settings) }
-        try? store.pauseInterview(
-          id, clock: InterviewClock(at: Date(), interviewer: interviewer, millisecondsSincePrevious: nil))
-        writeOut(pauseMessage)
+        var ending = state.ending
+        if state.isOpen, !state.isClosed {
+          do {
+            try store.pauseInterview(
+              id, clock: InterviewClock(at: Date(), interviewer: interviewer, millisecondsSincePrevious: nil),
+              processId: processId)
+            writeOut(
+              "\n"
+                + InterviewRunner.pausedText(
+                  id, failed: state.lastAnswerFailed, stored: state.storedAnswers, resume: resumeCommand) + "\n")
+          } catch InterviewStoreError.alreadyFinished(_, let finished) {
+            ending = finished == .refused ? .refused : .completed
+          } catch {
+            writeOut(
+              "\n"
+                + InterviewText.notSaved(
+                  .pause, because: TevredenDatabase.saveProblem(for: error), storedAnswers: state.storedAnswers,
+                  resume: resumeCommand.line(for: id.rawValue)) + "\n")
+          }
+        }
+        if let ending, !state.endingShown {
+          writeOut(
+            "\n" + (ending == .refused ? InterviewText.refused(id.rawValue) : InterviewText.completed(id.rawValue))
+              + "\n")
+        }
         Foundation.exit(128 + signalNumber)
       }
-      source.resume()
-      sources.append(source)
     }
-  }
-
-  func cancel() {
-    for source in sources { source.cancel() }
-    sources.removeAll()
+    thread.start()
   }
 }

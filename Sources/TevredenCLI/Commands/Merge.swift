@@ -37,6 +37,7 @@ extension TevredenCommand {
       }
       let exists = FileManager.default.fileExists(atPath: try database.resolvedPath())
       let store = dryRun && !exists ? try TevredenDatabase.inMemory() : try database.open()
+      defer { store.close() }
       let report = try store.merge(stationsAt: stations, dryRun: dryRun, strict: strict)
       for station in report.stations {
         for conflict in station.conflicts { printError(Self.describe(conflict, in: station.path)) }

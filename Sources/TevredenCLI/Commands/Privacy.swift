@@ -63,6 +63,7 @@ extension TevredenCommand.Privacy {
 
     func run() throws {
       let store = try database.openExisting()
+      defer { store.close() }
       let report = try store.scanPrivacy(dryRun: dryRun)
       if report.isClean {
         print("No identifiers found: nothing to mask.")
@@ -101,6 +102,7 @@ extension TevredenCommand {
 
     func run() throws {
       let store = try database.openExisting()
+      defer { store.close() }
       let retention = try definitions.loadIndicators(from: store).retention
       guard retention != IndicatorSet.Retention() else {
         print("indicators.yaml sets no retention periods: nothing to purge.")

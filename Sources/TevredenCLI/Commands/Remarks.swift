@@ -29,6 +29,7 @@ extension TevredenCommand.Remarks {
 
     func run() throws {
       let store = try database.openExisting()
+      defer { store.close() }
       let waiting = try store.unreviewedRemarks()
       if count || waiting.isEmpty {
         print(RemarksText.waiting(waiting.count))

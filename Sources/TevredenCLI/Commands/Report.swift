@@ -57,6 +57,7 @@ extension TevredenCommand {
     func run() throws {
       let period = try selection.resolve()
       let store = try database.openExisting()
+      defer { store.close() }
       let indicators = try definitions.loadIndicators(from: store)
       let registered = try registration.load(period: period, indicators: indicators)
       try requireResponses(in: period, store: store)

@@ -35,6 +35,7 @@ extension TevredenCommand {
     func run() throws {
       let request = try selection.request()
       let store = try database.openExisting()
+      defer { store.close() }
       let indicators = try definitions.loadIndicators(from: store)
       try requireResponses(in: request.period, store: store)
       let card = try selection.scoreCard(request, store: store, indicators: indicators)

@@ -7,6 +7,34 @@ public struct InterviewMessage: Error, Hashable, Sendable, CustomStringConvertib
   public var description: String { text }
 }
 
+/// Why something could not be stored, as the interviewer is told it.
+public enum SaveProblem: Hashable, Sendable {
+  /// The disk (or the database's size limit) is full.
+  case diskFull
+  /// Another program held the database for longer than the wait allows.
+  case busy
+  /// The disk or network share failed.
+  case ioError
+  /// The database file may not be written.
+  case readOnly
+  /// The database file is damaged.
+  case damaged
+  /// The interview was completed, or refused, in another session.
+  case finished(refused: Bool)
+  /// Another session took the interview over.
+  case takenOver(processId: Int32?)
+  /// Anything else, with its description.
+  case other(String)
+}
+
+/// What an interview step that could not be stored was meant to do.
+public enum UnsavedStep: Hashable, Sendable {
+  case answer
+  case completion
+  case refusal
+  case pause
+}
+
 /// Every interviewer-facing text of the interview runner, in Dutch (B1), in one place.
 public enum InterviewText {
   // MARK: Validation
@@ -105,8 +133,108 @@ public enum InterviewText {
   public static func refused(_ id: String) -> String {
     "De respondent wil niet meedoen. Interview \(id) is vastgelegd als weigering."
   }
-  public static func notSaved(_ reason: String) -> String {
-    "Het antwoord is NIET bewaard (\(reason)). Probeer het opnieuw; houdt het aan, pauzeer dan met p."
+  /// What could not be stored, says what happened, what is stored, and how to go on. Never claims that the step
+  /// is stored.
+  ///
+  /// - Parameters:
+  ///   - storedAnswers: The answers the database holds for the interview (those given before this step).
+  ///   - command: The command line that resumes the interview.
+  public static func notSaved(
+    _ step: UnsavedStep, because problem: SaveProblem, storedAnswers: Int, resume command: String
+  ) -> String {
+    let what: String
+    switch step {
+    case .answer: what = "Dit antwoord is NIET bewaard."
+    case .completion: what = "Het interview is NIET afgerond."
+    case .refusal: what = "De weigering is NIET vastgelegd."
+    case .pause: what = "De pauze is NIET vastgelegd."
+    }
+    let again = step == .pause ? "" : " en probeer het opnieuw"
+    // A pause that is not recorded leaves the interview as a crash does: it can be resumed once this session ended.
+    let stop =
+      step == .pause
+      ? " Het interview kan later toch verder met: \(command)"
+      : " Lukt het niet, stop dan met p; later verder gaan kan met: \(command)"
+    switch problem {
+    case .diskFull:
+      return "\(what) De schijf is vol. \(stored(storedAnswers)) Maak ruimte vrij (of vraag de beheerder)\(again)."
+        + stop
+    case .busy:
+      return "\(what) De database was te lang bezet door een ander programma (bijvoorbeeld een grote import). "
+        + "\(stored(storedAnswers)) Wacht even\(again)." + stop
+    case .ioError:
+      return "\(what) De computer kon niet naar de database schrijven (een schijf- of netwerkfout). "
+        + "\(stored(storedAnswers)) Waarschuw de beheerder." + stop
+    case .readOnly:
+      return "\(what) De database mag niet beschreven worden (alleen lezen). \(stored(storedAnswers)) "
+        + "Waarschuw de beheerder." + stop
+    case .damaged:
+      return "\(what) Het databasebestand is beschadigd. \(stored(storedAnswers)) Stop met p en waarschuw de "
+        + "beheerder; verder gaan kan later met: \(command)"
+    case .finished(let refused):
+      return "\(what) Dit interview is al \(refused ? "vastgelegd als weigering" : "afgerond"), in een ander "
+        + "venster; hier kan niets meer aan veranderen. Sluit dit venster."
+    case .takenOver(let processId):
+      return "\(what) Dit interview is overgenomen in een ander venster"
+        + (processId.map { " (proces \($0))" } ?? "") + "; ga daar verder. Sluit dit venster."
+    case .other(let detail):
+      return "\(what) Er ging iets mis bij het bewaren (\(detail)). \(stored(storedAnswers)) Probeer het opnieuw."
+        + stop
+    }
+  }
+
+  /// The answers that are safe, counted.
+  static func stored(_ count: Int) -> String {
+    switch count {
+    case 0: "Er is nog geen antwoord van dit interview bewaard."
+    case 1: "Wel bewaard: het ene antwoord dat eerder is gegeven."
+    default: "Wel bewaard: de \(count) antwoorden die eerder zijn gegeven."
+    }
+  }
+
+  /// The pause, after the last step failed to be stored: not "alle antwoorden zijn bewaard".
+  public static func pausedAfterFailure(_ id: String, storedAnswers: Int, resume command: String) -> String {
+    "Interview \(id) is gepauzeerd. Het laatste antwoord is NIET bewaard; geef het opnieuw bij het verder gaan. "
+      + "\(stored(storedAnswers)) Verder gaan: \(command)"
+  }
+
+  /// Ctrl-C's question after the last step failed to be stored.
+  public static func askPauseAfterFailure(storedAnswers: Int) -> String {
+    "Interview pauzeren? Het laatste antwoord is NIET bewaard. \(stored(storedAnswers)) (j/n) "
+  }
+
+  /// A new interview could not be stored, so it did not start; or a resumed one could not be taken up.
+  public static func notStarted(resuming: Bool, because problem: SaveProblem) -> String {
+    let reason: String
+    switch problem {
+    case .diskFull: reason = "de schijf is vol"
+    case .busy: reason = "de database was te lang bezet door een ander programma"
+    case .ioError: reason = "de computer kon niet naar de database schrijven"
+    case .readOnly: reason = "de database mag niet beschreven worden"
+    case .damaged: reason = "het databasebestand is beschadigd"
+    case .finished, .takenOver, .other: reason = "er ging iets mis bij het bewaren"
+    }
+    return resuming
+      ? "Het interview kan niet verder gaan: \(reason). Er is niets veranderd; wat bewaard was, blijft bewaard."
+      : "Het interview kan niet beginnen: \(reason). Er is niets bewaard."
+  }
+  /// `--resume` of an interview that a running process holds; `command` takes it over (`--take-over`).
+  public static func inUse(_ id: String, processId: Int32, takeOver command: String) -> String {
+    """
+    Interview \(id) is nog open in een ander venster (proces \(processId)). Ga daar verder, of pauzeer het daar \
+    eerst met p.
+    Is het nergens meer open (het programma is afgebroken of de computer is herstart), dan hoort nummer \
+    \(processId) nu bij een ander programma. Neem het interview dan over met:
+      \(command)
+    """
+  }
+  public static func confirmTakeOver(_ id: String, processId: Int32) -> String {
+    "Interview \(id) staat op naam van proces \(processId), dat nog draait. Neem het alleen over als het interview "
+      + "nergens anders meer open is. Overnemen? (j/n) "
+  }
+  public static func takenOver(_ id: String) -> String { "Interview \(id) is overgenomen en wordt hervat." }
+  public static func notTakenOver(_ id: String) -> String {
+    "Interview \(id) is niet overgenomen; er is niets veranderd."
   }
   public static let askPause = "Interview pauzeren? Alle antwoorden zijn bewaard. (j/n) "
   public static let continuing = "Het interview gaat verder."
