@@ -91,11 +91,15 @@ import Testing
     for id in ["r1", "r2", "r3"] {
       try database.save(
         try makeResponse(
-          id, grade: .value(.grade(8)), questionnaire: definition.questionnaire, remark: "Opmerking \(id) over de oranje jas"),
+          id, grade: .value(.grade(8)), questionnaire: definition.questionnaire,
+          remark: "Opmerking \(id) over de oranje jas"),
         collectedWith: definition)
     }
     var waiting = try database.unreviewedRemarks()
-    #expect(waiting.map(\.text) == ["Opmerking r1 over de oranje jas", "Opmerking r2 over de oranje jas", "Opmerking r3 over de oranje jas"])
+    #expect(
+      waiting.map(\.text) == [
+        "Opmerking r1 over de oranje jas", "Opmerking r2 over de oranje jas", "Opmerking r3 over de oranje jas",
+      ])
     try database.review(waiting[0], .accept)
     try database.review(waiting[1], .maskMore(["oranje jas"]))
     try database.review(waiting[2], .drop)
