@@ -33,13 +33,23 @@ struct DatabaseOptions: ParsableArguments {
   /// Opens the database, creating it (mode 0600) if it does not exist yet. Commands call this only after
   /// everything else they need has been read, so that a command that fails never leaves a new, empty file.
   func open() throws -> TevredenDatabase {
-    try TevredenDatabase.open(atPath: try resolvedPath())
+    let path = try resolvedPath()
+    try Self.protect(path)
+    return try TevredenDatabase.open(atPath: path)
+  }
+
+  /// An existing database readable by others is made private before it is opened, and said so.
+  private static func protect(_ path: String) throws {
+    for file in try TevredenDatabase.restrictPermissions(atPath: path) {
+      printError("note: \(file) was readable by other users; it is now readable by its owner only")
+    }
   }
 
   /// Opens an existing database; for commands that only read, so a typo in the path never creates an empty file.
   func openExisting() throws -> TevredenDatabase {
     let path = try resolvedPath()
     guard FileManager.default.fileExists(atPath: path) else { throw CLIError.noDatabase(path: path) }
+    try Self.protect(path)
     return try TevredenDatabase.open(atPath: path)
   }
 }

@@ -120,3 +120,23 @@ extension TevredenDatabase {
     Foundation.close(descriptor)
   }
 }
+
+extension TevredenDatabase {
+  /// Makes the database file and its `-wal` and `-shm` files readable by their owner only where they were readable
+  /// by others (a file copied or unpacked with a loose mode), and returns the ones it changed. SQLite creates the
+  /// `-wal` and `-shm` files with the database file's mode, so a private database keeps them private.
+  ///
+  /// - Throws: ``StoreError/cannotProtect(path:)`` when a file readable by others cannot be changed (another owner).
+  @discardableResult
+  public static func restrictPermissions(atPath path: String) throws -> [String] {
+    var changed: [String] = []
+    for file in [path, path + "-wal", path + "-shm"] {
+      var status = stat()
+      guard stat(file, &status) == 0 else { continue }
+      guard status.st_mode & 0o077 != 0 else { continue }
+      guard chmod(file, 0o600) == 0 else { throw StoreError.cannotProtect(path: file) }
+      changed.append(file)
+    }
+    return changed
+  }
+}

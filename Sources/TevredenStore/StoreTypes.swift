@@ -79,6 +79,8 @@ public enum StoreError: LocalizedError, Equatable, Sendable {
   case corruptRow(String)
   /// The response's id differs from a stored one but has the same key hash (see ``ImportDisposition/keyCollision``).
   case keyCollision(Response.ID, stored: String)
+  /// A database file is readable by others and cannot be made private.
+  case cannotProtect(path: String)
   /// No import batch has this number.
   case noSuchBatch(Int64)
   /// The import batch was undone already.
@@ -111,6 +113,8 @@ public enum StoreError: LocalizedError, Equatable, Sendable {
     case .keyCollision(let id, let stored):
       "response \(id) cannot be stored: its id has the same key hash as stored response \(stored), an extremely "
         + "unlikely coincidence; please report it to tevreden's maintainers (nothing was changed)"
+    case .cannotProtect(let path):
+      "\(path) can be read by other users and tevreden cannot change that (it is not yours?); make it readable by its owner only (chmod 600) or move the data to a private file"
     case .noSuchBatch(let id):
       "there is no import batch \(id); 'tevreden imports' lists them (nothing was changed)"
     case .batchAlreadyUndone(let id, let at):

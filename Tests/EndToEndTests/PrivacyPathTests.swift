@@ -164,6 +164,38 @@ import TevredenTestSupport
     #expect(!FileManager.default.fileExists(atPath: db))
   }
 
+  @Test func everyFileThatHoldsDataIsReadableByItsOwnerOnly() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let db = folder.appendingPathComponent("demo.sqlite").path
+    #expect(try runTevredenProcess(["demo", "--db", db], cwd: folder).exitCode == 0)
+    // An interview left open keeps its -wal and -shm files: private as the database.
+    let open = try runTevredenProcess(
+      interviewArguments("inwoners-melding", interviewer: "AB12", db: db), cwd: folder, stdin: "ja\n1\n")
+    #expect(open.exitCode == 0, "\(open)")
+    for file in [db, db + "-wal", db + "-shm"] where FileManager.default.fileExists(atPath: file) {
+      #expect(try posixPermissions(file) & 0o777 == 0o600, "\(file)")
+    }
+    let out = folder.appendingPathComponent("export")
+    #expect(try runTevredenProcess(["export", "--out", out.path, "--db", db], cwd: folder).exitCode == 0)
+    for name in try FileManager.default.contentsOfDirectory(atPath: out.path) {
+      #expect(try posixPermissions(out.appendingPathComponent(name).path) & 0o777 == 0o600, "\(name)")
+    }
+    let page = folder.appendingPathComponent("burap.html").path
+    let report = try runTevredenProcess(
+      ["report", "--period", "2026-T2", "--out", page, "--db", db, "--questionnaires", questionnairesFolder.path],
+      cwd: folder)
+    #expect(report.exitCode == 0, "\(report)")
+    #expect(try posixPermissions(page) & 0o777 == 0o600)
+    // A database copied with a loose mode is made private before it is used, and the user is told.
+    #expect(chmod(db, 0o644) == 0)
+    let score = try runTevredenProcess(
+      ["score", "--period", "2026", "--db", db, "--questionnaires", questionnairesFolder.path], cwd: folder)
+    #expect(score.exitCode == 0, "\(score)")
+    #expect(score.stderr.contains("was readable by other users; it is now readable by its owner only"), "\(score)")
+    #expect(try posixPermissions(db) & 0o777 == 0o600)
+  }
+
   private func replacingLastCell(of line: String, with cell: String) -> String {
     var cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
     cells[cells.count - 1] = cell

@@ -61,7 +61,9 @@ extension TevredenCommand {
       for (group, path) in zip(groups, paths) {
         // Written beside the file and moved into place, so a file is never left half written.
         let partial = path.deletingLastPathComponent().appendingPathComponent(".\(path.lastPathComponent).partial")
-        guard FileManager.default.createFile(atPath: partial.path, contents: nil) else {
+        // Readable by its owner only from the moment it exists: an export holds every answer.
+        guard FileManager.default.createFile(atPath: partial.path, contents: nil, attributes: [.posixPermissions: 0o600])
+        else {
           throw CLIError.unreadableFile(partial.relativePathForMessages, reason: "cannot create the file")
         }
         do {

@@ -70,7 +70,7 @@ extension TevredenCommand {
         print(text, terminator: "")
         return
       }
-      try ReportAssembly.write(text, to: out, isPrivate: withRemarks)
+      try ReportAssembly.write(text, to: out)
       let what = format == .html ? "HTML page" : "Markdown"
       print("Wrote \(out) (\(what), \(period.name)\(withRemarks ? ", with open remarks: internal use only" : "")).")
     }
@@ -133,11 +133,11 @@ enum ReportAssembly {
     return sources
   }
 
-  /// Writes the report through a temporary file renamed into place. With open remarks the file is created
-  /// readable by its owner only (mode 0600 from the moment it exists, not changed afterwards).
-  static func write(_ text: String, to path: String, isPrivate: Bool) throws {
+  /// Writes the report through a temporary file renamed into place, readable by its owner only from the moment it
+  /// exists (mode 0600; the owner shares it on purpose).
+  static func write(_ text: String, to path: String) throws {
     let temporary = path + ".\(getpid()).tmp"
-    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, isPrivate ? 0o600 : 0o644)
+    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
     guard descriptor >= 0 else {
       throw CLIError.unreadableFile(path, reason: "cannot write the report: \(String(cString: strerror(errno)))")
     }
