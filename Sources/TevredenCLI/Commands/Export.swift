@@ -62,7 +62,8 @@ extension TevredenCommand {
         // Written beside the file and moved into place, so a file is never left half written.
         let partial = path.deletingLastPathComponent().appendingPathComponent(".\(path.lastPathComponent).partial")
         // Readable by its owner only from the moment it exists: an export holds every answer.
-        guard FileManager.default.createFile(atPath: partial.path, contents: nil, attributes: [.posixPermissions: 0o600])
+        guard
+          FileManager.default.createFile(atPath: partial.path, contents: nil, attributes: [.posixPermissions: 0o600])
         else {
           throw CLIError.unreadableFile(partial.relativePathForMessages, reason: "cannot create the file")
         }
