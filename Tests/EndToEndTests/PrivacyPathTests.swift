@@ -196,6 +196,38 @@ import TevredenTestSupport
     #expect(try posixPermissions(db) & 0o777 == 0o600)
   }
 
+  @Test func aPrivacyScanAndAPurgeRunFromTheCommandLine() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let db = folder.appendingPathComponent("demo.sqlite").path
+    #expect(try runTevredenProcess(["demo", "--db", db], cwd: folder).exitCode == 0)
+    // As an older version left it: one remark stored as typed.
+    try DatabaseQueue(path: db).write { db in
+      try db.execute(
+        sql: "UPDATE response SET answers = json_set(answers, '$.opmerking', ?) WHERE id = 1",
+        arguments: [RemarkWithEveryIdentifier.text])
+    }
+    let dry = try runTevredenProcess(["privacy", "scan", "--dry-run", "--db", db], cwd: folder)
+    #expect(dry.exitCode == 0, "\(dry)")
+    #expect(dry.stdout.contains("open answers masked:        1"), "\(dry)")
+    #expect(dry.stdout.contains("Dry run: nothing was changed."))
+    let scan = try runTevredenProcess(["privacy", "scan", "--db", db], cwd: folder)
+    #expect(scan.exitCode == 0, "\(scan)")
+    try expectNoIdentifiers(inDatabase: db)
+    let again = try runTevredenProcess(["privacy", "scan", "--db", db], cwd: folder)
+    #expect(again.stdout.contains("No identifiers found"), "\(again)")
+
+    // The demo's indicators.yaml keeps remarks twelve months; run as if it were 2028, nothing of 2025 is left.
+    let purge = try runTevredenProcess(
+      ["purge", "--db", db, "--questionnaires", questionnairesFolder.path], cwd: folder,
+      env: ["TEVREDEN_TEST_NOW": "2028-01-01T12:00:00Z"])
+    #expect(purge.exitCode == 0, "\(purge)")
+    #expect(purge.stdout.contains("responses whose open answers were removed:"), "\(purge)")
+    #expect(try storedTexts("opmerking", db: db).isEmpty, "\(purge)")
+    let log = try TevredenDatabase.open(atPath: db).changeLog().map(\.action)
+    #expect(log == ["privacy-scan", "purge"])
+  }
+
   private func replacingLastCell(of line: String, with cell: String) -> String {
     var cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
     cells[cells.count - 1] = cell

@@ -108,7 +108,7 @@ extension TevredenCommand {
         print("indicators.yaml sets no retention periods: nothing to purge.")
         return
       }
-      let report = try store.purge(retention, dryRun: dryRun)
+      let report = try store.purge(retention, now: Self.now(), dryRun: dryRun)
       print(
         """
         responses whose open answers were removed:  \(report.remarksRemoved)
@@ -116,6 +116,11 @@ extension TevredenCommand {
         responses reduced to what the figures need: \(report.responsesReduced)
         """)
       print(dryRun ? "Dry run: nothing was changed." : "Done; the change log records it.")
+    }
+
+    /// The present moment; `TEVREDEN_TEST_NOW` (ISO 8601) lets the tests purge as if it were later.
+    static func now() -> Date {
+      ProcessInfo.processInfo.environment["TEVREDEN_TEST_NOW"].flatMap(Timestamp.parse) ?? Date()
     }
   }
 }
