@@ -451,6 +451,8 @@ extension ReportFigures {
     public var intervalMethod: String
     /// Additional lines, in Dutch, shown at the end of the box.
     public var notes: [String]
+    /// How long the data is kept (`retention` in indicators.yaml); `nil` when the report does not say.
+    public var retention: IndicatorSet.Retention?
 
     public init(
       minimumRespondents: Int, indicativeBelow: Int? = nil, disclosureThreshold: Int, confidenceLevel: Double = 0.95,

@@ -232,6 +232,25 @@ enum Wording {
   }
 
   /// The lines of the methods box.
+  /// The retention periods in a sentence for the methods box.
+  static func retention(_ retention: IndicatorSet.Retention) -> String {
+    var parts: [String] = []
+    if let months = retention.remarksMonths {
+      parts.append("open antwoorden worden na \(months) maanden verwijderd")
+    }
+    if let months = retention.auditEventsMonths {
+      parts.append("de interviewlog na \(months) maanden")
+    }
+    if let years = retention.responsesYears {
+      parts.append("na \(years) jaar blijft van een vragenlijst alleen over wat de cijfers nodig hebben")
+    }
+    guard !parts.isEmpty else { return "Er zijn geen bewaartermijnen ingesteld." }
+    let sentence =
+      parts.count == 1 ? parts[0] : parts.dropLast().joined(separator: ", ") + " en " + parts[parts.count - 1]
+    return sentence.prefix(1).uppercased() + sentence.dropFirst() + ". Namen, BSN, adressen en andere "
+      + "persoonsgegevens worden nooit bewaard; ze worden vóór het opslaan uit open antwoorden gehaald."
+  }
+
   static func methods(_ methods: ReportFigures.Methods) -> [(term: String, text: String)] {
     let level = percent(methods.confidenceLevel)
     var minimum =
@@ -268,6 +287,7 @@ enum Wording {
           + "per gemeente in het rapport."
       ),
     ]
+    if let retention = methods.retention { lines.append(("Bewaartermijnen", Self.retention(retention))) }
     for note in methods.notes { lines.append(("Opmerking", note)) }
     return lines
   }

@@ -103,9 +103,11 @@ enum ReportAssembly {
           ReportFigures.Remark(audience: $0.audience, groupLabel: $0.groupLabel, question: $0.question, text: $0.text)
         })
     }
-    return ReportFigures(
+    var figures = ReportFigures(
       card: card, trend: trend, indicatorRows: rows, region: indicators.region ?? "Veilig Thuis",
       generatedAt: generatedAt, dataBasis: dataBasis(try store.dataBasis(in: period)), remarks: remarks)
+    figures.methods.retention = indicators.retention
+    return figures
   }
 
   /// The data basis per source: interviews per mode, imports per platform.
