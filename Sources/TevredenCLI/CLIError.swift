@@ -37,6 +37,8 @@ enum CLIError: LocalizedError, Equatable {
   case unsafeQuestionnaireID(String)
   /// An export file is already there, and `--overwrite` was not given.
   case exportFileExists(String)
+  /// `tevreden audit` worked out hidden figures.
+  case disclosure(String)
 
   var errorDescription: String? {
     switch self {
@@ -60,6 +62,8 @@ enum CLIError: LocalizedError, Equatable {
       return "\(option) '\(text)' is not a day; write it as yyyy-MM-dd, such as 2026-04-30"
     case .nothingToReport(let detail):
       return "cannot make a report: \(detail)"
+    case .disclosure(let detail):
+      return detail
     case .noWorkspace:
       return """
         no tevreden working folder here or in a folder above it; make one with 'tevreden init FOLDER' and run \

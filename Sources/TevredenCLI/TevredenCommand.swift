@@ -21,7 +21,7 @@ package struct TevredenCommand: ParsableCommand {
     version: "tevreden \(version) (database schema \(TevredenDatabase.schemaVersion))",
     subcommands: [
       Demo.self, Init.self, Check.self, InterviewCommand.self, Import.self, Imports.self, Merge.self, Export.self,
-      Privacy.self, Remarks.self, Purge.self, Backup.self, Score.self,
+      Privacy.self, Remarks.self, Purge.self, Backup.self, Score.self, Audit.self,
       Indicators.self, Report.self, GenerateExamples.self,
     ]
   )

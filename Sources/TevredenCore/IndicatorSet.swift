@@ -96,7 +96,7 @@ public struct IndicatorSet: Hashable, Sendable {
   public var thresholds: ReportingThresholds {
     ReportingThresholds(
       minimumRespondents: minimumRespondents, indicativeBelow: indicativeBelow,
-      disclosureThreshold: disclosureThreshold)
+      disclosureThreshold: disclosureThreshold, distributionThreshold: distributionThreshold)
   }
 
   /// The indicator with this id (`pi1`, `pi2a`, …).

@@ -20,6 +20,9 @@ extension ScoreCard {
     invited: [String: Int] = [:]
   ) throws(ScoringError) -> ScoreCard {
     let thresholds = set.thresholds
+    if request.breakdownDimensions.contains(.gemeente), request.burapPeriod == nil {
+      throw .gemeenteNeedsBurapPeriod(request.period.name)
+    }
     let knownGroups = Set(data.groups.map(\.group))
     for group in invited.keys.sorted() where !knownGroups.contains(group) {
       throw .unknownInvitedGroup(group)
@@ -83,7 +86,8 @@ extension ScoreCard {
       if !request.breakdownDimensions.isEmpty {
         breakdown = makeBreakdown(
           request: request, cells: cells, groups: groupInfos, gemeenten: set.gemeenten,
-          roleLabels: data.roleLabels[audience] ?? [:], thresholds: thresholds, assess: assess)
+          roleLabels: data.roleLabels[audience] ?? [:], thresholds: thresholds, assess: assess,
+          municipalCells: data.municipalCells?.filter { $0.audience == audience })
       }
       indicators.append(
         IndicatorScore(
@@ -170,7 +174,8 @@ extension ScoreCard {
 
   private static func makeBreakdown(
     request: ScoreRequest, cells: [GradeCell], groups: [GroupInfo], gemeenten: [String],
-    roleLabels: [String: String], thresholds: ReportingThresholds, assess: (GradeSummary) -> Assessment
+    roleLabels: [String: String], thresholds: ReportingThresholds, assess: (GradeSummary) -> Assessment,
+    municipalCells: [GradeCell]?
   ) -> Breakdown {
     let dimensions = request.breakdownDimensions
     // Each cell's key per dimension; a period breakdown puts one cell in every cumulative period it belongs to.
@@ -259,12 +264,54 @@ extension ScoreCard {
       }
     }
     let controlled = dimensions.contains(.gemeente)
-    if controlled {
-      rows = DisclosureControl.suppress(rows, threshold: thresholds.disclosureThreshold)
+    if controlled, let period = request.burapPeriod {
+      // Without the year's cells per third, the period's own cells stand for the only period published.
+      let yearCells =
+        municipalCells
+        ?? cells.map { cell in
+          var cell = cell
+          cell.third = period
+          return cell
+        }
+      rows = protect(
+        rows, period: period,
+        counts: MunicipalCounts(cells: yearCells, gemeenten: gemeenten, groups: groups.map(\.group)),
+        thresholds: thresholds)
     }
     return Breakdown(
       dimensions: dimensions, includesGroups: request.breakdownIncludesGroups, isDisclosureControlled: controlled,
       rows: rows)
+  }
+
+  /// Applies the year's coordinated suppression pattern (see ``DisclosureControl``) to a municipal breakdown. The
+  /// pattern is always computed with the group cells, so `--by gemeente` hides the same row totals as
+  /// `--by gemeente,group` and the two cannot be played off against each other.
+  private static func protect(
+    _ rows: [BreakdownRow], period: Int, counts: MunicipalCounts, thresholds: ReportingThresholds
+  ) -> [BreakdownRow] {
+    let patterns = DisclosureControl.coordinated(
+      counts, periods: period, threshold: thresholds.disclosureThreshold,
+      distributionThreshold: thresholds.distributionThreshold, minimumRespondents: thresholds.minimumRespondents)
+    guard let pattern = patterns.last else { return rows }
+    let index = Dictionary(counts.gemeenten.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+    func apply(_ row: inout Row, _ position: Int?, _ column: Int) {
+      guard let position else {
+        // A row the year's cells do not know (cannot happen with one store): hide rather than guess.
+        row.isSuppressed = row.summary.count > 0
+        row.showsDistribution = false
+        return
+      }
+      row.isSuppressed = pattern.hidden[position][column]
+      row.isPrimarySuppression = pattern.primary[position][column]
+      row.showsDistribution = pattern.distributionShown[position][column]
+    }
+    var rows = rows
+    for position in rows.indices {
+      let row = index[rows[position].values.first ?? ""]
+      apply(&rows[position].total, row, 0)
+      for group in rows[position].groups.indices { apply(&rows[position].groups[group], row, group + 1) }
+    }
+    return rows
   }
 
   private static func order(_ lhs: String, _ rhs: String, dimension: ScoreDimension, gemeenten: [String]) -> Bool {
@@ -276,76 +323,6 @@ extension ScoreCard {
       if left != right { return left < right }
     }
     return lhs < rhs
-  }
-}
-
-/// Per-municipality disclosure control: primary suppression of small cells, then complementary suppression so
-/// that no suppressed cell can be recovered by subtraction from a published total.
-///
-/// The published figures form a table: breakdown rows × groups, with the row totals, the group totals (the main
-/// table) and the indicator total (its overall row). Every total is the sum of its cells, for the counts and for
-/// the grade sums alike. A line (a total with its cells) with exactly one hidden member gives that member away, so
-/// the smallest non-empty published cell on that line is hidden too, and this repeats until every line has none or
-/// at least two hidden members. Empty cells (n = 0) reveal nothing and are never hidden, nor used as a complement.
-public enum DisclosureControl {
-  /// Applies primary and complementary suppression to breakdown rows (and their group cells).
-  public static func suppress(_ rows: [ScoreCard.BreakdownRow], threshold: Int) -> [ScoreCard.BreakdownRow] {
-    var rows = rows
-    func primary(_ row: inout ScoreCard.Row) {
-      if row.summary.count > 0, row.summary.count < threshold {
-        row.isSuppressed = true
-        row.isPrimarySuppression = true
-      }
-    }
-    for index in rows.indices {
-      primary(&rows[index].total)
-      for group in rows[index].groups.indices { primary(&rows[index].groups[group]) }
-    }
-    /// A cell on a line: row index and group index (`nil` for the row total).
-    struct Position: Hashable {
-      var row: Int
-      var group: Int?
-    }
-    func cell(_ position: Position) -> ScoreCard.Row {
-      position.group.map { rows[position.row].groups[$0] } ?? rows[position.row].total
-    }
-    func hide(_ position: Position) {
-      if let group = position.group {
-        rows[position.row].groups[group].isSuppressed = true
-      } else {
-        rows[position.row].total.isSuppressed = true
-      }
-    }
-    var lines: [(aggregate: Position?, members: [Position])] = []
-    // Row totals against the indicator total (published, never hidden).
-    lines.append((nil, rows.indices.map { Position(row: $0, group: nil) }))
-    let groupCount = rows.first?.groups.count ?? 0
-    for group in 0..<groupCount {
-      // A group's cells against the group's published row in the main table.
-      lines.append((nil, rows.indices.map { Position(row: $0, group: group) }))
-    }
-    for row in rows.indices where groupCount > 0 {
-      // A row's group cells against the row total, which may itself be hidden.
-      lines.append((Position(row: row, group: nil), (0..<groupCount).map { Position(row: row, group: $0) }))
-    }
-    var changed = true
-    while changed {
-      changed = false
-      for line in lines {
-        let all = line.members + (line.aggregate.map { [$0] } ?? [])
-        let hidden = all.filter { cell($0).isSuppressed }
-        guard hidden.count == 1 else { continue }
-        let candidates = line.members.filter { !cell($0).isSuppressed && cell($0).summary.count > 0 }
-        if let smallest = candidates.min(by: { cell($0).summary.count < cell($1).summary.count }) {
-          hide(smallest)
-          changed = true
-        } else if let aggregate = line.aggregate, !cell(aggregate).isSuppressed {
-          hide(aggregate)
-          changed = true
-        }
-      }
-    }
-    return rows
   }
 }
 

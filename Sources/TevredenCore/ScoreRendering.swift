@@ -120,8 +120,8 @@ public enum ScoreRenderer {
       reported ? summary.mean.map { ReportText.decimal($0) } ?? "–" : "–",
       reported ? summary.confidenceInterval.map { ReportText.interval($0, norm: normValue) } ?? "–" : "–",
       reported ? summary.standardDeviation.map { ReportText.decimal($0) } ?? "–" : "–",
-      reported ? summary.median.map { ReportText.decimal($0) } ?? "–" : "–",
-      reported ? summary.shareBelowSix.map(ReportText.percentage) ?? "–" : "–",
+      row.publishesDistribution ? summary.median.map { ReportText.decimal($0) } ?? "–" : "–",
+      row.publishesDistribution ? summary.shareBelowSix.map(ReportText.percentage) ?? "–" : "–",
       norm,
       ReportText.status(row.assessment),
       previous.flatMap { $0.summary.count >= 1 && reported ? $0.summary.mean.map { ReportText.decimal($0) } : nil }
@@ -223,9 +223,11 @@ public enum ScoreRenderer {
       fields["sd"] = summary.standardDeviation.map { number($0, 4) } ?? ""
       fields["ci_lower"] = summary.confidenceInterval.map { number($0.lower, 4) } ?? ""
       fields["ci_upper"] = summary.confidenceInterval.map { number($0.upper, 4) } ?? ""
-      fields["median"] = summary.median.map { number($0, 2) } ?? ""
-      fields["share_below_6"] = summary.shareBelowSix.map { number($0, 4) } ?? ""
-      for (index, count) in summary.gradeCounts.enumerated() { fields["grade_\(index + 1)"] = String(count) }
+      if row.publishesDistribution {
+        fields["median"] = summary.median.map { number($0, 2) } ?? ""
+        fields["share_below_6"] = summary.shareBelowSix.map { number($0, 4) } ?? ""
+        for (index, count) in summary.gradeCounts.enumerated() { fields["grade_\(index + 1)"] = String(count) }
+      }
     }
     if let previous = row.previousYear {
       fields["previous_period"] = previous.period.name
@@ -306,7 +308,6 @@ private struct JSONCard: Encodable {
     var group: String?
     var label: String
     var suppressed: Bool
-    var primarySuppression: Bool?
     var n: Int?
     var mean: Double?
     var sd: Double?
@@ -410,16 +411,17 @@ private struct JSONCard: Encodable {
 
   static func figure(_ row: ScoreCard.Row) -> Figure {
     if row.isSuppressed {
-      return Figure(group: row.group, label: row.label, suppressed: true, primarySuppression: row.isPrimarySuppression)
+      return Figure(group: row.group, label: row.label, suppressed: true)
     }
     let summary = row.summary
     let reported = row.assessment.status != .teWeinigRespondenten
+    let distribution = row.publishesDistribution
     return Figure(
-      group: row.group, label: row.label, suppressed: false, primarySuppression: nil, n: summary.count,
+      group: row.group, label: row.label, suppressed: false, n: summary.count,
       mean: reported ? round(summary.mean) : nil, sd: reported ? round(summary.standardDeviation) : nil,
       interval: reported ? interval(summary.confidenceInterval) : nil,
-      median: reported ? summary.median : nil, gradeCounts: reported ? summary.gradeCounts : nil,
-      shareBelow6: reported ? round(summary.shareBelowSix) : nil, status: row.assessment.status.rawValue,
+      median: distribution ? summary.median : nil, gradeCounts: distribution ? summary.gradeCounts : nil,
+      shareBelow6: distribution ? round(summary.shareBelowSix) : nil, status: row.assessment.status.rawValue,
       indicative: row.assessment.isIndicative, significant: row.assessment.isSignificant,
       previousYear: row.previousYear.map { previous in
         Comparison(
@@ -591,6 +593,6 @@ public enum ReportText {
     "De perioden lopen cumulatief vanaf 1 januari en overlappen: ze worden alleen met dezelfde periode een jaar eerder vergeleken."
 
   static func suppressionNote(_ thresholds: ReportingThresholds) -> String {
-    "* afgeschermd: minder dan \(thresholds.disclosureThreshold) respondenten, of afgeschermd zodat een ander afgeschermd cijfer niet uit de totalen is terug te rekenen."
+    "* afgeschermd: minder dan \(thresholds.disclosureThreshold) respondenten, of afgeschermd zodat een ander afgeschermd cijfer niet uit de totalen of uit het verschil met een eerdere periode van het jaar is terug te rekenen. De verdeling van de cijfers (mediaan, aandeel onder de 6, aantallen per cijfer) van een gemeente of een groep binnen een gemeente staat er pas vanaf \(thresholds.distributionThreshold) respondenten."
   }
 }

@@ -106,11 +106,17 @@ public struct ScoreData: Hashable, Sendable {
   public var statusCounts: [StatusCount]
   /// Labels of role answer codes per audience: `[inwoners: [melder: "Ik heb de melding gedaan"]]`.
   public var roleLabels: [Audience: [String: String]]
+  /// For a municipal breakdown of a burap period: the cells per municipality, group and third of the year, from
+  /// 1 January up to the period's end, so that disclosure control covers the earlier periods of the year. `nil`:
+  /// the period's own cells are taken as the only period.
+  public var municipalCells: [GradeCell]?
 
   public init(
     groups: [GroupInfo], cells: [GradeCell], previousCells: [GradeCell] = [], aspects: [AspectCell] = [],
-    statusCounts: [StatusCount] = [], roleLabels: [Audience: [String: String]] = [:]
+    statusCounts: [StatusCount] = [], roleLabels: [Audience: [String: String]] = [:],
+    municipalCells: [GradeCell]? = nil
   ) {
+    self.municipalCells = municipalCells
     self.groups = groups
     self.cells = cells
     self.previousCells = previousCells
@@ -157,8 +163,11 @@ public enum ScoreDimension: String, Hashable, Sendable, CaseIterable, Comparable
   public static func validate(_ dimensions: [ScoreDimension]) throws(ScoringError) {
     let set = Set(dimensions)
     if set.contains(.year), set.contains(.period) { throw .incompatibleDimensions(.year, .period) }
-    // Cumulative periods overlap: T2 minus T1 per municipality would reveal small, suppressed cells.
-    if set.contains(.period), set.contains(.gemeente) { throw .incompatibleDimensions(.period, .gemeente) }
+    // Cumulative periods overlap: T2 minus T1 per municipality would reveal small, suppressed cells. Other
+    // dimensions beside gemeente make cells too small to publish and multiply the tables an intruder can combine.
+    if set.contains(.gemeente), let other = set.subtracting([.gemeente, .group]).sorted().first {
+      throw .incompatibleDimensions(other, .gemeente)
+    }
     if set.subtracting([.group]).count > 2 { throw .tooManyDimensions }
   }
 }
@@ -185,6 +194,23 @@ public struct ScoreRequest: Hashable, Sendable {
 
   /// The same period a year earlier, the comparison for the main table.
   public var previousPeriod: Period { period.yearEarlier }
+
+  /// Which cumulative burap period the request's period is: 1 for T1 (January–April), 2 for T2 (January–August),
+  /// 3 for the year; `nil` for any other range.
+  public var burapPeriod: Int? { period.burapIndex }
+}
+
+extension Period {
+  /// 1 for T1 (January–April), 2 for T2 (January–August), 3 for a whole year; `nil` for any other range.
+  public var burapIndex: Int? {
+    guard first.year == last.year, first.month == 1, first.day == 1 else { return nil }
+    switch (last.month, last.day) {
+    case (4, 30): return 1
+    case (8, 31): return 2
+    case (12, 31): return 3
+    default: return nil
+    }
+  }
 }
 
 // MARK: - Output: the figures
@@ -197,11 +223,16 @@ public struct ReportingThresholds: Hashable, Sendable {
   public var indicativeBelow: Int
   /// Per-municipality cells with fewer respondents are suppressed.
   public var disclosureThreshold: Int
+  /// Per-municipality cells with fewer respondents are shown without their distribution of grades.
+  public var distributionThreshold: Int
 
-  public init(minimumRespondents: Int, indicativeBelow: Int, disclosureThreshold: Int) {
+  public init(
+    minimumRespondents: Int, indicativeBelow: Int, disclosureThreshold: Int, distributionThreshold: Int? = nil
+  ) {
     self.minimumRespondents = minimumRespondents
     self.indicativeBelow = indicativeBelow
     self.disclosureThreshold = disclosureThreshold
+    self.distributionThreshold = max(distributionThreshold ?? 2 * disclosureThreshold, disclosureThreshold)
   }
 }
 
@@ -390,7 +421,11 @@ public struct ScoreCard: Hashable, Sendable {
     /// Hidden to protect respondents (per-municipality disclosure control): render no figure at all.
     public var isSuppressed: Bool
     /// Why the cell is hidden: below the disclosure threshold (`true`) or hidden so another cannot be recovered.
+    /// Kept for the engine's own checks; never published, since it would tell an intruder that the cell is small.
     public var isPrimarySuppression: Bool
+    /// Whether the grade distribution (counts per grade, median, share below 6) may be shown; `false` for
+    /// municipal cells below the distribution threshold.
+    public var showsDistribution: Bool = true
     /// The same period a year earlier.
     public var previousYear: YearComparison?
     public var aspects: [AspectScore]
@@ -414,6 +449,12 @@ public struct ScoreCard: Hashable, Sendable {
 
     /// The status, as before this type had an ``assessment``.
     public var status: NormStatus { assessment.status }
+
+    /// Whether the counts per grade (and the median and share below 6) are published: with a mean, and not
+    /// withheld by disclosure control. Every output asks this one question.
+    public var publishesDistribution: Bool {
+      !isSuppressed && showsDistribution && assessment.status != .teWeinigRespondenten
+    }
   }
 
   /// One line of a breakdown (a municipality, a role, a year, …) with its group cells.
@@ -509,6 +550,8 @@ public enum ScoringError: LocalizedError, Equatable, Sendable {
   case missingWeight(group: String, file: String)
   /// `--invited` names a group that does not exist.
   case unknownInvitedGroup(String)
+  /// A municipal breakdown of a range that is not T1, T2 or a year.
+  case gemeenteNeedsBurapPeriod(String)
 
   public var errorDescription: String? {
     switch self {
@@ -516,8 +559,12 @@ public enum ScoringError: LocalizedError, Equatable, Sendable {
       "'\(name)' is not a breakdown; use --by with group, gemeente, role, year or period (comma-separated)"
     case .incompatibleDimensions(let first, let second):
       second == .gemeente
-        ? "--by \(first.rawValue) cannot be combined with gemeente: the cumulative periods overlap, so their difference would reveal suppressed municipal cells"
+        ? (first == .period || first == .year
+          ? "--by \(first.rawValue) cannot be combined with gemeente: the cumulative periods overlap, so their difference would reveal suppressed municipal cells; run score --by gemeente per period (--period 2026-T1, 2026-T2, 2026)"
+          : "--by \(first.rawValue) cannot be combined with gemeente: per municipality only the respondent groups are shown (--by gemeente,group), since smaller cells would make respondents recognisable")
         : "--by \(first.rawValue) cannot be combined with \(second.rawValue); choose one"
+    case .gemeenteNeedsBurapPeriod(let period):
+      "--by gemeente needs a burap period (--period 2026-T1, 2026-T2 or 2026), not \(period): figures per municipality are protected together with the other periods of the year, and a free range would let its difference with them reveal hidden cells"
     case .tooManyDimensions:
       "--by takes at most two of gemeente, role, year and period (plus group)"
     case .missingWeight(let group, let file):

@@ -465,12 +465,11 @@ public enum ReportRenderer {
     return html
   }
 
-  /// A municipality cell as text: "7,4 (23)", "<10", "×" or "—".
+  /// A municipality cell as text: "7,4 (23)", "×" or "—".
   static func gemeenteCell(_ cell: ReportFigures.GemeenteCell, threshold: Int) -> String {
     switch cell {
     case .figure(let mean, let count): "\(Wording.decimal(mean)) (\(Wording.count(count)))"
-    case .belowThreshold: Wording.belowThreshold(threshold)
-    case .complementary: Wording.complementaryMark
+    case .suppressed: Wording.suppressedMark
     case .empty: Wording.emptyMark
     }
   }

@@ -218,7 +218,8 @@ extension ReportFigures.AudienceSection {
   static func gemeenten(_ breakdown: ScoreCard.Breakdown?) -> ReportFigures.GemeenteTable? {
     guard let breakdown, breakdown.dimensions == [.gemeente] else { return nil }
     func cell(_ row: ScoreCard.Row) -> ReportFigures.GemeenteCell {
-      if row.isSuppressed { return row.isPrimarySuppression ? .belowThreshold : .complementary }
+      // Why a cell is hidden is not published: "below the threshold" would tell an intruder that it is small.
+      if row.isSuppressed { return .suppressed }
       guard row.summary.count > 0, let mean = row.summary.mean else { return .empty }
       return .figure(mean: mean, count: row.summary.count)
     }

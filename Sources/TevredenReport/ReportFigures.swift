@@ -399,10 +399,9 @@ extension ReportFigures {
   public enum GemeenteCell: Hashable, Sendable {
     /// A shown figure.
     case figure(mean: Double, count: Int)
-    /// Hidden because fewer respondents than the disclosure threshold answered.
-    case belowThreshold
-    /// Hidden so that another hidden cell cannot be worked out from the totals.
-    case complementary
+    /// Hidden: fewer respondents than the disclosure threshold, or hidden so that another hidden cell cannot be
+    /// worked out from the totals or the year's earlier periods (which of the two is not published).
+    case suppressed
     /// No respondents.
     case empty
   }

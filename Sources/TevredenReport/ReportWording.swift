@@ -206,26 +206,18 @@ enum Wording {
     "Let op: dit rapport bevat open antwoorden van respondenten. Alleen voor intern gebruik; niet verspreiden en "
     + "niet doorsturen aan gemeenten."
 
-  /// The "<10" shown in a suppressed municipality cell.
-  static func belowThreshold(_ threshold: Int) -> String {
-    "<\(threshold)"
-  }
-
-  static let complementaryMark = "×"
+  /// The mark of a hidden municipality cell; one mark for every reason, since "fewer than 10" would tell an
+  /// intruder which hidden cells are the small ones.
+  static let suppressedMark = "×"
   static let emptyMark = "—"
 
   /// The footnote under the municipality table: one line for each mark the table uses.
   static func suppressionFootnote(threshold: Int, cells: [ReportFigures.GemeenteCell]) -> [String] {
     var lines: [String] = []
-    if cells.contains(.belowThreshold) {
+    if cells.contains(.suppressed) {
       lines.append(
-        "\(belowThreshold(threshold)): minder dan \(threshold) respondenten; het cijfer is niet getoond zodat "
-          + "niemand herkenbaar wordt.")
-    }
-    if cells.contains(.complementary) {
-      lines.append(
-        "\(complementaryMark): niet getoond omdat een verborgen cijfer anders uit de andere cijfers terug te rekenen is."
-      )
+        "\(suppressedMark): niet getoond: minder dan \(threshold) respondenten, of nodig zodat een ander verborgen "
+          + "cijfer niet uit de andere cijfers of uit een eerdere periode van dit jaar terug te rekenen is.")
     }
     if cells.contains(.empty) { lines.append("\(emptyMark): geen respondenten.") }
     return lines

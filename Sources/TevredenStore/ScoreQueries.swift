@@ -46,9 +46,17 @@ extension TevredenDatabase {
         }
       }
       let aspects = request.includesAspects ? try Self.aspectCells(db, period: request.period, definitions) : []
+      // Municipal figures are protected together with the year's earlier periods, so the engine needs the year
+      // up to the period's end per third.
+      var municipal: [GradeCell]?
+      if dimensions.contains(.gemeente), request.burapPeriod != nil {
+        let yearToDate = Period(
+          from: LocalDate(year: request.period.first.year, month: 1, day: 1), to: request.period.last)
+        municipal = try Self.gradeCells(db, period: yearToDate, dimensions: [.gemeente, .period])
+      }
       return ScoreData(
         groups: groups, cells: cells, previousCells: previous, aspects: aspects, statusCounts: statusCounts,
-        roleLabels: roleLabels)
+        roleLabels: roleLabels, municipalCells: municipal)
     }
   }
 

@@ -51,9 +51,10 @@ import TevredenCore
 
   @Test func suppressedMunicipalityCellsHaveAFootnote() {
     let markdown = ReportRenderer.markdown(ReportFixture.figures)
-    #expect(markdown.contains("| Texel | <10 | <10 | <10 | — | — |"))
-    #expect(markdown.contains("| Castricum | 7,0 (30) | 7,3 (12) | × | <10 | — |"))
-    #expect(markdown.contains("- <10: minder dan 10 respondenten"))
+    #expect(markdown.contains("| Texel | × | × | × | — | — |"))
+    #expect(markdown.contains("| Castricum | 7,0 (30) | 7,3 (12) | × | × | — |"))
+    #expect(markdown.contains("- ×: niet getoond: minder dan 10 respondenten, of nodig zodat"))
+    #expect(!markdown.contains("<10"))
   }
 
   @Test func aspectsAreListedWeakestFirst() throws {

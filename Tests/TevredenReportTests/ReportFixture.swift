@@ -79,27 +79,27 @@ enum ReportFixture {
           gemeente: "Alkmaar",
           cells: [
             .figure(mean: 7.1, count: 58), .figure(mean: 7.5, count: 14), .figure(mean: 6.9, count: 36),
-            .belowThreshold, .belowThreshold,
+            .suppressed, .suppressed,
           ]),
         F.GemeenteRow(
           gemeente: "Castricum",
           cells: [
-            .figure(mean: 7.0, count: 30), .figure(mean: 7.3, count: 12), .complementary, .belowThreshold,
+            .figure(mean: 7.0, count: 30), .figure(mean: 7.3, count: 12), .suppressed, .suppressed,
             .empty,
           ]),
         F.GemeenteRow(
           gemeente: "Den Helder",
           cells: [
             .figure(mean: 6.8, count: 41), .figure(mean: 7.4, count: 11), .figure(mean: 6.6, count: 24),
-            .belowThreshold, .belowThreshold,
+            .suppressed, .suppressed,
           ]),
         F.GemeenteRow(
           gemeente: "Hoorn",
           cells: [
-            .figure(mean: 6.9, count: 47), .belowThreshold, .figure(mean: 6.9, count: 30), .belowThreshold,
-            .belowThreshold,
+            .figure(mean: 6.9, count: 47), .suppressed, .figure(mean: 6.9, count: 30), .suppressed,
+            .suppressed,
           ]),
-        F.GemeenteRow(gemeente: "Texel", cells: [.belowThreshold, .belowThreshold, .belowThreshold, .empty, .empty]),
+        F.GemeenteRow(gemeente: "Texel", cells: [.suppressed, .suppressed, .suppressed, .empty, .empty]),
       ])
   )
 
@@ -153,7 +153,7 @@ enum ReportFixture {
       rows: [
         F.GemeenteRow(gemeente: "Alkmaar", cells: [.figure(mean: 7.2, count: 31)]),
         F.GemeenteRow(gemeente: "Den Helder", cells: [.figure(mean: 6.9, count: 18)]),
-        F.GemeenteRow(gemeente: "Enkhuizen", cells: [.belowThreshold]),
+        F.GemeenteRow(gemeente: "Enkhuizen", cells: [.suppressed]),
         F.GemeenteRow(gemeente: "Hoorn", cells: [.figure(mean: 7.0, count: 24)]),
         F.GemeenteRow(gemeente: "Opmeer", cells: [.empty]),
       ])

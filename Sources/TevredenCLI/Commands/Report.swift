@@ -88,7 +88,10 @@ enum ReportAssembly {
     guard let firstDay = try store.firstScoredDay() else {
       throw CLIError.nothingToReport("the database holds no completed responses with a grade yet; import them first")
     }
-    let request = ScoreRequest(period: period, dimensions: [.gemeente, .group], includesAspects: true)
+    // Municipal tables only for the burap periods, which disclosure control protects together; a free range
+    // gets none (its difference with them would reveal hidden cells).
+    let request = ScoreRequest(
+      period: period, dimensions: period.burapIndex == nil ? [] : [.gemeente, .group], includesAspects: true)
     let card = try ScoreCard.build(request: request, indicators: indicators, data: try store.scoreData(for: request))
     // The trend: every burap period from the first year with responses up to the report's period.
     let trendStart = LocalDate(year: min(firstDay.year, period.first.year), month: 1, day: 1)
