@@ -41,6 +41,20 @@ import Testing
     // Periods and municipalities do not combine: T2 minus T1 would reveal hidden cells.
     let refused = try run(["score", "--period", "2026-T2", "--by", "gemeente,period"], in: folder, db: db)
     #expect(refused.exitCode == 64, "\(refused)")
+    // Nor with roles (cells too small), nor for a free range (its difference with the burap periods).
+    let roles = try run(["score", "--period", "2026-T2", "--by", "gemeente,role"], in: folder, db: db)
+    #expect(roles.exitCode == 64 && roles.stderr.contains("only the respondent groups"), "\(roles)")
+    let range = try run(
+      ["score", "--from", "2026-05-01", "--to", "2026-08-31", "--by", "gemeente"], in: folder, db: db)
+    #expect(range.exitCode == 64 && range.stderr.contains("needs a burap period"), "\(range)")
+    // Counts per grade (and median, share below 6) only for municipal cells of at least 20.
+    let grades = try table.column("grade_7")
+    let median = try table.column("median")
+    for row in table.rows where row[rowType] == "breakdown" && row[suppressed] == "false" {
+      if let count = Int(row[n]), count < 20 {
+        #expect(row[grades].isEmpty && row[median].isEmpty, "\(row[gemeente]): \(count)")
+      }
+    }
   }
 
   @Test func weightsGiveAWeightedMeanBesideTheUnweightedOne() throws {

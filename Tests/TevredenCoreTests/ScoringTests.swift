@@ -298,7 +298,7 @@ import Testing
   }
 }
 
-@Suite struct DisclosureControlTests {
+@Suite struct MunicipalBreakdownTests {
   static func gemeenteCard(_ cells: [GradeCell], by: [ScoreDimension] = [.gemeente]) throws -> ScoreCard.Breakdown {
     try #require(
       try ScoringTests.card(cells, indicators: ScoringTests.indicators(minimum: 1), by: by).indicators[0].breakdown)
@@ -360,6 +360,71 @@ import Testing
       #expect(hiddenCount(rows.map { $0.groups[group] }) != 1, "group column \(group)")
     }
     #expect(hiddenCount(rows.map(\.total)) != 1)
+  }
+
+  @Test func rowTotalsAreHiddenAlikeWithAndWithoutGroupCells() throws {
+    // Without the group cells the row totals alone would need less hiding; published both ways, the difference
+    // would let one be played off against the other.
+    let cells = [
+      ScoringTests.cell(.inwoners, "melding", Self.grades(30), gemeente: "Alkmaar"),
+      ScoringTests.cell(.inwoners, "advies", Self.grades(3), gemeente: "Alkmaar"),
+      ScoringTests.cell(.inwoners, "melding", Self.grades(20), gemeente: "Bergen"),
+      ScoringTests.cell(.inwoners, "advies", Self.grades(15), gemeente: "Bergen"),
+      ScoringTests.cell(.inwoners, "melding", Self.grades(25), gemeente: "Hoorn"),
+      ScoringTests.cell(.inwoners, "advies", Self.grades(11), gemeente: "Hoorn"),
+      ScoringTests.cell(.inwoners, "melding", Self.grades(12), gemeente: "Texel"),
+      ScoringTests.cell(.inwoners, "melding", Self.grades(4), gemeente: "Opmeer"),
+    ]
+    let withGroups = try Self.gemeenteCard(cells, by: [.gemeente, .group])
+    let totalsOnly = try Self.gemeenteCard(cells)
+    #expect(withGroups.rows.map(\.total.isSuppressed) == totalsOnly.rows.map(\.total.isSuppressed))
+    #expect(withGroups.rows.contains { $0.total.isSuppressed })
+  }
+
+  @Test func municipalitiesCombineWithGroupsOnlyAndOnlyInBurapPeriods() throws {
+    #expect(throws: ScoringError.incompatibleDimensions(.role, .gemeente)) {
+      try ScoreDimension.parseList("gemeente,role")
+    }
+    #expect(throws: ScoringError.incompatibleDimensions(.year, .gemeente)) {
+      try ScoreDimension.parseList("year,gemeente")
+    }
+    #expect(try ScoreDimension.parseList("gemeente,group") == [.group, .gemeente])
+    let may = Period(from: LocalDate(year: 2026, month: 5, day: 1), to: LocalDate(year: 2026, month: 8, day: 31))
+    #expect(throws: ScoringError.gemeenteNeedsBurapPeriod(may.name)) {
+      try ScoreCard.build(
+        request: ScoreRequest(period: may, dimensions: [.gemeente]), indicators: ScoringTests.indicators(),
+        data: ScoreData(groups: ScoringTests.groups, cells: []))
+    }
+  }
+
+  @Test func smallMunicipalCellsShowNoDistribution() throws {
+    let breakdown = try Self.gemeenteCard(
+      [
+        ScoringTests.cell(.inwoners, "melding", Self.grades(40), gemeente: "Alkmaar"),
+        ScoringTests.cell(.inwoners, "melding", Self.grades(15), gemeente: "Bergen"),
+        ScoringTests.cell(.inwoners, "melding", Self.grades(22), gemeente: "Hoorn"),
+      ])
+    let byName = Dictionary(uniqueKeysWithValues: breakdown.rows.map { ($0.label, $0.total) })
+    #expect(byName["Bergen"]?.isSuppressed == false)
+    #expect(byName["Bergen"]?.publishesDistribution == false)
+    #expect(byName["Alkmaar"]?.publishesDistribution == true)
+    let csv = ScoreRenderer.render(
+      try ScoringTests.card(
+        [
+          ScoringTests.cell(.inwoners, "melding", Self.grades(40), gemeente: "Alkmaar"),
+          ScoringTests.cell(.inwoners, "melding", Self.grades(15), gemeente: "Bergen"),
+          ScoringTests.cell(.inwoners, "melding", Self.grades(22), gemeente: "Hoorn"),
+        ], indicators: ScoringTests.indicators(minimum: 1), by: [.gemeente]), as: .csv)
+    let lines = csv.split(separator: "\n").map {
+      $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    }
+    let header = try #require(lines.first)
+    func field(_ row: [String], _ name: String) throws -> String { row[try #require(header.firstIndex(of: name))] }
+    let bergen = try #require(lines.first { $0.contains("Bergen") })
+    let alkmaar = try #require(lines.first { $0.contains("Alkmaar") })
+    #expect(try field(bergen, "n") == "15" && !field(bergen, "mean").isEmpty)
+    #expect(try field(bergen, "grade_7").isEmpty && field(bergen, "median").isEmpty)
+    #expect(try field(alkmaar, "grade_7") == "40")
   }
 }
 

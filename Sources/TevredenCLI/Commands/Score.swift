@@ -16,8 +16,9 @@ extension TevredenCommand {
         below 6, the status against the norm, and the same period a year earlier (Welch's test).
 
         --by adds a breakdown under each indicator: gemeente, role, year or period (at most two, comma-separated), \
-        plus group for cells per respondent group. Municipal cells below the disclosure threshold are hidden, with \
-        complementary suppression.
+        plus group for cells per respondent group. Per municipality (gemeente, with group if wanted) only for the \
+        burap periods: the cells are protected together with the year's earlier periods, so no table of T1, T2 or \
+        the year, nor their differences, gives a hidden cell away; 'tevreden audit --year' checks that.
         """)
 
     @OptionGroup var selection: ScoreSelectionOptions
@@ -71,7 +72,12 @@ struct ScoreSelectionOptions: ParsableArguments {
 
   func validate() throws {
     if let by {
-      do { _ = try ScoreDimension.parseList(by) } catch { throw ValidationError(error.localizedDescription) }
+      let dimensions: [ScoreDimension]
+      do { dimensions = try ScoreDimension.parseList(by) } catch { throw ValidationError(error.localizedDescription) }
+      // Municipal figures only for burap periods: refused before anything is read, like any bad combination.
+      if dimensions.contains(.gemeente), let range = try? period.resolve(), range.burapIndex == nil {
+        throw ValidationError(ScoringError.gemeenteNeedsBurapPeriod(range.name).localizedDescription)
+      }
     }
   }
 

@@ -56,6 +56,12 @@ public struct SuppressionPattern: Hashable, Sendable {
   /// Hidden because the cell itself is below the threshold (the others hide so this one cannot be worked out).
   public var primary: [[Bool]]
   public var distributionShown: [[Bool]]
+
+  public init(hidden: [[Bool]], primary: [[Bool]]? = nil, distributionShown: [[Bool]]) {
+    self.hidden = hidden
+    self.primary = primary ?? hidden
+    self.distributionShown = distributionShown
+  }
 }
 
 /// Disclosure control for the municipal tables of a year, coordinated across the tables and the cumulative
@@ -105,9 +111,8 @@ public enum DisclosureControl {
       // distribution, placed by the distributions of every other municipality, lands on one hidden cell. So the
       // distributions a period would show are checked by the intruder first, and withheld if it finds anything.
       if next.distributionShown.contains(where: { $0.contains(true) }) {
-        let published = publishedYear(
-          counts, distributions: Array(distributions[...period]), patterns: patterns + [next],
-          minimumRespondents: minimumRespondents)
+        let published = PublishedYear(
+          counts, patterns: patterns + [next], minimumRespondents: minimumRespondents)
         if !DisclosureAudit.attack(published, threshold: threshold).findings.isEmpty {
           next.distributionShown = next.distributionShown.map { $0.map { _ in false } }
         }
@@ -115,36 +120,6 @@ public enum DisclosureControl {
       patterns.append(next)
     }
     return patterns
-  }
-
-  /// What the score cards would publish with these patterns, as the intruder reads it.
-  static func publishedYear(
-    _ counts: MunicipalCounts, distributions: [[[GradeDistribution]]], patterns: [SuppressionPattern],
-    minimumRespondents: Int
-  ) -> PublishedYear {
-    func shown(_ distribution: GradeDistribution, withGrades: Bool) -> PublishedCell {
-      let n = distribution.count
-      return .shown(
-        count: n, gradeCounts: withGrades && n >= minimumRespondents ? GradeSummary(distribution).gradeCounts : nil)
-    }
-    let names = ["T1", "T2", "jaar"]
-    let tables = zip(distributions, patterns).enumerated().map { period, pair in
-      let (table, pattern) = pair
-      let groupTotals = counts.groups.indices.map { group in
-        table.reduce(GradeDistribution.empty) { $0 + $1[group + 1] }
-      }
-      return PublishedMunicipalTable(
-        period: names[period], groupTotals: groupTotals.map { shown($0, withGrades: true) },
-        overall: shown(groupTotals.reduce(GradeDistribution.empty, +), withGrades: true),
-        cells: table.indices.map { row in
-          table[row].indices.map { column in
-            pattern.hidden[row][column]
-              ? .hidden : shown(table[row][column], withGrades: pattern.distributionShown[row][column])
-          }
-        })
-    }
-    return PublishedYear(
-      audience: .inwoners, year: 0, gemeenten: counts.gemeenten, groups: counts.groups, tables: tables)
   }
 
   /// The lines of a table with `rows` rows and `columns` columns (column 0 the row total): members and, for a row,
@@ -270,5 +245,36 @@ public enum DisclosureControl {
       }
     }
     return SuppressionPattern(hidden: hidden, primary: primary, distributionShown: shown)
+  }
+}
+
+extension PublishedYear {
+  /// What the score cards publish for these counts under these patterns (one per cumulative period, from T1), as
+  /// the intruder reads it: shown cells with their n, and their counts per grade where the pattern shows the
+  /// distribution and the cell has a mean; the region's group totals and overall with counts per grade from
+  /// `minimumRespondents` on.
+  public init(_ counts: MunicipalCounts, patterns: [SuppressionPattern], minimumRespondents: Int) {
+    func shown(_ distribution: GradeDistribution, withGrades: Bool) -> PublishedCell {
+      let n = distribution.count
+      return .shown(
+        count: n, gradeCounts: withGrades && n >= minimumRespondents ? GradeSummary(distribution).gradeCounts : nil)
+    }
+    let names = ["T1", "T2", "jaar"]
+    let tables = patterns.prefix(3).enumerated().map { period, pattern in
+      let table = counts.cumulative(through: period + 1)
+      let groupTotals = counts.groups.indices.map { group in
+        table.reduce(GradeDistribution.empty) { $0 + $1[group + 1] }
+      }
+      return PublishedMunicipalTable(
+        period: names[period], groupTotals: groupTotals.map { shown($0, withGrades: true) },
+        overall: shown(groupTotals.reduce(GradeDistribution.empty, +), withGrades: true),
+        cells: table.indices.map { row in
+          table[row].indices.map { column in
+            pattern.hidden[row][column]
+              ? .hidden : shown(table[row][column], withGrades: pattern.distributionShown[row][column])
+          }
+        })
+    }
+    self.init(audience: .inwoners, year: 0, gemeenten: counts.gemeenten, groups: counts.groups, tables: tables)
   }
 }
