@@ -275,8 +275,10 @@ enum Wording {
       (
         "Afscherming per gemeente",
         "Cijfers per gemeente met minder dan \(methods.disclosureThreshold) respondenten worden niet getoond, en "
-          + "zo nodig ook een tweede cijfer, zodat geen respondent herkenbaar wordt. Open antwoorden staan nooit "
-          + "per gemeente in het rapport."
+          + "zo nodig ook andere cijfers, zodat geen verborgen cijfer uit de totalen of uit het verschil met een "
+          + "eerdere periode van het jaar (T1, T2) terug te rekenen is; dat is met de tabellen van het hele jaar "
+          + "nagerekend zoals een indringer het zou doen (tevreden audit). Open antwoorden staan nooit per gemeente "
+          + "in het rapport."
       ),
     ]
     if let retention = methods.retention { lines.append(("Bewaartermijnen", Self.retention(retention))) }
