@@ -122,6 +122,26 @@ import TevredenTestSupport
     #expect(!(try Data(contentsOf: URL(fileURLWithPath: db))).contains(Data("111222333".utf8)))
   }
 
+  @Test func anExcelWorkbookIsStoredMaskedLikeACSV() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let db = folder.appendingPathComponent("db.sqlite").path
+    // The same sheet as the CSV above, kept in Excel (shared strings, an Excel serial timestamp); the workbook is
+    // read from the archive in memory, never unpacked to a temporary file.
+    let run = try runTevredenProcess(
+      [
+        "import", projectExport("eigen-lijst-privacy.xlsx").path, "--questionnaire", "inwoners-melding", "--db", db,
+        "--questionnaires", questionnairesFolder.path,
+      ], cwd: folder, env: ["TMPDIR": folder.appendingPathComponent("tmp").path])
+    #expect(run.exitCode == 0, "\(run)")
+    #expect(run.stdout.contains("masked in open answers"), "\(run)")
+    #expect(Set(try storedTexts("opmerking", db: db)) == [RemarkWithEveryIdentifier.masked, "Prima"])
+    let keys = try DatabaseQueue(path: db).read { try String.fetchAll($0, sql: "SELECT responseKey FROM response") }
+    #expect(keys.count == 2 && keys.allSatisfy { $0.contains(":row-") }, "\(keys)")
+    try expectNoIdentifiers(inDatabase: db)
+    #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("tmp").path))
+  }
+
   @Test func aStationWithUnmaskedRemarksIsMergedMaskedAndExportsAreMaskedToo() throws {
     let folder = try makeTemporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }

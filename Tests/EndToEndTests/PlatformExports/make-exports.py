@@ -535,6 +535,20 @@ write_xlsx("googleforms-inwoners-adviesaanvraag-sheet.xlsx",
            [("Formulierreacties 1", gs_rows, lambda r, c, v: 1 if r > 1 and c == 0 else 0)], ["d-m-yyyy h:mm:ss"],
            shared_strings=True)
 
+# A region's own sheet kept in Excel, for the privacy path: a generic ID column holding a BSN, the timestamp as an
+# Excel serial number, the open remark holding every kind of identifier (the same text as the Swift tests'
+# RemarkWithEveryIdentifier.text).
+remark_with_every_identifier = (
+    "Mijn buurman Piet de Vries (BSN 123456782) belde van 06-12345678, mail piet@example.nl, IBAN "
+    "NL91ABNA0417164300, adres Dorpsstraat 12, postcode 1811 AB, kenteken AB-12-CD, geboren 12-03-1985, IP "
+    "192.168.1.23, locatie 52.6324, 4.7534, dossier VT-2026-00123.")
+pv_rows = [["ID", "Tijdstempel", "Bereikbaarheid", "Cijfer", "Opmerking"],
+           ["123456782", excel_serial(2026, 3, 2, 10, 0, 0), "Tevreden", 8, remark_with_every_identifier],
+           ["111222333", excel_serial(2026, 3, 3, 11, 0, 0), "Zeer tevreden", 9, "Prima"]]
+write_xlsx("eigen-lijst-privacy.xlsx",
+           [("Blad1", pv_rows, lambda r, c, v: 1 if r > 1 and c == 1 else 0)], ["d-m-yyyy h:mm:ss"],
+           shared_strings=True)
+
 # KoboToolbox XLS export (as the two Kobo workbooks): XML names with groups in the headers, select_multiple as one
 # column of space-separated names, start and end as serial numbers styled yyyy-mm-dd (the time is kept but not
 # shown), _submission_time in UTC, a grade given as a free decimal, and a second sheet for a repeat group linked
