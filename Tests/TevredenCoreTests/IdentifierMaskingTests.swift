@@ -125,6 +125,25 @@ struct CorpusScore {
   }
 
   @Test(arguments: [
+    "3.14159 2.71828 1.41421 1.73205", "12.3456 78.9012 34.5678 90.1234", "123.45 678.90 234.56 789.01",
+    "0.061234 0.5678 0.9012 0.3456", "1.2345 2.3456 3.4567 4.5678 5.6789", "metingen: 7,25 8,50 6,75 9,00",
+  ])
+  func seriesOfDecimalsAreNumbersNotPhonesBSNsOrPlaces(text: String) {
+    #expect(IdentifierMasking.standard.mask(text).text == text)
+  }
+
+  @Test(arguments: [
+    ("bel 0612345678,0687654321", "bel [telefoonnummer],[telefoonnummer]"),
+    ("52.6324 4.7534 0 0", "[locatie] 0 0"),
+    ("4.7534, 52.6324", "[locatie]"),
+    ("Gegevens: -33.8688, 151.2093", "Gegevens: [locatie]"),
+    ("gps 40.7128 -74.0060", "gps [locatie]"),
+  ])
+  func listsOfPhonesAndPlacesAreStillMasked(text: String, expected: String) {
+    #expect(IdentifierMasking.standard.mask(text).text == expected)
+  }
+
+  @Test(arguments: [
     ("bel 0612345678", "bel [telefoonnummer]"),
     ("BSN 111222333", "BSN [BSN]"),
     ("a@b.nl", "[e-mail]"),

@@ -74,6 +74,28 @@ struct Scanner {
   @discardableResult
   private mutating func add(_ range: Range<Int>, _ kind: PersonalDataKind) -> Bool {
     guard isFree(range) else { return false }
+    // A run of digits that starts or ends inside a decimal number ("123.45 678.90 234.56") is a series of numbers,
+    // not a BSN or a phone number read across them: a decimal's other half has at most four digits, the next
+    // phone number in a list ("0612345678,0687654321") many more.
+    if kind == .bsn || kind == .phone {
+      func shortRun(from index: Int, step: Int) -> Bool {
+        var cursor = index
+        var count = 0
+        while isDigit(cursor) {
+          count += 1
+          cursor += step
+        }
+        return count >= 1 && count <= 4
+      }
+      let before = range.lowerBound - 1
+      let after = range.upperBound
+      if at(before) == "." || at(before) == ",", isDigit(range.lowerBound), shortRun(from: before - 1, step: -1) {
+        return false
+      }
+      if at(after) == "." || at(after) == ",", isDigit(after - 1), shortRun(from: after + 1, step: 1) {
+        return false
+      }
+    }
     for index in range { taken[index] = true }
     found.append((range, kind))
     return true
@@ -128,15 +150,24 @@ struct Scanner {
   /// before it.
   private func startsNumber(_ index: Int) -> Bool {
     if isAlphanumeric(index - 1) { return false }
-    if let before = at(index - 1), before == "." || before == ",", isDigit(index - 2) { return false }
+    if let before = at(index - 1), before == "." || before == ",", isDigit(index - 2) {
+      // "0612345678,0687654321": a comma between two long numbers separates a list; no decimal is that long.
+      return before == "," && digitCount(from: index - 2, step: -1) >= 8 && digitCount(from: index, step: 1) >= 8
+    }
     return true
+  }
+
+  private func digitCount(from index: Int, step: Int) -> Int {
+    var cursor = index
+    while isDigit(cursor) { cursor += step }
+    return abs(cursor - index)
   }
 
   /// Whether a number ending before `index` ends there: not followed by a digit, a letter or a decimal part.
   private func endsNumber(_ index: Int) -> Bool {
     if isAlphanumeric(index) { return false }
     if let after = at(index), after == "." || after == "," || after == "-" || after == "/", isDigit(index + 1) {
-      return false
+      return after == "," && digitCount(from: index - 1, step: -1) >= 8 && digitCount(from: index + 1, step: 1) >= 8
     }
     return true
   }
@@ -414,7 +445,7 @@ struct Scanner {
   /// "52.3676, 4.9041", "52.3676 4.9041 0.0 5.0" (a geopoint): a latitude and a longitude with at least three
   /// decimals each, and up to two more numbers (altitude, accuracy).
   private func decimalPair(at start: Int, hemispheres: Bool = false) -> Int? {
-    func decimal(at start: Int, minimumDecimals: Int) -> (end: Int, value: Double)? {
+    func decimal(at start: Int, minimumDecimals: Int) -> (end: Int, value: Double, decimals: Int)? {
       var index = start
       var negative = false
       if at(index) == "-" {
@@ -431,7 +462,7 @@ struct Scanner {
         value += Double(s[digit].value - 0x30) * scale
         scale /= 10
       }
-      return (fraction, negative ? -value : value)
+      return (fraction, negative ? -value : value, fraction - (whole + 1))
     }
     func separated(_ index: Int) -> Int? {
       var next = index
@@ -452,11 +483,38 @@ struct Scanner {
       let longitude = decimal(at: second, minimumDecimals: 3), abs(longitude.value) <= 180
     else { return nil }
     var end = longitude.end
+    var extras = 0
     for _ in 0..<2 {
       guard let next = separated(end), let extra = decimal(at: next, minimumDecimals: 0) else { break }
       end = extra.end
+      extras += 1
     }
+    // A fifth number makes a series of measurements, not a geopoint (latitude, longitude, altitude, accuracy).
+    if let next = separated(end), decimal(at: next, minimumDecimals: 0) != nil { return nil }
+    // Without a hemisphere letter or a word such as "locatie", a pair is read as a place when it lies in or near
+    // the Netherlands (either order), or when it is written as coordinates are: two numbers of four or more
+    // decimals joined by a comma ("-33.8688, 151.2093"). "3.14159 2.71828 1.41421 1.73205" is four numbers.
+    func nearby(_ first: Double, _ second: Double) -> Bool {
+      (49.5...54.5).contains(first) && (2.5...7.8).contains(second)
+    }
+    let written =
+      extras == 0 && (latitude.end..<second).contains { at($0) == "," }
+      && latitude.decimals >= 4 && longitude.decimals >= 4
+    guard
+      hemispheres || hasLocationWord || written || nearby(latitude.value, longitude.value)
+        || nearby(longitude.value, latitude.value)
+    else { return nil }
     return end
+  }
+
+  /// Words that make a pair of decimals a place wherever it lies.
+  private static let locationWords: Set<String> = [
+    "locatie", "coördinaten", "coordinaten", "coördinaat", "coordinaat", "gps", "lat", "lon", "lng", "latitude",
+    "longitude", "geopoint", "positie", "plek", "geolocatie", "breedtegraad", "lengtegraad",
+  ]
+
+  private var hasLocationWord: Bool {
+    words.contains { Self.locationWords.contains($0.lowercased) }
   }
 
   // MARK: - Case numbers
