@@ -77,7 +77,7 @@ let package = Package(
       dependencies: [
         "TevredenCore", "TevredenStore", "TevredenTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
       ],
-      exclude: ["PlatformExports"]
+      exclude: ["PlatformExports", "PrivacyFixtures"]
     ),
   ],
   swiftLanguageModes: [.v6]

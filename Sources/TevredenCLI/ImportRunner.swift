@@ -18,6 +18,8 @@ struct ImportRunner {
   var questionnaire: Questionnaire.ID?
   /// For platform exports without a gemeente column (`--gemeente`).
   var gemeente: String?
+  /// For platform exports without dates (`--completed-on`).
+  var completedOn: LocalDate?
   /// Forces a layout instead of detecting it (`--layout`).
   var layout: SurveyPlatform?
   /// Explicit header → item mapping (`--mapping`).
@@ -444,7 +446,7 @@ extension ImportRunner {
       ExportConversion(
         layout: layout, definition: definition, explicitMapping: mapping?.columns ?? [:],
         explicitOptions: mapping?.options ?? [:], gemeente: gemeente,
-        gemeenten: catalog.indicators?.gemeenten ?? [])
+        gemeenten: catalog.indicators?.gemeenten ?? [], completedOn: completedOn)
     }
     if let questionnaire {
       guard let definition = catalog.questionnaire(questionnaire) else {

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 import TevredenCore
 import TevredenStore
@@ -95,6 +96,42 @@ import TevredenStore
     let remarks = try store.responses().compactMap { $0.0.answers["opmerking"]?.value?.canonicalText }
     #expect(remarks.contains("Fijn geholpen, bel gerust [telefoonnummer]"))
     #expect(remarks.contains("Contact met coördinator was prima, mijn BSN [BSN] stond erin"))
+  }
+
+  @Test func limeSurveysPlaceholderDateIsNoDateAndCompletedOnGivesTheDay() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    // The same survey with date stamps switched off: no start date, and 1980-01-01 00:00:00 as every submit date.
+    let original = try String(
+      contentsOf: Self.exports.appendingPathComponent("limesurvey-inwoners-adviesaanvraag-codes.csv"), encoding: .utf8)
+    var lines = original.components(separatedBy: "\n")
+    for index in lines.indices.dropFirst() where !lines[index].isEmpty {
+      var fields = lines[index].components(separatedBy: "\",\"")
+      // A response not submitted keeps an empty submit date.
+      if !fields[1].isEmpty { fields[1] = "1980-01-01 00:00:00" }
+      fields[5] = ""
+      fields[6] = "1980-01-01 00:00:00"
+      lines[index] = fields.joined(separator: "\",\"")
+    }
+    let rows = lines.dropFirst().filter { !$0.isEmpty }.count
+    let file = folder.appendingPathComponent("limesurvey-zonder-datums.csv")
+    try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+    let db = folder.appendingPathComponent("db.sqlite").path
+    let undated = try runTevredenProcess(importArguments([file.path], db: db), cwd: folder)
+    #expect(undated.exitCode == 2, "\(undated)")
+    #expect(undated.stderr.contains("no start or completion time"), "\(undated)")
+    #expect(undated.stderr.contains("--completed-on yyyy-MM-dd"), "\(undated)")
+    #expect(undated.stdout.contains("0 imported"), "\(undated)")
+    let dated = try runTevredenProcess(
+      importArguments([file.path, "--completed-on", "2026-03-14"], db: db), cwd: folder)
+    #expect(dated.exitCode == 0, "\(dated)")
+    let days = try DatabaseQueue(path: db).read {
+      try String.fetchAll($0, sql: "SELECT DISTINCT collectedOn FROM response")
+    }
+    #expect(days == ["2026-03-14"])
+    #expect(try TevredenDatabase.open(atPath: db).responseCount() == rows)
+    let bad = try runTevredenProcess(importArguments([file.path, "--completed-on", "14-3-2026"], db: db), cwd: folder)
+    #expect(bad.exitCode == 64 && bad.stderr.contains("is not a day"), "\(bad)")
   }
 
   @Test func reimportingAndACumulativeExportAddOnlyWhatIsNew() throws {

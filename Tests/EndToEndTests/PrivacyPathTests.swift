@@ -130,7 +130,9 @@ import TevredenTestSupport
     // read from the archive in memory, never unpacked to a temporary file.
     let run = try runTevredenProcess(
       [
-        "import", projectExport("eigen-lijst-privacy.xlsx").path, "--questionnaire", "inwoners-melding", "--db", db,
+        "import",
+        packageRoot.appendingPathComponent("Tests/EndToEndTests/PrivacyFixtures/eigen-lijst-privacy.xlsx").path,
+        "--questionnaire", "inwoners-melding", "--db", db,
         "--questionnaires", questionnairesFolder.path,
       ], cwd: folder, env: ["TMPDIR": folder.appendingPathComponent("tmp").path])
     #expect(run.exitCode == 0, "\(run)")

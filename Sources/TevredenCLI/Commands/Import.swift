@@ -43,6 +43,13 @@ extension TevredenCommand {
     var gemeente: String?
 
     @Option(
+      name: .customLong("completed-on"),
+      help: ArgumentHelp(
+        "For platform exports without dates (or LimeSurvey's without date stamps): the day every response without a date was completed.",
+        valueName: "yyyy-MM-dd"))
+    var completedOn: String?
+
+    @Option(
       help:
         "Use this layout instead of detecting it.")
     var layout: SurveyPlatform?
@@ -68,6 +75,8 @@ extension TevredenCommand {
           throw ValidationError(
             "--undo BATCH takes nothing else: run it on its own, such as 'tevreden import --undo 3'")
         }
+      } else if let completedOn, LocalDate(completedOn) == nil {
+        throw ValidationError("--completed-on '\(completedOn)' is not a day: use yyyy-MM-dd, such as 2026-03-14")
       } else if paths.isEmpty {
         throw ValidationError(
           "name the files or folders to import, such as 'tevreden import export.csv' or 'tevreden import exports/'; "
@@ -115,6 +124,7 @@ extension TevredenCommand {
         catalog.indicators?.gemeenten.first { $0.caseInsensitiveCompare(name) == .orderedSame } ?? name
       }
       runner.layout = layout
+      runner.completedOn = completedOn.flatMap(LocalDate.init)
       runner.mapping = explicit
       let progress = ProgressBar(delay: Self.progressDelay())
       runner.onDiagnostic = { diagnostic in

@@ -24,6 +24,8 @@ public struct ExportConversion: Sendable {
   public let unmappedColumns: [Int]
   public let gemeenteColumn: Int?
   private let fixedGemeente: String?
+  /// The completion day for rows without any date (`--completed-on`): noon, Dutch time.
+  private let fixedCompletionDay: LocalDate?
   private let gemeenten: [String]
   /// Per entry of ``orderedColumns``, the answers read from cells seen before.
   private var valueCache: [[String: Result<Answer?, AnswerProblem>]]
@@ -63,14 +65,16 @@ public struct ExportConversion: Sendable {
   ///   - explicitOptions: Header → option of a multiple-choice item from a mapping file; wins over detection.
   ///   - gemeente: The municipality for every row, unless the file has a `gemeente` column.
   ///   - gemeenten: The region's municipalities (from `indicators.yaml`).
+  ///   - completedOn: The day every row without a date was completed (a file without date columns).
   public init(
     layout: ExportLayout, definition: LoadedQuestionnaire, explicitMapping: [String: Question.ID] = [:],
     explicitOptions: [String: ColumnMatching.ChoiceColumn] = [:],
-    gemeente: String?, gemeenten: [String]
+    gemeente: String?, gemeenten: [String], completedOn: LocalDate? = nil
   ) {
     self.layout = layout
     self.definition = definition
     self.fixedGemeente = gemeente
+    self.fixedCompletionDay = completedOn
     self.gemeenten = gemeenten
     var dropped: [(Int, PersonalDataKind)] = []
     var candidates: [[String]] = []
@@ -183,6 +187,9 @@ public struct ExportConversion: Sendable {
       guard let index else { return nil }
       let text = cell(index)
       guard !text.isEmpty else { return nil }
+      // LimeSurvey writes 1980-01-01 00:00:00 as the submit date of every completed response when the survey keeps
+      // no date stamps: it says "completed", not when.
+      if layout.platform == .limeSurvey, text.hasPrefix("1980-01-01 00:00") { return nil }
       guard let date = ExportDate.parse(text, isUTC: layout.utcColumns.contains(index)) else {
         problems.append("\(column(index)): '\(text)' is not a date and time")
         return nil
@@ -202,9 +209,11 @@ public struct ExportConversion: Sendable {
       finished = true
     }
     if finished, completedAt == nil { completedAt = startedAt }
+    if completedAt == nil, startedAt == nil, let day = fixedCompletionDay { completedAt = day.noon }
     guard let started = startedAt ?? completedAt else {
       problems.append(
-        "the row has no start or completion time, so the period it counts in is unknown")
+        "the row has no start or completion time, so the period it counts in is unknown; for a file without "
+          + "dates, give the day with --completed-on yyyy-MM-dd")
       return .failure(Rejection(line: line, problems: problems))
     }
 

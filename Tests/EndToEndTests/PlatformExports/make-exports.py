@@ -535,7 +535,8 @@ write_xlsx("googleforms-inwoners-adviesaanvraag-sheet.xlsx",
            [("Formulierreacties 1", gs_rows, lambda r, c, v: 1 if r > 1 and c == 0 else 0)], ["d-m-yyyy h:mm:ss"],
            shared_strings=True)
 
-# A region's own sheet kept in Excel, for the privacy path: a generic ID column holding a BSN, the timestamp as an
+# A region's own sheet kept in Excel, for the privacy path (written beside this folder, in PrivacyFixtures/, since
+# it is no platform's export): a generic ID column holding a BSN, the timestamp as an
 # Excel serial number, the open remark holding every kind of identifier (the same text as the Swift tests'
 # RemarkWithEveryIdentifier.text).
 remark_with_every_identifier = (
@@ -545,7 +546,8 @@ remark_with_every_identifier = (
 pv_rows = [["ID", "Tijdstempel", "Bereikbaarheid", "Cijfer", "Opmerking"],
            ["123456782", excel_serial(2026, 3, 2, 10, 0, 0), "Tevreden", 8, remark_with_every_identifier],
            ["111222333", excel_serial(2026, 3, 3, 11, 0, 0), "Zeer tevreden", 9, "Prima"]]
-write_xlsx("eigen-lijst-privacy.xlsx",
+(here.parent / "PrivacyFixtures").mkdir(exist_ok=True)
+write_xlsx("../PrivacyFixtures/eigen-lijst-privacy.xlsx",
            [("Blad1", pv_rows, lambda r, c, v: 1 if r > 1 and c == 1 else 0)], ["d-m-yyyy h:mm:ss"],
            shared_strings=True)
 
