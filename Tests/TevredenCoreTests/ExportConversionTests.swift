@@ -53,6 +53,59 @@ import Testing
     #expect(conversion.unmappedColumns.isEmpty)
   }
 
+  /// The header with each date column's ImportId naming a time zone, as current Qualtrics exports do.
+  func header(timeZone: String) -> [[String]] {
+    var zoned = header
+    zoned[2][0] = #"{"ImportId":"startDate","timeZone":""# + timeZone + #""}"#
+    zoned[2][1] = #"{"ImportId":"endDate","timeZone":""# + timeZone + #""}"#
+    return zoned
+  }
+
+  @Test func qualtricsTimeZonesPutOneResponseAtOneInstantWhateverTheExportsZone() throws {
+    // The same response exported once in UTC and once in New York time (EDT, UTC−4, in May).
+    let rows = [
+      ("Z", "2026-05-01 02:30:00", "2026-05-01 02:45:00"),
+      ("America/New_York", "2026-04-30 22:30:00", "2026-04-30 22:45:00"),
+      ("Europe/Amsterdam", "2026-05-01 04:30:00", "2026-05-01 04:45:00"),
+    ]
+    var instants: [String] = []
+    for (zone, start, end) in rows {
+      var conversion = ExportConversion(
+        layout: ExportLayout.detect(header(timeZone: zone)), definition: definition, gemeente: nil,
+        gemeenten: ["Alkmaar", "Hoorn"])
+      let response = try conversion.convert(
+        [
+          start, end, "True", "R_tz", "", "", "Ja", "Ouder of verzorger", "Nee", "", "Telefoon", "3", "Tevreden", "8",
+          "", "Hoorn",
+        ], line: 4
+      ).get().response
+      instants.append(response.completedAt.map(Timestamp.format) ?? "")
+    }
+    // 02:45 UTC is 04:45 in Amsterdam on 1 May: T2, not T1, whichever export it came from.
+    #expect(instants == Array(repeating: "2026-05-01T02:45:00Z", count: 3))
+    var unknown = ExportConversion(
+      layout: ExportLayout.detect(header(timeZone: "Mars/Olympus")), definition: definition, gemeente: nil,
+      gemeenten: ["Hoorn"])
+    guard
+      case .failure(let rejection) = unknown.convert(
+        [
+          "2026-05-01 02:30:00", "2026-05-01 02:45:00", "True", "R_x", "", "", "Ja", "Ouder of verzorger", "Nee", "",
+          "Telefoon", "3", "Tevreden", "8", "", "Hoorn",
+        ], line: 4)
+    else {
+      Issue.record("a time in an unknown zone was read")
+      return
+    }
+    #expect(rejection.problems.contains { $0.contains("'Mars/Olympus', a time zone this system does not know") })
+  }
+
+  @Test func qualtricsChoiceIdsNameEachSplitColumn() {
+    #expect(ExportLayout.importID(#"{"ImportId":"QID4","choiceId":"2"}"#) == "QID4_2")
+    #expect(ExportLayout.importID(#"{"ImportId":"QID4"}"#) == "QID4")
+    #expect(ExportLayout.importID("{'ImportId': 'QID2-1'}") == "QID2-1")
+    #expect(ExportLayout.importID(#"{"ImportId":"startDate","timeZone":"Z"}"#) == "startDate")
+  }
+
   @Test func convertsARowWithLabelsDecimalCommaAndText() throws {
     let row = try converting(
       [
@@ -163,7 +216,17 @@ import Testing
       Issue.record("the row must be rejected")
       return
     }
-    #expect(rejection.problems == ["the row has no start or completion time, so the period it counts in is unknown"])
+    #expect(
+      rejection.problems == [
+        "the row has no start or completion time, so the period it counts in is unknown; for a file without "
+          + "dates, give the day with --completed-on yyyy-MM-dd"
+      ])
+    // With the day given, the row counts on that day (noon, Dutch time).
+    var dated = ExportConversion(
+      layout: layout, definition: definition, gemeente: nil, gemeenten: [],
+      completedOn: LocalDate(year: 2026, month: 3, day: 14))
+    let response = try? dated.convert(["1", "8"], line: 2).get().response
+    #expect(response?.collectedOn == LocalDate(year: 2026, month: 3, day: 14))
   }
 
   // MARK: - Multiple choice in one column per option

@@ -190,7 +190,14 @@ public struct ExportConversion: Sendable {
       // LimeSurvey writes 1980-01-01 00:00:00 as the submit date of every completed response when the survey keeps
       // no date stamps: it says "completed", not when.
       if layout.platform == .limeSurvey, text.hasPrefix("1980-01-01 00:00") { return nil }
-      guard let date = ExportDate.parse(text, isUTC: layout.utcColumns.contains(index)) else {
+      if let zone = layout.unknownTimeZones[index] {
+        problems.append("\(column(index)): the export says its times are in '\(zone)', a time zone this system does not know")
+        return nil
+      }
+      guard
+        let date = ExportDate.parse(
+          text, isUTC: layout.utcColumns.contains(index), timeZone: layout.columnTimeZones[index])
+      else {
         problems.append("\(column(index)): '\(text)' is not a date and time")
         return nil
       }

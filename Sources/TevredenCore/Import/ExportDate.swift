@@ -12,7 +12,8 @@ public enum ExportDate {
   ///
   /// - Parameter isUTC: Whether a time without a zone is in UTC (a column the platform documents as UTC)
   ///   rather than in Amsterdam time.
-  public static func parse(_ raw: String, isUTC: Bool = false) -> Date? {
+  /// - Parameter timeZone: The zone of times that name none (Dutch time when `nil`).
+  public static func parse(_ raw: String, isUTC: Bool = false, timeZone: TimeZone? = nil) -> Date? {
     var text = raw.trimmedOfWhitespace
     guard !text.isEmpty else { return nil }
     // A fixed offset from UTC in seconds; `nil` is Dutch local time.
@@ -44,6 +45,12 @@ public enum ExportDate {
     let local =
       Timestamp.days(fromCivil: parts.year, parts.month, parts.day) * 86_400 + Int64(parts.hour * 3600)
       + Int64(parts.minute * 60) + Int64(parts.second)
+    if fixedOffset == nil, let timeZone {
+      // The offset at that local time: guessed from the local time read as UTC, then corrected once (enough for
+      // every zone's daylight-saving jumps).
+      let guess = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(local)))
+      fixedOffset = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(local - Int64(guess))))
+    }
     let utc = fixedOffset.map { local - Int64($0) } ?? AmsterdamTime.utc(fromLocal: local)
     return Date(timeIntervalSince1970: TimeInterval(utc))
   }

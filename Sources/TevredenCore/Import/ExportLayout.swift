@@ -48,6 +48,10 @@ public struct ExportLayout: Hashable, Sendable {
   /// Time columns whose values are in UTC without saying so (Typeform `Submit Date (UTC)`, KoboToolbox
   /// `_submission_time`); other times without a zone are Amsterdam time.
   public var utcColumns: Set<Int> = []
+  /// Time columns in another named zone (Qualtrics' `timeZone` in a column's ImportId).
+  public var columnTimeZones: [Int: TimeZone] = [:]
+  /// Zones named by the export that this system does not know: their column's times cannot be read.
+  public var unknownTimeZones: [Int: String] = [:]
 
   /// The display name of column `index`: its first non-empty name.
   public func name(of index: Int) -> String {
@@ -98,6 +102,19 @@ public struct ExportLayout: Hashable, Sendable {
         layout.startedColumn = column(["startdate"])
         layout.completedColumn = column(["recordeddate", "enddate"])
         layout.finishedColumn = column(["finished"])
+        // Current exports say each date column's zone in its ImportId: "Z", "America/New_York", ….
+        if importIDs {
+          for (index, cell) in rows[2].enumerated() {
+            guard let zone = Self.jsonValue("timeZone", in: cell) else { continue }
+            if zone == "Z" || zone.uppercased() == "UTC" || zone.uppercased() == "GMT" {
+              layout.utcColumns.insert(index)
+            } else if let timeZone = TimeZone(identifier: zone) {
+              layout.columnTimeZones[index] = timeZone
+            } else {
+              layout.unknownTimeZones[index] = zone
+            }
+          }
+        }
       }
     case .surveyMonkey:
       layout.headerRowCount = 2
@@ -193,9 +210,18 @@ public struct ExportLayout: Hashable, Sendable {
     return !filled.isEmpty && filled.allSatisfy { $0.hasPrefix("{") && $0.contains("ImportId") }
   }
 
-  /// `QID4` from `{"ImportId":"QID4"}` or `{'ImportId': 'QID4'}`.
+  /// `QID4` from `{"ImportId":"QID4"}` or `{'ImportId': 'QID4'}`; `QID4_2` from
+  /// `{"ImportId":"QID4","choiceId":"2"}`, so that the split columns of a multiple-choice question each have
+  /// their own name.
   static func importID(_ cell: String) -> String {
-    guard let range = cell.range(of: "ImportId") else { return "" }
+    guard let id = jsonValue("ImportId", in: cell) else { return "" }
+    if let choice = jsonValue("choiceId", in: cell), !choice.isEmpty { return "\(id)_\(choice)" }
+    return id
+  }
+
+  /// The value of `key` in a flat JSON (or Python-style) object of strings and numbers, as Qualtrics writes them.
+  static func jsonValue(_ key: String, in cell: String) -> String? {
+    guard let range = cell.range(of: "\"\(key)\"") ?? cell.range(of: "'\(key)'") else { return nil }
     let rest = cell[range.upperBound...].drop { "\"': ".contains($0) }
     return String(rest.prefix { !"\"',}".contains($0) })
   }
