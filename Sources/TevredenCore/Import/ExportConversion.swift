@@ -191,7 +191,8 @@ public struct ExportConversion: Sendable {
       // no date stamps: it says "completed", not when.
       if layout.platform == .limeSurvey, text.hasPrefix("1980-01-01 00:00") { return nil }
       if let zone = layout.unknownTimeZones[index] {
-        problems.append("\(column(index)): the export says its times are in '\(zone)', a time zone this system does not know")
+        problems.append(
+          "\(column(index)): the export says its times are in '\(zone)', a time zone this system does not know")
         return nil
       }
       guard
