@@ -168,3 +168,22 @@ extension ExportLayoutTests {
     #expect(layout.columnNames[first + 5] == ["Waren er kinderen bij betrokken?"], "a plain answer keeps its question")
   }
 }
+
+@Suite struct SurveyMonkeyHeaderRowsTests {
+  static let header = ["Respondent ID", "Collector ID", "Start Date", "End Date", "Welk rapportcijfer geeft u?"]
+
+  @Test func theSecondRowIsASubHeaderOnlyWhenItNamesAnswers() {
+    let twoRows = ExportLayout.detect([
+      Self.header, ["", "", "", "", "Response"], ["114227191234", "431", "03/10/2026 10:00", "03/10/2026 10:05", "8"],
+    ])
+    #expect(twoRows.platform == .surveyMonkey && twoRows.headerRowCount == 2)
+    // One header row: the first respondent is a response, not part of the column names.
+    let oneRow = ExportLayout.detect([
+      Self.header, ["114227191234", "431", "03/10/2026 10:00", "03/10/2026 10:05", "8"],
+      ["114227191235", "431", "03/11/2026 09:00", "03/11/2026 09:04", "7"],
+    ])
+    #expect(oneRow.platform == .surveyMonkey && oneRow.headerRowCount == 1)
+    #expect(oneRow.columnNames[4] == ["Welk rapportcijfer geeft u?"])
+    #expect(!oneRow.columnNames.joined().contains("114227191234"))
+  }
+}

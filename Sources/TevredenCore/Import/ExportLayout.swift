@@ -117,8 +117,17 @@ public struct ExportLayout: Hashable, Sendable {
         }
       }
     case .surveyMonkey:
-      layout.headerRowCount = 2
-      let second = rows.count > 1 ? rows[1] : []
+      // Row 2 names each column's answer ("Response", an option) and leaves the metadata columns empty; an export
+      // saved with one header row (or a sheet edited down to one) starts its responses there instead.
+      let candidate = rows.count > 1 ? rows[1] : []
+      let subHeaderWords: Set<String> = [
+        "response", "open-ended response", "antwoord", "open antwoord", "other (please specify)",
+      ]
+      let isSubHeader =
+        candidate.contains { subHeaderWords.contains($0.trimmedOfWhitespace.lowercased()) }
+        || (candidate.first?.trimmedOfWhitespace.isEmpty ?? true)
+      layout.headerRowCount = isSubHeader ? 2 : 1
+      let second = isSubHeader ? candidate : []
       var question = ""
       layout.columnNames = first.indices.map { index in
         if !first[index].isEmpty { question = first[index] }
