@@ -46,9 +46,18 @@ struct ImportRunner {
     /// For platform exports: the layout, the mapping and what was dropped or masked, as lines for the report.
     var details: [String] = []
 
-    /// "Responses/2025/x.csv: 120 rows: 118 imported, 2 already present, 0 rejected".
+    /// Whether nothing was stored (`--dry-run`): then the summary says what an import would read in.
+    var isDryRun = false
+
+    /// "Responses/2025/x.csv: 120 rows: 118 imported, 2 already present, 0 rejected"; for a dry run
+    /// "…: 120 rows: 118 readable, 2 rejected (not compared with the database)".
     var summary: String {
-      "\(file): \(rowCount) row\(rowCount == 1 ? "" : "s"): \(inserted) imported, \(duplicates) already present, \(rejected) rejected"
+      let rows = "\(file): \(rowCount) row\(rowCount == 1 ? "" : "s")"
+      if isDryRun {
+        return "\(rows): \(rowCount - rejected) readable, \(rejected) rejected (a dry run stores nothing and does not "
+          + "compare with what the database already holds)"
+      }
+      return "\(rows): \(inserted) imported, \(duplicates) already present, \(rejected) rejected"
     }
   }
 
@@ -242,6 +251,7 @@ struct ImportRunner {
   /// them: the database is only ever used on this thread.
   func read(_ file: PreparedFile, index: Int, of count: Int, into session: inout ImportSession?) throws -> FileReport {
     var report = FileReport(file: file.name, details: file.details)
+    report.isDryRun = isDryRun
     for problem in file.fileProblems { onDiagnostic(problem) }
     report.errorCount = file.fileProblems.count
     let isExchange: Bool

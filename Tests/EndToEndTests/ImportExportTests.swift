@@ -164,7 +164,8 @@ import TevredenStore
 
     let run = try importFiles([file.path], db: db, cwd: folder, flags: ["--dry-run"])
     #expect(run.exitCode == 0, "\(run)")
-    #expect(ImportSummary(stdout: run.stdout) == ImportSummary(rows: rows, imported: 0, alreadyPresent: 0, rejected: 0))
+    // It says what an import would read in.
+    #expect(run.stdout.contains("\(rows) rows: \(rows) readable, 0 rejected (a dry run stores nothing"), "\(run)")
     // A dry run does not even create the database file.
     #expect(!FileManager.default.fileExists(atPath: db))
     let out = folder.appendingPathComponent("out").path

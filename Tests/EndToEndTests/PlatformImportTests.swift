@@ -262,6 +262,9 @@ import TevredenStore
     #expect(run.stdout.contains("Q15 → cijfer"))
     #expect(run.stdout.contains("Dry run: nothing was stored."))
     #expect(run.stderr.contains(":7: error: column 'Q15' (cijfer)"))
+    // What an import would read in, not "0 imported".
+    let summary = try #require(run.stdout.split(separator: "\n").first { $0.contains("rows:") })
+    #expect(summary.contains("readable, 1 rejected") && !summary.contains("0 imported"), "\(summary)")
     #expect(!FileManager.default.fileExists(atPath: db))
   }
 
