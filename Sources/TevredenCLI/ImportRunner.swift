@@ -174,7 +174,7 @@ struct ImportRunner {
         url: file, name: name, format: detected.platform.rawValue, plan: .platform(conversion), details: details,
         fileProblems: [])
     }
-    var reader = try Self.open(file, asExchange: true)
+    var reader = try Self.open(file)
     let header: TableRecord?
     do {
       header = try reader.next()
@@ -223,8 +223,10 @@ struct ImportRunner {
   }
 
   /// Opens a file for its rows; exchange files are UTF-8 CSV with commas, as tevreden writes them.
-  static func open(_ file: URL, asExchange: Bool) throws -> TableFileReader {
-    let options = asExchange ? TableReadOptions(encoding: .utf8, delimiter: .comma) : TableReadOptions()
+  static func open(_ file: URL) throws -> TableFileReader {
+    // An exchange file opened in a spreadsheet and saved again may come back with semicolons (Dutch Excel) and in
+    // Windows-1252: its encoding and delimiter are detected like any export's.
+    let options = TableReadOptions()
     do {
       return try TableFileReader(contentsOf: file, options: options, name: file.relativePathForMessages)
     } catch {
@@ -256,7 +258,7 @@ struct ImportRunner {
     report.errorCount = file.fileProblems.count
     let isExchange: Bool
     if case .exchange = file.plan { isExchange = true } else { isExchange = false }
-    let reader = try Self.open(file.url, asExchange: isExchange)
+    let reader = try Self.open(file.url)
     let fileSize = (try? FileManager.default.attributesOfItem(atPath: file.url.path)[.size] as? Int) ?? nil
     var maskedCounts: [PersonalDataKind: Int] = [:]
     var rejectedByStore = 0

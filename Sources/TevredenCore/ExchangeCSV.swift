@@ -7,6 +7,15 @@ import Foundation
 /// or not answered. Timestamps are ISO 8601 in UTC. The format round-trips: reading what was written gives the
 /// same responses.
 public enum ExchangeCSV {
+  static let notATime = "is not a time: write it as ISO 8601 (2026-03-10T13:05:00Z), or as a spreadsheet saves it (10-3-2026 13:05)"
+
+  /// A time as tevreden writes it (ISO 8601 in UTC), or as a spreadsheet saved it after reading that: Excel shows
+  /// `2026-03-10T13:05:00Z` as `10-3-2026 13:05` (Dutch settings) and saves it so, the zone and often the seconds
+  /// dropped; the clock is still UTC.
+  static func time(_ text: String) -> Date? {
+    Timestamp.parse(text) ?? ExportDate.parse(text, isUTC: true)
+  }
+
   /// The layout name recorded with import batches.
   public static let formatName = "tevreden-csv"
 
@@ -266,12 +275,12 @@ public enum ExchangeCSV {
       {
         problems.append("interviewer '\(interviewer)' must be a code (letters, digits, '-', '_'), never a name")
       }
-      let startedAt = Timestamp.parse(cell("started_at"))
-      if startedAt == nil { problems.append("started_at '\(cell("started_at"))' is not an ISO 8601 time") }
+      let startedAt = ExchangeCSV.time(cell("started_at"))
+      if startedAt == nil { problems.append("started_at '\(cell("started_at"))' \(ExchangeCSV.notATime)") }
       var completedAt: Date?
       if !cell("completed_at").isEmpty {
-        completedAt = Timestamp.parse(cell("completed_at"))
-        if completedAt == nil { problems.append("completed_at '\(cell("completed_at"))' is not an ISO 8601 time") }
+        completedAt = ExchangeCSV.time(cell("completed_at"))
+        if completedAt == nil { problems.append("completed_at '\(cell("completed_at"))' \(ExchangeCSV.notATime)") }
       }
       var answers: [Question.ID: Answer] = [:]
       for (position, column) in columns.enumerated() where !metadataColumns.contains(column) {

@@ -323,8 +323,17 @@ public struct PreparedResponse: Sendable {
     return a.responseKey == b.responseKey && a.questionnaireID == b.questionnaireID
       && a.questionnaireVersion == b.questionnaireVersion && a.audience == b.audience
       && a.respondentGroup == b.respondentGroup && a.gemeente == b.gemeente && a.mode == b.mode
-      && a.interviewer == b.interviewer && a.startedAt == b.startedAt && a.completedAt == b.completedAt
-      && a.status == b.status && answers == other.answers
+      && a.interviewer == b.interviewer && Self.sameTime(a.startedAt, b.startedAt)
+      && Self.sameTime(a.completedAt, b.completedAt) && a.status == b.status && answers == other.answers
+  }
+
+  /// Equal times, or one of them without seconds in the other's minute: a spreadsheet that saved an export again
+  /// (`10-3-2026 13:05`) dropped the seconds, not the response.
+  static func sameTime(_ a: String?, _ b: String?) -> Bool {
+    if a == b { return true }
+    guard let a, let b, let first = Timestamp.parse(a), let second = Timestamp.parse(b) else { return false }
+    let (x, y) = (Int64(first.timeIntervalSince1970), Int64(second.timeIntervalSince1970))
+    return (x % 60 == 0 || y % 60 == 0) && x / 60 == y / 60
   }
 }
 

@@ -390,4 +390,76 @@ import TevredenStore
     #expect(stdout.isEmpty)
     #expect(stderr.contains("--questionnaire") && stderr.contains("--out"), "\(stderr)")
   }
+
+  /// An export opened and saved again by Dutch Excel: semicolons, `d-m-yyyy hh:mm` (the UTC clock, seconds
+  /// dropped), decimal commas, Windows-1252 (or UTF-8 with a BOM).
+  static func savedByDutchExcel(_ table: CSVTable, windows1252: Bool) throws -> Data {
+    func excelTime(_ iso: String) -> String {
+      // 2026-01-01T08:12:00Z → 1-1-2026 08:12
+      let parts = iso.split(whereSeparator: { "-T:Z".contains($0) }).map(String.init)
+      guard parts.count >= 5, let day = Int(parts[2]), let month = Int(parts[1]) else { return iso }
+      return "\(day)-\(month)-\(parts[0]) \(parts[3]):\(parts[4])"
+    }
+    let times = Set(["started_at", "completed_at"].compactMap { table.header.firstIndex(of: $0) })
+    let lines =
+      ([table.header]
+      + table.rows.map { row in
+        row.enumerated().map { index, cell in
+          if times.contains(index), !cell.isEmpty { return excelTime(cell) }
+          if Double(cell) != nil, cell.contains(".") { return cell.replacingOccurrences(of: ".", with: ",") }
+          return cell
+        }
+      }).map { fields in
+        fields.map { field in
+          field.contains(";") || field.contains("\"") || field.contains("\n") || field.contains("\r")
+            ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
+        }.joined(separator: ";")
+      }
+    let text = lines.joined(separator: "\r\n") + "\r\n"
+    if windows1252, let data = text.data(using: .windowsCP1252) { return data }
+    return Data([0xEF, 0xBB, 0xBF]) + Data(text.utf8)
+  }
+
+  @Test(arguments: [true, false])
+  func anExportSavedByDutchExcelImportsAsTheSameResponses(windows1252: Bool) throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let db = try importExampleResponses(into: folder)
+    let out = folder.appendingPathComponent("export")
+    let export = try runTevredenProcess(["export", "--out", out.path, "--period", "2026", "--db", db], cwd: folder)
+    #expect(export.exitCode == 0, "\(export)")
+    let exported = try CSVTable(contentsOf: out.appendingPathComponent("inwoners-melding.csv"))
+    let resaved = folder.appendingPathComponent("inwoners-melding-excel.csv")
+    try Self.savedByDutchExcel(exported, windows1252: windows1252).write(to: resaved)
+
+    // Back into the same database: every response is already there (the seconds Excel dropped do not matter).
+    let again = try importFiles([resaved.path], db: db, cwd: folder)
+    #expect(again.exitCode == 0, "\(again)")
+    #expect(
+      again.stdout.contains(
+        "\(exported.rows.count) rows: 0 imported, \(exported.rows.count) already present, 0 rejected"), "\(again)")
+
+    // Into a new database: the same responses, answers and days; times to the minute.
+    let fresh = folder.appendingPathComponent("fresh.sqlite").path
+    let stored = try importFiles([resaved.path], db: fresh, cwd: folder)
+    #expect(stored.exitCode == 0, "\(stored)")
+    func responses(_ path: String) throws -> [String: (Response, Int64?)] {
+      let store = try TevredenDatabase.open(atPath: path)
+      defer { store.close() }
+      var byID: [String: (Response, Int64?)] = [:]
+      for (response, _) in try store.responses(questionnaire: "inwoners-melding") {
+        byID[response.id.rawValue] = (response, response.completedAt.map { Int64($0.timeIntervalSince1970) / 60 })
+      }
+      return byID
+    }
+    let original = try responses(db).filter { $0.value.0.collectedOn.year == 2026 }
+    let roundTrip = try responses(fresh)
+    #expect(Set(roundTrip.keys) == Set(original.keys) && roundTrip.count == exported.rows.count)
+    for (id, (response, minute)) in roundTrip {
+      guard let (before, minuteBefore) = original[id] else { continue }
+      #expect(response.answers == before.answers, "\(id)")
+      #expect(response.collectedOn == before.collectedOn && minute == minuteBefore, "\(id)")
+      #expect(response.gemeente == before.gemeente && response.status == before.status, "\(id)")
+    }
+  }
 }

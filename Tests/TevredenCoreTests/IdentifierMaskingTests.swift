@@ -83,6 +83,14 @@ struct CorpusScore {
     #expect(score.falsePositives == [], "masked although not an identifier")
   }
 
+  @Test func theKeysPrivacyScanGivesAreNeverPersonalDataThemselves() {
+    // Random hex holds digit runs that could read as numbers; a second scan must not replace them again.
+    for _ in 0..<2000 {
+      #expect(IdentifierMasking.standard.personalData(inIdentifier: "masked-" + UUID().uuidString) == nil)
+    }
+    #expect(IdentifierMasking.standard.personalData(inIdentifier: "masked-jan@example.nl") == .email)
+  }
+
   @Test func maskingTwiceChangesNothingMore() {
     for remark in LabelledRemark.corpus("privacy-corpus") + LabelledRemark.corpus("privacy-holdout") {
       let once = IdentifierMasking.standard.mask(remark.text).text

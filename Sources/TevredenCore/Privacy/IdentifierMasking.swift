@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds and masks identifiers in free text before anything stores or exports it: the one service that every path
 /// calls (an interview's open answers, every import format, a merged station, an export, a response's id, an import
 /// file's name).
@@ -105,6 +107,11 @@ public struct IdentifierMasking: Sendable {
   /// are known to hold none.
   public func personalData(inIdentifier identifier: String) -> PersonalDataKind? {
     if identifier.contains(":row-") || Self.isInterviewID(identifier) { return nil }
+    // The key `privacy scan` gives a response whose id was personal data: random hex, which by chance can hold a
+    // run of digits that reads as a number.
+    if identifier.hasPrefix("masked-"), UUID(uuidString: String(identifier.dropFirst("masked-".count))) != nil {
+      return nil
+    }
     let found = { (text: String) in identifiers(in: text).first { Self.identifyingKinds.contains($0.kind) }?.kind }
     if let kind = found(identifier) { return kind }
     // Separators of ids read as spaces too, so that "piet_jansen" or "Piet-Jansen" are two words.
