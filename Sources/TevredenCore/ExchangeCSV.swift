@@ -7,7 +7,8 @@ import Foundation
 /// or not answered. Timestamps are ISO 8601 in UTC. The format round-trips: reading what was written gives the
 /// same responses.
 public enum ExchangeCSV {
-  static let notATime = "is not a time: write it as ISO 8601 (2026-03-10T13:05:00Z), or as a spreadsheet saves it (10-3-2026 13:05)"
+  static let notATime =
+    "is not a time: write it as ISO 8601 (2026-03-10T13:05:00Z), or as a spreadsheet saves it (10-3-2026 13:05)"
 
   /// A time as tevreden writes it (ISO 8601 in UTC), or as a spreadsheet saved it after reading that: Excel shows
   /// `2026-03-10T13:05:00Z` as `10-3-2026 13:05` (Dutch settings) and saves it so, the zone and often the seconds
