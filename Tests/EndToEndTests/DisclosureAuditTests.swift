@@ -21,6 +21,10 @@ import TevredenStore
         #expect(numbers.count == 2 && numbers[0] > 50 && numbers[1] > 100, "\(line)")
       }
     }
+    // A year without responses has nothing to attack, and says so.
+    let empty = try runTevredenProcess(
+      ["audit", "--year", "2030", "--db", db, "--questionnaires", questionnairesFolder.path], cwd: folder)
+    #expect(empty.exitCode == 1 && empty.stderr.contains("2030"), "\(empty)")
   }
 
   /// The same intruder against what the tool published before coordination (each period's table protected on its

@@ -22,11 +22,19 @@ extension TevredenCommand {
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var definitions: QuestionnaireOptions
 
+    func validate() throws {
+      guard Period("\(year)") != nil else {
+        throw ValidationError("--year \(year) is not a year; write four digits, such as 2026")
+      }
+    }
+
     func run() throws {
       let store = try database.openExisting()
       defer { store.close() }
       let indicators = try definitions.loadIndicators(from: store)
       let periods = ["\(year)-T1", "\(year)-T2", "\(year)"].compactMap(Period.init)
+      guard let whole = periods.last, periods.count == 3 else { return }
+      try requireResponses(in: whole, store: store)
       let cards = try periods.map { period in
         let request = ScoreRequest(period: period, dimensions: [.gemeente, .group])
         return try ScoreCard.build(request: request, indicators: indicators, data: try store.scoreData(for: request))
