@@ -419,3 +419,31 @@ import Testing
     #expect(raw.trimmedOfWhitespace == raw.trimmingCharacters(in: .whitespacesAndNewlines))
   }
 }
+
+@Suite struct ScaleLabelWordingsTests {
+  let questionnaire = Catalog.load(from: repositoryRoot.appendingPathComponent("Questionnaires"))
+    .questionnaire("inwoners-melding")!.questionnaire
+
+  func read(_ cell: String, _ item: String) -> Answer? {
+    guard let question = questionnaire.question(Question.ID(rawValue: item)) else { return nil }
+    return try? ExportValue.read(cell, for: question, in: questionnaire).get()
+  }
+
+  @Test(arguments: [
+    ("Helemaal mee oneens", 1), ("Zeer mee oneens", 1), ("Oneens", 2), ("Mee oneens", 2), ("Neutraal", 3),
+    ("Niet eens, niet oneens", 3), ("Eens", 4), ("Helemaal eens", 5), ("Strongly agree", 5),
+    ("Helemaal niet mee eens", 1), ("Mee eens", 4),
+  ])
+  func agreeScaleWordings(cell: String, point: Int) {
+    #expect(read(cell, "duidelijk_melding") == .value(.scalePoint(point)))
+  }
+
+  @Test(arguments: [("Zeer ontevreden", 1), ("Niet tevreden", 2), ("Neutraal", 3), ("Zeer tevreden", 5)])
+  func satisfactionScaleWordings(cell: String, point: Int) {
+    #expect(read(cell, "bereikbaarheid") == .value(.scalePoint(point)))
+  }
+
+  @Test func aWordingOfNoPointIsStillRefused() {
+    #expect(read("Soms", "bereikbaarheid") == nil)
+  }
+}

@@ -320,6 +320,15 @@ public enum ExportValue {
       if let point = scale.points.first(where: { labelKey($0.label) == key }) {
         return .success(.scalePoint(point.value))
       }
+      // Other common Dutch (and English) wordings of the same point, as other questionnaires and platforms'
+      // templates write them.
+      if let point = scale.points.first(where: { scaleSynonyms[labelKey($0.label)]?.contains(key) == true }) {
+        return .success(.scalePoint(point.value))
+      }
+      // "Neutraal" is the middle of a scale with a middle.
+      if ["neutraal", "neutral"].contains(key), scale.points.count % 2 == 1 {
+        return .success(.scalePoint(scale.points.map(\.value).sorted()[scale.points.count / 2]))
+      }
       return .failure(.unknownChoice(text, valid: scale.points.map(\.label)))
     case .grade, .number, .text:
       return question.parseValue(text)
@@ -400,6 +409,27 @@ public enum ExportValue {
   }
 
   /// Labels compared with the usual Dutch variants made equal: *zeer* and *erg* tevreden are *heel* tevreden.
+  /// Per scale label (as ``labelKey(_:)`` gives it), other wordings of that point.
+  static let scaleSynonyms: [String: Set<String>] = [
+    "helemaal niet mee eens": [
+      "heel mee oneens", "heel oneens", "helemaal mee oneens", "helemaal oneens", "volledig mee oneens",
+      "strongly disagree",
+    ],
+    "niet mee eens": ["mee oneens", "oneens", "niet eens", "disagree"],
+    "niet mee eens en niet mee oneens": [
+      "niet eens niet oneens", "eens noch oneens", "niet eens en niet oneens", "neither agree nor disagree",
+    ],
+    "mee eens": ["eens", "agree"],
+    "helemaal mee eens": ["heel mee eens", "helemaal eens", "heel eens", "volledig mee eens", "strongly agree"],
+    "heel ontevreden": ["helemaal ontevreden", "helemaal niet tevreden", "very dissatisfied"],
+    "ontevreden": ["niet tevreden", "dissatisfied"],
+    "niet tevreden en niet ontevreden": [
+      "niet tevreden niet ontevreden", "tevreden noch ontevreden", "neither satisfied nor dissatisfied",
+    ],
+    "tevreden": ["satisfied"],
+    "heel tevreden": ["helemaal tevreden", "very satisfied"],
+  ]
+
   static func labelKey(_ label: String) -> String {
     ColumnMatching.normalise(label).split(separator: " ").map { word in
       switch word {
