@@ -421,8 +421,13 @@ import Testing
 }
 
 @Suite struct ScaleLabelWordingsTests {
-  let questionnaire = Catalog.load(from: repositoryRoot.appendingPathComponent("Questionnaires"))
-    .questionnaire("inwoners-melding")!.questionnaire
+  let questionnaire: Questionnaire
+
+  init() throws {
+    questionnaire = try #require(
+      Catalog.load(from: repositoryRoot.appendingPathComponent("Questionnaires")).questionnaire("inwoners-melding")
+    ).questionnaire
+  }
 
   func read(_ cell: String, _ item: String) -> Answer? {
     guard let question = questionnaire.question(Question.ID(rawValue: item)) else { return nil }
