@@ -466,11 +466,13 @@ extension ImportRunner {
           name, reason: "questionnaire '\(questionnaire)' is not in the questionnaire folder")
       }
       conversion = make(definition)
-      guard conversion.mappedItemCount >= Self.minimumMappedItems else {
+      // A mapping file says which columns to read: then a few are what the user chose, not a wrong questionnaire.
+      guard conversion.mappedItemCount >= Self.minimumMappedItems || mapping != nil else {
+        let count = conversion.mappedItemCount
         throw CLIError.unreadableFile(
           name,
           reason:
-            "no more than \(conversion.mappedItemCount) column(s) match an item of \(questionnaire); is it the right questionnaire? (see the columns with --inspect, or map them with --mapping)"
+            "only \(count) item\(count == 1 ? "" : "s") of \(questionnaire) \(count == 1 ? "has" : "have") a column in this file; is it the right questionnaire? (see the columns with --inspect, or map them with --mapping)"
         )
       }
     } else {

@@ -302,6 +302,26 @@ import TevredenStore
       cwd: folder)
     #expect(run.stdout.contains("v1 → cijfer"), "\(run)")
     #expect(run.stdout.contains("1 rows: 1 imported") || run.stdout.contains("1 row: 1 imported"), "\(run)")
+
+    // The questionnaire named in the mapping file is enough; a mapping of two columns is what the user chose.
+    try "nr,datum,v1,v2\n18,2026-02-04 11:00,7,Tevreden\n".write(to: export, atomically: true, encoding: .utf8)
+    try "questionnaire: ketenpartners-politie\ncolumns:\n  v1: cijfer\n  v2: bereikbaarheid\n"
+      .write(to: mapping, atomically: true, encoding: .utf8)
+    let named = try runTevredenProcess(
+      importArguments([export.path, "--mapping", mapping.path, "--layout", "generic"], db: db), cwd: folder)
+    #expect(named.stdout.contains("questionnaire: ketenpartners-politie"), "\(named)")
+    #expect(named.stdout.contains("v2 → bereikbaarheid"), "\(named)")
+    #expect(!named.stderr.contains("is it the right questionnaire"), "\(named)")
+    // Neither names one: said before anything is read.
+    try "columns:\n  v1: cijfer\n".write(to: mapping, atomically: true, encoding: .utf8)
+    let unnamed = try runTevredenProcess(
+      importArguments([export.path, "--mapping", mapping.path], db: db), cwd: folder)
+    #expect(unnamed.exitCode == 64 && unnamed.stderr.contains("'questionnaire:' in the mapping file"), "\(unnamed)")
+    // Without a mapping, a file that fills too few items of the questionnaire named is refused, counting items.
+    let few = try runTevredenProcess(
+      importArguments([export.path, "--questionnaire", "ketenpartners-politie", "--layout", "generic"], db: db),
+      cwd: folder)
+    #expect(few.stderr.contains("have a column in this file; is it the right questionnaire?"), "\(few)")
   }
 }
 

@@ -93,16 +93,21 @@ extension TevredenCommand {
       }
       let catalog = try definitions.loadCatalog()
       var explicit: ExportMapping?
+      var questionnaire = self.questionnaire
       if let mapping {
-        guard let questionnaire, let definition = catalog.questionnaire(Questionnaire.ID(rawValue: questionnaire))
-        else {
-          throw ValidationError("--mapping needs --questionnaire, naming a questionnaire in the questionnaire folder")
-        }
         guard let data = FileManager.default.contents(atPath: mapping) else {
           throw CLIError.unreadableFile(mapping, reason: "cannot read the mapping file")
         }
-        let (parsed, diagnostics) = ExportMapping.parse(
-          String(decoding: data, as: UTF8.self), file: mapping, questionnaire: definition.questionnaire)
+        let text = String(decoding: data, as: UTF8.self)
+        // The mapping file may name its questionnaire itself; --questionnaire, when given too, must agree.
+        questionnaire = questionnaire ?? ExportMapping.namedQuestionnaire(in: text)?.rawValue
+        guard let questionnaire, let definition = catalog.questionnaire(Questionnaire.ID(rawValue: questionnaire))
+        else {
+          throw ValidationError(
+            "--mapping needs the questionnaire it maps to: give --questionnaire, or 'questionnaire:' in the mapping file, naming one in the questionnaire folder"
+          )
+        }
+        let (parsed, diagnostics) = ExportMapping.parse(text, file: mapping, questionnaire: definition.questionnaire)
         guard let parsed else { throw CLIError.invalidMapping(diagnostics) }
         explicit = parsed
       }

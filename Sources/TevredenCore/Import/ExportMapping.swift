@@ -26,6 +26,15 @@ public struct ExportMapping: Hashable, Sendable {
     self.options = options
   }
 
+  /// The questionnaire a mapping file names (`questionnaire:`), read before the file is checked against it; `nil`
+  /// when it names none or is not YAML (``parse(_:file:questionnaire:)`` then says why).
+  public static func namedQuestionnaire(in text: String) -> Questionnaire.ID? {
+    guard let root = try? Yams.compose(yaml: text), let mapping = root.mapping,
+      let value = mapping.first(where: { $0.key.string == "questionnaire" })?.value.string, !value.isEmpty
+    else { return nil }
+    return Questionnaire.ID(rawValue: value)
+  }
+
   /// Reads a mapping file; every problem is a diagnostic naming the file (and line where known).
   public static func parse(_ text: String, file: String, questionnaire: Questionnaire) -> (
     ExportMapping?, [Diagnostic]
