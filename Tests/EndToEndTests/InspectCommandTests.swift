@@ -2,8 +2,9 @@ import Foundation
 import Testing
 import TevredenTestSupport
 
-/// `tevreden import --inspect`: reports on real platform exports (`../shared`, where present) and on the project's
-/// own exports of the same layouts, JSON API exports refused per file, folders expanded, and nothing written: no
+/// `tevreden import --inspect`: reports on the real platform exports in the shared fixtures beside the repository
+/// (each such test carries `.requiresSharedExports` and is skipped with a message when they are absent, as in a
+/// user's clone) and on the project's own exports of the same layouts, JSON API exports refused per file, folders expanded, and nothing written: no
 /// database appears, wherever the database would be.
 @Suite struct InspectCommandTests {
   static let exports = sharedExportsFolder

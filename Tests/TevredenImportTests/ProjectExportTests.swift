@@ -6,8 +6,9 @@ import TevredenTestSupport
 @testable import TevredenImport
 
 /// The project's own exports (`Tests/EndToEndTests/PlatformExports`, written by its `make-exports.py`), read as
-/// `ExportFixtureTests` reads the real exports in `../shared`: every encoding, byte order mark, delimiter, line
-/// ending and workbook shape those show is proved here too, on a clone that has no `../shared`.
+/// `ExportFixtureTests` reads the real exports in the shared fixtures beside the repository: every encoding, byte
+/// order mark, delimiter, line ending and workbook shape those show is proved here too, on a clone without them.
+/// Nothing here reads the shared fixtures, so nothing here needs to skip.
 ///
 /// The expected numbers and cells were taken from the files with Python's `csv` module (`utf-8-sig`, or `cp1252`
 /// for the two Windows-1252 files; lines counted as `csv.reader` counts them) and from the unzipped sheet XML.
@@ -204,7 +205,7 @@ import TevredenTestSupport
 }
 
 /// `ExportInspection` over the project's own exports, as `ExportInspectionTests` does over the real ones in
-/// `../shared`: layout, header rows, responses, encoding, delimiter, id and time columns, value types and personal
+/// the shared fixtures: layout, header rows, responses, encoding, delimiter, id and time columns, value types and personal
 /// data, for every platform. Numbers counted with Python's `csv` module and from the sheet XML.
 @Suite struct ProjectExportInspectionTests {
   typealias Expectation = ExportInspectionTests.Expectation

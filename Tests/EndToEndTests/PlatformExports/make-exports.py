@@ -445,8 +445,9 @@ odk_rows = [odk_head,
 (here / "odk-central-inwoners-adviesaanvraag.csv").write_bytes(csv_bytes(odk_rows, eol="\n"))
 
 # ---------------------------------------------------------------------------------------------------------------
-# The same respondents again, in the other variants that the real exports in ../shared/fixtures/exports show (see
-# its FORMATS.md): a clone without ../shared proves the same layouts, encodings and date formats with these.
+# The same respondents again, in the other variants that the real exports in the shared fixtures beside the
+# repository show (see their FORMATS.md): a clone without those proves the same layouts, encodings and date formats
+# with these. This script reads nothing from them.
 import datetime, json
 
 def labels(p, items, yes="Ja", no="Nee", joiner=";"):
