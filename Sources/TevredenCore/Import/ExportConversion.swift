@@ -261,7 +261,7 @@ public struct ExportConversion: Sendable {
     swap(&answers, &slotStorage)
     answers.removeAll()
     defer { swap(&answers, &slotStorage) }
-    var masked: [PersonalDataKind] = idHolds.map { [$0] } ?? []
+    let masked: [PersonalDataKind] = idHolds.map { [$0] } ?? []
     /// Per multiple-choice item exported as one column per option: the options ticked, and whether a cell failed.
     var ticked: [Question.ID: (codes: Set<String>, failed: Bool)] = [:]
     for position in orderedColumns.indices {
