@@ -27,10 +27,14 @@ let package = Package(
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
       ]
     ),
+    // Reads tables (delimited text in any encoding, XLSX workbooks) within fixed limits; knows nothing of surveys.
     .target(
-      name: "TevredenImport",
-      dependencies: ["TevredenCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+      name: "TevredenTables",
+      dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]
     ),
+    // Everything an import knows: layouts, platform rules, mapping, values, dates, personal data, the exchange
+    // format's reader, inspection, the planner (file → plan) and the pipeline that hands rows to a sink.
+    .target(name: "TevredenImport", dependencies: ["TevredenCore", "TevredenTables"]),
     .target(
       name: "TevredenCLI",
       dependencies: [
@@ -45,7 +49,9 @@ let package = Package(
     .executableTarget(name: "tevreden", dependencies: ["TevredenCLI"]),
     // Test helpers shared by the test targets (where the platform exports are, whether ../shared is there); only
     // test targets depend on it.
-    .target(name: "TevredenTestSupport", path: "Tests/TevredenTestSupport"),
+    .target(
+      name: "TevredenTestSupport", dependencies: ["TevredenCore"], path: "Tests/TevredenTestSupport",
+      exclude: ["Questionnaires"]),
     .testTarget(
       name: "TevredenCoreTests",
       dependencies: ["TevredenCore", "TevredenTestSupport"],
@@ -57,19 +63,25 @@ let package = Package(
     ),
     .testTarget(
       name: "TevredenCLITests",
-      dependencies: ["TevredenCLI", "TevredenCore", "TevredenStore", .product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: [
+        "TevredenCLI", "TevredenCore", "TevredenImport", "TevredenStore", "TevredenTestSupport",
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ]
     ),
     .testTarget(
-      name: "TevredenImportTests",
+      name: "TevredenTablesTests",
       dependencies: [
-        "TevredenImport", "TevredenCore", "TevredenTestSupport",
-        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        "TevredenTables", "TevredenTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ],
       resources: [.copy("Fixtures")]
     ),
     .testTarget(
+      name: "TevredenImportTests",
+      dependencies: ["TevredenImport", "TevredenTables", "TevredenCore", "TevredenTestSupport"]
+    ),
+    .testTarget(
       name: "TevredenReportTests",
-      dependencies: ["TevredenReport", "TevredenCore", "TevredenStore"],
+      dependencies: ["TevredenReport", "TevredenCore", "TevredenStore", "TevredenTestSupport"],
       exclude: ["Snapshots"]
     ),
     .testTarget(

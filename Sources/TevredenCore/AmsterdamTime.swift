@@ -6,7 +6,7 @@ import Foundation
 ///
 /// Imports convert a time for every row: this is exact for the years surveys are held and takes no time-zone
 /// lookups (which dominated the time of reading a date when measured with perf).
-enum AmsterdamTime {
+public enum AmsterdamTime {
   static let zone = TimeZone(identifier: "Europe/Amsterdam") ?? TimeZone(secondsFromGMT: 3600) ?? .gmt
   static let ruleYears = 1996...2099
 
@@ -26,7 +26,7 @@ enum AmsterdamTime {
   /// A time in the hour skipped in spring is read with the winter offset (02:30 becomes 03:30 summer time); a
   /// time in the hour that occurs twice in autumn is read as the first (summer-time) one, as Foundation's
   /// calendar does.
-  static func utc(fromLocal local: Int64) -> Int64 {
+  public static func utc(fromLocal local: Int64) -> Int64 {
     let summer = local - 7200
     if offset(atUTC: summer) == 7200 { return summer }
     let winter = local - 3600

@@ -170,7 +170,7 @@ extension Question.Condition {
   }
 
   /// Whether the answer to ``item`` meets this condition; `nil` is no answer.
-  func isSatisfied(byAnswer answer: Answer?) -> Bool {
+  public func isSatisfied(byAnswer answer: Answer?) -> Bool {
     guard case .value(let value)? = answer else { return false }
     if case .choices(let codes) = value {
       return codes.contains(where: values.contains)

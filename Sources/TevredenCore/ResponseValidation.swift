@@ -76,7 +76,7 @@ extension Question {
 
 extension Question.Kind {
   /// ``Question/problem(with:)``, which depends on the kind alone.
-  func problem(with value: AnswerValue) -> String? {
+  public func problem(with value: AnswerValue) -> String? {
     // Worded only when needed: every answer of every converted row is checked here.
     var mismatch: String { "the value does not fit a \(typeName) question" }
     switch (self, value) {

@@ -18,7 +18,7 @@ public enum SHA256 {
   }
 
   /// The first `digits` lower-case hex digits of a digest.
-  static func hex(_ digest: [UInt8], digits count: Int) -> String {
+  public static func hex(_ digest: [UInt8], digits count: Int) -> String {
     let count = min(count, digest.count * 2)
     return String(unsafeUninitializedCapacity: count) { text in
       let digits: StaticString = "0123456789abcdef"

@@ -1,5 +1,6 @@
 import Foundation
 import TevredenCore
+import TevredenTables
 
 /// What an export file holds, found by reading it once without a questionnaire: its format and encoding, the
 /// platform layout, the columns with the kind of values in each, and the number of responses.

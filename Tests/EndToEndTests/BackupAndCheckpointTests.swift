@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TevredenCore
 import TevredenStore
+import TevredenTestSupport
 
 /// Whatever a command wrote is in the database file itself when it exits (a copy of `tevreden.sqlite` alone is
 /// complete), and `tevreden backup` makes a consistent copy while interviews run.

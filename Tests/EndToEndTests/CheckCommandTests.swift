@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TevredenTestSupport
 
 /// `tevreden check`: the committed definitions are clean, and every problem in a broken copy is reported as
 /// `file:line:column: message` at the right line, with exit code 1.

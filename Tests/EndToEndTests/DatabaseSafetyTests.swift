@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TevredenTestSupport
 
 /// The database file: created private, and a file tevreden cannot safely use is refused and left untouched.
 @Suite struct DatabaseSafetyTests {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TevredenCore
 import TevredenStore
+import TevredenTestSupport
 
 /// `tevreden audit`: the intruder over every municipal table published for a year of the example data.
 @Suite struct DisclosureAuditTests {

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 import TevredenCore
+import TevredenTestSupport
 
 @testable import TevredenStore
 

@@ -3,6 +3,7 @@ import GRDB
 import Testing
 import TevredenCore
 import TevredenStore
+import TevredenTestSupport
 
 /// `tevreden import` and `tevreden export`: counts, idempotence, rejected rows with their lines, `--strict`,
 /// `--dry-run`, refusing personal-data columns, and a byte-identical round trip through the binary.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TevredenStore
+import TevredenTestSupport
 
 /// The import's progress bar: on standard error when it is a terminal, never in a pipe.
 @Suite struct ImportProgressTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TevredenTestSupport
 
 /// `score --by gemeente`, `--weights`, `indicators` in every format, and `--merge` with a good and a bad file,
 /// all against the committed example responses.

@@ -3,6 +3,7 @@ import GRDB
 import Testing
 import TevredenCore
 import TevredenStore
+import TevredenTestSupport
 
 #if canImport(Glibc)
   import Glibc

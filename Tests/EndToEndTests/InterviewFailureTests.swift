@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TevredenCore
 import TevredenStore
+import TevredenTestSupport
 
 /// When an answer cannot be stored, the interviewer is told so in Dutch (what happened, which answers are stored,
 /// how to go on), and nothing says an answer is stored that is not.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TevredenCore
 import TevredenStore
+import TevredenTestSupport
 
 /// `tevreden interview --mode papier --completed-on DAY`: a paper form keyed in later counts for the day on the
 /// form, while the audit log keeps when it was keyed in.

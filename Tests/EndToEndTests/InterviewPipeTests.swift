@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TevredenCore
 import TevredenStore
+import TevredenTestSupport
 
 #if canImport(Glibc)
   import Glibc

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TevredenCore
 import TevredenStore
+import TevredenTestSupport
 
 /// `tevreden interview` in a real pseudo-terminal, typed key by key: raw mode, line editing, colours, Esc and
 /// Ctrl-C.

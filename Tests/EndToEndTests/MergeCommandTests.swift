@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TevredenCore
 import TevredenStore
+import TevredenTestSupport
 
 /// `tevreden merge`: three interviewer stations made by the binary itself, with a response in two of them and one
 /// id that two stations hold with different answers, merged into a region's database twice.

@@ -3,6 +3,7 @@ import GRDB
 import Testing
 import TevredenCore
 import TevredenStore
+import TevredenTestSupport
 
 /// `tevreden import` on VT-style exports in platform layouts (`PlatformExports/`, written by its
 /// `make-exports.py`): Qualtrics CSV with three header rows, Google Forms saved by Dutch Excel (semicolons,

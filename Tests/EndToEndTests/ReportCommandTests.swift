@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TevredenStore
+import TevredenTestSupport
 
 /// `tevreden report`: the burap page from a database, written as HTML or Markdown.
 @Suite(.serialized) struct ReportCommandTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TevredenTestSupport
 
 /// The group labels of the committed definitions, as reports name them.
 let expectedGroupLabels = [

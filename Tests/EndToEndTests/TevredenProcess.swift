@@ -132,14 +132,6 @@ func runProgram(_ executable: URL, _ args: [String], cwd: URL, stdin: String? = 
   return TevredenRun(exitCode: process.terminationStatus, stdout: stdoutText, stderr: stderrText)
 }
 
-/// A fresh private folder under the system's temporary directory; the caller removes it (in a `defer`).
-func makeTemporaryFolder() throws -> URL {
-  let url = FileManager.default.temporaryDirectory
-    .appendingPathComponent("tevreden-e2e-\(UUID().uuidString)", isDirectory: true)
-  try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-  return url
-}
-
 /// Every `.csv` file below a folder, as paths relative to it, sorted.
 func csvFiles(under folder: URL) throws -> [String] {
   guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else {

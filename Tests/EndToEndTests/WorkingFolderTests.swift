@@ -3,6 +3,7 @@ import GRDB
 import Testing
 import TevredenCore
 import TevredenStore
+import TevredenTestSupport
 
 /// A region's use of tevreden away from the source checkout: `tevreden init`, then every command from inside the
 /// working folder, through `TEVREDEN_HOME`, or with only a database file.

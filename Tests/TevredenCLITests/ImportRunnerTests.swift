@@ -1,6 +1,8 @@
 import Foundation
 import GRDB
 import Testing
+import TevredenImport
+import TevredenTestSupport
 
 @testable import TevredenCLI
 @testable import TevredenCore
@@ -152,8 +154,8 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     let twice = try write("twice.csv", [source[1], source[2], source[1]])
     let database = try TevredenDatabase.inMemory()
     var runner = ImportRunner(database: database, catalog: catalog)
-    runner.questionnaire = Questionnaire.ID(rawValue: "ketenpartners-politie")
-    runner.gemeente = "Alkmaar"
+    runner.settings.questionnaire = Questionnaire.ID(rawValue: "ketenpartners-politie")
+    runner.settings.gemeente = "Alkmaar"
     // When it is imported
     let first = try runner.run([twice])
     // Then the identical rows are stored as two responses, the second numbered
@@ -215,7 +217,7 @@ final class CollectedDiagnostics {
 
 @Suite struct ProgressBarTests {
   @Test func theLineShowsTheFileTheShareReadAndTheRows() {
-    let progress = ImportRunner.ImportProgress(
+    let progress = ImportProgress(
       fileIndex: 1, fileCount: 3, file: "Responses/x.csv", rows: 1_234_567, bytesRead: 250, fileSize: 1000)
     #expect(
       ProgressBar.line(for: progress, width: 8)
@@ -223,7 +225,7 @@ final class CollectedDiagnostics {
   }
 
   @Test func aWorkbookHasNoShareOnlyRows() {
-    let progress = ImportRunner.ImportProgress(
+    let progress = ImportProgress(
       fileIndex: 0, fileCount: 1, file: "forms.xlsx", rows: 999, bytesRead: nil, fileSize: 5000)
     #expect(ProgressBar.line(for: progress) == "importing forms.xlsx 999 rows")
   }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TevredenTestSupport
 
 @testable import TevredenCore
 

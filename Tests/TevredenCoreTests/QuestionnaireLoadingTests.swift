@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TevredenTestSupport
 
 @testable import TevredenCore
 
@@ -181,7 +182,7 @@ import Testing
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("catalog-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
-    let fixtures = try #require(Bundle.module.url(forResource: "Fixtures/questionnaires", withExtension: nil))
+    let fixtures = questionnaireFixturesFolder
     for name in ["misspelt-key", "duplicate-question-id", "valid-minimal"] {
       try FileManager.default.copyItem(
         at: fixtures.appendingPathComponent("\(name).yaml"), to: folder.appendingPathComponent("\(name).yaml"))

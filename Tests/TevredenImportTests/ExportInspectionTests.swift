@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TevredenCore
+import TevredenTables
 import TevredenTestSupport
 
 @testable import TevredenImport
@@ -149,7 +150,7 @@ import TevredenTestSupport
 
   @Test(.requiresSharedExports, arguments: expectations)
   func inspectsExport(_ expected: Expectation) throws {
-    try Self.check(expected, inspecting: exportFixture(expected.path))
+    try Self.check(expected, inspecting: sharedExport(expected.path))
   }
 
   /// Inspects an export and checks what `expected` says about it; `ProjectExportInspectionTests` checks the
@@ -200,14 +201,14 @@ import TevredenTestSupport
     .requiresSharedExports,
     arguments: expectations.filter { !$0.path.contains("sheet-xlsx") && !$0.path.contains("rexport") })
   func flagsExactlyThePersonalDataColumns(_ expected: Expectation) throws {
-    let inspection = try ExportInspection(contentsOf: exportFixture(expected.path))
+    let inspection = try ExportInspection(contentsOf: sharedExport(expected.path))
     #expect(Set(inspection.personalDataColumns.map(\.index)) == Set(expected.personalData.keys))
   }
 
   @Test(.requiresSharedExports, arguments: jsonExports)
   func refusesJSONAPIExportsWithOneLine(_ path: String) throws {
     #expect(throws: ExportInspectionError.jsonAPIExport(file: path)) {
-      try ExportInspection(contentsOf: exportFixture(path), name: path)
+      try ExportInspection(contentsOf: sharedExport(path), name: path)
     }
     let message = ExportInspectionError.jsonAPIExport(file: path).errorDescription ?? ""
     #expect(message.hasPrefix("\(path): error: "))
@@ -230,7 +231,7 @@ import TevredenTestSupport
 
   @Test(.requiresSharedExports) func showsTheMostFrequentLabelsAndRanges() throws {
     let inspection = try ExportInspection(
-      contentsOf: exportFixture("limesurvey/limesurvey-csv-allquoted-dutch-codes-partial-json-cells.csv"))
+      contentsOf: sharedExport("limesurvey/limesurvey-csv-allquoted-dutch-codes-partial-json-cells.csv"))
     let gender = inspection.columns[6]
     #expect(gender.names == ["Geslacht"])
     #expect(gender.distinctCount == 2)
@@ -248,11 +249,11 @@ import TevredenTestSupport
 
   @Test(.requiresSharedExports) func namesColumnsByEveryHeaderRow() throws {
     let qualtrics = try ExportInspection(
-      contentsOf: exportFixture("qualtrics/qualtrics-3header-importid-german-labels.csv"))
+      contentsOf: sharedExport("qualtrics/qualtrics-3header-importid-german-labels.csv"))
     #expect(qualtrics.columns[0].names == ["StartDate", "Anfangsdatum", "startDate"])
     #expect(qualtrics.layout.finishedColumn == 6)
     let monkey = try ExportInspection(
-      contentsOf: exportFixture("surveymonkey/surveymonkey-2header-starwars-multiselect-matrix-cr-eol-nonutf8.csv"))
+      contentsOf: sharedExport("surveymonkey/surveymonkey-2header-starwars-multiselect-matrix-cr-eol-nonutf8.csv"))
     let question = "Which of the following Star Wars films have you seen? Please select all that apply."
     #expect(monkey.columns[3].names.last == question)
     #expect(monkey.columns[3].names.first == "\(question) - Star Wars: Episode I  The Phantom Menace")
@@ -261,14 +262,14 @@ import TevredenTestSupport
 
   @Test(.requiresSharedExports) func workbookNamesItsSheets() throws {
     let inspection = try ExportInspection(
-      contentsOf: exportFixture("kobotoolbox/kobo-xlsx-nested-repeat-groups-multisheet.xlsx"))
+      contentsOf: sharedExport("kobotoolbox/kobo-xlsx-nested-repeat-groups-multisheet.xlsx"))
     #expect(inspection.source.sheet == "Inventory Form")
     #expect(inspection.source.sheetNames == ["Inventory Form", "categories", "items", "suppliers"])
   }
 
   @Test(.requiresSharedExports) func forcedLayoutIsUsedAsGiven() throws {
     let inspection = try ExportInspection(
-      contentsOf: exportFixture("qualtrics/qualtrics-3header-importid-german-labels.csv"), layout: .generic)
+      contentsOf: sharedExport("qualtrics/qualtrics-3header-importid-german-labels.csv"), layout: .generic)
     #expect(inspection.isLayoutForced)
     #expect(inspection.layout.platform == .generic)
     #expect(inspection.layout.headerRowCount == 1)

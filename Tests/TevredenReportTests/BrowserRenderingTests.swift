@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TevredenReport
+import TevredenTestSupport
 
 /// Renders the page in headless Chromium: the DOM it builds, a screenshot and a print to PDF.
 ///

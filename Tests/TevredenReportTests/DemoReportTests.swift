@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TevredenCore
 import TevredenStore
+import TevredenTestSupport
 
 @testable import TevredenReport
 

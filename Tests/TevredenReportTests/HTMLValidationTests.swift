@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TevredenReport
+import TevredenTestSupport
 
 /// Runs HTML Tidy over the rendered page. `.ci/run` installs tidy, so CI always runs this; locally it is skipped,
 /// with a message, when tidy is missing.

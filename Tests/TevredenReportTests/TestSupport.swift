@@ -118,14 +118,6 @@ func runProgram(_ executable: URL, _ arguments: [String], timeout: TimeInterval 
     exitCode: process.terminationStatus, stdout: stdout.text(), stderr: stderr.text(), timedOut: timedOut)
 }
 
-/// A fresh private folder; the caller removes it.
-func makeTemporaryFolder() throws -> URL {
-  let url = FileManager.default.temporaryDirectory.appendingPathComponent(
-    "tevreden-report-\(UUID().uuidString)", isDirectory: true)
-  try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-  return url
-}
-
 /// Every match of a regular expression's first capture group.
 func captures(of pattern: String, in text: String) throws -> [String] {
   let expression = try NSRegularExpression(pattern: pattern, options: [.dotMatchesLineSeparators])

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TevredenCore
+import TevredenImport
 import TevredenStore
 
 extension TevredenCommand {
@@ -124,13 +125,12 @@ extension TevredenCommand {
         : try TevredenDatabase.open(database, recording: catalog)
       defer { store.close() }
       var runner = ImportRunner(database: store, catalog: catalog, isDryRun: dryRun, isStrict: strict)
-      runner.questionnaire = questionnaire.map(Questionnaire.ID.init(rawValue:))
-      runner.gemeente = gemeente.flatMap { name in
-        catalog.indicators?.gemeenten.first { $0.caseInsensitiveCompare(name) == .orderedSame } ?? name
-      }
-      runner.layout = layout
-      runner.completedOn = completedOn.flatMap(LocalDate.init)
-      runner.mapping = explicit
+      runner.settings = ImportSettings(
+        questionnaire: questionnaire.map(Questionnaire.ID.init(rawValue:)),
+        gemeente: gemeente.flatMap { name in
+          catalog.indicators?.gemeenten.first { $0.caseInsensitiveCompare(name) == .orderedSame } ?? name
+        },
+        completedOn: completedOn.flatMap(LocalDate.init), layout: layout, mapping: explicit)
       let progress = ProgressBar(delay: Self.progressDelay())
       runner.onDiagnostic = { diagnostic in
         progress.finish()
@@ -142,7 +142,7 @@ extension TevredenCommand {
       if let interruption { runner.isInterrupted = { interruption.signal != nil } }
       runner.testDelayPerResponse =
         ProcessInfo.processInfo.environment["TEVREDEN_TEST_IMPORT_ROW_DELAY_US"].flatMap { UInt32($0) } ?? 0
-      let reports: [ImportRunner.FileReport]
+      let reports: [FileReport]
       do {
         reports = try runner.run(try ImportRunner.csvFiles(in: paths))
         progress.finish()
@@ -177,7 +177,7 @@ extension TevredenCommand {
     }
 
     /// Prints per-file summaries (stdout) and diagnostics (stderr); exits 2 when rows were rejected.
-    static func present(_ reports: [ImportRunner.FileReport], dryRun: Bool, strict: Bool) throws {
+    static func present(_ reports: [FileReport], dryRun: Bool, strict: Bool) throws {
       for report in reports {
         print(report.summary)
         for line in report.details { print(line) }

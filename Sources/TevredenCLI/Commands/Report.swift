@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TevredenCore
+import TevredenImport
 import TevredenReport
 import TevredenStore
 

@@ -1,4 +1,5 @@
 import Foundation
+import TevredenImport
 
 #if canImport(Glibc)
   import Glibc
@@ -27,7 +28,7 @@ final class ProgressBar {
   }
 
   /// Draws the bar for this progress, if it is time to.
-  func update(_ progress: ImportRunner.ImportProgress) {
+  func update(_ progress: ImportProgress) {
     guard isEnabled else { return }
     let now = clock.now
     guard now - start >= delay else { return }
@@ -45,7 +46,7 @@ final class ProgressBar {
   }
 
   /// The text of the bar: file, a bar with the share of the file read (text files), rows so far.
-  static func line(for progress: ImportRunner.ImportProgress, width: Int = 24) -> String {
+  static func line(for progress: ImportProgress, width: Int = 24) -> String {
     var parts = ["importing \(progress.file)"]
     if progress.fileCount > 1 { parts.append("(file \(progress.fileIndex + 1) of \(progress.fileCount))") }
     if let read = progress.bytesRead, let size = progress.fileSize, size > 0 {

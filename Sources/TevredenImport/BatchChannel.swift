@@ -1,0 +1,151 @@
+import Foundation
+import TevredenCore
+
+/// A bounded first-in-first-out hand-over between one producing thread and one consuming thread, in batches.
+///
+/// The producer blocks while the channel holds `capacity` batches, so memory stays bounded however far reading
+/// runs ahead of storing; the consumer blocks while it is empty. Either side can end it: the producer with
+/// ``finish()``, the consumer with ``cancel()`` (the producer's next ``send(_:)`` then returns `false`).
+final class BatchChannel<Element: Sendable>: @unchecked Sendable {
+  // Every stored property below is read and written only while `condition` is locked.
+  private let condition = NSCondition()
+  private var batches: [[Element]] = []
+  /// Batches the consumer is done with, to be released by the producer (see ``giveBack(_:)``).
+  private var used: [[Element]] = []
+  private var isFinished = false
+  private var isCancelled = false
+  private var isProducerWaiting = false
+  private var isConsumerWaiting = false
+  private let capacity: Int
+
+  init(capacity: Int = 8) {
+    self.capacity = capacity
+  }
+
+  /// Hands a batch to the consumer, waiting while the channel is full. `false` once the consumer has cancelled.
+  ///
+  /// Batches the consumer gave back are released here, on the producer's thread.
+  func send(_ batch: [Element]) -> Bool {
+    condition.lock()
+    var released = used
+    used.removeAll(keepingCapacity: true)
+    defer {
+      condition.unlock()
+      released.removeAll()  // after unlocking: releasing the elements is most of the work
+    }
+    while batches.count >= capacity && !isCancelled {
+      isProducerWaiting = true
+      condition.wait()
+    }
+    isProducerWaiting = false
+    guard !isCancelled else { return false }
+    batches.append(batch)
+    // Waking a thread is a system call: only when the consumer waits for this batch.
+    if isConsumerWaiting { condition.broadcast() }
+    return true
+  }
+
+  /// Returns a batch the consumer is done with, so that the producer's thread releases it (at its next send, or
+  /// when it finishes): the producer made its elements, and releasing them there leaves the consumer's thread
+  /// (storing, in an import) to its own work and spares the memory allocator a lock shared between the two
+  /// threads. Measured on 1,000,000 rows: 17.7 s -> 14.3 s. After the producer finished, a batch is released here.
+  func giveBack(_ batch: consuming [Element]) {
+    condition.lock()
+    defer { condition.unlock() }
+    guard !isFinished, !isCancelled else { return }
+    used.append(batch)
+  }
+
+  /// Marks the end of the producer's batches.
+  func finish() {
+    condition.lock()
+    isFinished = true
+    var released = used
+    used.removeAll()
+    condition.broadcast()
+    condition.unlock()
+    released.removeAll()
+  }
+
+  /// Tells the producer to stop: its pending and later batches are dropped.
+  func cancel() {
+    condition.lock()
+    isCancelled = true
+    batches.removeAll()
+    condition.broadcast()
+    condition.unlock()
+  }
+
+  /// The next batch, waiting for one; `nil` when the producer has finished and every batch was taken.
+  func receive() -> [Element]? {
+    condition.lock()
+    defer { condition.unlock() }
+    while batches.isEmpty && !isFinished && !isCancelled {
+      isConsumerWaiting = true
+      condition.wait()
+    }
+    isConsumerWaiting = false
+    guard !batches.isEmpty else { return nil }
+    let batch = batches.removeFirst()
+    // A producer waiting on a full channel is woken once half of it is free, not for every batch taken: each
+    // wake-up is a system call and a switch of threads.
+    if isProducerWaiting && batches.count <= capacity / 2 { condition.broadcast() }
+    return batch
+  }
+}
+
+/// Runs `produce` on a thread of its own, feeding `channel`, and lets the caller wait until it has returned.
+///
+/// Reading and converting an export's rows runs on this thread while the caller's thread stores the rows
+/// already converted: on a machine with two or more cores, an import then takes about as long as the slower of
+/// the two instead of their sum.
+final class ProducerThread: @unchecked Sendable {
+  // `isDone` is read and written only while `condition` is locked.
+  private let condition = NSCondition()
+  private var isDone = false
+
+  init(_ produce: @escaping @Sendable () -> Void) {
+    let thread = Thread { [self] in
+      produce()
+      condition.lock()
+      isDone = true
+      condition.broadcast()
+      condition.unlock()
+    }
+    thread.name = "tevreden-import-reader"
+    thread.stackSize = 8 << 20
+    thread.start()
+  }
+
+  /// Waits until the producer has returned.
+  func join() {
+    condition.lock()
+    while !isDone { condition.wait() }
+    condition.unlock()
+  }
+}
+
+/// A value computed on a thread of its own while the caller goes on (a file's SHA-256 while its rows are read and
+/// stored).
+final class BackgroundValue<Value: Sendable>: @unchecked Sendable {
+  // `value` is written once by the computing thread before `thread` is done, and read only after `join()`.
+  private var value: Value?
+  private var thread: ProducerThread?
+
+  init(_ compute: @escaping @Sendable () -> Value) {
+    thread = ProducerThread { [self] in value = compute() }
+  }
+
+  /// The value, waiting for it.
+  func wait() -> Value {
+    thread?.join()
+    guard let value else { preconditionFailure("a finished computation left no value") }
+    return value
+  }
+}
+
+/// A value handed whole from one thread to another: the sender never touches it again, so it is never used by
+/// two threads at once although its type is not `Sendable` (a row reader holding a lookup closure).
+struct HandedOver<Value>: @unchecked Sendable {
+  var value: Value
+}

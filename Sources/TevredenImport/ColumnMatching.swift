@@ -1,0 +1,442 @@
+import Foundation
+import TevredenCore
+
+/// Matches export column headers to questionnaire items, and reads export cells as answers.
+///
+/// Headers are compared after ``normalise(_:)``: case, accents, HTML tags, punctuation and white space do not
+/// matter, nor do numbering prefixes such as `Q3.`, `3.` or `Vraag 3:` that platforms put before a question.
+public enum ColumnMatching {
+  /// The comparable form of a header or label.
+  public static func normalise(_ text: String) -> String {
+    var value = text.replacingOccurrences(of: #"<[^>]*>"#, with: " ", options: .regularExpression)
+    value = value.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+    value = value.replacingOccurrences(
+      of: #"^\s*(?:vraag\s*|question\s*|q)?\d+[a-z]?\s*[.:)\-]\s*"#, with: "", options: .regularExpression)
+    let words = value.unicodeScalars.map { CharacterSet.alphanumerics.contains($0) ? Character($0) : " " }
+    return String(words).split(separator: " ").joined(separator: " ")
+  }
+
+  /// The form of a normalised name without spaces, for platform codes that cannot hold spaces or underscores
+  /// (LimeSurvey question codes such as `duidelijkrolvt` for the item `duidelijk_rol_vt`).
+  static func compact(_ normalised: String) -> String {
+    normalised.replacingOccurrences(of: " ", with: "")
+  }
+
+  /// For each column (given by the names it goes by: an id row, a text row, a sub-header), the item it holds.
+  ///
+  /// A column matches an item when one of its names equals, after normalising, the item's id, question text or
+  /// one of its aliases; failing that, when it equals one without spaces (a platform code). `explicit` (from a
+  /// mapping file: header → item id) wins over aliases. A name that matches two items is ambiguous and maps
+  /// nothing; two columns matching one item map only the first.
+  public static func map(
+    columns: [[String]], to questionnaire: Questionnaire, explicit: [String: Question.ID] = [:]
+  ) -> [Int: Question.ID] {
+    let index = AliasIndex(questionnaire.questions)
+    let explicitByName = Dictionary(
+      explicit.map { (normalise($0.key), $0.value) }, uniquingKeysWith: { first, _ in first })
+    var mapping: [Int: Question.ID] = [:]
+    var taken = Set<Question.ID>()
+    for (column, names) in columns.enumerated() {
+      // LimeSurvey's full-text heading of an array row, `Question text [Row text]`, goes by its row text too.
+      let normalised = (names + names.compactMap(bracketedSuffix)).map(normalise).filter { !$0.isEmpty }
+      let item =
+        normalised.lazy.compactMap { explicitByName[$0] }.first
+        ?? normalised.lazy.compactMap(index.item(exactly:)).first
+        ?? normalised.lazy.compactMap(index.item(compactly:)).first
+      if let item, !taken.contains(item) {
+        mapping[column] = item
+        taken.insert(item)
+      }
+    }
+    return mapping
+  }
+
+  /// `Row text` from `Question text [Row text]`.
+  static func bracketedSuffix(_ name: String) -> String? {
+    let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+    guard trimmed.hasSuffix("]"), let open = trimmed.lastIndex(of: "["), open > trimmed.startIndex else { return nil }
+    return String(trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)])
+  }
+
+  /// Normalised aliases of a set of items, for looking up the one item a header names.
+  struct AliasIndex {
+    private var exact: [String: Set<Question.ID>] = [:]
+    private var compacted: [String: Set<Question.ID>] = [:]
+
+    init(_ questions: [Question]) {
+      for question in questions {
+        for alias in question.importAliases {
+          let key = normalise(alias)
+          guard !key.isEmpty else { continue }
+          exact[key, default: []].insert(question.id)
+          compacted[compact(key), default: []].insert(question.id)
+        }
+      }
+    }
+
+    /// The one item with this normalised alias.
+    func item(exactly name: String) -> Question.ID? {
+      guard let items = exact[name], items.count == 1 else { return nil }
+      return items.first
+    }
+
+    /// The one item with this alias once spaces are removed.
+    func item(compactly name: String) -> Question.ID? {
+      guard let items = compacted[compact(name)], items.count == 1 else { return nil }
+      return items.first
+    }
+
+    /// The one item named by `name`, exactly or else without spaces.
+    func item(named name: String) -> Question.ID? {
+      item(exactly: name) ?? item(compactly: name)
+    }
+
+    /// The one item whose alias begins with a question text the platform cut short (Qualtrics writes
+    /// `Hoe had u contact met Veilig Thu...`); at least 20 characters must remain.
+    func item(truncated raw: String) -> Question.ID? {
+      let trimmed = raw.trimmingCharacters(in: .whitespaces)
+      guard trimmed.hasSuffix("...") || trimmed.hasSuffix("…") else { return nil }
+      let start = normalise(trimmed)
+      guard start.count >= 20 else { return nil }
+      let items = exact.filter { $0.key.hasPrefix(start) }.values.reduce(into: Set<Question.ID>()) {
+        $0.formUnion($1)
+      }
+      return items.count == 1 ? items.first : nil
+    }
+  }
+
+  // MARK: - Multiple choice exported as one column per option
+
+  /// A column that stands for one option of a multiple-choice item, as platforms export such an item: one
+  /// column per option, ticked or not.
+  public struct ChoiceColumn: Hashable, Sendable {
+    public var item: Question.ID
+    /// The code of the option, or `nil` when the header names an option the item does not have (such as
+    /// SurveyMonkey's *Other (please specify)*): ticking it is a value problem.
+    public var choice: String?
+    /// The option as the header names it.
+    public var optionLabel: String
+
+    public init(item: Question.ID, choice: String?, optionLabel: String) {
+      self.item = item
+      self.choice = choice
+      self.optionLabel = optionLabel
+    }
+  }
+
+  /// The columns that hold one option each of a multiple-choice item, combined into one answer on import.
+  ///
+  /// Recognised header shapes (each after ``normalise(_:)``, matched against the item's id, text and aliases):
+  /// - `question - option`: SurveyMonkey (question forward-filled over its sub-headers), Qualtrics row 2
+  ///   (`Q2_1` with text `… - Option label`, the question possibly cut short with `...`);
+  /// - `question [option]` and `code[SQ001]`: LimeSurvey full-text and code headings; `SQ001` is the first option
+  ///   when the sub-question code is not an option code;
+  /// - `group/question/option` and `group-question/option`: KoboToolbox and ODK split select_multiple columns;
+  /// - adjacent columns headed by the bare option labels of one item, at least two: Typeform.
+  ///
+  /// A column whose question part names a multiple-choice item but whose option part names none of its options
+  /// is still part of the family (``ChoiceColumn/choice`` is `nil`). Columns named in `explicit` are left alone.
+  public static func choiceColumns(
+    columns: [[String]], in questionnaire: Questionnaire, explicit: [String: Question.ID] = [:]
+  ) -> [Int: ChoiceColumn] {
+    let items = questionnaire.questions.filter {
+      if case .choice(_, allowsMultiple: true) = $0.kind { return true }
+      return false
+    }
+    guard !items.isEmpty else { return [:] }
+    let index = AliasIndex(items)
+    let explicitNames = Set(explicit.keys.map(normalise))
+    var result: [Int: ChoiceColumn] = [:]
+    var bareLabels: [Int: [Question.ID: String]] = [:]
+    for (column, names) in columns.enumerated() {
+      guard !names.contains(where: { explicitNames.contains(normalise($0)) }) else { continue }
+      if let found = names.lazy.compactMap({ familyMember($0, items: items, index: index) }).first {
+        result[column] = found
+        continue
+      }
+      // A header that is an option label and nothing else: a candidate for a Typeform run.
+      var labelled: [Question.ID: String] = [:]
+      for question in items {
+        guard case .choice(let choices, _) = question.kind else { continue }
+        for name in names where !name.isEmpty {
+          if let code = option(name, among: choices, allowPosition: false) { labelled[question.id] = code }
+        }
+      }
+      if !labelled.isEmpty { bareLabels[column] = labelled }
+    }
+    // Runs of adjacent bare-label columns that all name options of the same single item.
+    var column = 0
+    while column < columns.count {
+      guard let first = bareLabels[column], result[column] == nil else {
+        column += 1
+        continue
+      }
+      var candidates = Set(first.keys)
+      var end = column + 1
+      while end < columns.count, let next = bareLabels[end], result[end] == nil,
+        !candidates.intersection(next.keys).isEmpty
+      {
+        candidates.formIntersection(next.keys)
+        end += 1
+      }
+      if end - column >= 2, candidates.count == 1, let item = candidates.first {
+        let codes = (column..<end).compactMap { bareLabels[$0]?[item] }
+        if Set(codes).count == codes.count {
+          for (offset, code) in codes.enumerated() {
+            result[column + offset] = ChoiceColumn(
+              item: item, choice: code, optionLabel: columns[column + offset].first ?? code)
+          }
+        }
+      }
+      column = end
+    }
+    return result
+  }
+
+  /// The item and option a header names, in one of the `question - option`, `question [option]` or
+  /// `path/option` shapes.
+  private static func familyMember(_ name: String, items: [Question], index: AliasIndex) -> ChoiceColumn? {
+    for (stems, option) in splits(of: name) {
+      guard
+        let item = stems.lazy.compactMap({ index.item(named: normalise($0)) ?? index.item(truncated: $0) }).first,
+        let question = items.first(where: { $0.id == item }), case .choice(let choices, _) = question.kind
+      else { continue }
+      let label = option.trimmingCharacters(in: .whitespaces)
+      return ChoiceColumn(
+        item: item, choice: Self.option(label, among: choices, allowPosition: true), optionLabel: label)
+    }
+    return nil
+  }
+
+  /// Ways to read a header as a question part (candidate names, most specific first) and an option part.
+  private static func splits(of name: String) -> [(stems: [String], option: String)] {
+    var result: [(stems: [String], option: String)] = []
+    let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+    // LimeSurvey: `Question text [Option]`, `code[SQ001]`.
+    if trimmed.hasSuffix("]"), let open = trimmed.lastIndex(of: "[") {
+      let stem = String(trimmed[..<open])
+      let option = String(trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)])
+      if !stem.isEmpty, !option.isEmpty { result.append(([stem], option)) }
+    }
+    // KoboToolbox `group/question/option` (or, with label headers, `Question text/Option label`), ODK
+    // `group-question/option`; at any `/`, as labels may hold one too.
+    var slashRange = trimmed.startIndex..<trimmed.endIndex
+    while let slash = trimmed.range(of: "/", range: slashRange) {
+      let stem = String(trimmed[..<slash.lowerBound])
+      let option = String(trimmed[slash.upperBound...])
+      if !stem.isEmpty, !option.isEmpty {
+        let leaf = stem.split(separator: "/").last.map(String.init) ?? stem
+        let odkLeaf = leaf.split(separator: "-").last.map(String.init) ?? leaf
+        result.append(([stem, leaf, odkLeaf], option))
+      }
+      slashRange = slash.upperBound..<trimmed.endIndex
+    }
+    // SurveyMonkey and Qualtrics: `Question text - Option`, at any ` - ` (question texts may hold one too).
+    var searchRange = trimmed.startIndex..<trimmed.endIndex
+    while let dash = trimmed.range(of: " - ", range: searchRange) {
+      result.append(([String(trimmed[..<dash.lowerBound])], String(trimmed[dash.upperBound...])))
+      searchRange = dash.upperBound..<trimmed.endIndex
+    }
+    return result
+  }
+
+  /// The code of the option a header names: by code or label, or (LimeSurvey's default sub-question codes
+  /// `SQ001`, `SQ002`, …) by position.
+  static func option(_ text: String, among choices: [Choice], allowPosition: Bool) -> String? {
+    let key = ExportValue.labelKey(text)
+    guard !key.isEmpty else { return nil }
+    if let match = choices.first(where: {
+      $0.code == text || ExportValue.labelKey($0.code) == key || ExportValue.labelKey($0.label) == key
+    }) {
+      return match.code
+    }
+    if allowPosition, let position = sequentialSubquestion(text), choices.indices.contains(position - 1) {
+      return choices[position - 1].code
+    }
+    return nil
+  }
+
+  /// `3` for LimeSurvey's `SQ003`.
+  private static func sequentialSubquestion(_ text: String) -> Int? {
+    let upper = text.uppercased()
+    guard upper.hasPrefix("SQ"), upper.count > 2 else { return nil }
+    return Int(upper.dropFirst(2))
+  }
+}
+
+/// Reads a cell of a platform export as the answer to an item: numbers or labels, decimal commas, and the
+/// labels platforms use for missing codes.
+public enum ExportValue {
+  /// Labels of missing codes as platforms and respondents write them, besides the questionnaire's own.
+  static let missingSynonyms: [String: [String]] = [
+    "weet_niet": ["weet niet", "weet ik niet", "geen idee", "dont know", "don t know", "do not know", "weiss nicht"],
+    "nvt": ["n v t", "nvt", "niet van toepassing", "not applicable", "n a", "na"],
+    "weigert": [
+      "wil ik niet zeggen", "zeg ik liever niet", "geen antwoord", "prefer not to say", "weigert", "refused",
+    ],
+  ]
+
+  /// The answer in a cell; `nil` for an empty cell (the item was not asked or not answered).
+  public static func read(_ cell: String, for question: Question, in questionnaire: Questionnaire) -> Result<
+    Answer?, AnswerProblem
+  > {
+    let text = cell.trimmedOfWhitespace
+    guard !text.isEmpty else { return .success(nil) }
+    if case .text = question.kind { return .success(.value(.text(text))) }
+    if let code = missingCode(text, in: questionnaire) {
+      guard question.missingCodes.contains(code) else {
+        return .failure(.missingCodeNotAllowed(code, allowed: question.missingCodes))
+      }
+      return .success(.missing(code))
+    }
+    return value(text, for: question).map { .value($0) }
+  }
+
+  private static func missingCode(_ text: String, in questionnaire: Questionnaire) -> String? {
+    let key = ColumnMatching.normalise(text)
+    for missing in questionnaire.missingCodes {
+      let names = [missing.code, missing.label] + (missingSynonyms[missing.code] ?? [])
+      if names.contains(where: { ColumnMatching.normalise($0) == key }) { return missing.code }
+    }
+    return nil
+  }
+
+  private static func value(_ text: String, for question: Question) -> Result<AnswerValue, AnswerProblem> {
+    switch question.kind {
+    case .consent, .yesNo:
+      switch ColumnMatching.normalise(text) {
+      case "ja", "j", "yes", "y", "true", "waar", "1", "akkoord", "ik ga akkoord": return .success(.yesNo(true))
+      case "nee", "n", "no", "false", "onwaar", "0", "niet akkoord": return .success(.yesNo(false))
+      default: return .failure(.notYesNo(text))
+      }
+    case .scale(let scale):
+      if let number = Double(text.replacingOccurrences(of: ",", with: ".")), number == number.rounded() {
+        let value = Int(number)
+        guard scale.points.contains(where: { $0.value == value }) else {
+          return .failure(.outOfRange(text, scale.minimum...scale.maximum))
+        }
+        return .success(.scalePoint(value))
+      }
+      let key = labelKey(text)
+      if let point = scale.points.first(where: { labelKey($0.label) == key }) {
+        return .success(.scalePoint(point.value))
+      }
+      // Other common Dutch (and English) wordings of the same point, as other questionnaires and platforms'
+      // templates write them.
+      if let point = scale.points.first(where: { scaleSynonyms[labelKey($0.label)]?.contains(key) == true }) {
+        return .success(.scalePoint(point.value))
+      }
+      // "Neutraal" is the middle of a scale with a middle.
+      if ["neutraal", "neutral"].contains(key), scale.points.count % 2 == 1 {
+        return .success(.scalePoint(scale.points.map(\.value).sorted()[scale.points.count / 2]))
+      }
+      return .failure(.unknownChoice(text, valid: scale.points.map(\.label)))
+    case .grade, .number, .text:
+      return question.parseValue(text)
+    case .choice(let choices, let allowsMultiple):
+      if let single = choice(text, among: choices) { return .success(.choices([single])) }
+      guard allowsMultiple else { return .failure(.unknownChoice(text, valid: choices.map(\.label))) }
+      return multipleChoices(text, among: choices).map { .choices($0) }
+    }
+  }
+
+  /// The options in one cell: labels joined by `;` (Microsoft Forms, with a trailing `;`) or `,` (Google Forms),
+  /// or codes separated by spaces (KoboToolbox, ODK). A label may itself hold the separator, so consecutive
+  /// parts are joined when together they make a label, the longest first.
+  static func multipleChoices(_ text: String, among choices: [Choice]) -> Result<[String], AnswerProblem> {
+    let separator: Character = text.contains(";") ? ";" : text.contains(",") ? "," : " "
+    let parts = text.split(separator: separator).map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+      !$0.isEmpty
+    }
+    var chosen = Set<String>()
+    var start = 0
+    while start < parts.count {
+      var end = parts.count
+      var code: String?
+      while end > start, code == nil {
+        let candidate = parts[start..<end].joined(separator: "\(separator) ")
+        code = choice(candidate, among: choices)
+        if code == nil { end -= 1 }
+      }
+      guard let code else { return .failure(.unknownChoice(parts[start], valid: choices.map(\.label))) }
+      chosen.insert(code)
+      start = end
+    }
+    guard !chosen.isEmpty else { return .failure(.empty) }
+    return .success(choices.map(\.code).filter(chosen.contains))
+  }
+
+  /// Why the cell of a per-option column (see ``ColumnMatching/choiceColumns(columns:in:explicit:)``) could not
+  /// be read.
+  public struct OptionProblem: Error, Hashable, Sendable, CustomStringConvertible {
+    public var description: String
+  }
+
+  /// Cell values that mean an option was ticked or not, besides its own label or code.
+  static let tickedValues: Set<String> = ["1", "y", "ja", "j", "yes", "true", "waar", "x", "checked", "selected"]
+  static let untickedValues: Set<String> = ["0", "n", "nee", "no", "false", "onwaar", "not selected", "unchecked"]
+
+  /// Whether the cell of a per-option column says its option was chosen: the option's label or code, `1`, `Y`
+  /// or `ja` when ticked; empty, `0`, `N` or `nee` when not.
+  public static func readOption(_ cell: String, column: ColumnMatching.ChoiceColumn, of question: Question)
+    -> Result<Bool, OptionProblem>
+  {
+    let text = cell.trimmedOfWhitespace
+    guard !text.isEmpty else { return .success(false) }
+    let key = ColumnMatching.normalise(text)
+    if untickedValues.contains(key) { return .success(false) }
+    guard case .choice(let choices, _) = question.kind else {
+      return .failure(OptionProblem(description: "the item is not a multiple-choice question"))
+    }
+    guard let code = column.choice, let option = choices.first(where: { $0.code == code }) else {
+      let valid = choices.map(\.label).joined(separator: ", ")
+      return .failure(
+        OptionProblem(
+          description:
+            "option \"\(column.optionLabel)\" is ticked (\"\(text)\"), but it is not one of the choices (\(valid))"))
+    }
+    if tickedValues.contains(key) || text == option.code || labelKey(text) == labelKey(option.label) {
+      return .success(true)
+    }
+    return .failure(
+      OptionProblem(
+        description:
+          "\"\(text)\" in the column of option \"\(option.label)\" is neither that option nor 1/0, Y/N or empty"))
+  }
+
+  private static func choice(_ text: String, among choices: [Choice]) -> String? {
+    let key = labelKey(text)
+    return choices.first { $0.code == text.trimmingCharacters(in: .whitespaces) || labelKey($0.label) == key }?.code
+  }
+
+  /// Labels compared with the usual Dutch variants made equal: *zeer* and *erg* tevreden are *heel* tevreden.
+  /// Per scale label (as ``labelKey(_:)`` gives it), other wordings of that point.
+  static let scaleSynonyms: [String: Set<String>] = [
+    "helemaal niet mee eens": [
+      "heel mee oneens", "heel oneens", "helemaal mee oneens", "helemaal oneens", "volledig mee oneens",
+      "strongly disagree",
+    ],
+    "niet mee eens": ["mee oneens", "oneens", "niet eens", "disagree"],
+    "niet mee eens en niet mee oneens": [
+      "niet eens niet oneens", "eens noch oneens", "niet eens en niet oneens", "neither agree nor disagree",
+    ],
+    "mee eens": ["eens", "agree"],
+    "helemaal mee eens": ["heel mee eens", "helemaal eens", "heel eens", "volledig mee eens", "strongly agree"],
+    "heel ontevreden": ["helemaal ontevreden", "helemaal niet tevreden", "very dissatisfied"],
+    "ontevreden": ["niet tevreden", "dissatisfied"],
+    "niet tevreden en niet ontevreden": [
+      "niet tevreden niet ontevreden", "tevreden noch ontevreden", "neither satisfied nor dissatisfied",
+    ],
+    "tevreden": ["satisfied"],
+    "heel tevreden": ["helemaal tevreden", "very satisfied"],
+  ]
+
+  static func labelKey(_ label: String) -> String {
+    ColumnMatching.normalise(label).split(separator: " ").map { word in
+      switch word {
+      case "zeer", "erg": "heel"
+      default: String(word)
+      }
+    }.joined(separator: " ")
+  }
+}

@@ -1,0 +1,388 @@
+import Foundation
+import TevredenCore
+
+/// Turns the records of a platform export into responses to one questionnaire: columns mapped to items,
+/// personal-data columns dropped, free text masked, times read in Amsterdam time, and every problem of a row
+/// reported with its column.
+///
+/// Built once per file from its ``ExportLayout``; then ``convert(_:line:)`` is called per data record, so a
+/// file never has to be in memory as a whole.
+public struct ExportConversion: Sendable {
+  public let layout: ExportLayout
+  public let definition: LoadedQuestionnaire
+  /// Data columns and the items they hold. A multiple-choice item exported as one column per option has all
+  /// those columns here, and each of them in ``choiceColumns``.
+  public let itemColumns: [Int: Question.ID]
+  /// Columns that hold one option of a multiple-choice item each; their cells are combined into one answer.
+  public let choiceColumns: [Int: ColumnMatching.ChoiceColumn]
+  /// How many items have a column: a multiple-choice item exported as one column per option counts once.
+  public var mappedItemCount: Int { Set(itemColumns.values).count }
+  /// Columns holding personal data: never read.
+  public let droppedColumns: [(index: Int, kind: PersonalDataKind)]
+  /// The indexes of ``droppedColumns``, left out of the row hash.
+  private let droppedIndexes: Set<Int>
+  /// Columns that are neither an item, nor metadata, nor personal data: ignored.
+  public let unmappedColumns: [Int]
+  public let gemeenteColumn: Int?
+  private let fixedGemeente: String?
+  /// The completion day for rows without any date (`--completed-on`): noon, Dutch time.
+  private let fixedCompletionDay: LocalDate?
+  private let gemeenten: [String]
+  /// Per entry of ``orderedColumns``, the answers read from cells seen before.
+  private var valueCache: [[String: Result<Answer?, AnswerProblem>]]
+  static let valueCacheLimit = 512
+  /// The questionnaire as this file can answer it: items without a column in the file are not required.
+  private let validation: Questionnaire
+  /// The mapped columns in file order with their question (and option), worked out once rather than per row.
+  /// `slot` is the position of the question in the questionnaire (see ``AnswerSlots``).
+  private let orderedColumns: [MappedColumn]
+  /// Answers collected for the row being converted, kept between rows so that each row reuses their storage.
+  private var slotStorage: AnswerSlots
+  /// Per item answered in a column of its own (not per option): the last such column, for messages.
+  private let singleColumns: [Question.ID: Int]
+  /// The first consent question, its slot, and whether the file has a column for it.
+  private let consent: (id: Question.ID, slot: Int, hasColumn: Bool)?
+  /// What ``Response/problems(in:)`` checks, worked out per item for this file's ``validation``.
+  private let checks: AnswerSlots.Checks
+
+  /// One converted record.
+  public struct Row: Hashable, Sendable {
+    public var response: Response
+    /// Kinds of personal data masked in free-text answers.
+    public var masked: [PersonalDataKind]
+    /// Whether the id is a hash of the row (the export has no response id): then two identical rows are two
+    /// respondents who answered alike, and the store numbers the repeats (see `PreparedResponse.numbersRepeats`).
+    public var idIsRowHash = false
+  }
+
+  /// Why a record was not converted: each problem names its column.
+  public struct Rejection: Error, Hashable, Sendable {
+    public var line: Int
+    public var problems: [String]
+  }
+
+  /// - Parameters:
+  ///   - explicitMapping: Header → item id from a mapping file; wins over the aliases.
+  ///   - explicitOptions: Header → option of a multiple-choice item from a mapping file; wins over detection.
+  ///   - gemeente: The municipality for every row, unless the file has a `gemeente` column.
+  ///   - gemeenten: The region's municipalities (from `indicators.yaml`).
+  ///   - completedOn: The day every row without a date was completed (a file without date columns).
+  public init(
+    layout: ExportLayout, definition: LoadedQuestionnaire, explicitMapping: [String: Question.ID] = [:],
+    explicitOptions: [String: ColumnMatching.ChoiceColumn] = [:],
+    gemeente: String?, gemeenten: [String], completedOn: LocalDate? = nil
+  ) {
+    self.layout = layout
+    self.definition = definition
+    self.fixedGemeente = gemeente
+    self.fixedCompletionDay = completedOn
+    self.gemeenten = gemeenten
+    var dropped: [(Int, PersonalDataKind)] = []
+    var candidates: [[String]] = []
+    let metadata = Set(
+      [layout.responseIDColumn, layout.startedColumn, layout.completedColumn, layout.finishedColumn].compactMap { $0 })
+    // Per-option columns first: an option such as "E-mail" must not be taken for personal data. Their cells are
+    // only ever stored as option codes, so nothing else in them can reach the database.
+    var choiceColumns = ColumnMatching.choiceColumns(
+      columns: layout.columnNames.enumerated().map { metadata.contains($0.offset) ? [] : $0.element },
+      in: definition.questionnaire, explicit: explicitMapping)
+    let optionsByName = Dictionary(
+      explicitOptions.map { (ColumnMatching.normalise($0.key), $0.value) }, uniquingKeysWith: { first, _ in first })
+    for (index, names) in layout.columnNames.enumerated() {
+      if let option = names.lazy.compactMap({ optionsByName[ColumnMatching.normalise($0)] }).first {
+        choiceColumns[index] = option
+      }
+    }
+    let gemeenteNames: Set<String> = ["gemeente", "municipality", "woonplaats gemeente"]
+    var gemeenteColumn: Int?
+    for (index, names) in layout.columnNames.enumerated() {
+      if choiceColumns[index] != nil {
+        candidates.append([])
+      } else if let kind = names.lazy.compactMap(PersonalDataColumns.kind(ofHeader:)).first {
+        dropped.append((index, kind))
+        candidates.append([])
+      } else if metadata.contains(index)
+        || names.contains(where: { Self.platformMetadata.contains(ColumnMatching.normalise($0)) })
+      {
+        candidates.append([])
+      } else if gemeenteColumn == nil, names.contains(where: { gemeenteNames.contains(ColumnMatching.normalise($0)) }) {
+        gemeenteColumn = index
+        candidates.append([])
+      } else {
+        candidates.append(names)
+      }
+    }
+    var mapping = ColumnMatching.map(
+      columns: candidates, to: definition.questionnaire, explicit: explicitMapping)
+    for (index, column) in choiceColumns { mapping[index] = column.item }
+    self.itemColumns = mapping
+    self.choiceColumns = choiceColumns
+    var validation = definition.questionnaire
+    let mapped = Set(mapping.values)
+    validation.questions = validation.questions.map { question in
+      var question = question
+      if !mapped.contains(question.id), question.kind != .consent { question.isRequired = false }
+      return question
+    }
+    self.validation = validation
+    let checks = AnswerSlots.Checks(validation)
+    self.checks = checks
+    let orderedColumns = mapping.sorted { $0.key < $1.key }.compactMap { index, item -> MappedColumn? in
+      guard let question = definition.questionnaire.question(item), let slot = checks.slot(of: item) else { return nil }
+      return MappedColumn(index: index, question: question, option: choiceColumns[index], slot: slot)
+    }
+    self.orderedColumns = orderedColumns
+    self.slotStorage = AnswerSlots(count: checks.count)
+    self.valueCache = Array(repeating: [:], count: orderedColumns.count)
+    var singleColumns: [Question.ID: Int] = [:]
+    for column in orderedColumns where column.option == nil { singleColumns[column.question.id] = column.index }
+    self.singleColumns = singleColumns
+    if let question = definition.questionnaire.questions.first(where: { $0.kind == .consent }),
+      let slot = checks.slot(of: question.id)
+    {
+      self.consent = (id: question.id, slot: slot, hasColumn: mapping.values.contains(question.id))
+    } else {
+      self.consent = nil
+    }
+    self.droppedColumns = dropped.map { (index: $0.0, kind: $0.1) }
+    self.droppedIndexes = Set(dropped.map(\.0))
+    self.gemeenteColumn = gemeenteColumn
+    self.unmappedColumns = candidates.indices.filter {
+      !candidates[$0].isEmpty && mapping[$0] == nil
+    }
+  }
+
+  /// Platforms whose response ids count from 1 in every survey, so they are unique only with the questionnaire
+  /// and the start time.
+  static let numbersResponsesPerSurvey: Set<SurveyPlatform> = [.limeSurvey, .microsoftForms]
+
+  /// Headers of platform bookkeeping columns that hold no answers and are not needed: not listed as unmapped.
+  static let platformMetadata: Set<String> = [
+    "enddate", "end date", "status", "progress", "duration in seconds", "distributionchannel", "userlanguage",
+    "recordeddate", "responseset", "response type", "collector id", "collectorid", "network id", "lastpage",
+    "last page", "startlanguage", "start language", "seed", "date last action", "datestamp", "id", "index",
+    "submission time", "validation status", "submitted by", "version", "tags", "notes", "last modified time",
+    "start", "end", "start date utc", "submit date utc", "start time", "completion time", "timestamp",
+    "tijdstempel", "submissiondate", "meta instanceid", "key", "uuid", "submitterid", "attachmentspresent",
+    "attachmentsexpected", "reviewstate", "deviceid", "edits", "formversion", "today", "date started",
+    "response id", "respondent id", "interviewtime", "total time",
+  ]
+
+  /// Converts one data record.
+  ///
+  /// Cells of items other than free text are read once per distinct value and column: exports repeat the same
+  /// few labels on every row. The cache is bounded, so memory stays flat whatever the file size.
+  public mutating func convert(_ fields: [String], line: Int) -> Result<Row, Rejection> {
+    let questionnaire = definition.questionnaire
+    var problems: [String] = []
+    func cell(_ index: Int?) -> String {
+      guard let index, fields.indices.contains(index) else { return "" }
+      return fields[index].trimmedOfWhitespace
+    }
+    func column(_ index: Int) -> String { "column '\(layout.name(of: index))'" }
+
+    // When the response was given.
+    var startedAt: Date?
+    var completedAt: Date?
+    func readTime(_ index: Int?) -> Date? {
+      guard let index else { return nil }
+      let text = cell(index)
+      guard !text.isEmpty else { return nil }
+      // LimeSurvey writes 1980-01-01 00:00:00 as the submit date of every completed response when the survey keeps
+      // no date stamps: it says "completed", not when.
+      if layout.platform == .limeSurvey, text.hasPrefix("1980-01-01 00:00") { return nil }
+      if let zone = layout.unknownTimeZones[index] {
+        problems.append(
+          "\(column(index)): the export says its times are in '\(zone)', a time zone this system does not know")
+        return nil
+      }
+      guard
+        let date = ExportDate.parse(
+          text, isUTC: layout.utcColumns.contains(index), timeZone: layout.columnTimeZones[index])
+      else {
+        problems.append("\(column(index)): '\(text)' is not a date and time")
+        return nil
+      }
+      return date
+    }
+    startedAt = readTime(layout.startedColumn)
+    completedAt = readTime(layout.completedColumn)
+
+    // Finished or not.
+    var finished: Bool
+    if let index = layout.finishedColumn {
+      finished = ["1", "true", "ja", "yes", "waar"].contains(cell(index).lowercased())
+    } else if let index = layout.completedColumn {
+      finished = !cell(index).isEmpty
+    } else {
+      finished = true
+    }
+    if finished, completedAt == nil { completedAt = startedAt }
+    if completedAt == nil, startedAt == nil, let day = fixedCompletionDay { completedAt = day.noon }
+    guard let started = startedAt ?? completedAt else {
+      problems.append(
+        "the row has no start or completion time, so the period it counts in is unknown; for a file without "
+          + "dates, give the day with --completed-on yyyy-MM-dd")
+      return .failure(Rejection(line: line, problems: problems))
+    }
+
+    // The response id: the platform's, else a hash of the row without personal data.
+    let id: Response.ID
+    // An id that is personal data (an e-mail address, a BSN in a generic "ID" column) is never stored: such a row
+    // is known by the hash of its cells instead, as a row without an id is.
+    let idHolds = layout.responseIDColumn.flatMap { IdentifierMasking.standard.personalData(inIdentifier: cell($0)) }
+    var idIsRowHash = false
+    if let index = layout.responseIDColumn, !cell(index).isEmpty, idHolds == nil {
+      if Self.numbersResponsesPerSurvey.contains(layout.platform) {
+        // Every LimeSurvey survey and Microsoft form counts its responses from 1: the number alone would make
+        // response 3 of this year's form a duplicate of response 3 of last year's.
+        id = Response.ID(
+          rawValue: "\(layout.platform.rawValue):\(questionnaire.id):\(cell(index))@\(Timestamp.format(started))")
+      } else {
+        id = Response.ID(rawValue: "\(layout.platform.rawValue):\(cell(index))")
+      }
+    } else {
+      id = Response.ID(rawValue: rowHashID(fields))
+      idIsRowHash = true
+    }
+
+    // Municipality.
+    var gemeente = fixedGemeente
+    if let index = gemeenteColumn, !cell(index).isEmpty {
+      if let known = gemeenten.first(where: { $0.caseInsensitiveCompare(cell(index)) == .orderedSame }) {
+        gemeente = known
+      } else {
+        problems.append("\(column(index)): '\(cell(index))' is not a municipality of the region (indicators.yaml)")
+      }
+    }
+
+    // Answers, by the position of their item in the questionnaire rather than in a dictionary: no item id is
+    // hashed until the response is made.
+    var answers = AnswerSlots(count: 0)
+    swap(&answers, &slotStorage)
+    answers.removeAll()
+    defer { swap(&answers, &slotStorage) }
+    let masked: [PersonalDataKind] = idHolds.map { [$0] } ?? []
+    /// Per multiple-choice item exported as one column per option: the options ticked, and whether a cell failed.
+    var ticked: [Question.ID: (codes: Set<String>, failed: Bool)] = [:]
+    for position in orderedColumns.indices {
+      // The column's properties one by one: copying a whole column would copy its question.
+      let index = orderedColumns[position].index
+      let slot = orderedColumns[position].slot
+      let raw = fields.indices.contains(index) ? fields[index] : ""
+      if let option = orderedColumns[position].option {
+        let question = orderedColumns[position].question
+        let item = question.id
+        var state = ticked[item] ?? (codes: [], failed: false)
+        switch ExportValue.readOption(raw, column: option, of: question) {
+        case .success(true): if let code = option.choice { state.codes.insert(code) }
+        case .success(false): break
+        case .failure(let problem):
+          state.failed = true
+          problems.append("\(column(index)) (\(item)): \(problem)")
+        }
+        ticked[item] = state
+        continue
+      }
+      let read: Result<Answer?, AnswerProblem>
+      if orderedColumns[position].isText {
+        read = ExportValue.read(raw, for: orderedColumns[position].question, in: questionnaire)
+      } else if let cached = valueCache[position][raw] {
+        read = cached
+      } else {
+        read = ExportValue.read(raw, for: orderedColumns[position].question, in: questionnaire)
+        if valueCache[position].count < Self.valueCacheLimit { valueCache[position][raw] = read }
+      }
+      switch read {
+      case .success(nil): break
+      // Open answers are masked by the store's codec, on every path into the database.
+      case .success(let answer?): answers[slot] = answer
+      case .failure(let problem):
+        problems.append("\(column(index)) (\(orderedColumns[position].question.id)): \(problem)")
+      }
+    }
+    // The options ticked make one answer; none ticked is no answer. Where the export also has the item in one
+    // column (KoboToolbox and ODK write both), the two must agree.
+    for (item, state) in ticked.sorted(by: { $0.key < $1.key }) where !state.failed && !state.codes.isEmpty {
+      guard let question = questionnaire.question(item), case .choice(let choices, _) = question.kind,
+        let slot = checks.slot(of: item)
+      else { continue }
+      let combined = Answer.value(.choices(choices.map(\.code).filter(state.codes.contains)))
+      if let single = answers[slot], single != combined, let index = singleColumns[item] {
+        problems.append(
+          "\(column(index)) (\(item)): \"\(single.value?.canonicalText ?? "")\" differs from the options ticked in its per-option columns (\"\(combined.value?.canonicalText ?? "")\")"
+        )
+      }
+      answers[slot] = combined
+    }
+    // Submitting an online questionnaire is consenting to it, unless the export has the consent question.
+    var status: Response.Status = finished ? .completed : .partial
+    if let consent {
+      if answers[consent.slot] == nil, !consent.hasColumn {
+        answers[consent.slot] = .value(.yesNo(true))
+      } else if answers[consent.slot] == .value(.yesNo(false)) {
+        status = .refused
+        answers.keepOnly(consent.slot)
+      }
+    }
+    // SurveyMonkey writes no completion flag: a respondent who stopped early has an end date but lacks answers
+    // to required items.
+    if status == .completed, layout.platform == .surveyMonkey, layout.finishedColumn == nil,
+      checks.lacksRequiredAnswer(answers)
+    {
+      status = .partial
+    }
+    guard problems.isEmpty else { return .failure(Rejection(line: line, problems: problems)) }
+    let response = Response(
+      id: id, questionnaire: questionnaire, gemeente: gemeente, mode: .online, interviewer: nil,
+      startedAt: min(started, completedAt ?? started), completedAt: status == .partial ? nil : completedAt,
+      status: status, answers: answers.dictionary(checks))
+    // Only a response that may have problems goes through the full check, which words them.
+    if !checks.certainlyValid(response, answers: answers, in: validation) {
+      let invalid = response.problems(in: validation)
+      guard invalid.isEmpty else { return .failure(Rejection(line: line, problems: invalid)) }
+    }
+    return .success(
+      Row(response: response, masked: masked.isEmpty ? [] : Array(Set(masked)).sorted(), idIsRowHash: idIsRowHash))
+  }
+}
+
+extension ExportConversion {
+  /// A column that holds an item, or one option of it.
+  struct MappedColumn: Sendable {
+    var index: Int
+    var question: Question
+    var option: ColumnMatching.ChoiceColumn?
+    /// The item's slot in ``AnswerSlots``.
+    var slot: Int
+    /// Whether the item is free text, whose cells are never cached.
+    var isText: Bool
+
+    init(index: Int, question: Question, option: ColumnMatching.ChoiceColumn?, slot: Int) {
+      self.index = index
+      self.question = question
+      self.option = option
+      self.slot = slot
+      if case .text = question.kind { isText = true } else { isText = false }
+    }
+  }
+
+  /// The id of a row without a platform id: the platform, and the first 20 hex digits of the SHA-256 of the
+  /// questionnaire id, U+001E, and the row's cells without the personal-data columns joined by U+001F.
+  ///
+  /// The bytes are fed to the hasher as they are, without joining the cells into one text first; the id must
+  /// never change, because it is what makes importing the same file twice add nothing. This is the id of the
+  /// first row with this content in a file; the store gives the second `…#2`, the third `…#3` and so on.
+  func rowHashID(_ fields: [String]) -> String {
+    var hasher = SHA256.Hasher()
+    hasher.update(utf8: definition.questionnaire.id.rawValue)
+    hasher.update(byte: 0x1E)
+    var first = true
+    for (offset, field) in fields.enumerated() where droppedIndexes.isEmpty || !droppedIndexes.contains(offset) {
+      if !first { hasher.update(byte: 0x1F) }
+      first = false
+      hasher.update(utf8: field)
+    }
+    return "\(layout.platform.rawValue):row-" + SHA256.hex(hasher.finalize(), digits: 20)
+  }
+}

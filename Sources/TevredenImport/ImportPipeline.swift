@@ -1,0 +1,311 @@
+import Foundation
+import TevredenCore
+import TevredenTables
+
+/// A response made ready for a sink on the reading thread (for tevreden's store: its row and answers' JSON).
+public protocol PreparedRow: Sendable {
+  /// The response's id, for messages.
+  var id: Response.ID { get }
+  /// The kinds of identifiers masked in its open answers (each once per occurrence).
+  var masked: [PersonalDataKind] { get }
+}
+
+/// Makes responses ready for a sink. Runs on the reading thread, so that the sink's thread only stores.
+public protocol RowPreparer: Sendable {
+  associatedtype Row: PreparedRow
+  /// The response made ready; `numbersRepeats` for an id that is a hash of the row, whose repeats in one file the
+  /// sink numbers.
+  mutating func prepare(_ response: Response, definition: LoadedQuestionnaire, numbersRepeats: Bool) -> Row
+}
+
+/// What became of a response handed to a sink.
+public enum SinkDisposition: Sendable, Equatable {
+  /// Stored.
+  case inserted
+  /// Already stored with the same answers (or completed now: a partial response finished later).
+  case duplicate
+  /// Its id was used on an earlier line of the same file (exchange files).
+  case repeated
+  /// Already stored with different answers; the stored one kept.
+  case conflict
+  /// Another response has the same key hash.
+  case keyCollision
+}
+
+/// Where an import's responses go: tevreden's database, wired up by the command line; a test's array.
+///
+/// The pipeline calls it on the thread that runs the import, in the order of the file: ``beginFile(name:format:)``,
+/// ``add(_:rejectingRepeats:)`` per valid row, ``endFile(rejectedWhileReading:sha256:)``.
+public protocol ImportSink {
+  associatedtype Preparer: RowPreparer
+  /// A preparer for one file's rows, handed to the reading thread.
+  func makePreparer() -> Preparer
+  func beginFile(name: String, format: String) throws
+  /// Stores one response; `rejectingRepeats` for files whose ids must be unique within the file.
+  func add(_ row: Preparer.Row, rejectingRepeats: Bool) throws -> SinkDisposition
+  /// Ends the file: the rows rejected before they reached the sink, and the file's SHA-256.
+  func endFile(rejectedWhileReading: Int, sha256: String) throws
+}
+
+/// What happened to one file.
+public struct FileReport: Sendable {
+  public var file: String
+  public var rowCount = 0
+  public var inserted = 0
+  public var duplicates = 0
+  public var rejected = 0
+  /// Rejected rows and file-level problems (also sent to the pipeline's `onDiagnostic` as they are found).
+  public var errorCount = 0
+  /// For platform exports: the layout, the mapping and what was dropped or masked, as lines for the report.
+  public var details: [String] = []
+
+  /// Whether nothing was stored (`--dry-run`): then the summary says what an import would read in.
+  public var isDryRun = false
+
+  public init(file: String, details: [String] = []) {
+    self.file = file
+    self.details = details
+  }
+
+  /// "Responses/2025/x.csv: 120 rows: 118 imported, 2 already present, 0 rejected"; for a dry run
+  /// "…: 120 rows: 118 readable, 2 rejected (not compared with the database)".
+  public var summary: String {
+    let rows = "\(file): \(rowCount) row\(rowCount == 1 ? "" : "s")"
+    if isDryRun {
+      return "\(rows): \(rowCount - rejected) readable, \(rejected) rejected (a dry run stores nothing and does not "
+        + "compare with what the database already holds)"
+    }
+    return "\(rows): \(inserted) imported, \(duplicates) already present, \(rejected) rejected"
+  }
+}
+
+/// How far an import has come: sent every few thousand rows.
+public struct ImportProgress: Sendable {
+  public var fileIndex: Int
+  public var fileCount: Int
+  public var file: String
+  public var rows: Int
+  /// Bytes of the file read so far and its size, for delimited text; `nil` for workbooks.
+  public var bytesRead: Int?
+  public var fileSize: Int?
+
+  public init(fileIndex: Int, fileCount: Int, file: String, rows: Int, bytesRead: Int?, fileSize: Int?) {
+    self.fileIndex = fileIndex
+    self.fileCount = fileCount
+    self.file = file
+    self.rows = rows
+    self.bytesRead = bytesRead
+    self.fileSize = fileSize
+  }
+}
+
+/// Reads planned files and hands their responses to a sink.
+///
+/// Files stream: rows are read and converted (and made ready for the sink) on a thread of their own, a few hundred
+/// ahead at most, while the calling thread hands them to the sink; memory stays flat whatever the size.
+public struct ImportPipeline {
+  /// Receives each rejected row's error as soon as it is found (so a file with many bad rows needs no memory
+  /// for them).
+  public var onDiagnostic: (Diagnostic) -> Void = { _ in }
+  /// Receives progress now and then while rows are read.
+  public var onProgress: (ImportProgress) -> Void = { _ in }
+  /// Tells whether the user interrupted the import: the pipeline then throws `interruption`.
+  public var isInterrupted: @Sendable () -> Bool = { false }
+  /// What to throw when interrupted.
+  public var interruption: @Sendable () -> any Error = { CancellationError() }
+
+  public init() {}
+
+  /// What the reading thread hands to the storing one, in the order of the file.
+  enum ReadEvent<Row: PreparedRow>: Sendable {
+    /// A row converted into a response (made ready for the sink unless there is none), and the kinds of
+    /// personal data masked in its open answers.
+    case row(line: Int, Row?, masked: [PersonalDataKind])
+    /// A rejected row; `nil` when the whole file was rejected and its problems are already reported.
+    case rejected(Diagnostic?)
+    /// Rows read so far, and bytes of the file read, for the progress bar.
+    case progress(rows: Int, bytesRead: Int?)
+    /// The file cannot be read on (a malformed record): the import stops.
+    case failed(ImportError)
+  }
+
+  /// Reads a file's rows, handing each valid one to `sink` (when there is one; without, it only reads and
+  /// checks, as `--dry-run` does) as soon as it is read.
+  ///
+  /// - Parameters:
+  ///   - index: The file's place among the run's files, and `count` their number, for progress.
+  public func read<Sink: ImportSink>(_ file: PlannedFile, index: Int, of count: Int, into sink: Sink?) throws
+    -> FileReport
+  {
+    var report = FileReport(file: file.name, details: file.details)
+    report.isDryRun = sink == nil
+    for problem in file.fileProblems { onDiagnostic(problem) }
+    report.errorCount = file.fileProblems.count
+    let reader = try ImportPlanner.open(file.url)
+    let fileSize = (try? FileManager.default.attributesOfItem(atPath: file.url.path)[.size] as? Int) ?? nil
+    var maskedCounts: [PersonalDataKind: Int] = [:]
+    var rejectedBySink = 0
+    // The file's hash, for the import batch, is computed on a thread of its own while the rows are read and
+    // stored, and recorded when the file ends.
+    var hashing: BackgroundValue<String?>?
+    if let sink {
+      let url = file.url
+      hashing = BackgroundValue { try? SHA256.hex(ofFileAt: url) }
+      try sink.beginFile(name: file.url.lastPathComponent, format: file.format)
+    }
+    defer { _ = hashing?.wait() }
+    func reject(_ diagnostic: Diagnostic) {
+      report.rejected += 1
+      report.errorCount += 1
+      onDiagnostic(diagnostic)
+    }
+    let channel = BatchChannel<ReadEvent<Sink.Preparer.Row>>()
+    let work = HandedOver(value: (reader: reader, conversion: file.conversion, preparer: sink?.makePreparer()))
+    let name = file.name
+    let isRejectedWhole = !file.fileProblems.isEmpty
+    let producer = ProducerThread {
+      var reader = work.value.reader
+      var preparer = work.value.preparer
+      Self.produce(
+        from: &reader, conversion: work.value.conversion, file: name, isRejectedWhole: isRejectedWhole,
+        preparer: &preparer, into: channel)
+    }
+    defer {
+      channel.cancel()
+      producer.join()
+    }
+    while let batch = channel.receive() {
+      defer { channel.giveBack(batch) }
+      if sink != nil, isInterrupted() { throw interruption() }
+      for event in batch {
+        switch event {
+        case .progress(let rows, let bytesRead):
+          onProgress(
+            ImportProgress(
+              fileIndex: index, fileCount: count, file: file.name, rows: rows, bytesRead: bytesRead,
+              fileSize: fileSize))
+        case .failed(let error):
+          throw error
+        case .rejected(let diagnostic?):
+          report.rowCount += 1
+          reject(diagnostic)
+        case .rejected(nil):
+          report.rowCount += 1
+          report.rejected += 1
+        case .row(let line, let prepared, let masked):
+          report.rowCount += 1
+          for kind in masked { maskedCounts[kind, default: 0] += 1 }
+          guard let prepared, let sink else { continue }
+          let refusal: String
+          switch try sink.add(prepared, rejectingRepeats: file.isExchange) {
+          case .inserted:
+            report.inserted += 1
+            continue
+          case .duplicate:
+            report.duplicates += 1
+            continue
+          case .repeated: refusal = "was already used on an earlier line of this file; row skipped"
+          case .conflict:
+            refusal = "is already stored with different answers; the stored response was kept; row skipped"
+          case .keyCollision:
+            refusal =
+              "has the same key hash as another stored response, an extremely unlikely coincidence; row skipped; please report this to tevreden's maintainers"
+          }
+          rejectedBySink += 1
+          reject(Diagnostic(.error, at: .init(file: file.name, line: line), "response_id '\(prepared.id)' \(refusal)"))
+        }
+      }
+    }
+    if let hashing, let sink {
+      guard let sha256 = hashing.wait() else {
+        throw ImportError.unreadableFile(file.name, reason: "cannot read the file")
+      }
+      try sink.endFile(rejectedWhileReading: report.rejected - rejectedBySink, sha256: sha256)
+    }
+    if !maskedCounts.isEmpty {
+      report.details.append(
+        "  masked in open answers: "
+          + maskedCounts.sorted { $0.key < $1.key }.map {
+            "\($0.key.label) in \($0.value) answer\($0.value == 1 ? "" : "s")"
+          }
+          .joined(separator: ", "))
+    }
+    return report
+  }
+
+  /// Reads and converts a file's rows into `channel`, in batches, until the file ends, a record is malformed or
+  /// the consumer cancels; with a `preparer`, makes each response ready for the sink too. Runs on the reading
+  /// thread.
+  static func produce<Preparer: RowPreparer>(
+    from reader: inout TableFileReader, conversion plan: PlannedFile.Conversion, file: String,
+    isRejectedWhole: Bool, preparer: inout Preparer?, into channel: BatchChannel<ReadEvent<Preparer.Row>>
+  ) {
+    defer { channel.finish() }
+    // The row readers are kept in optionals and changed in place: copying one out of an enum per row would copy
+    // its caches every time.
+    var exchangeRows: ExchangeCSV.RowReader?
+    var conversion: ExportConversion?
+    let headerRows: Int
+    switch plan {
+    case .exchange(let rows):
+      exchangeRows = rows
+      // When rows are stored, the database finds an id used twice in the file, and the reader need not remember
+      // every id (a dry run, storing nothing, still does).
+      exchangeRows?.remembersIDs = preparer == nil
+      headerRows = 1
+    case .platform(let platform):
+      conversion = platform
+      headerRows = platform.layout.headerRowCount
+    }
+    let platformDefinition = conversion?.definition
+    let batchSize = 256
+    var batch: [ReadEvent<Preparer.Row>] = []
+    batch.reserveCapacity(batchSize + 1)
+    var rows = 0
+    do {
+      for _ in 0..<headerRows { _ = try reader.next() }
+      while let record = try reader.next() {
+        rows += 1
+        if rows % 1024 == 0 { batch.append(.progress(rows: rows, bytesRead: reader.bytesRead)) }
+        if isRejectedWhole {
+          batch.append(.rejected(nil))
+        } else if exchangeRows != nil {
+          switch exchangeRows?.read(record.fields, line: record.line) {
+          case .success(let read)?:
+            let prepared = preparer?.prepare(read.response, definition: read.definition, numbersRepeats: false)
+            batch.append(
+              .row(
+                line: read.line, prepared,
+                masked: prepared?.masked ?? read.response.identifierKindsInText(using: .standard)))
+          case .failure(let rejection)?: batch.append(.rejected(rejection.diagnostic(file: file)))
+          case nil: break
+          }
+        } else if let platformDefinition {
+          switch conversion?.convert(record.fields, line: record.line) {
+          case .success(let converted)?:
+            let prepared = preparer?.prepare(
+              converted.response, definition: platformDefinition, numbersRepeats: converted.idIsRowHash)
+            batch.append(
+              .row(
+                line: record.line, prepared,
+                masked: converted.masked
+                  + (prepared?.masked ?? converted.response.identifierKindsInText(using: .standard))))
+          case .failure(let rejection)?:
+            batch.append(
+              .rejected(
+                ExchangeCSV.Rejection(line: rejection.line, problems: rejection.problems).diagnostic(file: file)))
+          case nil: break
+          }
+        }
+        if batch.count >= batchSize {
+          guard channel.send(batch) else { return }
+          batch = []
+          batch.reserveCapacity(batchSize + 1)
+        }
+      }
+    } catch {
+      batch.append(.failed(.unreadableExport(error.localizedDescription)))
+    }
+    if !batch.isEmpty { _ = channel.send(batch) }
+  }
+}

@@ -1,0 +1,228 @@
+import Foundation
+import TevredenCore
+import TevredenTables
+
+/// What the user said about the files of one import (the `import` command's options).
+public struct ImportSettings: Sendable {
+  /// For platform exports: the questionnaire they answer (`--questionnaire`).
+  public var questionnaire: Questionnaire.ID?
+  /// For platform exports without a gemeente column (`--gemeente`).
+  public var gemeente: String?
+  /// For platform exports without dates (`--completed-on`).
+  public var completedOn: LocalDate?
+  /// Forces a layout instead of detecting it (`--layout`).
+  public var layout: SurveyPlatform?
+  /// Explicit header → item mapping (`--mapping`).
+  public var mapping: ExportMapping?
+
+  public init(
+    questionnaire: Questionnaire.ID? = nil, gemeente: String? = nil, completedOn: LocalDate? = nil,
+    layout: SurveyPlatform? = nil, mapping: ExportMapping? = nil
+  ) {
+    self.questionnaire = questionnaire
+    self.gemeente = gemeente
+    self.completedOn = completedOn
+    self.layout = layout
+    self.mapping = mapping
+  }
+}
+
+/// What reading exchange files needs besides the questionnaire folder: the definitions responses were collected
+/// with (from the database), looked up once per run.
+public struct ExchangeContext: Sendable {
+  public var knownItems: Set<String>
+  public var gemeenten: [String]
+  public var definition: @Sendable (Questionnaire.ID, Int) -> LoadedQuestionnaire?
+
+  /// - Parameters:
+  ///   - catalog: The questionnaire folder.
+  ///   - stored: The definitions the database holds responses for.
+  public init(catalog: Catalog, stored: [LoadedQuestionnaire]) {
+    knownItems = Set(
+      (catalog.questionnaires.map(\.questionnaire) + stored.map(\.questionnaire))
+        .flatMap { $0.questions.map(\.id.rawValue) })
+    gemeenten = catalog.indicators?.gemeenten ?? []
+    let current = catalog.questionnaires
+    definition = { id, version in
+      let matching = stored.filter { $0.questionnaire.id == id && $0.questionnaire.version == version }
+      let folder = current.first { $0.questionnaire.id == id && $0.questionnaire.version == version }
+      // A response keeps the definition it was collected with: prefer what the database already holds.
+      if let folder, matching.contains(where: { $0.sha256 == folder.sha256 }) { return folder }
+      return matching.last ?? folder
+    }
+  }
+
+  func rowReader(header: [String], line: Int, file: String) -> ExchangeCSV.RowReader {
+    ExchangeCSV.RowReader(
+      header: header, line: line, file: file, gemeenten: gemeenten, definition: definition, knownItems: knownItems)
+  }
+}
+
+/// A file whose header has been read: how its rows become responses, and what the report says about it.
+public struct PlannedFile {
+  /// How one file's rows become responses, decided from its header before any row is read.
+  enum Conversion {
+    case exchange(ExchangeCSV.RowReader)
+    case platform(ExportConversion)
+  }
+
+  public var url: URL
+  /// The name used in messages.
+  public var name: String
+  /// The layout's name, recorded with the import batch.
+  public var format: String
+  var conversion: Conversion
+  /// The layout, the questionnaire, the mapping and what is dropped, as lines for the report.
+  public var details: [String]
+  /// Problems that make the whole file unreadable (exchange files with a bad header).
+  public var fileProblems: [Diagnostic]
+
+  /// Whether the file is in tevreden's exchange format (whose ids must be unique within the file).
+  public var isExchange: Bool {
+    if case .exchange = conversion { return true }
+    return false
+  }
+}
+
+/// Makes the plan of each file of an import from its first records: its layout, its questionnaire (named, or the
+/// one its columns match best) and the mapping of its columns. Reads no further than the header.
+public struct ImportPlanner {
+  public var catalog: Catalog
+  public var settings: ImportSettings
+  public var exchange: ExchangeContext
+
+  /// A platform export must match at least this many items of its questionnaire.
+  public static let minimumMappedItems = 3
+
+  public init(catalog: Catalog, settings: ImportSettings, exchange: ExchangeContext) {
+    self.catalog = catalog
+    self.settings = settings
+    self.exchange = exchange
+  }
+
+  /// Detects a file's layout and reads its header.
+  public func plan(_ file: URL) throws(ImportError) -> PlannedFile {
+    let name = file.relativePathForMessages
+    let detected = try Self.detectLayout(of: file, forced: settings.layout)
+    if detected.platform != .tevreden {
+      let (conversion, details) = try platformConversion(for: file, layout: detected)
+      return PlannedFile(
+        url: file, name: name, format: detected.platform.rawValue, conversion: .platform(conversion),
+        details: details, fileProblems: [])
+    }
+    var reader = try Self.open(file)
+    let header: TableRecord?
+    do {
+      header = try reader.next()
+    } catch {
+      throw .unreadableExport(error.localizedDescription)
+    }
+    guard let header else {
+      return PlannedFile(
+        url: file, name: name, format: ExchangeCSV.formatName,
+        conversion: .exchange(exchange.rowReader(header: [], line: 1, file: name)),
+        details: [], fileProblems: [Diagnostic(.error, at: .init(file: name), "the file is empty")])
+    }
+    let rows = exchange.rowReader(header: header.fields, line: header.line, file: name)
+    return PlannedFile(
+      url: file, name: name, format: ExchangeCSV.formatName, conversion: .exchange(rows), details: [],
+      fileProblems: rows.fileProblems)
+  }
+
+  /// Opens a file for its rows.
+  static func open(_ file: URL) throws(ImportError) -> TableFileReader {
+    // An exchange file opened in a spreadsheet and saved again may come back with semicolons (Dutch Excel) and in
+    // Windows-1252: its encoding and delimiter are detected like any export's.
+    do {
+      return try TableFileReader(contentsOf: file, options: TableReadOptions(), name: file.relativePathForMessages)
+    } catch {
+      throw .unreadableExport(error.localizedDescription)
+    }
+  }
+
+  /// The layout of a file, from its first records.
+  static func detectLayout(of file: URL, forced: SurveyPlatform?) throws(ImportError) -> ExportLayout {
+    let name = file.relativePathForMessages
+    do {
+      var reader = try TableFileReader(contentsOf: file, name: name)
+      let first = try reader.nextRecords(4).map(\.fields)
+      return ExportLayout.detect(first, forced: forced)
+    } catch {
+      throw .unreadableExport(error.localizedDescription)
+    }
+  }
+
+  /// The conversion of a platform export's rows: the questionnaire named by `--questionnaire`, or the one whose
+  /// items its columns match best, and the lines that report the mapping.
+  func platformConversion(for file: URL, layout: ExportLayout) throws(ImportError) -> (ExportConversion, [String]) {
+    let name = file.relativePathForMessages
+    let mapping = settings.mapping
+    var conversion: ExportConversion
+    var chosenBy = "--questionnaire"
+    let make = { (definition: LoadedQuestionnaire) in
+      ExportConversion(
+        layout: layout, definition: definition, explicitMapping: mapping?.columns ?? [:],
+        explicitOptions: mapping?.options ?? [:], gemeente: settings.gemeente,
+        gemeenten: catalog.indicators?.gemeenten ?? [], completedOn: settings.completedOn)
+    }
+    if let questionnaire = settings.questionnaire {
+      guard let definition = catalog.questionnaire(questionnaire) else {
+        throw .unreadableFile(name, reason: "questionnaire '\(questionnaire)' is not in the questionnaire folder")
+      }
+      conversion = make(definition)
+      // A mapping file says which columns to read: then a few are what the user chose, not a wrong questionnaire.
+      guard conversion.mappedItemCount >= Self.minimumMappedItems || mapping != nil else {
+        let count = conversion.mappedItemCount
+        throw .unreadableFile(
+          name,
+          reason:
+            "only \(count) item\(count == 1 ? "" : "s") of \(questionnaire) \(count == 1 ? "has" : "have") a column in this file; is it the right questionnaire? (see the columns with --inspect, or map them with --mapping)"
+        )
+      }
+    } else {
+      // The questionnaire whose items the columns match best, if that is clear.
+      let ranked = catalog.questionnaires.map(make).sorted { $0.mappedItemCount > $1.mappedItemCount }
+      guard let best = ranked.first, best.mappedItemCount >= Self.minimumMappedItems,
+        ranked.count < 2 || best.mappedItemCount > ranked[1].mappedItemCount
+      else {
+        throw .unreadableFile(
+          name,
+          reason:
+            "this is a \(layout.platform.displayName) export, and its columns do not show which questionnaire it answers; name it with --questionnaire (for example --questionnaire inwoners-melding)"
+        )
+      }
+      conversion = best
+      chosenBy = "chosen because its items match the most columns"
+    }
+    let details =
+      ["  questionnaire: \(conversion.definition.questionnaire.id) (\(chosenBy))"] + Self.describe(conversion)
+    return (conversion, details)
+  }
+
+  /// The mapping report of a platform export: layout, items found, columns dropped and ignored.
+  static func describe(_ conversion: ExportConversion) -> [String] {
+    let layout = conversion.layout
+    var lines = [
+      "  layout: \(layout.platform.displayName), \(layout.headerRowCount) header row\(layout.headerRowCount == 1 ? "" : "s")"
+    ]
+    let mapped = conversion.itemColumns.sorted { $0.key < $1.key }
+    lines.append(
+      "  items: \(conversion.mappedItemCount) of \(conversion.definition.questionnaire.questions.count) mapped")
+    for (index, item) in mapped { lines.append("    \(layout.name(of: index)) → \(item)") }
+    let missing = conversion.definition.questionnaire.questions.map(\.id).filter {
+      !conversion.itemColumns.values.contains($0)
+    }
+    if !missing.isEmpty { lines.append("  items without a column: " + missing.map(\.rawValue).joined(separator: ", ")) }
+    if !conversion.droppedColumns.isEmpty {
+      lines.append(
+        "  personal data dropped (never stored): "
+          + conversion.droppedColumns.map { "\(layout.name(of: $0.index)) (\($0.kind.label))" }.joined(separator: ", "))
+    }
+    if !conversion.unmappedColumns.isEmpty {
+      lines.append(
+        "  columns not imported (no matching item; map them with --mapping): "
+          + conversion.unmappedColumns.map { layout.name(of: $0) }.joined(separator: ", "))
+    }
+    return lines
+  }
+}
