@@ -111,16 +111,22 @@ public enum ColumnMatching {
   /// column per option, ticked or not.
   public struct ChoiceColumn: Hashable, Sendable {
     public var item: Question.ID
-    /// The code of the option, or `nil` when the header names an option the item does not have (such as
-    /// SurveyMonkey's *Other (please specify)*): ticking it is a value problem.
+    /// The code of the option, or `nil` when the header names an option the item does not have: ticking it is a
+    /// value problem (unless ``isOther``).
     public var choice: String?
     /// The option as the header names it.
     public var optionLabel: String
+    /// Whether the column is the item's *Other* answer (SurveyMonkey's *Other (please specify)*, LimeSurvey's
+    /// `code[other]`, Typeform's *Other* after the options), which every platform exports the same way: any text
+    /// in it ticks the item's own other option (``choice``, such as *Anders*) if it has one, and is ignored if it
+    /// has none; the text itself is never stored.
+    public var isOther: Bool
 
-    public init(item: Question.ID, choice: String?, optionLabel: String) {
+    public init(item: Question.ID, choice: String?, optionLabel: String, isOther: Bool = false) {
       self.item = item
       self.choice = choice
       self.optionLabel = optionLabel
+      self.isOther = isOther
     }
   }
 
@@ -186,6 +192,14 @@ public enum ColumnMatching {
             result[column + offset] = ChoiceColumn(
               item: item, choice: code, optionLabel: columns[column + offset].first ?? code)
           }
+          // Typeform writes the respondent's own answer in a column headed *Other* right after the options.
+          if end < columns.count, result[end] == nil, let label = columns[end].first, isOtherWording(label),
+            let question = items.first(where: { $0.id == item }), case .choice(let choices, _) = question.kind
+          {
+            result[end] = ChoiceColumn(
+              item: item, choice: otherOption(among: choices), optionLabel: label, isOther: true)
+            end += 1
+          }
         }
       }
       column = end
@@ -202,10 +216,33 @@ public enum ColumnMatching {
         let question = items.first(where: { $0.id == item }), case .choice(let choices, _) = question.kind
       else { continue }
       let label = option.trimmingCharacters(in: .whitespaces)
-      return ChoiceColumn(
-        item: item, choice: Self.option(label, among: choices, allowPosition: true), optionLabel: label)
+      if let code = Self.option(label, among: choices, allowPosition: true) {
+        return ChoiceColumn(item: item, choice: code, optionLabel: label)
+      }
+      if isOtherWording(label) {
+        return ChoiceColumn(item: item, choice: otherOption(among: choices), optionLabel: label, isOther: true)
+      }
+      return ChoiceColumn(item: item, choice: nil, optionLabel: label)
     }
     return nil
+  }
+
+  /// The wordings platforms give the *Other* answer of a multiple-choice question, after ``normalise(_:)``.
+  static let otherWordings: Set<String> = [
+    "other", "other please specify", "other specify", "others", "anders", "anders namelijk", "anders nl",
+    "anders te weten", "overig", "overige", "iets anders", "sonstiges", "andere",
+  ]
+
+  /// Whether an option label is an *Other* answer.
+  public static func isOtherWording(_ label: String) -> Bool {
+    otherWordings.contains(normalise(label))
+  }
+
+  /// The code of the item's own *Other* option (`anders`, *Iets anders*, *Iemand anders*, *Anders*), if it has one.
+  static func otherOption(among choices: [Choice]) -> String? {
+    choices.first {
+      isOtherWording($0.code) || isOtherWording($0.label) || normalise($0.label).hasPrefix("iemand anders")
+    }?.code
   }
 
   /// Ways to read a header as a question part (candidate names, most specific first) and an option part.
@@ -388,6 +425,8 @@ public enum ExportValue {
     guard case .choice(let choices, _) = question.kind else {
       return .failure(OptionProblem(description: "the item is not a multiple-choice question"))
     }
+    // The respondent's own words under *Other*: they tick the item's other option, or nothing if it has none.
+    if column.isOther { return .success(column.choice != nil) }
     guard let code = column.choice, let option = choices.first(where: { $0.code == code }) else {
       let valid = choices.map(\.label).joined(separator: ", ")
       return .failure(

@@ -213,6 +213,17 @@ public struct ImportPlanner {
       !conversion.itemColumns.values.contains($0)
     }
     if !missing.isEmpty { lines.append("  items without a column: " + missing.map(\.rawValue).joined(separator: ", ")) }
+    for (index, column) in conversion.choiceColumns.sorted(by: { $0.key < $1.key }) where column.isOther {
+      let name = layout.name(of: index)
+      if let choice = column.choice {
+        lines.append(
+          "  \(name): an answer in it ticks \(column.item)[\(choice)]; the words themselves are not stored")
+      } else {
+        lines.append(
+          "  \(name): not imported, \(column.item) has no such option (the rest of each row is; the words are not stored)"
+        )
+      }
+    }
     if !conversion.droppedColumns.isEmpty {
       lines.append(
         "  personal data dropped (never stored): "

@@ -44,7 +44,7 @@ import TevredenTestSupport
     #expect(run.stdout.contains("layout: Microsoft Forms, 1 header row"))
     #expect(run.stdout.contains("qualtrics-inwoners-melding.csv: 4 rows: 3 imported, 0 already present, 1 rejected"))
     #expect(run.stdout.contains("layout: Qualtrics, 3 header rows"))
-    #expect(run.stdout.contains("Stored 53 new responses."))
+    #expect(run.stdout.contains("Stored 54 new responses."))
     // The bad row is named with its line, column, item and reason.
     #expect(
       run.stderr.contains(
@@ -52,7 +52,7 @@ import TevredenTestSupport
 
     let store = try TevredenDatabase.open(atPath: db)
     let stored = try store.responses().map(\.0)
-    #expect(stored.count == 53)
+    #expect(stored.count == 54)
     // Labels, decimal commas and Dutch dates were read; times are Amsterdam time.
     let politie = stored.filter { $0.questionnaireID == "ketenpartners-politie" }
     #expect(
@@ -356,13 +356,14 @@ extension PlatformImportTests {
   static let platformCases = [
     PlatformCase(
       file: "surveymonkey-inwoners-adviesaanvraag.csv", layout: "SurveyMonkey, 2 header rows", rows: 6,
-      imported: 5, rejected: 1, firstID: "surveymonkey:114938210451", firstCompletedAt: "2026-03-10T09:06:40Z",
+      imported: 6, firstID: "surveymonkey:114938210451", firstCompletedAt: "2026-03-10T09:06:40Z",
       partialID: "surveymonkey:114938210453",
       dropped: [
         "IP Address (IP address)", "Email Address (e-mail address)", "First Name (name)", "Last Name (name)",
       ],
       masked: "BSN in 1 answer, e-mail address in 1 answer, phone number in 1 answer",
-      secrets: ["145.53.12.51", "inwoner451@example.nl", "Sanne", "de Boer"]),
+      // The words under "Other (please specify)" are not stored: contact_via has no other option.
+      secrets: ["145.53.12.51", "inwoner451@example.nl", "Sanne", "de Boer", "Via de huisarts"]),
     PlatformCase(
       file: "limesurvey-inwoners-adviesaanvraag-codes.csv", layout: "LimeSurvey, 1 header row", rows: 5,
       imported: 5, firstID: "limesurvey:inwoners-adviesaanvraag:3@2026-03-11T13:09:51Z",
@@ -524,17 +525,23 @@ extension PlatformImportTests {
     #expect(try TevredenDatabase.open(atPath: db).responseCount() == expected.imported)
   }
 
-  @Test func aTickedOptionTheQuestionnaireDoesNotHaveRejectsTheRowWithItsColumn() throws {
+  @Test func anOtherAnswerTheItemHasNoOptionForIsLeftOutAndTheRowKept() throws {
     let folder = try makeTemporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let db = folder.appendingPathComponent("db.sqlite").path
     let path = Self.exports.appendingPathComponent("surveymonkey-inwoners-adviesaanvraag.csv").path
-    let run = try runTevredenProcess(importArguments([path, "--dry-run"], db: db), cwd: folder)
-    #expect(run.exitCode == 2)
+    let run = try runTevredenProcess(importArguments([path], db: db), cwd: folder)
+    #expect(run.exitCode == 0, "\(run)")
+    #expect(run.stderr.isEmpty, "\(run)")
     #expect(
-      run.stderr.contains(
-        #"surveymonkey-inwoners-adviesaanvraag.csv:8: error: column 'Hoe had u contact met Veilig Thuis? U mag meer dan één antwoord kiezen. - Other (please specify)' (contact_via): option "Other (please specify)" is ticked ("Via de huisarts"), but it is not one of the choices (Telefoon, Chat, E-mail, Een gesprek met een medewerker); row skipped"#
+      run.stdout.contains(
+        "  Hoe had u contact met Veilig Thuis? U mag meer dan één antwoord kiezen. - Other (please specify): not imported, contact_via has no such option (the rest of each row is; the words are not stored)"
       ), "\(run)")
+    // The respondent who also ticked Telefoon keeps that answer, and the grade.
+    let store = try TevredenDatabase.open(atPath: db)
+    let response = try #require(try store.response(Response.ID(rawValue: "surveymonkey:114938210456")))
+    #expect(response.answers["contact_via"] != nil)
+    #expect(response.answers["cijfer"] != nil)
   }
 
   @Test func aMappingFileNamesTheOptionEachColumnHolds() throws {

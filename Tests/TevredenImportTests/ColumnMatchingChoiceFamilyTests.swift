@@ -92,7 +92,48 @@ import TevredenTestSupport
     let columns = ColumnMatching.choiceColumns(
       columns: [["Hoe had u contact? - Telefoon"], ["Hoe had u contact? - Other (please specify)"]], in: questionnaire)
     #expect(columns[0] == ChoiceColumn(item: "contact", choice: "telefoon", optionLabel: "Telefoon"))
-    #expect(columns[1] == ChoiceColumn(item: "contact", choice: nil, optionLabel: "Other (please specify)"))
+    #expect(
+      columns[1] == ChoiceColumn(item: "contact", choice: nil, optionLabel: "Other (please specify)", isOther: true))
+    let unknown = ColumnMatching.choiceColumns(columns: [["Hoe had u contact? - Per brief"]], in: questionnaire)
+    #expect(unknown[0] == ChoiceColumn(item: "contact", choice: nil, optionLabel: "Per brief"))
+  }
+
+  /// Every platform's *Other* column: SurveyMonkey's sub-header, LimeSurvey's `[other]`, Typeform's bare *Other*
+  /// after the options; one rule for all.
+  @Test(arguments: [
+    [["Hoe had u contact? - Telefoon"], ["Hoe had u contact? - Other (please specify)"]],
+    [["contact[SQ001]"], ["contact[other]"]],
+    [["Hoe had u contact? [Telefoon]"], ["Hoe had u contact? [Anders, namelijk]"]],
+    [["#"], ["Telefoon"], ["Huisbezoek"], ["Other"]],
+  ])
+  func theOtherColumnOfEveryPlatformIsMarked(columns: [[String]]) throws {
+    let found = ColumnMatching.choiceColumns(columns: columns, in: questionnaire)
+    let other = try #require(found[columns.count - 1])
+    #expect(other.item == "contact")
+    #expect(other.isOther)
+    #expect(other.choice == nil)
+    #expect(found.values.filter(\.isOther).count == 1)
+  }
+
+  @Test func theOtherColumnTicksTheItemsOwnOtherOption() throws {
+    var withOther = questionnaire
+    withOther.questions = withOther.questions.map { question in
+      guard question.id == "contact", case .choice(var choices, let multiple) = question.kind else { return question }
+      choices.append(Choice(code: "anders", label: "Iets anders"))
+      var question = question
+      question.kind = .choice(choices, allowsMultiple: multiple)
+      return question
+    }
+    let found = ColumnMatching.choiceColumns(
+      columns: [["Hoe had u contact? - Telefoon"], ["Hoe had u contact? - Other (please specify)"]], in: withOther)
+    #expect(found[1]?.choice == "anders")
+    let column = try #require(found[1])
+    let question = try #require(withOther.question("contact"))
+    #expect(try ExportValue.readOption("per brief", column: column, of: question).get())
+    #expect(try !ExportValue.readOption("", column: column, of: question).get())
+    // Without such an option the words tick nothing, and the row is not rejected for them.
+    let bare = ChoiceColumn(item: "contact", choice: nil, optionLabel: "Other", isOther: true)
+    #expect(try !ExportValue.readOption("per brief", column: bare, of: question).get())
   }
 
   @Test func columnsOfOtherItemsAndExplicitlyMappedColumnsAreNoFamily() {

@@ -256,7 +256,7 @@ def csv_bytes(rows, delimiter=",", quoting=csv.QUOTE_MINIMAL, eol="\r\n", encodi
 
 # SurveyMonkey "All responses data", condensed, actual answer text: two header rows (the question above its first
 # column, sub-headers below), US dates, personal-data metadata, matrices and one column per option. A sixth
-# respondent ticked "Other (please specify)", which the questionnaire does not have: that row is rejected.
+# respondent ticked "Other (please specify)", which the questionnaire does not have: those words are left out.
 sm_meta = ["Respondent ID", "Collector ID", "Start Date", "End Date", "IP Address", "Email Address", "First Name",
            "Last Name", "Custom Data 1"]
 sm_tevreden = "Hoe tevreden bent u over Veilig Thuis?"
