@@ -453,11 +453,14 @@ extension ImportRunner {
   func platformConversion(for file: URL, layout: ExportLayout) throws -> (ExportConversion, [String]) {
     let name = file.relativePathForMessages
     var conversion: ExportConversion
-    var chosenBy = "--questionnaire"
+    var chosenBy =
+      mapping?.questionnaire != nil && mapping?.questionnaire == questionnaire
+      ? "named by the mapping file" : "--questionnaire"
     let make = { (definition: LoadedQuestionnaire) in
       ExportConversion(
         layout: layout, definition: definition, explicitMapping: mapping?.columns ?? [:],
-        explicitOptions: mapping?.options ?? [:], gemeente: gemeente,
+        explicitOptions: mapping?.options ?? [:], roles: mapping?.roles ?? [:], recodes: mapping?.recodes ?? [:],
+        gemeente: gemeente,
         gemeenten: catalog.indicators?.gemeenten ?? [], completedOn: completedOn)
     }
     if let questionnaire {
@@ -490,6 +493,10 @@ extension ImportRunner {
       conversion = best
       chosenBy = "chosen because its items match the most columns"
     }
+    // Roles and recodes name columns that only the file's header shows.
+    if let problems = mapping?.problems(in: conversion, export: name), !problems.isEmpty {
+      throw CLIError.invalidMapping(problems)
+    }
     let details =
       ["  questionnaire: \(conversion.definition.questionnaire.id) (\(chosenBy))"] + Self.describe(conversion)
     return (conversion, details)
@@ -509,6 +516,7 @@ extension ImportRunner {
       !conversion.itemColumns.values.contains($0)
     }
     if !missing.isEmpty { lines.append("  items without a column: " + missing.map(\.rawValue).joined(separator: ", ")) }
+    lines += conversion.metadataDescription
     if !conversion.droppedColumns.isEmpty {
       lines.append(
         "  personal data dropped (never stored): "

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TevredenCore
+import TevredenImport
 import TevredenStore
 
 extension TevredenCommand {
@@ -98,7 +99,10 @@ extension TevredenCommand {
         guard let data = FileManager.default.contents(atPath: mapping) else {
           throw CLIError.unreadableFile(mapping, reason: "cannot read the mapping file")
         }
-        let text = String(decoding: data, as: UTF8.self)
+        // Written in Notepad, a mapping file may be in Windows-1252 (or have a BOM): decoded like an export.
+        guard let text = try? TextDecoder.decode(data, file: mapping).text else {
+          throw CLIError.unreadableFile(mapping, reason: "the mapping file is not text")
+        }
         // The mapping file may name its questionnaire itself; --questionnaire, when given too, must agree.
         questionnaire = questionnaire ?? ExportMapping.namedQuestionnaire(in: text)?.rawValue
         guard let questionnaire, let definition = catalog.questionnaire(Questionnaire.ID(rawValue: questionnaire))
@@ -107,7 +111,8 @@ extension TevredenCommand {
             "--mapping needs the questionnaire it maps to: give --questionnaire, or 'questionnaire:' in the mapping file, naming one in the questionnaire folder"
           )
         }
-        let (parsed, diagnostics) = ExportMapping.parse(text, file: mapping, questionnaire: definition.questionnaire)
+        let (parsed, diagnostics) = ExportMapping.parse(
+          text, file: mapping, questionnaire: definition.questionnaire, gemeenten: catalog.indicators?.gemeenten ?? [])
         guard let parsed else { throw CLIError.invalidMapping(diagnostics) }
         explicit = parsed
       }
