@@ -55,7 +55,8 @@ extension TevredenCommand {
         "Use this layout instead of detecting it.")
     var layout: SurveyPlatform?
 
-    @Option(help: "A YAML file mapping column headers to item ids (see the README).")
+    @Option(
+      help: "A YAML file mapping column headers to item ids and metadata roles, and recoding values (see the README).")
     var mapping: String?
 
     @Flag(help: "Read and check everything, store nothing.")
