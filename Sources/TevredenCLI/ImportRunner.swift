@@ -128,6 +128,7 @@ extension CLIError {
     switch error {
     case .unreadableFile(let file, let reason): self = .unreadableFile(file, reason: reason)
     case .unreadableExport(let message): self = .unreadableExport(message)
+    case .invalidMapping(let diagnostics): self = .invalidMapping(diagnostics)
     }
   }
 }

@@ -196,3 +196,11 @@ extension String {
     }
   }
 }
+
+/// "Did you mean …?" for a word that is not one of the allowed ones, in every file a user writes by hand.
+public enum Suggestion {
+  /// The allowed word closest to a misspelt one, if it is close enough to be a likely typo.
+  public static func closest(to word: String, in candidates: [String]) -> String? {
+    YAMLReader.closest(to: word, in: candidates)
+  }
+}

@@ -24,6 +24,16 @@ public struct ExportConversion: Sendable {
   /// Columns that are neither an item, nor metadata, nor personal data: ignored.
   public let unmappedColumns: [Int]
   public let gemeenteColumn: Int?
+  /// The column of the respondent group (a mapping's `group` role): a row of another group is rejected.
+  public let groupColumn: Int?
+  /// The columns a mapping file gives a role (`roles:`); they override what the layout detected.
+  public let roleColumns: [ExportMapping.Role: Int]
+  /// Per column, the values a mapping file reads as others (`recode:`), as written there.
+  public let recodedValues: [Int: [String: String]]
+  /// ``recodedValues`` ready for looking cells up.
+  private let recodes: [Int: Recode]
+  /// The date columns the mapping names, where a day without a time is noon of that day.
+  private let roleDateColumns: Set<Int>
   private let fixedGemeente: String?
   /// The completion day for rows without any date (`--completed-on`): noon, Dutch time.
   private let fixedCompletionDay: LocalDate?
@@ -64,15 +74,46 @@ public struct ExportConversion: Sendable {
   /// - Parameters:
   ///   - explicitMapping: Header → item id from a mapping file; wins over the aliases.
   ///   - explicitOptions: Header → option of a multiple-choice item from a mapping file; wins over detection.
+  ///   - roles: The column of each metadata role from a mapping file; wins over the layout. A header the file
+  ///     does not have is left out (``ExportMapping/problems(in:export:)`` reports it).
+  ///   - recodes: Header → cell value → value to read instead, from a mapping file.
   ///   - gemeente: The municipality for every row, unless the file has a `gemeente` column.
   ///   - gemeenten: The region's municipalities (from `indicators.yaml`).
   ///   - completedOn: The day every row without a date was completed (a file without date columns).
   public init(
     layout: ExportLayout, definition: LoadedQuestionnaire, explicitMapping: [String: Question.ID] = [:],
-    explicitOptions: [String: ColumnMatching.ChoiceColumn] = [:],
-    gemeente: String?, gemeenten: [String], completedOn: LocalDate? = nil
+    explicitOptions: [String: ColumnMatching.ChoiceColumn] = [:], roles: [ExportMapping.Role: String] = [:],
+    recodes: [String: [String: String]] = [:], gemeente: String?, gemeenten: [String], completedOn: LocalDate? = nil
   ) {
-    self.layout = layout
+    var layout = layout
+    var roleColumns: [ExportMapping.Role: Int] = [:]
+    for (role, header) in roles {
+      if let index = ExportMapping.column(named: header, in: layout) { roleColumns[role] = index }
+    }
+    let roleIndexes = Set(roleColumns.values)
+    // A role the mapping names overrides the column the layout detected for it, and a column the mapping gives a
+    // role holds that role only.
+    let slots: [(WritableKeyPath<ExportLayout, Int?>, ExportMapping.Role)] = [
+      (\.responseIDColumn, .responseID), (\.startedColumn, .startedAt), (\.completedColumn, .completedAt),
+      (\.finishedColumn, .finished),
+    ]
+    for (path, role) in slots {
+      if let index = roleColumns[role] {
+        layout[keyPath: path] = index
+      } else if let detected = layout[keyPath: path], roleIndexes.contains(detected) {
+        layout[keyPath: path] = nil
+      }
+    }
+    self.roleColumns = roleColumns
+    self.groupColumn = roleColumns[.group]
+    self.roleDateColumns = Set([roleColumns[.startedAt], roleColumns[.completedAt]].compactMap { $0 })
+    var recodedValues: [Int: [String: String]] = [:]
+    for (header, values) in recodes {
+      if let index = ExportMapping.column(named: header, in: layout) { recodedValues[index] = values }
+    }
+    self.recodedValues = recodedValues
+    let recodeByColumn = recodedValues.mapValues(Recode.init)
+    self.recodes = recodeByColumn
     self.definition = definition
     self.fixedGemeente = gemeente
     self.fixedCompletionDay = completedOn
@@ -80,7 +121,9 @@ public struct ExportConversion: Sendable {
     var dropped: [(Int, PersonalDataKind)] = []
     var candidates: [[String]] = []
     let metadata = Set(
-      [layout.responseIDColumn, layout.startedColumn, layout.completedColumn, layout.finishedColumn].compactMap { $0 })
+      [layout.responseIDColumn, layout.startedColumn, layout.completedColumn, layout.finishedColumn].compactMap { $0 }
+    )
+    .union(roleIndexes)
     // Per-option columns first: an option such as "E-mail" must not be taken for personal data. Their cells are
     // only ever stored as option codes, so nothing else in them can reach the database.
     var choiceColumns = ColumnMatching.choiceColumns(
@@ -94,9 +137,14 @@ public struct ExportConversion: Sendable {
       }
     }
     let gemeenteNames: Set<String> = ["gemeente", "municipality", "woonplaats gemeente"]
-    var gemeenteColumn: Int?
+    var gemeenteColumn = roleColumns[.gemeente]
     for (index, names) in layout.columnNames.enumerated() {
       if choiceColumns[index] != nil {
+        candidates.append([])
+      } else if roleIndexes.contains(index), roleColumns[.responseID] != index {
+        // The mapping says what the column holds; its values are checked before anything of them is stored (a
+        // date, a finished flag, a group, a municipality of the region). A response id is checked for personal
+        // data like any column, below.
         candidates.append([])
       } else if let kind = names.lazy.compactMap(PersonalDataColumns.kind(ofHeader:)).first {
         dropped.append((index, kind))
@@ -129,7 +177,8 @@ public struct ExportConversion: Sendable {
     self.checks = checks
     let orderedColumns = mapping.sorted { $0.key < $1.key }.compactMap { index, item -> MappedColumn? in
       guard let question = definition.questionnaire.question(item), let slot = checks.slot(of: item) else { return nil }
-      return MappedColumn(index: index, question: question, option: choiceColumns[index], slot: slot)
+      return MappedColumn(
+        index: index, question: question, option: choiceColumns[index], slot: slot, recode: recodeByColumn[index])
     }
     self.orderedColumns = orderedColumns
     self.slotStorage = AnswerSlots(count: checks.count)
@@ -144,6 +193,11 @@ public struct ExportConversion: Sendable {
     } else {
       self.consent = nil
     }
+    // A response id column holding personal data is never read: its rows are known by the hash of their cells.
+    if let index = layout.responseIDColumn, dropped.contains(where: { $0.0 == index }) {
+      layout.responseIDColumn = nil
+    }
+    self.layout = layout
     self.droppedColumns = dropped.map { (index: $0.0, kind: $0.1) }
     self.droppedIndexes = Set(dropped.map(\.0))
     self.gemeenteColumn = gemeenteColumn
@@ -176,10 +230,24 @@ public struct ExportConversion: Sendable {
     let questionnaire = definition.questionnaire
     var problems: [String] = []
     func cell(_ index: Int?) -> String {
-      guard let index, fields.indices.contains(index) else { return "" }
-      return fields[index].trimmedOfWhitespace
+      guard let index else { return "" }
+      let text = fields.indices.contains(index) ? fields[index].trimmedOfWhitespace : ""
+      guard !recodes.isEmpty, let recode = recodes[index] else { return text }
+      return recode.apply(text)
     }
     func column(_ index: Int) -> String { "column '\(layout.name(of: index))'" }
+
+    // A row of another respondent group belongs to another questionnaire: nothing else of it matters here.
+    if let index = groupColumn, !cell(index).isEmpty, !isOwnGroup(cell(index)) {
+      return .failure(
+        Rejection(
+          line: line,
+          problems: [
+            "\(column(index)): the row is of group '\(cell(index))', and \(questionnaire.id) is for group "
+              + "'\(questionnaire.group)'; import the rows of that group with their own questionnaire "
+              + "(--questionnaire, or 'questionnaire:' in a mapping file of their own)"
+          ]))
+    }
 
     // When the response was given.
     var startedAt: Date?
@@ -191,6 +259,8 @@ public struct ExportConversion: Sendable {
       // LimeSurvey writes 1980-01-01 00:00:00 as the submit date of every completed response when the survey keeps
       // no date stamps: it says "completed", not when.
       if layout.platform == .limeSurvey, text.hasPrefix("1980-01-01 00:00") { return nil }
+      // A day without a time in a column the mapping names is that day, as with --completed-on.
+      if roleDateColumns.contains(index), let day = ExportDate.day(text) { return day.noon }
       if let zone = layout.unknownTimeZones[index] {
         problems.append(
           "\(column(index)): the export says its times are in '\(zone)', a time zone this system does not know")
@@ -210,7 +280,20 @@ public struct ExportConversion: Sendable {
 
     // Finished or not.
     var finished: Bool
-    if let index = layout.finishedColumn {
+    if let index = layout.finishedColumn, roleColumns[.finished] == index {
+      // A column the mapping names must say it: a value that does not is a problem, not "unfinished".
+      let text = cell(index)
+      if text.isEmpty {
+        finished = false
+      } else if let value = Self.finishedValue(text) {
+        finished = value
+      } else {
+        finished = false
+        problems.append(
+          "\(column(index)): \"\(text)\" does not say whether the response was finished (ja/nee, yes/no, "
+            + "true/false, 1/0); recode it in the mapping file")
+      }
+    } else if let index = layout.finishedColumn {
       finished = ["1", "true", "ja", "yes", "waar"].contains(cell(index).lowercased())
     } else if let index = layout.completedColumn {
       finished = !cell(index).isEmpty
@@ -274,7 +357,8 @@ public struct ExportConversion: Sendable {
         let question = orderedColumns[position].question
         let item = question.id
         var state = ticked[item] ?? (codes: [], failed: false)
-        switch ExportValue.readOption(raw, column: option, of: question) {
+        let text = orderedColumns[position].recode.map { $0.apply(raw.trimmedOfWhitespace) } ?? raw
+        switch ExportValue.readOption(text, column: option, of: question) {
         case .success(true): if let code = option.choice { state.codes.insert(code) }
         case .success(false): break
         case .failure(let problem):
@@ -285,12 +369,14 @@ public struct ExportConversion: Sendable {
         continue
       }
       let read: Result<Answer?, AnswerProblem>
+      // A recoded cell is read as the value the mapping gives; the cache keeps the cell as it was.
+      let text = orderedColumns[position].recode.map { $0.apply(raw.trimmedOfWhitespace) } ?? raw
       if orderedColumns[position].isText {
-        read = ExportValue.read(raw, for: orderedColumns[position].question, in: questionnaire)
+        read = ExportValue.read(text, for: orderedColumns[position].question, in: questionnaire)
       } else if let cached = valueCache[position][raw] {
         read = cached
       } else {
-        read = ExportValue.read(raw, for: orderedColumns[position].question, in: questionnaire)
+        read = ExportValue.read(text, for: orderedColumns[position].question, in: questionnaire)
         if valueCache[position].count < Self.valueCacheLimit { valueCache[position][raw] = read }
       }
       switch read {
@@ -357,14 +443,86 @@ extension ExportConversion {
     var slot: Int
     /// Whether the item is free text, whose cells are never cached.
     var isText: Bool
+    /// The values a mapping file reads as others in this column.
+    var recode: Recode?
 
-    init(index: Int, question: Question, option: ColumnMatching.ChoiceColumn?, slot: Int) {
+    init(index: Int, question: Question, option: ColumnMatching.ChoiceColumn?, slot: Int, recode: Recode? = nil) {
       self.index = index
       self.question = question
       self.option = option
       self.slot = slot
+      self.recode = recode
       if case .text = question.kind { isText = true } else { isText = false }
     }
+  }
+
+  /// The values of one column that a mapping file reads as others (`recode:`): the cell as written, else the same
+  /// value in other case (`ja` for `Ja`).
+  struct Recode: Sendable {
+    private var exact: [String: String] = [:]
+    private var folded: [String: String] = [:]
+
+    init(_ values: [String: String]) {
+      for (from, to) in values.sorted(by: { $0.key < $1.key }) {
+        let key = from.trimmedOfWhitespace
+        exact[key] = to
+        if folded[key.lowercased()] == nil { folded[key.lowercased()] = to }
+      }
+    }
+
+    /// The value to read for a cell (trimmed of white space): its recode, or the cell itself.
+    func apply(_ text: String) -> String {
+      exact[text] ?? folded[text.lowercased()] ?? text
+    }
+  }
+
+  /// Whether the words of a finished column say the response was finished: `true`, `false`, or `nil` when they
+  /// say neither.
+  public static func finishedValue(_ text: String) -> Bool? {
+    finishedWords[text.trimmedOfWhitespace.lowercased()]
+  }
+
+  static let finishedWords: [String: Bool] = [
+    "1": true, "true": true, "waar": true, "ja": true, "j": true, "yes": true, "y": true, "finished": true,
+    "complete": true, "completed": true, "afgerond": true, "voltooid": true, "compleet": true, "volledig": true,
+    "0": false, "false": false, "onwaar": false, "nee": false, "n": false, "no": false, "unfinished": false,
+    "not finished": false, "incomplete": false, "partial": false, "niet afgerond": false, "onvolledig": false,
+    "gedeeltelijk": false, "onvoltooid": false,
+  ]
+
+  /// Whether a group column's value is this questionnaire's group: its id or its name in reports.
+  func isOwnGroup(_ value: String) -> Bool {
+    let key = ColumnMatching.normalise(value)
+    let questionnaire = definition.questionnaire
+    return [questionnaire.group, questionnaire.groupLabel].contains { ColumnMatching.normalise($0) == key }
+  }
+
+  /// The metadata columns (which the mapping named, which were detected) and the recodes, as lines for the import
+  /// report: `  response id: Nr (mapping)`, `  recoded: Cijfer (-1 → weet_niet)`.
+  public var metadataDescription: [String] {
+    var lines: [String] = []
+    let columns: [(ExportMapping.Role, Int?)] = [
+      (.responseID, layout.responseIDColumn), (.startedAt, layout.startedColumn),
+      (.completedAt, layout.completedColumn), (.finished, layout.finishedColumn), (.gemeente, gemeenteColumn),
+      (.group, groupColumn),
+    ]
+    for (role, index) in columns {
+      guard let index else { continue }
+      lines.append(
+        "  \(role.label): \(layout.name(of: index)) (\(roleColumns[role] == index ? "mapping" : "detected"))")
+    }
+    if let index = roleColumns[.responseID], layout.responseIDColumn == nil {
+      lines.append(
+        "  response id: \(layout.name(of: index)) (mapping) holds personal data and is not read; each row is known by "
+          + "the hash of its cells")
+    }
+    for (index, values) in recodedValues.sorted(by: { $0.key < $1.key }) {
+      func shown(_ value: String) -> String { value.isEmpty ? "\"\"" : value }
+      let pairs = values.sorted { $0.key < $1.key }.map { "\(shown($0.key)) → \(shown($0.value))" }
+        .joined(separator: ", ")
+      lines.append("  recoded: \(layout.name(of: index)) (\(pairs))")
+    }
+    return lines
   }
 
   /// The id of a row without a platform id: the platform, and the first 20 hex digits of the SHA-256 of the

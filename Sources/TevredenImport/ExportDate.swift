@@ -56,6 +56,15 @@ public enum ExportDate {
     return Date(timeIntervalSince1970: TimeInterval(utc))
   }
 
+  /// The day a text names when it is a date without a time (`1-3-2026`, `2026-03-01`), else `nil`.
+  public static func day(_ raw: String) -> LocalDate? {
+    let text = raw.trimmedOfWhitespace
+    guard !text.isEmpty, let parts = DateParts(numeric: text) ?? DateParts(text), !parts.hasTime,
+      (1...12).contains(parts.month), (1...LocalDate.daysIn(month: parts.month, year: parts.year)).contains(parts.day)
+    else { return nil }
+    return LocalDate(year: parts.year, month: parts.month, day: parts.day)
+  }
+
   /// Whether ``trailingOffset(_:)`` may find an offset in ASCII text: there is a '+' or '-' with a ':' before it.
   private static func mayEndInOffset(asciiText text: String) -> Bool {
     let bytes = text.utf8
@@ -94,6 +103,8 @@ public enum ExportDate {
     var hour = 0
     var minute = 0
     var second = 0
+    /// Whether the text has a time of day after the date.
+    var hasTime = false
 
     /// The common all-numeric shapes, read byte by byte: `2026-03-10 14:05[:00]`, `10-3-2026 14:05:00`,
     /// `3/10/2026 14:05`, with `T` or a space before the time. `nil` for anything else (AM/PM, fractions of seconds,
@@ -104,13 +115,13 @@ public enum ExportDate {
         let parts = withUnsafeTemporaryAllocation(
           of: Int.self, capacity: 17, { Self.numericParts(text, storage: $0) })
       else { return nil }
-      (year, month, day, hour, minute, second) = parts
+      (year, month, day, hour, minute, second, hasTime) = parts
     }
 
     /// ``init(numeric:)``'s reading: up to six numbers (values in `storage[0..<6]`, digit counts in
     /// `storage[6..<12]`) and the five separators between them (`storage[12..<17]`).
     private static func numericParts(_ text: String, storage: UnsafeMutableBufferPointer<Int>) -> (
-      year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int
+      year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, hasTime: Bool
     )? {
       var count = 0
       func number(_ index: Int) -> Int { storage[index] }
@@ -167,7 +178,7 @@ public enum ExportDate {
         year = c.1 == 2 ? 2000 + c.0 : c.0
       }
       guard (1900...2999).contains(year) else { return nil }
-      return (year, month, day, hour, minute, second)
+      return (year, month, day, hour, minute, second, count > 3)
     }
 
     init?(_ text: String) {
@@ -229,6 +240,7 @@ public enum ExportDate {
       }
       guard (0...23).contains(hour24), rest.count <= 2 else { return nil }
       (self.hour, self.minute, self.second) = (hour24, minute, min(second, 59))
+      hasTime = true
     }
   }
 }

@@ -7,6 +7,8 @@ public enum ImportError: Error, Equatable, Sendable {
   case unreadableFile(String, reason: String)
   /// A file that cannot be read on; the message already names the file (and line).
   case unreadableExport(String)
+  /// The `--mapping` file does not fit a file: a role or recode names a column it does not have.
+  case invalidMapping([Diagnostic])
 }
 
 extension ImportError: LocalizedError {
@@ -14,6 +16,7 @@ extension ImportError: LocalizedError {
     switch self {
     case .unreadableFile(let file, let reason): "\(file): \(reason)"
     case .unreadableExport(let message): message
+    case .invalidMapping(let diagnostics): diagnostics.map(\.description).joined(separator: "\n")
     }
   }
 }

@@ -158,11 +158,14 @@ public struct ImportPlanner {
     let name = file.relativePathForMessages
     let mapping = settings.mapping
     var conversion: ExportConversion
-    var chosenBy = "--questionnaire"
+    var chosenBy =
+      mapping?.questionnaire != nil && mapping?.questionnaire == settings.questionnaire
+      ? "named by the mapping file" : "--questionnaire"
     let make = { (definition: LoadedQuestionnaire) in
       ExportConversion(
         layout: layout, definition: definition, explicitMapping: mapping?.columns ?? [:],
-        explicitOptions: mapping?.options ?? [:], gemeente: settings.gemeente,
+        explicitOptions: mapping?.options ?? [:], roles: mapping?.roles ?? [:], recodes: mapping?.recodes ?? [:],
+        gemeente: settings.gemeente,
         gemeenten: catalog.indicators?.gemeenten ?? [], completedOn: settings.completedOn)
     }
     if let questionnaire = settings.questionnaire {
@@ -194,6 +197,10 @@ public struct ImportPlanner {
       conversion = best
       chosenBy = "chosen because its items match the most columns"
     }
+    // Roles and recodes name columns that only the file's header shows.
+    if let problems = mapping?.problems(in: conversion, export: name), !problems.isEmpty {
+      throw .invalidMapping(problems)
+    }
     let details =
       ["  questionnaire: \(conversion.definition.questionnaire.id) (\(chosenBy))"] + Self.describe(conversion)
     return (conversion, details)
@@ -213,6 +220,7 @@ public struct ImportPlanner {
       !conversion.itemColumns.values.contains($0)
     }
     if !missing.isEmpty { lines.append("  items without a column: " + missing.map(\.rawValue).joined(separator: ", ")) }
+    lines += conversion.metadataDescription
     for (index, column) in conversion.choiceColumns.sorted(by: { $0.key < $1.key }) where column.isOther {
       let name = layout.name(of: index)
       if let choice = column.choice {

@@ -49,6 +49,17 @@ import TevredenTestSupport
     #expect(ExportDate.parse(text) == nil, "\(text)")
   }
 
+  /// A day without a time (in a column a mapping file names) is that day; a text with a time is no day.
+  @Test func aDateWithoutATimeIsADay() {
+    #expect(ExportDate.day("1-3-2026") == LocalDate(year: 2026, month: 3, day: 1))
+    #expect(ExportDate.day(" 01-03-2026 ") == LocalDate(year: 2026, month: 3, day: 1))
+    #expect(ExportDate.day("2026-03-01") == LocalDate(year: 2026, month: 3, day: 1))
+    #expect(ExportDate.day("Apr 26, 2018") == LocalDate(year: 2018, month: 4, day: 26))
+    for text in ["01-03-2026 10:40", "2026-03-01T10:40:00Z", "3/1/2026 2:05 PM", "31-2-2026", "gisteren", ""] {
+      #expect(ExportDate.day(text) == nil, "\(text)")
+    }
+  }
+
   @Test func aColumnInUTCIsReadAsUTCUnlessTheValueSaysOtherwise() throws {
     let typeform = try #require(ExportDate.parse("2026-04-14 08:30:00", isUTC: true))
     #expect(Timestamp.format(typeform) == "2026-04-14T08:30:00Z")

@@ -55,7 +55,8 @@ extension TevredenCommand {
         "Use this layout instead of detecting it.")
     var layout: SurveyPlatform?
 
-    @Option(help: "A YAML file mapping column headers to item ids (see the README).")
+    @Option(
+      help: "A YAML file mapping column headers to item ids and metadata roles, and recoding values (see the README).")
     var mapping: String?
 
     @Flag(help: "Read and check everything, store nothing.")
@@ -96,21 +97,20 @@ extension TevredenCommand {
       var explicit: ExportMapping?
       var questionnaire = self.questionnaire
       if let mapping {
-        guard let data = FileManager.default.contents(atPath: mapping) else {
-          throw CLIError.unreadableFile(mapping, reason: "cannot read the mapping file")
-        }
-        let text = String(decoding: data, as: UTF8.self)
-        // The mapping file may name its questionnaire itself; --questionnaire, when given too, must agree.
-        questionnaire = questionnaire ?? ExportMapping.namedQuestionnaire(in: text)?.rawValue
-        guard let questionnaire, let definition = catalog.questionnaire(Questionnaire.ID(rawValue: questionnaire))
-        else {
+        do {
+          explicit = try ExportMapping.load(
+            file: mapping, questionnaire: questionnaire.map(Questionnaire.ID.init(rawValue:)), catalog: catalog)
+        } catch .noQuestionnaire {
           throw ValidationError(
             "--mapping needs the questionnaire it maps to: give --questionnaire, or 'questionnaire:' in the mapping file, naming one in the questionnaire folder"
           )
+        } catch .unreadable(let reason) {
+          throw CLIError.unreadableFile(mapping, reason: reason)
+        } catch .invalid(let diagnostics) {
+          throw CLIError.invalidMapping(diagnostics)
         }
-        let (parsed, diagnostics) = ExportMapping.parse(text, file: mapping, questionnaire: definition.questionnaire)
-        guard let parsed else { throw CLIError.invalidMapping(diagnostics) }
-        explicit = parsed
+        // The mapping file may name its questionnaire itself; --questionnaire, when given too, must agree.
+        questionnaire = questionnaire ?? explicit?.questionnaire?.rawValue
       }
       if let gemeente, let known = catalog.indicators?.gemeenten, !known.isEmpty,
         !known.contains(where: { $0.caseInsensitiveCompare(gemeente) == .orderedSame })
