@@ -167,9 +167,9 @@ struct ImportRunner {
   /// Detects a file's layout and reads its header.
   func prepare(_ file: URL, exchange: ExchangeContext) throws -> PreparedFile {
     let name = file.relativePathForMessages
-    let detected = try Self.detectLayout(of: file, forced: layout)
+    let (detected, sample) = try Self.detectLayout(of: file, forced: layout)
     if detected.platform != .tevreden {
-      let (conversion, details) = try platformConversion(for: file, layout: detected)
+      let (conversion, details) = try platformConversion(for: file, layout: detected, sample: sample)
       return PreparedFile(
         url: file, name: name, format: detected.platform.rawValue, plan: .platform(conversion), details: details,
         fileProblems: [])
@@ -436,28 +436,38 @@ extension ImportRunner {
   /// A platform export must match at least this many items of its questionnaire.
   static let minimumMappedItems = 3
 
-  /// The layout of a file, from its first records.
-  static func detectLayout(of file: URL, forced: SurveyPlatform?) throws -> ExportLayout {
+  /// The layout of a file, from its first records, and a sample of its first data rows, by which personal-data
+  /// columns are judged (``ExportSample``). A malformed record among those sampled ends the sample: reading the
+  /// rows reports it, with its line.
+  static func detectLayout(of file: URL, forced: SurveyPlatform?) throws -> (ExportLayout, ExportSample) {
     let name = file.relativePathForMessages
+    var reader: TableFileReader
+    let layout: ExportLayout
+    var records: [[String]]
     do {
-      var reader = try TableFileReader(contentsOf: file, name: name)
-      let first = try reader.nextRecords(4).map(\.fields)
-      return ExportLayout.detect(first, forced: forced)
+      reader = try TableFileReader(contentsOf: file, name: name)
+      records = try reader.nextRecords(4).map(\.fields)
+      layout = ExportLayout.detect(records, forced: forced)
     } catch {
       throw CLIError.unreadableExport(error.localizedDescription)
     }
+    let wanted = layout.headerRowCount + ExportSample.rowLimit
+    while records.count < wanted, let record = try? reader.next() { records.append(record.fields) }
+    return (layout, ExportSample(rows: records.dropFirst(layout.headerRowCount)))
   }
 
   /// The conversion of a platform export's rows: the questionnaire named by `--questionnaire`, or the one whose
   /// items its columns match best, and the lines that report the mapping.
-  func platformConversion(for file: URL, layout: ExportLayout) throws -> (ExportConversion, [String]) {
+  func platformConversion(for file: URL, layout: ExportLayout, sample: ExportSample = .empty) throws -> (
+    ExportConversion, [String]
+  ) {
     let name = file.relativePathForMessages
     var conversion: ExportConversion
     var chosenBy = "--questionnaire"
     let make = { (definition: LoadedQuestionnaire) in
       ExportConversion(
         layout: layout, definition: definition, explicitMapping: mapping?.columns ?? [:],
-        explicitOptions: mapping?.options ?? [:], gemeente: gemeente,
+        explicitOptions: mapping?.options ?? [:], sample: sample, gemeente: gemeente,
         gemeenten: catalog.indicators?.gemeenten ?? [], completedOn: completedOn)
     }
     if let questionnaire {
@@ -512,8 +522,10 @@ extension ImportRunner {
     if !conversion.droppedColumns.isEmpty {
       lines.append(
         "  personal data dropped (never stored): "
-          + conversion.droppedColumns.map { "\(layout.name(of: $0.index)) (\($0.kind.label))" }.joined(separator: ", "))
+          + conversion.droppedColumns.map { "\(layout.name(of: $0.index)) (\($0.reportedKind))" }
+          .joined(separator: ", "))
     }
+    lines += conversion.personalDataDecisions.compactMap { $0.reportLine(name: layout.name(of: $0.index)) }
     if !conversion.unmappedColumns.isEmpty {
       lines.append(
         "  columns not imported (no matching item; map them with --mapping): "
