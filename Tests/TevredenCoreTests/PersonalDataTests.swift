@@ -259,6 +259,13 @@ func contactDefinition() throws -> LoadedQuestionnaire {
       var changed = row
       changed[2] = "Huisbezoek"
       #expect(sampled.rowHashID(changed) == sampled.rowHashID(row))
+      // Columns recognised since (a legacy `gps` header, a column of coordinates under `waar`) were always part of
+      // the hash, and stay so: leaving them out now would give every such row a new id.
+      for column in [5, 7] {
+        var moved = row
+        moved[column] = "52.0001 4.0001 0 0"
+        #expect(sampled.rowHashID(moved) != sampled.rowHashID(row), "column \(Self.header[column])")
+      }
     }
   }
 

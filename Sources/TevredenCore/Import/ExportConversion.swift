@@ -21,8 +21,9 @@ public struct ExportConversion: Sendable {
   /// Every column whose header or sampled values suggest personal data, and what became of it: dropped, or read
   /// as an item after all (see ``PersonalDataColumns/judge(header:sample:)``).
   public let personalDataDecisions: [PersonalDataDecision]
-  /// The columns whose header names personal data, left out of the row hash. Decided by the header alone, as
-  /// always, so that a row's hash (its id, when the export has none) never changes.
+  /// The columns whose header names personal data, left out of the row hash. Decided by the header alone, by the
+  /// rules it always had (``PersonalDataColumns/kindByFirstRules(ofHeader:)``), so that a row's hash (its id, when
+  /// the export has none) never changes, whether the column is now read as an item or dropped for its values.
   private let droppedIndexes: Set<Int>
   /// Columns that are neither an item, nor metadata, nor personal data: ignored.
   public let unmappedColumns: [Int]
@@ -113,7 +114,9 @@ public struct ExportConversion: Sendable {
       // The response id and time columns are not judged by their values: the id is checked row by row.
       let evidence = PersonalDataColumns.judge(
         header: names, valueKind: metadata.contains(index) ? nil : sample.valueKind(of: index))
-      if evidence.headerKind != nil { headerDropped.insert(index) }
+      if names.contains(where: { PersonalDataColumns.kindByFirstRules(ofHeader: $0) != nil }) {
+        headerDropped.insert(index)
+      }
       if let kind = evidence.kind {
         let isNamed = names.contains { explicitNames.contains(ColumnMatching.normalise($0)) }
         suspects.append((index, kind, evidence, isNamed))

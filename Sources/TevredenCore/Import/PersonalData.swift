@@ -67,12 +67,20 @@ public enum PersonalDataKind: String, Hashable, Sendable, CaseIterable, Comparab
 public enum PersonalDataColumns {
   /// The kind of personal data a column with this header holds, or `nil` when it is not recognised as such.
   public static func kind(ofHeader header: String) -> PersonalDataKind? {
+    if let kind = kindByFirstRules(ofHeader: header) { return kind }
+    // A legacy `gps` column, a bare `lat`, and the parts of a geopoint whatever it is called (`_waar_altitude`).
+    return ["gps", "lat", "lon", "lng"].contains(compact(header)) || isSplitLocationHeader(header) ? .location : nil
+  }
+
+  /// The kind by the header rules as they were before columns were also judged by their values: the columns the
+  /// hash of a row without a response id leaves out, which must stay the same so that such ids never change.
+  static func kindByFirstRules(ofHeader header: String) -> PersonalDataKind? {
     let key = compact(header)
     if key.isEmpty { return nil }
     for (kind, patterns) in rules {
       for pattern in patterns where matches(key, pattern) { return kind }
     }
-    return isSplitLocationHeader(header) ? .location : nil
+    return nil
   }
 
   /// `(pattern, whole)`: `whole` patterns must equal the compacted header, others may occur anywhere in it.
@@ -94,7 +102,7 @@ public enum PersonalDataColumns {
         ("latitude", false), ("longitude", false), ("locationaccuracy", false), ("geolocation", false),
         ("geopoint", false), ("breitengrad", false), ("langengrad", false), ("lengtegraad", false),
         ("breedtegraad", false), ("gpslocation", false), ("coordinates", false), ("coordinaten", false),
-        ("locatie", false), ("gps", true), ("lat", true), ("lon", true), ("lng", true),
+        ("locatie", false),
       ]
     ),
     (
