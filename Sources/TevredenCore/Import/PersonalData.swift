@@ -63,7 +63,7 @@ public enum PersonalDataKind: String, Hashable, Sendable, CaseIterable, Comparab
 /// platforms write them (Qualtrics `RecipientEmail`, `IPAddress`, `LocationLatitude`; SurveyMonkey
 /// `IP Address`, `Email Address`; Microsoft Forms `Email`, `Name`; KoboToolbox `_geolocation`; Dutch
 /// `IP-adres`, `E-mailadres`, `Naam`, `Telefoonnummer`; a geopoint named `locatie` and its parts; ODK Central's
-/// `SubmitterName`).
+/// `SubmitterName`), and by their values (see ``judge(header:sample:)``).
 public enum PersonalDataColumns {
   /// The kind of personal data a column with this header holds, or `nil` when it is not recognised as such.
   public static func kind(ofHeader header: String) -> PersonalDataKind? {
