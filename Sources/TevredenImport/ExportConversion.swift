@@ -18,8 +18,13 @@ public struct ExportConversion: Sendable {
   /// How many items have a column: a multiple-choice item exported as one column per option counts once.
   public var mappedItemCount: Int { Set(itemColumns.values).count }
   /// Columns holding personal data: never read.
-  public let droppedColumns: [(index: Int, kind: PersonalDataKind)]
-  /// The indexes of ``droppedColumns``, left out of the row hash.
+  public var droppedColumns: [PersonalDataDecision] { personalDataDecisions.filter(\.isDropped) }
+  /// Every column whose header or sampled values suggest personal data, and what became of it: dropped, or read
+  /// as an item after all (see ``PersonalDataColumns/judge(header:sample:)``).
+  public let personalDataDecisions: [PersonalDataDecision]
+  /// The columns whose header names personal data, left out of the row hash. Decided by the header alone, by the
+  /// rules it always had (``PersonalDataColumns/kindByFirstRules(ofHeader:)``), so that a row's hash (its id, when
+  /// the export has none) never changes, whether the column is now read as an item or dropped for its values.
   private let droppedIndexes: Set<Int>
   /// Columns that are neither an item, nor metadata, nor personal data: ignored.
   public let unmappedColumns: [Int]
@@ -72,18 +77,23 @@ public struct ExportConversion: Sendable {
   }
 
   /// - Parameters:
-  ///   - explicitMapping: Header → item id from a mapping file; wins over the aliases.
+  ///   - explicitMapping: Header → item id from a mapping file; wins over the aliases, and over a header or values
+  ///     that suggest personal data (but for part of a split location): closed items check every value, open
+  ///     answers are masked.
   ///   - explicitOptions: Header → option of a multiple-choice item from a mapping file; wins over detection.
   ///   - roles: The column of each metadata role from a mapping file; wins over the layout. A header the file
   ///     does not have is left out (``ExportMapping/problems(in:export:)`` reports it).
   ///   - recodes: Header → cell value → value to read instead, from a mapping file.
+  ///   - sample: The file's first data rows: personal-data columns are judged by their values as well as their
+  ///     header (see ``PersonalDataColumns/judge(header:sample:)``). Without it, by the header alone.
   ///   - gemeente: The municipality for every row, unless the file has a `gemeente` column.
   ///   - gemeenten: The region's municipalities (from `indicators.yaml`).
   ///   - completedOn: The day every row without a date was completed (a file without date columns).
   public init(
     layout: ExportLayout, definition: LoadedQuestionnaire, explicitMapping: [String: Question.ID] = [:],
     explicitOptions: [String: ColumnMatching.ChoiceColumn] = [:], roles: [ExportMapping.Role: String] = [:],
-    recodes: [String: [String: String]] = [:], gemeente: String?, gemeenten: [String], completedOn: LocalDate? = nil
+    recodes: [String: [String: String]] = [:], sample: ExportSample = .empty, gemeente: String?, gemeenten: [String],
+    completedOn: LocalDate? = nil
   ) {
     var layout = layout
     var roleColumns: [ExportMapping.Role: Int] = [:]
@@ -118,7 +128,6 @@ public struct ExportConversion: Sendable {
     self.fixedGemeente = gemeente
     self.fixedCompletionDay = completedOn
     self.gemeenten = gemeenten
-    var dropped: [(Int, PersonalDataKind)] = []
     var candidates: [[String]] = []
     let metadata = Set(
       [layout.responseIDColumn, layout.startedColumn, layout.completedColumn, layout.finishedColumn].compactMap { $0 }
@@ -138,17 +147,29 @@ public struct ExportConversion: Sendable {
     }
     let gemeenteNames: Set<String> = ["gemeente", "municipality", "woonplaats gemeente"]
     var gemeenteColumn = roleColumns[.gemeente]
+    let explicitNames = Set(explicitMapping.keys.map(ColumnMatching.normalise))
+    var headerDropped = Set<Int>()
+    /// Columns whose header or values suggest personal data, decided once the other columns are mapped.
+    var suspects: [(index: Int, kind: PersonalDataKind, evidence: PersonalDataEvidence, isNamed: Bool)] = []
     for (index, names) in layout.columnNames.enumerated() {
-      if choiceColumns[index] != nil {
+      // The mapping says what a role's column holds; its values are checked before anything of them is stored (a
+      // date, a finished flag, a group, a municipality of the region). A response id is checked for personal
+      // data like any column, below.
+      guard choiceColumns[index] == nil, !roleIndexes.contains(index) || roleColumns[.responseID] == index else {
         candidates.append([])
-      } else if roleIndexes.contains(index), roleColumns[.responseID] != index {
-        // The mapping says what the column holds; its values are checked before anything of them is stored (a
-        // date, a finished flag, a group, a municipality of the region). A response id is checked for personal
-        // data like any column, below.
-        candidates.append([])
-      } else if let kind = names.lazy.compactMap(PersonalDataColumns.kind(ofHeader:)).first {
-        dropped.append((index, kind))
-        candidates.append([])
+        continue
+      }
+      // The response id and time columns are not judged by their values: the id is checked row by row.
+      let evidence = PersonalDataColumns.judge(
+        header: names, valueKind: metadata.contains(index) ? nil : sample.valueKind(of: index))
+      if names.contains(where: { PersonalDataColumns.kindByFirstRules(ofHeader: $0) != nil }) {
+        headerDropped.insert(index)
+      }
+      if let kind = evidence.kind {
+        let isNamed = names.contains { explicitNames.contains(ColumnMatching.normalise($0)) }
+        suspects.append((index, kind, evidence, isNamed))
+        // A column the mapping file names is mapped with the others; the rest are tried once those are mapped.
+        candidates.append(isNamed && !evidence.isSplitLocation ? names : [])
       } else if metadata.contains(index)
         || names.contains(where: { Self.platformMetadata.contains(ColumnMatching.normalise($0)) })
       {
@@ -163,6 +184,31 @@ public struct ExportConversion: Sendable {
     var mapping = ColumnMatching.map(
       columns: candidates, to: definition.questionnaire, explicit: explicitMapping)
     for (index, column) in choiceColumns { mapping[index] = column.item }
+    // A column whose header or values suggest personal data: the item its header matches, if no other column
+    // holds it; whether it is read as that item is decided by its values.
+    var suspectNames = Array(repeating: [String](), count: layout.columnNames.count)
+    for suspect in suspects where !suspect.isNamed { suspectNames[suspect.index] = layout.columnNames[suspect.index] }
+    let suspectItems = ColumnMatching.map(columns: suspectNames, to: definition.questionnaire)
+    var decisions: [PersonalDataDecision] = []
+    for suspect in suspects {
+      let taken = Set(mapping.values)
+      let item =
+        suspect.isNamed ? mapping[suspect.index] : suspectItems[suspect.index].flatMap { taken.contains($0) ? nil : $0 }
+      let outcome = PersonalDataColumns.decide(
+        suspect.evidence, item: item.flatMap(definition.questionnaire.question), isNamedInMapping: suspect.isNamed,
+        sample: sample.values(of: suspect.index), in: definition.questionnaire)
+      switch outcome {
+      case .readAsItem(let item), .mapped(let item): mapping[suspect.index] = item
+      case .dropped:
+        mapping[suspect.index] = nil
+        candidates[suspect.index] = []
+      }
+      decisions.append(
+        PersonalDataDecision(
+          index: suspect.index, kind: suspect.kind, evidence: suspect.evidence, outcome: outcome,
+          matchedItem: outcome == .dropped ? item : nil, isNamedInMapping: suspect.isNamed))
+    }
+    let guarded = Set(decisions.filter { !$0.isDropped }.map(\.index))
     self.itemColumns = mapping
     self.choiceColumns = choiceColumns
     var validation = definition.questionnaire
@@ -178,7 +224,8 @@ public struct ExportConversion: Sendable {
     let orderedColumns = mapping.sorted { $0.key < $1.key }.compactMap { index, item -> MappedColumn? in
       guard let question = definition.questionnaire.question(item), let slot = checks.slot(of: item) else { return nil }
       return MappedColumn(
-        index: index, question: question, option: choiceColumns[index], slot: slot, recode: recodeByColumn[index])
+        index: index, question: question, option: choiceColumns[index], slot: slot, recode: recodeByColumn[index],
+        isGuarded: guarded.contains(index))
     }
     self.orderedColumns = orderedColumns
     self.slotStorage = AnswerSlots(count: checks.count)
@@ -194,16 +241,21 @@ public struct ExportConversion: Sendable {
       self.consent = nil
     }
     // A response id column holding personal data is never read: its rows are known by the hash of their cells.
-    if let index = layout.responseIDColumn, dropped.contains(where: { $0.0 == index }) {
+    if let index = layout.responseIDColumn, decisions.contains(where: { $0.index == index && $0.isDropped }) {
       layout.responseIDColumn = nil
     }
     self.layout = layout
-    self.droppedColumns = dropped.map { (index: $0.0, kind: $0.1) }
-    self.droppedIndexes = Set(dropped.map(\.0))
+    self.personalDataDecisions = decisions
+    self.droppedIndexes = headerDropped
     self.gemeenteColumn = gemeenteColumn
     self.unmappedColumns = candidates.indices.filter {
       !candidates[$0].isEmpty && mapping[$0] == nil
     }
+  }
+
+  /// Why a cell that is personal data is not an answer, without repeating it.
+  static func identifierProblem(_ kind: PersonalDataKind) -> String {
+    "the cell holds \(kind.labelWithArticle), not an answer (the value is not shown, and never stored)"
   }
 
   /// Platforms whose response ids count from 1 in every survey, so they are unique only with the questionnaire
@@ -345,7 +397,7 @@ public struct ExportConversion: Sendable {
     swap(&answers, &slotStorage)
     answers.removeAll()
     defer { swap(&answers, &slotStorage) }
-    let masked: [PersonalDataKind] = idHolds.map { [$0] } ?? []
+    var masked: [PersonalDataKind] = idHolds.map { [$0] } ?? []
     /// Per multiple-choice item exported as one column per option: the options ticked, and whether a cell failed.
     var ticked: [Question.ID: (codes: Set<String>, failed: Bool)] = [:]
     for position in orderedColumns.indices {
@@ -372,10 +424,24 @@ public struct ExportConversion: Sendable {
       // A recoded cell is read as the value the mapping gives; the cache keeps the cell as it was.
       let text = orderedColumns[position].recode.map { $0.apply(raw.trimmedOfWhitespace) } ?? raw
       if orderedColumns[position].isText {
+        // A cell of a column that holds personal data, read because the mapping file says so, that is an
+        // identifier as a whole: only its marker is kept.
+        if orderedColumns[position].isGuarded, let kind = PersonalDataColumns.kind(ofValue: raw) {
+          answers[slot] = .value(.text(kind.marker))
+          masked.append(kind)
+          continue
+        }
         read = ExportValue.read(text, for: orderedColumns[position].question, in: questionnaire)
       } else if let cached = valueCache[position][raw] {
         read = cached
       } else {
+        // A column whose header or values suggest personal data, read as an item: a cell that is an identifier is
+        // refused even where the item would take it (a phone number as a number). Such cells are not cached.
+        if orderedColumns[position].isGuarded, let kind = PersonalDataColumns.kind(ofValue: raw) {
+          problems.append(
+            "\(column(index)) (\(orderedColumns[position].question.id)): \(Self.identifierProblem(kind))")
+          continue
+        }
         read = ExportValue.read(text, for: orderedColumns[position].question, in: questionnaire)
         if valueCache[position].count < Self.valueCacheLimit { valueCache[position][raw] = read }
       }
@@ -384,7 +450,9 @@ public struct ExportConversion: Sendable {
       // Open answers are masked by the store's codec, on every path into the database.
       case .success(let answer?): answers[slot] = answer
       case .failure(let problem):
-        problems.append("\(column(index)) (\(orderedColumns[position].question.id)): \(problem)")
+        // A message never repeats a value that is personal data: it goes to the terminal and to logs.
+        let text = PersonalDataColumns.kind(ofValue: raw).map(Self.identifierProblem) ?? problem.description
+        problems.append("\(column(index)) (\(orderedColumns[position].question.id)): \(text)")
       }
     }
     // The options ticked make one answer; none ticked is no answer. Where the export also has the item in one
@@ -445,13 +513,21 @@ extension ExportConversion {
     var isText: Bool
     /// The values a mapping file reads as others in this column.
     var recode: Recode?
+    /// Whether the column's header or values suggest personal data although it is read as an item (see
+    /// ``PersonalDataDecision``): a cell that is an identifier as a whole is never stored, not even masked as an
+    /// open answer would be, but replaced by its marker (free text) or refused (other items).
+    var isGuarded: Bool
 
-    init(index: Int, question: Question, option: ColumnMatching.ChoiceColumn?, slot: Int, recode: Recode? = nil) {
+    init(
+      index: Int, question: Question, option: ColumnMatching.ChoiceColumn?, slot: Int, recode: Recode? = nil,
+      isGuarded: Bool = false
+    ) {
       self.index = index
       self.question = question
       self.option = option
       self.slot = slot
       self.recode = recode
+      self.isGuarded = isGuarded
       if case .text = question.kind { isText = true } else { isText = false }
     }
   }

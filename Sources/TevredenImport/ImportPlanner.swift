@@ -103,9 +103,9 @@ public struct ImportPlanner {
   /// Detects a file's layout and reads its header.
   public func plan(_ file: URL) throws(ImportError) -> PlannedFile {
     let name = file.relativePathForMessages
-    let detected = try Self.detectLayout(of: file, forced: settings.layout)
+    let (detected, sample) = try Self.detectLayout(of: file, forced: settings.layout)
     if detected.platform != .tevreden {
-      let (conversion, details) = try platformConversion(for: file, layout: detected)
+      let (conversion, details) = try platformConversion(for: file, layout: detected, sample: sample)
       return PlannedFile(
         url: file, name: name, format: detected.platform.rawValue, conversion: .platform(conversion),
         details: details, fileProblems: [])
@@ -140,21 +140,32 @@ public struct ImportPlanner {
     }
   }
 
-  /// The layout of a file, from its first records.
-  static func detectLayout(of file: URL, forced: SurveyPlatform?) throws(ImportError) -> ExportLayout {
+  /// The layout of a file, from its first records, and a sample of its first data rows, by which personal-data
+  /// columns are judged (``ExportSample``). A malformed record among those sampled ends the sample: reading the
+  /// rows reports it, with its line.
+  static func detectLayout(of file: URL, forced: SurveyPlatform?) throws(ImportError) -> (ExportLayout, ExportSample) {
     let name = file.relativePathForMessages
+    var reader: TableFileReader
+    let layout: ExportLayout
+    var records: [[String]]
     do {
-      var reader = try TableFileReader(contentsOf: file, name: name)
-      let first = try reader.nextRecords(4).map(\.fields)
-      return ExportLayout.detect(first, forced: forced)
+      reader = try TableFileReader(contentsOf: file, name: name)
+      records = try reader.nextRecords(4).map(\.fields)
+      layout = ExportLayout.detect(records, forced: forced)
     } catch {
       throw .unreadableExport(error.localizedDescription)
     }
+    guard layout.platform != .tevreden else { return (layout, .empty) }
+    let wanted = layout.headerRowCount + ExportSample.rowLimit
+    while records.count < wanted, let record = try? reader.next() { records.append(record.fields) }
+    return (layout, ExportSample(rows: records.dropFirst(layout.headerRowCount)))
   }
 
   /// The conversion of a platform export's rows: the questionnaire named by `--questionnaire`, or the one whose
   /// items its columns match best, and the lines that report the mapping.
-  func platformConversion(for file: URL, layout: ExportLayout) throws(ImportError) -> (ExportConversion, [String]) {
+  func platformConversion(for file: URL, layout: ExportLayout, sample: ExportSample = .empty) throws(ImportError) -> (
+    ExportConversion, [String]
+  ) {
     let name = file.relativePathForMessages
     let mapping = settings.mapping
     var conversion: ExportConversion
@@ -165,7 +176,7 @@ public struct ImportPlanner {
       ExportConversion(
         layout: layout, definition: definition, explicitMapping: mapping?.columns ?? [:],
         explicitOptions: mapping?.options ?? [:], roles: mapping?.roles ?? [:], recodes: mapping?.recodes ?? [:],
-        gemeente: settings.gemeente,
+        sample: sample, gemeente: settings.gemeente,
         gemeenten: catalog.indicators?.gemeenten ?? [], completedOn: settings.completedOn)
     }
     if let questionnaire = settings.questionnaire {
@@ -235,8 +246,10 @@ public struct ImportPlanner {
     if !conversion.droppedColumns.isEmpty {
       lines.append(
         "  personal data dropped (never stored): "
-          + conversion.droppedColumns.map { "\(layout.name(of: $0.index)) (\($0.kind.label))" }.joined(separator: ", "))
+          + conversion.droppedColumns.map { "\(layout.name(of: $0.index)) (\($0.reportedKind))" }
+          .joined(separator: ", "))
     }
+    lines += conversion.personalDataDecisions.compactMap { $0.reportLine(name: layout.name(of: $0.index)) }
     if !conversion.unmappedColumns.isEmpty {
       lines.append(
         "  columns not imported (no matching item; map them with --mapping): "

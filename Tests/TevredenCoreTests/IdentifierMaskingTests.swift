@@ -142,7 +142,8 @@ struct CorpusScore {
 
   @Test(arguments: [
     ("bel 0612345678,0687654321", "bel [telefoonnummer],[telefoonnummer]"),
-    ("52.6324 4.7534 0 0", "[locatie] 0 0"),
+    // A geopoint's altitude and accuracy are part of it.
+    ("52.6324 4.7534 0 0", "[locatie]"),
     ("4.7534, 52.6324", "[locatie]"),
     ("Gegevens: -33.8688, 151.2093", "Gegevens: [locatie]"),
     ("gps 40.7128 -74.0060", "gps [locatie]"),
@@ -161,6 +162,42 @@ struct CorpusScore {
   ])
   func theQuickCheckNeverSkipsWhatTheFullScanWouldMask(text: String, expected: String) {
     #expect(IdentifierMasking.standard.mask(text).text == expected)
+  }
+
+  /// Location answers of KoboToolbox and ODK pasted into (or exported as) an open answer.
+  @Test(arguments: [
+    ("52.3702 4.8952 0 5", "[locatie]"),
+    ("52.37 4.89 0 0", "[locatie]"),
+    ("ik stond op 52.3702 4.8952 0 5 toen", "ik stond op [locatie] toen"),
+    // Anywhere in the world: four or more decimals, the accuracy in metres written with fewer.
+    ("-33.868820 151.209290 58 10", "[locatie]"),
+    ("-1.2864 36.8172 1659.699951171875 3.9", "[locatie]"),
+    // A geotrace and a geoshape (the first point repeated at the end, a trailing ';').
+    ("52.37 4.89 0 0;52.38 4.90 0 0;52.39 4.91 0 0", "[locatie]"),
+    ("route: 52.37 4.89 0 0; 52.38 4.90 0 0, daarna thuis", "route: [locatie], daarna thuis"),
+    ("40.712776 -74.005974 10 5;40.713 -74.006 10 5;40.712776 -74.005974 10 5;", "[locatie];"),
+    ("-33.868820 151.209290;-33.869000 151.210000", "[locatie]"),
+    // lat,lon with enough decimals.
+    ("pin 52.3702,4.8952", "pin [locatie]"),
+    ("[52.3702, 4.8952]", "[[locatie]]"),
+    ("zie -22.9068, -43.1729", "zie [locatie]"),
+  ])
+  func geopointsGeotracesAndCoordinatePairsAreMaskedAsLocations(text: String, expected: String) {
+    #expect(IdentifierMasking.standard.mask(text).text == expected)
+    #expect(IdentifierMasking.standard.identifiers(in: text).allSatisfy { $0.kind == .location })
+  }
+
+  /// What looks a little like coordinates but is not: grades, times, money, counts, versions, lists of numbers.
+  @Test(arguments: [
+    "Ik geef een 7,5 en mijn partner een 8,5.", "om 10.30 en om 14.45 uur gebeld",
+    "€ 12,50 en € 3.75, samen 2.500 euro",
+    "1.25 2.50; 3.75 4.00", "1.25 2.50 3.75 4.00; 5.25 6.50 7.75 8.00", "12.50 3.75 0 0", "versie 2.15 3.40",
+    "cijfers: 7.5; 8.0; 6.5", "score 7.5 8.0 6.5 9.0", "52 4 0 0", "0.061234 0.5678 0.9012 0.3456",
+    "3.14159 2.71828 1.41421 1.73205", "12.3456 78.9012 34.5678 90.1234", "1.2345 2.3456 3.4567 4.5678 5.6789",
+    "12.34 56.78 9.10 11.12;13.14 15.16 17.18 19.20", "De wachttijd was 12.5 minuten, daarna 3.25 uur.",
+  ])
+  func numbersThatAreNotCoordinatesStay(text: String) {
+    #expect(IdentifierMasking.standard.mask(text).text == text)
   }
 
   @Test func ibansAreCheckedBeforeTheyAreMasked() {

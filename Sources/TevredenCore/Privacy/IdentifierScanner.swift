@@ -391,7 +391,9 @@ struct Scanner {
       if let end = degrees(at: index) {
         add(index..<end, .location)
         index = end
-      } else if isDigit(index) || at(index) == "-", startsNumber(index), let end = decimalPair(at: index) {
+      } else if isDigit(index) || at(index) == "-", startsNumber(index),
+        let end = geoList(at: index) ?? decimalPair(at: index)
+      {
         add(index..<end, .location)
         index = end
       } else if let hemisphere = at(index),
@@ -442,8 +444,98 @@ struct Scanner {
     return expression(at: next) ?? first
   }
 
-  /// "52.3676, 4.9041", "52.3676 4.9041 0.0 5.0" (a geopoint): a latitude and a longitude with at least three
-  /// decimals each, and up to two more numbers (altitude, accuracy).
+  /// A number at `start`: an optional minus, one to `wholeDigits` digits, and optionally a point and decimals;
+  /// it must end there (no letter, digit or further decimal part after it).
+  private func plainNumber(at start: Int, wholeDigits: Int = 5) -> (end: Int, value: Double, decimals: Int)? {
+    var index = start
+    var negative = false
+    if at(index) == "-" {
+      negative = true
+      index += 1
+    }
+    let whole = digitRun(from: index)
+    guard whole > index, whole - index <= wholeDigits else { return nil }
+    var value = Double(number(index..<whole))
+    var end = whole
+    var decimals = 0
+    if at(whole) == ".", isDigit(whole + 1) {
+      end = digitRun(from: whole + 1)
+      decimals = end - whole - 1
+      var scale = 0.1
+      for digit in (whole + 1)..<end {
+        value += Double(s[digit].value - 0x30) * scale
+        scale /= 10
+      }
+    }
+    guard !isAlphanumeric(end), !((at(end) == "." || at(end) == ",") && isDigit(end + 1)) else { return nil }
+    return (end, negative ? -value : value, decimals)
+  }
+
+  /// Whether a latitude and longitude lie in or near the Netherlands.
+  private static func nearby(_ latitude: Double, _ longitude: Double) -> Bool {
+    (49.5...54.5).contains(latitude) && (2.5...7.8).contains(longitude)
+  }
+
+  /// A point as KoboToolbox and ODK write a geopoint: a latitude and a longitude written with a decimal point and
+  /// within range, then up to two more numbers (altitude and accuracy), each separated by one or two spaces.
+  private func geoPoint(at start: Int) -> (end: Int, numbers: [(value: Double, decimals: Int)])? {
+    var numbers: [(value: Double, decimals: Int)] = []
+    var index = start
+    var end = start
+    while numbers.count < 4 {
+      guard let found = plainNumber(at: index, wholeDigits: numbers.count < 2 ? 3 : 5) else { break }
+      numbers.append((found.value, found.decimals))
+      end = found.end
+      var next = end
+      while isSpace(next), next - end < 2 { next += 1 }
+      guard next > end else { break }
+      index = next
+    }
+    guard numbers.count >= 2, numbers[0].decimals > 0, numbers[1].decimals > 0, abs(numbers[0].value) <= 90,
+      abs(numbers[1].value) <= 180
+    else { return nil }
+    return (end, numbers)
+  }
+
+  /// "52.37 4.89 0 0;52.38 4.90 0 0;…": a geotrace or geoshape as KoboToolbox and ODK write it, two or more
+  /// geopoints joined by ';', each latitude and longitude with at least two decimals (three in a point of
+  /// latitude and longitude alone). Read as a place when every point lies in or near the Netherlands, or when at
+  /// least half of its latitudes and longitudes have four or more decimals (ODK drops trailing zeros, so
+  /// "40.713" may stand beside "40.712776"). "1.25 2.50; 3.75 4.00" is a list of numbers.
+  private func geoList(at start: Int) -> Int? {
+    var points = 0
+    var index = start
+    var end = start
+    var nearby = true
+    var precise = 0
+    while let point = geoPoint(at: index) {
+      let (latitude, longitude) = (point.numbers[0], point.numbers[1])
+      let minimum = point.numbers.count == 2 ? 3 : 2
+      guard latitude.decimals >= minimum, longitude.decimals >= minimum else { break }
+      if point.numbers.count == 4, point.numbers[3].value < 0 { break }
+      points += 1
+      end = point.end
+      nearby = nearby && Self.nearby(latitude.value, longitude.value)
+      precise += (latitude.decimals >= 4 ? 1 : 0) + (longitude.decimals >= 4 ? 1 : 0)
+      var next = end
+      while isSpace(next) { next += 1 }
+      guard at(next) == ";" else { break }
+      next += 1
+      while isSpace(next) { next += 1 }
+      index = next
+    }
+    return points >= 2 && (nearby || precise >= points) ? end : nil
+  }
+
+  /// "52.3676, 4.9041", "52.3676 4.9041 0.0 5.0", "-33.8688 151.2093 58 10" (a geopoint): a latitude and a
+  /// longitude, and up to two more numbers (altitude, accuracy).
+  ///
+  /// A pair needs three decimals each and is read as a place when it lies in or near the Netherlands (either
+  /// order), follows a hemisphere letter or a word such as "locatie", or is written as coordinates are: with a
+  /// comma and four or more decimals each. Four numbers make a geopoint wherever it lies when latitude and
+  /// longitude have four or more decimals (two in the Netherlands) and the accuracy (metres, not negative) fewer
+  /// decimals than either: "3.14159 2.71828 1.41421 1.73205" or "12.3456 78.9012 34.5678 90.1234" are four
+  /// numbers written alike, a series of measurements.
   private func decimalPair(at start: Int, hemispheres: Bool = false) -> Int? {
     func decimal(at start: Int, minimumDecimals: Int) -> (end: Int, value: Double, decimals: Int)? {
       var index = start
@@ -478,10 +570,24 @@ struct Scanner {
       }
       return next > index && spaces <= 2 ? next : nil
     }
-    guard let latitude = decimal(at: start, minimumDecimals: 3), abs(latitude.value) <= 90,
+    guard let latitude = decimal(at: start, minimumDecimals: 2), abs(latitude.value) <= 90,
       let second = separated(latitude.end),
-      let longitude = decimal(at: second, minimumDecimals: 3), abs(longitude.value) <= 180
+      let longitude = decimal(at: second, minimumDecimals: 2), abs(longitude.value) <= 180
     else { return nil }
+    // A geopoint: latitude, longitude, altitude and accuracy separated by spaces, and no fifth number.
+    if !(latitude.end..<second).contains(where: { at($0) == "," || at($0) == ";" }),
+      let point = geoPoint(at: start), point.numbers.count == 4,
+      separated(point.end).flatMap({ plainNumber(at: $0) }) == nil
+    {
+      let accuracy = point.numbers[3]
+      let fewest = min(latitude.decimals, longitude.decimals)
+      if accuracy.value >= 0, accuracy.decimals < fewest,
+        fewest >= 4 || (fewest >= 2 && Self.nearby(latitude.value, longitude.value))
+      {
+        return point.end
+      }
+    }
+    guard latitude.decimals >= 3, longitude.decimals >= 3 else { return nil }
     var end = longitude.end
     var extras = 0
     for _ in 0..<2 {
@@ -494,15 +600,12 @@ struct Scanner {
     // Without a hemisphere letter or a word such as "locatie", a pair is read as a place when it lies in or near
     // the Netherlands (either order), or when it is written as coordinates are: two numbers of four or more
     // decimals joined by a comma ("-33.8688, 151.2093"). "3.14159 2.71828 1.41421 1.73205" is four numbers.
-    func nearby(_ first: Double, _ second: Double) -> Bool {
-      (49.5...54.5).contains(first) && (2.5...7.8).contains(second)
-    }
     let written =
       extras == 0 && (latitude.end..<second).contains { at($0) == "," }
       && latitude.decimals >= 4 && longitude.decimals >= 4
     guard
-      hemispheres || hasLocationWord || written || nearby(latitude.value, longitude.value)
-        || nearby(longitude.value, latitude.value)
+      hemispheres || hasLocationWord || written || Self.nearby(latitude.value, longitude.value)
+        || Self.nearby(longitude.value, latitude.value)
     else { return nil }
     return end
   }

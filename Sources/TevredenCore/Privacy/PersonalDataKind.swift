@@ -38,4 +38,23 @@ public enum PersonalDataKind: String, Hashable, Sendable, CaseIterable, Comparab
     case .caseNumber: "case number"
     }
   }
+
+  /// The label with its article, for a sentence: "an e-mail address", "a phone number".
+  public var labelWithArticle: String {
+    switch self {
+    case .email, .ipAddress, .address, .iban: "an \(label)"
+    default: "a \(label)"
+    }
+  }
+
+  /// What values of this kind are called, for a sentence: "e-mail addresses", "coordinates".
+  public var pluralLabel: String {
+    switch self {
+    case .location: "coordinates"
+    case .address: "addresses"
+    case .email: "e-mail addresses"
+    case .ipAddress: "IP addresses"
+    default: "\(label)s"
+    }
+  }
 }
