@@ -63,8 +63,11 @@ public struct ExportLayout: Hashable, Sendable {
   ///
   /// - Parameter forced: A platform named by the user (`--layout`), which skips detection of the platform.
   public static func detect(_ rows: [[String]], forced: SurveyPlatform? = nil) -> ExportLayout {
-    let first = rows.first ?? []
-    let platform = forced ?? detectPlatform(rows)
+    var first = rows.first ?? []
+    // LimeSurvey's "question code and question text" headings are known by their codes, and go by both.
+    let codeAndText = limeSurveyCodesAndTexts(first)
+    if let codeAndText { first = codeAndText.map(\.code) }
+    let platform = forced ?? detectPlatform([first] + rows.dropFirst())
     let lowered = first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
     func column(_ names: [String]) -> Int? {
       for name in names { if let index = lowered.firstIndex(of: name) { return index } }
@@ -146,6 +149,7 @@ public struct ExportLayout: Hashable, Sendable {
       layout.startedColumn = column(["start time", "begintijd", "starttijd"])
       layout.completedColumn = column(["completion time", "tijd van voltooien", "voltooiingstijd"])
     case .limeSurvey:
+      if let codeAndText { layout.columnNames = codeAndText.map { [$0.code, $0.text] } }
       layout.responseIDColumn = column(["id", "response id"])
       layout.startedColumn = column(["startdate", "date started"])
       layout.completedColumn = column(["submitdate", "date submitted"])
@@ -212,6 +216,50 @@ public struct ExportLayout: Hashable, Sendable {
       return .googleForms
     }
     return .generic
+  }
+
+  /// The code and the text of each heading of a LimeSurvey export whose headings are "question code and question
+  /// text" (`id. Response ID`, `submitdate. Date submitted`, `G01Q03. How …`, `G01Q05[SQ001]. How … [Phone]`), or
+  /// `nil` when the headings are not of that kind: most of them must be a code, a full stop and a space, and the
+  /// codes must include LimeSurvey's own `id` and `submitdate` or `lastpage`.
+  static func limeSurveyCodesAndTexts(_ header: [String]) -> [(code: String, text: String)]? {
+    var result: [(code: String, text: String)] = []
+    var matched = 0
+    for heading in header {
+      let trimmed = heading.trimmingCharacters(in: .whitespaces)
+      if let split = codeAndText(trimmed) {
+        result.append(split)
+        matched += 1
+      } else {
+        result.append((trimmed, trimmed))
+      }
+    }
+    let codes = Set(result.map { $0.code.lowercased() })
+    guard matched * 2 > header.filter({ !$0.isEmpty }).count, codes.contains("id"),
+      codes.contains("submitdate") || codes.contains("lastpage")
+    else { return nil }
+    return result
+  }
+
+  /// `("G01Q03", "How …")` from `G01Q03. How …`: a LimeSurvey code (letters, digits and `_`, possibly a
+  /// sub-question in brackets) before the first ". ".
+  private static func codeAndText(_ heading: String) -> (code: String, text: String)? {
+    guard let separator = heading.range(of: ". ") else { return nil }
+    let code = heading[..<separator.lowerBound]
+    guard let start = code.first, start.isLetter, start.isASCII else { return nil }
+    var depth = 0
+    for character in code {
+      switch character {
+      case "[": depth += 1
+      case "]": depth -= 1
+      case "_", "#": continue
+      default:
+        guard depth > 0 || (character.isASCII && (character.isLetter || character.isNumber)) else { return nil }
+      }
+      guard depth >= 0 else { return nil }
+    }
+    guard depth == 0 else { return nil }
+    return (String(code), String(heading[separator.upperBound...]).trimmingCharacters(in: .whitespaces))
   }
 
   /// Whether a row is Qualtrics' third header row: JSON (or, from the 2016 exporter, Python-style) ImportIds.

@@ -525,6 +525,59 @@ extension PlatformImportTests {
     #expect(try TevredenDatabase.open(atPath: db).responseCount() == expected.imported)
   }
 
+  /// The project's LimeSurvey export with "question code and question text" headings instead of codes
+  /// (`id. Response ID`, `G01Q11. <question>`, `G01Q03[SQ001]. <question> [<option>]`), as LimeSurvey writes them:
+  /// the question codes are no alias of any item, so the items are found by their texts; the same responses result.
+  @Test func limeSurveyCodeDotTextHeadingsImportAsTheCodesExportDoes() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let codes = Self.exports.appendingPathComponent("limesurvey-inwoners-adviesaanvraag-codes.csv")
+    var records = try CSVReader.parse(String(contentsOf: codes, encoding: .utf8)).map(\.fields)
+    let catalog = Catalog.load(from: questionnairesFolder)
+    let questions = try #require(catalog.questionnaire("inwoners-adviesaanvraag")).questionnaire.questions
+    let metadata = [
+      "id": "Response ID", "submitdate": "Date submitted", "lastpage": "Last page", "startlanguage": "Start language",
+      "seed": "Seed", "startdate": "Date started", "datestamp": "Date last action", "ipaddr": "IP address",
+      "interviewtime": "Total time",
+    ]
+    records[0] = records[0].enumerated().map { index, code in
+      if let text = metadata[code] { return "\(code). \(text)" }
+      let stem = code.split(separator: "[").first.map(String.init) ?? code
+      let sub = code.dropFirst(stem.count)
+      guard let question = questions.first(where: { $0.id.rawValue.replacingOccurrences(of: "_", with: "") == stem })
+      else { return "G09Q\(index). \(code)" }
+      var text = question.text
+      if case .choice(let choices, _) = question.kind, let number = Int(sub.filter(\.isNumber)) {
+        text += " [\(choices[number - 1].label)]"
+      }
+      return "G01Q\(index)\(sub). \(text)"
+    }
+    #expect(records[0][0] == "id. Response ID")
+    let codeText = folder.appendingPathComponent("limesurvey-codetext.csv")
+    try CSVWriter.render(records).write(to: codeText, atomically: true, encoding: .utf8)
+
+    func importAndExport(_ file: URL, arguments: [String] = []) throws -> (TevredenRun, String) {
+      let db = folder.appendingPathComponent("\(file.lastPathComponent).sqlite").path
+      let run = try runTevredenProcess(importArguments([file.path] + arguments, db: db), cwd: folder)
+      let export = try runTevredenProcess(
+        ["export", "--questionnaire", "inwoners-adviesaanvraag", "--db", db],
+        cwd: folder)
+      #expect(export.exitCode == 0, "\(export)")
+      return (run, export.stdout)
+    }
+    let (fromCodes, expected) = try importAndExport(codes)
+    let (detected, fromCodeText) = try importAndExport(codeText)
+    #expect(detected.exitCode == 0, "\(detected)")
+    #expect(detected.stdout.contains("layout: LimeSurvey, 1 header row"), "\(detected)")
+    #expect(detected.stdout.contains("5 rows: 5 imported, 0 already present, 0 rejected"), "\(detected)")
+    #expect(detected.stdout.contains("personal data dropped (never stored): ipaddr (IP address)"), "\(detected)")
+    #expect(fromCodes.exitCode == 0)
+    #expect(fromCodeText == expected)
+    let (forced, forcedExport) = try importAndExport(codeText, arguments: ["--layout", "limesurvey"])
+    #expect(forced.exitCode == 0, "\(forced)")
+    #expect(forcedExport == expected)
+  }
+
   @Test func anOtherAnswerTheItemHasNoOptionForIsLeftOutAndTheRowKept() throws {
     let folder = try makeTemporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }

@@ -411,6 +411,35 @@ import TevredenTestSupport
   }
 }
 
+/// A LimeSurvey export with "question code and question text" headings: its question codes (`G01Q07`) are no
+/// alias of any item, so the items are found by their texts.
+@Suite struct LimeSurveyCodeDotTextTests {
+  @Test func itemsAreFoundByTheTextsOfCodeDotTextHeadings() throws {
+    let definition = try #require(try loadFixture("interview").loaded)
+    let rows = [
+      [
+        "id. Response ID", "submitdate. Date submitted", "lastpage. Last page", "startdate. Date started",
+        "ipaddr. IP address", "G01Q01. Wilt u meedoen?", "G01Q02. Wie bent u?",
+        "G01Q05[SQ001]. Hoe had u contact? [Telefoon]", "G01Q05[SQ002]. Hoe had u contact? [Huisbezoek]",
+        "G01Q07. Hoe tevreden bent u over de bereikbaarheid?", "G01Q08. Welk rapportcijfer geeft u?",
+      ],
+      ["12", "2026-03-11 14:20:05", "4", "2026-03-11 14:09:51", "83.160.17.3", "Ja", "Melder", "Y", "", "4", "8"],
+    ]
+    let layout = ExportLayout.detect(rows)
+    var conversion = ExportConversion(layout: layout, definition: definition, gemeente: "Alkmaar", gemeenten: [])
+    #expect(conversion.itemColumns[5] == "toestemming")
+    #expect(conversion.itemColumns[9] == "bereikbaarheid")
+    #expect(conversion.itemColumns[10] == "cijfer")
+    #expect(conversion.choiceColumns[7]?.choice == "telefoon")
+    #expect(conversion.droppedColumns.map(\.kind) == [.ipAddress])
+    let response = try conversion.convert(rows[1], line: 2).get().response
+    #expect(response.answers["cijfer"] == .value(.grade(8)))
+    #expect(response.answers["contact"] == .value(.choices(["telefoon"])))
+    #expect(response.completedAt == ExportDate.parse("2026-03-11 14:20:05"))
+    #expect(response.id.rawValue.hasPrefix("limesurvey:"))
+  }
+}
+
 @Suite struct WhitespaceTrimmingTests {
   @Test(arguments: [
     ("", ""), ("8", "8"), (" 8", "8"), ("8 ", "8"), ("\t Zeer tevreden \r\n", "Zeer tevreden"),

@@ -80,6 +80,36 @@ import TevredenTestSupport
     #expect(ExportLayout.detect([["a", "b"], ["1", "2"]]).platform == .generic)
   }
 
+  /// LimeSurvey's heading type "question code and question text": detected by its codes, with or without
+  /// `--layout limesurvey`, each column going by its code and its text.
+  @Test(arguments: [nil, SurveyPlatform.limeSurvey])
+  func limeSurveyCodeDotTextHeadings(forced: SurveyPlatform?) {
+    let layout = ExportLayout.detect(
+      [
+        [
+          "id. Response ID", "submitdate. Date submitted", "lastpage. Last page", "startdate. Date started",
+          "G01Q01. Wilt u meedoen?", "G01Q05[SQ001]. Hoe had u contact? [Telefoon]", "G01Q08. Welk cijfer? (1-10)",
+        ],
+        ["12", "2026-03-11 14:20:05", "4", "2026-03-11 14:09:51", "Ja", "Y", "8"],
+      ], forced: forced)
+    #expect(layout.platform == .limeSurvey)
+    #expect(layout.headerRowCount == 1)
+    #expect(layout.responseIDColumn == 0)
+    #expect(layout.completedColumn == 1)
+    #expect(layout.startedColumn == 3)
+    #expect(layout.columnNames[4] == ["G01Q01", "Wilt u meedoen?"])
+    #expect(layout.columnNames[5] == ["G01Q05[SQ001]", "Hoe had u contact? [Telefoon]"])
+    #expect(layout.columnNames[6] == ["G01Q08", "Welk cijfer? (1-10)"])
+  }
+
+  /// Numbered questions ("1. Hoe …") are not LimeSurvey's code headings: those need LimeSurvey's own columns.
+  @Test func numberedQuestionsAreNoCodeHeadings() {
+    #expect(ExportLayout.limeSurveyCodesAndTexts(["Q1. Hoe tevreden?", "Q2. Welk cijfer?", "Datum"]) == nil)
+    #expect(ExportLayout.limeSurveyCodesAndTexts(["id", "submitdate", "G01Q01"]) == nil)
+    let layout = ExportLayout.detect([["Tijdstempel", "1. Hoe tevreden?", "2. Welk cijfer?"]])
+    #expect(layout.platform == .googleForms)
+  }
+
   @Test func microsoftFormsAndKoboHeaders() {
     let forms = ExportLayout.detect([["Id", "Start time", "Completion time", "Email", "Name", "Rapportcijfer"]])
     #expect(forms.platform == .microsoftForms)
