@@ -27,7 +27,11 @@ func renderInspection(_ inspection: ExportInspection) -> String {
     let blanks = inspection.blankRowCount
     responses += " (\(blanks) blank row\(blanks == 1 ? "" : "s") not counted)"
   }
-  lines.append(field("responses", responses))
+  if let repeatGroup = layout.repeatGroupDescription {
+    lines.append(field("rows", "\(inspection.responseCount), \(repeatGroup)"))
+  } else {
+    lines.append(field("responses", responses))
+  }
   let roles = [
     ("response id", layout.responseIDColumn), ("started", layout.startedColumn),
     ("completed", layout.completedColumn), ("finished", layout.finishedColumn),

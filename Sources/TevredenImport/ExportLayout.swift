@@ -53,6 +53,18 @@ public struct ExportLayout: Hashable, Sendable {
   public var columnTimeZones: [Int: TimeZone] = [:]
   /// Zones named by the export that this system does not know: their column's times cannot be read.
   public var unknownTimeZones: [Int: String] = [:]
+  /// For a table of an ODK or KoboToolbox repeat group (ODK's `PARENT_KEY`, KoboToolbox's `_parent_index` or
+  /// `_submission__uuid`): the column linking each row to its submission. Such rows are parts of submissions in
+  /// the form's main table, never submissions themselves.
+  public var repeatGroupParentColumn: Int?
+
+  /// What a repeat-group table is, for messages.
+  public var repeatGroupDescription: String? {
+    repeatGroupParentColumn.map { column in
+      "a repeat group of \(platform == .odk ? "an" : "a") \(platform.displayName) form: each row belongs to a submission of the form's main table "
+        + "(through \"\(name(of: column))\"), so its rows are not responses; import the main table"
+    }
+  }
 
   /// The display name of column `index`: its first non-empty name.
   public func name(of index: Int) -> String {
@@ -185,6 +197,11 @@ public struct ExportLayout: Hashable, Sendable {
         "date", "timestamp", "tijdstempel",
       ])
     }
+    if platform == .odk || platform == .koboToolbox {
+      layout.repeatGroupParentColumn = column([
+        "parent_key", "_parent_index", "_submission__uuid", "_parent_table_name",
+      ])
+    }
     return layout
   }
 
@@ -201,6 +218,12 @@ public struct ExportLayout: Hashable, Sendable {
     if names.contains("respondentid") || names.contains("respondent id") { return .surveyMonkey }
     if names.contains("_uuid") || names.contains("_submission_time") { return .koboToolbox }
     if names.contains("submissiondate") || names.contains("meta-instanceid") { return .odk }
+    // The tables of repeat groups: ODK Briefcase and Central link each row to its submission with PARENT_KEY,
+    // KoboToolbox with _parent_index and _submission__uuid.
+    if names.contains("parent_key") { return .odk }
+    if names.contains("_parent_index") || names.contains("_submission__uuid") || names.contains("_parent_table_name") {
+      return .koboToolbox
+    }
     if names.contains("submitdate") || names.contains("date submitted") || names.contains("lastpage")
       || names.contains("last page")
     {

@@ -61,6 +61,8 @@ public struct FileReport: Sendable {
 
   /// Whether nothing was stored (`--dry-run`): then the summary says what an import would read in.
   public var isDryRun = false
+  /// Why the file was left out of the import, when it holds no responses (a repeat-group table).
+  public var skippedBecause: String?
 
   public init(file: String, details: [String] = []) {
     self.file = file
@@ -70,6 +72,7 @@ public struct FileReport: Sendable {
   /// "Responses/2025/x.csv: 120 rows: 118 imported, 2 already present, 0 rejected"; for a dry run
   /// "…: 120 rows: 118 readable, 2 rejected (not compared with the database)".
   public var summary: String {
+    if let skippedBecause { return "\(file): not imported: \(skippedBecause)" }
     let rows = "\(file): \(rowCount) row\(rowCount == 1 ? "" : "s")"
     if isDryRun {
       return "\(rows): \(rowCount - rejected) readable, \(rejected) rejected (a dry run stores nothing and does not "
@@ -139,6 +142,10 @@ public struct ImportPipeline {
   {
     var report = FileReport(file: file.name, details: file.details)
     report.isDryRun = sink == nil
+    if case .skipped(let reason) = file.conversion {
+      report.skippedBecause = reason
+      return report
+    }
     for problem in file.fileProblems { onDiagnostic(problem) }
     report.errorCount = file.fileProblems.count
     let reader = try ImportPlanner.open(file.url)
@@ -256,6 +263,8 @@ public struct ImportPipeline {
     case .platform(let platform):
       conversion = platform
       headerRows = platform.layout.headerRowCount
+    case .skipped:
+      return
     }
     let platformDefinition = conversion?.definition
     let batchSize = 256

@@ -64,6 +64,8 @@ public struct PlannedFile {
   enum Conversion {
     case exchange(ExchangeCSV.RowReader)
     case platform(ExportConversion)
+    /// Not responses (a repeat-group table): the file is left out of the import, and the report says why.
+    case skipped(reason: String)
   }
 
   public var url: URL
@@ -104,6 +106,11 @@ public struct ImportPlanner {
   public func plan(_ file: URL) throws(ImportError) -> PlannedFile {
     let name = file.relativePathForMessages
     let (detected, sample) = try Self.detectLayout(of: file, forced: settings.layout)
+    if let repeatGroup = detected.repeatGroupDescription {
+      return PlannedFile(
+        url: file, name: name, format: detected.platform.rawValue, conversion: .skipped(reason: repeatGroup),
+        details: [], fileProblems: [])
+    }
     if detected.platform != .tevreden {
       let (conversion, details) = try platformConversion(for: file, layout: detected, sample: sample)
       return PlannedFile(

@@ -578,6 +578,47 @@ extension PlatformImportTests {
     #expect(forcedExport == expected)
   }
 
+  /// ODK Briefcase and KoboToolbox write each repeat group to a table of its own, whose rows belong to the
+  /// submissions of the main table: in a folder beside the main export they are named and left out, never taken for
+  /// responses; `--inspect` says what they are.
+  @Test func repeatGroupTablesAreNotTakenForSubmissions() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let exports = folder.appendingPathComponent("odk")
+    try FileManager.default.createDirectory(at: exports, withIntermediateDirectories: true)
+    let main = "odk-briefcase-inwoners-adviesaanvraag.csv"
+    try FileManager.default.copyItem(
+      at: Self.exports.appendingPathComponent(main), to: exports.appendingPathComponent(main))
+    try """
+    "kind-leeftijd","kind-school","PARENT_KEY","KEY","SET-OF-kind"
+    7,"ja","uuid:3ec07f6b-4c5d-4e8f-9a01-a2b3c4d5e6f7","uuid:3ec07f6b-4c5d-4e8f-9a01-a2b3c4d5e6f7/kind[1]","uuid:3ec07f6b-4c5d-4e8f-9a01-a2b3c4d5e6f7/kind"
+    12,"ja","uuid:3ec07f6b-4c5d-4e8f-9a01-a2b3c4d5e6f7","uuid:3ec07f6b-4c5d-4e8f-9a01-a2b3c4d5e6f7/kind[2]","uuid:3ec07f6b-4c5d-4e8f-9a01-a2b3c4d5e6f7/kind"
+
+    """.write(to: exports.appendingPathComponent("odk-briefcase-kind.csv"), atomically: true, encoding: .utf8)
+    try """
+    leeftijd,_index,_parent_table_name,_parent_index,_submission__id,_submission__uuid
+    7,1,inwoners,1,321261095,6f1c2d3e-0000-4000-8000-000000000001
+
+    """.write(to: exports.appendingPathComponent("kobo-kind.csv"), atomically: true, encoding: .utf8)
+    let db = folder.appendingPathComponent("db.sqlite").path
+    let run = try runTevredenProcess(importArguments([exports.path], db: db), cwd: folder)
+    #expect(run.exitCode == 0, "\(run)")
+    #expect(run.stdout.contains("\(main): 3 rows: 3 imported, 0 already present, 0 rejected"), "\(run)")
+    #expect(
+      run.stdout.contains(
+        "odk-briefcase-kind.csv: not imported: a repeat group of an ODK form: each row belongs to a submission of the form's main table (through \"PARENT_KEY\"), so its rows are not responses; import the main table"
+      ), "\(run)")
+    #expect(run.stdout.contains("kobo-kind.csv: not imported: a repeat group of a KoboToolbox form"), "\(run)")
+    #expect(run.stdout.contains("Stored 3 new responses."))
+    #expect(try TevredenDatabase.open(atPath: db).responseCount() == 3)
+
+    let inspect = try runTevredenProcess(
+      ["import", "--inspect", exports.appendingPathComponent("odk-briefcase-kind.csv").path], cwd: folder)
+    #expect(inspect.exitCode == 0, "\(inspect)")
+    #expect(inspect.stdout.contains("rows:          2, a repeat group of an ODK form"), "\(inspect)")
+    #expect(!inspect.stdout.contains("responses:"), "\(inspect)")
+  }
+
   @Test func anOtherAnswerTheItemHasNoOptionForIsLeftOutAndTheRowKept() throws {
     let folder = try makeTemporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }

@@ -110,6 +110,24 @@ import TevredenTestSupport
     #expect(layout.platform == .googleForms)
   }
 
+  /// The tables of ODK and KoboToolbox repeat groups link each row to its submission; the main tables do not.
+  @Test func repeatGroupTablesAreKnownByTheirParentColumn() {
+    let briefcase = ExportLayout.detect([
+      ["kind-leeftijd", "PARENT_KEY", "KEY", "SET-OF-kind"], ["7", "uuid:1", "", ""],
+    ])
+    #expect(briefcase.platform == .odk)
+    #expect(briefcase.repeatGroupParentColumn == 1)
+    let kobo = ExportLayout.detect([["leeftijd", "_index", "_parent_table_name", "_parent_index", "_submission__uuid"]])
+    #expect(kobo.platform == .koboToolbox)
+    #expect(kobo.repeatGroupParentColumn == 3)
+    #expect(kobo.repeatGroupDescription?.hasPrefix("a repeat group of a KoboToolbox form") == true)
+    let mainTables = [
+      ["SubmissionDate", "start", "groep-cijfer", "meta-instanceID", "KEY"],
+      ["start", "end", "groep/cijfer", "_id", "_uuid", "_submission_time", "_index"],
+    ]
+    for header in mainTables { #expect(ExportLayout.detect([header]).repeatGroupParentColumn == nil) }
+  }
+
   @Test func microsoftFormsAndKoboHeaders() {
     let forms = ExportLayout.detect([["Id", "Start time", "Completion time", "Email", "Name", "Rapportcijfer"]])
     #expect(forms.platform == .microsoftForms)
