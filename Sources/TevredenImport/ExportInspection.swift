@@ -205,7 +205,11 @@ public struct ColumnProfile: Hashable, Sendable {
 /// Counters and a bounded set of values for one column, filled one cell at a time.
 struct ColumnAccumulator {
   let names: [String]
+  /// The kind of personal data the header names.
   let personalData: PersonalDataKind?
+  /// The first non-empty cells, by which a column is judged to hold personal data whatever its header says (an
+  /// import judges it the same way, see `ExportSample`).
+  private var sample: [String] = []
   private var filled = 0
   private var counts: [String: Int] = [:]
   private var hasTooManyValues = false
@@ -253,6 +257,7 @@ struct ColumnAccumulator {
     let value = Self.trimmed(cell)
     guard !value.isEmpty else { return }
     filled += 1
+    if sample.count < ExportSample.rowLimit { sample.append(value) }
     longest = max(longest, value.count)
     if !hasLineBreak && value.contains(where: \.isNewline) { hasLineBreak = true }
     // Once there are too many distinct values the column is free text, and its counts are not shown.
@@ -333,6 +338,8 @@ struct ColumnAccumulator {
 
   func profile(index: Int) -> ColumnProfile {
     let type = valueType
+    // A header naming personal data is enough: inspection knows no questionnaire to read the column as an answer.
+    let personalData = self.personalData ?? PersonalDataColumns.kind(ofValues: sample)
     let isPrivate = personalData != nil
     var top: [ColumnProfile.ValueCount] = []
     if !isPrivate && (type == .label || type == .yesNo) {

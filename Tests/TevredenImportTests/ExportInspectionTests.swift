@@ -117,7 +117,11 @@ import TevredenTestSupport
       types: [
         (0, .dateTime), (2, .integer), (3, .decimal), (4, .dateTime), (5, .time), (6, .dateTime), (13, .integer),
       ],
-      personalData: [7: .location, 8: .location, 9: .location, 10: .location]),
+      // The geotrace and geoshape by their values; the barcode 000049499094 reads as an international phone
+      // number, and inspection, knowing no questionnaire, errs on the side of never showing it.
+      personalData: [
+        7: .location, 8: .location, 9: .location, 10: .location, 11: .location, 12: .location, 13: .phone,
+      ]),
     Expectation(
       path: "odk/odk-briefcase-choice-lists.csv", platform: .odk, headerRows: 1, responses: 1, columnCount: 10,
       responseID: (9, "KEY"), completed: 0,
@@ -352,6 +356,24 @@ import TevredenTestSupport
     #expect(inspection.columns[2].valueType == .label)
     #expect(inspection.columns[2].distinctCount == 3)
     #expect(inspection.columns[0].range == ColumnProfile.ValueRange(lowest: "1", highest: "5000"))
+  }
+
+  /// Personal data under a neutral header is known by its values, as an import knows it, and never shown.
+  @Test func columnsOfPersonalDataUnderNeutralHeadersAreKnownByTheirValues() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let url = folder.appendingPathComponent("export.csv")
+    try """
+    Tijdstempel,Hoe tevreden bent u?,waar,contact,telefonisch bereikbaar
+    2026-03-01 10:00,4,52.3702 4.8952 0 5,j.devries@example.nl,ja
+    2026-03-02 10:00,5,52.3712 4.8962 0 5,a.b@example.nl,nee
+
+    """.write(to: url, atomically: true, encoding: .utf8)
+    let inspection = try ExportInspection(contentsOf: url, name: "export.csv")
+    #expect(inspection.columns.map(\.personalData) == [nil, nil, .location, .email, .phone])
+    #expect(inspection.columns[2].topValues.isEmpty && inspection.columns[2].range == nil)
+    #expect(!inspection.rendered.contains("52.37"))
+    #expect(!inspection.rendered.contains("example.nl"))
   }
 
   @Test func dutchExcelFileInWindows1252() throws {
