@@ -75,6 +75,7 @@ struct ImportRunner {
         var report = report
         report.inserted = 0
         report.duplicates = 0
+        report.updated = 0
         return report
       }
     } catch let error as ImportError {
@@ -112,6 +113,7 @@ struct StoreSink: ImportSink {
     switch try session.add(row.prepared, rejectingRepeats: rejectingRepeats) {
     case .inserted: .inserted
     case .duplicate: .duplicate
+    case .updated: .updated
     case .repeated: .repeated
     case .conflict: .conflict
     case .keyCollision: .keyCollision

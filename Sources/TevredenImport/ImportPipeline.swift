@@ -22,8 +22,10 @@ public protocol RowPreparer: Sendable {
 public enum SinkDisposition: Sendable, Equatable {
   /// Stored.
   case inserted
-  /// Already stored with the same answers (or completed now: a partial response finished later).
+  /// Already stored with the same answers, or stored further along (a partial response from an older export).
   case duplicate
+  /// Stored as partial before, and brought further now (completed, mostly): the stored response was updated.
+  case updated
   /// Its id was used on an earlier line of the same file (exchange files).
   case repeated
   /// Already stored with different answers; the stored one kept.
@@ -53,6 +55,8 @@ public struct FileReport: Sendable {
   public var rowCount = 0
   public var inserted = 0
   public var duplicates = 0
+  /// Responses stored as partial before that this file brings further (completed, mostly): updated in place.
+  public var updated = 0
   public var rejected = 0
   /// Rejected rows and file-level problems (also sent to the pipeline's `onDiagnostic` as they are found).
   public var errorCount = 0
@@ -69,8 +73,9 @@ public struct FileReport: Sendable {
     self.details = details
   }
 
-  /// "Responses/2025/x.csv: 120 rows: 118 imported, 2 already present, 0 rejected"; for a dry run
-  /// "…: 120 rows: 118 readable, 2 rejected (not compared with the database)".
+  /// "Responses/2025/x.csv: 120 rows: 118 imported, 2 already present, 0 rejected", with "1 updated (was
+  /// partial)" after the imported ones when there are such; for a dry run "…: 120 rows: 118 readable, 2 rejected
+  /// (not compared with the database)".
   public var summary: String {
     if let skippedBecause { return "\(file): not imported: \(skippedBecause)" }
     let rows = "\(file): \(rowCount) row\(rowCount == 1 ? "" : "s")"
@@ -78,7 +83,8 @@ public struct FileReport: Sendable {
       return "\(rows): \(rowCount - rejected) readable, \(rejected) rejected (a dry run stores nothing and does not "
         + "compare with what the database already holds)"
     }
-    return "\(rows): \(inserted) imported, \(duplicates) already present, \(rejected) rejected"
+    let updatedClause = updated == 0 ? "" : ", \(updated) updated (was partial)"
+    return "\(rows): \(inserted) imported\(updatedClause), \(duplicates) already present, \(rejected) rejected"
   }
 }
 
@@ -210,6 +216,9 @@ public struct ImportPipeline {
             continue
           case .duplicate:
             report.duplicates += 1
+            continue
+          case .updated:
+            report.updated += 1
             continue
           case .repeated: refusal = "was already used on an earlier line of this file; row skipped"
           case .conflict:

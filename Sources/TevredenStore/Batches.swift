@@ -14,6 +14,9 @@ public struct ImportBatchSummary: Hashable, Sendable {
   public var insertedCount: Int
   public var duplicateCount: Int
   public var rejectedCount: Int
+  /// Responses stored as partial before that the batch brought further (completed them, mostly): updated in place,
+  /// counted in none of the three counts above.
+  public var updatedCount: Int
   /// When the batch was undone; `nil` while its responses are stored.
   public var undoneAt: Date?
   /// How many of its responses are stored now.
@@ -25,6 +28,8 @@ public struct UndoneBatch: Hashable, Sendable {
   public var batch: ImportBatchSummary
   public var removedResponses: Int
   public var removedSnapshots: Int
+  /// Responses the batch had updated (partial responses it completed), set back to what they were before it.
+  public var restoredResponses = 0
 }
 
 /// One entry of the change log: a change to the data other than adding responses.
@@ -53,28 +58,36 @@ extension TevredenDatabase {
     ImportBatchSummary(
       id: record.id ?? 0, source: record.source, sha256: record.sha256, format: record.format,
       importedAt: Timestamp.parse(record.importedAt), insertedCount: record.insertedCount,
-      duplicateCount: record.duplicateCount, rejectedCount: record.rejectedCount,
+      duplicateCount: record.duplicateCount, rejectedCount: record.rejectedCount, updatedCount: record.updatedCount,
       undoneAt: record.undoneAt.flatMap(Timestamp.parse), storedCount: stored[record.id ?? 0] ?? 0)
   }
 
-  /// Takes an import batch back in one transaction: removes the responses it stored (with their interview rows
-  /// and events, for a merged station) and the definitions that only they used, marks the batch undone and logs
-  /// the change. Responses that the batch found already stored belong to the batch that stored them and stay.
+  /// Takes an import batch back in one transaction: puts the responses it updated (partial responses it brought
+  /// further, see ``ImportDisposition/updated``) back as they were before it, removes the responses it stored
+  /// (with their interview rows and events, for a merged station) and the definitions that only they used, marks
+  /// the batch undone and logs the change. Responses that the batch found already stored belong to the batch that
+  /// stored them and stay.
   ///
-  /// - Throws: ``StoreError/noSuchBatch(_:)``, ``StoreError/batchAlreadyUndone(_:at:)``.
+  /// - Throws: ``StoreError/noSuchBatch(_:)``, ``StoreError/batchAlreadyUndone(_:at:)``, and
+  ///   ``StoreError/batchUpdatedLater(_:by:)`` while a later batch has updated a response this one stored or
+  ///   updated: undoing this one first would take that update away too, so the later batch is undone first.
   public func undoImportBatch(_ id: Int64, at now: Date = Date()) throws -> UndoneBatch {
     try writer.write { db in
       guard var record = try ImportBatchRecord.fetchOne(db, key: id), record.state == ImportBatchRecord.committed
       else { throw StoreError.noSuchBatch(id) }
       if let undone = record.undoneAt { throw StoreError.batchAlreadyUndone(id, at: undone) }
+      let later = try Self.batchesUpdatingLater(than: id, in: db)
+      guard later.isEmpty else { throw StoreError.batchUpdatedLater(id, by: later) }
+      let restoredResponses = try Self.restoreRevisions(ofBatch: id, in: db)
       try db.execute(sql: "DELETE FROM response WHERE importBatchId = ?", arguments: [id])
       let removedResponses = db.changesCount
-      // Definitions first stored by this batch (or later) that no response uses any more; an older definition
-      // without responses was there before the batch and stays.
+      // Definitions first stored by this batch (or later) that no response uses any more, nor an update keeps for
+      // its undo; an older definition without responses was there before the batch and stays.
       try db.execute(
         sql: """
           DELETE FROM questionnaireSnapshot
           WHERE storedAt >= ? AND NOT EXISTS (SELECT 1 FROM response WHERE snapshotId = questionnaireSnapshot.id)
+            AND \(Self.snapshotNotInRevisions)
           """, arguments: [record.importedAt])
       let removedSnapshots = db.changesCount
       let summary = Self.summary(record, stored: [:])
@@ -83,11 +96,15 @@ extension TevredenDatabase {
       try Self.log(
         "undo-import",
         "batch \(id) (\(record.source), \(record.format), imported \(record.importedAt)): "
-          + "\(removedResponses) responses and \(removedSnapshots) definitions removed",
+          + "\(removedResponses) responses and \(removedSnapshots) definitions removed"
+          + (restoredResponses == 0
+            ? "" : ", \(restoredResponses) responses it had updated set back to what they were before it"),
         at: now, in: db)
       var undone = summary
       undone.undoneAt = Timestamp.parse(record.undoneAt ?? "")
-      return UndoneBatch(batch: undone, removedResponses: removedResponses, removedSnapshots: removedSnapshots)
+      return UndoneBatch(
+        batch: undone, removedResponses: removedResponses, removedSnapshots: removedSnapshots,
+        restoredResponses: restoredResponses)
     }
   }
 

@@ -30,6 +30,10 @@ public final class ImportSession {
   /// When the current step began (its transaction), and how many responses it holds.
   private var stepStartedAt = DispatchTime.now().uptimeNanoseconds
   private var stepResponses = 0
+  /// The response rows this run updated (stored as partial before, brought further by a row), and those the
+  /// current batch updated: the updates wait in `responseRevision` until the run ends (see ``add(_:rejectingRepeats:)``).
+  private var updatedByRun: Set<Int64> = []
+  private var updatedByBatch: Set<Int64> = []
 
   /// A step ends after this long or this many responses, whichever comes first: long enough that committing
   /// (and the write-ahead log's checkpoints) costs little, short enough that an interviewer who stores an answer
@@ -66,6 +70,7 @@ public final class ImportSession {
       processStartedAt: process.startedAt, responsesAfter: responsesAfter)
     try record.insert(db)
     batch = record
+    updatedByBatch = []
     if let id = record.id { runBatchIds.append(id) }
     // What numbering identical rows of this file needs (see `add`), kept in this connection's temporary tables
     // so that memory does not grow with the file.
@@ -97,12 +102,14 @@ public final class ImportSession {
     stepResponses = 0
   }
 
-  /// Commits the last step, then makes the run's batches count, in one short transaction of its own.
+  /// Commits the last step, then makes the run's batches count, in one short transaction of its own that also
+  /// applies the run's updates of responses stored as partial before.
   func commitRun() throws {
     try endBatch()
     try db.execute(sql: "COMMIT")
     guard !runBatchIds.isEmpty else { return }
     try db.inTransaction(.immediate) {
+      if !updatedByRun.isEmpty { try TevredenDatabase.applyRevisions(ofBatches: runBatchIds, in: db) }
       try db.execute(
         sql: """
           UPDATE importBatch SET state = 'committed', processId = NULL, processStartedAt = NULL
@@ -123,8 +130,9 @@ public final class ImportSession {
 
   /// Stores one response, unless a response with its id is already stored.
   ///
-  /// - Returns: `.inserted`; `.duplicate` when the same response is already stored; `.conflict` when one with this
-  ///   id is stored with different content (the stored one is kept).
+  /// - Returns: `.inserted`; `.duplicate` when the same response is already stored; `.updated` when it was
+  ///   stored as partial and this is it carried further; `.conflict` when one with this id is stored with
+  ///   different content (the stored one is kept). See ``add(_:rejectingRepeats:)``.
   public func add(_ response: Response, definition: LoadedQuestionnaire) throws -> ImportDisposition {
     try add(PreparedResponse(response, definition: definition))
   }
@@ -139,6 +147,23 @@ public final class ImportSession {
   /// occurrence in the file: the first row with this content keeps the id, the second is stored as `id#2`, and so
   /// on. Two identical rows are two respondents who answered alike, and a file imported again still adds nothing:
   /// its second row finds `id#2` stored.
+  ///
+  /// A response stored as partial (an unfinished response in an earlier export) may come again carried further:
+  /// the same id, questionnaire and version, audience, group, mode, interviewer and start (to the minute, see
+  /// ``PreparedResponse/sameTime(_:_:)``), the same gemeente or the stored one had none, every stored answer and
+  /// missing code present with the same value, and completed, refused, or still partial with more answers. Then
+  /// the stored row is updated: its status, completion time, day, grade, answers, gemeente and definition become
+  /// the new ones, its row id, key, start and import batch stay. The result is `.updated`. The update waits in
+  /// `responseRevision` until the run ends and is applied in its last step, so that it becomes visible with the
+  /// run's new responses, or not at all; the row kept there lets `import --undo` of this batch put the partial
+  /// back (see ``TevredenDatabase/restoreRevisions(ofBatch:in:)``).
+  ///
+  /// A changed answer is a conflict, the stored response kept: a platform that lets a respondent go back and change
+  /// an answer leaves two versions of which tevreden cannot tell the right one, so the researcher decides (undo
+  /// the batch that stored the partial and import the later export). So is a response taken as an interview,
+  /// which its interview or a merge completes, and one whose id is a hash of its row, which names content rather
+  /// than a respondent. The other way round, a partial response whose stored copy is the same response carried
+  /// further (an older export imported after a newer one) is `.duplicate`: the stored one is kept.
   public func add(_ prepared: PreparedResponse, rejectingRepeats: Bool = false) throws
     -> ImportDisposition
   {
@@ -220,7 +245,7 @@ public final class ImportSession {
       return .disposition(.inserted)
     }
     let storedStatement = try db.cachedStatement(
-      sql: "SELECT responseKey, importBatchId FROM response WHERE keyHash = ?")
+      sql: "SELECT id, responseKey, importBatchId FROM response WHERE keyHash = ?")
     guard let stored = try Row.fetchOne(storedStatement, arguments: [record.keyHash]) else {
       throw StoreError.corruptRow("response \(record.responseKey) was neither inserted nor found")
     }
@@ -229,7 +254,9 @@ public final class ImportSession {
       try endStepIfDue()
       return .disposition(.keyCollision)
     }
-    let isFromThisBatch = batch?.id != nil && stored["importBatchId"] == batch?.id
+    let rowId: Int64 = stored["id"]
+    // Stored by this file, or updated by an earlier row of it.
+    let isFromThisBatch = (batch?.id != nil && stored["importBatchId"] == batch?.id) || updatedByBatch.contains(rowId)
     if numbersRepeats {
       // Stored by this file, or stored before and already matched by an earlier row of this file.
       if isFromThisBatch { return .taken }
@@ -243,17 +270,46 @@ public final class ImportSession {
     if try TevredenDatabase.storedRowEquals(record, answers: prepared.answers, in: db) {
       disposition = .duplicate
     } else {
-      guard
-        let existing = try TevredenDatabase.fetchResponse(
-          key: record.responseKey, in: db, cache: &parsedSnapshots)
-      else { throw StoreError.corruptRow("response \(record.responseKey) was neither inserted nor found") }
-      var stored = PreparedResponse(existing, shared: prepared.shared)
-      stored.record.responseKey = prepared.record.responseKey  // numbered repeats compare their content
-      disposition = stored.hasSameContent(as: prepared) ? .duplicate : .conflict
+      disposition = try compare(record, prepared: prepared, withRow: rowId, numbersRepeats: numbersRepeats)
     }
-    if disposition == .duplicate { batch?.duplicateCount += 1 } else { batch?.rejectedCount += 1 }
+    switch disposition {
+    case .duplicate: batch?.duplicateCount += 1
+    case .updated: batch?.updatedCount += 1
+    default: batch?.rejectedCount += 1
+    }
     try endStepIfDue()
     return .disposition(disposition)
+  }
+
+  /// What a response is to the stored one with its id, when the stored row is not exactly it: the same response
+  /// stored with an earlier edition of its definition (`.duplicate`), the stored partial response carried further
+  /// (`.updated`, the update recorded), an older state of the stored one (`.duplicate`), or a `.conflict`.
+  private func compare(
+    _ record: ResponseRecord, prepared: PreparedResponse, withRow rowId: Int64, numbersRepeats: Bool
+  ) throws -> ImportDisposition {
+    // A response this run updated already is compared with what the update makes it.
+    guard
+      let existing = try TevredenDatabase.storedVersion(
+        ofRow: rowId, updatedByThisRun: updatedByRun.contains(rowId), in: db, cache: &parsedSnapshots)
+    else { throw StoreError.corruptRow("response \(record.responseKey) was neither inserted nor found") }
+    var stored = PreparedResponse(existing.response, shared: prepared.shared)
+    stored.record.responseKey = prepared.record.responseKey  // numbered repeats compare their content
+    if stored.hasSameContent(as: prepared) { return .duplicate }
+    guard !numbersRepeats, let storedAnswers = ParsedAnswers(stored.answers),
+      let incomingAnswers = ParsedAnswers(prepared.answers)
+    else { return .conflict }
+    if prepared.isCarriedFurther(by: stored, answers: incomingAnswers, laterAnswers: storedAnswers) {
+      return .duplicate
+    }
+    guard stored.isCarriedFurther(by: prepared, answers: storedAnswers, laterAnswers: incomingAnswers),
+      let batchId = batch?.id, try !TevredenDatabase.isInterview(rowId, in: db)
+    else { return .conflict }
+    try TevredenDatabase.recordRevision(
+      of: rowId, batch: batchId, stored: existing.record, storedAnswers: storedAnswers, new: record,
+      newAnswers: prepared.answers, parsedNewAnswers: incomingAnswers, in: db)
+    updatedByRun.insert(rowId)
+    updatedByBatch.insert(rowId)
+    return .updated
   }
 
   /// Marks a response stored before this import as matched by a row of the current file; `false` when an earlier
@@ -324,7 +380,27 @@ public struct PreparedResponse: Sendable {
       && a.questionnaireVersion == b.questionnaireVersion && a.audience == b.audience
       && a.respondentGroup == b.respondentGroup && a.gemeente == b.gemeente && a.mode == b.mode
       && a.interviewer == b.interviewer && Self.sameTime(a.startedAt, b.startedAt)
-      && Self.sameTime(a.completedAt, b.completedAt) && a.status == b.status && answers == other.answers
+      && Self.sameTime(a.completedAt, b.completedAt) && a.status == b.status
+      && answers.values == other.answers.values && answers.missing == other.answers.missing
+  }
+
+  /// Whether `later` is this partial response carried further: the same response (id, questionnaire and version,
+  /// audience, group, mode, interviewer, start to the minute; the same gemeente, or this one has none) with every
+  /// answer and missing code this one has, unchanged, and completed, refused, or still partial with more answers.
+  /// `answers` are this response's, parsed; `laterAnswers` those of `later`.
+  func isCarriedFurther(by later: PreparedResponse, answers: ParsedAnswers, laterAnswers: ParsedAnswers) -> Bool {
+    let (a, b) = (record, later.record)
+    guard a.status == Response.Status.partial.rawValue, a.responseKey == b.responseKey,
+      a.questionnaireID == b.questionnaireID, a.questionnaireVersion == b.questionnaireVersion,
+      a.audience == b.audience, a.respondentGroup == b.respondentGroup, a.gemeente == nil || a.gemeente == b.gemeente,
+      a.mode == b.mode, a.interviewer == b.interviewer, Self.sameTime(a.startedAt, b.startedAt),
+      answers.isContained(in: laterAnswers)
+    else { return false }
+    switch Response.Status(rawValue: b.status) {
+    case .completed?, .refused?: return true
+    case .partial?: return laterAnswers.count > answers.count
+    case nil: return false
+    }
   }
 
   /// Equal times, or one of them without seconds in the other's minute: a spreadsheet that saved an export again

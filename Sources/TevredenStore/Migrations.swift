@@ -270,6 +270,42 @@ extension TevredenDatabase {
           ) WITHOUT ROWID
           """)
     }
+    migrator.registerMigration("v10-response-revisions") { db in
+      // A response stored as partial that a later import brings further (completed, refused, or with more
+      // answers) is updated in place, keeping its row id and key. The update is one row here: what the response
+      // was before (its metadata and which items the update added, never an answer's value), so that undoing the
+      // later import puts it back exactly, and what it becomes. While the import runs the update waits here,
+      // with the new answers, and is applied in the import's last step, when its responses become visible; the
+      // answers are cleared then (`newAnswers` NULL), so that no answer is kept twice.
+      try db.create(table: "responseRevision") { t in
+        t.autoIncrementedPrimaryKey("id")
+        t.column("responseId", .integer).notNull().references("response", onDelete: .cascade)
+        t.column("importBatchId", .integer).notNull().references("importBatch")
+        t.column("previousSnapshotId", .integer).notNull().references("questionnaireSnapshot")
+        t.column("previousGemeente", .text)
+        t.column("previousStatus", .text).notNull()
+        t.column("previousCompletedAt", .text)
+        t.column("previousCollectedOn", .text).notNull()
+        t.column("previousGrade", .double)
+        // JSON arrays of the item ids the update added to the response's answers and to its missing codes.
+        t.column("addedAnswers", .text).notNull()
+        t.column("addedMissing", .text).notNull()
+        t.column("newSnapshotId", .integer).notNull().references("questionnaireSnapshot")
+        t.column("newGemeente", .text)
+        t.column("newStatus", .text).notNull()
+        t.column("newCompletedAt", .text)
+        t.column("newCollectedOn", .text).notNull()
+        t.column("newGrade", .double)
+        t.column("newAnswers", .text)
+        t.column("newMissing", .text)
+      }
+      try db.create(index: "responseRevision_on_responseId", on: "responseRevision", columns: ["responseId"])
+      try db.create(index: "responseRevision_on_importBatchId", on: "responseRevision", columns: ["importBatchId"])
+      // How many stored responses an import batch updated that way (not new, not already present, not rejected).
+      try db.alter(table: "importBatch") { t in
+        t.add(column: "updatedCount", .integer).notNull().defaults(to: 0)
+      }
+    }
     return migrator
   }
 }

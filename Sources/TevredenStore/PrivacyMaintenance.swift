@@ -283,6 +283,13 @@ extension TevredenDatabase {
                 """, arguments: [id])
             try db.execute(sql: "DELETE FROM interviewEvent WHERE responseId = ?", arguments: [id])
             try db.execute(sql: "DELETE FROM interview WHERE responseId = ?", arguments: [id])
+            // What an import's undo would put back (see `ResponseRevisions.swift`) loses the moment of the day too.
+            try db.execute(
+              sql: """
+                UPDATE responseRevision SET previousCompletedAt =
+                  CASE WHEN previousCompletedAt IS NULL THEN NULL ELSE previousCollectedOn || 'T12:00:00Z' END
+                WHERE responseId = ?
+                """, arguments: [id])
           }
           report.responsesReduced = old.count
         }

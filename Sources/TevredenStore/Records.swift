@@ -34,6 +34,8 @@ struct ImportBatchRecord: Codable, FetchableRecord, MutablePersistableRecord {
   var insertedCount: Int
   var duplicateCount: Int
   var rejectedCount: Int
+  /// Responses stored as partial before that the batch brought further (see ``ImportDisposition/updated``).
+  var updatedCount = 0
   var undoneAt: String?
   /// `running` while its import is stored step by step (its responses not yet counted), then `committed`.
   var state = committed

@@ -111,7 +111,8 @@ extension TevredenDatabase {
   static let removalStep = 5000
 
   /// Removes the responses of import batches in steps of ``removalStep`` (each its own transaction), then, in one
-  /// more, the definitions first stored since `snapshotsSince` that no response uses and the batch rows.
+  /// more, the updates of older responses they recorded (never applied while they ran), the definitions first
+  /// stored since `snapshotsSince` that no response uses and the batch rows.
   /// `responsesAfter` is the largest response id before the batches began: their rows all come after it, so no
   /// step reads the older rows. Must be called outside a transaction.
   ///
@@ -137,11 +138,14 @@ extension TevredenDatabase {
       if changes < removalStep { break }
     }
     try db.inTransaction(.immediate) {
+      // Updates of responses stored before, which the batches recorded and never applied (see `ImportSession.add`).
+      try dropRevisions(ofBatches: ids, in: db)
       if let snapshotsSince {
         try db.execute(
           sql: """
             DELETE FROM questionnaireSnapshot
             WHERE storedAt >= ? AND NOT EXISTS (SELECT 1 FROM response WHERE snapshotId = questionnaireSnapshot.id)
+              AND \(snapshotNotInRevisions)
             """, arguments: [snapshotsSince])
       }
       try db.execute(sql: "DELETE FROM importBatch WHERE id IN (\(list)) AND state = 'running'")

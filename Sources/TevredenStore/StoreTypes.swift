@@ -39,8 +39,14 @@ public struct ImportSource: Sendable {
 public enum ImportDisposition: Hashable, Sendable {
   /// Stored.
   case inserted
-  /// Already stored with exactly the same content; nothing changed.
+  /// Already stored with exactly the same content; nothing changed. Also a partial response whose stored copy
+  /// is the same response carried further (an older export imported after a newer one): the stored one is kept.
   case duplicate
+  /// Stored as partial, and this is the same response carried further: completed, refused, or partial with more
+  /// answers, every stored answer unchanged. The stored row was updated in place (its row id, key and import
+  /// batch kept), visible when the import ends; undoing the import that updated it puts the earlier state back
+  /// (see ``ImportSession/add(_:rejectingRepeats:)``).
+  case updated
   /// Already stored with different content; the stored one was kept.
   case conflict
   /// Already stored from an earlier row of the same source file, when repeats are errors there (see
@@ -85,6 +91,9 @@ public enum StoreError: LocalizedError, Equatable, Sendable {
   case noSuchBatch(Int64)
   /// The import batch was undone already.
   case batchAlreadyUndone(Int64, at: String)
+  /// Later import batches updated responses that this batch stored or updated (partial responses completed
+  /// later): they must be undone first.
+  case batchUpdatedLater(Int64, by: [Int64])
   /// Another process is importing into this database; imports run one at a time.
   case importRunning(processId: Int, source: String)
   /// A backup was asked for under a name that is taken.
@@ -119,6 +128,11 @@ public enum StoreError: LocalizedError, Equatable, Sendable {
       "there is no import batch \(id); 'tevreden imports' lists them (nothing was changed)"
     case .batchAlreadyUndone(let id, let at):
       "import batch \(id) was already undone at \(at) (nothing was changed)"
+    case .batchUpdatedLater(let id, let later):
+      "import batch \(id) cannot be undone yet: later import batch\(later.count == 1 ? "" : "es") "
+        + "\(later.map(String.init).joined(separator: ", ")) updated partial responses that this batch stored or "
+        + "updated (completed them, mostly), and undoing this one first would take those updates away too; undo "
+        + "\(later.count == 1 ? "that batch" : "those batches") first (nothing was changed)"
     case .importRunning(let processId, let source):
       "another import (process \(processId), file \(source)) is still running on this database; imports run one at "
         + "a time: try again when it has finished (nothing was changed)"

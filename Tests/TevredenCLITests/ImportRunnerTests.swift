@@ -104,6 +104,49 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     #expect(collected.diagnostics.first?.message.contains("item 'cijfer': \"12\" is not a grade from 1 to 10") == true)
   }
 
+  @Test func aPartialResponseCompletedInALaterExportIsReportedAsUpdated() throws {
+    // Given an export holding one response unfinished
+    let dir = try folder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let lines = try String(
+      contentsOf: repositoryRoot.appendingPathComponent("Responses/2026/ketenpartners-politie.csv"), encoding: .utf8
+    ).split(separator: "\n").map(String.init)
+    let partialRow = try #require(lines.first { $0.hasPrefix("ketenpartners-politie-2026-0046,") })
+    #expect(partialRow.hasSuffix(",,partial,ja,zedenrecherche,ja,4,4,4,weigert,5,,,,,,,,"))
+    let completedRow = partialRow.replacingOccurrences(
+      of: ",,partial,ja,zedenrecherche,ja,4,4,4,weigert,5,,,,,,,,",
+      with: ",2026-01-16T16:12:00Z,completed,ja,zedenrecherche,ja,4,4,4,weigert,5,4,4,ja,4,4,4,8,")
+    let first = dir.appendingPathComponent("first.csv")
+    let later = dir.appendingPathComponent("later.csv")
+    let strictLater = dir.appendingPathComponent("later-with-a-bad-row.csv")
+    try [lines[0], lines[1], partialRow].joined(separator: "\n").write(to: first, atomically: true, encoding: .utf8)
+    // And a later export holding it finished, the other response again and a new one
+    try [lines[0], lines[1], completedRow, lines[2]].joined(separator: "\n")
+      .write(to: later, atomically: true, encoding: .utf8)
+    try [lines[0], completedRow, lines[2].replacingOccurrences(of: ",completed,", with: ",klaar,")]
+      .joined(separator: "\n").write(to: strictLater, atomically: true, encoding: .utf8)
+    let database = try TevredenDatabase.inMemory()
+    let id: Response.ID = "ketenpartners-politie-2026-0046"
+    #expect(try ImportRunner(database: database, catalog: catalog).run([first])[0].inserted == 2)
+    // When --strict rolls the later export back for a bad row, nothing is updated either
+    let strict = try ImportRunner(database: database, catalog: catalog, isStrict: true).run([strictLater])
+    #expect(strict[0].summary == "\(strictLater.path): 2 rows: 0 imported, 0 already present, 1 rejected")
+    #expect(try database.response(id)?.status == .partial)
+    // When the later export is imported
+    let reports = try ImportRunner(database: database, catalog: catalog).run([later])
+    // Then the summary counts the completed response apart from the new and the present ones
+    #expect(
+      reports[0].summary == "\(later.path): 3 rows: 1 imported, 1 updated (was partial), 1 already present, 0 rejected")
+    #expect(reports[0].rejected == 0)
+    let stored = try #require(try database.response(id))
+    #expect(stored.status == .completed)
+    #expect(stored.answers["cijfer"] == .value(.grade(8)))
+    #expect(try database.responseCount() == 3)
+    // And importing it again finds everything present
+    let again = try ImportRunner(database: database, catalog: catalog).run([later])
+    #expect(again[0].summary == "\(later.path): 3 rows: 0 imported, 3 already present, 0 rejected")
+  }
+
   @Test func aRowWhoseIdSharesAStoredIdsKeyHashIsRejectedWithItsLine() throws {
     // Given a stored response, changed by hand to carry the key hash of the id on the next file's row (a real
     // pair is a chance of about 3 in 100 million among a million responses)

@@ -163,10 +163,13 @@ extension TevredenCommand {
       defer { store.close() }
       let undone = try store.undoImportBatch(batch)
       let removed = undone.removedResponses
+      let restored = undone.restoredResponses
       print(
         "Import batch \(batch) (\(undone.batch.source), \(BatchListing.localTime(undone.batch.importedAt))) undone: "
-          + "\(removed) response\(removed == 1 ? "" : "s") removed. The change is logged; the batch stays listed in "
-          + "'tevreden imports' as undone.")
+          + "\(removed) response\(removed == 1 ? "" : "s") removed"
+          + (restored == 0
+            ? "" : ", \(restored) response\(restored == 1 ? "" : "s") it had updated set back to partial")
+          + ". The change is logged; the batch stays listed in 'tevreden imports' as undone.")
     }
 
     /// How long an import runs before its progress bar appears: a second, or `TEVREDEN_PROGRESS_AFTER_MS`
