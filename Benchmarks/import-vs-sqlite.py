@@ -12,11 +12,13 @@ wait4's rusage). The issue's target is a ratio of at most 2 and a peak RSS under
 
     python3 Benchmarks/import-vs-sqlite.py               # 1,000,000 rows; builds the release binary first
     python3 Benchmarks/import-vs-sqlite.py --rows 100000 --no-build
+    python3 Benchmarks/import-vs-sqlite.py --no-build --runs 3 --against /tmp/old/.build/release/tevreden
 """
 import argparse
 import os
 import pathlib
 import random
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -100,28 +102,49 @@ def main():
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--no-build", action="store_true")
     parser.add_argument("--binary", default=str(ROOT / ".build" / "release" / "tevreden"))
+    parser.add_argument("--against", help="another tevreden binary (an earlier build) measured in the same run, "
+                        "alternately with --binary and sqlite3, on the same export")
+    parser.add_argument("--runs", type=int, default=1, help="measurements of each, interleaved; medians printed")
     arguments = parser.parse_args()
     if not arguments.no_build:
         subprocess.run(["swift", "build", "-c", "release", "--product", "tevreden"], cwd=ROOT, check=True)
+    binaries = [("tevreden import", arguments.binary)]
+    if arguments.against:
+        binaries.append(("against import", arguments.against))
+    times = {name: [] for name, _ in binaries}
+    times["sqlite3 .import"] = []
+    peaks = {name: 0.0 for name in times}
     with tempfile.TemporaryDirectory(prefix="tevreden-import-bench-") as folder:
         export = pathlib.Path(folder) / "export.csv"
         started = time.perf_counter()
         generate(export, arguments.rows)
         size = export.stat().st_size / 1e6
         print(f"export: {arguments.rows:,} rows, {size:.0f} MB (generated in {time.perf_counter() - started:.1f} s)")
-        tool = measure(
-            [arguments.binary, "import", str(export), "--questionnaire", "inwoners-melding", "--db",
-             str(pathlib.Path(folder) / "tevreden.sqlite"), "--questionnaires", str(ROOT / "Questionnaires")],
-            folder)
-        reference = measure(
-            ["sqlite3", str(pathlib.Path(folder) / "reference.sqlite"), "-cmd", ".mode csv", f".import {export} t"],
-            folder)
-    if tool[2] not in (0, 2):
-        print(f"tevreden import failed (exit {tool[2]}):\n{tool[3][-2000:]}", file=sys.stderr)
-    print(f"{'':24}{'wall s':>10}{'peak RSS MB':>14}")
-    print(f"{'tevreden import':24}{tool[0]:>10.2f}{tool[1]:>14.1f}")
-    print(f"{'sqlite3 .import':24}{reference[0]:>10.2f}{reference[1]:>14.1f}")
-    print(f"ratio (tevreden / sqlite3): {tool[0] / reference[0]:.1f}x  (target: at most 2x, peak RSS under 100 MB)")
+        for run in range(arguments.runs):
+            for name, binary in binaries:
+                database = pathlib.Path(folder) / "tevreden.sqlite"
+                for suffix in ("", "-wal", "-shm"):
+                    pathlib.Path(str(database) + suffix).unlink(missing_ok=True)
+                tool = measure(
+                    [binary, "import", str(export), "--questionnaire", "inwoners-melding", "--db", str(database),
+                     "--questionnaires", str(ROOT / "Questionnaires")],
+                    folder)
+                if tool[2] not in (0, 2):
+                    print(f"{name} failed (exit {tool[2]}):\n{tool[3][-2000:]}", file=sys.stderr)
+                times[name].append(tool[0])
+                peaks[name] = max(peaks[name], tool[1])
+            reference_db = pathlib.Path(folder) / "reference.sqlite"
+            reference_db.unlink(missing_ok=True)
+            reference = measure(["sqlite3", str(reference_db), "-cmd", ".mode csv", f".import {export} t"], folder)
+            times["sqlite3 .import"].append(reference[0])
+            peaks["sqlite3 .import"] = max(peaks["sqlite3 .import"], reference[1])
+            print(f"run {run + 1}: " + ", ".join(f"{name} {values[-1]:.2f} s" for name, values in times.items()))
+    reference = statistics.median(times["sqlite3 .import"])
+    print(f"{'median of ' + str(arguments.runs):24}{'wall s':>10}{'peak RSS MB':>14}{'ratio':>8}")
+    for name, values in times.items():
+        median = statistics.median(values)
+        print(f"{name:24}{median:>10.2f}{peaks[name]:>14.1f}{median / reference:>7.1f}x")
+    print("ratio: against sqlite3 .import in the same run (target: at most 2x, peak RSS under 100 MB)")
 
 
 if __name__ == "__main__":

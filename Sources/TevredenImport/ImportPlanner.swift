@@ -227,8 +227,11 @@ public struct ImportPlanner {
   /// The mapping report of a platform export: layout, items found, columns dropped and ignored.
   static func describe(_ conversion: ExportConversion) -> [String] {
     let layout = conversion.layout
+    // The generic layout's name already says it has one header row.
     var lines = [
-      "  layout: \(layout.platform.displayName), \(layout.headerRowCount) header row\(layout.headerRowCount == 1 ? "" : "s")"
+      layout.platform == .generic
+        ? "  layout: \(layout.platform.displayName)"
+        : "  layout: \(layout.platform.displayName), \(layout.headerRowCount) header row\(layout.headerRowCount == 1 ? "" : "s")"
     ]
     let mapped = conversion.itemColumns.sorted { $0.key < $1.key }
     lines.append(
