@@ -34,6 +34,8 @@ public struct ExportMapping: Hashable, Sendable {
   public var file: String
   public var roleLines: [Role: Int]
   public var recodeLines: [String: Int]
+  /// The line of each header under `columns:`.
+  public var columnLines: [String: Int] = [:]
 
   public init(
     questionnaire: Questionnaire.ID? = nil, columns: [String: Question.ID],
@@ -263,6 +265,7 @@ public struct ExportMapping: Hashable, Sendable {
       }
     }
     diagnostics += result.roleConflicts(columnLines: columnLines)
+    result.columnLines = columnLines
     for entry in recodeEntries {
       let check = result.recodeCheck(for: entry.header, in: questionnaire, gemeenten: gemeenten)
       guard let check else {
@@ -374,6 +377,15 @@ public struct ExportMapping: Hashable, Sendable {
 
   /// The column an export's header names: the first whose name is `header`, else whose name is the same after
   /// ``ColumnMatching/normalise(_:)``.
+  /// The headers under `columns:` that an export does not have, in the order of the mapping file, each with its
+  /// line: not an error (one mapping may serve several exports of a survey), but said in the import report.
+  public func columnsMissing(in layout: ExportLayout) -> [(header: String, line: Int?)] {
+    (Array(columns.keys) + Array(options.keys))
+      .filter { Self.column(named: $0, in: layout) == nil }
+      .map { (header: $0, line: columnLines[$0]) }
+      .sorted { ($0.line ?? .max, $0.header) < ($1.line ?? .max, $1.header) }
+  }
+
   public static func column(named header: String, in layout: ExportLayout) -> Int? {
     let trimmed = header.trimmedOfWhitespace
     if let exact = layout.columnNames.firstIndex(where: { $0.contains { $0.trimmedOfWhitespace == trimmed } }) {

@@ -219,8 +219,14 @@ public struct ImportPlanner {
     if let problems = mapping?.problems(in: conversion, export: name), !problems.isEmpty {
       throw .invalidMapping(problems)
     }
-    let details =
+    var details =
       ["  questionnaire: \(conversion.definition.questionnaire.id) (\(chosenBy))"] + Self.describe(conversion)
+    if let missing = mapping?.columnsMissing(in: layout), !missing.isEmpty {
+      details.append(
+        "  not in this file, so not read: "
+          + missing.map { "'\($0.header)'" + ($0.line.map { " (\(mapping?.file ?? "mapping"):\($0))" } ?? "") }
+          .joined(separator: ", "))
+    }
     return (conversion, details)
   }
 

@@ -212,6 +212,22 @@ import TevredenTestSupport
     #expect(one.answers["contact"] == .value(.choices(["kantoor"])))
   }
 
+  /// A header under `columns:` that the export does not have is not an error (a mapping may serve several exports
+  /// of a survey), but it is named with its line.
+  @Test func mappedColumnsTheExportDoesNotHaveAreNamedWithTheirLines() throws {
+    let mapping = try mapping(
+      """
+      columns:
+        v1: cijfer
+        Q7 bereikbaarheid: bereikbaarheid
+        m1: contact[Telefoon]
+      """)
+    let layout = ExportLayout.detect([["datum", "v1", "m2"]])
+    #expect(mapping.columnsMissing(in: layout).map(\.header) == ["Q7 bereikbaarheid", "m1"])
+    #expect(mapping.columnsMissing(in: layout).map(\.line) == [3, 4])
+    #expect(mapping.columnsMissing(in: ExportLayout.detect([["v1", "Q7 bereikbaarheid", "M1"]])).isEmpty)
+  }
+
   /// Roles and recodes name headers only the export shows: checked once its header is read.
   @Test func rolesAndRecodesOfColumnsTheExportDoesNotHaveOrDoesNotImportAreMappingErrors() throws {
     let mapping = try mapping(

@@ -121,6 +121,23 @@ final class MemorySink: ImportSink, @unchecked Sendable {
     #expect(throws: Stopped.self) { try pipeline.read(plan, index: 0, of: 1, into: MemorySink()) }
   }
 
+  @Test func thePlanSaysWhichMappedColumnsTheFileDoesNotHave() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("sheet.csv")
+    try "Datum;Cijfer\n1-3-2026;8\n".write(to: file, atomically: true, encoding: .utf8)
+    let (mapping, diagnostics) = ExportMapping.parse(
+      "columns:\n  Cijfer: cijfer\n  Tevredenheid: bereikbaarheid\n", file: "m.yaml",
+      questionnaire: try #require(catalog.questionnaire("inwoners-melding")).questionnaire)
+    let settings = ImportSettings(
+      questionnaire: "inwoners-melding", gemeente: "Alkmaar", layout: .generic,
+      mapping: try #require(mapping, "\(diagnostics)"))
+    let plan = try planner(settings).plan(file)
+    #expect(plan.details.contains("  not in this file, so not read: 'Tevredenheid' (m.yaml:3)"), "\(plan.details)")
+    let report = try ImportPipeline().read(plan, index: 0, of: 1, into: MemorySink())
+    #expect(report.inserted == 1)
+  }
+
   @Test func aFileOfTheWrongQuestionnaireIsRefusedWithItsName() throws {
     let settings = ImportSettings(questionnaire: Questionnaire.ID(rawValue: "ketenpartners-politie"))
     let url = projectExport("qualtrics-inwoners-melding.csv")
