@@ -306,6 +306,57 @@ extension TevredenDatabase {
         t.add(column: "updatedCount", .integer).notNull().defaults(to: 0)
       }
     }
+    migrator.registerMigration("v11-cheap-checks") { db in
+      // SQLite 3.40 (the system library) evaluates `CHECK (status IN ('completed', 'partial', 'refused'))` by
+      // building a temporary b-tree of the list on every insert: about half of the instructions of storing an
+      // imported response (measured with callgrind). The same rule written with `=` and `OR` costs almost nothing.
+      // SQLite cannot change a CHECK constraint, so the response table is rebuilt with the rule rewritten, keeping
+      // its rows, row ids, indexes and AUTOINCREMENT sequence.
+      try rebuild(table: "response", in: db) { sql in
+        sql.replacingOccurrences(
+          of: "CHECK (audience IN ('inwoners', 'ketenpartners'))",
+          with: "CHECK (audience = 'inwoners' OR audience = 'ketenpartners')"
+        )
+        .replacingOccurrences(
+          of: "CHECK (status IN ('completed', 'partial', 'refused'))",
+          with: "CHECK (status = 'completed' OR status = 'partial' OR status = 'refused')")
+      }
+    }
     return migrator
+  }
+
+  /// Rebuilds a table with its `CREATE TABLE` statement rewritten, as SQLite's documentation describes for changes
+  /// `ALTER TABLE` cannot make: a new table, every row copied with its row id, the old one dropped, the new one
+  /// renamed, and its indexes and triggers made again; the AUTOINCREMENT sequence is kept. Nothing happens when
+  /// the rewrite changes nothing (a schema that already has it). GRDB runs migrations with foreign keys off and
+  /// checks them all before committing, so the rows of other tables that refer to this one stay as they are.
+  static func rebuild(table: String, in db: Database, rewrite: (String) -> String) throws {
+    guard
+      let sql = try String.fetchOne(
+        db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", arguments: [table]),
+      sql.contains("(")
+    else { return }
+    let rewritten = rewrite(sql)
+    guard rewritten != sql, let newColumns = rewritten.firstIndex(of: "(") else { return }
+    let dependents = try String.fetchAll(
+      db,
+      sql: """
+        SELECT sql FROM sqlite_master WHERE tbl_name = ? AND type IN ('index', 'trigger') AND sql IS NOT NULL
+        ORDER BY rowid
+        """,
+      arguments: [table])
+    let sequence = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = ?", arguments: [table])
+    let rebuilt = "\(table)_rebuilt"
+    try db.execute(sql: "CREATE TABLE \(rebuilt) " + rewritten[newColumns...])
+    try db.execute(sql: "INSERT INTO \(rebuilt) SELECT * FROM \(table) ORDER BY rowid")
+    try db.execute(sql: "DROP TABLE \(table)")
+    try db.execute(sql: "ALTER TABLE \(rebuilt) RENAME TO \(table)")
+    for statement in dependents { try db.execute(sql: statement) }
+    if let sequence {
+      try db.execute(sql: "UPDATE sqlite_sequence SET seq = MAX(seq, ?) WHERE name = ?", arguments: [sequence, table])
+      if db.changesCount == 0 {
+        try db.execute(sql: "INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)", arguments: [table, sequence])
+      }
+    }
   }
 }

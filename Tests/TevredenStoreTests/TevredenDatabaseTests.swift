@@ -264,6 +264,70 @@ func source(_ name: String = "test.csv", strict: Bool = false) -> ImportSource {
     }
   }
 
+  @Test func aVersion10DatabaseKeepsEverythingWhenItsChecksAreRewritten() throws {
+    // Given a database at schema v10 with responses (answers, missing codes, a partial one with an interview and its
+    // events) and a deleted one whose row id must not be handed out again
+    let queue = try DatabaseQueue()
+    try TevredenDatabase.migrator.migrate(queue, upTo: "v10-response-revisions")
+    let definition = try storeQuestionnaire()
+    let first = try makeResponse(
+      "r1", grade: .value(.grade(7.5)), questionnaire: definition.questionnaire, remark: "Zei: \"bel me\"")
+    let second = try makeResponse("r2", grade: .missing("weet_niet"), questionnaire: definition.questionnaire)
+    let open = try makeResponse("VT-OPEN", grade: nil, status: .partial, questionnaire: definition.questionnaire)
+    let deleted = try makeResponse("r3", grade: .value(.grade(6)), questionnaire: definition.questionnaire)
+    try queue.write { db in
+      let snapshot = try TevredenDatabase.snapshotId(for: definition, in: db)
+      for response in [first, second, open, deleted] {
+        try TevredenDatabase.insert(response, definition: definition, snapshotId: snapshot, batchId: nil, in: db)
+      }
+      let rowId = try #require(try Int64.fetchOne(db, sql: "SELECT id FROM response WHERE responseKey = 'VT-OPEN'"))
+      try db.execute(
+        sql: "INSERT INTO interview (responseId, state, processId, lastActivityAt) VALUES (?, 'paused', NULL, ?)",
+        arguments: [rowId, "2026-03-01T10:00:00Z"])
+      for event in ["started", "answered", "paused"] {
+        try db.execute(
+          sql: "INSERT INTO interviewEvent (responseId, event, item, at, interviewer) VALUES (?, ?, NULL, ?, 'AB12')",
+          arguments: [rowId, event, "2026-03-01T10:00:00Z"])
+      }
+      try db.execute(sql: "DELETE FROM response WHERE responseKey = 'r3'")
+    }
+    let before = try queue.read { db in try Row.fetchAll(db, sql: "SELECT * FROM response ORDER BY id") }
+    // When this version opens it
+    let database = try TevredenDatabase(queue)
+    // Then every row is there unchanged with its row id, the interview and its events still belong to it, the
+    // index and the sequence are kept, and the rules still hold, written without IN
+    try queue.read { db in
+      #expect(try Row.fetchAll(db, sql: "SELECT * FROM response ORDER BY id") == before)
+      let sql = try #require(try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'response'"))
+      #expect(sql.contains("CHECK (status = 'completed' OR status = 'partial' OR status = 'refused')"))
+      #expect(sql.contains("CHECK (audience = 'inwoners' OR audience = 'ketenpartners')"))
+      #expect(!sql.contains(" IN ("))
+      let indexes = try String.fetchAll(
+        db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'response' AND sql IS NOT NULL")
+      #expect(indexes == ["response_on_keyHash"])
+      #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
+      #expect(try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'response'") == 4)
+      #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM interviewEvent") == 3)
+      let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+      #expect(!tables.contains("response_rebuilt"))
+    }
+    #expect(try database.response("r1") == first)
+    #expect(try database.response("r2") == second)
+    #expect(try database.interviewState("VT-OPEN") == .paused)
+    // And a status or audience outside the rules is still refused, while a new response gets a fresh row id
+    try queue.write { db in
+      #expect(throws: DatabaseError.self) {
+        try db.execute(sql: "UPDATE response SET status = 'finished' WHERE responseKey = 'r1'")
+      }
+      #expect(throws: DatabaseError.self) {
+        try db.execute(sql: "UPDATE response SET audience = 'melders' WHERE responseKey = 'r1'")
+      }
+    }
+    try database.save(deleted, collectedWith: definition)
+    #expect(
+      try queue.read { db in try Int64.fetchOne(db, sql: "SELECT id FROM response WHERE responseKey = 'r3'") } == 5)
+  }
+
   @Test func theKeyHashIsTheFirstEightBytesOfTheIdsSHA256() {
     // Values from Python: int.from_bytes(hashlib.sha256(key.encode()).digest()[:8], "big", signed=True)
     #expect(ResponseKeyHash.of("r1") == -9_010_601_390_311_183_475)
