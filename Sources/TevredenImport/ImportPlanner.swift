@@ -105,7 +105,7 @@ public struct ImportPlanner {
   /// Detects a file's layout and reads its header.
   public func plan(_ file: URL) throws(ImportError) -> PlannedFile {
     let name = file.relativePathForMessages
-    let (detected, sample) = try Self.detectLayout(of: file, forced: settings.layout)
+    let (detected, sample, header) = try Self.detectLayout(of: file, forced: settings.layout)
     if let repeatGroup = detected.repeatGroupDescription {
       return PlannedFile(
         url: file, name: name, format: detected.platform.rawValue, conversion: .skipped(reason: repeatGroup),
@@ -116,13 +116,6 @@ public struct ImportPlanner {
       return PlannedFile(
         url: file, name: name, format: detected.platform.rawValue, conversion: .platform(conversion),
         details: details, fileProblems: [])
-    }
-    var reader = try Self.open(file)
-    let header: TableRecord?
-    do {
-      header = try reader.next()
-    } catch {
-      throw .unreadableExport(error.localizedDescription)
     }
     guard let header else {
       return PlannedFile(
@@ -149,23 +142,29 @@ public struct ImportPlanner {
 
   /// The layout of a file, from its first records, and a sample of its first data rows, by which personal-data
   /// columns are judged (``ExportSample``). A malformed record among those sampled ends the sample: reading the
-  /// rows reports it, with its line.
-  static func detectLayout(of file: URL, forced: SurveyPlatform?) throws(ImportError) -> (ExportLayout, ExportSample) {
+  /// rows reports it, with its line. The file's first record comes with them: an exchange file's header, which is
+  /// then not read again.
+  static func detectLayout(of file: URL, forced: SurveyPlatform?) throws(ImportError) -> (
+    ExportLayout, ExportSample, header: TableRecord?
+  ) {
     let name = file.relativePathForMessages
     var reader: TableFileReader
     let layout: ExportLayout
     var records: [[String]]
+    let header: TableRecord?
     do {
       reader = try TableFileReader(contentsOf: file, name: name)
-      records = try reader.nextRecords(4).map(\.fields)
+      let first = try reader.nextRecords(4)
+      header = first.first
+      records = first.map(\.fields)
       layout = ExportLayout.detect(records, forced: forced)
     } catch {
       throw .unreadableExport(error.localizedDescription)
     }
-    guard layout.platform != .tevreden else { return (layout, .empty) }
+    guard layout.platform != .tevreden else { return (layout, .empty, header) }
     let wanted = layout.headerRowCount + ExportSample.rowLimit
     while records.count < wanted, let record = try? reader.next() { records.append(record.fields) }
-    return (layout, ExportSample(rows: records.dropFirst(layout.headerRowCount)))
+    return (layout, ExportSample(rows: records.dropFirst(layout.headerRowCount)), header)
   }
 
   /// The conversion of a platform export's rows: the questionnaire named by `--questionnaire`, or the one whose
