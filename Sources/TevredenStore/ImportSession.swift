@@ -244,9 +244,14 @@ public final class ImportSession {
       try endStepIfDue()
       return .disposition(.inserted)
     }
+    // One lookup finds the stored row and tells whether it is exactly this response.
     let storedStatement = try db.cachedStatement(
-      sql: "SELECT id, responseKey, importBatchId FROM response WHERE keyHash = ?")
-    guard let stored = try Row.fetchOne(storedStatement, arguments: [record.keyHash]) else {
+      sql: """
+        SELECT id, responseKey, importBatchId, \(TevredenDatabase.sameContentSQL) AS isSame
+        FROM response WHERE keyHash = ?
+        """)
+    let arguments = TevredenDatabase.sameContentArguments(record, answers: prepared.answers) + [record.keyHash]
+    guard let stored = try Row.fetchOne(storedStatement, arguments: arguments) else {
       throw StoreError.corruptRow("response \(record.responseKey) was neither inserted nor found")
     }
     if stored["responseKey"] != record.responseKey {
@@ -267,7 +272,7 @@ public final class ImportSession {
       return .disposition(.repeated)
     }
     let disposition: ImportDisposition
-    if try TevredenDatabase.storedRowEquals(record, answers: prepared.answers, in: db) {
+    if stored["isSame"] == true {
       disposition = .duplicate
     } else {
       disposition = try compare(record, prepared: prepared, withRow: rowId, numbersRepeats: numbersRepeats)

@@ -310,24 +310,22 @@ public struct TevredenDatabase: Sendable {
     return sqlite3_changes(db.sqliteConnection) > 0
   }
 
-  /// Whether the stored response with the record's id has exactly this content (its import batch aside): the
-  /// quick test for a response imported again from the same or a later cumulative export.
-  static func storedRowEquals(_ record: ResponseRecord, answers: StoredAnswers, in db: Database) throws -> Bool {
-    let statement = try db.cachedStatement(
-      sql: """
-        SELECT 1 FROM response
-        WHERE keyHash = ? AND responseKey = ? AND snapshotId = ? AND questionnaireID = ? AND questionnaireVersion = ?
-          AND audience = ? AND respondentGroup = ? AND gemeente IS ? AND mode = ? AND interviewer IS ?
-          AND startedAt = ? AND completedAt IS ? AND collectedOn = ? AND status = ? AND grade IS ?
-          AND answers = ? AND missing = ?
-        """)
-    let arguments: StatementArguments = [
-      record.keyHash, record.responseKey, record.snapshotId, record.questionnaireID, record.questionnaireVersion,
-      record.audience,
+  /// A condition on a stored `response` row that holds when it is exactly `record` with `answers` as it would be
+  /// stored today (its key, row id and import batch aside), with ``sameContentArguments(_:answers:)`` as its
+  /// arguments: the quick test for a response imported again from the same or a later cumulative export, read in
+  /// the same statement that finds the stored row, so that an import run again needs one lookup per row.
+  static let sameContentSQL = """
+    (snapshotId = ? AND questionnaireID = ? AND questionnaireVersion = ? AND audience = ? AND respondentGroup = ?
+      AND gemeente IS ? AND mode = ? AND interviewer IS ? AND startedAt = ? AND completedAt IS ? AND collectedOn = ?
+      AND status = ? AND grade IS ? AND answers = ? AND missing = ?)
+    """
+
+  static func sameContentArguments(_ record: ResponseRecord, answers: StoredAnswers) -> StatementArguments {
+    [
+      record.snapshotId, record.questionnaireID, record.questionnaireVersion, record.audience,
       record.respondentGroup, record.gemeente, record.mode, record.interviewer, record.startedAt, record.completedAt,
       record.collectedOn, record.status, record.grade, answers.values, answers.missing,
     ]
-    return try Bool.fetchOne(statement, arguments: arguments) != nil
   }
 
   // MARK: - Reading
