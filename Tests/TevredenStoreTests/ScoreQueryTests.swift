@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 @testable import TevredenCore
@@ -187,3 +188,237 @@ extension ScoringTests {
 
 /// Stand-in so the store tests need not depend on the core test target.
 enum ScoringTests {}
+
+/// The counting during one scan gives exactly what SQLite's `GROUP BY` gave before it, on random responses: both
+/// audiences, several groups and municipalities (also none and an empty one), every status, whole and decimal
+/// grades and none, days on both sides of period boundaries, roles (none, both items), and rows of a running
+/// import, which are left out.
+@Suite struct ScanCountingTests {
+  let database: TevredenDatabase
+
+  init() throws {
+    database = try TevredenDatabase.inMemory()
+    let definition = try storeQuestionnaire(aspectQuestionnaireYAML)
+    let completed = try #require(Timestamp.parse("2026-03-01T10:00:00Z"))
+    try database.save(
+      Response(
+        id: "seed", questionnaire: definition.questionnaire, gemeente: "Hoorn", mode: .online, interviewer: nil,
+        startedAt: completed.addingTimeInterval(-600), completedAt: completed, status: .completed,
+        answers: ["toestemming": .value(.yesNo(true)), "cijfer": .value(.grade(7))]),
+      collectedWith: definition)
+    try database.writer.write { db in
+      let snapshot = try #require(try Int64.fetchOne(db, sql: "SELECT MIN(id) FROM questionnaireSnapshot"))
+      for state in ["committed", "running"] {
+        try db.execute(
+          sql: """
+            INSERT INTO importBatch (source, sha256, format, importedAt, insertedCount, duplicateCount,
+              rejectedCount, state) VALUES ('test.csv', '', 'csv', '2026-01-01T00:00:00Z', 0, 0, 0, ?)
+            """, arguments: [state])
+      }
+      let committed = try #require(
+        try Int64.fetchOne(db, sql: "SELECT id FROM importBatch WHERE state = 'committed'"))
+      let running = try #require(try Int64.fetchOne(db, sql: "SELECT id FROM importBatch WHERE state = 'running'"))
+      var random = SplitMix(seed: 20_261_203)
+      let groups = ["melding", "advies", "onderzoek", "Één groep"]
+      let gemeenten: [String?] = [nil, "", "Hoorn", "Texel", "Den Helder", "Dijk en Waard"]
+      let statuses = ["completed", "completed", "completed", "partial", "refused"]
+      let grades: [Double?] = [nil, 1, 2, 3, 4, 5, 6, 7, 7, 8, 8, 9, 10, 6.5, 7.5, 8.25]
+      let roles = [
+        "{}", #"{"rol":"melder"}"#, #"{"rol":"betrokkene"}"#, #"{"functie":"politie"}"#,
+        #"{"rol":"melder","functie":"arts"}"#,
+      ]
+      let batches: [Int64?] = [nil, nil, committed, running]
+      let monthDays = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+      for number in 0..<3000 {
+        // December 2024 to January 2027, mostly on the first and last days of months.
+        let month = 11 + random.below(26)
+        let year = 2024 + month / 12
+        let last = monthDays[month % 12] + (month % 12 == 1 && year % 4 == 0 ? 1 : 0)
+        let days = [1, 2, 15, last - 1, last, last]
+        let day = LocalDate(year: year, month: month % 12 + 1, day: days[random.below(days.count)])
+        try db.execute(
+          sql: """
+            INSERT INTO response (responseKey, keyHash, snapshotId, questionnaireID, questionnaireVersion,
+              audience, respondentGroup, gemeente, mode, startedAt, collectedOn, status, grade, importBatchId,
+              answers) VALUES (?, ?, ?, 'aspect-test', 1, ?, ?, ?, 'online', '2026-01-01T00:00:00Z', ?, ?, ?, ?, ?)
+            """,
+          arguments: [
+            "random-\(number)", number + 1_000_000, snapshot,
+            random.below(3) == 0 ? "ketenpartners" : "inwoners", groups[random.below(groups.count)],
+            gemeenten[random.below(gemeenten.count)], day.description, statuses[random.below(statuses.count)],
+            grades[random.below(grades.count)], batches[random.below(batches.count)], roles[random.below(roles.count)],
+          ])
+      }
+    }
+  }
+
+  static let periods = ["2025-T1", "2025-T3", "2026-T1", "2026-T2", "2026", "2026-T3"]
+
+  @Test(arguments: periods) func theOnePassCountsAsTheGroupBy(name: String) throws {
+    let period = try #require(Period(name))
+    let (scanned, grouped) = try database.writer.read { db in
+      (
+        try TevredenDatabase.groupPass(db, period: period, previous: period.yearEarlier),
+        try Self.groupPassByGroupBy(db, period: period, previous: period.yearEarlier)
+      )
+    }
+    #expect(scanned.current == grouped.current)
+    #expect(scanned.previous == grouped.previous)
+    #expect(scanned.statuses == grouped.statuses)
+    #expect(!scanned.current.isEmpty && !scanned.statuses.isEmpty)
+    if period.first.year == 2026 { #expect(!scanned.previous.isEmpty) }
+  }
+
+  @Test(arguments: [
+    [], [ScoreDimension.gemeente], [.role], [.year], [.period], [.gemeente, .period], [.gemeente, .role, .period],
+    [.gemeente, .role, .year],
+  ])
+  func theBreakdownCountsAsTheGroupBy(dimensions: [ScoreDimension]) throws {
+    let range = Period(from: try #require(LocalDate("2025-01-01")), to: try #require(LocalDate("2026-12-31")))
+    for period in try Self.periods.map({ try #require(Period($0)) }) + [range] {
+      let (scanned, grouped) = try database.writer.read { db in
+        (
+          try TevredenDatabase.gradeCells(db, period: period, dimensions: Set(dimensions)),
+          try Self.gradeCellsByGroupBy(db, period: period, dimensions: Set(dimensions))
+        )
+      }
+      #expect(Set(scanned) == Set(grouped))
+      #expect(scanned.count == grouped.count)
+      #expect(scanned.map { "\($0.audience)/\($0.group)" } == grouped.map { "\($0.audience)/\($0.group)" })
+      #expect(scanned.count > 1)
+    }
+  }
+
+  @Test func rowsOfARunningImportAreLeftOut() throws {
+    let period = try #require(Period("2026"))
+    let (all, visible) = try database.writer.read { db in
+      (
+        try Int.fetchOne(
+          db,
+          sql: """
+            SELECT COUNT(*) FROM response
+            WHERE status = 'completed' AND grade IS NOT NULL AND collectedOn BETWEEN '2026-01-01' AND '2026-12-31'
+            """) ?? 0,
+        try TevredenDatabase.gradeCells(db, period: period, dimensions: []).map(\.distribution.count).reduce(0, +)
+      )
+    }
+    #expect(visible > 0 && visible < all)
+  }
+
+  // The queries as they were: SQLite's GROUP BY, decoded by GRDB.
+
+  static func groupPassByGroupBy(_ db: Database, period: Period, previous: Period) throws
+    -> (current: [GradeCell], previous: [GradeCell], statuses: [StatusCount])
+  {
+    let rows = try Row.fetchAll(
+      db,
+      sql: """
+        SELECT audience, respondentGroup, status, grade,
+          SUM(collectedOn BETWEEN ?1 AND ?2) AS current, SUM(collectedOn BETWEEN ?3 AND ?4) AS previous
+        FROM response
+        WHERE (collectedOn BETWEEN ?1 AND ?2 OR collectedOn BETWEEN ?3 AND ?4)
+          AND \(TevredenDatabase.visibleResponses())
+        GROUP BY audience, respondentGroup, status, grade
+        """,
+      arguments: [
+        period.first.description, period.last.description, previous.first.description, previous.last.description,
+      ])
+    var current: [String: GradeCell] = [:]
+    var earlier: [String: GradeCell] = [:]
+    var statuses: [String: StatusCount] = [:]
+    for row in rows {
+      guard let audience = Audience(rawValue: row[0]), let status = Response.Status(rawValue: row[2]) else {
+        continue
+      }
+      let group: String = row[1]
+      let key = "\(audience.rawValue)/\(group)"
+      let inPeriod: Int = row[4]
+      let inPrevious: Int = row[5]
+      if inPeriod > 0 {
+        statuses[
+          "\(key)/\(status.rawValue)", default: StatusCount(audience: audience, group: group, status: status, count: 0)
+        ]
+        .count += inPeriod
+      }
+      guard status == .completed, let grade: Double = row[3] else { continue }
+      let empty = GradeCell(audience: audience, group: group, distribution: .empty)
+      if inPeriod > 0 { current[key, default: empty].distribution.add(grade, count: inPeriod) }
+      if inPrevious > 0 { earlier[key, default: empty].distribution.add(grade, count: inPrevious) }
+    }
+    func sorted(_ cells: [String: GradeCell]) -> [GradeCell] {
+      cells.values.sorted { ($0.audience.rawValue, $0.group) < ($1.audience.rawValue, $1.group) }
+    }
+    return (
+      sorted(current), sorted(earlier),
+      statuses.values.sorted {
+        ($0.audience.rawValue, $0.group, $0.status.rawValue) < ($1.audience.rawValue, $1.group, $1.status.rawValue)
+      }
+    )
+  }
+
+  static func gradeCellsByGroupBy(_ db: Database, period: Period, dimensions: Set<ScoreDimension>) throws
+    -> [GradeCell]
+  {
+    var columns = ["r.audience", "r.respondentGroup"]
+    var join = ""
+    if dimensions.contains(.gemeente) { columns.append("r.gemeente") }
+    if dimensions.contains(.role) {
+      columns.append("role.value")
+      join = "LEFT JOIN json_each(r.answers) role ON role.key IN ('rol', 'functie')"
+    }
+    if dimensions.contains(.year) || dimensions.contains(.period) {
+      columns.append("CAST(substr(r.collectedOn, 1, 4) AS INTEGER)")
+    }
+    if dimensions.contains(.period) { columns.append("(CAST(substr(r.collectedOn, 6, 2) AS INTEGER) + 3) / 4") }
+    let keys = columns.joined(separator: ", ")
+    let rows = try Row.fetchAll(
+      db,
+      sql: """
+        SELECT \(keys), r.grade, COUNT(*) FROM response r \(join)
+        WHERE r.status = 'completed' AND r.grade IS NOT NULL AND r.collectedOn BETWEEN ? AND ?
+          AND \(TevredenDatabase.visibleResponses("r"))
+        GROUP BY \(keys), r.grade
+        """, arguments: [period.first.description, period.last.description])
+    var cells: [GradeCell] = []
+    for row in rows {
+      var index = 0
+      func next<Value: DatabaseValueConvertible>() -> Value? {
+        defer { index += 1 }
+        return row[index]
+      }
+      guard let audienceText: String = next(), let audience = Audience(rawValue: audienceText),
+        let group: String = next()
+      else { continue }
+      var cell = GradeCell(audience: audience, group: group, distribution: .empty)
+      if dimensions.contains(.gemeente) { cell.gemeente = next() }
+      if dimensions.contains(.role) { cell.role = next() }
+      if dimensions.contains(.year) || dimensions.contains(.period) { cell.year = next() }
+      if dimensions.contains(.period) { cell.third = next() }
+      guard let grade: Double = next(), let count: Int = next() else { continue }
+      if let existing = cells.firstIndex(where: {
+        ($0.audience, $0.group, $0.gemeente, $0.role, $0.year, $0.third)
+          == (cell.audience, cell.group, cell.gemeente, cell.role, cell.year, cell.third)
+      }) {
+        cells[existing].distribution.add(grade, count: count)
+      } else {
+        cell.distribution.add(grade, count: count)
+        cells.append(cell)
+      }
+    }
+    return cells.sorted { ($0.audience.rawValue, $0.group) < ($1.audience.rawValue, $1.group) }
+  }
+}
+
+/// A small seeded generator, so that a failure can be reproduced.
+struct SplitMix {
+  var state: UInt64
+  init(seed: UInt64) { state = seed }
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+  mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+}
