@@ -37,7 +37,8 @@ extension TevredenDatabase {
       let statusCounts = pass.statuses
       var roleLabels: [Audience: [String: String]] = [:]
       if dimensions.contains(.role) {
-        for questionnaire in definitions.values {
+        // Oldest snapshot first, so that a label reworded in a later edition wins, the same in every run.
+        for (_, questionnaire) in definitions.sorted(by: { $0.key < $1.key }) {
           for item in Self.roleItems {
             guard let question = questionnaire.question(Question.ID(rawValue: item)),
               case .choice(let choices, _) = question.kind

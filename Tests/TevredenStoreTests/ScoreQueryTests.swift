@@ -149,6 +149,29 @@ private let aspectQuestionnaireYAML = """
     #expect(abs(try #require(paired.correlation) - 0.9902674083052385) < 1e-12)
   }
 
+  /// Role labels come from the stored definitions; when an edition rewords one, the newest wording is shown, in
+  /// every run (they were taken in a dictionary's order).
+  @Test func theNewestEditionsRoleLabelIsShownEveryTime() throws {
+    try save("a", completedAt: "2026-03-01T10:00:00Z", grade: 8)
+    let reworded = try storeQuestionnaire(
+      aspectQuestionnaireYAML.replacingOccurrences(of: "Ik heb de melding gedaan", with: "Ik deed de melding")
+        .replacingOccurrences(of: "title: \"Test\"", with: "title: \"Test, herzien\""))
+    try database.save(
+      Response(
+        id: "b", questionnaire: reworded.questionnaire, gemeente: "Hoorn", mode: .online, interviewer: nil,
+        startedAt: try #require(Timestamp.parse("2026-03-02T10:00:00Z")),
+        completedAt: try #require(Timestamp.parse("2026-03-02T10:10:00Z")), status: .completed,
+        answers: [
+          "toestemming": .value(.yesNo(true)), "rol": .value(.choices(["melder"])), "cijfer": .value(.grade(7)),
+        ]),
+      collectedWith: reworded)
+    let year = try #require(Period("2026"))
+    for _ in 0..<8 {
+      let data = try database.scoreData(for: ScoreRequest(period: year, dimensions: [.role]))
+      #expect(data.roleLabels[.inwoners]?["melder"] == "Ik deed de melding")
+    }
+  }
+
   @Test func breaksDownByMunicipalityRoleYearAndPeriod() throws {
     try save("a", completedAt: "2026-03-01T10:00:00Z", grade: 8, gemeente: "Hoorn", role: "melder")
     try save("b", completedAt: "2026-06-01T10:00:00Z", grade: 6, gemeente: "Texel", role: "betrokkene")
