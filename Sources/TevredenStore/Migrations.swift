@@ -333,8 +333,7 @@ extension TevredenDatabase {
   static func rebuild(table: String, in db: Database, rewrite: (String) -> String) throws {
     guard
       let sql = try String.fetchOne(
-        db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", arguments: [table]),
-      sql.contains("(")
+        db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", arguments: [table])
     else { return }
     let rewritten = rewrite(sql)
     guard rewritten != sql, let newColumns = rewritten.firstIndex(of: "(") else { return }

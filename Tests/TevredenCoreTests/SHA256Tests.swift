@@ -88,7 +88,7 @@ import Testing
   // Only where the processor has them; elsewhere the software is all that runs, and the vectors above test it.
   @Test(.enabled(if: SHA256.usesHardware, "this processor has no SHA instructions"))
   func theProcessorsSHAInstructionsGiveTheSameStateAsTheSoftware() {
-    var generator = SplitMix64(seed: 20_261_123)
+    var generator = SeededGenerator(seed: 20_261_123)
     for blocks in [1, 2, 3, 7, 16, 64] {
       for _ in 0..<50 {
         let bytes = (0..<(64 * blocks)).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
@@ -107,18 +107,5 @@ import Testing
             == [software.a, software.b, software.c, software.d, software.e, software.f, software.g, software.h])
       }
     }
-  }
-}
-
-/// A small deterministic generator for test inputs.
-private struct SplitMix64 {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }

@@ -241,7 +241,7 @@ enum ScoringTests {}
       let committed = try #require(
         try Int64.fetchOne(db, sql: "SELECT id FROM importBatch WHERE state = 'committed'"))
       let running = try #require(try Int64.fetchOne(db, sql: "SELECT id FROM importBatch WHERE state = 'running'"))
-      var random = SplitMix(seed: 20_261_203)
+      var random = SeededGenerator(seed: 20_261_203)
       let groups = ["melding", "advies", "onderzoek", "Één groep"]
       let gemeenten: [String?] = [nil, "", "Hoorn", "Texel", "Den Helder", "Dijk en Waard"]
       let statuses = ["completed", "completed", "completed", "partial", "refused"]
@@ -254,11 +254,12 @@ enum ScoringTests {}
       let monthDays = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
       for number in 0..<3000 {
         // December 2024 to January 2027, mostly on the first and last days of months.
-        let month = 11 + random.below(26)
+        let month = 11 + Int.random(in: 0..<26, using: &random)
         let year = 2024 + month / 12
         let last = monthDays[month % 12] + (month % 12 == 1 && year % 4 == 0 ? 1 : 0)
         let days = [1, 2, 15, last - 1, last, last]
-        let day = LocalDate(year: year, month: month % 12 + 1, day: days[random.below(days.count)])
+        let day = LocalDate(
+          year: year, month: month % 12 + 1, day: days[Int.random(in: 0..<days.count, using: &random)])
         try db.execute(
           sql: """
             INSERT INTO response (responseKey, keyHash, snapshotId, questionnaireID, questionnaireVersion,
@@ -267,9 +268,13 @@ enum ScoringTests {}
             """,
           arguments: [
             "random-\(number)", number + 1_000_000, snapshot,
-            random.below(3) == 0 ? "ketenpartners" : "inwoners", groups[random.below(groups.count)],
-            gemeenten[random.below(gemeenten.count)], day.description, statuses[random.below(statuses.count)],
-            grades[random.below(grades.count)], batches[random.below(batches.count)], roles[random.below(roles.count)],
+            Int.random(in: 0..<3, using: &random) == 0 ? "ketenpartners" : "inwoners",
+            groups[Int.random(in: 0..<groups.count, using: &random)],
+            gemeenten[Int.random(in: 0..<gemeenten.count, using: &random)], day.description,
+            statuses[Int.random(in: 0..<statuses.count, using: &random)],
+            grades[Int.random(in: 0..<grades.count, using: &random)],
+            batches[Int.random(in: 0..<batches.count, using: &random)],
+            roles[Int.random(in: 0..<roles.count, using: &random)],
           ])
       }
     }
@@ -430,18 +435,4 @@ enum ScoringTests {}
     }
     return cells.sorted { ($0.audience.rawValue, $0.group) < ($1.audience.rawValue, $1.group) }
   }
-}
-
-/// A small seeded generator, so that a failure can be reproduced.
-struct SplitMix {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-  mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
 }
