@@ -89,7 +89,7 @@ let package = Package(
       dependencies: [
         "TevredenCore", "TevredenStore", "TevredenTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
       ],
-      exclude: ["PlatformExports", "PrivacyFixtures"]
+      exclude: ["Figures", "PlatformExports", "PrivacyFixtures"]
     ),
   ],
   swiftLanguageModes: [.v6]

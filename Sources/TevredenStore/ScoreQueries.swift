@@ -254,9 +254,12 @@ extension TevredenDatabase {
       if let grade: Double = row["grade"] { cell.withGrade.add(score, grade, count: row["n"]) }
       cells[key] = cell
     }
-    // In the order the newest definition of each group lists its aspects.
+    // In the order the newest definition lists its aspects: newest snapshot first, so that the order does not
+    // depend on a dictionary's (per-process) order, which let two aspects with the same mean change places.
     let order = Dictionary(
-      definitions.values.flatMap { $0.scoreRule.aspects.enumerated().map { ($1.rawValue, $0) } },
+      definitions.sorted { $0.key > $1.key }.flatMap {
+        $0.value.scoreRule.aspects.enumerated().map { ($1.rawValue, $0) }
+      },
       uniquingKeysWith: { first, _ in first })
     return cells.values.sorted {
       ($0.audience.rawValue, $0.group, order[$0.item] ?? 0, $0.item) < (
