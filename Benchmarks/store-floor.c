@@ -1,21 +1,26 @@
-// What SQLite alone needs to store imported responses the way tevreden stores them: the same table, indexes,
-// foreign keys, page cache, WAL journal and insert statement (TevredenDatabase.insertSQL), one transaction, with
-// synthetic rows of the size the import benchmark's rows have (random 64-bit key hashes, as row-hash ids give).
-// No file is read and nothing is converted: the time is the floor under `tevreden import`'s storing thread.
+// What SQLite alone needs to store imported responses the way tevreden stores them, beside `sqlite3 .import` of the
+// same rows as a CSV file, and beside variants of the stored row: the same page cache, WAL journal and one
+// transaction each, with synthetic rows of the size the import benchmark's rows have (random 64-bit key hashes, as
+// row-hash ids give). No file is read and nothing is converted: each time is the floor under `tevreden import`'s
+// storing thread for that layout of the row.
 //
 //   swift run -c release tevreden import Responses/2026/inwoners-melding.csv --db /tmp/floor.sqlite
 //   gcc -O2 Benchmarks/store-floor.c -lsqlite3 -o /tmp/store-floor
-//   /tmp/store-floor /tmp/floor.sqlite 1000000          # add "delete" to use a rollback journal instead of WAL
+//   /tmp/store-floor /tmp/floor.sqlite 1000000 [runs]
 //
-// The database must be one tevreden made (schema v5 or later), with at least one snapshot and import batch.
+// The database must be one tevreden made (schema v5 or later): its `response` table, index and insert are the
+// "tevreden" variant, and the other variants are that table rewritten. Every variant stores into a new file next
+// to /tmp; the database given is only read.
 #include <sqlite3.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
-static uint64_t state = 88172645463325252ULL;
+static uint64_t state;
 static uint64_t next(void) {
   state ^= state << 13;
   state ^= state >> 7;
@@ -23,92 +28,326 @@ static uint64_t next(void) {
   return state;
 }
 
-static int64_t query_int(sqlite3 *db, const char *sql) {
+static double now(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+static char *query_text(sqlite3 *db, const char *sql) {
   sqlite3_stmt *statement;
-  int64_t value = -1;
-  if (sqlite3_prepare_v2(db, sql, -1, &statement, 0) == SQLITE_OK && sqlite3_step(statement) == SQLITE_ROW) {
-    value = sqlite3_column_int64(statement, 0);
+  char *value = 0;
+  if (sqlite3_prepare_v2(db, sql, -1, &statement, 0) == SQLITE_OK && sqlite3_step(statement) == SQLITE_ROW &&
+      sqlite3_column_text(statement, 0)) {
+    value = strdup((const char *)sqlite3_column_text(statement, 0));
   }
   sqlite3_finalize(statement);
   return value;
 }
 
-int main(int argc, char **argv) {
-  if (argc < 3) {
-    fprintf(stderr, "usage: %s DATABASE ROWS [delete]\n", argv[0]);
-    return 2;
+// `text` with every `from` replaced by `to` (a new string).
+static char *replace(const char *text, const char *from, const char *to) {
+  size_t count = 0, from_length = strlen(from), to_length = strlen(to);
+  for (const char *p = strstr(text, from); p; p = strstr(p + from_length, from)) count++;
+  char *result = malloc(strlen(text) + count * (to_length + 1) + 1), *out = result;
+  for (const char *p = text;;) {
+    const char *hit = strstr(p, from);
+    if (!hit) {
+      strcpy(out, p);
+      break;
+    }
+    memcpy(out, p, (size_t)(hit - p));
+    out += hit - p;
+    memcpy(out, to, to_length);
+    out += to_length;
+    p = hit + from_length;
   }
+  return result;
+}
+
+// One synthetic response: the values every variant stores, drawn from the generator in the same order.
+typedef struct {
+  char key[64];
+  int64_t key_hash;
+  int answer[5];
+  int with_remark;
+  int month, date, hour;
+} Synthetic;
+
+static void draw(Synthetic *s, int row) {
+  const uint64_t r = next();
+  snprintf(s->key, sizeof s->key, "googleforms:row-%016llx%04x", (unsigned long long)r, row & 0xffff);
+  s->key_hash = (int64_t)next();
+  s->answer[0] = (int)(r % 5) + 1;
+  s->answer[1] = (int)(r >> 3) % 5 + 1;
+  s->answer[2] = (int)(r >> 6) % 5 + 1;
+  s->answer[3] = (int)(r >> 9) % 5 + 5;
+  s->answer[4] = (int)(r >> 12) % 5 + 1;
+  s->with_remark = row % 2;
+  s->month = 1 + (row / 28) % 12;
+  s->date = 1 + row % 28;
+  s->hour = row % 24;
+}
+
+// How a variant lays out the row: today's named-item JSON objects and text metadata, or positional answers (a
+// JSON array in the order of the snapshot's items) with the columns the snapshot already holds left out.
+typedef enum { NAMED, LEAN } Layout;
+
+typedef struct {
+  const char *name;
+  Layout layout;
+  int in_checks;      // CHECK rules written with IN, as schema v10 had them
+  int foreign_keys;   // REFERENCES clauses kept (checked per row with PRAGMA foreign_keys = ON)
+  int autoincrement;  // AUTOINCREMENT kept
+} Variant;
+
+static const char *lean_table =
+    "CREATE TABLE response (id INTEGER PRIMARY KEY, responseKey TEXT NOT NULL, keyHash INTEGER NOT NULL, "
+    "snapshotId INTEGER NOT NULL, gemeente TEXT, mode TEXT NOT NULL, interviewer TEXT, "
+    "startedAt INTEGER NOT NULL, completedAt INTEGER, collectedOn INTEGER NOT NULL, "
+    "status TEXT NOT NULL CHECK (status = 'completed' OR status = 'partial' OR status = 'refused'), "
+    "grade DOUBLE CHECK (grade IS NULL OR (grade >= 1 AND grade <= 10)), importBatchId INTEGER, "
+    "answers TEXT NOT NULL)";
+
+static const char *lean_insert =
+    "INSERT INTO response (responseKey, keyHash, snapshotId, gemeente, mode, interviewer, startedAt, completedAt, "
+    "collectedOn, status, grade, importBatchId, answers) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT (keyHash) DO NOTHING";
+
+static const char *named_insert =
+    "INSERT INTO response (responseKey, keyHash, snapshotId, questionnaireID, questionnaireVersion, audience, "
+    "respondentGroup, gemeente, mode, interviewer, startedAt, completedAt, collectedOn, status, grade, "
+    "importBatchId, answers, missing) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT (keyHash) DO NOTHING";
+
+static int exec(sqlite3 *db, const char *sql) {
+  char *error = 0;
+  if (sqlite3_exec(db, sql, 0, 0, &error) != SQLITE_OK) {
+    fprintf(stderr, "%s\n  in: %.200s\n", error, sql);
+    sqlite3_free(error);
+    return 0;
+  }
+  return 1;
+}
+
+static long long file_size(const char *path) {
+  struct stat info;
+  return stat(path, &info) == 0 ? (long long)info.st_size : 0;
+}
+
+// Makes a new database at `path` with the template's snapshot and import-batch tables (one row each) and the
+// variant's response table and key-hash index, stores `rows` rows in one transaction, and returns the seconds.
+static double store(const char *template_path, const char *path, const Variant *v, int rows) {
+  unlink(path);
+  char wal[512];
+  snprintf(wal, sizeof wal, "%s-wal", path);
+  unlink(wal);
   sqlite3 *db;
-  if (sqlite3_open(argv[1], &db) != SQLITE_OK) return 1;
-  const int rows = atoi(argv[2]);
-  const int rollback = argc > 3 && strcmp(argv[3], "delete") == 0;
-  sqlite3_exec(db, rollback ? "PRAGMA journal_mode = DELETE" : "PRAGMA journal_mode = WAL", 0, 0, 0);
-  sqlite3_exec(db, "PRAGMA foreign_keys = ON; PRAGMA cache_size = -32768", 0, 0, 0);
-  const int64_t snapshot = query_int(db, "SELECT MIN(id) FROM questionnaireSnapshot");
-  const int64_t batch = query_int(db, "SELECT MAX(id) FROM importBatch");
-  if (snapshot < 0 || batch < 0 || query_int(db, "SELECT COUNT(*) FROM pragma_table_info('response') WHERE name = 'keyHash'") != 1) {
-    fprintf(stderr, "%s is not a tevreden database of schema v5 or later with a snapshot and an import batch\n", argv[1]);
-    return 1;
+  if (sqlite3_open(path, &db) != SQLITE_OK) return -1;
+  char attach[600];
+  snprintf(attach, sizeof attach, "ATTACH DATABASE '%s' AS template", template_path);
+  if (!exec(db, attach)) return -1;
+  char *snapshot_sql = query_text(db, "SELECT sql FROM template.sqlite_master WHERE name = 'questionnaireSnapshot'");
+  char *batch_sql = query_text(db, "SELECT sql FROM template.sqlite_master WHERE name = 'importBatch'");
+  char *response_sql = query_text(db, "SELECT sql FROM template.sqlite_master WHERE name = 'response'");
+  if (!snapshot_sql || !batch_sql || !response_sql) {
+    fprintf(stderr, "%s is not a tevreden database\n", template_path);
+    return -1;
   }
-  sqlite3_stmt *insert;
-  if (sqlite3_prepare_v2(
-          db,
-          "INSERT INTO response (responseKey, keyHash, snapshotId, questionnaireID, questionnaireVersion, audience, "
-          "respondentGroup, gemeente, mode, interviewer, startedAt, completedAt, collectedOn, status, grade, "
-          "importBatchId, answers, missing) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-          "ON CONFLICT (keyHash) DO NOTHING",
-          -1, &insert, 0) != SQLITE_OK) {
-    fprintf(stderr, "%s\n", sqlite3_errmsg(db));
-    return 1;
-  }
-  struct timespec start, end;
-  clock_gettime(CLOCK_MONOTONIC, &start);
-  sqlite3_exec(db, "BEGIN IMMEDIATE", 0, 0, 0);
-  char key[64], answers[400], timestamp[32], day[16];
-  for (int row = 0; row < rows; row++) {
-    const uint64_t r = next();
-    const int month = 1 + (row / 28) % 12, date = 1 + row % 28;
-    snprintf(key, sizeof key, "googleforms:row-%016llx%04x", (unsigned long long)r, row & 0xffff);
-    snprintf(answers, sizeof answers,
-             "{\"afspraken\":\"%d\",\"bejegening\":\"%d\",\"bereikbaarheid\":\"%d\",\"cijfer\":\"%d\","
-             "\"duidelijk_melding\":\"%d\",\"duidelijk_rol_vt\":\"5\",\"duidelijk_vervolg\":\"4\",\"geduld\":\"5\","
-             "\"kinderen\":\"nee\",%s\"rol\":\"betrokkene\",\"toestemming\":\"ja\"}",
-             (int)(r % 5) + 1, (int)(r >> 3) % 5 + 1, (int)(r >> 6) % 5 + 1, (int)(r >> 9) % 5 + 5,
-             (int)(r >> 12) % 5 + 1, row % 2 ? "\"opmerking\":\"Goed geholpen.\"," : "");
-    snprintf(timestamp, sizeof timestamp, "2026-%02d-%02dT%02d:00:00Z", month, date, row % 24);
-    snprintf(day, sizeof day, "2026-%02d-%02d", month, date);
-    sqlite3_reset(insert);
-    sqlite3_bind_text(insert, 1, key, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int64(insert, 2, (int64_t)next());
-    sqlite3_bind_int64(insert, 3, snapshot);
-    sqlite3_bind_text(insert, 4, "inwoners-melding", -1, SQLITE_STATIC);
-    sqlite3_bind_int64(insert, 5, 2);
-    sqlite3_bind_text(insert, 6, "inwoners", -1, SQLITE_STATIC);
-    sqlite3_bind_text(insert, 7, "melding", -1, SQLITE_STATIC);
-    sqlite3_bind_null(insert, 8);
-    sqlite3_bind_text(insert, 9, "online", -1, SQLITE_STATIC);
-    sqlite3_bind_null(insert, 10);
-    sqlite3_bind_text(insert, 11, timestamp, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(insert, 12, timestamp, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(insert, 13, day, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(insert, 14, "completed", -1, SQLITE_STATIC);
-    sqlite3_bind_double(insert, 15, 7.0);
-    sqlite3_bind_int64(insert, 16, batch);
-    sqlite3_bind_text(insert, 17, answers, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(insert, 18, "{\"deskundigheid\":\"weet_niet\"}", -1, SQLITE_STATIC);
-    if (sqlite3_step(insert) != SQLITE_DONE) {
-      fprintf(stderr, "row %d: %s\n", row, sqlite3_errmsg(db));
-      return 1;
+  char *table;
+  if (v->layout == LEAN) {
+    table = strdup(lean_table);
+  } else {
+    table = strdup(response_sql);
+    if (v->in_checks) {
+      char *a = replace(table, "CHECK (status = 'completed' OR status = 'partial' OR status = 'refused')",
+                        "CHECK (status IN ('completed', 'partial', 'refused'))");
+      char *b = replace(a, "CHECK (audience = 'inwoners' OR audience = 'ketenpartners')",
+                        "CHECK (audience IN ('inwoners', 'ketenpartners'))");
+      free(table);
+      free(a);
+      table = b;
+    }
+    if (!v->foreign_keys) {
+      char *a = replace(table, " REFERENCES questionnaireSnapshot(id)", "");
+      char *b = replace(a, " REFERENCES importBatch(id) ON DELETE SET NULL", "");
+      free(table);
+      free(a);
+      table = b;
+    }
+    if (!v->autoincrement) {
+      char *a = replace(table, " AUTOINCREMENT", "");
+      free(table);
+      table = a;
     }
   }
-  if (sqlite3_exec(db, "COMMIT", 0, 0, 0) != SQLITE_OK) {
-    fprintf(stderr, "commit: %s\n", sqlite3_errmsg(db));
-    return 1;
+  if (!exec(db, "PRAGMA journal_mode = WAL") || !exec(db, "PRAGMA cache_size = -32768") ||
+      !exec(db, v->foreign_keys ? "PRAGMA foreign_keys = ON" : "PRAGMA foreign_keys = OFF") ||
+      !exec(db, snapshot_sql) || !exec(db, batch_sql) || !exec(db, table) ||
+      !exec(db, "CREATE UNIQUE INDEX response_on_keyHash ON response(keyHash)") ||
+      !exec(db, "INSERT INTO questionnaireSnapshot SELECT * FROM template.questionnaireSnapshot LIMIT 1") ||
+      !exec(db, "INSERT INTO importBatch SELECT * FROM template.importBatch LIMIT 1") ||
+      !exec(db, "DETACH DATABASE template")) {
+    return -1;
   }
-  clock_gettime(CLOCK_MONOTONIC, &end);
+  free(snapshot_sql);
+  free(batch_sql);
+  free(response_sql);
+  free(table);
+  const int64_t snapshot = 1, batch = 1;
+  exec(db, "UPDATE questionnaireSnapshot SET id = 1; UPDATE importBatch SET id = 1");
+  sqlite3_stmt *insert;
+  if (sqlite3_prepare_v2(db, v->layout == LEAN ? lean_insert : named_insert, -1, &insert, 0) != SQLITE_OK) {
+    fprintf(stderr, "%s\n", sqlite3_errmsg(db));
+    return -1;
+  }
+  state = 88172645463325252ULL;
+  const double start = now();
+  exec(db, "BEGIN IMMEDIATE");
+  char answers[400], timestamp[32], day[16];
+  Synthetic s;
+  for (int row = 0; row < rows; row++) {
+    draw(&s, row);
+    sqlite3_reset(insert);
+    int column = 0;
+    sqlite3_bind_text(insert, ++column, s.key, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(insert, ++column, s.key_hash);
+    sqlite3_bind_int64(insert, ++column, snapshot);
+    if (v->layout == NAMED) {
+      snprintf(answers, sizeof answers,
+               "{\"afspraken\":\"%d\",\"bejegening\":\"%d\",\"bereikbaarheid\":\"%d\",\"cijfer\":\"%d\","
+               "\"duidelijk_melding\":\"%d\",\"duidelijk_rol_vt\":\"5\",\"duidelijk_vervolg\":\"4\",\"geduld\":\"5\","
+               "\"kinderen\":\"nee\",%s\"rol\":\"betrokkene\",\"toestemming\":\"ja\"}",
+               s.answer[0], s.answer[1], s.answer[2], s.answer[3], s.answer[4],
+               s.with_remark ? "\"opmerking\":\"Goed geholpen.\"," : "");
+      snprintf(timestamp, sizeof timestamp, "2026-%02d-%02dT%02d:00:00Z", s.month, s.date, s.hour);
+      snprintf(day, sizeof day, "2026-%02d-%02d", s.month, s.date);
+      sqlite3_bind_text(insert, ++column, "inwoners-melding", -1, SQLITE_STATIC);
+      sqlite3_bind_int64(insert, ++column, 2);
+      sqlite3_bind_text(insert, ++column, "inwoners", -1, SQLITE_STATIC);
+      sqlite3_bind_text(insert, ++column, "melding", -1, SQLITE_STATIC);
+      sqlite3_bind_null(insert, ++column);
+      sqlite3_bind_text(insert, ++column, "online", -1, SQLITE_STATIC);
+      sqlite3_bind_null(insert, ++column);
+      sqlite3_bind_text(insert, ++column, timestamp, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text(insert, ++column, timestamp, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text(insert, ++column, day, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text(insert, ++column, "completed", -1, SQLITE_STATIC);
+      sqlite3_bind_double(insert, ++column, 7.0);
+      sqlite3_bind_int64(insert, ++column, batch);
+      sqlite3_bind_text(insert, ++column, answers, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text(insert, ++column, "{\"deskundigheid\":\"weet_niet\"}", -1, SQLITE_STATIC);
+    } else {
+      // The same answers by position; a missing code as an object in its place, an unasked item as null.
+      snprintf(answers, sizeof answers,
+               "[\"ja\",\"betrokkene\",\"%d\",\"%d\",\"%d\",\"%d\",\"5\",\"4\",\"5\",{\"m\":\"weet_niet\"},\"nee\","
+               "%s,\"%d\"]",
+               s.answer[0], s.answer[1], s.answer[2], s.answer[4], s.with_remark ? "\"Goed geholpen.\"" : "null",
+               s.answer[3]);
+      const int64_t seconds = 1767225600 + (int64_t)((s.month - 1) * 31 + s.date) * 86400 + s.hour * 3600;
+      sqlite3_bind_null(insert, ++column);
+      sqlite3_bind_text(insert, ++column, "online", -1, SQLITE_STATIC);
+      sqlite3_bind_null(insert, ++column);
+      sqlite3_bind_int64(insert, ++column, seconds);
+      sqlite3_bind_int64(insert, ++column, seconds);
+      sqlite3_bind_int64(insert, ++column, 20260000 + s.month * 100 + s.date);
+      sqlite3_bind_text(insert, ++column, "completed", -1, SQLITE_STATIC);
+      sqlite3_bind_double(insert, ++column, 7.0);
+      sqlite3_bind_int64(insert, ++column, batch);
+      sqlite3_bind_text(insert, ++column, answers, -1, SQLITE_TRANSIENT);
+    }
+    if (sqlite3_step(insert) != SQLITE_DONE) {
+      fprintf(stderr, "row %d: %s\n", row, sqlite3_errmsg(db));
+      return -1;
+    }
+  }
+  if (!exec(db, "COMMIT")) return -1;
+  const double seconds = now() - start;
   sqlite3_finalize(insert);
   sqlite3_close(db);
-  printf("%d rows stored in %.2f s (%s journal)\n", rows,
-         (double)(end.tv_sec - start.tv_sec) + (double)(end.tv_nsec - start.tv_nsec) / 1e9, rollback ? "rollback" : "WAL");
+  return seconds;
+}
+
+// Writes the same rows as an export file would hold them (one column per item) and times `sqlite3 .import` of it
+// into a new database: the reference the import benchmark uses.
+static double sqlite3_import(const char *csv, const char *path, int rows) {
+  FILE *file = fopen(csv, "w");
+  if (!file) return -1;
+  fputs("ResponseId,StartDate,EndDate,Status,Progress,Duration (in seconds),Finished,RecordedDate,"
+        "DistributionChannel,UserLanguage,toestemming,rol,afspraken,bejegening,bereikbaarheid,duidelijk_melding,"
+        "duidelijk_rol_vt,duidelijk_vervolg,geduld,deskundigheid,kinderen,opmerking,cijfer\n",
+        file);
+  state = 88172645463325252ULL;
+  Synthetic s;
+  for (int row = 0; row < rows; row++) {
+    draw(&s, row);
+    fprintf(file,
+            "%s,2026-%02d-%02d %02d:00:00,2026-%02d-%02d %02d:12:00,IP Address,100,720,True,"
+            "2026-%02d-%02d %02d:12:01,anonymous,NL,ja,betrokkene,%d,%d,%d,%d,5,4,5,,nee,%s,%d\n",
+            s.key, s.month, s.date, s.hour, s.month, s.date, s.hour, s.month, s.date, s.hour, s.answer[0],
+            s.answer[1], s.answer[2], s.answer[4], s.with_remark ? "Goed geholpen." : "", s.answer[3]);
+  }
+  fclose(file);
+  unlink(path);
+  char command[1200];
+  snprintf(command, sizeof command, "sqlite3 '%s' '.import --csv %s t'", path, csv);
+  const double start = now();
+  if (system(command) != 0) return -1;
+  return now() - start;
+}
+
+static int compare(const void *a, const void *b) {
+  const double x = *(const double *)a, y = *(const double *)b;
+  return (x > y) - (x < y);
+}
+
+int main(int argc, char **argv) {
+  if (argc < 3) {
+    fprintf(stderr, "usage: %s TEVREDEN_DATABASE ROWS [RUNS]\n", argv[0]);
+    return 2;
+  }
+  const int rows = atoi(argv[2]);
+  const int runs = argc > 3 ? atoi(argv[3]) : 3;
+  static const Variant variants[] = {
+      {"tevreden's row as stored now", NAMED, 0, 1, 1},
+      {"  with CHECK ... IN (schema v10)", NAMED, 1, 1, 1},
+      {"  without the per-row foreign-key checks", NAMED, 0, 0, 1},
+      {"  without AUTOINCREMENT", NAMED, 0, 1, 0},
+      {"  without both", NAMED, 0, 0, 0},
+      {"lean: positional answers, slim metadata, neither", LEAN, 0, 0, 0},
+  };
+  enum { COUNT = sizeof variants / sizeof variants[0] };
+  double times[COUNT + 1][16];
+  long long sizes[COUNT + 1];
+  char path[256], csv[256];
+  snprintf(path, sizeof path, "/tmp/store-floor-%d.sqlite", (int)getpid());
+  snprintf(csv, sizeof csv, "/tmp/store-floor-%d.csv", (int)getpid());
+  // Interleaved: every variant once per run, so that the machine's load falls on all of them alike.
+  for (int run = 0; run < runs && run < 16; run++) {
+    times[0][run] = sqlite3_import(csv, path, rows);
+    sizes[0] = file_size(path);
+    for (int v = 0; v < COUNT; v++) {
+      times[v + 1][run] = store(argv[1], path, &variants[v], rows);
+      if (times[v + 1][run] < 0) return 1;
+      sizes[v + 1] = file_size(path);
+    }
+    fprintf(stderr, "run %d of %d done\n", run + 1, runs);
+  }
+  unlink(path);
+  unlink(csv);
+  printf("%d rows, %d interleaved runs, WAL, one transaction each; ratios to sqlite3 .import in the same run\n\n", rows,
+         runs);
+  printf("%-50s %8s %8s %18s %9s\n", "", "median s", "ratio", "ratios (min-max)", "MB");
+  for (int v = 0; v <= COUNT; v++) {
+    double sorted[16], ratios[16];
+    for (int run = 0; run < runs; run++) {
+      sorted[run] = times[v][run];
+      ratios[run] = times[v][run] / times[0][run];
+    }
+    qsort(sorted, (size_t)runs, sizeof(double), compare);
+    qsort(ratios, (size_t)runs, sizeof(double), compare);
+    printf("%-50s %8.2f %7.2fx %8.2f-%.2fx %9.0f\n", v == 0 ? "sqlite3 .import of the same rows as CSV" : variants[v - 1].name,
+           sorted[runs / 2], ratios[runs / 2], ratios[0], ratios[runs - 1], (double)sizes[v] / 1e6);
+  }
   return 0;
 }

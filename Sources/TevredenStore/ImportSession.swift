@@ -19,6 +19,8 @@ public final class ImportSession {
   /// The insert statement, kept rather than looked up in GRDB's statement cache per response (which hashes its
   /// text every time).
   private var insertStatement: Statement?
+  /// Whether the previous response added was found stored already (a duplicate, a repeat, a conflict).
+  private var previousWasStored = false
 
   /// Tells whether the user interrupted the import (a signal); asked between responses.
   private let isInterrupted: @Sendable () -> Bool
@@ -188,7 +190,8 @@ public final class ImportSession {
         record, prepared: prepared, rejectingRepeats: rejectingRepeats, numbersRepeats: prepared.numbersRepeats)
       {
       case .disposition(let disposition):
-        if occurrence > 1 || disposition != .inserted, prepared.numbersRepeats {
+        // The first occurrence need not be recorded: finding the next free one starts from it anyway.
+        if occurrence > 1, prepared.numbersRepeats {
           try recordOccurrence(occurrence, of: baseHash)
         }
         return disposition
@@ -239,11 +242,6 @@ public final class ImportSession {
       statement = try db.makeStatement(sql: TevredenDatabase.insertSQL)
       insertStatement = statement
     }
-    if try TevredenDatabase.insert(record, answers: prepared.answers, using: statement, in: db) {
-      batch?.insertedCount += 1
-      try endStepIfDue()
-      return .disposition(.inserted)
-    }
     // One lookup finds the stored row and tells whether it is exactly this response.
     let storedStatement = try db.cachedStatement(
       sql: """
@@ -251,7 +249,20 @@ public final class ImportSession {
         FROM response WHERE keyHash = ?
         """)
     let arguments = TevredenDatabase.sameContentArguments(record, answers: prepared.answers) + [record.keyHash]
-    guard let stored = try Row.fetchOne(storedStatement, arguments: arguments) else {
+    // A file imported again comes after a stored response with the next one stored too: then the lookup goes
+    // first, instead of an insert that only finds the id taken, then the lookup.
+    var found = previousWasStored ? try Row.fetchOne(storedStatement, arguments: arguments) : nil
+    if found == nil {
+      if try TevredenDatabase.insert(record, answers: prepared.answers, using: statement, in: db) {
+        previousWasStored = false
+        batch?.insertedCount += 1
+        try endStepIfDue()
+        return .disposition(.inserted)
+      }
+      found = try Row.fetchOne(storedStatement, arguments: arguments)
+    }
+    previousWasStored = true
+    guard let stored = found else {
       throw StoreError.corruptRow("response \(record.responseKey) was neither inserted nor found")
     }
     if stored["responseKey"] != record.responseKey {
@@ -321,7 +332,8 @@ public final class ImportSession {
   /// row of the file matched it already. Kept in a temporary table of this connection, so that a file of any size
   /// imported again needs no memory per row.
   private func claim(_ keyHash: Int64) throws -> Bool {
-    try db.execute(sql: "INSERT OR IGNORE INTO temp.importClaim (keyHash) VALUES (?)", arguments: [keyHash])
+    try db.cachedStatement(sql: "INSERT OR IGNORE INTO temp.importClaim (keyHash) VALUES (?)")
+      .execute(arguments: [keyHash])
     return db.changesCount > 0
   }
 

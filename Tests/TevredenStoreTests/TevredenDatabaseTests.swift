@@ -496,6 +496,35 @@ func source(_ name: String = "test.csv", strict: Bool = false) -> ImportSource {
     #expect(batches.map(\.rejectedCount) == [0, 0, 1])
   }
 
+  /// After a response found stored the store looks the next one up before trying to insert it; every mix of
+  /// stored, new and changed responses in one file must still come out as each one is.
+  @Test func newStoredAndChangedResponsesInAnyOrderAreEachToldApart() throws {
+    let database = try TevredenDatabase.inMemory()
+    let definition = try storeQuestionnaire()
+    let questionnaire = definition.questionnaire
+    func response(_ id: String, _ grade: Double) throws -> (Response, LoadedQuestionnaire) {
+      (try makeResponse(id, grade: .value(.grade(grade)), questionnaire: questionnaire), definition)
+    }
+    #expect(
+      try database.importResponses([try response("a", 6), try response("c", 7)], source: source()) == [
+        .inserted, .inserted,
+      ])
+    let mixed = [
+      try response("a", 6), try response("b", 8), try response("c", 7), try response("c2", 5), try response("a", 2),
+      try response("d", 9), try response("e", 4), try response("c", 7),
+    ]
+    #expect(
+      try database.importResponses(mixed, source: source()) == [
+        .duplicate, .inserted, .duplicate, .inserted, .conflict, .inserted, .inserted, .duplicate,
+      ])
+    #expect(try database.responseCount() == 6)
+    #expect(try database.response("a")?.answers["cijfer"] == .value(.grade(6)))
+    let batches = try database.importBatches()
+    #expect(batches.map(\.insertedCount) == [2, 4])
+    #expect(batches.map(\.duplicateCount) == [0, 3])
+    #expect(batches.map(\.rejectedCount) == [0, 1])
+  }
+
   @Test func aResponseStoredWithAnEarlierEditionOfItsDefinitionIsStillADuplicate() throws {
     // Given responses stored with one edition of a definition
     let database = try TevredenDatabase.inMemory()
