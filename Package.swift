@@ -59,7 +59,9 @@ let package = Package(
     ),
     .testTarget(
       name: "TevredenStoreTests",
-      dependencies: ["TevredenStore", "TevredenCore", .product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: [
+        "TevredenStore", "TevredenCore", "TevredenTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+      ]
     ),
     .testTarget(
       name: "TevredenCLITests",

@@ -322,6 +322,27 @@ extension TevredenDatabase {
           with: "CHECK (status = 'completed' OR status = 'partial' OR status = 'refused')")
       }
     }
+    migrator.registerMigration("v12-answer-views") { db in
+      // The answers readable without tevreden, one row per answer or missing code, whatever layout the response
+      // row keeps them in: the documented way in for R, pandas or the sqlite3 shell (README, "Reading the database
+      // without tevreden"). Responses of an import still running are left out, as every query of tevreden's does.
+      let visible = visibleResponses("r")
+      try db.execute(
+        sql: """
+          CREATE VIEW visibleResponse AS
+            SELECT r.id AS responseId, r.responseKey, r.questionnaireID, r.questionnaireVersion, r.audience,
+              r.respondentGroup, r.gemeente, r.mode, r.interviewer, r.startedAt, r.completedAt, r.collectedOn, r.status,
+              r.grade
+            FROM response r WHERE \(visible);
+          CREATE VIEW responseAnswer AS
+            SELECT r.id AS responseId, r.responseKey, r.questionnaireID, r.questionnaireVersion, a.key AS item,
+              a.value AS value, NULL AS missingCode
+            FROM response r, json_each(r.answers) a WHERE \(visible)
+            UNION ALL
+            SELECT r.id, r.responseKey, r.questionnaireID, r.questionnaireVersion, m.key, NULL, m.value
+            FROM response r, json_each(r.missing) m WHERE \(visible);
+          """)
+    }
     return migrator
   }
 
@@ -345,12 +366,16 @@ extension TevredenDatabase {
         """,
       arguments: [table])
     let sequence = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = ?", arguments: [table])
+    // Views go too and come back after: SQLite refuses the rename while a view names a table that is gone.
+    let views = try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'view' ORDER BY rowid")
+    for view in views { try db.execute(sql: "DROP VIEW \(view["name"] as String)") }
     let rebuilt = "\(table)_rebuilt"
     try db.execute(sql: "CREATE TABLE \(rebuilt) " + rewritten[newColumns...])
     try db.execute(sql: "INSERT INTO \(rebuilt) SELECT * FROM \(table) ORDER BY rowid")
     try db.execute(sql: "DROP TABLE \(table)")
     try db.execute(sql: "ALTER TABLE \(rebuilt) RENAME TO \(table)")
     for statement in dependents { try db.execute(sql: statement) }
+    for view in views { try db.execute(sql: view["sql"]) }
     if let sequence {
       try db.execute(sql: "UPDATE sqlite_sequence SET seq = MAX(seq, ?) WHERE name = ?", arguments: [sequence, table])
       if db.changesCount == 0 {
