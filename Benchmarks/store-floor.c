@@ -308,6 +308,9 @@ int main(int argc, char **argv) {
   }
   const int rows = atoi(argv[2]);
   const int runs = argc > 3 ? atoi(argv[3]) : 3;
+  // With a fourth argument, only that variant (0 is sqlite3 .import, 1 the first row below), once: for counting
+  // its instructions with `valgrind --tool=callgrind`, which the machine's load does not move.
+  const int only = argc > 4 ? atoi(argv[4]) : -1;
   static const Variant variants[] = {
       {"tevreden's row as stored now", NAMED, 0, 1, 1},
       {"  with CHECK ... IN (schema v10)", NAMED, 1, 1, 1},
@@ -323,6 +326,13 @@ int main(int argc, char **argv) {
   snprintf(path, sizeof path, "/tmp/store-floor-%d.sqlite", (int)getpid());
   snprintf(csv, sizeof csv, "/tmp/store-floor-%d.csv", (int)getpid());
   // Interleaved: every variant once per run, so that the machine's load falls on all of them alike.
+  if (only >= 0) {
+    const double seconds = only == 0 ? sqlite3_import(csv, path, rows) : only <= COUNT ? store(argv[1], path, &variants[only - 1], rows) : -1;
+    unlink(path);
+    unlink(csv);
+    printf("%s: %.2f s\n", only == 0 ? "sqlite3 .import" : only <= COUNT ? variants[only - 1].name : "no such variant", seconds);
+    return seconds < 0;
+  }
   for (int run = 0; run < runs && run < 16; run++) {
     times[0][run] = sqlite3_import(csv, path, rows);
     sizes[0] = file_size(path);
