@@ -243,15 +243,13 @@ public final class ImportSession {
       insertStatement = statement
     }
     // One lookup finds the stored row and tells whether it is exactly this response.
-    let storedStatement = try db.cachedStatement(
-      sql: """
-        SELECT id, responseKey, importBatchId, \(TevredenDatabase.sameContentSQL) AS isSame
-        FROM response WHERE keyHash = ?
-        """)
-    let arguments = TevredenDatabase.sameContentArguments(record, answers: prepared.answers) + [record.keyHash]
+    let storedStatement = try db.cachedStatement(sql: TevredenDatabase.storedByKeyHashSQL)
+    func lookUp() throws -> (rowId: Int64, key: String, importBatchId: Int64?, isSame: Bool)? {
+      try TevredenDatabase.stored(matching: record, answers: prepared.answers, using: storedStatement, in: db)
+    }
     // A file imported again comes after a stored response with the next one stored too: then the lookup goes
     // first, instead of an insert that only finds the id taken, then the lookup.
-    var found = previousWasStored ? try Row.fetchOne(storedStatement, arguments: arguments) : nil
+    var found = previousWasStored ? try lookUp() : nil
     if found == nil {
       if try TevredenDatabase.insert(record, answers: prepared.answers, using: statement, in: db) {
         previousWasStored = false
@@ -259,20 +257,20 @@ public final class ImportSession {
         try endStepIfDue()
         return .disposition(.inserted)
       }
-      found = try Row.fetchOne(storedStatement, arguments: arguments)
+      found = try lookUp()
     }
     previousWasStored = true
     guard let stored = found else {
       throw StoreError.corruptRow("response \(record.responseKey) was neither inserted nor found")
     }
-    if stored["responseKey"] != record.responseKey {
+    if stored.key != record.responseKey {
       batch?.rejectedCount += 1
       try endStepIfDue()
       return .disposition(.keyCollision)
     }
-    let rowId: Int64 = stored["id"]
+    let rowId = stored.rowId
     // Stored by this file, or updated by an earlier row of it.
-    let isFromThisBatch = (batch?.id != nil && stored["importBatchId"] == batch?.id) || updatedByBatch.contains(rowId)
+    let isFromThisBatch = (batch?.id != nil && stored.importBatchId == batch?.id) || updatedByBatch.contains(rowId)
     if numbersRepeats {
       // Stored by this file, or stored before and already matched by an earlier row of this file.
       if isFromThisBatch { return .taken }
@@ -283,7 +281,7 @@ public final class ImportSession {
       return .disposition(.repeated)
     }
     let disposition: ImportDisposition
-    if stored["isSame"] == true {
+    if stored.isSame {
       disposition = .duplicate
     } else {
       disposition = try compare(record, prepared: prepared, withRow: rowId, numbersRepeats: numbersRepeats)

@@ -247,85 +247,78 @@ public struct TevredenDatabase: Sendable {
   static func insert(_ record: ResponseRecord, answers: StoredAnswers, using statement: Statement, in db: Database)
     throws -> Bool
   {
-    // The values are bound through SQLite's own functions: an import inserts up to millions of rows, and building
-    // GRDB's StatementArguments per row was a tenth of the storing thread's time (measured with perf).
-    let handle = statement.sqliteStatement
-    sqlite3_reset(handle)
-    var index: Int32 = 0
-    var bound = SQLITE_OK
-    func bind(_ text: String?) {
-      index += 1
-      guard bound == SQLITE_OK else { return }
-      guard let text else {
-        bound = sqlite3_bind_null(handle, index)
-        return
-      }
-      // SQLITE_TRANSIENT: SQLite copies the bytes before the call returns.
-      let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-      var utf8 = text
-      bound = utf8.withUTF8 { bytes in
-        bytes.withMemoryRebound(to: CChar.self) { characters in
-          guard let start = characters.baseAddress else {
-            return sqlite3_bind_text(handle, index, "", 0, transient)  // an empty text still needs an address
-          }
-          return sqlite3_bind_text(handle, index, start, Int32(characters.count), transient)
-        }
-      }
-    }
-    func bind(_ number: Int64?) {
-      index += 1
-      guard bound == SQLITE_OK else { return }
-      bound = number.map { sqlite3_bind_int64(handle, index, $0) } ?? sqlite3_bind_null(handle, index)
-    }
-    func bind(_ number: Double?) {
-      index += 1
-      guard bound == SQLITE_OK else { return }
-      bound = number.map { sqlite3_bind_double(handle, index, $0) } ?? sqlite3_bind_null(handle, index)
-    }
-    bind(record.responseKey)
-    bind(record.keyHash as Int64?)
-    bind(record.snapshotId as Int64?)
-    bind(record.questionnaireID)
-    bind(Int64(record.questionnaireVersion) as Int64?)
-    bind(record.audience)
-    bind(record.respondentGroup)
-    bind(record.gemeente)
-    bind(record.mode)
-    bind(record.interviewer)
-    bind(record.startedAt)
-    bind(record.completedAt)
-    bind(record.collectedOn)
-    bind(record.status)
-    bind(record.grade)
-    bind(record.importBatchId)
-    bind(answers.values)
-    bind(answers.missing)
-    let result = bound == SQLITE_OK ? sqlite3_step(handle) : bound
-    guard result == SQLITE_DONE else {
-      let message = String(cString: sqlite3_errmsg(db.sqliteConnection))
-      sqlite3_reset(handle)
-      throw DatabaseError(resultCode: ResultCode(rawValue: result), message: message, sql: statement.sql)
-    }
-    sqlite3_reset(handle)
+    var binder = DirectBinder(statement)
+    binder.bind(record.responseKey)
+    binder.bind(record.keyHash as Int64?)
+    binder.bind(record.snapshotId as Int64?)
+    binder.bind(record.questionnaireID)
+    binder.bind(Int64(record.questionnaireVersion) as Int64?)
+    binder.bind(record.audience)
+    binder.bind(record.respondentGroup)
+    binder.bind(record.gemeente)
+    binder.bind(record.mode)
+    binder.bind(record.interviewer)
+    binder.bind(record.startedAt)
+    binder.bind(record.completedAt)
+    binder.bind(record.collectedOn)
+    binder.bind(record.status)
+    binder.bind(record.grade)
+    binder.bind(record.importBatchId)
+    binder.bind(answers.values)
+    binder.bind(answers.missing)
+    let result = binder.step()
+    defer { sqlite3_reset(binder.handle) }
+    guard result == SQLITE_DONE else { throw binder.error(result, in: db) }
     return sqlite3_changes(db.sqliteConnection) > 0
   }
 
-  /// A condition on a stored `response` row that holds when it is exactly `record` with `answers` as it would be
-  /// stored today (its key, row id and import batch aside), with ``sameContentArguments(_:answers:)`` as its
-  /// arguments: the quick test for a response imported again from the same or a later cumulative export, read in
-  /// the same statement that finds the stored row, so that an import run again needs one lookup per row.
-  static let sameContentSQL = """
-    (snapshotId = ? AND questionnaireID = ? AND questionnaireVersion = ? AND audience = ? AND respondentGroup = ?
-      AND gemeente IS ? AND mode = ? AND interviewer IS ? AND startedAt = ? AND completedAt IS ? AND collectedOn = ?
-      AND status = ? AND grade IS ? AND answers = ? AND missing = ?)
+  /// The lookup of a stored response by its key hash that also tells whether it is exactly `record` with `answers`
+  /// as it would be stored today (its key, row id and import batch aside): the quick test for a response imported
+  /// again from the same or a later cumulative export, so that an import run again needs one lookup per row.
+  static let storedByKeyHashSQL = """
+    SELECT id, responseKey, importBatchId,
+      (snapshotId = ? AND questionnaireID = ? AND questionnaireVersion = ? AND audience = ? AND respondentGroup = ?
+        AND gemeente IS ? AND mode = ? AND interviewer IS ? AND startedAt = ? AND completedAt IS ? AND collectedOn = ?
+        AND status = ? AND grade IS ? AND answers = ? AND missing = ?)
+    FROM response WHERE keyHash = ?
     """
 
-  static func sameContentArguments(_ record: ResponseRecord, answers: StoredAnswers) -> StatementArguments {
-    [
-      record.snapshotId, record.questionnaireID, record.questionnaireVersion, record.audience,
-      record.respondentGroup, record.gemeente, record.mode, record.interviewer, record.startedAt, record.completedAt,
-      record.collectedOn, record.status, record.grade, answers.values, answers.missing,
-    ]
+  /// The response stored with `record`'s key hash, read with a statement made from ``storedByKeyHashSQL``: its row
+  /// id, key and import batch, and whether it holds exactly `record` and `answers`; `nil` when none is stored.
+  static func stored(
+    matching record: ResponseRecord, answers: StoredAnswers, using statement: Statement, in db: Database
+  ) throws -> (rowId: Int64, key: String, importBatchId: Int64?, isSame: Bool)? {
+    var binder = DirectBinder(statement)
+    binder.bind(record.snapshotId as Int64?)
+    binder.bind(record.questionnaireID)
+    binder.bind(Int64(record.questionnaireVersion) as Int64?)
+    binder.bind(record.audience)
+    binder.bind(record.respondentGroup)
+    binder.bind(record.gemeente)
+    binder.bind(record.mode)
+    binder.bind(record.interviewer)
+    binder.bind(record.startedAt)
+    binder.bind(record.completedAt)
+    binder.bind(record.collectedOn)
+    binder.bind(record.status)
+    binder.bind(record.grade)
+    binder.bind(answers.values)
+    binder.bind(answers.missing)
+    binder.bind(record.keyHash as Int64?)
+    let handle = binder.handle
+    let result = binder.step()
+    defer { sqlite3_reset(handle) }
+    switch result {
+    case SQLITE_DONE: return nil
+    case SQLITE_ROW:
+      // A key is text; GRDB would read it the same way (`String(cString:)` of the column's text).
+      let key = sqlite3_column_text(handle, 1).map { String(cString: $0) } ?? ""
+      return (
+        sqlite3_column_int64(handle, 0), key, columnInt(handle, 2).map(Int64.init),
+        sqlite3_column_int64(handle, 3) != 0
+      )
+    default: throw binder.error(result, in: db)
+    }
   }
 
   // MARK: - Reading
