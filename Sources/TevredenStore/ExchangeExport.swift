@@ -13,10 +13,14 @@ extension TevredenDatabase {
   /// dictionary, no string per cell but the open answers, which are masked again. Any other row (changed by hand,
   /// written by an older tevreden, corrupt) is read into a `Response` and written by `ExchangeCSV.line`, so that
   /// it gives the same line, or the same error, as before.
+  ///
+  /// - Returns: How many rows were read the slow way (for the tests: the first row of each definition, to learn it,
+  ///   and the rows not as tevreden writes them).
+  @discardableResult
   public func writeExchangeLines(
     of questionnaire: Questionnaire.ID, in period: Period?, items: [Question.ID],
     _ write: (UnsafeBufferPointer<UInt8>) throws -> Void
-  ) throws {
+  ) throws -> Int {
     try writer.read { db in
       var arguments: [any DatabaseValueConvertible] = [questionnaire.rawValue]
       var filter = "questionnaireID = ? AND \(Self.visibleResponses())"
@@ -31,6 +35,7 @@ extension TevredenDatabase {
       var definitions: [Int64: Questionnaire] = [:]
       var plans: [Int64: ExchangeRowPlan] = [:]
       var line = ExchangeLineWriter(items: items)
+      var slowRows = 0
       var output: [UInt8] = []
       output.reserveCapacity(1 << 17)
       while let row = try rows.next() {
@@ -40,6 +45,7 @@ extension TevredenDatabase {
             line.write(handle, columns: columns, plan: $0, to: &output)
           } ?? false
         if !written {
+          slowRows += 1
           output.removeSubrange(start...)
           let record = try ResponseRecord(row: row)
           let definition = try Self.definition(of: record, in: db, cache: &definitions)
@@ -55,6 +61,7 @@ extension TevredenDatabase {
         }
       }
       if !output.isEmpty { try output.withUnsafeBufferPointer(write) }
+      return slowRows
     }
   }
 }
@@ -214,7 +221,7 @@ struct ExchangeRowPlan {
       var partStart = 0
       var position = 0
       while position <= value.count {
-        guard position == value.count || !multiple || value[position] != UInt8(ascii: ";") else {
+        guard position == value.count || (multiple && value[position] == UInt8(ascii: ";")) else {
           position += 1
           continue
         }
