@@ -186,7 +186,7 @@ struct ExchangeRowPlan {
   /// The item whose id is `key`. `position`, in ``sorted``, is tried first and left after the item found: the
   /// objects are written with their keys sorted, so the next key is nearly always the next one there.
   func item(_ key: UnsafeBufferPointer<UInt8>, guess position: inout Int) -> Int? {
-    func matches(_ index: Int) -> Bool { keys[index].elementsEqual(key) }
+    func matches(_ index: Int) -> Bool { bytesEqual(keys[index], key) }
     if position < sorted.count, matches(sorted[position]) {
       position += 1
       return sorted[position - 1]
@@ -202,7 +202,7 @@ struct ExchangeRowPlan {
     switch checks[index] {
     case .text: return true
     case .yesNo:
-      return value.elementsEqual("ja".utf8) || value.elementsEqual("nee".utf8)
+      return bytesEqual(Self.yes, value) || bytesEqual(Self.no, value)
     case .grade:
       switch value.count {
       case 1: return (UInt8(ascii: "1")...UInt8(ascii: "9")).contains(value[0])
@@ -226,7 +226,7 @@ struct ExchangeRowPlan {
           continue
         }
         let part = UnsafeBufferPointer(rebasing: value[partStart..<position])
-        guard let found = codes.indices.first(where: { codes[$0].map { part.elementsEqual($0) } ?? false }),
+        guard let found = codes.indices.first(where: { codes[$0].map { bytesEqual($0, part) } ?? false }),
           found > previous
         else { return false }
         previous = found
@@ -236,6 +236,9 @@ struct ExchangeRowPlan {
       return true
     }
   }
+
+  static let yes = Array("ja".utf8)
+  static let no = Array("nee".utf8)
 
   /// The number in `text` when `String(number)` writes exactly `text`.
   static func canonicalInteger(_ text: UnsafeBufferPointer<UInt8>) -> Int? {
@@ -393,6 +396,16 @@ struct ExchangeLineWriter {
   static let statuses = Response.Status.allCases.map { Array($0.rawValue.utf8) }
 
   static func isOneOf(_ bytes: UnsafeBufferPointer<UInt8>, _ values: [[UInt8]]) -> Bool {
-    values.contains { bytes.elementsEqual($0) }
+    values.contains { bytesEqual($0, bytes) }
+  }
+}
+
+/// Whether the bytes are the same: `elementsEqual` walked both through iterators, a tenth of an export's time.
+func bytesEqual(_ known: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+  guard known.count == bytes.count else { return false }
+  guard let start = bytes.baseAddress, !known.isEmpty else { return true }
+  return known.withUnsafeBufferPointer { knownBytes in
+    guard let knownStart = knownBytes.baseAddress else { return true }
+    return memcmp(knownStart, start, known.count) == 0
   }
 }
