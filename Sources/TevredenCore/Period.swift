@@ -214,6 +214,27 @@ public enum Timestamp {
     return Date(timeIntervalSince1970: Double(seconds))
   }
 
+  /// Whether `bytes` are a timestamp exactly as ``format(_:)`` writes it (`2026-03-01T09:30:00Z`, a valid date,
+  /// second below 60): then `format(parse(text)!)` is the text itself, and an export copies it without either.
+  public static func isFormatted(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard bytes.count == 20, bytes[4] == 0x2D, bytes[7] == 0x2D, bytes[10] == 0x54, bytes[13] == 0x3A,
+      bytes[16] == 0x3A, bytes[19] == 0x5A
+    else { return false }
+    func number(_ start: Int, _ length: Int) -> Int? {
+      var value = 0
+      for index in start..<(start + length) {
+        guard (0x30...0x39).contains(bytes[index]) else { return nil }
+        value = value * 10 + Int(bytes[index] - 0x30)
+      }
+      return value
+    }
+    guard let year = number(0, 4), let month = number(5, 2), let day = number(8, 2), let hour = number(11, 2),
+      let minute = number(14, 2), let second = number(17, 2)
+    else { return false }
+    return (1...12).contains(month) && (1...LocalDate.daysIn(month: month, year: year)).contains(day) && hour < 24
+      && minute < 60 && second < 60
+  }
+
   private static func number(_ bytes: [UInt8], _ start: Int, _ length: Int) -> Int? {
     var value = 0
     for index in start..<(start + length) {

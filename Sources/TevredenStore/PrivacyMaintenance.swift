@@ -158,7 +158,7 @@ extension TevredenDatabase {
           let items = textItems[row["snapshotId"] as Int64] ?? []
           var masked: [(String, String)] = []
           if !items.isEmpty, let json: String = row["answers"],
-            let answers = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: String]
+            let answers = JSONStringObjectReader.dictionary(json)
           {
             for (item, text) in answers where items.contains(item) {
               let result = masking.mask(text)

@@ -193,7 +193,7 @@ struct ParsedAnswers: Equatable {
   init?(_ answers: StoredAnswers) {
     func object(_ text: String) -> [String: String]? {
       if text == "{}" { return [:] }
-      return try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: String]
+      return JSONStringObjectReader.dictionary(text)
     }
     guard let values = object(answers.values), let missing = object(answers.missing) else { return nil }
     self.values = values

@@ -464,7 +464,7 @@ public struct TevredenDatabase: Sendable {
   static func response(_ record: ResponseRecord, row: Row, questionnaire: Questionnaire) throws -> Response {
     func object(_ column: String) throws -> [String: String] {
       guard let text: String = row[column], text != "{}" else { return [:] }
-      guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: String] else {
+      guard let object = JSONStringObjectReader.dictionary(text) else {
         throw StoreError.corruptRow("response \(record.responseKey): its \(column) are not a JSON object of texts")
       }
       return object

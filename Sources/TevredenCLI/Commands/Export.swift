@@ -50,7 +50,7 @@ extension TevredenCommand {
       }
       guard let out else {
         var output = BufferedOutput(FileHandle.standardOutput)
-        try ExportBuilder.write(groups[0], from: database, period: period) { try output.write($0) }
+        try ExportBuilder.write(groups[0], from: database, period: period) { try output.write(bytes: $0) }
         try output.flush()
         return
       }
@@ -70,7 +70,7 @@ extension TevredenCommand {
         do {
           let handle = try FileHandle(forWritingTo: partial)
           var output = BufferedOutput(handle)
-          try ExportBuilder.write(group, from: database, period: period) { try output.write($0) }
+          try ExportBuilder.write(group, from: database, period: period) { try output.write(bytes: $0) }
           try output.flush()
           try handle.close()
           try ExportBuilder.moveIntoPlace(partial, at: path, overwrite: overwrite)
@@ -93,15 +93,16 @@ enum ExportBuilder {
     var count: Int
   }
 
-  /// Writes one questionnaire's file through `write`, in pieces: the header, then a line per response.
+  /// Writes one questionnaire's file through `write`, in pieces of UTF-8: the header, then whole lines, a line per
+  /// response.
   static func write(
-    _ group: ExportGroup, from database: TevredenDatabase, period: Period?, to write: (String) throws -> Void
+    _ group: ExportGroup, from database: TevredenDatabase, period: Period?,
+    to write: (UnsafeBufferPointer<UInt8>) throws -> Void
   ) throws {
     let items = ExchangeCSV.itemColumns(for: group.definitions)
-    try write(ExchangeCSV.headerLine(items: items))
-    try database.forEachResponse(of: group.questionnaire, in: period) { response in
-      try write(ExchangeCSV.line(for: response, items: items))
-    }
+    var header = ExchangeCSV.headerLine(items: items)
+    try header.withUTF8(write)
+    try database.writeExchangeLines(of: group.questionnaire, in: period, items: items, write)
   }
 
   /// The file a questionnaire's responses go to in the `--out` folder.
@@ -138,9 +139,9 @@ enum ExportBuilder {
   static func files(from database: TevredenDatabase, questionnaire: Questionnaire.ID?, period: Period?) throws -> [File]
   {
     try database.exportGroups(questionnaire: questionnaire, period: period).map { group in
-      var csv = ""
-      try write(group, from: database, period: period) { csv += $0 }
-      return File(questionnaire: group.questionnaire, csv: csv, count: group.count)
+      var csv: [UInt8] = []
+      try write(group, from: database, period: period) { csv.append(contentsOf: $0) }
+      return File(questionnaire: group.questionnaire, csv: String(decoding: csv, as: UTF8.self), count: group.count)
     }
   }
 }
@@ -157,6 +158,11 @@ struct BufferedOutput {
 
   mutating func write(_ text: String) throws {
     buffer.append(contentsOf: text.utf8)
+    if buffer.count >= 1 << 16 { try flush() }
+  }
+
+  mutating func write(bytes: UnsafeBufferPointer<UInt8>) throws {
+    buffer.append(contentsOf: bytes)
     if buffer.count >= 1 << 16 { try flush() }
   }
 
