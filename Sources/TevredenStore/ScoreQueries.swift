@@ -20,6 +20,18 @@ extension TevredenDatabase {
   /// What ``scoreData(for:)-(ScoreRequest)`` gives for each request, counted during one scan of the responses
   /// (a report asks for its period and its trend at once).
   public func scoreData(for requests: [ScoreRequest]) throws -> [ScoreData] {
+    try counts(for: requests, dataBasis: false).data
+  }
+
+  /// What a report counts, during one scan: ``scoreData(for:)-([ScoreRequest])`` for each request, and the data
+  /// basis (``dataBasis(in:)``) of the first request's period.
+  public func reportCounts(for requests: [ScoreRequest]) throws -> (data: [ScoreData], dataBasis: [DataBasisCount]) {
+    try counts(for: requests, dataBasis: true)
+  }
+
+  private func counts(for requests: [ScoreRequest], dataBasis: Bool) throws
+    -> (data: [ScoreData], dataBasis: [DataBasisCount])
+  {
     try writer.read { db in
       var groups: [GroupInfo] = []
       var seen = Set<String>()
@@ -38,7 +50,7 @@ extension TevredenDatabase {
         }
       }
       let scan = Self.scan(aspectsOf: requests.contains(where: \.includesAspects) ? definitions : [:])
-      let plans = requests.map { request in
+      var plans = requests.map { request in
         let dimensions = Set(request.breakdownDimensions)
         // Municipal figures are protected together with the year's earlier periods, so the engine needs the year
         // up to the period's end per third.
@@ -51,8 +63,10 @@ extension TevredenDatabase {
           period: request.period, previous: request.previousPeriod, breakdown: dimensions.isEmpty ? nil : dimensions,
           municipal: municipal, aspects: request.includesAspects)
       }
+      if dataBasis, !plans.isEmpty { plans[0].dataBasis = true }
       let outcomes = try scan.run(db, plans: plans)
-      return zip(requests, outcomes).map { request, outcome in
+      let basis = dataBasis ? try Self.dataBasis(outcomes.first?.dataBasis ?? [], db) : []
+      let data = zip(requests, outcomes).map { request, outcome in
         var roleLabels: [Audience: [String: String]] = [:]
         if request.breakdownDimensions.contains(.role) {
           // Oldest snapshot first, so that a label reworded in a later edition wins, the same in every run.
@@ -70,6 +84,37 @@ extension TevredenDatabase {
           aspects: request.includesAspects ? Self.aspectCells(outcome.aspects, definitions) : [],
           statusCounts: outcome.statuses, roleLabels: roleLabels, municipalCells: outcome.municipal)
       }
+      return (data, basis)
+    }
+  }
+
+  /// The data basis from the scan's counts per mode, import batch and audience: per mode, import layout and
+  /// audience, in the order of audience, mode and layout (none first), as ``dataBasis(in:)`` gives it.
+  static func dataBasis(_ counts: [ScoreScan.BasisCount], _ db: Database) throws -> [DataBasisCount] {
+    var formats: [Int64: String] = [:]
+    for row in try GRDB.Row.fetchAll(db, sql: "SELECT id, format FROM importBatch") {
+      let id: Int64 = row["id"]
+      formats[id] = row["format"]
+    }
+    var totals: [String: DataBasisCount] = [:]
+    for count in counts {
+      guard let modeText = count.mode, let mode = Response.Mode(rawValue: modeText),
+        let audienceText = count.audience, let audience = Audience(rawValue: audienceText)
+      else {
+        throw StoreError.corruptRow("response with mode '\(count.mode ?? "")' and audience '\(count.audience ?? "")'")
+      }
+      let format = count.importBatchId.flatMap { formats[$0] }
+      let key = "\(mode.rawValue)/\(format.map { "1" + $0 } ?? "0")/\(audience.rawValue)"
+      totals[key, default: DataBasisCount(mode: mode, importFormat: format, audience: audience, count: 0)].count +=
+        count.count
+    }
+    func text(_ value: String?) -> [UInt8] { value.map { [1] + Array($0.utf8) } ?? [0] }
+    return totals.values.sorted { lhs, rhs in
+      if lhs.audience != rhs.audience {
+        return lhs.audience.rawValue.utf8.lexicographicallyPrecedes(rhs.audience.rawValue.utf8)
+      }
+      if lhs.mode != rhs.mode { return lhs.mode.rawValue.utf8.lexicographicallyPrecedes(rhs.mode.rawValue.utf8) }
+      return text(lhs.importFormat).lexicographicallyPrecedes(text(rhs.importFormat))
     }
   }
 

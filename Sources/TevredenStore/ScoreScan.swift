@@ -19,6 +19,8 @@ struct ScoreScan {
     /// third; `nil` when not needed.
     var municipal: Period?
     var aspects: Bool
+    /// Whether to count the period's scored responses per mode, import batch and audience (a report's data basis).
+    var dataBasis = false
   }
 
   /// An aspect item of one snapshot: the item's key in the answers object and its number in ``itemNames``.
@@ -39,6 +41,14 @@ struct ScoreScan {
     var count: Int
   }
 
+  /// How many scored responses of one audience came in one way.
+  struct BasisCount {
+    var mode: String?
+    var importBatchId: Int64?
+    var audience: String?
+    var count: Int
+  }
+
   struct Outcome {
     var current: [GradeCell] = []
     var previous: [GradeCell] = []
@@ -49,6 +59,7 @@ struct ScoreScan {
     /// order SQLite's `GROUP BY` gave them in, so that floating-point sums over them come out the same in every
     /// run and whatever order the rows were stored in.
     var aspects: [AspectCount] = []
+    var dataBasis: [BasisCount] = []
   }
 
   /// A day as the number yyyymmdd.
@@ -89,6 +100,12 @@ struct ScoreScan {
     }
   }
 
+  private struct BasisKey: Hashable {
+    var mode: Int
+    var batch: Int64?
+    var audience: Int
+  }
+
   private struct AspectKey: Hashable {
     var audience: Int
     var group: Int
@@ -105,12 +122,14 @@ struct ScoreScan {
     let breakdown: Set<ScoreDimension>?
     let municipal: DayRange?
     let aspects: Bool
+    let dataBasis: Bool
     var groupIndex: [ScanKey: Int] = [:]
     var groupKeys: [ScanKey] = []
     var groups: [GroupTally] = []
     var cells = TallyTable()
     var municipalCells = TallyTable()
     var aspectCounts: [AspectKey: Int] = [:]
+    var basisCounts: [BasisKey: Int] = [:]
 
     init(_ plan: Plan) {
       period = DayRange(plan.period)
@@ -118,6 +137,7 @@ struct ScoreScan {
       breakdown = plan.breakdown
       municipal = plan.municipal.map(DayRange.init)
       aspects = plan.aspects
+      dataBasis = plan.dataBasis
     }
   }
 
@@ -134,6 +154,7 @@ struct ScoreScan {
     let byGemeente = plans.contains { $0.breakdown?.contains(.gemeente) == true || $0.municipal != nil }
     let byRole = plans.contains { $0.breakdown?.contains(.role) == true }
     let withAspects = plans.contains(where: \.aspects) && !aspectItems.isEmpty
+    let withBasis = plans.contains(where: \.dataBasis)
     func literal(_ date: LocalDate) -> String { "'\(date.description)'" }
     func within(_ periods: [Period]) -> String {
       var seen = Set<String>()
@@ -147,6 +168,7 @@ struct ScoreScan {
     var gemeenteColumn: Int32 = -1
     var answersColumn: Int32 = -1
     var roleColumns: [Int32] = []
+    var modeColumn: Int32 = -1
     if byGemeente {
       columns.append("gemeente")
       gemeenteColumn = column
@@ -167,6 +189,11 @@ struct ScoreScan {
         column += 1
       }
     }
+    if withBasis {
+      columns += ["mode", "importBatchId"]
+      modeColumn = column
+      column += 2
+    }
     let ranges = plans.flatMap { [$0.period, $0.previous] + ($0.municipal.map { [$0] } ?? []) }
     let statement = try db.makeStatement(
       sql: """
@@ -179,6 +206,7 @@ struct ScoreScan {
     var gemeenten = TextInterner()
     var roles = TextInterner()
     var values = TextInterner()
+    var modes = TextInterner()
     var completedStatus: [Bool] = [false]
     var tallies = plans.map(PlanTally.init)
     var found: [(item: Int, value: Int)] = []
@@ -250,6 +278,12 @@ struct ScoreScan {
           let key = ScanKey(a: audience, b: group, c: gemeente, e: day / 10_000, f: (day / 100 % 100 + 3) / 4)
           tallies[plan].municipalCells.add(key, grade)
         }
+        if inPeriod, tallies[plan].dataBasis {
+          let batch: Int64? =
+            sqlite3_column_type(row, modeColumn + 1) == SQLITE_NULL ? nil : sqlite3_column_int64(row, modeColumn + 1)
+          let key = BasisKey(mode: modes.id(row, modeColumn), batch: batch, audience: audience)
+          tallies[plan].basisCounts[key, default: 0] += 1
+        }
         if inPeriod, tallies[plan].aspects, withAspects {
           if !aspectsRead {
             aspectsRead = true
@@ -272,7 +306,7 @@ struct ScoreScan {
     return tallies.map { tally in
       outcome(
         of: tally, audiences: audiences, groupNames: groupNames, statusNames: statusNames, gemeenten: gemeenten,
-        roles: roles, values: values)
+        roles: roles, values: values, modes: modes)
     }
   }
 
@@ -332,7 +366,7 @@ struct ScoreScan {
 
   private func outcome(
     of tally: PlanTally, audiences: TextInterner, groupNames: TextInterner, statusNames: TextInterner,
-    gemeenten: TextInterner, roles: TextInterner, values: TextInterner
+    gemeenten: TextInterner, roles: TextInterner, values: TextInterner, modes: TextInterner
   ) -> Outcome {
     var outcome = Outcome()
     var current: [CellKey: GradeDistribution] = [:]
@@ -385,6 +419,11 @@ struct ScoreScan {
       AspectCount(
         audience: audiences.values[key.audience], group: groupNames.values[key.group], snapshotId: key.snapshotId,
         item: itemNames[key.item], value: values.values[key.value], grade: key.grade, count: count)
+    }
+    outcome.dataBasis = tally.basisCounts.map { key, count in
+      BasisCount(
+        mode: modes.values[key.mode], importBatchId: key.batch, audience: audiences.values[key.audience],
+        count: count)
     }
     return outcome
   }

@@ -451,6 +451,9 @@ enum ScoringTests {}
     var status: String
     var grade: Double?
     var answers: String
+    var mode: String
+    /// An import batch by its number in ``database(_:)`` (the last one still running), or none.
+    var batch: Int?
   }
 
   static func randomRows(seed: UInt64, count: Int) -> [Row] {
@@ -473,7 +476,8 @@ enum ScoringTests {}
         key: "random-\(number)", edition: pick([0, 0, 1]), audience: pick(["inwoners", "inwoners", "ketenpartners"]),
         group: pick(["melding", "advies", "Één groep"]), gemeente: pick([nil, "Hoorn", "Texel", "Den Helder"]),
         day: day, status: pick(["completed", "completed", "completed", "partial"]),
-        grade: pick([nil, 3, 5, 6, 7, 7, 8, 8, 9, 10, 7.5]), answers: "{" + members.joined(separator: ",") + "}")
+        grade: pick([nil, 3, 5, 6, 7, 7, 8, 8, 9, 10, 7.5]), answers: "{" + members.joined(separator: ",") + "}",
+        mode: pick(["online", "online", "telefonisch"]), batch: pick([nil, nil, 0, 1, 2]))
     }
   }
 
@@ -496,17 +500,26 @@ enum ScoringTests {}
     try database.writer.write { db in
       let snapshots = try Int64.fetchAll(db, sql: "SELECT id FROM questionnaireSnapshot ORDER BY id")
       #expect(snapshots.count == 2)
+      var batches: [Int64] = []
+      for (format, state) in [("qualtrics", "committed"), ("tevreden-csv", "committed"), ("qualtrics", "running")] {
+        try db.execute(
+          sql: """
+            INSERT INTO importBatch (source, sha256, format, importedAt, insertedCount, duplicateCount,
+              rejectedCount, state) VALUES ('test.csv', '', ?, '2026-01-01T00:00:00Z', 0, 0, 0, ?)
+            """, arguments: [format, state])
+        batches.append(db.lastInsertedRowID)
+      }
       for row in rows {
         try db.execute(
           sql: """
             INSERT INTO response (responseKey, keyHash, snapshotId, questionnaireID, questionnaireVersion,
-              audience, respondentGroup, gemeente, mode, startedAt, collectedOn, status, grade, answers)
-            VALUES (?, ?, ?, 'aspect-test', ?, ?, ?, ?, 'online', '2026-01-01T00:00:00Z', ?, ?, ?, ?)
+              audience, respondentGroup, gemeente, mode, startedAt, collectedOn, status, grade, answers, importBatchId)
+            VALUES (?, ?, ?, 'aspect-test', ?, ?, ?, ?, ?, '2026-01-01T00:00:00Z', ?, ?, ?, ?, ?)
             """,
           arguments: [
             row.key, 1_000_000 + (Int64(row.key.dropFirst("random-".count)) ?? 0),
-            snapshots[row.edition], row.edition + 1, row.audience, row.group, row.gemeente, row.day, row.status,
-            row.grade, row.answers,
+            snapshots[row.edition], row.edition + 1, row.audience, row.group, row.gemeente, row.mode, row.day,
+            row.status, row.grade, row.answers, row.batch.map { batches[$0] },
           ])
       }
     }
@@ -579,6 +592,10 @@ enum ScoringTests {}
     ]
     let together = try database.scoreData(for: requests)
     #expect(together == (try requests.map { try database.scoreData(for: $0) }))
+    let report = try database.reportCounts(for: requests)
+    #expect(report.data == together)
+    #expect(report.dataBasis == (try database.dataBasis(in: period)))
+    #expect(report.dataBasis.count > 4)
   }
 
   /// The aspect query as it was: `json_each` and SQLite's GROUP BY, rows decoded by GRDB, sums in its order.
