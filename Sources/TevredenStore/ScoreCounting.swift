@@ -66,6 +66,11 @@ struct GradeTally {
     for (grade, count) in other { distribution.add(grade, count: count) }
   }
 
+  /// Each grade counted, with its count.
+  var counts: [(grade: Double, count: Int)] {
+    (1...10).compactMap { whole[$0] > 0 ? (Double($0), whole[$0]) : nil } + other.map { ($0.key, $0.value) }
+  }
+
   var isEmpty: Bool { other.isEmpty && !whole.contains { $0 > 0 } }
 }
 

@@ -115,11 +115,27 @@ struct ScoreScan {
     var grade: Double
   }
 
+  /// An aspect cell of the scan: audience, group and snapshot.
+  private struct AspectCellKey: Hashable {
+    var audience: Int
+    var group: Int
+    var snapshotId: Int64
+  }
+
+  /// Value numbers below this are counted in a fixed slot per cell and item (a scale has a handful of points);
+  /// any other in ``PlanTally/aspectOverflow``.
+  private static let valueSlots = 16
+
   /// The counting state of one plan during the scan.
   private struct PlanTally {
     let period: DayRange
     let previous: DayRange
     let breakdown: Set<ScoreDimension>?
+    // The breakdown's dimensions as flags: asking a set for each row took a noticeable part of the scan.
+    let byGemeente: Bool
+    let byRole: Bool
+    let byYear: Bool
+    let byThird: Bool
     let municipal: DayRange?
     let aspects: Bool
     let dataBasis: Bool
@@ -128,13 +144,22 @@ struct ScoreScan {
     var groups: [GroupTally] = []
     var cells = TallyTable()
     var municipalCells = TallyTable()
-    var aspectCounts: [AspectKey: Int] = [:]
+    var aspectCells: [AspectCellKey: Int] = [:]
+    var aspectCellKeys: [AspectCellKey] = []
+    /// Per aspect cell, item and value slot: the number of its tally in `aspectTallies` plus one (0: none yet).
+    var aspectSlots: [Int] = []
+    var aspectTallies: [GradeTally] = []
+    var aspectOverflow: [AspectKey: Int] = [:]
     var basisCounts: [BasisKey: Int] = [:]
 
     init(_ plan: Plan) {
       period = DayRange(plan.period)
       previous = DayRange(plan.previous)
       breakdown = plan.breakdown
+      byGemeente = plan.breakdown?.contains(.gemeente) == true
+      byRole = plan.breakdown?.contains(.role) == true
+      byYear = plan.breakdown?.contains(.year) == true || plan.breakdown?.contains(.period) == true
+      byThird = plan.breakdown?.contains(.period) == true
       municipal = plan.municipal.map(DayRange.init)
       aspects = plan.aspects
       dataBasis = plan.dataBasis
@@ -248,15 +273,15 @@ struct ScoreScan {
           }
         }
         guard scored else { continue }
-        if inPeriod, let dimensions = tallies[plan].breakdown {
+        if inPeriod, tallies[plan].breakdown != nil {
           var key = ScanKey(a: audience, b: group)
-          if dimensions.contains(.gemeente) {
+          if tallies[plan].byGemeente {
             if gemeente < 0 { gemeente = gemeenten.id(row, gemeenteColumn) }
             key.c = gemeente
           }
-          if dimensions.contains(.year) || dimensions.contains(.period) { key.e = day / 10_000 }
-          if dimensions.contains(.period) { key.f = (day / 100 % 100 + 3) / 4 }
-          if dimensions.contains(.role) {
+          if tallies[plan].byYear { key.e = day / 10_000 }
+          if tallies[plan].byThird { key.f = (day / 100 % 100 + 3) / 4 }
+          if tallies[plan].byRole {
             // As the LEFT JOIN of json_each did: one count per role item answered, or one without a role.
             if role == nil {
               role = roleColumns.map { roles.id(row, $0) }.filter { $0 != 0 }
@@ -295,10 +320,36 @@ struct ScoreScan {
             found.removeAll(keepingCapacity: true)
             if !snapshotItems.isEmpty { Self.readAspects(row, answersColumn, snapshotItems, &values, into: &found) }
           }
+          guard !found.isEmpty else { continue }
+          // One lookup per row for its cell; its items' values are counted in fixed slots (a dictionary lookup
+          // per answer took a sixth of a report's time).
+          let cellKey = AspectCellKey(audience: audience, group: group, snapshotId: lastSnapshot)
+          let cell: Int
+          if let known = tallies[plan].aspectCells[cellKey] {
+            cell = known
+          } else {
+            cell = tallies[plan].aspectCellKeys.count
+            tallies[plan].aspectCells[cellKey] = cell
+            tallies[plan].aspectCellKeys.append(cellKey)
+            tallies[plan].aspectSlots += repeatElement(0, count: itemNames.count * Self.valueSlots)
+          }
           for (item, value) in found {
-            let key = AspectKey(
-              audience: audience, group: group, snapshotId: lastSnapshot, item: item, value: value, grade: grade)
-            tallies[plan].aspectCounts[key, default: 0] += 1
+            guard value < Self.valueSlots else {
+              let key = AspectKey(
+                audience: audience, group: group, snapshotId: lastSnapshot, item: item, value: value, grade: grade)
+              tallies[plan].aspectOverflow[key, default: 0] += 1
+              continue
+            }
+            let slot = (cell * itemNames.count + item) * Self.valueSlots + value
+            let number = tallies[plan].aspectSlots[slot]
+            if number > 0 {
+              tallies[plan].aspectTallies[number - 1].add(grade)
+            } else {
+              var tally = GradeTally()
+              tally.add(grade)
+              tallies[plan].aspectTallies.append(tally)
+              tallies[plan].aspectSlots[slot] = tallies[plan].aspectTallies.count
+            }
           }
         }
       }
@@ -407,7 +458,18 @@ struct ScoreScan {
     }
     if let dimensions = tally.breakdown { outcome.cells = breakdown(tally.cells, dimensions) }
     if tally.municipal != nil { outcome.municipal = breakdown(tally.municipalCells, [.gemeente, .period]) }
-    outcome.aspects = tally.aspectCounts.sorted { lhs, rhs in
+    var aspectCounts = tally.aspectOverflow
+    let perCell = itemNames.count * Self.valueSlots
+    for (slot, number) in tally.aspectSlots.enumerated() where number > 0 {
+      let cell = tally.aspectCellKeys[slot / perCell]
+      for (grade, count) in tally.aspectTallies[number - 1].counts {
+        let key = AspectKey(
+          audience: cell.audience, group: cell.group, snapshotId: cell.snapshotId,
+          item: slot % perCell / Self.valueSlots, value: slot % Self.valueSlots, grade: grade)
+        aspectCounts[key, default: 0] += count
+      }
+    }
+    outcome.aspects = aspectCounts.sorted { lhs, rhs in
       let (a, b) = (lhs.key, rhs.key)
       if a.audience != b.audience { return audiences.precedes(a.audience, b.audience) }
       if a.group != b.group { return groupNames.precedes(a.group, b.group) }
