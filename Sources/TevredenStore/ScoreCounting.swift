@@ -20,18 +20,30 @@ struct TextInterner {
     guard sqlite3_column_type(handle, column) != SQLITE_NULL, let text = sqlite3_column_text(handle, column) else {
       return 0
     }
-    let count = Int(sqlite3_column_bytes(handle, column))
+    return id(UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, column))))
+  }
+
+  /// The number of a text given as its bytes (never 0).
+  mutating func id(_ text: UnsafeBufferPointer<UInt8>) -> Int {
+    let count = text.count
     for index in seen.indices where seen[index].count == count {
       let equal = seen[index].withUnsafeBufferPointer { known in
-        guard let start = known.baseAddress else { return true }  // both empty
-        return memcmp(start, text, count) == 0
+        guard let start = known.baseAddress, let other = text.baseAddress else { return true }  // both empty
+        return memcmp(start, other, count) == 0
       }
       if equal { return index + 1 }
     }
-    let bytes = Array(UnsafeBufferPointer(start: text, count: count))
+    let bytes = Array(text)
     seen.append(bytes)
     values.append(String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self))
     return seen.count
+  }
+
+  /// Whether text `lhs` sorts before text `rhs` as SQLite's BINARY collation sorts them: NULL first, then by
+  /// their bytes.
+  func precedes(_ lhs: Int, _ rhs: Int) -> Bool {
+    guard lhs != 0, rhs != 0 else { return lhs == 0 && rhs != 0 }
+    return seen[lhs - 1].lexicographicallyPrecedes(seen[rhs - 1])
   }
 }
 
@@ -52,6 +64,11 @@ struct GradeTally {
   func add(to distribution: inout GradeDistribution) {
     for grade in 1...10 where whole[grade] > 0 { distribution.add(Double(grade), count: whole[grade]) }
     for (grade, count) in other { distribution.add(grade, count: count) }
+  }
+
+  /// Each grade counted, with its count.
+  var counts: [(grade: Double, count: Int)] {
+    (1...10).compactMap { whole[$0] > 0 ? (Double($0), whole[$0]) : nil } + other.map { ($0.key, $0.value) }
   }
 
   var isEmpty: Bool { other.isEmpty && !whole.contains { $0 > 0 } }

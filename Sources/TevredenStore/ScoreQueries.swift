@@ -14,11 +14,31 @@ extension TevredenDatabase {
   ///
   /// A response counts by the day it was completed in Dutch local time (`collectedOn`, materialised when stored).
   public func scoreData(for request: ScoreRequest) throws -> ScoreData {
+    try scoreData(for: [request])[0]
+  }
+
+  /// What ``scoreData(for:)-(ScoreRequest)`` gives for each request, counted during one scan of the responses
+  /// (a report asks for its period and its trend at once).
+  public func scoreData(for requests: [ScoreRequest]) throws -> [ScoreData] {
+    try counts(for: requests, dataBasis: false).data
+  }
+
+  /// What a report counts, during one scan: ``scoreData(for:)-([ScoreRequest])`` for each request, and the data
+  /// basis (``dataBasis(in:)``) of the first request's period.
+  public func reportCounts(for requests: [ScoreRequest]) throws -> (data: [ScoreData], dataBasis: [DataBasisCount]) {
+    try counts(for: requests, dataBasis: true)
+  }
+
+  private func counts(for requests: [ScoreRequest], dataBasis: Bool) throws
+    -> (data: [ScoreData], dataBasis: [DataBasisCount])
+  {
     try writer.read { db in
       var groups: [GroupInfo] = []
       var seen = Set<String>()
       var definitions: [Int64: Questionnaire] = [:]
-      let needsDefinitions = request.includesAspects || request.breakdownDimensions.contains(.role)
+      let needsDefinitions = requests.contains {
+        $0.includesAspects || $0.breakdownDimensions.contains(.role)
+      }
       for record in try SnapshotRecord.order(Column("id").desc).fetchAll(db) {
         guard let audience = Audience(rawValue: record.audience) else { continue }
         // The newest definition names the group.
@@ -29,229 +49,135 @@ extension TevredenDatabase {
           definitions[id] = try Self.snapshot(record).definition.questionnaire
         }
       }
-      let dimensions = Set(request.breakdownDimensions)
-      let pass = try Self.groupPass(db, period: request.period, previous: request.previousPeriod)
-      let cells =
-        dimensions.isEmpty ? pass.current : try Self.gradeCells(db, period: request.period, dimensions: dimensions)
-      let previous = pass.previous
-      let statusCounts = pass.statuses
-      var roleLabels: [Audience: [String: String]] = [:]
-      if dimensions.contains(.role) {
-        // Oldest snapshot first, so that a label reworded in a later edition wins, the same in every run.
-        for (_, questionnaire) in definitions.sorted(by: { $0.key < $1.key }) {
-          for item in Self.roleItems {
-            guard let question = questionnaire.question(Question.ID(rawValue: item)),
-              case .choice(let choices, _) = question.kind
-            else { continue }
-            for choice in choices { roleLabels[questionnaire.audience, default: [:]][choice.code] = choice.label }
+      let scan = Self.scan(aspectsOf: requests.contains(where: \.includesAspects) ? definitions : [:])
+      var plans = requests.map { request in
+        let dimensions = Set(request.breakdownDimensions)
+        // Municipal figures are protected together with the year's earlier periods, so the engine needs the year
+        // up to the period's end per third.
+        var municipal: Period?
+        if dimensions.contains(.gemeente), request.burapPeriod != nil {
+          municipal = Period(
+            from: LocalDate(year: request.period.first.year, month: 1, day: 1), to: request.period.last)
+        }
+        return ScoreScan.Plan(
+          period: request.period, previous: request.previousPeriod, breakdown: dimensions.isEmpty ? nil : dimensions,
+          municipal: municipal, aspects: request.includesAspects)
+      }
+      if dataBasis, !plans.isEmpty { plans[0].dataBasis = true }
+      let outcomes = try scan.run(db, plans: plans)
+      let basis = dataBasis ? try Self.dataBasis(outcomes.first?.dataBasis ?? [], db) : []
+      let data = zip(requests, outcomes).map { request, outcome in
+        var roleLabels: [Audience: [String: String]] = [:]
+        if request.breakdownDimensions.contains(.role) {
+          // Oldest snapshot first, so that a label reworded in a later edition wins, the same in every run.
+          for (_, questionnaire) in definitions.sorted(by: { $0.key < $1.key }) {
+            for item in Self.roleItems {
+              guard let question = questionnaire.question(Question.ID(rawValue: item)),
+                case .choice(let choices, _) = question.kind
+              else { continue }
+              for choice in choices { roleLabels[questionnaire.audience, default: [:]][choice.code] = choice.label }
+            }
           }
         }
+        return ScoreData(
+          groups: groups, cells: outcome.cells ?? outcome.current, previousCells: outcome.previous,
+          aspects: request.includesAspects ? Self.aspectCells(outcome.aspects, definitions) : [],
+          statusCounts: outcome.statuses, roleLabels: roleLabels, municipalCells: outcome.municipal)
       }
-      let aspects = request.includesAspects ? try Self.aspectCells(db, period: request.period, definitions) : []
-      // Municipal figures are protected together with the year's earlier periods, so the engine needs the year
-      // up to the period's end per third.
-      var municipal: [GradeCell]?
-      if dimensions.contains(.gemeente), request.burapPeriod != nil {
-        let yearToDate = Period(
-          from: LocalDate(year: request.period.first.year, month: 1, day: 1), to: request.period.last)
-        municipal = try Self.gradeCells(db, period: yearToDate, dimensions: [.gemeente, .period])
-      }
-      return ScoreData(
-        groups: groups, cells: cells, previousCells: previous, aspects: aspects, statusCounts: statusCounts,
-        roleLabels: roleLabels, municipalCells: municipal)
+      return (data, basis)
     }
   }
 
-  /// One pass over the responses of both periods: per audience, group, status and exact grade, how many fall in the
-  /// period and how many in the year-earlier period. Gives the period's histograms per group, the year-earlier
-  /// ones, and the status counts for response rates, for the price of one scan (three separate queries made
-  /// `score` three times as slow as a plain `GROUP BY`). The rows are counted as they are read (see
-  /// ``TextInterner``): a `GROUP BY` had SQLite sort them all first, 98% of the time `score` took.
+  /// The data basis from the scan's counts per mode, import batch and audience: per mode, import layout and
+  /// audience, in the order of audience, mode and layout (none first), as ``dataBasis(in:)`` gives it.
+  static func dataBasis(_ counts: [ScoreScan.BasisCount], _ db: Database) throws -> [DataBasisCount] {
+    var formats: [Int64: String] = [:]
+    for row in try GRDB.Row.fetchAll(db, sql: "SELECT id, format FROM importBatch") {
+      let id: Int64 = row["id"]
+      formats[id] = row["format"]
+    }
+    var totals: [String: DataBasisCount] = [:]
+    for count in counts {
+      guard let modeText = count.mode, let mode = Response.Mode(rawValue: modeText),
+        let audienceText = count.audience, let audience = Audience(rawValue: audienceText)
+      else {
+        throw StoreError.corruptRow("response with mode '\(count.mode ?? "")' and audience '\(count.audience ?? "")'")
+      }
+      let format = count.importBatchId.flatMap { formats[$0] }
+      let key = "\(mode.rawValue)/\(format.map { "1" + $0 } ?? "0")/\(audience.rawValue)"
+      totals[key, default: DataBasisCount(mode: mode, importFormat: format, audience: audience, count: 0)].count +=
+        count.count
+    }
+    func text(_ value: String?) -> [UInt8] { value.map { [1] + Array($0.utf8) } ?? [0] }
+    return totals.values.sorted { lhs, rhs in
+      if lhs.audience != rhs.audience {
+        return lhs.audience.rawValue.utf8.lexicographicallyPrecedes(rhs.audience.rawValue.utf8)
+      }
+      if lhs.mode != rhs.mode { return lhs.mode.rawValue.utf8.lexicographicallyPrecedes(rhs.mode.rawValue.utf8) }
+      return text(lhs.importFormat).lexicographicallyPrecedes(text(rhs.importFormat))
+    }
+  }
+
+  /// A scan that reads the aspect items of these definitions (none when empty).
+  static func scan(aspectsOf definitions: [Int64: Questionnaire]) -> ScoreScan {
+    var scan = ScoreScan()
+    var numbers: [String: Int] = [:]
+    for (id, questionnaire) in definitions {
+      for item in questionnaire.scoreRule.aspects {
+        guard let question = questionnaire.question(item), case .scale = question.kind else { continue }
+        let number =
+          numbers[item.rawValue]
+          ?? {
+            scan.itemNames.append(item.rawValue)
+            numbers[item.rawValue] = scan.itemNames.count - 1
+            return scan.itemNames.count - 1
+          }()
+        scan.aspectItems[id, default: []].append(ScoreScan.AspectItem(key: Array(item.rawValue.utf8), number: number))
+      }
+    }
+    return scan
+  }
+
+  /// The period's grade histograms per group, the year-earlier ones and the status counts, as the scan counts
+  /// them for a request without breakdown.
   static func groupPass(_ db: Database, period: Period, previous: Period) throws
     -> (current: [GradeCell], previous: [GradeCell], statuses: [StatusCount])
   {
-    let statement = try db.makeStatement(
-      sql: """
-        SELECT audience, respondentGroup, status, grade,
-          collectedOn BETWEEN ?1 AND ?2, collectedOn BETWEEN ?3 AND ?4
-        FROM response
-        WHERE (collectedOn BETWEEN ?1 AND ?2 OR collectedOn BETWEEN ?3 AND ?4) AND \(visibleResponses())
-        """)
-    statement.arguments = [
-      period.first.description, period.last.description, previous.first.description, previous.last.description,
-    ]
-    struct Tally {
-      var inPeriod = 0
-      var current = GradeTally()
-      var earlier = GradeTally()
-    }
-    var audiences = TextInterner()
-    var groupNames = TextInterner()
-    var statusNames = TextInterner()
-    var index: [ScanKey: Int] = [:]
-    var tallies: [Tally] = []
-    var keys: [ScanKey] = []
-    try statement.forEachRow { row in
-      let key = ScanKey(a: audiences.id(row, 0), b: groupNames.id(row, 1), c: statusNames.id(row, 2))
-      let cell: Int
-      if let known = index[key] {
-        cell = known
-      } else {
-        cell = tallies.count
-        index[key] = cell
-        tallies.append(Tally())
-        keys.append(key)
-      }
-      let inPeriod = sqlite3_column_int64(row, 4) != 0
-      let inPrevious = sqlite3_column_int64(row, 5) != 0
-      if inPeriod { tallies[cell].inPeriod += 1 }
-      guard sqlite3_column_type(row, 3) != SQLITE_NULL else { return }
-      let grade = sqlite3_column_double(row, 3)
-      if inPeriod { tallies[cell].current.add(grade) }
-      if inPrevious { tallies[cell].earlier.add(grade) }
-    }
-    var current: [CellKey: GradeDistribution] = [:]
-    var earlier: [CellKey: GradeDistribution] = [:]
-    var statuses: [CellKey: [Response.Status: Int]] = [:]
-    for (key, tally) in zip(keys, tallies) {
-      guard let audience = audiences.values[key.a].flatMap(Audience.init(rawValue:)),
-        let status = statusNames.values[key.c].flatMap(Response.Status.init(rawValue:)),
-        let group = groupNames.values[key.b]
-      else { continue }
-      let cell = CellKey(audience: audience, group: group)
-      if tally.inPeriod > 0 { statuses[cell, default: [:]][status, default: 0] += tally.inPeriod }
-      guard status == .completed else { continue }
-      if !tally.current.isEmpty { tally.current.add(to: &current[cell, default: .empty]) }
-      if !tally.earlier.isEmpty { tally.earlier.add(to: &earlier[cell, default: .empty]) }
-    }
-    func cells(_ map: [CellKey: GradeDistribution]) -> [GradeCell] {
-      map.map { GradeCell(audience: $0.key.audience, group: $0.key.group, distribution: $0.value) }
-        .sorted { ($0.audience.rawValue, $0.group) < ($1.audience.rawValue, $1.group) }
-    }
-    let counts = statuses.flatMap { key, perStatus in
-      perStatus.map { StatusCount(audience: key.audience, group: key.group, status: $0.key, count: $0.value) }
-    }.sorted {
-      ($0.audience.rawValue, $0.group, $0.status.rawValue) < ($1.audience.rawValue, $1.group, $1.status.rawValue)
-    }
-    return (cells(current), cells(earlier), counts)
+    let plan = ScoreScan.Plan(period: period, previous: previous, breakdown: nil, municipal: nil, aspects: false)
+    let outcome = try ScoreScan().run(db, plans: [plan])[0]
+    return (outcome.current, outcome.previous, outcome.statuses)
   }
 
   /// The period's grade histograms per audience, group and the asked breakdown (municipality, role, year, third),
-  /// counted as the rows are read, like ``groupPass(_:period:previous:)``.
+  /// as the scan counts them.
   static func gradeCells(_ db: Database, period: Period, dimensions: Set<ScoreDimension>) throws -> [GradeCell] {
-    var columns = ["r.audience", "r.respondentGroup"]
-    var join = ""
-    let byGemeente = dimensions.contains(.gemeente)
-    let byRole = dimensions.contains(.role)
-    let byYear = dimensions.contains(.year) || dimensions.contains(.period)
-    let byThird = dimensions.contains(.period)
-    if byGemeente { columns.append("r.gemeente") }
-    if byRole {
-      columns.append("role.value")
-      let items = roleItems.map { "'\($0)'" }.joined(separator: ", ")
-      join = "LEFT JOIN json_each(r.answers) role ON role.key IN (\(items))"
-    }
-    if byYear { columns.append("CAST(substr(r.collectedOn, 1, 4) AS INTEGER)") }
-    if byThird { columns.append("(CAST(substr(r.collectedOn, 6, 2) AS INTEGER) + 3) / 4") }
-    let gradeColumn = Int32(columns.count)
-    let statement = try db.makeStatement(
-      sql: """
-        SELECT \(columns.joined(separator: ", ")), r.grade FROM response r \(join)
-        WHERE r.status = 'completed' AND r.grade IS NOT NULL AND r.collectedOn BETWEEN ? AND ?
-          AND \(visibleResponses("r"))
-        """)
-    statement.arguments = [period.first.description, period.last.description]
-    var audiences = TextInterner()
-    var groupNames = TextInterner()
-    var gemeenten = TextInterner()
-    var roles = TextInterner()
-    var index: [ScanKey: Int] = [:]
-    var tallies: [GradeTally] = []
-    var keys: [ScanKey] = []
-    try statement.forEachRow { row in
-      var key = ScanKey(a: audiences.id(row, 0), b: groupNames.id(row, 1))
-      var column: Int32 = 2
-      if byGemeente {
-        key.c = gemeenten.id(row, column)
-        column += 1
-      }
-      if byRole {
-        key.d = roles.id(row, column)
-        column += 1
-      }
-      if byYear {
-        key.e = columnInt(row, column)
-        column += 1
-      }
-      if byThird { key.f = columnInt(row, column) }
-      guard sqlite3_column_type(row, gradeColumn) != SQLITE_NULL else { return }
-      let grade = sqlite3_column_double(row, gradeColumn)
-      if let known = index[key] {
-        tallies[known].add(grade)
-      } else {
-        index[key] = tallies.count
-        var tally = GradeTally()
-        tally.add(grade)
-        tallies.append(tally)
-        keys.append(key)
-      }
-    }
-    var cells: [CellKey: GradeDistribution] = [:]
-    for (scan, tally) in zip(keys, tallies) {
-      guard let audience = audiences.values[scan.a].flatMap(Audience.init(rawValue:)),
-        let group = groupNames.values[scan.b]
-      else { continue }
-      var key = CellKey(audience: audience, group: group)
-      if byGemeente { key.gemeente = gemeenten.values[scan.c] }
-      if byRole { key.role = roles.values[scan.d] }
-      key.year = scan.e
-      key.third = scan.f
-      tally.add(to: &cells[key, default: .empty])
-    }
-    return cells.map { key, distribution in
-      GradeCell(
-        audience: key.audience, group: key.group, gemeente: key.gemeente, role: key.role, year: key.year,
-        third: key.third, distribution: distribution)
-    }.sorted { ($0.audience.rawValue, $0.group) < ($1.audience.rawValue, $1.group) }
+    let plan = ScoreScan.Plan(
+      period: period, previous: period.yearEarlier, breakdown: dimensions, municipal: nil, aspects: false)
+    return try ScoreScan().run(db, plans: [plan])[0].cells ?? []
   }
 
   /// Aspect answers of scored responses, counted per definition, item, value and overall grade (for the
-  /// correlation of aspect and grade), then rescaled to 1–10 with the
-  /// scale of the definition each response was collected with. Missing codes are never counted.
-  static func aspectCells(_ db: Database, period: Period, _ definitions: [Int64: Questionnaire]) throws
-    -> [AspectCell]
-  {
-    let items = Set(definitions.values.flatMap { $0.scoreRule.aspects.map(\.rawValue) })
-    guard !items.isEmpty else { return [] }
-    let placeholders = items.map { _ in "?" }.joined(separator: ", ")
-    let rows = try Row.fetchAll(
-      db,
-      sql: """
-        SELECT r.audience, r.respondentGroup, r.snapshotId, a.key AS item, a.value, r.grade, COUNT(*) AS n
-        FROM response r, json_each(r.answers) a
-        WHERE r.status = 'completed' AND r.grade IS NOT NULL AND r.collectedOn BETWEEN ? AND ?
-          AND \(visibleResponses("r")) AND a.key IN (\(placeholders))
-        GROUP BY r.audience, r.respondentGroup, r.snapshotId, a.key, a.value, r.grade
-        """,
-      arguments: StatementArguments([period.first.description, period.last.description] + items.sorted()))
+  /// correlation of aspect and grade), rescaled to 1–10 with the scale of the definition each response was
+  /// collected with. Missing codes are never counted. The counts come sorted by their keys, and the sums are
+  /// added in that order, so the correlation does not depend on the order the rows were stored in.
+  static func aspectCells(_ counts: [ScoreScan.AspectCount], _ definitions: [Int64: Questionnaire]) -> [AspectCell] {
     var cells: [String: AspectCell] = [:]
-    for row in rows {
-      let snapshotId: Int64 = row["snapshotId"]
-      let item: String = row["item"]
-      guard let audience = Audience(rawValue: row["audience"]), let questionnaire = definitions[snapshotId],
-        questionnaire.scoreRule.aspects.contains(Question.ID(rawValue: item)),
-        let question = questionnaire.question(Question.ID(rawValue: item)), case .scale(let scale) = question.kind,
-        let text: String = row["value"], let value = Double(text)
+    for row in counts {
+      guard let audienceText = row.audience, let audience = Audience(rawValue: audienceText),
+        let questionnaire = definitions[row.snapshotId],
+        questionnaire.scoreRule.aspects.contains(Question.ID(rawValue: row.item)),
+        let question = questionnaire.question(Question.ID(rawValue: row.item)), case .scale(let scale) = question.kind,
+        let text = row.value, let value = Double(text), let group = row.group
       else { continue }
-      let group: String = row["respondentGroup"]
-      let key = "\(audience.rawValue)/\(group)/\(item)"
+      let key = "\(audience.rawValue)/\(group)/\(row.item)"
       let score = AspectCell.rescale(value, minimum: Double(scale.minimum), maximum: Double(scale.maximum))
       var cell =
         cells[key]
         ?? AspectCell(
-          audience: audience, group: group, item: item, label: question.aliases.first ?? item, distribution: .empty)
-      cell.distribution.add(score, count: row["n"])
-      if let grade: Double = row["grade"] { cell.withGrade.add(score, grade, count: row["n"]) }
+          audience: audience, group: group, item: row.item, label: question.aliases.first ?? row.item,
+          distribution: .empty)
+      cell.distribution.add(score, count: row.count)
+      cell.withGrade.add(score, row.grade, count: row.count)
       cells[key] = cell
     }
     // In the order the newest definition lists its aspects: newest snapshot first, so that the order does not
@@ -267,15 +193,6 @@ extension TevredenDatabase {
       )
     }
   }
-}
-
-private struct CellKey: Hashable {
-  var audience: Audience
-  var group: String
-  var gemeente: String?
-  var role: String?
-  var year: Int?
-  var third: Int?
 }
 
 extension TevredenDatabase {

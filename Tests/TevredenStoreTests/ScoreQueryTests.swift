@@ -436,3 +436,214 @@ enum ScoringTests {}
     return cells.sorted { ($0.audience.rawValue, $0.group) < ($1.audience.rawValue, $1.group) }
   }
 }
+
+/// The one scan against the queries it replaced, on seeded random responses with answers: aspects (two editions,
+/// values, none, an escaped remark), roles, municipalities and the municipal year to date of a burap period, and a
+/// report's two requests counted together.
+@Suite struct ScanAspectTests {
+  struct Row {
+    var key: String
+    var edition: Int
+    var audience: String
+    var group: String
+    var gemeente: String?
+    var day: String
+    var status: String
+    var grade: Double?
+    var answers: String
+    var mode: String
+    /// An import batch by its number in ``database(_:)`` (the last one still running), or none.
+    var batch: Int?
+  }
+
+  static func randomRows(seed: UInt64, count: Int) -> [Row] {
+    var random = SeededGenerator(seed: seed)
+    func pick<T>(_ values: [T]) -> T { values[Int.random(in: 0..<values.count, using: &random)] }
+    let roles = [nil, #""rol":"melder""#, #""rol":"betrokkene""#, #""functie":"politie""#]
+    let points = [nil, "1", "2", "3", "4", "5", "5"]
+    let extras = [nil, #""opmerking":"goed""#, #""opmerking":"zei \"prima\"""#, #""aantal":3"#, #""lijst":["a","b"]"#]
+    return (0..<count).map { number in
+      let month = Int.random(in: 1...12, using: &random)
+      let year = pick([2025, 2026, 2026])
+      let day = LocalDate(year: year, month: month, day: pick([1, 15, 28])).description
+      var members: [String] = []
+      if let role = pick(roles) { members.append(role) }
+      if let point = pick(points) { members.append(#""bereikbaarheid":"\#(point)""#) }
+      if let point = pick(points) { members.append(#""bejegening":"\#(point)""#) }
+      if let extra = pick(extras) { members.append(extra) }
+      members.shuffle(using: &random)
+      return Row(
+        key: "random-\(number)", edition: pick([0, 0, 1]), audience: pick(["inwoners", "inwoners", "ketenpartners"]),
+        group: pick(["melding", "advies", "Één groep"]), gemeente: pick([nil, "Hoorn", "Texel", "Den Helder"]),
+        day: day, status: pick(["completed", "completed", "completed", "partial"]),
+        grade: pick([nil, 3, 5, 6, 7, 7, 8, 8, 9, 10, 7.5]), answers: "{" + members.joined(separator: ",") + "}",
+        mode: pick(["online", "online", "telefonisch"]), batch: pick([nil, nil, 0, 1, 2]))
+    }
+  }
+
+  /// A database with two editions of the aspect questionnaire and `rows` inserted in the given order.
+  static func database(_ rows: [Row]) throws -> TevredenDatabase {
+    let database = try TevredenDatabase.inMemory()
+    let first = try storeQuestionnaire(aspectQuestionnaireYAML)
+    let second = try storeQuestionnaire(
+      aspectQuestionnaireYAML.replacingOccurrences(of: "version: 1", with: "version: 2")
+        .replacingOccurrences(of: "aspects: [bereikbaarheid, bejegening]", with: "aspects: [bejegening]"))
+    for (number, definition) in [first, second].enumerated() {
+      let completed = try #require(Timestamp.parse("2024-03-01T10:00:00Z"))
+      try database.save(
+        Response(
+          id: Response.ID(rawValue: "edition-\(number)"), questionnaire: definition.questionnaire, gemeente: "Hoorn",
+          mode: .online, interviewer: nil, startedAt: completed.addingTimeInterval(-600), completedAt: completed,
+          status: .completed, answers: ["toestemming": .value(.yesNo(true)), "cijfer": .value(.grade(7))]),
+        collectedWith: definition)
+    }
+    try database.writer.write { db in
+      let snapshots = try Int64.fetchAll(db, sql: "SELECT id FROM questionnaireSnapshot ORDER BY id")
+      #expect(snapshots.count == 2)
+      var batches: [Int64] = []
+      for (format, state) in [("qualtrics", "committed"), ("tevreden-csv", "committed"), ("qualtrics", "running")] {
+        try db.execute(
+          sql: """
+            INSERT INTO importBatch (source, sha256, format, importedAt, insertedCount, duplicateCount,
+              rejectedCount, state) VALUES ('test.csv', '', ?, '2026-01-01T00:00:00Z', 0, 0, 0, ?)
+            """, arguments: [format, state])
+        batches.append(db.lastInsertedRowID)
+      }
+      for row in rows {
+        try db.execute(
+          sql: """
+            INSERT INTO response (responseKey, keyHash, snapshotId, questionnaireID, questionnaireVersion,
+              audience, respondentGroup, gemeente, mode, startedAt, collectedOn, status, grade, answers, importBatchId)
+            VALUES (?, ?, ?, 'aspect-test', ?, ?, ?, ?, ?, '2026-01-01T00:00:00Z', ?, ?, ?, ?, ?)
+            """,
+          arguments: [
+            row.key, 1_000_000 + (Int64(row.key.dropFirst("random-".count)) ?? 0),
+            snapshots[row.edition], row.edition + 1, row.audience, row.group, row.gemeente, row.mode, row.day,
+            row.status, row.grade, row.answers, row.batch.map { batches[$0] },
+          ])
+      }
+    }
+    return database
+  }
+
+  let rows = Self.randomRows(seed: 20_261_203, count: 2500)
+
+  @Test(arguments: ["2025-T2", "2026-T1", "2026", "2026-T3"])
+  func aspectsCountAsTheJSONEachGroupBy(name: String) throws {
+    let database = try Self.database(rows)
+    let period = try #require(Period(name))
+    let scanned = try database.scoreData(for: ScoreRequest(period: period, includesAspects: true)).aspects
+    let grouped = try database.writer.read { db in try Self.aspectsByGroupBy(db, period: period) }
+    #expect(!scanned.isEmpty)
+    #expect(scanned.contains { $0.withGrade.correlation != nil })
+    // Equal to the last bit: the sums are added in the order the GROUP BY gave its rows in.
+    #expect(scanned == grouped)
+  }
+
+  @Test func theCorrelationDoesNotDependOnTheOrderOfTheRows() throws {
+    var random = SeededGenerator(seed: 7)
+    let period = try #require(Period("2026"))
+    let request = ScoreRequest(period: period, dimensions: [.gemeente, .group], includesAspects: true)
+    let stored = try Self.database(rows).scoreData(for: request)
+    for _ in 0..<3 {
+      let shuffled = try Self.database(rows.shuffled(using: &random)).scoreData(for: request)
+      #expect(shuffled.aspects == stored.aspects)
+      #expect(
+        shuffled.aspects.map { $0.withGrade.correlation?.bitPattern }
+          == stored.aspects.map {
+            $0.withGrade.correlation?.bitPattern
+          })
+      #expect(shuffled == stored)
+    }
+  }
+
+  /// `--by gemeente` of a burap period: the period per municipality, the year before, the status counts and the
+  /// municipal year to date, all from one scan, equal to the three queries that counted them before.
+  @Test(arguments: ["2026-T1", "2026-T2", "2026", "2025-T2"])
+  func theMunicipalBreakdownCountsAsTheThreeQueries(name: String) throws {
+    let database = try Self.database(rows)
+    let period = try #require(Period(name))
+    let data = try database.scoreData(for: ScoreRequest(period: period, dimensions: [.gemeente, .group]))
+    let yearToDate = Period(from: LocalDate(year: period.first.year, month: 1, day: 1), to: period.last)
+    let (pass, cells, municipal) = try database.writer.read { db in
+      (
+        try ScanCountingTests.groupPassByGroupBy(db, period: period, previous: period.yearEarlier),
+        try ScanCountingTests.gradeCellsByGroupBy(db, period: period, dimensions: [.gemeente]),
+        try ScanCountingTests.gradeCellsByGroupBy(db, period: yearToDate, dimensions: [.gemeente, .period])
+      )
+    }
+    #expect(Set(data.cells) == Set(cells) && data.cells.count == cells.count)
+    #expect(data.previousCells == pass.previous)
+    #expect(data.statusCounts == pass.statuses)
+    let counted = try #require(data.municipalCells)
+    #expect(Set(counted) == Set(municipal) && counted.count == municipal.count)
+    #expect(Set(counted.compactMap(\.third)).count == (period.burapIndex ?? 0))
+  }
+
+  @Test func requestsCountedTogetherEqualEachAlone() throws {
+    let database = try Self.database(rows)
+    let period = try #require(Period("2026-T2"))
+    let requests = [
+      ScoreRequest(period: period, dimensions: [.gemeente, .group], includesAspects: true),
+      ScoreRequest(
+        period: Period(from: LocalDate(year: 2025, month: 1, day: 1), to: period.last), dimensions: [.period]),
+      ScoreRequest(period: try #require(Period("2026")), dimensions: [.role, .year]),
+      ScoreRequest(period: try #require(Period("2025-T1"))),
+    ]
+    let together = try database.scoreData(for: requests)
+    #expect(together == (try requests.map { try database.scoreData(for: $0) }))
+    let report = try database.reportCounts(for: requests)
+    #expect(report.data == together)
+    #expect(report.dataBasis == (try database.dataBasis(in: period)))
+    #expect(report.dataBasis.count > 4)
+  }
+
+  /// The aspect query as it was: `json_each` and SQLite's GROUP BY, rows decoded by GRDB, sums in its order.
+  static func aspectsByGroupBy(_ db: Database, period: Period) throws -> [AspectCell] {
+    var definitions: [Int64: Questionnaire] = [:]
+    for record in try SnapshotRecord.fetchAll(db) {
+      if let id = record.id { definitions[id] = try TevredenDatabase.snapshot(record).definition.questionnaire }
+    }
+    let items = Set(definitions.values.flatMap { $0.scoreRule.aspects.map(\.rawValue) })
+    let rows = try GRDB.Row.fetchAll(
+      db,
+      sql: """
+        SELECT r.audience, r.respondentGroup, r.snapshotId, a.key AS item, a.value, r.grade, COUNT(*) AS n
+        FROM response r, json_each(r.answers) a
+        WHERE r.status = 'completed' AND r.grade IS NOT NULL AND r.collectedOn BETWEEN ? AND ?
+          AND \(TevredenDatabase.visibleResponses("r")) AND a.key IN (\(items.map { _ in "?" }.joined(separator: ", ")))
+        GROUP BY r.audience, r.respondentGroup, r.snapshotId, a.key, a.value, r.grade
+        """,
+      arguments: StatementArguments([period.first.description, period.last.description] + items.sorted()))
+    var cells: [String: AspectCell] = [:]
+    for row in rows {
+      let snapshotId: Int64 = row["snapshotId"]
+      let item: String = row["item"]
+      guard let audience = Audience(rawValue: row["audience"]), let questionnaire = definitions[snapshotId],
+        questionnaire.scoreRule.aspects.contains(Question.ID(rawValue: item)),
+        let question = questionnaire.question(Question.ID(rawValue: item)), case .scale(let scale) = question.kind,
+        let text: String = row["value"], let value = Double(text)
+      else { continue }
+      let group: String = row["respondentGroup"]
+      let key = "\(audience.rawValue)/\(group)/\(item)"
+      let score = AspectCell.rescale(value, minimum: Double(scale.minimum), maximum: Double(scale.maximum))
+      var cell =
+        cells[key]
+        ?? AspectCell(
+          audience: audience, group: group, item: item, label: question.aliases.first ?? item, distribution: .empty)
+      cell.distribution.add(score, count: row["n"])
+      if let grade: Double = row["grade"] { cell.withGrade.add(score, grade, count: row["n"]) }
+      cells[key] = cell
+    }
+    let order = Dictionary(
+      definitions.sorted { $0.key > $1.key }.flatMap {
+        $0.value.scoreRule.aspects.enumerated().map { ($1.rawValue, $0) }
+      },
+      uniquingKeysWith: { first, _ in first })
+    return cells.values.sorted {
+      ($0.audience.rawValue, $0.group, order[$0.item] ?? 0, $0.item) < (
+        $1.audience.rawValue, $1.group, order[$1.item] ?? 0, $1.item
+      )
+    }
+  }
+}

@@ -93,12 +93,13 @@ enum ReportAssembly {
     // gets none (its difference with them would reveal hidden cells).
     let request = ScoreRequest(
       period: period, dimensions: period.burapIndex == nil ? [] : [.gemeente, .group], includesAspects: true)
-    let card = try ScoreCard.build(request: request, indicators: indicators, data: try store.scoreData(for: request))
     // The trend: every burap period from the first year with responses up to the report's period.
     let trendStart = LocalDate(year: min(firstDay.year, period.first.year), month: 1, day: 1)
     let trendRequest = ScoreRequest(period: Period(from: trendStart, to: period.last), dimensions: [.period])
-    let trend = try ScoreCard.build(
-      request: trendRequest, indicators: indicators, data: try store.scoreData(for: trendRequest))
+    // Both, and the data basis, counted during one scan of the responses.
+    let (data, basis) = try store.reportCounts(for: [request, trendRequest])
+    let card = try ScoreCard.build(request: request, indicators: indicators, data: data[0])
+    let trend = try ScoreCard.build(request: trendRequest, indicators: indicators, data: data[1])
     let rows = registration.map { IndicatorRow.rows(card: card, registration: $0, indicators: indicators).rows }
     var remarks: ReportFigures.Remarks?
     if withRemarks {
@@ -109,7 +110,7 @@ enum ReportAssembly {
     }
     var figures = ReportFigures(
       card: card, trend: trend, indicatorRows: rows, region: indicators.region ?? "Veilig Thuis",
-      generatedAt: generatedAt, dataBasis: dataBasis(try store.dataBasis(in: period)), remarks: remarks)
+      generatedAt: generatedAt, dataBasis: dataBasis(basis), remarks: remarks)
     figures.methods.retention = indicators.retention
     return figures
   }

@@ -1,0 +1,592 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+import TevredenCore
+
+/// One sequential scan of the response table that counts everything a set of score requests needs: per request
+/// the group pass (histograms of the period and the year before, status counts), the breakdown cells, the
+/// municipal year-to-date cells and the aspect answers. Every row is read once and counted into each tally whose
+/// date range holds it, so `score --by gemeente` (period, year before and year to date) and a report (its period
+/// and its trend) each read the table once instead of once per tally.
+struct ScoreScan {
+  /// What one request asks of the scan.
+  struct Plan {
+    var period: Period
+    var previous: Period
+    /// The breakdown of the period's completed responses; `nil` when only the group pass is needed.
+    var breakdown: Set<ScoreDimension>?
+    /// The range (1 January up to the period's end) whose cells are counted per municipality, group, year and
+    /// third; `nil` when not needed.
+    var municipal: Period?
+    var aspects: Bool
+    /// Whether to count the period's scored responses per mode, import batch and audience (a report's data basis).
+    var dataBasis = false
+  }
+
+  /// An aspect item of one snapshot: the item's key in the answers object and its number in ``itemNames``.
+  struct AspectItem {
+    var key: [UInt8]
+    var number: Int
+  }
+
+  /// How many scored responses of one group, collected with one snapshot, gave one value to one aspect item with
+  /// one overall grade.
+  struct AspectCount {
+    var audience: String?
+    var group: String?
+    var snapshotId: Int64
+    var item: String
+    var value: String?
+    var grade: Double
+    var count: Int
+  }
+
+  /// How many scored responses of one audience came in one way.
+  struct BasisCount {
+    var mode: String?
+    var importBatchId: Int64?
+    var audience: String?
+    var count: Int
+  }
+
+  struct Outcome {
+    var current: [GradeCell] = []
+    var previous: [GradeCell] = []
+    var statuses: [StatusCount] = []
+    var cells: [GradeCell]?
+    var municipal: [GradeCell]?
+    /// In the order of their keys (audience, group, snapshot, item, value, grade, texts by their bytes): the
+    /// order SQLite's `GROUP BY` gave them in, so that floating-point sums over them come out the same in every
+    /// run and whatever order the rows were stored in.
+    var aspects: [AspectCount] = []
+    var dataBasis: [BasisCount] = []
+  }
+
+  /// A day as the number yyyymmdd.
+  private struct DayRange {
+    var first: Int
+    var last: Int
+
+    init(_ period: Period) {
+      first = ScoreScan.dayNumber(period.first)
+      last = ScoreScan.dayNumber(period.last)
+    }
+
+    func contains(_ day: Int) -> Bool { day >= first && day <= last }
+  }
+
+  private struct GroupTally {
+    var inPeriod = 0
+    var current = GradeTally()
+    var earlier = GradeTally()
+  }
+
+  /// Grade tallies per cell key, in the order the cells were first seen.
+  private struct TallyTable {
+    var index: [ScanKey: Int] = [:]
+    var keys: [ScanKey] = []
+    var tallies: [GradeTally] = []
+
+    mutating func add(_ key: ScanKey, _ grade: Double) {
+      if let known = index[key] {
+        tallies[known].add(grade)
+      } else {
+        index[key] = tallies.count
+        var tally = GradeTally()
+        tally.add(grade)
+        tallies.append(tally)
+        keys.append(key)
+      }
+    }
+  }
+
+  private struct BasisKey: Hashable {
+    var mode: Int
+    var batch: Int64?
+    var audience: Int
+  }
+
+  private struct AspectKey: Hashable {
+    var audience: Int
+    var group: Int
+    var snapshotId: Int64
+    var item: Int
+    var value: Int
+    var grade: Double
+  }
+
+  /// An aspect cell of the scan: audience, group and snapshot.
+  private struct AspectCellKey: Hashable {
+    var audience: Int
+    var group: Int
+    var snapshotId: Int64
+  }
+
+  /// Value numbers below this are counted in a fixed slot per cell and item (a scale has a handful of points);
+  /// any other in ``PlanTally/aspectOverflow``.
+  private static let valueSlots = 16
+
+  /// The counting state of one plan during the scan.
+  private struct PlanTally {
+    let period: DayRange
+    let previous: DayRange
+    let breakdown: Set<ScoreDimension>?
+    // The breakdown's dimensions as flags: asking a set for each row took a noticeable part of the scan.
+    let byGemeente: Bool
+    let byRole: Bool
+    let byYear: Bool
+    let byThird: Bool
+    let municipal: DayRange?
+    let aspects: Bool
+    let dataBasis: Bool
+    var groupIndex: [ScanKey: Int] = [:]
+    var groupKeys: [ScanKey] = []
+    var groups: [GroupTally] = []
+    var cells = TallyTable()
+    var municipalCells = TallyTable()
+    var aspectCells: [AspectCellKey: Int] = [:]
+    var aspectCellKeys: [AspectCellKey] = []
+    /// Per aspect cell, item and value slot: the number of its tally in `aspectTallies` plus one (0: none yet).
+    var aspectSlots: [Int] = []
+    var aspectTallies: [GradeTally] = []
+    var aspectOverflow: [AspectKey: Int] = [:]
+    var basisCounts: [BasisKey: Int] = [:]
+
+    init(_ plan: Plan) {
+      period = DayRange(plan.period)
+      previous = DayRange(plan.previous)
+      breakdown = plan.breakdown
+      byGemeente = plan.breakdown?.contains(.gemeente) == true
+      byRole = plan.breakdown?.contains(.role) == true
+      byYear = plan.breakdown?.contains(.year) == true || plan.breakdown?.contains(.period) == true
+      byThird = plan.breakdown?.contains(.period) == true
+      municipal = plan.municipal.map(DayRange.init)
+      aspects = plan.aspects
+      dataBasis = plan.dataBasis
+    }
+  }
+
+  /// The aspect items of each snapshot, by snapshot id.
+  var aspectItems: [Int64: [AspectItem]] = [:]
+  /// The item ids that ``AspectItem/number`` counts.
+  var itemNames: [String] = []
+
+  static func dayNumber(_ date: LocalDate) -> Int { date.year * 10_000 + date.month * 100 + date.day }
+
+  /// Reads the responses once and counts them for every plan.
+  func run(_ db: Database, plans: [Plan]) throws -> [Outcome] {
+    guard !plans.isEmpty else { return [] }
+    let byGemeente = plans.contains { $0.breakdown?.contains(.gemeente) == true || $0.municipal != nil }
+    let byRole = plans.contains { $0.breakdown?.contains(.role) == true }
+    let withAspects = plans.contains(where: \.aspects) && !aspectItems.isEmpty
+    let withBasis = plans.contains(where: \.dataBasis)
+    func literal(_ date: LocalDate) -> String { "'\(date.description)'" }
+    func within(_ periods: [Period]) -> String {
+      var seen = Set<String>()
+      let terms = periods.map { "collectedOn BETWEEN \(literal($0.first)) AND \(literal($0.last))" }
+        .filter { seen.insert($0).inserted }
+      return "(" + terms.joined(separator: " OR ") + ")"
+    }
+    let scoredInPeriod = "status = 'completed' AND grade IS NOT NULL AND "
+    var columns = ["audience", "respondentGroup", "status", "grade", "collectedOn"]
+    var column: Int32 = 5
+    var gemeenteColumn: Int32 = -1
+    var answersColumn: Int32 = -1
+    var roleColumns: [Int32] = []
+    var modeColumn: Int32 = -1
+    if byGemeente {
+      columns.append("gemeente")
+      gemeenteColumn = column
+      column += 1
+    }
+    if withAspects {
+      // Only the rows whose aspects count hand their answers over: the others are never copied out of SQLite.
+      let guardTerm = scoredInPeriod + within(plans.filter(\.aspects).map(\.period))
+      columns += ["snapshotId", "CASE WHEN \(guardTerm) THEN answers END"]
+      answersColumn = column + 1
+      column += 2
+    }
+    if byRole {
+      let guardTerm = scoredInPeriod + within(plans.filter { $0.breakdown?.contains(.role) == true }.map(\.period))
+      for item in TevredenDatabase.roleItems {
+        columns.append("CASE WHEN \(guardTerm) THEN json_extract(answers, '$.\(item)') END")
+        roleColumns.append(column)
+        column += 1
+      }
+    }
+    if withBasis {
+      columns += ["mode", "importBatchId"]
+      modeColumn = column
+      column += 2
+    }
+    let ranges = plans.flatMap { [$0.period, $0.previous] + ($0.municipal.map { [$0] } ?? []) }
+    let statement = try db.makeStatement(
+      sql: """
+        SELECT \(columns.joined(separator: ", ")) FROM response
+        WHERE \(within(ranges)) AND \(TevredenDatabase.visibleResponses())
+        """)
+    var audiences = TextInterner()
+    var groupNames = TextInterner()
+    var statusNames = TextInterner()
+    var gemeenten = TextInterner()
+    var roles = TextInterner()
+    var values = TextInterner()
+    var modes = TextInterner()
+    var completedStatus: [Bool] = [false]
+    var tallies = plans.map(PlanTally.init)
+    var found: [(item: Int, value: Int)] = []
+    var lastSnapshot: Int64 = .min
+    var snapshotItems: [AspectItem] = []
+    try statement.forEachRow { row in
+      // The store writes every day as YYYY-MM-DD; anything else falls in no range.
+      guard let day = Self.day(row, 4) else { return }
+      let audience = audiences.id(row, 0)
+      let group = groupNames.id(row, 1)
+      let status = statusNames.id(row, 2)
+      while completedStatus.count < statusNames.values.count {
+        completedStatus.append(statusNames.values[completedStatus.count] == Response.Status.completed.rawValue)
+      }
+      let hasGrade = sqlite3_column_type(row, 3) != SQLITE_NULL
+      let grade = hasGrade ? sqlite3_column_double(row, 3) : 0
+      let scored = hasGrade && completedStatus[status]
+      var gemeente = -1
+      var role: [Int]?
+      var aspectsRead = false
+      for plan in tallies.indices {
+        let inPeriod = tallies[plan].period.contains(day)
+        let inPrevious = tallies[plan].previous.contains(day)
+        if inPeriod || inPrevious {
+          let key = ScanKey(a: audience, b: group, c: status)
+          let cell: Int
+          if let known = tallies[plan].groupIndex[key] {
+            cell = known
+          } else {
+            cell = tallies[plan].groups.count
+            tallies[plan].groupIndex[key] = cell
+            tallies[plan].groups.append(GroupTally())
+            tallies[plan].groupKeys.append(key)
+          }
+          if inPeriod { tallies[plan].groups[cell].inPeriod += 1 }
+          if hasGrade {
+            if inPeriod { tallies[plan].groups[cell].current.add(grade) }
+            if inPrevious { tallies[plan].groups[cell].earlier.add(grade) }
+          }
+        }
+        guard scored else { continue }
+        if inPeriod, tallies[plan].breakdown != nil {
+          var key = ScanKey(a: audience, b: group)
+          if tallies[plan].byGemeente {
+            if gemeente < 0 { gemeente = gemeenten.id(row, gemeenteColumn) }
+            key.c = gemeente
+          }
+          if tallies[plan].byYear { key.e = day / 10_000 }
+          if tallies[plan].byThird { key.f = (day / 100 % 100 + 3) / 4 }
+          if tallies[plan].byRole {
+            // As the LEFT JOIN of json_each did: one count per role item answered, or one without a role.
+            if role == nil {
+              role = roleColumns.map { roles.id(row, $0) }.filter { $0 != 0 }
+            }
+            if let answered = role, !answered.isEmpty {
+              for value in answered {
+                key.d = value
+                tallies[plan].cells.add(key, grade)
+              }
+            } else {
+              tallies[plan].cells.add(key, grade)
+            }
+          } else {
+            tallies[plan].cells.add(key, grade)
+          }
+        }
+        if let municipal = tallies[plan].municipal, municipal.contains(day) {
+          if gemeente < 0 { gemeente = gemeenten.id(row, gemeenteColumn) }
+          let key = ScanKey(a: audience, b: group, c: gemeente, e: day / 10_000, f: (day / 100 % 100 + 3) / 4)
+          tallies[plan].municipalCells.add(key, grade)
+        }
+        if inPeriod, tallies[plan].dataBasis {
+          let batch: Int64? =
+            sqlite3_column_type(row, modeColumn + 1) == SQLITE_NULL ? nil : sqlite3_column_int64(row, modeColumn + 1)
+          let key = BasisKey(mode: modes.id(row, modeColumn), batch: batch, audience: audience)
+          tallies[plan].basisCounts[key, default: 0] += 1
+        }
+        if inPeriod, tallies[plan].aspects, withAspects {
+          if !aspectsRead {
+            aspectsRead = true
+            let snapshot = sqlite3_column_int64(row, answersColumn - 1)
+            if snapshot != lastSnapshot {
+              lastSnapshot = snapshot
+              snapshotItems = aspectItems[snapshot] ?? []
+            }
+            found.removeAll(keepingCapacity: true)
+            if !snapshotItems.isEmpty { Self.readAspects(row, answersColumn, snapshotItems, &values, into: &found) }
+          }
+          guard !found.isEmpty else { continue }
+          // One lookup per row for its cell; its items' values are counted in fixed slots (a dictionary lookup
+          // per answer took a sixth of a report's time).
+          let cellKey = AspectCellKey(audience: audience, group: group, snapshotId: lastSnapshot)
+          let cell: Int
+          if let known = tallies[plan].aspectCells[cellKey] {
+            cell = known
+          } else {
+            cell = tallies[plan].aspectCellKeys.count
+            tallies[plan].aspectCells[cellKey] = cell
+            tallies[plan].aspectCellKeys.append(cellKey)
+            tallies[plan].aspectSlots += repeatElement(0, count: itemNames.count * Self.valueSlots)
+          }
+          for (item, value) in found {
+            guard value < Self.valueSlots else {
+              let key = AspectKey(
+                audience: audience, group: group, snapshotId: lastSnapshot, item: item, value: value, grade: grade)
+              tallies[plan].aspectOverflow[key, default: 0] += 1
+              continue
+            }
+            let slot = (cell * itemNames.count + item) * Self.valueSlots + value
+            let number = tallies[plan].aspectSlots[slot]
+            if number > 0 {
+              tallies[plan].aspectTallies[number - 1].add(grade)
+            } else {
+              var tally = GradeTally()
+              tally.add(grade)
+              tallies[plan].aspectTallies.append(tally)
+              tallies[plan].aspectSlots[slot] = tallies[plan].aspectTallies.count
+            }
+          }
+        }
+      }
+    }
+    return tallies.map { tally in
+      outcome(
+        of: tally, audiences: audiences, groupNames: groupNames, statusNames: statusNames, gemeenten: gemeenten,
+        roles: roles, values: values, modes: modes)
+    }
+  }
+
+  /// The day in `column` as yyyymmdd, or `nil` when it is not written YYYY-MM-DD.
+  private static func day(_ handle: OpaquePointer, _ column: Int32) -> Int? {
+    guard sqlite3_column_bytes(handle, column) == 10, let text = sqlite3_column_text(handle, column) else {
+      return nil
+    }
+    var number = 0
+    for offset in 0..<10 {
+      let byte = text[offset]
+      if offset == 4 || offset == 7 {
+        guard byte == UInt8(ascii: "-") else { return nil }
+        continue
+      }
+      guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+      number = number * 10 + Int(byte - UInt8(ascii: "0"))
+    }
+    return number
+  }
+
+  /// Picks the snapshot's aspect items out of the answers object in `column`: each with the number of its value
+  /// text. Only string values count (the store writes every answer as text); a missing code is never in the
+  /// answers object.
+  private static func readAspects(
+    _ handle: OpaquePointer, _ column: Int32, _ items: [AspectItem], _ values: inout TextInterner,
+    into found: inout [(item: Int, value: Int)]
+  ) {
+    guard sqlite3_column_type(handle, column) != SQLITE_NULL, let text = sqlite3_column_text(handle, column) else {
+      return
+    }
+    let bytes = UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, column)))
+    let simple = JSONMembers.forEachStringMember(bytes) { key, value in
+      for item in items where item.key.count == key.count {
+        let equal = item.key.withUnsafeBufferPointer { known in
+          guard let start = known.baseAddress, let other = key.baseAddress else { return true }
+          return memcmp(start, other, key.count) == 0
+        }
+        if equal {
+          found.append((item.number, values.id(value)))
+          break
+        }
+      }
+    }
+    guard !simple else { return }
+    // Escaped text (never written by the store, but legal JSON): decoded in full.
+    found.removeAll(keepingCapacity: true)
+    guard
+      let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any]
+    else { return }
+    for item in items {
+      guard let value = object[String(decoding: item.key, as: UTF8.self)] as? String else { continue }
+      let utf8 = Array(value.utf8)
+      found.append((item.number, utf8.withUnsafeBufferPointer { values.id($0) }))
+    }
+  }
+
+  private func outcome(
+    of tally: PlanTally, audiences: TextInterner, groupNames: TextInterner, statusNames: TextInterner,
+    gemeenten: TextInterner, roles: TextInterner, values: TextInterner, modes: TextInterner
+  ) -> Outcome {
+    var outcome = Outcome()
+    var current: [CellKey: GradeDistribution] = [:]
+    var earlier: [CellKey: GradeDistribution] = [:]
+    var statuses: [CellKey: [Response.Status: Int]] = [:]
+    for (key, counts) in zip(tally.groupKeys, tally.groups) {
+      guard let audience = audiences.values[key.a].flatMap(Audience.init(rawValue:)),
+        let status = statusNames.values[key.c].flatMap(Response.Status.init(rawValue:)),
+        let group = groupNames.values[key.b]
+      else { continue }
+      let cell = CellKey(audience: audience, group: group)
+      if counts.inPeriod > 0 { statuses[cell, default: [:]][status, default: 0] += counts.inPeriod }
+      guard status == .completed else { continue }
+      if !counts.current.isEmpty { counts.current.add(to: &current[cell, default: .empty]) }
+      if !counts.earlier.isEmpty { counts.earlier.add(to: &earlier[cell, default: .empty]) }
+    }
+    outcome.current = Self.cells(current)
+    outcome.previous = Self.cells(earlier)
+    outcome.statuses = statuses.flatMap { key, perStatus in
+      perStatus.map { StatusCount(audience: key.audience, group: key.group, status: $0.key, count: $0.value) }
+    }.sorted {
+      ($0.audience.rawValue, $0.group, $0.status.rawValue) < ($1.audience.rawValue, $1.group, $1.status.rawValue)
+    }
+    func breakdown(_ table: TallyTable, _ dimensions: Set<ScoreDimension>) -> [GradeCell] {
+      var cells: [CellKey: GradeDistribution] = [:]
+      for (scan, counts) in zip(table.keys, table.tallies) {
+        guard let audience = audiences.values[scan.a].flatMap(Audience.init(rawValue:)),
+          let group = groupNames.values[scan.b]
+        else { continue }
+        var key = CellKey(audience: audience, group: group)
+        if dimensions.contains(.gemeente) { key.gemeente = gemeenten.values[scan.c] }
+        if dimensions.contains(.role) { key.role = roles.values[scan.d] }
+        key.year = scan.e
+        key.third = scan.f
+        counts.add(to: &cells[key, default: .empty])
+      }
+      return Self.cells(cells)
+    }
+    if let dimensions = tally.breakdown { outcome.cells = breakdown(tally.cells, dimensions) }
+    if tally.municipal != nil { outcome.municipal = breakdown(tally.municipalCells, [.gemeente, .period]) }
+    var aspectCounts = tally.aspectOverflow
+    let perCell = itemNames.count * Self.valueSlots
+    for (slot, number) in tally.aspectSlots.enumerated() where number > 0 {
+      let cell = tally.aspectCellKeys[slot / perCell]
+      for (grade, count) in tally.aspectTallies[number - 1].counts {
+        let key = AspectKey(
+          audience: cell.audience, group: cell.group, snapshotId: cell.snapshotId,
+          item: slot % perCell / Self.valueSlots, value: slot % Self.valueSlots, grade: grade)
+        aspectCounts[key, default: 0] += count
+      }
+    }
+    outcome.aspects = aspectCounts.sorted { lhs, rhs in
+      let (a, b) = (lhs.key, rhs.key)
+      if a.audience != b.audience { return audiences.precedes(a.audience, b.audience) }
+      if a.group != b.group { return groupNames.precedes(a.group, b.group) }
+      if a.snapshotId != b.snapshotId { return a.snapshotId < b.snapshotId }
+      if a.item != b.item { return itemNames[a.item].utf8.lexicographicallyPrecedes(itemNames[b.item].utf8) }
+      if a.value != b.value { return values.precedes(a.value, b.value) }
+      return a.grade < b.grade
+    }.map { key, count in
+      AspectCount(
+        audience: audiences.values[key.audience], group: groupNames.values[key.group], snapshotId: key.snapshotId,
+        item: itemNames[key.item], value: values.values[key.value], grade: key.grade, count: count)
+    }
+    outcome.dataBasis = tally.basisCounts.map { key, count in
+      BasisCount(
+        mode: modes.values[key.mode], importBatchId: key.batch, audience: audiences.values[key.audience],
+        count: count)
+    }
+    return outcome
+  }
+
+  /// Cells in a fixed order: audience, group, then the breakdown's values (`nil` first).
+  private static func cells(_ map: [CellKey: GradeDistribution]) -> [GradeCell] {
+    func text(_ value: String?) -> String { value.map { "1" + $0 } ?? "0" }
+    func number(_ value: Int?) -> Int { value ?? .min }
+    return map.map { key, distribution in
+      GradeCell(
+        audience: key.audience, group: key.group, gemeente: key.gemeente, role: key.role, year: key.year,
+        third: key.third, distribution: distribution)
+    }.sorted {
+      ($0.audience.rawValue, $0.group, text($0.gemeente), text($0.role)) < (
+        $1.audience.rawValue, $1.group, text($1.gemeente), text($1.role)
+      )
+        || (($0.audience.rawValue, $0.group, text($0.gemeente), text($0.role)) == (
+          $1.audience.rawValue, $1.group, text($1.gemeente), text($1.role)
+        ) && (number($0.year), number($0.third)) < (number($1.year), number($1.third)))
+    }
+  }
+}
+
+/// A cell of the period's counts: audience, group and the breakdown's values.
+struct CellKey: Hashable {
+  var audience: Audience
+  var group: String
+  var gemeente: String?
+  var role: String?
+  var year: Int?
+  var third: Int?
+}
+
+/// The members of a JSON object whose values are strings, read without decoding the whole object.
+enum JSONMembers {
+  /// Calls `body` with the raw bytes of each member's key and string value. Returns `false`, having stopped, when
+  /// the text holds a backslash (an escape, which this reader does not decode) or is not an object it can read;
+  /// members that are not strings (numbers, objects, arrays, literals) are skipped.
+  static func forEachStringMember(
+    _ text: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> Void
+  ) -> Bool {
+    guard let base = text.baseAddress else { return false }
+    let count = text.count
+    if memchr(base, Int32(UInt8(ascii: "\\")), count) != nil { return false }
+    var position = 0
+    func skipSpace() {
+      while position < count,
+        text[position] == 0x20 || text[position] == 0x0A || text[position] == 0x0D
+          || text[position] == 0x09
+      {
+        position += 1
+      }
+    }
+    /// The string starting at `position` (a quote), without its quotes; `nil` when it does not end.
+    func string() -> UnsafeBufferPointer<UInt8>? {
+      let start = position + 1
+      guard start <= count, let end = memchr(base + start, Int32(UInt8(ascii: "\"")), count - start) else {
+        return nil
+      }
+      let length = base.distance(to: end.assumingMemoryBound(to: UInt8.self)) - start
+      position = start + length + 1
+      return UnsafeBufferPointer(start: base + start, count: length)
+    }
+    skipSpace()
+    guard position < count, text[position] == UInt8(ascii: "{") else { return false }
+    position += 1
+    while true {
+      skipSpace()
+      guard position < count else { return false }
+      if text[position] == UInt8(ascii: "}") { return true }
+      if text[position] == UInt8(ascii: ",") {
+        position += 1
+        skipSpace()
+      }
+      guard position < count, text[position] == UInt8(ascii: "\""), let key = string() else { return false }
+      skipSpace()
+      guard position < count, text[position] == UInt8(ascii: ":") else { return false }
+      position += 1
+      skipSpace()
+      guard position < count else { return false }
+      if text[position] == UInt8(ascii: "\"") {
+        guard let value = string() else { return false }
+        body(key, value)
+        continue
+      }
+      // Any other value: skipped up to the comma or brace that ends it, strings inside it included.
+      var depth = 0
+      while position < count {
+        let byte = text[position]
+        if byte == UInt8(ascii: "\"") {
+          guard string() != nil else { return false }
+          continue
+        }
+        if byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[") { depth += 1 }
+        if byte == UInt8(ascii: "}") || byte == UInt8(ascii: "]") {
+          if depth == 0 { break }
+          depth -= 1
+        }
+        if byte == UInt8(ascii: ","), depth == 0 { break }
+        position += 1
+      }
+    }
+  }
+}
