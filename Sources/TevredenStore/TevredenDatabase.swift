@@ -235,9 +235,9 @@ public struct TevredenDatabase: Sendable {
 
   /// The insert of a response row; the conflict clause makes the existence check part of it.
   static let insertSQL = """
-    INSERT INTO response (responseKey, keyHash, snapshotId, questionnaireID, questionnaireVersion, audience,
-      respondentGroup, gemeente, mode, interviewer, startedAt, completedAt, collectedOn, status, grade,
-      importBatchId, answers, missing)
+    INSERT INTO response (responseKey, keyHash, importBatchId, snapshotId, questionnaireID, questionnaireVersion,
+      audience, respondentGroup, gemeente, mode, interviewer, startedAt, completedAt, collectedOn, status, grade,
+      answers, missing)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (keyHash) DO NOTHING
     """
@@ -250,6 +250,17 @@ public struct TevredenDatabase: Sendable {
     var binder = DirectBinder(statement)
     binder.bind(record.responseKey)
     binder.bind(record.keyHash as Int64?)
+    binder.bind(record.importBatchId)
+    bindContent(of: record, answers: answers, to: &binder)
+    let result = binder.step()
+    defer { sqlite3_reset(binder.handle) }
+    guard result == SQLITE_DONE else { throw binder.error(result, in: db) }
+    return sqlite3_changes(db.sqliteConnection) > 0
+  }
+
+  /// Binds what makes a stored response the same response (``storedByKeyHashSQL``'s comparison), in the order both
+  /// the insert and the lookup name those columns.
+  private static func bindContent(of record: ResponseRecord, answers: StoredAnswers, to binder: inout DirectBinder) {
     binder.bind(record.snapshotId as Int64?)
     binder.bind(record.questionnaireID)
     binder.bind(Int64(record.questionnaireVersion) as Int64?)
@@ -263,13 +274,8 @@ public struct TevredenDatabase: Sendable {
     binder.bind(record.collectedOn)
     binder.bind(record.status)
     binder.bind(record.grade)
-    binder.bind(record.importBatchId)
     binder.bind(answers.values)
     binder.bind(answers.missing)
-    let result = binder.step()
-    defer { sqlite3_reset(binder.handle) }
-    guard result == SQLITE_DONE else { throw binder.error(result, in: db) }
-    return sqlite3_changes(db.sqliteConnection) > 0
   }
 
   /// The lookup of a stored response by its key hash that also tells whether it is exactly `record` with `answers`
@@ -289,21 +295,7 @@ public struct TevredenDatabase: Sendable {
     matching record: ResponseRecord, answers: StoredAnswers, using statement: Statement, in db: Database
   ) throws -> (rowId: Int64, key: String, importBatchId: Int64?, isSame: Bool)? {
     var binder = DirectBinder(statement)
-    binder.bind(record.snapshotId as Int64?)
-    binder.bind(record.questionnaireID)
-    binder.bind(Int64(record.questionnaireVersion) as Int64?)
-    binder.bind(record.audience)
-    binder.bind(record.respondentGroup)
-    binder.bind(record.gemeente)
-    binder.bind(record.mode)
-    binder.bind(record.interviewer)
-    binder.bind(record.startedAt)
-    binder.bind(record.completedAt)
-    binder.bind(record.collectedOn)
-    binder.bind(record.status)
-    binder.bind(record.grade)
-    binder.bind(answers.values)
-    binder.bind(answers.missing)
+    bindContent(of: record, answers: answers, to: &binder)
     binder.bind(record.keyHash as Int64?)
     let handle = binder.handle
     let result = binder.step()
