@@ -22,10 +22,13 @@ public struct ExportConversion: Sendable {
   /// Every column whose header or sampled values suggest personal data, and what became of it: dropped, or read
   /// as an item after all (see ``PersonalDataColumns/judge(header:sample:)``).
   public let personalDataDecisions: [PersonalDataDecision]
-  /// The columns whose header names personal data, left out of the row hash. Decided by the header alone, by the
-  /// rules it always had (``PersonalDataColumns/kindByFirstRules(ofHeader:)``), so that a row's hash (its id, when
-  /// the export has none) never changes, whether the column is now read as an item or dropped for its values.
-  private let droppedIndexes: Set<Int>
+  /// Per column, whether its cell goes into the row hash: not for a column whose header names personal data (a
+  /// column beyond the mask's end holds none). Decided by the header alone, by the rules it always had
+  /// (``PersonalDataColumns/kindByFirstRules(ofHeader:)``), so that a row's hash (its id, when the export has none)
+  /// never changes, whether the column is now read as an item or dropped for its values.
+  private let hashedColumns: [Bool]
+  /// The row hash's message, kept between rows so that each row reuses its storage.
+  private var hashBuffer: [UInt8] = []
   /// Columns that are neither an item, nor metadata, nor personal data: ignored.
   public let unmappedColumns: [Int]
   public let gemeenteColumn: Int?
@@ -44,7 +47,7 @@ public struct ExportConversion: Sendable {
   private let fixedCompletionDay: LocalDate?
   private let gemeenten: [String]
   /// Per entry of ``orderedColumns``, the answers read from cells seen before.
-  private var valueCache: [[String: Result<Answer?, AnswerProblem>]]
+  private var valueCache: [CellCache]
   static let valueCacheLimit = 512
   /// The questionnaire as this file can answer it: items without a column in the file are not required.
   private let validation: Questionnaire
@@ -229,7 +232,7 @@ public struct ExportConversion: Sendable {
     }
     self.orderedColumns = orderedColumns
     self.slotStorage = AnswerSlots(count: checks.count)
-    self.valueCache = Array(repeating: [:], count: orderedColumns.count)
+    self.valueCache = Array(repeating: CellCache(), count: orderedColumns.count)
     var singleColumns: [Question.ID: Int] = [:]
     for column in orderedColumns where column.option == nil { singleColumns[column.question.id] = column.index }
     self.singleColumns = singleColumns
@@ -246,7 +249,7 @@ public struct ExportConversion: Sendable {
     }
     self.layout = layout
     self.personalDataDecisions = decisions
-    self.droppedIndexes = headerDropped
+    self.hashedColumns = (0..<(headerDropped.max().map { $0 + 1 } ?? 0)).map { !headerDropped.contains($0) }
     self.gemeenteColumn = gemeenteColumn
     self.unmappedColumns = candidates.indices.filter {
       !candidates[$0].isEmpty && mapping[$0] == nil
@@ -377,7 +380,7 @@ public struct ExportConversion: Sendable {
         id = Response.ID(rawValue: "\(layout.platform.rawValue):\(cell(index))")
       }
     } else {
-      id = Response.ID(rawValue: rowHashID(fields))
+      id = Response.ID(rawValue: reusingRowHashID(fields))
       idIsRowHash = true
     }
 
@@ -432,7 +435,7 @@ public struct ExportConversion: Sendable {
           continue
         }
         read = ExportValue.read(text, for: orderedColumns[position].question, in: questionnaire)
-      } else if let cached = valueCache[position][raw] {
+      } else if let cached = valueCache[position].read(raw) {
         read = cached
       } else {
         // A column whose header or values suggest personal data, read as an item: a cell that is an identifier is
@@ -443,7 +446,7 @@ public struct ExportConversion: Sendable {
           continue
         }
         read = ExportValue.read(text, for: orderedColumns[position].question, in: questionnaire)
-        if valueCache[position].count < Self.valueCacheLimit { valueCache[position][raw] = read }
+        valueCache[position].remember(read, for: raw, limit: Self.valueCacheLimit)
       }
       switch read {
       case .success(nil): break
@@ -532,6 +535,28 @@ extension ExportConversion {
     }
   }
 
+  /// The answers read from one column's cells, by cell. The first few distinct cells are compared one by one, which
+  /// for the handful of labels a closed item has is cheaper than hashing the cell; further ones are hashed.
+  struct CellCache: Sendable {
+    private var first: [(cell: String, read: Result<Answer?, AnswerProblem>)] = []
+    private var more: [String: Result<Answer?, AnswerProblem>] = [:]
+    static let compared = 8
+
+    func read(_ cell: String) -> Result<Answer?, AnswerProblem>? {
+      for entry in first where entry.cell == cell { return entry.read }
+      return more.isEmpty ? nil : more[cell]
+    }
+
+    /// Keeps what a cell read as, while fewer than `limit` cells are kept.
+    mutating func remember(_ read: Result<Answer?, AnswerProblem>, for cell: String, limit: Int) {
+      if first.count < Self.compared {
+        first.append((cell, read))
+      } else if first.count + more.count < limit {
+        more[cell] = read
+      }
+    }
+  }
+
   /// The values of one column that a mapping file reads as others (`recode:`): the cell as written, else the same
   /// value in other case (`ja` for `Ja`).
   struct Recode: Sendable {
@@ -608,15 +633,44 @@ extension ExportConversion {
   /// never change, because it is what makes importing the same file twice add nothing. This is the id of the
   /// first row with this content in a file; the store gives the second `…#2`, the third `…#3` and so on.
   func rowHashID(_ fields: [String]) -> String {
-    var hasher = SHA256.Hasher()
-    hasher.update(utf8: definition.questionnaire.id.rawValue)
-    hasher.update(byte: 0x1E)
-    var first = true
-    for (offset, field) in fields.enumerated() where droppedIndexes.isEmpty || !droppedIndexes.contains(offset) {
-      if !first { hasher.update(byte: 0x1F) }
-      first = false
-      hasher.update(utf8: field)
+    var bytes: [UInt8] = []
+    return Self.rowHashID(
+      fields, questionnaire: definition.questionnaire.id, platform: layout.platform, hashedColumns: hashedColumns,
+      buffer: &bytes)
+  }
+
+  /// ``rowHashID(_:)`` with the message gathered in ``hashBuffer``, which keeps its storage from row to row: the
+  /// hasher then takes the message in one piece instead of a cell and a separator at a time.
+  mutating func reusingRowHashID(_ fields: [String]) -> String {
+    // Taken out of `self` for the call: passing a property of `self` inout beside `self` would copy all of it.
+    var buffer: [UInt8] = []
+    swap(&buffer, &hashBuffer)
+    defer { swap(&buffer, &hashBuffer) }
+    return Self.rowHashID(
+      fields, questionnaire: definition.questionnaire.id, platform: layout.platform, hashedColumns: hashedColumns,
+      buffer: &buffer)
+  }
+
+  private static func rowHashID(
+    _ fields: [String], questionnaire: Questionnaire.ID, platform: SurveyPlatform, hashedColumns: [Bool],
+    buffer: inout [UInt8]
+  ) -> String {
+    // Appended from the text's own bytes where it has them: appending a `String.UTF8View` goes byte by byte.
+    func append(_ text: String) {
+      let done: Void? = text.utf8.withContiguousStorageIfAvailable { buffer.append(contentsOf: $0) }
+      if done == nil { buffer.append(contentsOf: text.utf8) }
     }
-    return "\(layout.platform.rawValue):row-" + SHA256.hex(hasher.finalize(), digits: 20)
+    buffer.removeAll(keepingCapacity: true)
+    append(questionnaire.rawValue)
+    buffer.append(0x1E)
+    var first = true
+    for offset in fields.indices where offset >= hashedColumns.count || hashedColumns[offset] {
+      if !first { buffer.append(0x1F) }
+      first = false
+      append(fields[offset])
+    }
+    var hasher = SHA256.Hasher()
+    buffer.withUnsafeBytes { hasher.update($0) }
+    return "\(platform.rawValue):row-" + SHA256.hex(hasher.finalize(), digits: 20)
   }
 }

@@ -19,6 +19,8 @@ public final class ImportSession {
   /// The insert statement, kept rather than looked up in GRDB's statement cache per response (which hashes its
   /// text every time).
   private var insertStatement: Statement?
+  /// The statement that finds a stored response by its key hash (see ``TevredenDatabase/storedByKeyHashSQL``).
+  private var lookupStatement: Statement?
   /// Whether the previous response added was found stored already (a duplicate, a repeat, a conflict).
   private var previousWasStored = false
 
@@ -242,10 +244,17 @@ public final class ImportSession {
       statement = try db.makeStatement(sql: TevredenDatabase.insertSQL)
       insertStatement = statement
     }
-    // One lookup finds the stored row and tells whether it is exactly this response.
-    let storedStatement = try db.cachedStatement(sql: TevredenDatabase.storedByKeyHashSQL)
+    // One lookup finds the stored row and tells whether it is exactly this response. Its statement is made when
+    // first needed and kept: looking it up in GRDB's cache hashes its SQL, on every row.
     func lookUp() throws -> (rowId: Int64, key: String, importBatchId: Int64?, isSame: Bool)? {
-      try TevredenDatabase.stored(matching: record, answers: prepared.answers, using: storedStatement, in: db)
+      let storedStatement: Statement
+      if let lookupStatement {
+        storedStatement = lookupStatement
+      } else {
+        storedStatement = try db.makeStatement(sql: TevredenDatabase.storedByKeyHashSQL)
+        lookupStatement = storedStatement
+      }
+      return try TevredenDatabase.stored(matching: record, answers: prepared.answers, using: storedStatement, in: db)
     }
     // A file imported again comes after a stored response with the next one stored too: then the lookup goes
     // first, instead of an insert that only finds the id taken, then the lookup.
@@ -357,16 +366,35 @@ public struct ImportInterrupted: Error {
 /// definition) and its answers as the JSON the row holds. Preparing is most of the work of storing a response,
 /// so an import prepares on the thread that reads the file and leaves only the insert to the database's thread.
 public struct PreparedResponse: Sendable {
-  var record: ResponseRecord
+  /// The row's values, the answers and the definition behind one reference: a prepared response is copied several
+  /// times on its way from the reading thread into the database (into a batch, out of it, into the sink), and a
+  /// copy of the dozen strings it holds would retain and release each of them every time.
+  private var storage: Storage
   /// Whether the id is a hash of the row, whose repeats in one file are numbered (see
   /// ``ImportSession/add(_:rejectingRepeats:)``).
   public var numbersRepeats = false
-  let answers: StoredAnswers
-  /// The definition, behind one reference: a prepared response is made on one thread and released on another,
-  /// and the definition's dozen strings and arrays, retained per response by both, made the two threads contend
-  /// for the same reference counts.
-  let shared: PreparedDefinition
 
+  private final class Storage: Sendable {
+    let record: ResponseRecord
+    let answers: StoredAnswers
+    /// The definition, behind one reference of its own: a prepared response is made on one thread and released
+    /// on another, and the definition's dozen strings and arrays, retained per response by both, made the two
+    /// threads contend for the same reference counts.
+    let shared: PreparedDefinition
+
+    init(record: ResponseRecord, answers: StoredAnswers, shared: PreparedDefinition) {
+      self.record = record
+      self.answers = answers
+      self.shared = shared
+    }
+  }
+
+  var record: ResponseRecord {
+    get { storage.record }
+    set { storage = Storage(record: newValue, answers: storage.answers, shared: storage.shared) }
+  }
+  var answers: StoredAnswers { storage.answers }
+  var shared: PreparedDefinition { storage.shared }
   var definition: LoadedQuestionnaire { shared.definition }
 
   public init(_ response: Response, definition: LoadedQuestionnaire) {
@@ -375,10 +403,10 @@ public struct PreparedResponse: Sendable {
 
   init(_ response: Response, shared: PreparedDefinition) {
     let questionnaire = shared.definition.questionnaire
-    record = ResponseRecord(
-      response, snapshotId: 0, grade: response.grade(using: questionnaire.scoreRule), importBatchId: nil)
-    answers = StoredAnswers(response.answers, itemsInOrder: shared.itemsInOrder)
-    self.shared = shared
+    storage = Storage(
+      record: ResponseRecord(
+        response, snapshotId: 0, grade: response.grade(using: questionnaire.scoreRule), importBatchId: nil),
+      answers: StoredAnswers(response.answers, itemsInOrder: shared.itemsInOrder), shared: shared)
   }
 
   /// The response's id.

@@ -211,6 +211,45 @@ import TevredenTestSupport
     }
   }
 
+  /// A column's first cells are compared one by one and later ones hashed: every cell kept reads back as what it
+  /// was read as, in both parts, and none is kept beyond the limit.
+  @Test func theCellCacheKeepsWhatEachCellReadAsUpToItsLimit() {
+    var cache = ExportConversion.CellCache()
+    let limit = ExportConversion.CellCache.compared + 20
+    for number in 0..<(limit + 5) {
+      cache.remember(.success(.value(.number(number))), for: "\(number)", limit: limit)
+    }
+    for number in 0..<limit {
+      #expect(cache.read("\(number)") == .success(.value(.number(number))), "cell \(number)")
+    }
+    for number in limit..<(limit + 5) { #expect(cache.read("\(number)") == nil, "cell \(number) is beyond the limit") }
+    #expect(cache.read("nooit gezien") == nil)
+  }
+
+  /// Rows of a grade column with more distinct cells than are compared one by one read the same whether their
+  /// cell was cached or not, and the row hash gathered in a reused buffer is the one made afresh, whatever the
+  /// length of the row before it.
+  @Test func manyDistinctCellsAndRowsOfEveryLengthConvertAsWhenFresh() throws {
+    let layout = ExportLayout.detect([
+      ["Tijdstempel", "E-mailadres", "Wilt u meedoen?", "Welk rapportcijfer geeft u?", "Wilt u nog iets zeggen?"]
+    ])
+    var conversion = ExportConversion(
+      layout: layout, definition: definition, gemeente: "Alkmaar", gemeenten: ["Alkmaar"])
+    let grades = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "5,5", "6,5", "7,5", "8,5", "9,5"]
+    var random = SeededGenerator(seed: 18)
+    for line in 2..<400 {
+      let grade = grades[Int(random.next() % UInt64(grades.count))]
+      let remark = String(repeating: "lang ", count: Int(random.next() % 40))
+      let fields = ["13-3-2026 10:00:00", "x@y.nl", "Ja", grade, remark]
+      var fresh = ExportConversion(
+        layout: layout, definition: definition, gemeente: "Alkmaar", gemeenten: ["Alkmaar"])
+      let expected = try fresh.convert(fields, line: line).get().response
+      let converted = try conversion.convert(fields, line: line).get().response
+      #expect(converted == expected, "line \(line)")
+      #expect(converted.id.rawValue == conversion.rowHashID(fields), "line \(line)")
+    }
+  }
+
   @Test func aRowWithoutAnyTimeIsRejected() {
     let layout = ExportLayout.detect([["id", "Welk rapportcijfer geeft u?"]])
     var conversion = ExportConversion(layout: layout, definition: definition, gemeente: nil, gemeenten: [])
