@@ -22,7 +22,7 @@ package struct TevredenCommand: ParsableCommand {
     subcommands: [
       Demo.self, Init.self, Check.self, InterviewCommand.self, Import.self, Imports.self, Merge.self, Export.self,
       Privacy.self, Remarks.self, Purge.self, Backup.self, Score.self, Audit.self,
-      Indicators.self, Report.self, GenerateExamples.self,
+      Indicators.self, Report.self, CodebookCommand.self, GenerateExamples.self,
     ]
   )
 

@@ -286,3 +286,103 @@ enum Wording {
     return lines
   }
 }
+
+// MARK: Codebook
+
+extension Wording {
+  static let codebookTitle = "Codeboek"
+  static let codebookMissingHeading = "Ontbrekende waarden"
+  static let codebookMetadataHeading = "Kolommen met gegevens over de respons"
+  static let codebookItemsHeading = "Vragen"
+  static let codebookColumn = "Kolom"
+  static let codebookContents = "Inhoud"
+  static let codebookQuestion = "Vraag"
+  static let codebookType = "Type"
+  static let codebookValues = "Waarden"
+  static let codebookMissing = "Ontbrekend"
+  static let codebookAskedWhen = "Gesteld als"
+  static let codebookRole = "Telt mee als"
+
+  /// "Versies 1 en 2 · groep Melding · inwoners (PI 5)".
+  static func codebookSummary(_ book: Codebook) -> String {
+    let versions =
+      book.versions.count == 1
+      ? "Versie \(book.versions[0])" : "Versies " + list(book.versions.map(String.init))
+    let indicator = book.audience == .inwoners ? "inwoners (PI 5)" : "ketenpartners (PI 6)"
+    return "\(versions) · groep \(book.groupLabel) (`\(book.group)`) · \(indicator)"
+  }
+
+  static let codebookFileNote =
+    "Beschrijft de kolommen van `tevreden export`: één rij per respons, één kolom per vraag. Een lege cel: "
+    + "niet gesteld of niet beantwoord. Een ontbrekende waarde staat als code in de cel en telt nooit mee in een "
+    + "gemiddelde. Tijden zijn ISO 8601 in UTC; de periode van een respons is de Nederlandse datum van "
+    + "`completed_at`."
+
+  static func metadataDescription(_ role: Codebook.MetadataRole) -> String {
+    switch role {
+    case .responseID:
+      "Sleutel van de respons: het id van het onlineplatform, een hash van de rij als het platform er geen had, of "
+        + "VT-… voor een interview"
+    case .questionnaire: "Id van de vragenlijst"
+    case .version: "Versie van de vragenlijst waarmee de respons is afgenomen"
+    case .audience: "inwoners (PI 5) of ketenpartners (PI 6)"
+    case .group: "Respondentgroep"
+    case .gemeente: "Gemeente (leeg: onbekend)"
+    case .mode: "Afname: " + list(Response.Mode.allCases.map(\.rawValue), last: "of")
+    case .interviewer: "Code van de interviewer (nooit een naam); leeg bij online afname"
+    case .startedAt: "Begin van de afname (ISO 8601, UTC)"
+    case .completedAt: "Einde van de afname (ISO 8601, UTC); leeg als de respons niet af is"
+    case .status:
+      "completed (telt mee), partial (niet afgemaakt, telt niet mee) of refused (geen toestemming, telt niet mee)"
+    }
+  }
+
+  static func typeLabel(_ item: Codebook.Item) -> String {
+    switch item.type {
+    case "consent": "toestemming"
+    case "scale": "schaal"
+    case "grade": "rapportcijfer"
+    case "yes_no": "ja/nee"
+    case "single_choice": "keuze"
+    case "multiple_choice": "meerkeuze"
+    case "number": "getal"
+    case "text": "open antwoord"
+    default: item.type
+    }
+  }
+
+  /// "1 = Heel ontevreden; 2 = Ontevreden", "1–10, één decimaal", "codes gescheiden door ;".
+  static func valuesDescription(_ item: Codebook.Item) -> String {
+    if item.type == "grade" { return "1–10, hooguit één decimaal (punt)" }
+    if let range = item.range { return "geheel getal \(Int(range.lowerBound))–\(Int(range.upperBound))" }
+    if item.type == "text" { return "vrije tekst; persoonsgegevens gemaskeerd" }
+    let values = item.values.map { "\($0.code) = \($0.label)" }.joined(separator: "; ")
+    return item.allowsMultiple ? values + " (meerdere codes gescheiden door ;)" : values
+  }
+
+  /// "altijd", or "kinderen = ja en rol = melder of ouder".
+  static func conditionDescription(_ conditions: [Question.Condition]) -> String {
+    guard !conditions.isEmpty else { return "altijd" }
+    return conditions.map { "\($0.item) = \(list($0.values, last: "of"))" }.joined(separator: " en ")
+  }
+
+  static func roleLabel(_ role: Codebook.ItemRole?) -> String {
+    switch role {
+    case .grade?: "cijfer van de indicator"
+    case .aspect?: "aspect"
+    case nil: ""
+    }
+  }
+
+  static func earlierText(version: Int, text: String) -> String { "(versie \(version): \(text))" }
+
+  static func onlyInVersions(_ versions: [Int]) -> String {
+    "alleen in versie " + list(versions.map(String.init))
+  }
+
+  /// "a", "a en b", "a, b en c".
+  private static func list(_ parts: [String], last: String = "en") -> String {
+    guard parts.count > 1 else { return parts.first ?? "" }
+    return parts.dropLast().joined(separator: ", ") + " \(last) " + parts[parts.count - 1]
+  }
+}

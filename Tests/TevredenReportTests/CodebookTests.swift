@@ -1,0 +1,136 @@
+import Foundation
+import Testing
+import TevredenCore
+import TevredenTestSupport
+
+@testable import TevredenReport
+
+/// The codebook: every column of the export described, values with their labels, missing codes, routing, the items
+/// that make the grade and the aspects, and what changed between versions.
+@Suite struct CodebookTests {
+  let melding: Questionnaire
+
+  init() throws {
+    let catalog = Catalog.load(from: repositoryRoot.appendingPathComponent("Questionnaires"))
+    melding = try #require(catalog.questionnaire("inwoners-melding")).questionnaire
+  }
+
+  /// A later version: one question worded anew, one item added, one left out.
+  private func laterVersion() -> Questionnaire {
+    var later = melding
+    later.version += 1
+    later.questions = later.questions.compactMap { question in
+      guard question.id != "terugkoppeling" else { return nil }
+      var question = question
+      if question.id == "bejegening" { question.text = "Hoe vond u de manier waarop de medewerker met u omging?" }
+      return question
+    }
+    later.questions.append(Question(id: "nieuw", text: "Nog iets?", kind: .text, isRequired: false))
+    return later
+  }
+
+  @Test func everyItemIsDescribedFromItsDefinition() throws {
+    let book = Codebook(definitions: [melding])
+    #expect(book.versions == [melding.version])
+    #expect(book.metadata.map(\.column) == ExchangeCSV.metadataColumns)
+    #expect(book.items.map(\.id) == melding.questions.map(\.id))
+    for question in melding.questions {
+      let item = try #require(book.items.first { $0.id == question.id })
+      #expect(item.text == question.text)
+      #expect(item.type == question.kind.typeName)
+      #expect(item.missingCodes == question.missingCodes)
+      #expect(item.conditions == question.showIf)
+      #expect(item.isRequired == question.isRequired)
+      switch question.kind {
+      case .scale(let scale):
+        #expect(item.values.map(\.code) == scale.points.map { String($0.value) })
+        #expect(item.values.map(\.label) == scale.points.map(\.label))
+      case .choice(let choices, let multiple):
+        #expect(item.values.map(\.code) == choices.map(\.code))
+        #expect(item.allowsMultiple == multiple)
+      case .yesNo, .consent:
+        #expect(item.values.map(\.code) == ["ja", "nee"])
+      case .grade:
+        #expect(item.range == 1...10)
+      case .number(let range):
+        #expect(item.range == Double(range.lowerBound)...Double(range.upperBound))
+      case .text:
+        #expect(item.values.isEmpty && item.range == nil)
+      }
+    }
+    #expect(book.items.first { $0.id == melding.scoreRule.grade }?.role == .grade)
+    for aspect in melding.scoreRule.aspects { #expect(book.items.first { $0.id == aspect }?.role == .aspect) }
+    #expect(book.items.filter { $0.role != nil }.count == 1 + melding.scoreRule.aspects.count)
+  }
+
+  @Test func versionsShowEarlierWordingAndItemsSomeVersionsLack() throws {
+    let later = laterVersion()
+    let book = Codebook(definitions: [later, melding, melding])
+    #expect(book.versions == [melding.version, later.version])
+    #expect(book.items.map(\.id) == ExchangeCSV.itemColumns(for: [melding, later]))
+    let bejegening = try #require(book.items.first { $0.id == "bejegening" })
+    #expect(bejegening.text == "Hoe vond u de manier waarop de medewerker met u omging?")
+    let earlier = try #require(melding.question("bejegening")).text
+    #expect(bejegening.earlierTexts.map(\.version) == [melding.version])
+    #expect(bejegening.earlierTexts.map(\.text) == [earlier])
+    #expect(book.items.first { $0.id == "nieuw" }?.versions == [later.version])
+    #expect(book.items.first { $0.id == "terugkoppeling" }?.versions == [melding.version])
+    let markdown = CodebookRendering.render([book], as: .markdown)
+    #expect(markdown.contains("(versie \(melding.version): Hoe tevreden bent u over hoe de medewerker"))
+    #expect(markdown.contains("alleen in versie \(later.version)"))
+    #expect(markdown.contains("Versies \(melding.version) en \(later.version)"))
+  }
+
+  /// The CSV form has one row per value and missing code, with its label, so that a program can attach value
+  /// labels: every scale point of every scale item is there.
+  @Test func theCSVHasARowPerValueWithItsLabel() throws {
+    let book = Codebook(definitions: [melding])
+    let records = try CSVReader.parse(CodebookRendering.render([book], as: .csv))
+    let header = try #require(records.first?.fields)
+    #expect(header == CodebookRendering.csvColumns)
+    let rows = records.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0.fields)) }
+    #expect(rows.filter { $0["kind"] == "metadata" }.map { $0["column"] ?? "" } == ExchangeCSV.metadataColumns)
+    for question in melding.questions {
+      let itemRows = rows.filter { $0["column"] == question.id.rawValue && $0["kind"] == "item" }
+      let missing = itemRows.filter { $0["is_missing"] == "1" }
+      #expect(missing.map { $0["value"] ?? "" } == question.missingCodes, "\(question.id)")
+      for code in question.missingCodes {
+        #expect(
+          missing.first { $0["value"] == code }?["label"] == melding.missingCode(code)?.label, "\(question.id) \(code)")
+      }
+      if case .scale(let scale) = question.kind {
+        let values = itemRows.filter { $0["is_missing"] == "0" }
+        #expect(values.map { $0["value"] ?? "" } == scale.points.map { String($0.value) }, "\(question.id)")
+        #expect(values.map { $0["label"] ?? "" } == scale.points.map(\.label), "\(question.id)")
+      }
+      if !question.showIf.isEmpty {
+        #expect(itemRows.allSatisfy { $0["asked_when"] == CodebookRendering.conditionCode(question.showIf) })
+        #expect(itemRows.first?["asked_when"]?.contains(question.showIf[0].item.rawValue) == true)
+      }
+    }
+    let grade = rows.filter { $0["column"] == melding.scoreRule.grade.rawValue }
+    #expect(grade.first?["minimum"] == "1" && grade.first?["maximum"] == "10" && grade.first?["role"] == "grade")
+  }
+
+  @Test func theJSONFormHoldsEveryItem() throws {
+    let book = Codebook(definitions: [melding])
+    let text = CodebookRendering.render([book], as: .json)
+    let parsed = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
+    let items = try #require(parsed.first?["items"] as? [[String: Any]])
+    #expect(items.map { $0["column"] as? String } == melding.questions.map(\.id.rawValue))
+    let grade = try #require(items.first { $0["column"] as? String == melding.scoreRule.grade.rawValue })
+    #expect(grade["role"] as? String == "grade")
+    #expect(grade["maximum"] as? Double == 10)
+  }
+
+  /// A `|` in a question or label would end a Markdown table cell.
+  @Test func markdownCellsAreEscaped() throws {
+    var odd = melding
+    odd.questions[1].text = "Wie | bent u?\nEcht?"
+    let markdown = CodebookRendering.render([Codebook(definitions: [odd])], as: .markdown)
+    #expect(markdown.contains("Wie \\| bent u? Echt?"))
+    let table = markdown.split(separator: "\n").filter { $0.hasPrefix("| `") }
+    let cells = table.map { $0.replacingOccurrences(of: "\\|", with: "").filter { $0 == "|" }.count }
+    #expect(Set(cells).count == 2, "metadata rows have 3 bars, item rows 8: \(Set(cells))")
+  }
+}
