@@ -25,6 +25,15 @@ extension TevredenCommand {
     @Flag(help: "Replace files in the --out folder that have the names of the export files.")
     var overwrite = false
 
+    @Flag(
+      help: """
+        The analysis layout instead of the exchange format: numbers as numbers, missing codes in <item>_missing, \
+        yes/no as 1/0, a 0/1 column per option of a multiple-choice item, choice labels, the Dutch day, tertile and \
+        burap periods of each response (FOLDER/<questionnaire>.analysis.csv). For analysis only: it does not \
+        import back.
+        """)
+    var analysis = false
+
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
@@ -50,13 +59,17 @@ extension TevredenCommand {
       }
       guard let out else {
         var output = BufferedOutput(FileHandle.standardOutput)
-        try ExportBuilder.write(groups[0], from: database, period: period) { try output.write(bytes: $0) }
+        try ExportBuilder.write(groups[0], from: database, period: period, analysis: analysis) {
+          try output.write(bytes: $0)
+        }
         try output.flush()
         return
       }
       // Every file name is checked before anything is written: the names come from the database, which may have
       // been changed by hand, and a refused export leaves the folder as it was.
-      let paths = try groups.map { try ExportBuilder.path(for: $0.questionnaire, in: out, overwrite: overwrite) }
+      let paths = try groups.map {
+        try ExportBuilder.path(for: $0.questionnaire, in: out, overwrite: overwrite, analysis: analysis)
+      }
       try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
       for (group, path) in zip(groups, paths) {
         // Written beside the file and moved into place, so a file is never left half written.
@@ -70,7 +83,9 @@ extension TevredenCommand {
         do {
           let handle = try FileHandle(forWritingTo: partial)
           var output = BufferedOutput(handle)
-          try ExportBuilder.write(group, from: database, period: period) { try output.write(bytes: $0) }
+          try ExportBuilder.write(group, from: database, period: period, analysis: analysis) {
+            try output.write(bytes: $0)
+          }
           try output.flush()
           try handle.close()
           try ExportBuilder.moveIntoPlace(partial, at: path, overwrite: overwrite)
@@ -96,9 +111,19 @@ enum ExportBuilder {
   /// Writes one questionnaire's file through `write`, in pieces of UTF-8: the header, then whole lines, a line per
   /// response.
   static func write(
-    _ group: ExportGroup, from database: TevredenDatabase, period: Period?,
+    _ group: ExportGroup, from database: TevredenDatabase, period: Period?, analysis: Bool = false,
     to write: (UnsafeBufferPointer<UInt8>) throws -> Void
   ) throws {
+    if analysis {
+      let layout = AnalysisCSV(definitions: group.definitions)
+      var text = layout.headerLine
+      try text.withUTF8(write)
+      try database.forEachResponse(of: group.questionnaire, in: period) { response in
+        var line = layout.line(for: response)
+        try line.withUTF8(write)
+      }
+      return
+    }
     let items = ExchangeCSV.itemColumns(for: group.definitions)
     var header = ExchangeCSV.headerLine(items: items)
     try header.withUTF8(write)
@@ -110,9 +135,12 @@ enum ExportBuilder {
   /// - Throws: ``CLIError/unsafeQuestionnaireID(_:)`` for an id that is not a plain identifier (it could name a
   ///   file outside the folder), and ``CLIError/exportFileExists(_:)`` for a file that is there already, unless
   ///   `overwrite`.
-  static func path(for questionnaire: Questionnaire.ID, in folder: String, overwrite: Bool) throws -> URL {
+  static func path(for questionnaire: Questionnaire.ID, in folder: String, overwrite: Bool, analysis: Bool = false)
+    throws -> URL
+  {
     guard questionnaire.isPlainIdentifier else { throw CLIError.unsafeQuestionnaireID(questionnaire.rawValue) }
-    let path = URL(fileURLWithPath: folder).appendingPathComponent("\(questionnaire.rawValue).csv")
+    let name = questionnaire.rawValue + (analysis ? ".analysis.csv" : ".csv")
+    let path = URL(fileURLWithPath: folder).appendingPathComponent(name)
     if !overwrite, FileManager.default.fileExists(atPath: path.path) {
       throw CLIError.exportFileExists(path.relativePathForMessages)
     }

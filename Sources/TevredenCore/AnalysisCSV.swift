@@ -1,0 +1,111 @@
+import Foundation
+
+/// The analysis layout of an export: typed columns for R, pandas, SPSS and Excel, beside the exchange format (which
+/// stays the lossless round-trip format, see ``ExchangeCSV``).
+///
+/// - A numeric item (grade, scale, number) holds only numbers; yes/no and consent hold 1 or 0. A missing code never
+///   sits among the numbers: it goes to the item's companion column `<item>_missing`, so that a mean per group is
+///   one line in any of those tools.
+/// - A single-choice item holds its code, with its label in `<item>_label`; a multiple-choice item is one 0/1 column
+///   per option, `<item>_<code>`, empty where the item was not answered.
+/// - The day a response counts on (Dutch local time), its year, its four-month block and the cumulative burap
+///   periods it counts in, and the group's name as reports show it.
+///
+/// Item columns follow the newest version's order (``ExchangeCSV/itemColumns(for:)``); each item is read by its
+/// kind in the newest version that has it. The codebook (``Codebook``) says what every value means.
+public struct AnalysisCSV: Sendable {
+  /// The metadata columns, in order.
+  public static let metadataColumns = [
+    "response_id", "questionnaire", "version", "audience", "group", "group_label", "gemeente", "mode", "status",
+    "started_at", "completed_at", "collected_on", "year", "tertile", "burap_periods",
+  ]
+
+  /// One column of the file.
+  public enum Column: Hashable, Sendable {
+    case value(Question.ID)
+    case missing(Question.ID)
+    case label(Question.ID)
+    case option(Question.ID, code: String)
+
+    public var name: String {
+      switch self {
+      case .value(let item): item.rawValue
+      case .missing(let item): item.rawValue + "_missing"
+      case .label(let item): item.rawValue + "_label"
+      case .option(let item, let code): item.rawValue + "_" + code
+      }
+    }
+  }
+
+  public let columns: [Column]
+  /// Per item, its question as the newest version that has it asks it.
+  private let questions: [Question.ID: Question]
+  private let groupLabel: String
+
+  public init(definitions: [Questionnaire]) {
+    let ordered = definitions.sorted { $0.version < $1.version }
+    var questions: [Question.ID: Question] = [:]
+    for definition in ordered {
+      for question in definition.questions { questions[question.id] = question }
+    }
+    var columns: [Column] = []
+    for item in ExchangeCSV.itemColumns(for: ordered) {
+      guard let question = questions[item] else { continue }
+      switch question.kind {
+      case .choice(let choices, allowsMultiple: true):
+        columns += choices.map { .option(item, code: $0.code) }
+      case .choice(_, allowsMultiple: false):
+        columns += [.value(item), .label(item)]
+      default:
+        columns.append(.value(item))
+      }
+      if !question.missingCodes.isEmpty { columns.append(.missing(item)) }
+    }
+    self.columns = columns
+    self.questions = questions
+    groupLabel = ordered.last?.groupLabel ?? ""
+  }
+
+  /// The header line, ending in a line break.
+  public var headerLine: String {
+    CSVWriter.render([Self.metadataColumns + columns.map(\.name)])
+  }
+
+  /// One response as a line, ending in a line break.
+  public func line(for response: Response) -> String {
+    let day = response.collectedOn
+    let tertile = (day.month - 1) / 4 + 1
+    let metadata = [
+      response.id.rawValue, response.questionnaireID.rawValue, String(response.questionnaireVersion),
+      response.audience.rawValue, response.group, groupLabel, response.gemeente ?? "", response.mode.rawValue,
+      response.status.rawValue, Timestamp.format(response.startedAt),
+      response.completedAt.map(Timestamp.format) ?? "", day.description, String(day.year), "T\(tertile)",
+      (tertile...3).map { "\(day.year)-T\($0)" }.joined(separator: ";"),
+    ]
+    return CSVWriter.render([metadata + columns.map { cell($0, of: response) }])
+  }
+
+  private func cell(_ column: Column, of response: Response) -> String {
+    switch column {
+    case .missing(let item):
+      if case .missing(let code)? = response.answers[item] { return code }
+      return ""
+    case .label(let item):
+      guard case .value(.choices(let codes))? = response.answers[item], let question = questions[item],
+        case .choice(let choices, _) = question.kind
+      else { return "" }
+      return codes.map { code in choices.first { $0.code == code }?.label ?? code }.joined(separator: ";")
+    case .option(let item, let code):
+      guard case .value(.choices(let codes))? = response.answers[item] else { return "" }
+      return codes.contains(code) ? "1" : "0"
+    case .value(let item):
+      guard case .value(let value)? = response.answers[item] else { return "" }
+      switch value {
+      case .yesNo(let yes): return yes ? "1" : "0"
+      // Masked here too: a database written by an older tevreden may hold open answers unmasked.
+      case .text(let text): return IdentifierMasking.standard.mask(text).text
+      default: return value.canonicalText
+      }
+    }
+  }
+}

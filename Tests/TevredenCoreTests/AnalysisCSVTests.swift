@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+import TevredenTestSupport
+
+@testable import TevredenCore
+
+/// The analysis layout: numbers only in numeric columns, missing codes beside them, yes/no as 1/0, a 0/1 column per
+/// option, choice labels, and the Dutch day with its tertile and the burap periods it counts in.
+@Suite struct AnalysisCSVTests {
+  let questionnaire: Questionnaire
+
+  init() throws {
+    questionnaire = try #require(try loadFixture("interview").loaded).questionnaire
+  }
+
+  private func response(_ answers: [Question.ID: Answer], completedAt: String = "2026-03-10T10:00:00Z") throws
+    -> Response
+  {
+    let completed = try #require(Timestamp.parse(completedAt))
+    return Response(
+      id: "r1", questionnaire: questionnaire, gemeente: "Alkmaar", mode: .telefonisch, interviewer: "int-1",
+      startedAt: completed.addingTimeInterval(-600), completedAt: completed, status: .completed, answers: answers)
+  }
+
+  /// The cells of one response, by column name.
+  private func cells(_ response: Response, in layout: AnalysisCSV) throws -> [String: String] {
+    let records = try CSVReader.parse(layout.headerLine + layout.line(for: response))
+    let header = try #require(records.first?.fields)
+    #expect(Set(header).count == header.count, "column names are unique: \(header)")
+    return Dictionary(uniqueKeysWithValues: zip(header, try #require(records.last?.fields)))
+  }
+
+  @Test func columnsFollowEachItemsKind() {
+    let layout = AnalysisCSV(definitions: [questionnaire])
+    #expect(
+      layout.columns.map(\.name) == [
+        "toestemming", "rol", "rol_label", "rol_missing", "kinderen", "kinderen_missing", "kinderen_gesproken",
+        "kinderen_gesproken_missing", "contact_telefoon", "contact_huisbezoek", "contact_kantoor", "contact_missing",
+        "gesprekken", "gesprekken_missing", "bereikbaarheid", "bereikbaarheid_missing", "cijfer", "cijfer_missing",
+        "opmerking",
+      ])
+    // A companion column exactly for the items that accept a missing code.
+    for question in questionnaire.questions {
+      #expect(layout.columns.contains(.missing(question.id)) == !question.missingCodes.isEmpty, "\(question.id)")
+    }
+  }
+
+  @Test func everyKindIsWrittenAsItsTypeAndMissingCodesBesideIt() throws {
+    let layout = AnalysisCSV(definitions: [questionnaire])
+    let row = try cells(
+      response([
+        "toestemming": .value(.yesNo(true)), "rol": .value(.choices(["ouder"])), "kinderen": .value(.yesNo(false)),
+        "contact": .value(.choices(["telefoon", "kantoor"])), "gesprekken": .value(.number(3)),
+        "bereikbaarheid": .missing("weet_niet"), "cijfer": .value(.grade(7.5)),
+        "opmerking": .value(.text("Bel me op 06-12345678")),
+      ]), in: layout)
+    #expect(row["toestemming"] == "1")
+    #expect(row["rol"] == "ouder" && row["rol_label"] == "Ouder of verzorger")
+    #expect(row["kinderen"] == "0")
+    #expect(row["kinderen_gesproken"] == "" && row["kinderen_gesproken_missing"] == "", "not asked: empty")
+    #expect(row["contact_telefoon"] == "1" && row["contact_huisbezoek"] == "0" && row["contact_kantoor"] == "1")
+    #expect(row["gesprekken"] == "3")
+    #expect(row["bereikbaarheid"] == "" && row["bereikbaarheid_missing"] == "weet_niet")
+    #expect(row["cijfer"] == "7.5")
+    #expect(row["opmerking"]?.contains("12345678") == false, "open answers are masked: \(row["opmerking"] ?? "")")
+    #expect(row["group_label"] == "Melding" && row["status"] == "completed" && row["gemeente"] == "Alkmaar")
+    // An unanswered multiple-choice item is empty in every option column, not 0.
+    let unanswered = try cells(response(["toestemming": .value(.yesNo(true))]), in: layout)
+    #expect(unanswered["contact_telefoon"] == "" && unanswered["contact_kantoor"] == "")
+  }
+
+  /// The day is Dutch local time: half past midnight on 1 May in Amsterdam is still 30 April in UTC.
+  @Test(arguments: [
+    ("2026-04-30T21:30:00Z", "2026-04-30", "T1", "2026-T1;2026-T2;2026-T3"),
+    ("2026-04-30T22:30:00Z", "2026-05-01", "T2", "2026-T2;2026-T3"),
+    ("2026-08-31T21:59:59Z", "2026-08-31", "T2", "2026-T2;2026-T3"),
+    ("2026-12-31T22:59:59Z", "2026-12-31", "T3", "2026-T3"),
+    ("2026-12-31T23:00:00Z", "2027-01-01", "T1", "2027-T1;2027-T2;2027-T3"),
+  ])
+  func theDayAndPeriodsAreDutch(completed: String, day: String, tertile: String, periods: String) throws {
+    let row = try cells(
+      response(["toestemming": .value(.yesNo(true))], completedAt: completed),
+      in: AnalysisCSV(definitions: [questionnaire]))
+    #expect(row["collected_on"] == day)
+    #expect(row["year"] == String(day.prefix(4)))
+    #expect(row["tertile"] == tertile)
+    #expect(row["burap_periods"] == periods)
+    for period in periods.split(separator: ";") {
+      #expect(try #require(Period(String(period))).contains(try #require(LocalDate(day))))
+    }
+  }
+}
