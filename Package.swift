@@ -42,10 +42,15 @@ let package = Package(
         "TevredenStore",
         "TevredenImport",
         "TevredenReport",
+        "TevredenStatFiles",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .target(name: "TevredenReport", dependencies: ["TevredenCore"]),
+    // SPSS and Stata files of the analysis layout, written by ReadStat, a system library (libreadstat-dev) linked as
+    // GRDB links SQLite.
+    .systemLibrary(name: "CReadStat", providers: [.apt(["libreadstat-dev"])]),
+    .target(name: "TevredenStatFiles", dependencies: ["TevredenCore", "CReadStat"]),
     .executableTarget(name: "tevreden", dependencies: ["TevredenCLI"]),
     // Test helpers shared by the test targets (where the platform exports are, whether ../shared is there); only
     // test targets depend on it.
@@ -66,7 +71,7 @@ let package = Package(
     .testTarget(
       name: "TevredenCLITests",
       dependencies: [
-        "TevredenCLI", "TevredenCore", "TevredenImport", "TevredenStore", "TevredenTestSupport",
+        "TevredenCLI", "TevredenCore", "TevredenImport", "TevredenStore", "TevredenStatFiles", "TevredenTestSupport",
         .product(name: "GRDB", package: "GRDB.swift"),
       ]
     ),

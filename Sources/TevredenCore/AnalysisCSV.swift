@@ -66,6 +66,22 @@ public struct AnalysisCSV: Sendable {
     groupLabel = ordered.last?.groupLabel ?? ""
   }
 
+  /// The question a column's item is read as: its kind in the newest version that has it.
+  public func question(_ item: Question.ID) -> Question? { questions[item] }
+
+  /// The metadata cells of a response, in the order of ``metadataColumns``.
+  public func metadata(of response: Response) -> [String] {
+    let day = response.collectedOn
+    let tertile = (day.month - 1) / 4 + 1
+    return [
+      response.id.rawValue, response.questionnaireID.rawValue, String(response.questionnaireVersion),
+      response.audience.rawValue, response.group, groupLabel, response.gemeente ?? "", response.mode.rawValue,
+      response.status.rawValue, Timestamp.format(response.startedAt),
+      response.completedAt.map(Timestamp.format) ?? "", day.description, String(day.year), "T\(tertile)",
+      (tertile...3).map { "\(day.year)-T\($0)" }.joined(separator: ";"),
+    ]
+  }
+
   /// The header line, ending in a line break.
   public var headerLine: String {
     CSVWriter.render([Self.metadataColumns + columns.map(\.name)])
@@ -73,19 +89,11 @@ public struct AnalysisCSV: Sendable {
 
   /// One response as a line, ending in a line break.
   public func line(for response: Response) -> String {
-    let day = response.collectedOn
-    let tertile = (day.month - 1) / 4 + 1
-    let metadata = [
-      response.id.rawValue, response.questionnaireID.rawValue, String(response.questionnaireVersion),
-      response.audience.rawValue, response.group, groupLabel, response.gemeente ?? "", response.mode.rawValue,
-      response.status.rawValue, Timestamp.format(response.startedAt),
-      response.completedAt.map(Timestamp.format) ?? "", day.description, String(day.year), "T\(tertile)",
-      (tertile...3).map { "\(day.year)-T\($0)" }.joined(separator: ";"),
-    ]
-    return CSVWriter.render([metadata + columns.map { cell($0, of: response) }])
+    CSVWriter.render([metadata(of: response) + columns.map { cell($0, of: response) }])
   }
 
-  private func cell(_ column: Column, of response: Response) -> String {
+  /// A column's cell as the CSV holds it.
+  public func cell(_ column: Column, of response: Response) -> String {
     switch column {
     case .missing(let item):
       if case .missing(let code)? = response.answers[item] { return code }

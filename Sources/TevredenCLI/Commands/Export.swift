@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TevredenCore
+import TevredenStatFiles
 import TevredenStore
 
 extension TevredenCommand {
@@ -34,12 +35,34 @@ extension TevredenCommand {
         """)
     var analysis = false
 
+    @Flag(
+      help: """
+        The analysis layout as an SPSS file (FOLDER/<questionnaire>.sav): variable labels, value labels, and \
+        missing codes as declared missing values.
+        """)
+    var spss = false
+
+    @Flag(
+      help: """
+        The analysis layout as a Stata file (FOLDER/<questionnaire>.dta): variable labels, value labels, and \
+        missing codes as extended missing values (.a, .b, …).
+        """)
+    var stata = false
+
+    /// The layout the flags ask for.
+    var layout: ExportBuilder.Layout {
+      spss ? .sav : stata ? .dta : analysis ? .analysis : .exchange
+    }
+
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
       try validatePeriodValue(period)
       if questionnaire == nil && out == nil {
         throw ValidationError("Pass --questionnaire to write one questionnaire to standard output, or --out FOLDER.")
+      }
+      if [analysis, spss, stata].filter({ $0 }).count > 1 {
+        throw ValidationError("Pass one of --analysis, --spss and --stata.")
       }
       if overwrite && out == nil {
         throw ValidationError("--overwrite replaces files in the --out folder; pass --out FOLDER with it.")
@@ -59,7 +82,7 @@ extension TevredenCommand {
       }
       guard let out else {
         var output = BufferedOutput(FileHandle.standardOutput)
-        try ExportBuilder.write(groups[0], from: database, period: period, analysis: analysis) {
+        try ExportBuilder.write(groups[0], from: database, period: period, layout: layout) {
           try output.write(bytes: $0)
         }
         try output.flush()
@@ -68,7 +91,7 @@ extension TevredenCommand {
       // Every file name is checked before anything is written: the names come from the database, which may have
       // been changed by hand, and a refused export leaves the folder as it was.
       let paths = try groups.map {
-        try ExportBuilder.path(for: $0.questionnaire, in: out, overwrite: overwrite, analysis: analysis)
+        try ExportBuilder.path(for: $0.questionnaire, in: out, overwrite: overwrite, layout: layout)
       }
       try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
       for (group, path) in zip(groups, paths) {
@@ -83,7 +106,7 @@ extension TevredenCommand {
         do {
           let handle = try FileHandle(forWritingTo: partial)
           var output = BufferedOutput(handle)
-          try ExportBuilder.write(group, from: database, period: period, analysis: analysis) {
+          try ExportBuilder.write(group, from: database, period: period, layout: layout) {
             try output.write(bytes: $0)
           }
           try output.flush()
@@ -102,6 +125,28 @@ extension TevredenCommand {
 
 /// Builds the export files from the database, a response at a time.
 enum ExportBuilder {
+  /// What an export writes: the exchange format, or the analysis layout as CSV, SPSS or Stata file.
+  enum Layout: Equatable {
+    case exchange, analysis, sav, dta
+
+    var fileSuffix: String {
+      switch self {
+      case .exchange: ".csv"
+      case .analysis: ".analysis.csv"
+      case .sav: ".sav"
+      case .dta: ".dta"
+      }
+    }
+
+    var statisticalFormat: StatisticalFile.Format? {
+      switch self {
+      case .sav: .sav
+      case .dta: .dta
+      case .exchange, .analysis: nil
+      }
+    }
+  }
+
   struct File {
     var questionnaire: Questionnaire.ID
     var csv: String
@@ -111,10 +156,25 @@ enum ExportBuilder {
   /// Writes one questionnaire's file through `write`, in pieces of UTF-8: the header, then whole lines, a line per
   /// response.
   static func write(
-    _ group: ExportGroup, from database: TevredenDatabase, period: Period?, analysis: Bool = false,
+    _ group: ExportGroup, from database: TevredenDatabase, period: Period?, layout: Layout = .exchange,
     to write: (UnsafeBufferPointer<UInt8>) throws -> Void
   ) throws {
-    if analysis {
+    if let format = layout.statisticalFormat {
+      let file = StatisticalFile(definitions: group.definitions, format: format)
+      do {
+        // ReadStat calls back into the output while `write` runs, never after it.
+        try withoutActuallyEscaping(write) { output in
+          try file.write(responses: { try database.forEachResponse(of: group.questionnaire, in: period, $0) }) {
+            try output($0.assumingMemoryBound(to: UInt8.self))
+          }
+        }
+      } catch let error as StatisticalFile.WriteError {
+        throw CLIError.unreadableExport(
+          "cannot write the .\(format.rawValue) file of \(group.questionnaire): \(error.message)")
+      }
+      return
+    }
+    if layout == .analysis {
       let layout = AnalysisCSV(definitions: group.definitions)
       var text = layout.headerLine
       try text.withUTF8(write)
@@ -135,11 +195,11 @@ enum ExportBuilder {
   /// - Throws: ``CLIError/unsafeQuestionnaireID(_:)`` for an id that is not a plain identifier (it could name a
   ///   file outside the folder), and ``CLIError/exportFileExists(_:)`` for a file that is there already, unless
   ///   `overwrite`.
-  static func path(for questionnaire: Questionnaire.ID, in folder: String, overwrite: Bool, analysis: Bool = false)
+  static func path(for questionnaire: Questionnaire.ID, in folder: String, overwrite: Bool, layout: Layout = .exchange)
     throws -> URL
   {
     guard questionnaire.isPlainIdentifier else { throw CLIError.unsafeQuestionnaireID(questionnaire.rawValue) }
-    let name = questionnaire.rawValue + (analysis ? ".analysis.csv" : ".csv")
+    let name = questionnaire.rawValue + layout.fileSuffix
     let path = URL(fileURLWithPath: folder).appendingPathComponent(name)
     if !overwrite, FileManager.default.fileExists(atPath: path.path) {
       throw CLIError.exportFileExists(path.relativePathForMessages)
