@@ -41,14 +41,13 @@ import TevredenTestSupport
     let file = StatisticalFile(definitions: [questionnaire], format: .dta)
     var written = 0
     #expect(throws: StatisticalFile.WriteError.self) {
-      try file.write(responses: { try $0(response) }) { written += $0.count }
+      try file.write(responses: { try $0(response) }, to: { written += $0.count })
     }
     #expect(written == 0, "nothing is written before the refusal")
     // The same text fits an SPSS file.
     var sav: [UInt8] = []
-    try StatisticalFile(definitions: [questionnaire], format: .sav).write(responses: { try $0(response) }) {
-      sav.append(contentsOf: $0)
-    }
+    try StatisticalFile(definitions: [questionnaire], format: .sav).write(
+      responses: { try $0(response) }, to: { sav.append(contentsOf: $0) })
     #expect(sav.starts(with: Array("$FL2".utf8)))
   }
 }
