@@ -43,7 +43,8 @@ extension TevredenDatabase {
 
   /// ``reportCounts(for:)-([ScoreRequest])`` of a report's request and its trend, where the trend, asked from 1
   /// January of some year, starts on 1 January of the year of the first scored response if that is earlier: the
-  /// scan finds that day as it counts, instead of a scan of its own before (nothing indexes `collectedOn`).
+  /// scan finds that day as it counts, instead of a scan of its own before (nothing indexes `collectedOn`). The
+  /// trend must start on 1 January and ask for no aspects and no municipalities (a report's is per burap period).
   public func reportCounts(for request: ScoreRequest, trend: ScoreRequest) throws -> ReportCounts {
     let counted = try counts(for: [request, trend], dataBasis: true, trendOpens: true)
     var trendRequest = trend
