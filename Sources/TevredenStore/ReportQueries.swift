@@ -47,17 +47,20 @@ extension TevredenDatabase {
     }
   }
 
-  /// The first day any response counts on, or `nil` without scored responses: where a trend starts.
+  /// The first day any response counts on, or `nil` without scored responses: where a trend starts. A report
+  /// has it from its scan (``reportCounts(for:trend:)``); this reads the whole table.
   public func firstScoredDay() throws -> LocalDate? {
-    try writer.read { db in
-      try String.fetchOne(
-        db,
-        sql: """
-          SELECT MIN(collectedOn) FROM response
-          WHERE status = 'completed' AND grade IS NOT NULL AND \(Self.visibleResponses())
-          """
-      ).flatMap(LocalDate.init)
-    }
+    try writer.read { db in try Self.firstScoredDay(db) }
+  }
+
+  static func firstScoredDay(_ db: Database) throws -> LocalDate? {
+    try String.fetchOne(
+      db,
+      sql: """
+        SELECT MIN(collectedOn) FROM response
+        WHERE status = 'completed' AND grade IS NOT NULL AND \(Self.visibleResponses())
+        """
+    ).flatMap(LocalDate.init)
   }
 
   /// The answers to open questions of the responses that count in a period that a person has reviewed and

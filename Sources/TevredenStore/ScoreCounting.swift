@@ -23,18 +23,21 @@ struct TextInterner {
     return id(UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, column))))
   }
 
+  /// The ``ShortText`` of each text in `seen`, compared before any of its bytes are: a scan asks for several
+  /// numbers per row, of short texts that mostly differ in length or in their first or last eight bytes.
+  private var signatures: [ShortText] = []
+
   /// The number of a text given as its bytes (never 0).
   mutating func id(_ text: UnsafeBufferPointer<UInt8>) -> Int {
-    let count = text.count
-    for index in seen.indices where seen[index].count == count {
-      let equal = seen[index].withUnsafeBufferPointer { known in
-        guard let start = known.baseAddress, let other = text.baseAddress else { return true }  // both empty
-        return memcmp(start, other, count) == 0
-      }
+    let signature = ShortText(text)
+    for index in signatures.indices where signatures[index] == signature {
+      if text.count <= 16 { return index + 1 }
+      let equal = seen[index].withUnsafeBufferPointer { ShortText.middlesEqual($0, text) }
       if equal { return index + 1 }
     }
     let bytes = Array(text)
     seen.append(bytes)
+    signatures.append(signature)
     values.append(String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self))
     return seen.count
   }
@@ -47,34 +50,93 @@ struct TextInterner {
   }
 }
 
-/// How many respondents gave each grade in one cell: whole grades 1–10 in a fixed array, any other (7.5) by value.
+/// A text's length and its first and last eight bytes (they overlap in a text of 8 to 16 bytes; a shorter one has
+/// its bytes first and zeros after them). Two texts of at most 16 bytes are equal when their signatures are; longer
+/// ones when their bytes between those are too (``middlesEqual(_:_:)``).
+struct ShortText: Equatable {
+  var count: Int
+  var head: UInt64
+  var tail: UInt64
+
+  init(_ text: UnsafeBufferPointer<UInt8>) {
+    count = text.count
+    guard let base = text.baseAddress, count >= 8 else {
+      var head: UInt64 = 0
+      for offset in 0..<count { head |= UInt64(text[offset]) << (8 * UInt64(offset)) }
+      self.head = head
+      tail = 0
+      return
+    }
+    head = UnsafeRawPointer(base).loadUnaligned(as: UInt64.self)
+    tail = UnsafeRawPointer(base + count - 8).loadUnaligned(as: UInt64.self)
+  }
+
+  /// Whether two texts of the same length, more than 16 bytes, have the same bytes between their first and last
+  /// eight.
+  static func middlesEqual(_ lhs: UnsafeBufferPointer<UInt8>, _ rhs: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let left = lhs.baseAddress, let right = rhs.baseAddress else { return lhs.count == rhs.count }
+    return memcmp(left + 8, right + 8, lhs.count - 16) == 0
+  }
+}
+
+/// How many respondents gave each grade in one cell: whole grades 1–10 in fixed fields, any other (7.5) by value.
 struct GradeTally {
-  private var whole = [Int](repeating: 0, count: 11)
+  /// The counts of the whole grades 1–10 in the tally itself: in an array each count paid a check that the array
+  /// was not shared (and one for each tally and table around it), several times for every row of a scan.
+  private var whole: (Int, Int, Int, Int, Int, Int, Int, Int, Int, Int) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
   private var other: [Double: Int] = [:]
 
   mutating func add(_ grade: Double) {
-    if grade >= 1, grade <= 10, grade.rounded(.towardZero) == grade {
-      whole[Int(grade)] += 1
-    } else {
+    // Within 1–10 the conversion to Int cannot trap, and comparing back says whether the grade is whole.
+    guard grade >= 1, grade <= 10, Double(Int(grade)) == grade else {
       other[grade, default: 0] += 1
+      return
+    }
+    switch Int(grade) {
+    case 1: whole.0 += 1
+    case 2: whole.1 += 1
+    case 3: whole.2 += 1
+    case 4: whole.3 += 1
+    case 5: whole.4 += 1
+    case 6: whole.5 += 1
+    case 7: whole.6 += 1
+    case 8: whole.7 += 1
+    case 9: whole.8 += 1
+    default: whole.9 += 1
+    }
+  }
+
+  /// The count of whole grade `grade` (1–10).
+  private func count(_ grade: Int) -> Int {
+    switch grade {
+    case 1: whole.0
+    case 2: whole.1
+    case 3: whole.2
+    case 4: whole.3
+    case 5: whole.4
+    case 6: whole.5
+    case 7: whole.6
+    case 8: whole.7
+    case 9: whole.8
+    default: whole.9
     }
   }
 
   /// Adds the tally's counts to `distribution`.
   func add(to distribution: inout GradeDistribution) {
-    for grade in 1...10 where whole[grade] > 0 { distribution.add(Double(grade), count: whole[grade]) }
+    for grade in 1...10 where count(grade) > 0 { distribution.add(Double(grade), count: count(grade)) }
     for (grade, count) in other { distribution.add(grade, count: count) }
   }
 
   /// Each grade counted, with its count.
   var counts: [(grade: Double, count: Int)] {
-    (1...10).compactMap { whole[$0] > 0 ? (Double($0), whole[$0]) : nil } + other.map { ($0.key, $0.value) }
+    (1...10).compactMap { count($0) > 0 ? (Double($0), count($0)) : nil } + other.map { ($0.key, $0.value) }
   }
 
-  var isEmpty: Bool { other.isEmpty && !whole.contains { $0 > 0 } }
+  var isEmpty: Bool { other.isEmpty && !(1...10).contains { count($0) > 0 } }
 }
 
-/// Up to six small numbers naming a cell during a scan: interned texts and integer keys.
+/// Up to seven small numbers naming a cell during a scan: interned texts and integer keys.
 struct ScanKey: Hashable {
   var a = 0
   var b = 0
@@ -82,6 +144,64 @@ struct ScanKey: Hashable {
   var d = 0
   var e: Int?
   var f: Int?
+  /// Where in the year the row's day falls, for a plan whose start is known only after the scan (see
+  /// ``ScoreScan/Plan/opensAtFirstScoredYear``); 0 for any other plan.
+  var g = 0
+
+  /// The fields folded into one number and hashed once: the synthesized hash fed the hasher once per field and
+  /// per optional's tag.
+  func hash(into hasher: inout Hasher) { hasher.combine(mixed) }
+
+  /// The fields folded into one number (FNV-1a over whole fields).
+  var mixed: UInt64 {
+    func mix(_ mixed: UInt64, _ field: Int) -> UInt64 {
+      (mixed ^ UInt64(truncatingIfNeeded: field)) &* 0x0000_0100_0000_01B3
+    }
+    var mixed = mix(0xCBF2_9CE4_8422_2325, a)
+    mixed = mix(mixed, b)
+    mixed = mix(mixed, c)
+    mixed = mix(mixed, d)
+    mixed = mix(mixed, e ?? Int.min)
+    mixed = mix(mixed, f ?? Int.min)
+    mixed = mix(mixed, g)
+    return mixed
+  }
+}
+
+/// Scan keys numbered in the order they were first seen, found by open addressing on ``ScanKey/mixed``: a
+/// `Dictionary` spent most of each lookup setting up and finishing its hasher, several lookups for every row.
+struct ScanKeyIndex {
+  private(set) var keys: [ScanKey] = []
+  /// A key's number plus one, at the slot its mixed fields point to or the next free one after it; 0 is free.
+  private var slots = [Int](repeating: 0, count: 64)
+  private var shift = 58
+
+  /// The number of `key`, given the next number when it is new.
+  mutating func number(of key: ScanKey) -> Int {
+    let mask = slots.count - 1
+    var slot = Int(truncatingIfNeeded: (key.mixed &* 0x9E37_79B9_7F4A_7C15) >> UInt64(shift))
+    while true {
+      let number = slots[slot]
+      if number == 0 { break }
+      if keys[number - 1] == key { return number - 1 }
+      slot = (slot + 1) & mask
+    }
+    keys.append(key)
+    slots[slot] = keys.count
+    if keys.count * 2 > slots.count { grow() }
+    return keys.count - 1
+  }
+
+  private mutating func grow() {
+    slots = [Int](repeating: 0, count: slots.count * 2)
+    shift -= 1
+    let mask = slots.count - 1
+    for (number, key) in keys.enumerated() {
+      var slot = Int(truncatingIfNeeded: (key.mixed &* 0x9E37_79B9_7F4A_7C15) >> UInt64(shift))
+      while slots[slot] != 0 { slot = (slot + 1) & mask }
+      slots[slot] = number + 1
+    }
+  }
 }
 
 extension Statement {

@@ -29,8 +29,41 @@ extension TevredenDatabase {
     try counts(for: requests, dataBasis: true)
   }
 
+  /// What a report counts, during one scan: the report's request, its trend and the data basis of its period.
+  public struct ReportCounts: Sendable {
+    public var data: ScoreData
+    /// The trend request as it was counted: from 1 January of the year of ``firstScoredDay`` when that is before
+    /// the year the asked trend starts, else as asked.
+    public var trendRequest: ScoreRequest
+    public var trend: ScoreData
+    public var dataBasis: [DataBasisCount]
+    /// The first day any response counts on (``firstScoredDay()``), `nil` without scored responses.
+    public var firstScoredDay: LocalDate?
+  }
+
+  /// ``reportCounts(for:)-([ScoreRequest])`` of a report's request and its trend, where the trend, asked from 1
+  /// January of some year, starts on 1 January of the year of the first scored response if that is earlier: the
+  /// scan finds that day as it counts, instead of a scan of its own before (nothing indexes `collectedOn`). The
+  /// trend must start on 1 January and ask for no aspects and no municipalities (a report's is per burap period).
+  public func reportCounts(for request: ScoreRequest, trend: ScoreRequest) throws -> ReportCounts {
+    let counted = try counts(for: [request, trend], dataBasis: true, trendOpens: true)
+    var trendRequest = trend
+    trendRequest.period = counted.periods[1]
+    return ReportCounts(
+      data: counted.data[0], trendRequest: trendRequest, trend: counted.data[1], dataBasis: counted.dataBasis,
+      firstScoredDay: counted.firstScoredDay)
+  }
+
   private func counts(for requests: [ScoreRequest], dataBasis: Bool) throws
     -> (data: [ScoreData], dataBasis: [DataBasisCount])
+  {
+    let counted = try counts(for: requests, dataBasis: dataBasis, trendOpens: false)
+    return (counted.data, counted.dataBasis)
+  }
+
+  /// `trendOpens`: the second request is a report's trend (``ScoreScan/Plan/opensAtFirstScoredYear``).
+  private func counts(for requests: [ScoreRequest], dataBasis: Bool, trendOpens: Bool) throws
+    -> (data: [ScoreData], dataBasis: [DataBasisCount], periods: [Period], firstScoredDay: LocalDate?)
   {
     try writer.read { db in
       var groups: [GroupInfo] = []
@@ -64,6 +97,7 @@ extension TevredenDatabase {
           municipal: municipal, aspects: request.includesAspects)
       }
       if dataBasis, !plans.isEmpty { plans[0].dataBasis = true }
+      if trendOpens { plans[1].opensAtFirstScoredYear = true }
       let outcomes = try scan.run(db, plans: plans)
       let basis = dataBasis ? try Self.dataBasis(outcomes.first?.dataBasis ?? [], db) : []
       let data = zip(requests, outcomes).map { request, outcome in
@@ -84,7 +118,7 @@ extension TevredenDatabase {
           aspects: request.includesAspects ? Self.aspectCells(outcome.aspects, definitions) : [],
           statusCounts: outcome.statuses, roleLabels: roleLabels, municipalCells: outcome.municipal)
       }
-      return (data, basis)
+      return (data, basis, outcomes.map(\.period), trendOpens ? outcomes[1].firstScoredDay : nil)
     }
   }
 

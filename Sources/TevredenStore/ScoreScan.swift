@@ -21,12 +21,28 @@ struct ScoreScan {
     var aspects: Bool
     /// Whether to count the period's scored responses per mode, import batch and audience (a report's data basis).
     var dataBasis = false
+    /// Whether the period (which must start on 1 January) starts earlier, on 1 January of the year of the first
+    /// scored response, when that year is before the period's: a report's trend, which starts where the data do.
+    /// The scan finds that first day (``Outcome/firstScoredDay``) while it counts, so that nobody reads the whole
+    /// table once more beforehand to find it (no index holds `collectedOn`). Such a plan counts every row up to its
+    /// period's end by where in which year it falls, and keeps only those from the start once that is known; it
+    /// cannot count aspects or a data basis.
+    var opensAtFirstScoredYear = false
   }
 
   /// An aspect item of one snapshot: the item's key in the answers object and its number in ``itemNames``.
   struct AspectItem {
-    var key: [UInt8]
+    var key: [UInt8] {
+      didSet { signature = key.withUnsafeBufferPointer(ShortText.init) }
+    }
     var number: Int
+    private(set) var signature: ShortText
+
+    init(key: [UInt8], number: Int) {
+      self.key = key
+      self.number = number
+      signature = key.withUnsafeBufferPointer(ShortText.init)
+    }
   }
 
   /// How many scored responses of one group, collected with one snapshot, gave one value to one aspect item with
@@ -50,6 +66,12 @@ struct ScoreScan {
   }
 
   struct Outcome {
+    /// The period counted: the plan's, or for a plan that ``Plan/opensAtFirstScoredYear`` the one that starts
+    /// where the first scored response does.
+    var period: Period
+    /// For a plan that ``Plan/opensAtFirstScoredYear``: the first day a scored response counts on in the whole
+    /// table (as `MIN(collectedOn)` over the scored visible responses), `nil` without any; otherwise `nil`.
+    var firstScoredDay: LocalDate?
     var current: [GradeCell] = []
     var previous: [GradeCell] = []
     var statuses: [StatusCount] = []
@@ -67,8 +89,8 @@ struct ScoreScan {
     var first: Int
     var last: Int
 
-    init(_ period: Period) {
-      first = ScoreScan.dayNumber(period.first)
+    init(_ period: Period, open: Bool = false) {
+      first = open ? Int.min : ScoreScan.dayNumber(period.first)
       last = ScoreScan.dayNumber(period.last)
     }
 
@@ -83,20 +105,14 @@ struct ScoreScan {
 
   /// Grade tallies per cell key, in the order the cells were first seen.
   private struct TallyTable {
-    var index: [ScanKey: Int] = [:]
-    var keys: [ScanKey] = []
+    var index = ScanKeyIndex()
+    var keys: [ScanKey] { index.keys }
     var tallies: [GradeTally] = []
 
     mutating func add(_ key: ScanKey, _ grade: Double) {
-      if let known = index[key] {
-        tallies[known].add(grade)
-      } else {
-        index[key] = tallies.count
-        var tally = GradeTally()
-        tally.add(grade)
-        tallies.append(tally)
-        keys.append(key)
-      }
+      let number = index.number(of: key)
+      if number == tallies.count { tallies.append(GradeTally()) }
+      tallies[number].add(grade)
     }
   }
 
@@ -139,8 +155,9 @@ struct ScoreScan {
     let municipal: DayRange?
     let aspects: Bool
     let dataBasis: Bool
-    var groupIndex: [ScanKey: Int] = [:]
-    var groupKeys: [ScanKey] = []
+    let opens: Bool
+    var groupIndex = ScanKeyIndex()
+    var groupKeys: [ScanKey] { groupIndex.keys }
     var groups: [GroupTally] = []
     var cells = TallyTable()
     var municipalCells = TallyTable()
@@ -153,14 +170,21 @@ struct ScoreScan {
     var basisCounts: [BasisKey: Int] = [:]
 
     init(_ plan: Plan) {
-      period = DayRange(plan.period)
-      previous = DayRange(plan.previous)
+      precondition(
+        !plan.opensAtFirstScoredYear
+          || (plan.period.first.month == 1 && plan.period.first.day == 1 && !plan.aspects && !plan.dataBasis
+            && plan.municipal == nil),
+        "a plan that opens at the first scored year starts on 1 January and counts no aspects, data basis or "
+          + "municipal year")
+      opens = plan.opensAtFirstScoredYear
+      period = DayRange(plan.period, open: opens)
+      previous = DayRange(plan.previous, open: opens)
       breakdown = plan.breakdown
       byGemeente = plan.breakdown?.contains(.gemeente) == true
       byRole = plan.breakdown?.contains(.role) == true
       byYear = plan.breakdown?.contains(.year) == true || plan.breakdown?.contains(.period) == true
       byThird = plan.breakdown?.contains(.period) == true
-      municipal = plan.municipal.map(DayRange.init)
+      municipal = plan.municipal.map { DayRange($0) }
       aspects = plan.aspects
       dataBasis = plan.dataBasis
     }
@@ -180,13 +204,20 @@ struct ScoreScan {
     let byRole = plans.contains { $0.breakdown?.contains(.role) == true }
     let withAspects = plans.contains(where: \.aspects) && !aspectItems.isEmpty
     let withBasis = plans.contains(where: \.dataBasis)
+    let opening = plans.filter(\.opensAtFirstScoredYear)
     func literal(_ date: LocalDate) -> String { "'\(date.description)'" }
-    func within(_ periods: [Period]) -> String {
+    /// `open`: from the first day stored.
+    func within(_ periods: [(period: Period, open: Bool)]) -> String {
       var seen = Set<String>()
-      let terms = periods.map { "collectedOn BETWEEN \(literal($0.first)) AND \(literal($0.last))" }
-        .filter { seen.insert($0).inserted }
+      let terms = periods.map {
+        $0.open
+          ? "collectedOn <= \(literal($0.period.last))"
+          : "collectedOn BETWEEN \(literal($0.period.first)) AND \(literal($0.period.last))"
+      }
+      .filter { seen.insert($0).inserted }
       return "(" + terms.joined(separator: " OR ") + ")"
     }
+    func within(_ plans: [Plan]) -> String { within(plans.map { ($0.period, $0.opensAtFirstScoredYear) }) }
     let scoredInPeriod = "status = 'completed' AND grade IS NOT NULL AND "
     var columns = ["audience", "respondentGroup", "status", "grade", "collectedOn"]
     var column: Int32 = 5
@@ -201,13 +232,13 @@ struct ScoreScan {
     }
     if withAspects {
       // Only the rows whose aspects count hand their answers over: the others are never copied out of SQLite.
-      let guardTerm = scoredInPeriod + within(plans.filter(\.aspects).map(\.period))
+      let guardTerm = scoredInPeriod + within(plans.filter(\.aspects))
       columns += ["snapshotId", "CASE WHEN \(guardTerm) THEN answers END"]
       answersColumn = column + 1
       column += 2
     }
     if byRole {
-      let guardTerm = scoredInPeriod + within(plans.filter { $0.breakdown?.contains(.role) == true }.map(\.period))
+      let guardTerm = scoredInPeriod + within(plans.filter { $0.breakdown?.contains(.role) == true })
       for item in TevredenDatabase.roleItems {
         columns.append("CASE WHEN \(guardTerm) THEN json_extract(answers, '$.\(item)') END")
         roleColumns.append(column)
@@ -219,7 +250,10 @@ struct ScoreScan {
       modeColumn = column
       column += 2
     }
-    let ranges = plans.flatMap { [$0.period, $0.previous] + ($0.municipal.map { [$0] } ?? []) }
+    let ranges = plans.flatMap {
+      [($0.period, $0.opensAtFirstScoredYear), ($0.previous, $0.opensAtFirstScoredYear)]
+        + ($0.municipal.map { [($0, false)] } ?? [])
+    }
     let statement = try db.makeStatement(
       sql: """
         SELECT \(columns.joined(separator: ", ")) FROM response
@@ -237,18 +271,34 @@ struct ScoreScan {
     var found: [(item: Int, value: Int)] = []
     var lastSnapshot: Int64 = .min
     var snapshotItems: [AspectItem] = []
+    var snapshotLengths: UInt64 = 0
+    var oneByteValues = [Int](repeating: 0, count: 256)
+    // The first day of a scored response: the smallest yyyymmdd, and the smallest text not written YYYY-MM-DD.
+    let findsFirst = !opening.isEmpty
+    var firstDay = Int.max
+    var firstOther: [UInt8]?
     try statement.forEachRow { row in
-      // The store writes every day as YYYY-MM-DD; anything else falls in no range.
-      guard let day = Self.day(row, 4) else { return }
-      let audience = audiences.id(row, 0)
-      let group = groupNames.id(row, 1)
       let status = statusNames.id(row, 2)
       while completedStatus.count < statusNames.values.count {
         completedStatus.append(statusNames.values[completedStatus.count] == Response.Status.completed.rawValue)
       }
       let hasGrade = sqlite3_column_type(row, 3) != SQLITE_NULL
-      let grade = hasGrade ? sqlite3_column_double(row, 3) : 0
       let scored = hasGrade && completedStatus[status]
+      // The store writes every day as YYYY-MM-DD; anything else falls in no range.
+      guard let day = Self.day(row, 4) else {
+        if findsFirst, scored, let text = sqlite3_column_text(row, 4) {
+          let bytes = Array(UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(row, 4))))
+          if firstOther.map({ bytes.lexicographicallyPrecedes($0) }) ?? true { firstOther = bytes }
+        }
+        return
+      }
+      if findsFirst, scored, day < firstDay { firstDay = day }
+      let audience = audiences.id(row, 0)
+      let group = groupNames.id(row, 1)
+      let grade = hasGrade ? sqlite3_column_double(row, 3) : 0
+      // For plans that open at the first scored year: the year, and whether the day is before 1 January (a day
+      // not a real one, such as 2026-00-15, which a range from 1 January leaves out).
+      let part = findsFirst ? 2 * (day / 10_000) + (day % 10_000 >= 101 ? 1 : 0) : 0
       var gemeente = -1
       var role: [Int]?
       var aspectsRead = false
@@ -256,16 +306,9 @@ struct ScoreScan {
         let inPeriod = tallies[plan].period.contains(day)
         let inPrevious = tallies[plan].previous.contains(day)
         if inPeriod || inPrevious {
-          let key = ScanKey(a: audience, b: group, c: status)
-          let cell: Int
-          if let known = tallies[plan].groupIndex[key] {
-            cell = known
-          } else {
-            cell = tallies[plan].groups.count
-            tallies[plan].groupIndex[key] = cell
-            tallies[plan].groups.append(GroupTally())
-            tallies[plan].groupKeys.append(key)
-          }
+          let key = ScanKey(a: audience, b: group, c: status, g: tallies[plan].opens ? part : 0)
+          let cell = tallies[plan].groupIndex.number(of: key)
+          if cell == tallies[plan].groups.count { tallies[plan].groups.append(GroupTally()) }
           if inPeriod { tallies[plan].groups[cell].inPeriod += 1 }
           if hasGrade {
             if inPeriod { tallies[plan].groups[cell].current.add(grade) }
@@ -274,7 +317,7 @@ struct ScoreScan {
         }
         guard scored else { continue }
         if inPeriod, tallies[plan].breakdown != nil {
-          var key = ScanKey(a: audience, b: group)
+          var key = ScanKey(a: audience, b: group, g: tallies[plan].opens ? part : 0)
           if tallies[plan].byGemeente {
             if gemeente < 0 { gemeente = gemeenten.id(row, gemeenteColumn) }
             key.c = gemeente
@@ -316,9 +359,13 @@ struct ScoreScan {
             if snapshot != lastSnapshot {
               lastSnapshot = snapshot
               snapshotItems = aspectItems[snapshot] ?? []
+              snapshotLengths = Self.lengths(of: snapshotItems)
             }
             found.removeAll(keepingCapacity: true)
-            if !snapshotItems.isEmpty { Self.readAspects(row, answersColumn, snapshotItems, &values, into: &found) }
+            if !snapshotItems.isEmpty {
+              Self.readAspects(
+                row, answersColumn, snapshotItems, snapshotLengths, &values, &oneByteValues, into: &found)
+            }
           }
           guard !found.isEmpty else { continue }
           // One lookup per row for its cell; its items' values are counted in fixed slots (a dictionary lookup
@@ -354,11 +401,41 @@ struct ScoreScan {
         }
       }
     }
-    return tallies.map { tally in
-      outcome(
-        of: tally, audiences: audiences, groupNames: groupNames, statusNames: statusNames, gemeenten: gemeenten,
-        roles: roles, values: values, modes: modes)
+    var firstScoredDay: LocalDate?
+    if findsFirst {
+      var first = firstDay == Int.max ? nil : Self.text(ofDay: firstDay)
+      if let other = firstOther, first.map({ other.lexicographicallyPrecedes($0) }) ?? true { first = other }
+      // Every row up to the latest end of an opening plan was read, so a first text up to there is the table's;
+      // otherwise (none, or a later one) the table is asked.
+      let end = Self.text(ofDay: opening.map { Self.dayNumber($0.period.last) }.max() ?? 0)
+      if let found = first, !end.lexicographicallyPrecedes(found) {
+        firstScoredDay = LocalDate(String(decoding: found.prefix { $0 != 0 }, as: UTF8.self))
+      } else {
+        firstScoredDay = try TevredenDatabase.firstScoredDay(db)
+      }
     }
+    return zip(plans, tallies).map { plan, tally in
+      var period = plan.period
+      var parts = (period: Int.min, previous: Int.min)
+      if plan.opensAtFirstScoredYear {
+        let year = min(firstScoredDay?.year ?? period.first.year, period.first.year)
+        period = Period(from: LocalDate(year: year, month: 1, day: 1), to: period.last)
+        // From 1 January of the year, and of the year before.
+        parts = (2 * year + 1, 2 * (year - 1) + 1)
+      }
+      var outcome = outcome(
+        of: tally, period: period, from: parts, audiences: audiences, groupNames: groupNames,
+        statusNames: statusNames, gemeenten: gemeenten, roles: roles, values: values, modes: modes)
+      if plan.opensAtFirstScoredYear { outcome.firstScoredDay = firstScoredDay }
+      return outcome
+    }
+  }
+
+  /// The day yyyymmdd as the store writes it, YYYY-MM-DD.
+  private static func text(ofDay day: Int) -> [UInt8] {
+    var digits = Array(String(day).utf8)
+    digits.insert(contentsOf: repeatElement(UInt8(ascii: "0"), count: max(0, 8 - digits.count)), at: 0)
+    return Array(digits[0..<4]) + [UInt8(ascii: "-")] + digits[4..<6] + [UInt8(ascii: "-")] + digits[6..<8]
   }
 
   /// The day in `column` as yyyymmdd, or `nil` when it is not written YYYY-MM-DD.
@@ -379,25 +456,37 @@ struct ScoreScan {
     return number
   }
 
+  /// The lengths of the items' keys as bits (bit n: a key of n bytes; keys of 64 bytes or more set bit 0).
+  private static func lengths(of items: [AspectItem]) -> UInt64 {
+    items.reduce(0) { $0 | (1 << ($1.key.count < 64 ? $1.key.count : 0)) }
+  }
+
   /// Picks the snapshot's aspect items out of the answers object in `column`: each with the number of its value
   /// text. Only string values count (the store writes every answer as text); a missing code is never in the
-  /// answers object.
+  /// answers object. `lengths` (``lengths(of:)``) passes over the members no item's key is as long as (most of
+  /// them: roles, consents, remarks) without comparing bytes, and `oneByteValues` keeps the numbers of one-byte
+  /// values (the points of a scale) so that they are not looked up among the values each time.
   private static func readAspects(
-    _ handle: OpaquePointer, _ column: Int32, _ items: [AspectItem], _ values: inout TextInterner,
-    into found: inout [(item: Int, value: Int)]
+    _ handle: OpaquePointer, _ column: Int32, _ items: [AspectItem], _ lengths: UInt64, _ values: inout TextInterner,
+    _ oneByteValues: inout [Int], into found: inout [(item: Int, value: Int)]
   ) {
     guard sqlite3_column_type(handle, column) != SQLITE_NULL, let text = sqlite3_column_text(handle, column) else {
       return
     }
     let bytes = UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, column)))
     let simple = JSONMembers.forEachStringMember(bytes) { key, value in
-      for item in items where item.key.count == key.count {
-        let equal = item.key.withUnsafeBufferPointer { known in
-          guard let start = known.baseAddress, let other = key.baseAddress else { return true }
-          return memcmp(start, other, key.count) == 0
-        }
+      guard lengths & (1 << (key.count < 64 ? key.count : 0)) != 0 else { return }
+      let signature = ShortText(key)
+      for item in items where item.signature == signature {
+        let equal = key.count <= 16 || item.key.withUnsafeBufferPointer { ShortText.middlesEqual($0, key) }
         if equal {
-          found.append((item.number, values.id(value)))
+          if value.count == 1 {
+            let byte = Int(value[0])
+            if oneByteValues[byte] == 0 { oneByteValues[byte] = values.id(value) }
+            found.append((item.number, oneByteValues[byte]))
+          } else {
+            found.append((item.number, values.id(value)))
+          }
           break
         }
       }
@@ -415,11 +504,14 @@ struct ScoreScan {
     }
   }
 
+  /// The outcome of a plan's tally; of its keys' ``ScanKey/g``, those from `parts.period` count in the period and
+  /// those from `parts.previous` in the year before.
   private func outcome(
-    of tally: PlanTally, audiences: TextInterner, groupNames: TextInterner, statusNames: TextInterner,
-    gemeenten: TextInterner, roles: TextInterner, values: TextInterner, modes: TextInterner
+    of tally: PlanTally, period: Period, from parts: (period: Int, previous: Int), audiences: TextInterner,
+    groupNames: TextInterner, statusNames: TextInterner, gemeenten: TextInterner, roles: TextInterner,
+    values: TextInterner, modes: TextInterner
   ) -> Outcome {
-    var outcome = Outcome()
+    var outcome = Outcome(period: period)
     var current: [CellKey: GradeDistribution] = [:]
     var earlier: [CellKey: GradeDistribution] = [:]
     var statuses: [CellKey: [Response.Status: Int]] = [:]
@@ -429,10 +521,11 @@ struct ScoreScan {
         let group = groupNames.values[key.b]
       else { continue }
       let cell = CellKey(audience: audience, group: group)
-      if counts.inPeriod > 0 { statuses[cell, default: [:]][status, default: 0] += counts.inPeriod }
+      let inPeriod = key.g >= parts.period
+      if inPeriod, counts.inPeriod > 0 { statuses[cell, default: [:]][status, default: 0] += counts.inPeriod }
       guard status == .completed else { continue }
-      if !counts.current.isEmpty { counts.current.add(to: &current[cell, default: .empty]) }
-      if !counts.earlier.isEmpty { counts.earlier.add(to: &earlier[cell, default: .empty]) }
+      if inPeriod, !counts.current.isEmpty { counts.current.add(to: &current[cell, default: .empty]) }
+      if key.g >= parts.previous, !counts.earlier.isEmpty { counts.earlier.add(to: &earlier[cell, default: .empty]) }
     }
     outcome.current = Self.cells(current)
     outcome.previous = Self.cells(earlier)
@@ -443,7 +536,7 @@ struct ScoreScan {
     }
     func breakdown(_ table: TallyTable, _ dimensions: Set<ScoreDimension>) -> [GradeCell] {
       var cells: [CellKey: GradeDistribution] = [:]
-      for (scan, counts) in zip(table.keys, table.tallies) {
+      for (scan, counts) in zip(table.keys, table.tallies) where scan.g >= parts.period {
         guard let audience = audiences.values[scan.a].flatMap(Audience.init(rawValue:)),
           let group = groupNames.values[scan.b]
         else { continue }

@@ -647,3 +647,167 @@ enum ScoringTests {}
     }
   }
 }
+
+/// A report's trend starts on 1 January of the year of the first scored response, which the scan finds as it counts
+/// (``TevredenDatabase/reportCounts(for:trend:)``): the same day, trend request and figures as
+/// ``TevredenDatabase/firstScoredDay()`` (`MIN(collectedOn)`) and the trend built from it before.
+@Suite struct FirstScoredDayTests {
+  typealias Row = ScanAspectTests.Row
+
+  /// What a report counted before: the first scored day by its own query, then its period and the trend from it.
+  static func countedAsBefore(_ database: TevredenDatabase, _ request: ScoreRequest) throws
+    -> (first: LocalDate?, trend: ScoreRequest?, counts: (data: [ScoreData], dataBasis: [DataBasisCount])?)
+  {
+    guard let first = try database.firstScoredDay() else { return (nil, nil, nil) }
+    let start = LocalDate(year: min(first.year, request.period.first.year), month: 1, day: 1)
+    let trend = ScoreRequest(period: Period(from: start, to: request.period.last), dimensions: [.period])
+    return (first, trend, try database.reportCounts(for: [request, trend]))
+  }
+
+  static func expectTheSame(_ database: TevredenDatabase, _ name: String) throws {
+    let period = try #require(Period(name))
+    let request = ScoreRequest(
+      period: period, dimensions: period.burapIndex == nil ? [] : [.gemeente, .group], includesAspects: true)
+    let asked = ScoreRequest(
+      period: Period(from: LocalDate(year: period.first.year, month: 1, day: 1), to: period.last),
+      dimensions: [.period])
+    let counted = try database.reportCounts(for: request, trend: asked)
+    let before = try countedAsBefore(database, request)
+    #expect(counted.firstScoredDay == before.first)
+    guard let trend = before.trend, let counts = before.counts else { return }
+    #expect(counted.trendRequest == trend)
+    #expect(counted.data == counts.data[0])
+    #expect(counted.trend == counts.data[1])
+    #expect(counted.dataBasis == counts.dataBasis)
+  }
+
+  /// Rows of earlier years that do not count (partial, refused, completed without a grade, in a running import),
+  /// some with a grade, before the first scored one.
+  static func earlierRows(seed: UInt64, firstScoredYear: Int) -> [Row] {
+    var random = SeededGenerator(seed: seed)
+    return (0..<300).map { number in
+      let year = Int.random(in: (firstScoredYear - 3)...firstScoredYear, using: &random)
+      let day = LocalDate(year: year, month: Int.random(in: 1...12, using: &random), day: 3).description
+      let kind = Int.random(in: 0..<4, using: &random)
+      let scoredButHidden = kind == 3 || year >= firstScoredYear
+      return Row(
+        key: "random-\(100_000 + Int(seed) * 1000 + number)", edition: 0, audience: "inwoners", group: "melding",
+        gemeente: "Hoorn",
+        day: day, status: kind == 0 ? "partial" : kind == 1 ? "refused" : "completed",
+        grade: kind == 2 ? nil : 6, answers: #"{"bereikbaarheid":"4"}"#, mode: "online",
+        // The scored ones in the first year and before stay invisible (a running import).
+        batch: scoredButHidden && kind >= 2 ? 2 : nil)
+    }
+  }
+
+  @Test(arguments: [1, 2, 3, 4, 5])
+  func theScanFindsTheFirstScoredDayOfSeededDatabases(seed: Int) throws {
+    var rows = ScanAspectTests.randomRows(seed: UInt64(seed), count: 800)
+    rows += Self.earlierRows(seed: UInt64(seed), firstScoredYear: 2024 + seed % 2)
+    var random = SeededGenerator(seed: UInt64(seed) &* 31)
+    rows.shuffle(using: &random)
+    let database = try ScanAspectTests.database(rows)
+    // Deleted responses, the first scored ones among them for some seeds.
+    try database.writer.write { db in
+      try db.execute(sql: "DELETE FROM response WHERE id % 7 = ?", arguments: [seed % 7])
+      if seed.isMultiple(of: 2) {
+        try db.execute(
+          sql: """
+            DELETE FROM response WHERE id IN (SELECT id FROM response WHERE status = 'completed'
+              AND grade IS NOT NULL ORDER BY collectedOn LIMIT 5)
+            """)
+      }
+    }
+    for name in ["2025-T1", "2025", "2026-T2", "2026", "2023"] { try Self.expectTheSame(database, name) }
+  }
+
+  @Test func withoutScoredResponsesThereIsNoFirstDay() throws {
+    let empty = try ScanAspectTests.database([])
+    try empty.writer.write { db in try db.execute(sql: "DELETE FROM response") }
+    try Self.expectTheSame(empty, "2026")
+    let period = try #require(Period("2026"))
+    let counted = try empty.reportCounts(
+      for: ScoreRequest(period: period, includesAspects: true),
+      trend: ScoreRequest(period: period, dimensions: [.period]))
+    #expect(counted.firstScoredDay == nil)
+    // Only responses that do not count.
+    let unscored = try ScanAspectTests.database(
+      Self.earlierRows(seed: 9, firstScoredYear: 2027).filter { $0.batch == nil })
+    try unscored.writer.write { db in
+      try db.execute(sql: "DELETE FROM response WHERE status = 'completed' AND grade IS NOT NULL")
+    }
+    try Self.expectTheSame(unscored, "2026")
+    #expect(try unscored.firstScoredDay() == nil)
+  }
+
+  /// Scored responses only after the report's period (the scan reads none of them: the query is asked), and days
+  /// the store never writes, which the query's `MIN` sees as text.
+  @Test func daysAfterThePeriodAndOddDaysAgreeWithTheQuery() throws {
+    var rows = ScanAspectTests.randomRows(seed: 11, count: 300).map { row -> Row in
+      var row = row
+      row.day = row.day.replacingOccurrences(of: "2025-", with: "2027-")
+      return row
+    }
+    let database = try ScanAspectTests.database(rows)
+    try Self.expectTheSame(database, "2026-T1")
+    try Self.expectTheSame(database, "2026")
+    for odd in ["2026-13-01", "2025-00-15", "2024-1-5", "+202-01-05", "2024-02-30", ""] {
+      rows = ScanAspectTests.randomRows(seed: 12, count: 200)
+      rows.append(
+        Row(
+          key: "random-999999", edition: 0, audience: "inwoners", group: "melding", gemeente: nil, day: odd,
+          status: "completed", grade: 7, answers: "{}", mode: "online", batch: nil))
+      let withOdd = try ScanAspectTests.database(rows)
+      try Self.expectTheSame(withOdd, "2026")
+      try Self.expectTheSame(withOdd, "2025-T2")
+    }
+  }
+}
+
+/// The scan's lookups of texts and keys: the same number for the same bytes or fields, whatever their length.
+@Suite struct ScanLookupTests {
+  @Test func textsGetTheSameNumberExactlyWhenTheirBytesAreEqual() {
+    var random = SeededGenerator(seed: 3)
+    // Lengths around the 8 and 16 bytes compared as numbers, texts sharing their first or last bytes.
+    let stems = ["", "a", "abcdefg", "abcdefgh", "abcdefghi", "abcdefghijklmnop", "abcdefghijklmnopq"]
+    var texts: [[UInt8]] = []
+    for stem in stems {
+      for suffix in ["", "x", "xy", String(repeating: "z", count: 20)] {
+        texts.append(Array((stem + suffix).utf8))
+        texts.append(Array((suffix + stem).utf8))
+        texts.append(Array((stem + "\u{0}" + suffix).utf8))
+      }
+    }
+    texts.append(Array(String(repeating: "m", count: 40).utf8))
+    texts.append(Array((String(repeating: "m", count: 19) + "n" + String(repeating: "m", count: 20)).utf8))
+    var interner = TextInterner()
+    var numbers: [[UInt8]: Int] = [:]
+    for _ in 0..<3 {
+      for text in texts.shuffled(using: &random) {
+        let number = text.withUnsafeBufferPointer { interner.id($0) }
+        #expect(number != 0)
+        #expect(numbers[text, default: number] == number)
+        numbers[text] = number
+      }
+    }
+    #expect(Set(numbers.values).count == Set(texts).count)
+  }
+
+  @Test func keysAreNumberedInTheOrderFirstSeen() {
+    var random = SeededGenerator(seed: 5)
+    var index = ScanKeyIndex()
+    var known: [ScanKey: Int] = [:]
+    for _ in 0..<20_000 {
+      let key = ScanKey(
+        a: Int.random(in: 0..<3, using: &random), b: Int.random(in: 0..<20, using: &random),
+        c: Int.random(in: 0..<40, using: &random), e: Bool.random(using: &random) ? nil : 2026,
+        f: Int.random(in: 0..<4, using: &random) == 0 ? nil : Int.random(in: 0...3, using: &random),
+        g: Int.random(in: 0..<3, using: &random))
+      let number = index.number(of: key)
+      #expect(number == known[key, default: known.count])
+      known[key] = number
+    }
+    #expect(index.keys.count == known.count)
+    #expect(index.keys.enumerated().allSatisfy { known[$1] == $0 })
+  }
+}

@@ -86,20 +86,23 @@ enum ReportAssembly {
     store: TevredenDatabase, indicators: IndicatorSet, period: Period, registration: [RegistrationFigure]?,
     withRemarks: Bool, generatedAt: Date
   ) throws -> ReportFigures {
-    guard let firstDay = try store.firstScoredDay() else {
-      throw CLIError.nothingToReport("the database holds no completed responses with a grade yet; import them first")
-    }
     // Municipal tables only for the burap periods, which disclosure control protects together; a free range
     // gets none (its difference with them would reveal hidden cells).
     let request = ScoreRequest(
       period: period, dimensions: period.burapIndex == nil ? [] : [.gemeente, .group], includesAspects: true)
-    // The trend: every burap period from the first year with responses up to the report's period.
-    let trendStart = LocalDate(year: min(firstDay.year, period.first.year), month: 1, day: 1)
-    let trendRequest = ScoreRequest(period: Period(from: trendStart, to: period.last), dimensions: [.period])
+    // The trend: every burap period from the first year with responses up to the report's period. Asked from the
+    // period's year; the scan starts it at the first year with scored responses, which it finds as it counts.
+    let trendFromPeriodsYear = ScoreRequest(
+      period: Period(from: LocalDate(year: period.first.year, month: 1, day: 1), to: period.last),
+      dimensions: [.period])
     // Both, and the data basis, counted during one scan of the responses.
-    let (data, basis) = try store.reportCounts(for: [request, trendRequest])
-    let card = try ScoreCard.build(request: request, indicators: indicators, data: data[0])
-    let trend = try ScoreCard.build(request: trendRequest, indicators: indicators, data: data[1])
+    let counts = try store.reportCounts(for: request, trend: trendFromPeriodsYear)
+    guard counts.firstScoredDay != nil else {
+      throw CLIError.nothingToReport("the database holds no completed responses with a grade yet; import them first")
+    }
+    let card = try ScoreCard.build(request: request, indicators: indicators, data: counts.data)
+    let trend = try ScoreCard.build(request: counts.trendRequest, indicators: indicators, data: counts.trend)
+    let basis = counts.dataBasis
     let rows = registration.map { IndicatorRow.rows(card: card, registration: $0, indicators: indicators).rows }
     var remarks: ReportFigures.Remarks?
     if withRemarks {
