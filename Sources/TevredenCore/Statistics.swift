@@ -221,18 +221,7 @@ public enum StudentT {
   }
 
   /// The t with P(T ≤ t) = p, for 0 < p < 1; found by bisection on ``cdf(_:degreesOfFreedom:)`` to about 1e-12.
-  ///
-  /// Each answer is kept for the rest of the process: a report asks for the same few (95% with the degrees of
-  /// freedom of its cells) many times over, and each bisection evaluates the distribution some fifty times.
   public static func quantile(_ p: Double, degreesOfFreedom nu: Double) -> Double {
-    let key = QuantileCache.Key(p: p.bitPattern, nu: nu.bitPattern)
-    if let known = QuantileCache.shared.value(key) { return known }
-    let value = bisect(p, degreesOfFreedom: nu)
-    QuantileCache.shared.store(value, key)
-    return value
-  }
-
-  private static func bisect(_ p: Double, degreesOfFreedom nu: Double) -> Double {
     guard p > 0, p < 1 else { return p <= 0 ? -.infinity : .infinity }
     if p == 0.5 { return 0 }
     if p < 0.5 { return -quantile(1 - p, degreesOfFreedom: nu) }
@@ -245,27 +234,6 @@ public enum StudentT {
       if high - low < 1e-13 * max(1, high) { break }
     }
     return (low + high) / 2
-  }
-}
-
-/// The quantiles ``StudentT/quantile(_:degreesOfFreedom:)`` has computed, by the bits of their arguments.
-private final class QuantileCache: @unchecked Sendable {
-  struct Key: Hashable {
-    var p: UInt64
-    var nu: UInt64
-  }
-
-  static let shared = QuantileCache()
-  private let lock = NSLock()
-  private var values: [Key: Double] = [:]
-
-  func value(_ key: Key) -> Double? { lock.withLock { values[key] } }
-
-  func store(_ value: Double, _ key: Key) {
-    lock.withLock {
-      // Bounded: a process that scores very many different cells keeps only the first ones.
-      if values.count < 100_000 { values[key] = value }
-    }
   }
 }
 
