@@ -89,8 +89,16 @@ public struct AnalysisCSV: Sendable {
 
   /// One response as a line, ending in a line break.
   public func line(for response: Response) -> String {
-    CSVWriter.render([metadata(of: response) + columns.map { cell($0, of: response) }])
+    CSVWriter.render([cells(of: response)])
   }
+
+  /// A response's cells, in the order of the header: the metadata, then the columns.
+  public func cells(of response: Response) -> [String] {
+    metadata(of: response) + columns.map { cell($0, of: response) }
+  }
+
+  /// The header's names: the metadata columns, then the columns.
+  public var columnNames: [String] { Self.metadataColumns + columns.map(\.name) }
 
   /// A column's cell as the CSV holds it.
   public func cell(_ column: Column, of response: Response) -> String {

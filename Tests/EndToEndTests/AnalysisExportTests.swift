@@ -161,6 +161,47 @@ extension AnalysisExportTests {
   }
 }
 
+extension AnalysisExportTests {
+  /// The SPSS syntax beside each analysis CSV reads it in PSPP (the free SPSS) without an error or a warning, with
+  /// the questions as labels and as many grades as the CSV holds. Runs where PSPP is installed (`.ci/run` installs
+  /// it); the syntax itself is written whatever is installed.
+  @Test(.enabled(if: programExists("pspp"), "PSPP is not installed (apt-get install pspp)"))
+  func theSPSSSyntaxReadsTheCSVInPSPP() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let db = try importExampleResponses(into: folder)
+    let out = try analysisFiles(db: db, cwd: folder)
+    let files = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.hasSuffix(".analysis.csv") }
+    #expect(files.count >= 2)
+    for file in files {
+      let base = String(file.dropLast(".csv".count))
+      #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(base + ".sps").path), "\(base)")
+      let table = try CSVTable(contentsOf: out.appendingPathComponent(file))
+      let grades = table.rows.filter { !$0[(try? table.column("cijfer")) ?? 0].isEmpty }.count
+      let check = "INCLUDE FILE='\(base).sps'.\nDISPLAY DICTIONARY.\nDESCRIPTIVES VARIABLES=cijfer.\n"
+      try check.write(to: out.appendingPathComponent("check.sps"), atomically: true, encoding: .utf8)
+      let run = try runProgram(
+        URL(fileURLWithPath: "/usr/bin/env"), ["pspp", "check.sps", "-o", "output.csv"], cwd: out)
+      #expect(run.exitCode == 0, "\(file): \(run)")
+      let output = try String(contentsOf: out.appendingPathComponent("output.csv"), encoding: .utf8)
+      #expect(!output.lowercased().contains("error") && !output.lowercased().contains("warning"), "\(file): \(output)")
+      let records = try CSVReader.parse(output).map(\.fields)
+      // DISPLAY DICTIONARY lists every column, with its question as label.
+      for name in table.header { #expect(records.contains { $0.first == name }, "\(file): \(name)") }
+      #expect(records.contains { $0.first == "cijfer" && $0.count > 2 && $0[2].contains("rapportcijfer") })
+      // DESCRIPTIVES counts every grade the CSV holds.
+      #expect(records.contains { $0.count > 1 && $0[0].contains("rapportcijfer") && $0[1] == String(grades) })
+    }
+  }
+}
+
+/// Whether a program is on the search path.
+func programExists(_ name: String) -> Bool {
+  (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").contains {
+    FileManager.default.isExecutableFile(atPath: "\($0)/\(name)")
+  }
+}
+
 /// Whether the system's python3 can import a module.
 func pythonHas(_ module: String) -> Bool {
   let process = Process()

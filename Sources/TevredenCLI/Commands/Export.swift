@@ -93,8 +93,11 @@ extension TevredenCommand {
       let paths = try groups.map {
         try ExportBuilder.path(for: $0.questionnaire, in: out, overwrite: overwrite, layout: layout)
       }
+      // The analysis CSV comes with the SPSS syntax that reads it.
+      let syntaxPaths =
+        try layout == .analysis ? paths.map { try ExportBuilder.syntaxPath(for: $0, overwrite: overwrite) } : []
       try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-      for (group, path) in zip(groups, paths) {
+      for (index, (group, path)) in zip(groups, paths).enumerated() {
         // Written beside the file and moved into place, so a file is never left half written.
         let partial = path.deletingLastPathComponent().appendingPathComponent(".\(path.lastPathComponent).partial")
         // Readable by its owner only from the moment it exists: an export holds every answer.
@@ -106,12 +109,17 @@ extension TevredenCommand {
         do {
           let handle = try FileHandle(forWritingTo: partial)
           var output = BufferedOutput(handle)
-          try ExportBuilder.write(group, from: database, period: period, layout: layout) {
+          let widths = try ExportBuilder.write(group, from: database, period: period, layout: layout) {
             try output.write(bytes: $0)
           }
           try output.flush()
           try handle.close()
           try ExportBuilder.moveIntoPlace(partial, at: path, overwrite: overwrite)
+          if index < syntaxPaths.count {
+            let syntax = SPSSSyntax(definitions: group.definitions).text(
+              csvFileName: path.lastPathComponent, widths: widths)
+            try ExportBuilder.writeBeside(syntax, at: syntaxPaths[index], overwrite: overwrite)
+          }
         } catch {
           try? FileManager.default.removeItem(at: partial)
           throw error
@@ -154,11 +162,12 @@ enum ExportBuilder {
   }
 
   /// Writes one questionnaire's file through `write`, in pieces of UTF-8: the header, then whole lines, a line per
-  /// response.
+  /// response. Returns, for the analysis CSV, each column's longest cell in bytes (which its SPSS syntax file declares).
+  @discardableResult
   static func write(
     _ group: ExportGroup, from database: TevredenDatabase, period: Period?, layout: Layout = .exchange,
     to write: (UnsafeBufferPointer<UInt8>) throws -> Void
-  ) throws {
+  ) throws -> [String: Int] {
     if let format = layout.statisticalFormat {
       let file = StatisticalFile(definitions: group.definitions, format: format)
       do {
@@ -172,22 +181,27 @@ enum ExportBuilder {
         throw CLIError.unreadableExport(
           "cannot write the .\(format.rawValue) file of \(group.questionnaire): \(error.message)")
       }
-      return
+      return [:]
     }
     if layout == .analysis {
-      let layout = AnalysisCSV(definitions: group.definitions)
-      var text = layout.headerLine
+      let analysis = AnalysisCSV(definitions: group.definitions)
+      let names = analysis.columnNames
+      var text = analysis.headerLine
       try text.withUTF8(write)
+      var widths = Array(repeating: 1, count: names.count)
       try database.forEachResponse(of: group.questionnaire, in: period) { response in
-        var line = layout.line(for: response)
+        let cells = analysis.cells(of: response)
+        for (index, cell) in cells.enumerated() { widths[index] = max(widths[index], cell.utf8.count) }
+        var line = CSVWriter.render([cells])
         try line.withUTF8(write)
       }
-      return
+      return Dictionary(zip(names, widths), uniquingKeysWith: max)
     }
     let items = ExchangeCSV.itemColumns(for: group.definitions)
     var header = ExchangeCSV.headerLine(items: items)
     try header.withUTF8(write)
     try database.writeExchangeLines(of: group.questionnaire, in: period, items: items, write)
+    return [:]
   }
 
   /// The file a questionnaire's responses go to in the `--out` folder.
@@ -205,6 +219,30 @@ enum ExportBuilder {
       throw CLIError.exportFileExists(path.relativePathForMessages)
     }
     return path
+  }
+
+  /// The SPSS syntax file beside an analysis CSV: `<questionnaire>.analysis.sps`.
+  static func syntaxPath(for csv: URL, overwrite: Bool) throws -> URL {
+    let path = csv.deletingPathExtension().appendingPathExtension("sps")
+    if !overwrite, FileManager.default.fileExists(atPath: path.path) {
+      throw CLIError.exportFileExists(path.relativePathForMessages)
+    }
+    return path
+  }
+
+  /// Writes a small text file beside its place and moves it there, as the export files are.
+  static func writeBeside(_ text: String, at path: URL, overwrite: Bool) throws {
+    let partial = path.deletingLastPathComponent().appendingPathComponent(".\(path.lastPathComponent).partial")
+    guard
+      FileManager.default.createFile(
+        atPath: partial.path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
+    else { throw CLIError.unreadableFile(partial.relativePathForMessages, reason: "cannot create the file") }
+    do {
+      try moveIntoPlace(partial, at: path, overwrite: overwrite)
+    } catch {
+      try? FileManager.default.removeItem(at: partial)
+      throw error
+    }
   }
 
   /// Moves a finished file to its name: with `overwrite` replacing what is there, else only if the name is still
