@@ -5,7 +5,7 @@ import Foundation
 /// Cells: a value in its canonical text (`ja`/`nee`, a number, choice codes joined by `;`, free text), a missing
 /// code (`weet_niet`, `nvt`, `weigert`, as the questionnaire defines them), or empty when the item was not asked
 /// or not answered. Timestamps are ISO 8601 in UTC. The format round-trips: reading what was written gives the
-/// same responses.
+/// same responses, also through the spreadsheet guard (``SpreadsheetGuard``) its cells from outside carry.
 public enum ExchangeCSV {
   /// The layout name recorded with import batches.
   public static let formatName = "tevreden-csv"
