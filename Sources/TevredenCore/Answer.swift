@@ -93,8 +93,10 @@ extension Question {
   /// Reads an answer from its canonical text (as in the database and the exchange CSV).
   ///
   /// A text equal to a missing code of `questionnaire` is read as that missing code, except for free-text items,
-  /// which never take missing codes. Choice labels are accepted as well as codes.
-  public func parseAnswer(_ raw: String, in questionnaire: Questionnaire) -> Result<Answer, AnswerProblem> {
+  /// which never take missing codes. Choice labels are accepted as well as codes. The exchange CSV's guard against
+  /// formula injection is undone first (``ExchangeCSV/itemCell(_:)``): only the exchange reader calls this.
+  public func parseAnswer(_ cell: String, in questionnaire: Questionnaire) -> Result<Answer, AnswerProblem> {
+    let raw = ExchangeCSV.itemCell(cell)
     let text = raw.trimmedOfSpaces
     if case .text = kind {
       return raw.isEmpty ? .failure(.empty) : .success(.value(.text(raw)))

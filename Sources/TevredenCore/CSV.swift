@@ -105,9 +105,62 @@ public enum CSVReader {
   }
 }
 
+/// The formula-injection guard for CSV files a spreadsheet may open.
+///
+/// Excel, LibreOffice and Google Sheets read a cell whose text starts with `=`, `+`, `-`, `@`, TAB or CR as a
+/// formula: an open answer `=HYPERLINK("http://x","klik")` would become a live link, and worse formulas exist. A
+/// guarded cell gets a leading `'`, which spreadsheets take as "this is text" and do not show (OWASP's advice).
+///
+/// The rule is chosen so that it can be undone exactly, which the exchange format needs: a text is guarded when it
+/// starts with any number of `'` (none included) followed by one of those characters, and reading strips one `'`
+/// from a cell that starts with one or more `'` followed by one. A text such as `'s avonds` is never touched either
+/// way, so an apostrophe that starts a Dutch word survives, and a cell a spreadsheet saved again without the `'`
+/// reads as the same text too.
+public enum SpreadsheetGuard {
+  /// Whether `text` needs a leading `'`: any `'`s, then a character that starts a formula.
+  public static func needsGuard(_ text: String) -> Bool {
+    needsGuard(text.utf8)
+  }
+
+  /// ``needsGuard(_:)`` on UTF-8 bytes (the export writes a million responses' cells from their bytes).
+  public static func needsGuard<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Bool {
+    for byte in bytes {
+      switch byte {
+      case UInt8(ascii: "'"): continue
+      case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D: return true
+      default: return false
+      }
+    }
+    return false
+  }
+
+  /// `text` as a spreadsheet should read it: with a leading `'` where ``needsGuard(_:)`` says so.
+  public static func guarded(_ text: String) -> String {
+    needsGuard(text) ? "'" + text : text
+  }
+
+  /// The text a guarded cell stands for: one leading `'` less when the cell starts with one or more `'` followed by
+  /// a character that starts a formula; any other cell as it is.
+  public static func unguarded(_ cell: String) -> String {
+    cell.utf8.first == UInt8(ascii: "'") && needsGuard(cell)
+      ? String(decoding: cell.utf8.dropFirst(), as: UTF8.self) : cell
+  }
+}
+
 /// Writes RFC 4180 CSV, quoting only where needed.
 public enum CSVWriter {
-  public static func render(_ rows: [[String]]) -> String {
+  /// The rows as CSV, every cell guarded against formula injection (``SpreadsheetGuard``) except those in
+  /// `numericColumns`: a number tevreden writes, such as a change of `-0.3000`, must stay a number in a spreadsheet.
+  public static func render(_ rows: [[String]], numericColumns: Set<Int> = []) -> String {
+    rows.map { row in
+      row.enumerated().map { column, cell in
+        escape(numericColumns.contains(column) ? cell : SpreadsheetGuard.guarded(cell))
+      }.joined(separator: ",")
+    }.joined(separator: "\n") + "\n"
+  }
+
+  /// The rows as CSV exactly as given: for a writer that decides the guard per cell itself (the exchange format).
+  public static func renderUnguarded(_ rows: [[String]]) -> String {
     rows.map { $0.map(escape).joined(separator: ",") }.joined(separator: "\n") + "\n"
   }
 

@@ -5,7 +5,7 @@ import Foundation
 /// Cells: a value in its canonical text (`ja`/`nee`, a number, choice codes joined by `;`, free text), a missing
 /// code (`weet_niet`, `nvt`, `weigert`, as the questionnaire defines them), or empty when the item was not asked
 /// or not answered. Timestamps are ISO 8601 in UTC. The format round-trips: reading what was written gives the
-/// same responses.
+/// same responses, also through the spreadsheet guard (``SpreadsheetGuard``) its cells from outside carry.
 public enum ExchangeCSV {
   /// The layout name recorded with import batches.
   public static let formatName = "tevreden-csv"
@@ -33,28 +33,49 @@ public enum ExchangeCSV {
 
   /// The header line of a file with these item columns, ending in a line break.
   public static func headerLine(items: [Question.ID]) -> String {
-    CSVWriter.render([metadataColumns + items.map(\.rawValue)])
+    CSVWriter.renderUnguarded([metadataColumns + items.map(\.rawValue)])
   }
 
   /// One response as a line of a file with these item columns, ending in a line break: a file can be written a
   /// response at a time.
   public static func line(for response: Response, items: [Question.ID]) -> String {
     let metadata = [
-      response.id.rawValue, response.questionnaireID.rawValue, String(response.questionnaireVersion),
-      response.audience.rawValue, response.group, response.gemeente ?? "", response.mode.rawValue,
-      response.interviewer ?? "", Timestamp.format(response.startedAt),
+      metadataGuarded(response.id.rawValue), response.questionnaireID.rawValue, String(response.questionnaireVersion),
+      response.audience.rawValue, response.group, metadataGuarded(response.gemeente ?? ""), response.mode.rawValue,
+      metadataGuarded(response.interviewer ?? ""), Timestamp.format(response.startedAt),
       response.completedAt.map(Timestamp.format) ?? "", response.status.rawValue,
     ]
     let cells = items.map { item -> String in
       switch response.answers[item] {
       // Masked here too: a database written by an older tevreden may hold open answers unmasked.
-      case .value(.text(let text))?: IdentifierMasking.standard.mask(text).text
-      case .value(let value)?: value.canonicalText
-      case .missing(let code)?: code
+      case .value(.text(let text))?: SpreadsheetGuard.guarded(IdentifierMasking.standard.mask(text).text)
+      // Numbers stay numbers in a spreadsheet (a number item may be negative); they are never guarded.
+      case .value(let value)?:
+        switch value {
+        case .grade, .scalePoint, .number: value.canonicalText
+        default: SpreadsheetGuard.guarded(value.canonicalText)
+        }
+      case .missing(let code)?: SpreadsheetGuard.guarded(code)
       case nil: ""
       }
     }
-    return CSVWriter.render([metadata + cells])
+    return CSVWriter.renderUnguarded([metadata + cells])
+  }
+
+  /// The guard of the metadata columns whose text comes from outside (`response_id`, `gemeente`, `interviewer`):
+  /// a leading space, not a `'`, because the exchange reader trims the spaces around these three columns, so the
+  /// import stores the same text again; the quoted space keeps a spreadsheet from starting a formula. The other
+  /// metadata columns hold tevreden's own words, numbers and times, which never start a formula.
+  static func metadataGuarded(_ text: String) -> String {
+    SpreadsheetGuard.needsGuard(text) ? " " + text : text
+  }
+
+  /// Reads an item cell of an exchange file back into the text that was guarded (see ``SpreadsheetGuard``). A file
+  /// written before the guard holds the text as it is, which reads the same unless it starts with one or more `'`
+  /// followed by `=`, `+`, `-`, `@`, TAB or CR: such a text loses one `'` (the one edge case the format cannot
+  /// tell apart, having no version of its own).
+  public static func itemCell(_ cell: String) -> String {
+    SpreadsheetGuard.unguarded(cell)
   }
 
   /// Interviewer codes identify a station or a person's code, not their name: no spaces.

@@ -241,7 +241,7 @@ public struct IndicatorRow: Hashable, Sendable {
   /// A registered value against its norm, compared at the precision reported (one decimal).
   static func assess(_ value: Double, norm: Double?, direction: IndicatorSet.Direction) -> Assessment {
     guard let norm else { return Assessment(status: .geenNorm) }
-    let shown = (value * 10).rounded() / 10
+    let shown = Assessment.shown(value)
     switch direction {
     case .atLeast: return Assessment(status: shown >= norm ? .voldoet : .voldoetNiet)
     case .atMost: return Assessment(status: shown <= norm ? .voldoet : .voldoetNiet)
@@ -256,7 +256,18 @@ public enum IndicatorRenderer {
   public static let csvColumns = [
     "indicator_id", "number", "label", "subgroup", "period_start", "period_end", "value", "unit", "n", "norm",
     "norm_direction", "status", "indicative", "significant", "interval_lower", "interval_upper", "source",
+    "period", "status_reported", "value_reported",
   ]
+
+  /// The columns that hold numbers tevreden writes, left out of the spreadsheet guard so they stay numbers.
+  static let numericColumns = Set(
+    ["value", "n", "norm", "interval_lower", "interval_upper", "value_reported"].compactMap(csvColumns.firstIndex))
+
+  /// The value as the tables print it and the status judges it (``Assessment/shown(_:)``); `nil` where no value
+  /// is shown.
+  static func reportedValue(_ row: IndicatorRow) -> Double? {
+    row.assessment.status == .teWeinigRespondenten ? nil : row.value.map(Assessment.shown)
+  }
 
   public static func render(_ rows: [IndicatorRow], as format: ReportFormat, colours: Bool = false) -> String {
     switch format {
@@ -277,11 +288,12 @@ public enum IndicatorRenderer {
       row.assessment.isSignificant ? "true" : "false",
       row.interval.map { ScoreRenderer.number($0.lower, decimals) } ?? "",
       row.interval.map { ScoreRenderer.number($0.upper, decimals) } ?? "", row.source.rawValue,
+      row.period.name, row.assessment.reportedStatus, reportedValue(row).map { ScoreRenderer.number($0, 1) } ?? "",
     ]
   }
 
   public static func csv(_ rows: [IndicatorRow]) -> String {
-    CSVWriter.render([csvColumns] + rows.map(fields))
+    CSVWriter.render([csvColumns] + rows.map(fields), numericColumns: numericColumns)
   }
 
   public static func json(_ rows: [IndicatorRow]) -> String {
@@ -303,6 +315,9 @@ public enum IndicatorRenderer {
       var intervalLower: Double?
       var intervalUpper: Double?
       var source: String
+      var period: String
+      var statusReported: String
+      var valueReported: Double?
     }
     func round(_ value: Double?) -> Double? { value.map { ($0 * 10_000).rounded() / 10_000 } }
     let entries = rows.map { row in
@@ -313,7 +328,8 @@ public enum IndicatorRenderer {
         normDirection: row.indicator.direction.rawValue, status: row.assessment.status.rawValue,
         indicative: row.assessment.isIndicative, significant: row.assessment.isSignificant,
         intervalLower: round(row.interval?.lower), intervalUpper: round(row.interval?.upper),
-        source: row.source.rawValue)
+        source: row.source.rawValue, period: row.period.name, statusReported: row.assessment.reportedStatus,
+        valueReported: reportedValue(row))
     }
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

@@ -154,8 +154,16 @@ public enum ScoreRenderer {
     "grade_1", "grade_2", "grade_3", "grade_4", "grade_5", "grade_6", "grade_7", "grade_8", "grade_9", "grade_10",
     "norm", "norm_direction", "status", "indicative", "significant", "suppressed", "previous_period", "previous_n",
     "previous_mean", "change", "change_p_value", "change_significant", "response_rate", "response_rate_basis",
-    "effective_n",
+    "effective_n", "status_reported", "value_reported",
   ]
+
+  /// The columns that hold numbers tevreden writes, left out of the spreadsheet guard so that they stay numbers (a
+  /// `change` of `-0.3000` must not become text); every other column is guarded.
+  static let numericColumns = Set(
+    (["n", "mean", "sd", "ci_lower", "ci_upper", "median", "share_below_6", "norm", "previous_n", "previous_mean"]
+      + (1...10).map { "grade_\($0)" }
+      + ["change", "change_p_value", "response_rate", "effective_n", "value_reported"])
+      .compactMap(csvColumns.firstIndex))
 
   /// One row per figure, decimal point, for spreadsheets, Power BI and R.
   public static func csv(_ card: ScoreCard) -> String {
@@ -184,6 +192,7 @@ public enum ScoreRenderer {
         fields["ci_lower"] = weighted.confidenceInterval.map { number($0.lower, 4) } ?? ""
         fields["ci_upper"] = weighted.confidenceInterval.map { number($0.upper, 4) } ?? ""
         fields.merge(assessmentFields(weighted.assessment)) { $1 }
+        fields["value_reported"] = number(Assessment.shown(weighted.mean), 1)
         rows.append(csvColumns.map { fields[$0] ?? "" })
       }
       for group in score.groups {
@@ -206,13 +215,14 @@ public enum ScoreRenderer {
         }
       }
     }
-    return CSVWriter.render(rows)
+    return CSVWriter.render(rows, numericColumns: numericColumns)
   }
 
   private static func figureFields(_ row: ScoreCard.Row) -> [String: String] {
     var fields = ["label": row.label, "suppressed": row.isSuppressed ? "true" : "false"]
     if row.isSuppressed {
       fields["status"] = ReportText.suppressed
+      fields["status_reported"] = ReportText.suppressed
       return fields
     }
     let summary = row.summary
@@ -223,6 +233,7 @@ public enum ScoreRenderer {
       fields["sd"] = summary.standardDeviation.map { number($0, 4) } ?? ""
       fields["ci_lower"] = summary.confidenceInterval.map { number($0.lower, 4) } ?? ""
       fields["ci_upper"] = summary.confidenceInterval.map { number($0.upper, 4) } ?? ""
+      fields["value_reported"] = summary.mean.map { number(Assessment.shown($0), 1) } ?? ""
       if row.publishesDistribution {
         fields["median"] = summary.median.map { number($0, 2) } ?? ""
         fields["share_below_6"] = summary.shareBelowSix.map { number($0, 4) } ?? ""
@@ -249,7 +260,7 @@ public enum ScoreRenderer {
   private static func assessmentFields(_ assessment: Assessment) -> [String: String] {
     [
       "status": assessment.status.rawValue, "indicative": assessment.isIndicative ? "true" : "false",
-      "significant": assessment.isSignificant ? "true" : "false",
+      "significant": assessment.isSignificant ? "true" : "false", "status_reported": assessment.reportedStatus,
     ]
   }
 
@@ -321,6 +332,8 @@ private struct JSONCard: Encodable {
     var previousYear: Comparison?
     var aspects: [Aspect]?
     var responseRate: Rate?
+    var statusReported: String?
+    var valueReported: Double?
   }
   struct Weighted: Encodable {
     var mean: Double
@@ -332,6 +345,8 @@ private struct JSONCard: Encodable {
     var status: String
     var indicative: Bool
     var significant: Bool
+    var statusReported: String
+    var valueReported: Double
   }
   struct BreakdownRow: Encodable {
     var values: [String]
@@ -411,7 +426,7 @@ private struct JSONCard: Encodable {
 
   static func figure(_ row: ScoreCard.Row) -> Figure {
     if row.isSuppressed {
-      return Figure(group: row.group, label: row.label, suppressed: true)
+      return Figure(group: row.group, label: row.label, suppressed: true, statusReported: ReportText.suppressed)
     }
     let summary = row.summary
     let reported = row.assessment.status != .teWeinigRespondenten
@@ -443,7 +458,8 @@ private struct JSONCard: Encodable {
         Rate(
           basis: $0.basis.rawValue, completed: $0.completed, refused: $0.refused, partial: $0.partial,
           denominator: $0.denominator, rate: round($0.rate))
-      })
+      }, statusReported: row.assessment.reportedStatus,
+      valueReported: reported ? summary.mean.map(Assessment.shown) : nil)
   }
 
   static func weighted(_ weighted: WeightedMean) -> Weighted {
@@ -453,7 +469,8 @@ private struct JSONCard: Encodable {
       weights: weighted.weights.mapValues { round($0) ?? 0 },
       groupsWithoutRespondents: weighted.groupsWithoutRespondents,
       status: weighted.assessment.status.rawValue, indicative: weighted.assessment.isIndicative,
-      significant: weighted.assessment.isSignificant)
+      significant: weighted.assessment.isSignificant, statusReported: weighted.assessment.reportedStatus,
+      valueReported: Assessment.shown(weighted.mean))
   }
 }
 

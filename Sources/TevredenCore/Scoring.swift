@@ -262,6 +262,24 @@ public struct Assessment: Hashable, Sendable {
     self.isSignificant = isSignificant
   }
 
+  /// A value as the status compares it with the norm: rounded to the one decimal the tables print, halves away from
+  /// zero on the binary value (`(value × 10).rounded() / 10`), so that the printed figure and the status never
+  /// disagree (6.97 is printed 7,0 and meets a norm of 7.0).
+  public static func shown(_ value: Double) -> Double {
+    (value * 10).rounded() / 10
+  }
+
+  /// The one status a dashboard colours by, in the words of the report's status column: `voldoet`,
+  /// `voldoet niet`, `indicatief` (on either side of the norm, as the report shows it), `te weinig respondenten`
+  /// or `geen norm`. The report's light is built from this (`ReportFigures.Status`), so the two cannot differ.
+  public var reportedStatus: String {
+    switch status {
+    case .teWeinigRespondenten: status.rawValue
+    case _ where isIndicative: "indicatief"
+    case .voldoet, .voldoetNiet, .geenNorm: status.rawValue
+    }
+  }
+
   /// Assesses a summary against a norm.
   ///
   /// The mean is compared at the precision reported (one decimal), so the status always agrees with the printed
@@ -275,7 +293,7 @@ public struct Assessment: Hashable, Sendable {
     }
     let indicative = summary.count < thresholds.indicativeBelow
     guard let norm, direction != .none else { return Assessment(status: .geenNorm, isIndicative: indicative) }
-    let shown = (mean * 10).rounded() / 10
+    let shown = Self.shown(mean)
     let interval = summary.confidenceInterval
     switch direction {
     case .atLeast:

@@ -73,15 +73,10 @@ extension ReportFigures {
 }
 
 extension ReportFigures.Status {
-  /// The light for an engine assessment: indicative figures are shown as such, whatever side of the norm.
+  /// The light for an engine assessment: indicative figures are shown as such, whatever side of the norm. Taken
+  /// from the word the CSV and JSON feeds print (`status_reported`), so a dashboard cannot disagree with the report.
   init(_ assessment: Assessment) {
-    switch assessment.status {
-    case .teWeinigRespondenten: self = .teWeinigRespondenten
-    case _ where assessment.isIndicative: self = .indicatief
-    case .voldoet: self = .voldoet
-    case .voldoetNiet: self = .voldoetNiet
-    case .geenNorm: self = .geenNorm
-    }
+    self = Self(rawValue: assessment.reportedStatus) ?? .geenNorm
   }
 }
 

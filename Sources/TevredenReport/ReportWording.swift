@@ -243,6 +243,13 @@ enum Wording {
       + "persoonsgegevens worden nooit bewaard; ze worden vóór het opslaan uit open antwoorden gehaald."
   }
 
+  /// How the status is decided: the same rule as `Assessment.shown` and `status_reported` in the CSV and JSON feeds.
+  static let normRounding =
+    "Een gemiddelde of percentage wordt eerst afgerond op één decimaal, zoals het in de tabellen staat (een 5 op "
+    + "de tweede decimaal naar boven), en pas dan met de norm vergeleken: 6,97 staat er als 7,0 en voldoet aan een "
+    + "norm van 7,0. Is een cijfer indicatief, dan is de status \"indicatief\", aan welke kant van de norm het ook "
+    + "ligt. Of het verschil met de norm zeker is, beslist het interval zonder afronding."
+
   static func methods(_ methods: ReportFigures.Methods) -> [(term: String, text: String)] {
     let level = percent(methods.confidenceLevel)
     var minimum =
@@ -261,6 +268,7 @@ enum Wording {
           + "vergeleken met de norm van dat jaar. Aspecten zijn omgerekend naar 1 tot 10."
       ),
       ("Minimaal aantal respondenten", minimum),
+      ("Norm en afronding", normRounding),
       (
         "Betrouwbaarheidsinterval",
         "Het \(level)-interval geeft aan waar het gemiddelde waarschijnlijk ligt als we iedereen uit de doelgroep "

@@ -261,13 +261,14 @@ struct ExchangeRowPlan {
 
 /// Writes one exchange CSV line from a response row's columns, reusing its buffers from row to row.
 struct ExchangeLineWriter {
-  /// Per export column: where the cell's text is in `cellBytes`, and whether it is an open answer to mask.
-  private var cells: [(start: Int, count: Int, mask: Bool)]
+  /// Per export column: where the cell's text is in `cellBytes`, whether it is an open answer to mask, and whether
+  /// it gets the spreadsheet guard (every cell but a number's, as `ExchangeCSV.line` decides).
+  private var cells: [(start: Int, count: Int, mask: Bool, guarded: Bool)]
   private var cellBytes: [UInt8] = []
   private var reader = JSONStringObjectReader()
 
   init(items: [Question.ID]) {
-    cells = Array(repeating: (0, 0, false), count: items.count)
+    cells = Array(repeating: (0, 0, false, false), count: items.count)
   }
 
   /// Appends the row's line to `output`; `false` (with `output` partly written) when the row is not as tevreden
@@ -286,7 +287,7 @@ struct ExchangeLineWriter {
       type(columns.importBatchId) == SQLITE_INTEGER || type(columns.importBatchId) == SQLITE_NULL
     else { return false }
 
-    for index in cells.indices { cells[index] = (0, 0, false) }
+    for index in cells.indices { cells[index] = (0, 0, false, false) }
     cellBytes.removeAll(keepingCapacity: true)
     guard readAnswers(handle, columns.answers, plan: plan, missingCodes: false),
       readAnswers(handle, columns.missing, plan: plan, missingCodes: true)
@@ -301,7 +302,7 @@ struct ExchangeLineWriter {
       type(columns.completedAt) == SQLITE_NULL || Timestamp.isFormatted(Self.text(handle, columns.completedAt))
     else { return false }
 
-    Self.appendText(Self.text(handle, columns.responseKey), to: &output)
+    Self.appendMetadata(Self.text(handle, columns.responseKey), to: &output)
     output.append(UInt8(ascii: ","))
     Self.appendText(Self.text(handle, columns.questionnaireID), to: &output)
     output.append(UInt8(ascii: ","))
@@ -309,7 +310,12 @@ struct ExchangeLineWriter {
     output.append(contentsOf: String(version).utf8)
     for column in columns.afterVersion {
       output.append(UInt8(ascii: ","))
-      if type(column) != SQLITE_NULL { Self.appendText(Self.text(handle, column), to: &output) }
+      guard type(column) != SQLITE_NULL else { continue }
+      if column == columns.gemeente || column == columns.interviewer {
+        Self.appendMetadata(Self.text(handle, column), to: &output)
+      } else {
+        Self.appendText(Self.text(handle, column), to: &output)
+      }
     }
     for cell in cells {
       output.append(UInt8(ascii: ","))
@@ -318,8 +324,12 @@ struct ExchangeLineWriter {
         let cellText = UnsafeBufferPointer(rebasing: bytes[cell.start..<cell.start + cell.count])
         if cell.mask {
           // Masked here too: a database written by an older tevreden may hold open answers unmasked.
-          var masked = IdentifierMasking.standard.mask(String(decoding: cellText, as: UTF8.self)).text
+          var masked = SpreadsheetGuard.guarded(
+            IdentifierMasking.standard.mask(String(decoding: cellText, as: UTF8.self)).text)
           masked.withUTF8 { CSVWriter.appendEscaped($0, to: &output) }
+        } else if cell.guarded && SpreadsheetGuard.needsGuard(cellText) {
+          var guarded = SpreadsheetGuard.guarded(String(decoding: cellText, as: UTF8.self))
+          guarded.withUTF8 { CSVWriter.appendEscaped($0, to: &output) }
         } else {
           Self.appendText(cellText, to: &output)
         }
@@ -342,7 +352,7 @@ struct ExchangeLineWriter {
     var guess = 0
     var valid = true
     // Out of `self` while the reader (part of `self`) runs, without copying them.
-    var cells: [(start: Int, count: Int, mask: Bool)] = []
+    var cells: [(start: Int, count: Int, mask: Bool, guarded: Bool)] = []
     var cellBytes: [UInt8] = []
     swap(&cells, &self.cells)
     swap(&cellBytes, &self.cellBytes)
@@ -364,8 +374,15 @@ struct ExchangeLineWriter {
       guard let column = plan.columns[item] else { return }
       // The text of a later member (or the missing code after a value) takes the cell, as the last one did in the
       // dictionary the slow way fills.
-      cells[column] = (cellBytes.count, value.count, false)
-      if !missingCodes, case .text = plan.checks[item] { cells[column].mask = true }
+      cells[column] = (cellBytes.count, value.count, false, true)
+      if !missingCodes {
+        switch plan.checks[item] {
+        case .text: cells[column].mask = true
+        // Numbers stay numbers in a spreadsheet, as `ExchangeCSV.line` writes them.
+        case .grade, .integer: cells[column].guarded = false
+        case .yesNo, .choices: break
+        }
+      }
       cellBytes.append(contentsOf: value)
       // An empty value leaves the cell empty, as an empty text prints.
     }
@@ -378,6 +395,14 @@ struct ExchangeLineWriter {
     let count = Int(sqlite3_column_bytes(handle, column))
     let end = memchr(start, 0, count).map { UnsafeRawPointer($0) - UnsafeRawPointer(start) } ?? count
     return UnsafeBufferPointer(start: start, count: end)
+  }
+
+  /// Appends a metadata text from outside (`response_id`, `gemeente`, `interviewer`) as a CSV field, with the leading
+  /// space `ExchangeCSV.line` guards it with.
+  static func appendMetadata(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+    guard SpreadsheetGuard.needsGuard(bytes) else { return appendText(bytes, to: &output) }
+    var text = " " + String(decoding: bytes, as: UTF8.self)
+    text.withUTF8 { CSVWriter.appendEscaped($0, to: &output) }
   }
 
   /// Appends a text read from the database as a CSV field: bytes that are not UTF-8 become U+FFFD, as in the

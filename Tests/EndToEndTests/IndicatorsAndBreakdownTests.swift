@@ -132,6 +132,7 @@ import TevredenTestSupport
       rows.header == [
         "indicator_id", "number", "label", "subgroup", "period_start", "period_end", "value", "unit", "n", "norm",
         "norm_direction", "status", "indicative", "significant", "interval_lower", "interval_upper", "source",
+        "period", "status_reported", "value_reported",
       ])
     let id = try rows.column("indicator_id")
     let subgroup = try rows.column("subgroup")

@@ -554,7 +554,7 @@ extension PlatformImportTests {
     }
     #expect(records[0][0] == "id. Response ID")
     let codeText = folder.appendingPathComponent("limesurvey-codetext.csv")
-    try CSVWriter.render(records).write(to: codeText, atomically: true, encoding: .utf8)
+    try CSVWriter.renderUnguarded(records).write(to: codeText, atomically: true, encoding: .utf8)
 
     func importAndExport(_ file: URL, arguments: [String] = []) throws -> (TevredenRun, String) {
       let db = folder.appendingPathComponent("\(file.lastPathComponent).sqlite").path

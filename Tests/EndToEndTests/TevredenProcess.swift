@@ -175,7 +175,7 @@ struct CSVTable {
 
   /// Renders the table back to CSV text (LF line ends), for writing edited copies.
   func render() -> String {
-    CSVWriter.render([header] + rows)
+    CSVWriter.renderUnguarded([header] + rows)
   }
 }
 

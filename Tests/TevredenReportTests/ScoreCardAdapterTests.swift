@@ -124,6 +124,21 @@ import TevredenCore
     #expect(byID["melding"]?.comparison == .clearlyMisses)
   }
 
+  /// The report's light is the word the CSV and JSON feeds print as `status_reported`, for every assessment.
+  @Test func theLightIsTheFeedsReportedStatus() {
+    for status in NormStatus.allCases {
+      for indicative in [false, true] {
+        for significant in [false, true] {
+          let assessment = Assessment(status: status, isIndicative: indicative, isSignificant: significant)
+          #expect(ReportFigures.Status(rawValue: assessment.reportedStatus) != nil, "\(assessment)")
+          #expect(ReportFigures.Status(assessment).rawValue == assessment.reportedStatus)
+        }
+      }
+    }
+    #expect(Assessment(status: .voldoetNiet, isIndicative: true).reportedStatus == "indicatief")
+    #expect(Assessment(status: .teWeinigRespondenten, isIndicative: true).reportedStatus == "te weinig respondenten")
+  }
+
   @Test func municipalityCellsKeepTheEnginesSuppression() throws {
     let card = try Self.card()
     let engine = try #require(card.indicators.first { $0.indicator.id == "pi5" }?.breakdown)

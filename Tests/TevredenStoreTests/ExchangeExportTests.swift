@@ -220,6 +220,9 @@ func pick<Element>(_ choices: [Element], _ random: inout SeededGenerator) -> Ele
     "\"\u{301}quote with a combining mark", "e\u{301}\"", "\u{600}\"prepended", "😀 emoji, 👩‍👧", "nul\u{0}byte",
     "bel 06-12345678", "mail jan@example.nl", "Jan de Vries, Dorpsstraat 1, 1234 AB Hoorn", "tab\there", "\\",
     "=SUM(A1)", "\u{FEFF}bom", "\u{2028}", "ÿ", "€;€", "[naam]",
+    // Texts the spreadsheet guard changes, or must leave alone.
+    "=HYPERLINK(\"http://x\",\"klik\")", "-", "- slecht", "+1 voor de hulp", "@naam", "\tinspringen", "\rcr", "'",
+    "''", "'=x", "''-x", "'s avonds", "'\u{301}=x",
   ]
 
   @Test func exportsTheSameBytesAsTheResponsesReadOneByOneForHostileAndHandChangedRows() throws {
@@ -307,6 +310,14 @@ func pick<Element>(_ choices: [Element], _ random: inout SeededGenerator) -> Ele
       ("UPDATE response SET gemeente = CAST(? AS TEXT) WHERE id % 23 = 4", [Data([0x48, 0xFF, 0x6F, 0x2C])]),
       ("UPDATE response SET interviewer = ? WHERE id % 23 = 5", ["a\u{0}b"]),
       ("UPDATE response SET questionnaireVersion = '1' WHERE id % 23 = 6", []),
+      // Cells the spreadsheet guard decides on: a missing code and metadata from outside that start a formula.
+      ("UPDATE response SET missing = json_set(missing, '$.rol', ?) WHERE id % 29 = 1", ["-9"]),
+      ("UPDATE response SET missing = json_set(missing, '$.aantal', ?) WHERE id % 29 = 2", ["-9"]),
+      ("UPDATE response SET responseKey = ? WHERE id = 29", ["=1+1"]),
+      ("UPDATE response SET responseKey = ? WHERE id = 58", ["-58"]),
+      ("UPDATE response SET interviewer = ? WHERE id % 29 = 4", ["-st1"]),
+      ("UPDATE response SET gemeente = ? WHERE id % 29 = 5", ["@gemeente"]),
+      ("UPDATE response SET gemeente = ? WHERE id % 29 = 6", ["'s-Hertogenbosch"]),
     ]
     try queue.write { db in
       for (sql, arguments) in changes { try db.execute(sql: sql, arguments: StatementArguments(arguments)) }

@@ -54,7 +54,9 @@ enum BatchListing {
               String(batch.insertedCount), String(batch.duplicateCount), String(batch.rejectedCount),
               String(batch.storedCount), batch.undoneAt.map(Timestamp.format) ?? "",
             ]
-          })
+          },
+        // The counts stay numbers; the file name (chosen by whoever sent the file) and the rest are guarded.
+        numericColumns: [0, 4, 5, 6, 7])
     case .json:
       let objects: [[String: Any]] = batches.map { batch in
         var object: [String: Any] = [
