@@ -89,18 +89,42 @@ public struct AnalysisCSV: Sendable {
 
   /// One response as a line, ending in a line break.
   public func line(for response: Response) -> String {
-    CSVWriter.render([cells(of: response)])
+    CSVWriter.render([cells(of: response)], numericColumns: numericColumnIndexes)
   }
 
-  /// A response's cells, in the order of the header: the metadata, then the columns.
+  /// A response's cells, in the order of the header: the metadata, then the columns. ``CSVWriter`` guards the text
+  /// cells among them against spreadsheet formulas (``SpreadsheetGuard``); ``numericColumnIndexes`` are left as
+  /// they are.
   public func cells(of response: Response) -> [String] {
     metadata(of: response) + columns.map { cell($0, of: response) }
+  }
+
+  /// The positions of the columns that hold numbers only: `version`, `year`, and the numeric items' columns.
+  public var numericColumnIndexes: Set<Int> {
+    var indexes: Set<Int> = [2, 12]
+    for (offset, column) in columns.enumerated() where isNumeric(column) {
+      indexes.insert(Self.metadataColumns.count + offset)
+    }
+    return indexes
+  }
+
+  /// Whether a column holds numbers only (or nothing).
+  public func isNumeric(_ column: Column) -> Bool {
+    switch column {
+    case .option: return true
+    case .missing, .label: return false
+    case .value(let item):
+      switch questions[item]?.kind {
+      case .grade?, .scale?, .number?, .yesNo?, .consent?: return true
+      case .choice?, .text?, nil: return false
+      }
+    }
   }
 
   /// The header's names: the metadata columns, then the columns.
   public var columnNames: [String] { Self.metadataColumns + columns.map(\.name) }
 
-  /// A column's cell as the CSV holds it.
+  /// A column's cell, before the spreadsheet guard (``SpreadsheetGuard``) of the CSV.
   public func cell(_ column: Column, of response: Response) -> String {
     switch column {
     case .missing(let item):

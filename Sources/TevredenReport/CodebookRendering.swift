@@ -106,7 +106,9 @@ public enum CodebookRendering {
         }
       }
     }
-    return CSVWriter.render(rows)
+    // Texts come from the definitions, which anyone may edit: the writer guards them against spreadsheet formulas,
+    // all but the numeric columns (minimum, maximum).
+    return CSVWriter.render(rows, numericColumns: [8, 9])
   }
 
   /// A routing condition for programs: `item in a;b`, conditions joined by ` and `.

@@ -41,8 +41,9 @@ import TevredenTestSupport
     #expect(scored.count >= 4, "\(scored)")
     let out = try analysisFiles(db: db, cwd: folder)
     var compared = 0
-    for file in try FileManager.default.contentsOfDirectory(atPath: out.path) {
-      #expect(file.hasSuffix(".analysis.csv"))
+    let written = try FileManager.default.contentsOfDirectory(atPath: out.path)
+    #expect(written.allSatisfy { $0.hasSuffix(".analysis.csv") || $0.hasSuffix(".analysis.sps") }, "\(written)")
+    for file in written where file.hasSuffix(".csv") {
       let table = try CSVTable(contentsOf: out.appendingPathComponent(file))
       let (group, status, periods, grade) = (
         try table.column("group"), try table.column("status"), try table.column("burap_periods"),

@@ -89,4 +89,24 @@ import TevredenTestSupport
       #expect(try #require(Period(String(period))).contains(try #require(LocalDate(day))))
     }
   }
+
+  /// A spreadsheet must not run an open answer, a label or a code as a formula: text cells get a leading `'`,
+  /// numbers never do.
+  @Test func textCellsAreGuardedAgainstFormulasAndNumbersAreNot() throws {
+    var odd = questionnaire
+    if case .choice(var choices, let multiple) = odd.questions[1].kind {
+      choices[0].label = "-Degene over wie het ging"
+      odd.questions[1].kind = .choice(choices, allowsMultiple: multiple)
+    }
+    let layout = AnalysisCSV(definitions: [odd])
+    let row = try cells(
+      response([
+        "toestemming": .value(.yesNo(true)), "rol": .value(.choices(["betrokkene"])), "cijfer": .value(.grade(6)),
+        "opmerking": .value(.text("=HYPERLINK(\"http://x\",\"klik\")")),
+      ]), in: layout)
+    #expect(row["opmerking"] == "'=HYPERLINK(\"http://x\",\"klik\")")
+    #expect(row["rol_label"] == "'-Degene over wie het ging")
+    #expect(row["cijfer"] == "6" && row["toestemming"] == "1" && row["version"] == "1")
+    #expect(layout.isNumeric(.value("cijfer")) && !layout.isNumeric(.value("opmerking")))
+  }
 }

@@ -189,10 +189,12 @@ enum ExportBuilder {
       var text = analysis.headerLine
       try text.withUTF8(write)
       var widths = Array(repeating: 1, count: names.count)
+      let numeric = analysis.numericColumnIndexes
       try database.forEachResponse(of: group.questionnaire, in: period) { response in
         let cells = analysis.cells(of: response)
-        for (index, cell) in cells.enumerated() { widths[index] = max(widths[index], cell.utf8.count) }
-        var line = CSVWriter.render([cells])
+        // One byte more for the `'` the spreadsheet guard may put in front of a text.
+        for (index, cell) in cells.enumerated() { widths[index] = max(widths[index], cell.utf8.count + 1) }
+        var line = CSVWriter.render([cells], numericColumns: numeric)
         try line.withUTF8(write)
       }
       return Dictionary(zip(names, widths), uniquingKeysWith: max)
