@@ -79,6 +79,17 @@ import TevredenTestSupport
       completed.stdout.contains(
         "export-april.csv: 4 rows: 1 imported, 1 updated (was partial), 2 already present, 0 rejected"), "\(completed)")
     #expect(!completed.stderr.contains("already stored with different answers"), "\(completed)")
+    // And the list of imports says so, in every format
+    func imports(_ format: String) throws -> String {
+      try runTevredenProcess(["imports", "--format", format, "--db", db], cwd: folder).stdout
+    }
+    let listed = try imports("csv")
+    let batches = try CSVTable(text: listed)
+    #expect(batches.header.last == "updated", "\(listed)")
+    #expect(batches.rows.map { $0[batches.header.count - 1] } == ["0", "1"], "\(listed)")
+    #expect(try imports("json").contains("\"updated\" : 1"))
+    let table = try imports("table").split(separator: "\n")
+    #expect(table.first?.contains("updated") == true && table.last?.contains(" 1 ") == true, "\(table)")
     // And it counts and is exported completed, with its start from the first export
     #expect(try scored(db: db, in: folder) == "4")
     let afterSecond = try exported(db: db, in: folder)

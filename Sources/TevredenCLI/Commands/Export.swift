@@ -30,8 +30,8 @@ extension TevredenCommand {
       help: """
         The analysis layout instead of the exchange format: numbers as numbers, missing codes in <item>_missing, \
         yes/no as 1/0, a 0/1 column per option of a multiple-choice item, choice labels, the Dutch day, tertile and \
-        burap periods of each response (FOLDER/<questionnaire>.analysis.csv). For analysis only: it does not \
-        import back.
+        burap periods of each response (FOLDER/<questionnaire>.analysis.csv, with the SPSS syntax that reads it \
+        beside it as .analysis.sps). For analysis only: it does not import back.
         """)
     var analysis = false
 

@@ -30,21 +30,24 @@ extension TevredenCommand {
 enum BatchListing {
   static let columns = [
     "batch", "imported_at", "file", "format", "new", "already_present", "rejected", "stored_now", "undone_at",
+    "updated",
   ]
 
   static func render(_ batches: [ImportBatchSummary], as format: ReportFormat) -> String {
     switch format {
     case .table:
       guard !batches.isEmpty else { return "No imports yet.\n" }
-      let header = ["batch", "imported", "file", "format", "new", "present", "rejected", "stored", "undone"]
+      let header = [
+        "batch", "imported", "file", "format", "new", "updated", "present", "rejected", "stored", "undone",
+      ]
       let rows = batches.map { batch in
         [
           String(batch.id), localTime(batch.importedAt), batch.source, batch.format, String(batch.insertedCount),
-          String(batch.duplicateCount), String(batch.rejectedCount), String(batch.storedCount),
-          batch.undoneAt.map(localTime) ?? "",
+          String(batch.updatedCount), String(batch.duplicateCount), String(batch.rejectedCount),
+          String(batch.storedCount), batch.undoneAt.map(localTime) ?? "",
         ]
       }
-      return TextTable.render([header] + rows, rightAligned: [0, 4, 5, 6, 7])
+      return TextTable.render([header] + rows, rightAligned: [0, 4, 5, 6, 7, 8])
     case .csv:
       return CSVWriter.render(
         [columns]
@@ -52,16 +55,18 @@ enum BatchListing {
             [
               String(batch.id), batch.importedAt.map(Timestamp.format) ?? "", batch.source, batch.format,
               String(batch.insertedCount), String(batch.duplicateCount), String(batch.rejectedCount),
-              String(batch.storedCount), batch.undoneAt.map(Timestamp.format) ?? "",
+              String(batch.storedCount), batch.undoneAt.map(Timestamp.format) ?? "", String(batch.updatedCount),
             ]
           },
-        // The counts stay numbers; the file name (chosen by whoever sent the file) and the rest are guarded.
-        numericColumns: [0, 4, 5, 6, 7])
+        // The counts stay numbers; the file name (chosen by whoever sent the file) and the rest are guarded. The
+        // count of responses a batch brought further comes last: columns are only ever added.
+        numericColumns: [0, 4, 5, 6, 7, 9])
     case .json:
       let objects: [[String: Any]] = batches.map { batch in
         var object: [String: Any] = [
           "batch": batch.id, "file": batch.source, "format": batch.format, "new": batch.insertedCount,
           "alreadyPresent": batch.duplicateCount, "rejected": batch.rejectedCount, "storedNow": batch.storedCount,
+          "updated": batch.updatedCount,
         ]
         object["importedAt"] = batch.importedAt.map(Timestamp.format)
         object["undoneAt"] = batch.undoneAt.map(Timestamp.format)
