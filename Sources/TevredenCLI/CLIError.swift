@@ -39,6 +39,8 @@ enum CLIError: LocalizedError, Equatable {
   case exportFileExists(String)
   /// `tevreden audit` worked out hidden figures.
   case disclosure(String)
+  /// A binary file (SPSS, Stata) asked for on a terminal.
+  case binaryOnTerminal(String)
 
   var errorDescription: String? {
     switch self {
@@ -64,6 +66,9 @@ enum CLIError: LocalizedError, Equatable {
       return "cannot make a report: \(detail)"
     case .disclosure(let detail):
       return detail
+    case .binaryOnTerminal(let kind):
+      return "\(kind) is binary and would only be noise on a terminal: pass --out FOLDER, or redirect the output to a "
+        + "file (> FILE)"
     case .noWorkspace:
       return """
         no tevreden working folder here or in a folder above it; make one with 'tevreden init FOLDER' and run \

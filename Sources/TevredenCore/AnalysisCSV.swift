@@ -27,7 +27,8 @@ public struct AnalysisCSV: Sendable {
     case label(Question.ID)
     case option(Question.ID, code: String)
 
-    public var name: String {
+    /// The column's name before it is made unique (see ``AnalysisCSV/name(of:)``).
+    var baseName: String {
       switch self {
       case .value(let item): item.rawValue
       case .missing(let item): item.rawValue + "_missing"
@@ -38,6 +39,9 @@ public struct AnalysisCSV: Sendable {
   }
 
   public let columns: [Column]
+  /// Each column's name: its base name, with `_2`, `_3`, … where that is a metadata column's or an earlier
+  /// column's name (an item `status`, or an item `contact_telefoon` beside the option `telefoon` of `contact`).
+  private let names: [Column: String]
   /// Per item, its question as the newest version that has it asks it.
   private let questions: [Question.ID: Question]
   private let groupLabel: String
@@ -62,6 +66,19 @@ public struct AnalysisCSV: Sendable {
       if !question.missingCodes.isEmpty { columns.append(.missing(item)) }
     }
     self.columns = columns
+    var used = Set(Self.metadataColumns)
+    var names: [Column: String] = [:]
+    for column in columns {
+      var name = column.baseName
+      var number = 2
+      while used.contains(name) {
+        name = "\(column.baseName)_\(number)"
+        number += 1
+      }
+      used.insert(name)
+      names[column] = name
+    }
+    self.names = names
     self.questions = questions
     groupLabel = ordered.last?.groupLabel ?? ""
   }
@@ -84,7 +101,7 @@ public struct AnalysisCSV: Sendable {
 
   /// The header line, ending in a line break.
   public var headerLine: String {
-    CSVWriter.render([Self.metadataColumns + columns.map(\.name)])
+    CSVWriter.render([columnNames])
   }
 
   /// One response as a line, ending in a line break.
@@ -122,7 +139,10 @@ public struct AnalysisCSV: Sendable {
   }
 
   /// The header's names: the metadata columns, then the columns.
-  public var columnNames: [String] { Self.metadataColumns + columns.map(\.name) }
+  public var columnNames: [String] { Self.metadataColumns + columns.map(name(of:)) }
+
+  /// A column's name in the header, unique in the file.
+  public func name(of column: Column) -> String { names[column] ?? column.baseName }
 
   /// A column's cell, before the spreadsheet guard (``SpreadsheetGuard``) of the CSV.
   public func cell(_ column: Column, of response: Response) -> String {

@@ -41,8 +41,8 @@ public struct SPSSSyntax: Sendable {
     }
     for column in layout.columns {
       switch kind(of: column) {
-      case .number(let format): variables.append("  \(column.name) \(format)")
-      case .text: variables.append("  \(column.name) A\(width(column.name))")
+      case .number(let format): variables.append("  \(layout.name(of: column)) \(format)")
+      case .text: variables.append("  \(layout.name(of: column)) A\(width(layout.name(of: column)))")
       }
     }
     var lines = [
@@ -65,30 +65,31 @@ public struct SPSSSyntax: Sendable {
       guard let question = layout.question(column.item) else { continue }
       switch column {
       case .value:
-        labels.append("  \(column.name) '\(Self.quoted(question.text))'")
+        labels.append("  \(layout.name(of: column)) '\(Self.quoted(question.text))'")
         switch question.kind {
         case .consent, .yesNo:
-          valueLabels.append("  /\(column.name) 1 'Ja' 0 'Nee'")
+          valueLabels.append("  /\(layout.name(of: column)) 1 'Ja' 0 'Nee'")
         case .scale(let scale):
           valueLabels.append(
-            "  /\(column.name) " + scale.points.map { "\($0.value) '\(Self.quoted($0.label))'" }.joined(separator: " "))
+            "  /\(layout.name(of: column)) "
+              + scale.points.map { "\($0.value) '\(Self.quoted($0.label))'" }.joined(separator: " "))
         case .choice(let choices, _):
           valueLabels.append(
-            "  /\(column.name) "
+            "  /\(layout.name(of: column)) "
               + choices.map { "'\(Self.quoted($0.code))' '\(Self.quoted($0.label))'" }.joined(separator: " "))
         case .grade, .number, .text: break
         }
       case .missing:
-        labels.append("  \(column.name) '\(Self.quoted(question.text)) (ontbrekende waarde)'")
+        labels.append("  \(layout.name(of: column)) '\(Self.quoted(question.text)) (ontbrekende waarde)'")
       case .label:
-        labels.append("  \(column.name) '\(Self.quoted(question.text)) (antwoord)'")
+        labels.append("  \(layout.name(of: column)) '\(Self.quoted(question.text)) (antwoord)'")
       case .option(_, let code):
         var label = question.text
         if case .choice(let choices, _) = question.kind, let choice = choices.first(where: { $0.code == code }) {
           label += ": " + choice.label
         }
-        labels.append("  \(column.name) '\(Self.quoted(label))'")
-        valueLabels.append("  /\(column.name) 0 'niet gekozen' 1 'gekozen'")
+        labels.append("  \(layout.name(of: column)) '\(Self.quoted(label))'")
+        valueLabels.append("  /\(layout.name(of: column)) 0 'niet gekozen' 1 'gekozen'")
       }
     }
     lines += labels

@@ -68,7 +68,7 @@ public struct StatisticalFile: Sendable {
       case .missing:
         variables.append(
           Variable(
-            name: column.name, label: "\(question.text) (ontbrekende waarde)", source: .column(column),
+            name: layout.name(of: column), label: "\(question.text) (ontbrekende waarde)", source: .column(column),
             isNumeric: false))
       case .option(_, let code):
         let label: String
@@ -79,10 +79,11 @@ public struct StatisticalFile: Sendable {
         }
         variables.append(
           Variable(
-            name: column.name, label: label, source: .column(column), isNumeric: true,
+            name: layout.name(of: column), label: label, source: .column(column), isNumeric: true,
             valueLabels: [(0, "niet gekozen"), (1, "gekozen")]))
       case .value:
-        var variable = Variable(name: column.name, label: question.text, source: .column(column), isNumeric: true)
+        var variable = Variable(
+          name: layout.name(of: column), label: question.text, source: .column(column), isNumeric: true)
         switch question.kind {
         case .consent, .yesNo: variable.valueLabels = [(1, "Ja"), (0, "Nee")]
         case .scale(let scale): variable.valueLabels = scale.points.map { (Double($0.value), $0.label) }

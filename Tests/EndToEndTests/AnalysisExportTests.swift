@@ -196,6 +196,26 @@ extension AnalysisExportTests {
   }
 }
 
+extension AnalysisExportTests {
+  /// A binary file is refused on a terminal, with what to do instead, and written when the output is redirected.
+  @Test func aBinaryFileIsNotWrittenToATerminal() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let db = try importExampleResponses(into: folder)
+    let session = try LiveSession.inTerminal(
+      ["export", "--spss", "--questionnaire", "inwoners-melding", "--db", db], cwd: folder)
+    let status = try session.waitForExit()
+    #expect(status == 1, "\(session.output)")
+    #expect(session.output.contains("an SPSS file is binary"), "\(session.output)")
+    #expect(session.output.contains("--out FOLDER"), "\(session.output)")
+    let redirected = try runTevredenProcess(
+      ["export", "--stata", "--questionnaire", "inwoners-melding", "--db", db], cwd: folder)
+    #expect(redirected.exitCode == 0, "\(redirected.stderr)")
+    // A Stata 118 file starts with its XML-like header.
+    #expect(redirected.stdout.hasPrefix("<stata_dta>"), "\(redirected.stdout.prefix(40))")
+  }
+}
+
 /// Whether a program is on the search path.
 func programExists(_ name: String) -> Bool {
   (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").contains {

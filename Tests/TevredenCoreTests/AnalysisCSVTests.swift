@@ -33,7 +33,7 @@ import TevredenTestSupport
   @Test func columnsFollowEachItemsKind() {
     let layout = AnalysisCSV(definitions: [questionnaire])
     #expect(
-      layout.columns.map(\.name) == [
+      layout.columns.map(layout.name(of:)) == [
         "toestemming", "rol", "rol_label", "rol_missing", "kinderen", "kinderen_missing", "kinderen_gesproken",
         "kinderen_gesproken_missing", "contact_telefoon", "contact_huisbezoek", "contact_kantoor", "contact_missing",
         "gesprekken", "gesprekken_missing", "bereikbaarheid", "bereikbaarheid_missing", "cijfer", "cijfer_missing",
@@ -108,5 +108,18 @@ import TevredenTestSupport
     #expect(row["rol_label"] == "'-Degene over wie het ging")
     #expect(row["cijfer"] == "6" && row["toestemming"] == "1" && row["version"] == "1")
     #expect(layout.isNumeric(.value("cijfer")) && !layout.isNumeric(.value("opmerking")))
+  }
+
+  /// A column name that a metadata column or an earlier column already has gets a number: the header stays
+  /// unique, which R, pandas and SPSS need.
+  @Test func namesThatWouldCollideGetANumber() {
+    var odd = questionnaire
+    odd.questions.append(Question(id: "status", text: "Status?", kind: .yesNo, isRequired: false))
+    odd.questions.append(Question(id: "contact_telefoon", text: "Telefoon?", kind: .yesNo, isRequired: false))
+    let layout = AnalysisCSV(definitions: [odd])
+    #expect(Set(layout.columnNames).count == layout.columnNames.count, "\(layout.columnNames)")
+    #expect(layout.name(of: .value("status")) == "status_2")
+    #expect(layout.name(of: .option("contact", code: "telefoon")) == "contact_telefoon")
+    #expect(layout.name(of: .value("contact_telefoon")) == "contact_telefoon_2")
   }
 }

@@ -81,6 +81,9 @@ extension TevredenCommand {
             ?? "the database holds no responses")
       }
       guard let out else {
+        if let format = layout.statisticalFormat, isatty(STDOUT_FILENO) == 1 {
+          throw CLIError.binaryOnTerminal(format == .sav ? "an SPSS file" : "a Stata file")
+        }
         var output = BufferedOutput(FileHandle.standardOutput)
         try ExportBuilder.write(groups[0], from: database, period: period, layout: layout) {
           try output.write(bytes: $0)
