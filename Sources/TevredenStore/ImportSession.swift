@@ -225,6 +225,15 @@ public final class ImportSession {
     ).execute(arguments: [baseHash, occurrence])
   }
 
+  /// A statement made when first needed and kept for the session: looking it up in GRDB's statement cache hashes
+  /// its SQL, which per row costs more than running it.
+  private func kept(_ statement: inout Statement?, sql: String) throws -> Statement {
+    if let statement { return statement }
+    let made = try db.makeStatement(sql: sql)
+    statement = made
+    return made
+  }
+
   private enum Attempt {
     case disposition(ImportDisposition)
     /// The id is taken by an earlier row of the same file (only for numbered repeats).
@@ -237,23 +246,10 @@ public final class ImportSession {
     // Most imported responses are new: the insert itself tells whether the id was already stored. A response
     // imported again is nearly always stored exactly as it would be now; only otherwise is the stored response
     // read back and compared as it would be stored today (an older definition may have written it).
-    let statement: Statement
-    if let insertStatement {
-      statement = insertStatement
-    } else {
-      statement = try db.makeStatement(sql: TevredenDatabase.insertSQL)
-      insertStatement = statement
-    }
-    // One lookup finds the stored row and tells whether it is exactly this response. Its statement is made when
-    // first needed and kept: looking it up in GRDB's cache hashes its SQL, on every row.
+    let statement = try kept(&insertStatement, sql: TevredenDatabase.insertSQL)
+    // One lookup finds the stored row and tells whether it is exactly this response.
     func lookUp() throws -> (rowId: Int64, key: String, importBatchId: Int64?, isSame: Bool)? {
-      let storedStatement: Statement
-      if let lookupStatement {
-        storedStatement = lookupStatement
-      } else {
-        storedStatement = try db.makeStatement(sql: TevredenDatabase.storedByKeyHashSQL)
-        lookupStatement = storedStatement
-      }
+      let storedStatement = try kept(&lookupStatement, sql: TevredenDatabase.storedByKeyHashSQL)
       return try TevredenDatabase.stored(matching: record, answers: prepared.answers, using: storedStatement, in: db)
     }
     // A file imported again comes after a stored response with the next one stored too: then the lookup goes
