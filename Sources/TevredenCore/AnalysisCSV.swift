@@ -116,6 +116,30 @@ public struct AnalysisCSV: Sendable {
     metadata(of: response) + columns.map { cell($0, of: response) }
   }
 
+  /// The file's header line in a dialect (the standard one is ``headerLine``), starting with what the dialect's
+  /// files start with.
+  public func headerLine(in dialect: CSVDialect) -> String {
+    dialect.fileStart + (dialect == .standard ? headerLine : dialect.line(columnNames))
+  }
+
+  /// One response as a line in a dialect (``CSVDialect``): text cells guarded, numbers, times and days written as
+  /// the dialect writes them.
+  public func line(for response: Response, in dialect: CSVDialect) -> String {
+    guard dialect != .standard else { return line(for: response) }
+    let numeric = numericColumnIndexes
+    let cells = cells(of: response).enumerated().map {
+      numeric.contains($0.offset) ? $0.element : SpreadsheetGuard.guarded($0.element)
+    }
+    return dialect.line(cells, kinds: columnKinds)
+  }
+
+  /// The columns that are not text: the numeric ones, `started_at` and `completed_at` (times), `collected_on` (a day).
+  public var columnKinds: [Int: CSVDialect.ColumnKind] {
+    var kinds: [Int: CSVDialect.ColumnKind] = [9: .time, 10: .time, 11: .day]
+    for index in numericColumnIndexes { kinds[index] = .number }
+    return kinds
+  }
+
   /// The positions of the columns that hold numbers only: `version`, `year`, and the numeric items' columns.
   public var numericColumnIndexes: Set<Int> {
     var indexes: Set<Int> = [2, 12]

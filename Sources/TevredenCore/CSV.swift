@@ -207,3 +207,59 @@ public enum CSVWriter {
     return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }
 }
+
+/// The conventions a CSV file is written in: the standard (commas, a decimal point, ISO 8601 times), or what Dutch
+/// Excel opens right with a double-click (`--excel nl`): semicolons, decimal commas, days as `dd-mm-jjjj` and times
+/// as `dd-mm-jjjj hh:mm:ss` (on the clock the standard file has: UTC in the exchange format), UTF-8 with a byte-order
+/// mark (without it Excel reads the accents as Windows-1252), and Windows line ends. tevreden reads both back.
+public enum CSVDialect: String, Sendable, CaseIterable {
+  case standard
+  case excelNL = "nl"
+
+  /// What a column holds, for the conventions of a dialect.
+  public enum ColumnKind: Sendable {
+    case text
+    /// A number written with a decimal point in the standard dialect.
+    case number
+    /// An ISO 8601 time, `2026-03-10T13:05:07Z`.
+    case time
+    /// A day, `2026-03-10`.
+    case day
+  }
+
+  /// What a file starts with: Excel's byte-order mark, or nothing.
+  public var fileStart: String { self == .excelNL ? "\u{FEFF}" : "" }
+
+  /// One row as a line ending in a line break, from cells as the standard dialect writes them (guarded already
+  /// where they need it); `kinds` gives the columns that are not text.
+  public func line(_ cells: [String], kinds: [Int: ColumnKind] = [:]) -> String {
+    guard self == .excelNL else { return CSVWriter.renderUnguarded([cells]) }
+    return cells.enumerated().map { index, cell in
+      let converted: String
+      switch kinds[index] ?? .text {
+      case .text: converted = cell
+      case .number: converted = cell.replacingOccurrences(of: ".", with: ",")
+      case .time: converted = Self.dutchTime(cell) ?? cell
+      case .day: converted = Self.dutchDay(cell) ?? cell
+      }
+      let needsQuotes =
+        converted.unicodeScalars.contains { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" }
+        || converted.unicodeScalars.first == " " || converted.unicodeScalars.last == " "
+      return needsQuotes ? "\"" + converted.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : converted
+    }.joined(separator: ";") + "\r\n"
+  }
+
+  /// `2026-03-10T13:05:07Z` → `10-03-2026 13:05:07`.
+  static func dutchTime(_ iso: String) -> String? {
+    let parts = iso.split(separator: "T")
+    guard parts.count == 2, let day = dutchDay(String(parts[0])), parts[1].hasSuffix("Z") else { return nil }
+    return day + " " + parts[1].dropLast()
+  }
+
+  /// `2026-03-10` → `10-03-2026`.
+  static func dutchDay(_ day: String) -> String? {
+    let parts = day.split(separator: "-", omittingEmptySubsequences: false)
+    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2 else { return nil }
+    return "\(parts[2])-\(parts[1])-\(parts[0])"
+  }
+}

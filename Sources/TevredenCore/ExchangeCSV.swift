@@ -39,6 +39,11 @@ public enum ExchangeCSV {
   /// One response as a line of a file with these item columns, ending in a line break: a file can be written a
   /// response at a time.
   public static func line(for response: Response, items: [Question.ID]) -> String {
+    CSVWriter.renderUnguarded([cells(for: response, items: items)])
+  }
+
+  /// One response's cells as the standard file holds them, guarded where they need it.
+  public static func cells(for response: Response, items: [Question.ID]) -> [String] {
     let metadata = [
       metadataGuarded(response.id.rawValue), response.questionnaireID.rawValue, String(response.questionnaireVersion),
       response.audience.rawValue, response.group, metadataGuarded(response.gemeente ?? ""), response.mode.rawValue,
@@ -59,7 +64,22 @@ public enum ExchangeCSV {
       case nil: ""
       }
     }
-    return CSVWriter.renderUnguarded([metadata + cells])
+    return metadata + cells
+  }
+
+  /// The columns of a file with these item columns that are not text, for a dialect (``CSVDialect``): `version`
+  /// and the grade items are numbers, `started_at` and `completed_at` times.
+  public static func columnKinds(items: [Question.ID], in definitions: [Questionnaire]) -> [Int: CSVDialect.ColumnKind]
+  {
+    var kinds: [Int: CSVDialect.ColumnKind] = [2: .number, 8: .time, 9: .time]
+    for (offset, item) in items.enumerated() {
+      let kind = definitions.sorted { $0.version > $1.version }.lazy.compactMap { $0.question(item)?.kind }.first
+      switch kind {
+      case .grade?, .number?, .scale?: kinds[metadataColumns.count + offset] = .number
+      default: break
+      }
+    }
+    return kinds
   }
 
   /// The guard of the metadata columns whose text comes from outside (`response_id`, `gemeente`, `interviewer`):

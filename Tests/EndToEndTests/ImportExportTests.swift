@@ -464,3 +464,49 @@ import TevredenTestSupport
     }
   }
 }
+
+extension ImportExportTests {
+  /// `export --excel nl` writes what Dutch Excel opens right, and tevreden imports it back unchanged: the standard
+  /// export of the database it was imported into is the original's, byte for byte (a decimal grade and open
+  /// answers with formulas, semicolons and quotes included).
+  @Test func theDutchExcelExportImportsBackUnchanged() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let db = try importExampleResponses(into: folder)
+    // One more response with a decimal grade and a remark that needs quoting and the spreadsheet guard.
+    var extra = try meldingSample(rows: 1)
+    extra.rows[0][try extra.column("response_id")] = "excel-nl-1"
+    extra.rows[0][try extra.column("cijfer")] = "7.5"
+    extra.rows[0][try extra.column("opmerking")] = "=SOM(A1;A2) zei \"ze\"; dat is alles"
+    let extraFile = folder.appendingPathComponent("extra.csv")
+    try extra.render().write(to: extraFile, atomically: true, encoding: .utf8)
+    let added = try importFiles([extraFile.path], db: db, cwd: folder)
+    try #require(added.exitCode == 0, "\(added)")
+
+    let dutch = folder.appendingPathComponent("excel")
+    let written = try runTevredenProcess(["export", "--excel", "nl", "--out", dutch.path, "--db", db], cwd: folder)
+    try #require(written.exitCode == 0, "\(written)")
+    let melding = try Data(contentsOf: dutch.appendingPathComponent("inwoners-melding.csv"))
+    #expect(melding.starts(with: [0xEF, 0xBB, 0xBF]), "a byte-order mark for Excel")
+    let text = String(decoding: melding.dropFirst(3), as: UTF8.self)
+    #expect(text.hasPrefix("response_id;questionnaire;version;"))
+    let line = try #require(text.split(separator: "\r\n").first { $0.hasPrefix("excel-nl-1;") })
+    #expect(line.contains(";7,5;"), "\(line)")
+    #expect(line.contains("\"'=SOM(A1;A2) zei \"\"ze\"\"; dat is alles\""), "\(line)")
+    #expect(line.range(of: #";\d\d-\d\d-\d{4} \d\d:\d\d:\d\d;"#, options: .regularExpression) != nil, "\(line)")
+
+    let fresh = folder.appendingPathComponent("fresh.sqlite").path
+    let back = try importFiles([dutch.path], db: fresh, cwd: folder)
+    #expect(back.exitCode == 0 && !back.stdout.contains("rejected: "), "\(back)")
+    for (source, name) in [(db, "a"), (fresh, "b")] {
+      let run = try runTevredenProcess(
+        ["export", "--out", folder.appendingPathComponent(name).path, "--db", source], cwd: folder)
+      try #require(run.exitCode == 0, "\(run)")
+    }
+    for file in try csvFiles(under: folder.appendingPathComponent("a")) {
+      let a = try Data(contentsOf: folder.appendingPathComponent("a/\(file)"))
+      let b = try Data(contentsOf: folder.appendingPathComponent("b/\(file)"))
+      #expect(a == b, "\(file) differs after the Dutch Excel round trip")
+    }
+  }
+}

@@ -122,4 +122,26 @@ import TevredenTestSupport
     #expect(layout.name(of: .option("contact", code: "telefoon")) == "contact_telefoon")
     #expect(layout.name(of: .value("contact_telefoon")) == "contact_telefoon_2")
   }
+
+  /// In the Dutch Excel dialect: semicolons, a decimal comma in numbers only, Dutch days and times, text guarded
+  /// and quoted where a semicolon would split it, a byte-order mark before the header.
+  @Test func theDutchExcelDialectWritesWhatExcelReads() throws {
+    let layout = AnalysisCSV(definitions: [questionnaire])
+    let response = try response(
+      [
+        "toestemming": .value(.yesNo(true)), "cijfer": .value(.grade(7.5)),
+        "opmerking": .value(.text("-1.5; niet goed")),
+      ], completedAt: "2026-03-10T13:05:07Z")
+    #expect(layout.headerLine(in: .excelNL).hasPrefix("\u{FEFF}response_id;questionnaire;version;"))
+    let line = layout.line(for: response, in: .excelNL)
+    #expect(line.hasSuffix("\r\n"))
+    let records = try CSVReader.parse(String(line.dropLast()), delimiter: ";")  // "\r\n" is one Character
+    let cells = Dictionary(uniqueKeysWithValues: zip(layout.columnNames, try #require(records.first?.fields)))
+    #expect(cells["cijfer"] == "7,5")
+    #expect(cells["opmerking"] == "'-1.5; niet goed", "text keeps its point and gets the guard")
+    #expect(cells["completed_at"] == "10-03-2026 13:05:07")
+    #expect(cells["collected_on"] == "10-03-2026")
+    #expect(cells["burap_periods"] == "2026-T1;2026-T2;2026-T3")
+    #expect(cells["version"] == "1" && cells["year"] == "2026")
+  }
 }

@@ -49,6 +49,15 @@ extension TevredenCommand {
         """)
     var stata = false
 
+    @Option(
+      help: ArgumentHelp(
+        """
+        Write the CSV as Dutch Excel opens it with a double-click: semicolons, decimal commas, dd-mm-jjjj days and \
+        dd-mm-jjjj hh:mm:ss times (UTC in the exchange format), UTF-8 with a byte-order mark. tevreden imports it \
+        back unchanged.
+        """, valueName: "nl"))
+    var excel: CSVDialect?
+
     /// The layout the flags ask for.
     var layout: ExportBuilder.Layout {
       spss ? .sav : stata ? .dta : analysis ? .analysis : .exchange
@@ -63,6 +72,12 @@ extension TevredenCommand {
       }
       if [analysis, spss, stata].filter({ $0 }).count > 1 {
         throw ValidationError("Pass one of --analysis, --spss and --stata.")
+      }
+      if excel != nil, spss || stata {
+        throw ValidationError("--excel is for CSV files; an SPSS or Stata file has no such conventions.")
+      }
+      if excel == .standard {
+        throw ValidationError("--excel takes 'nl' (the Dutch conventions); without --excel the file is standard CSV.")
       }
       if overwrite && out == nil {
         throw ValidationError("--overwrite replaces files in the --out folder; pass --out FOLDER with it.")
@@ -85,7 +100,8 @@ extension TevredenCommand {
           throw CLIError.binaryOnTerminal(format == .sav ? "an SPSS file" : "a Stata file")
         }
         var output = BufferedOutput(FileHandle.standardOutput)
-        try ExportBuilder.write(groups[0], from: database, period: period, layout: layout) {
+        try ExportBuilder.write(groups[0], from: database, period: period, layout: layout, dialect: excel ?? .standard)
+        {
           try output.write(bytes: $0)
         }
         try output.flush()
@@ -96,9 +112,10 @@ extension TevredenCommand {
       let paths = try groups.map {
         try ExportBuilder.path(for: $0.questionnaire, in: out, overwrite: overwrite, layout: layout)
       }
-      // The analysis CSV comes with the SPSS syntax that reads it.
+      // The analysis CSV comes with the SPSS syntax that reads it (the standard CSV: the syntax reads commas).
       let syntaxPaths =
-        try layout == .analysis ? paths.map { try ExportBuilder.syntaxPath(for: $0, overwrite: overwrite) } : []
+        try layout == .analysis && excel == nil
+        ? paths.map { try ExportBuilder.syntaxPath(for: $0, overwrite: overwrite) } : []
       try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
       for (index, (group, path)) in zip(groups, paths).enumerated() {
         // Written beside the file and moved into place, so a file is never left half written.
@@ -112,7 +129,9 @@ extension TevredenCommand {
         do {
           let handle = try FileHandle(forWritingTo: partial)
           var output = BufferedOutput(handle)
-          let widths = try ExportBuilder.write(group, from: database, period: period, layout: layout) {
+          let widths = try ExportBuilder.write(
+            group, from: database, period: period, layout: layout, dialect: excel ?? .standard
+          ) {
             try output.write(bytes: $0)
           }
           try output.flush()
@@ -169,7 +188,7 @@ enum ExportBuilder {
   @discardableResult
   static func write(
     _ group: ExportGroup, from database: TevredenDatabase, period: Period?, layout: Layout = .exchange,
-    to write: (UnsafeBufferPointer<UInt8>) throws -> Void
+    dialect: CSVDialect = .standard, to write: (UnsafeBufferPointer<UInt8>) throws -> Void
   ) throws -> [String: Int] {
     if let format = layout.statisticalFormat {
       let file = StatisticalFile(definitions: group.definitions, format: format)
@@ -189,7 +208,7 @@ enum ExportBuilder {
     if layout == .analysis {
       let analysis = AnalysisCSV(definitions: group.definitions)
       let names = analysis.columnNames
-      var text = analysis.headerLine
+      var text = analysis.headerLine(in: dialect)
       try text.withUTF8(write)
       var widths = Array(repeating: 1, count: names.count)
       let numeric = analysis.numericColumnIndexes
@@ -197,12 +216,25 @@ enum ExportBuilder {
         let cells = analysis.cells(of: response)
         // One byte more for the `'` the spreadsheet guard may put in front of a text.
         for (index, cell) in cells.enumerated() { widths[index] = max(widths[index], cell.utf8.count + 1) }
-        var line = CSVWriter.render([cells], numericColumns: numeric)
+        var line =
+          dialect == .standard
+          ? CSVWriter.render([cells], numericColumns: numeric) : analysis.line(for: response, in: dialect)
         try line.withUTF8(write)
       }
       return Dictionary(zip(names, widths), uniquingKeysWith: max)
     }
     let items = ExchangeCSV.itemColumns(for: group.definitions)
+    if dialect != .standard {
+      // Written from each response rather than from the rows' bytes: a file for Excel holds at most a million rows.
+      var header = dialect.fileStart + dialect.line(ExchangeCSV.metadataColumns + items.map(\.rawValue))
+      try header.withUTF8(write)
+      let kinds = ExchangeCSV.columnKinds(items: items, in: group.definitions)
+      try database.forEachResponse(of: group.questionnaire, in: period) { response in
+        var line = dialect.line(ExchangeCSV.cells(for: response, items: items), kinds: kinds)
+        try line.withUTF8(write)
+      }
+      return [:]
+    }
     var header = ExchangeCSV.headerLine(items: items)
     try header.withUTF8(write)
     try database.writeExchangeLines(of: group.questionnaire, in: period, items: items, write)
@@ -309,3 +341,5 @@ func parsePeriod(_ text: String) throws -> Period {
   guard let period = Period(text) else { throw CLIError.invalidPeriod(text) }
   return period
 }
+
+extension CSVDialect: ExpressibleByArgument {}
