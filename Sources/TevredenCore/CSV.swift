@@ -152,7 +152,27 @@ public enum CSVWriter {
   /// The rows as CSV, every cell guarded against formula injection (``SpreadsheetGuard``) except those in
   /// `numericColumns`: a number tevreden writes, such as a change of `-0.3000`, must stay a number in a spreadsheet.
   public static func render(_ rows: [[String]], numericColumns: Set<Int> = []) -> String {
-    rows.map { row in
+    render(rows, numericColumns: numericColumns, dialect: .standard)
+  }
+
+  /// ``render(_:numericColumns:)`` in a dialect (``CSVDialect``): for Dutch Excel, the numbers with a decimal comma
+  /// and the days (`yyyy-MM-dd`) and times (ISO 8601) in `kinds` written the Dutch way, after a byte-order mark.
+  public static func render(
+    _ rows: [[String]], numericColumns: Set<Int>, kinds: [Int: CSVDialect.ColumnKind] = [:], dialect: CSVDialect
+  ) -> String {
+    if dialect != .standard {
+      var allKinds = kinds
+      for column in numericColumns { allKinds[column] = .number }
+      return dialect.fileStart
+        + rows.enumerated().map { index, row in
+          let cells = row.enumerated().map { column, cell in
+            numericColumns.contains(column) ? cell : SpreadsheetGuard.guarded(cell)
+          }
+          // The header's names are names, not days or numbers.
+          return dialect.line(cells, kinds: index == 0 ? [:] : allKinds)
+        }.joined()
+    }
+    return rows.map { row in
       row.enumerated().map { column, cell in
         escape(numericColumns.contains(column) ? cell : SpreadsheetGuard.guarded(cell))
       }.joined(separator: ",")

@@ -292,8 +292,10 @@ public enum IndicatorRenderer {
     ]
   }
 
-  public static func csv(_ rows: [IndicatorRow]) -> String {
-    CSVWriter.render([csvColumns] + rows.map(fields), numericColumns: numericColumns)
+  public static func csv(_ rows: [IndicatorRow], dialect: CSVDialect = .standard) -> String {
+    // period_start and period_end are days.
+    CSVWriter.render(
+      [csvColumns] + rows.map(fields), numericColumns: numericColumns, kinds: [4: .day, 5: .day], dialect: dialect)
   }
 
   public static func json(_ rows: [IndicatorRow]) -> String {

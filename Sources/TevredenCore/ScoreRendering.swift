@@ -166,7 +166,7 @@ public enum ScoreRenderer {
       .compactMap(csvColumns.firstIndex))
 
   /// One row per figure, decimal point, for spreadsheets, Power BI and R.
-  public static func csv(_ card: ScoreCard) -> String {
+  public static func csv(_ card: ScoreCard, dialect: CSVDialect = .standard) -> String {
     var rows = [csvColumns]
     for score in card.indicators {
       let common: [String: String] = [
@@ -215,7 +215,8 @@ public enum ScoreRenderer {
         }
       }
     }
-    return CSVWriter.render(rows, numericColumns: numericColumns)
+    // first_day and last_day are days.
+    return CSVWriter.render(rows, numericColumns: numericColumns, kinds: [1: .day, 2: .day], dialect: dialect)
   }
 
   private static func figureFields(_ row: ScoreCard.Row) -> [String: String] {

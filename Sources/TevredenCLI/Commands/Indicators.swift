@@ -20,8 +20,18 @@ extension TevredenCommand {
     @Option(help: "Output format: table, csv or json.")
     var format: ReportFormat = .table
 
+    @Option(
+      help: ArgumentHelp(
+        "With --format csv: the CSV as Dutch Excel opens it (semicolons, decimal commas, dd-mm-jjjj days, a byte-order mark).",
+        valueName: "nl"))
+    var excel: CSVDialect?
+
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var definitions: QuestionnaireOptions
+
+    func validate() throws {
+      try validateExcel(excel, format: format)
+    }
 
     func run() throws {
       let period = try selection.resolve()
@@ -38,6 +48,10 @@ extension TevredenCommand {
           registration.merge.map { "\($0): no value for \(missing.joined(separator: ", ")) in \(period.name)" }
             ?? "PI 5 and 6 only: pass --merge with the registration system's CSV for \(missing.joined(separator: ", "))"
         )
+      }
+      if let excel, excel != .standard {
+        print(IndicatorRenderer.csv(rows, dialect: excel), terminator: "")
+        return
       }
       print(IndicatorRenderer.render(rows, as: format, colours: format == .table && colouredOutput()), terminator: "")
     }

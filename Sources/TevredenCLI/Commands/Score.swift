@@ -26,10 +26,17 @@ extension TevredenCommand {
     @Option(help: "Output format: table, csv or json.")
     var format: ReportFormat = .table
 
+    @Option(
+      help: ArgumentHelp(
+        "With --format csv: the CSV as Dutch Excel opens it (semicolons, decimal commas, dd-mm-jjjj days, a byte-order mark).",
+        valueName: "nl"))
+    var excel: CSVDialect?
+
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var definitions: QuestionnaireOptions
 
     func validate() throws {
+      try validateExcel(excel, format: format)
       try selection.validate()
     }
 
@@ -40,6 +47,10 @@ extension TevredenCommand {
       let indicators = try definitions.loadIndicators(from: store)
       try requireResponses(in: request.period, store: store)
       let card = try selection.scoreCard(request, store: store, indicators: indicators)
+      if let excel, excel != .standard {
+        print(ScoreRenderer.csv(card, dialect: excel), terminator: "")
+        return
+      }
       print(ScoreRenderer.render(card, as: format, colours: format == .table && colouredOutput()), terminator: "")
     }
   }
