@@ -150,6 +150,18 @@ extension AnalysisExportTests {
           if choice:
               assert data[choice].dropna().isin(list(values[choice].keys())).all()
               assert all(isinstance(label, str) and label for label in values[choice].values())
+          # Multiple choice: one 0/1 variable per option, labelled with the question and the option.
+          for option in (c for c in data.columns if c.startswith("contact_via_") and not c.endswith("_missing")):
+              assert set(data[option].dropna().unique()) <= {0, 1}, (option, data[option].unique())
+              assert values[option][1] == "gekozen" and ": " in labels[option], (option, labels[option])
+          # A number item: numeric, within its range.
+          if "aantal_contacten" in data.columns:
+              assert data["aantal_contacten"].dtype.kind == "f"
+              assert data["aantal_contacten"].dropna().between(0, 50).all()
+          # Text: open answers and the missing codes' companions are strings.
+          types = meta.readstat_variable_types
+          assert types["opmerking"] == "string", types["opmerking"]
+          assert all(types[c] == "string" for c in data.columns if c.endswith("_missing"))
           counted = data[(data.status == "completed") & (data.year == 2026)]
           means[data.group.iloc[0]] = counted["cijfer"].mean()
       for group, mean in expected.items():
