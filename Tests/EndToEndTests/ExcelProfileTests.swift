@@ -38,6 +38,28 @@ import TevredenTestSupport
     }
   }
 
+  @Test func theImportListHoldsTheStandardCellsWithDutchTimes() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let db = try importExampleResponses(into: folder)
+    let standard = try runTevredenProcess(["imports", "--format", "csv", "--db", db], cwd: folder)
+    let dutch = try runTevredenProcess(["imports", "--format", "csv", "--excel", "nl", "--db", db], cwd: folder)
+    try #require(standard.exitCode == 0 && dutch.exitCode == 0, "\(standard)\n\(dutch)")
+    let plain = try CSVReader.parse(standard.stdout).map(\.fields)
+    let excel = try CSVReader.parse(String(dutch.stdout.dropFirst()), delimiter: ";").map(\.fields)
+    try #require(plain.count == excel.count && plain.count > 2)
+    #expect(excel[0] == plain[0])
+    let time = try #require(plain[0].firstIndex(of: "imported_at"))
+    for (a, b) in zip(plain, excel).dropFirst() {
+      // 2026-12-03T14:59:18Z → 03-12-2026 14:59:18
+      let iso = a[time]
+      let expected =
+        "\(iso.dropFirst(8).prefix(2))-\(iso.dropFirst(5).prefix(2))-\(iso.prefix(4)) \(iso.dropFirst(11).prefix(8))"
+      #expect(b[time] == expected, "\(iso) → \(b[time])")
+      #expect(Array(b[..<time]) == Array(a[..<time]) && Array(b[(time + 1)...]) == Array(a[(time + 1)...]))
+    }
+  }
+
   @Test func theProfileIsForCSVOnly() throws {
     let folder = try makeTemporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }

@@ -16,12 +16,23 @@ extension TevredenCommand {
     @Option(help: "Output format: table, csv or json.")
     var format: ReportFormat = .table
 
+    @Option(
+      help: ArgumentHelp(
+        "With --format csv: the CSV as Dutch Excel opens it (semicolons, dd-mm-jjjj times, a byte-order mark).",
+        valueName: "nl"))
+    var excel: CSVDialect?
+
     @OptionGroup var database: DatabaseOptions
+
+    func validate() throws {
+      try validateExcel(excel, format: format)
+    }
 
     func run() throws {
       let store = try database.openExisting()
       defer { store.close() }
-      print(BatchListing.render(try store.importBatches(), as: format), terminator: "")
+      print(
+        BatchListing.render(try store.importBatches(), as: format, dialect: excel ?? .standard), terminator: "")
     }
   }
 }
@@ -33,7 +44,9 @@ enum BatchListing {
     "updated",
   ]
 
-  static func render(_ batches: [ImportBatchSummary], as format: ReportFormat) -> String {
+  static func render(_ batches: [ImportBatchSummary], as format: ReportFormat, dialect: CSVDialect = .standard)
+    -> String
+  {
     switch format {
     case .table:
       guard !batches.isEmpty else { return "No imports yet.\n" }
@@ -60,7 +73,7 @@ enum BatchListing {
           },
         // The counts stay numbers; the file name (chosen by whoever sent the file) and the rest are guarded. The
         // count of responses a batch brought further comes last: columns are only ever added.
-        numericColumns: [0, 4, 5, 6, 7, 9])
+        numericColumns: [0, 4, 5, 6, 7, 9], kinds: [1: .time, 8: .time], dialect: dialect)
     case .json:
       let objects: [[String: Any]] = batches.map { batch in
         var object: [String: Any] = [
