@@ -96,14 +96,17 @@ struct StoreSink: ImportSink {
   }
 
   struct Preparer: RowPreparer {
-    var preparer = ResponsePreparer()
+    var preparer: ResponsePreparer
 
     mutating func prepare(_ response: Response, definition: LoadedQuestionnaire, numbersRepeats: Bool) -> Row {
       Row(prepared: preparer.prepare(response, definition: definition, numbersRepeats: numbersRepeats))
     }
   }
 
-  func makePreparer() -> Preparer { Preparer() }
+  /// Answers are written with the database's item numbers on the reading thread (see ``ResponsePreparer``).
+  func makePreparer(definition: LoadedQuestionnaire?) throws -> Preparer {
+    Preparer(preparer: ResponsePreparer(codes: try session.itemCodes(for: definition)))
+  }
 
   func beginFile(name: String, format: String) throws {
     try session.beginBatch(ImportSource(name: name, sha256: "", format: format, importedAt: Date()))

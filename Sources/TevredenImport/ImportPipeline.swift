@@ -40,8 +40,9 @@ public enum SinkDisposition: Sendable, Equatable {
 /// ``add(_:rejectingRepeats:)`` per valid row, ``endFile(rejectedWhileReading:sha256:)``.
 public protocol ImportSink {
   associatedtype Preparer: RowPreparer
-  /// A preparer for one file's rows, handed to the reading thread.
-  func makePreparer() -> Preparer
+  /// A preparer for one file's rows, handed to the reading thread; `definition`, the file's questionnaire when it
+  /// has one (a platform's export; an exchange file may hold several).
+  func makePreparer(definition: LoadedQuestionnaire?) throws -> Preparer
   func beginFile(name: String, format: String) throws
   /// Stores one response; `rejectingRepeats` for files whose ids must be unique within the file.
   func add(_ row: Preparer.Row, rejectingRepeats: Bool) throws -> SinkDisposition
@@ -173,7 +174,11 @@ public struct ImportPipeline {
       onDiagnostic(diagnostic)
     }
     let channel = BatchChannel<ReadEvent<Sink.Preparer.Row>>()
-    let work = HandedOver(value: (reader: reader, conversion: file.conversion, preparer: sink?.makePreparer()))
+    var fileDefinition: LoadedQuestionnaire?
+    if case .platform(let platform) = file.conversion { fileDefinition = platform.definition }
+    let work = HandedOver(
+      value: (reader: reader, conversion: file.conversion, preparer: try sink?.makePreparer(definition: fileDefinition))
+    )
     let name = file.name
     let isRejectedWhole = !file.fileProblems.isEmpty
     let producer = ProducerThread {

@@ -36,6 +36,7 @@ extension TevredenDatabase {
       var plans: [Int64: ExchangeRowPlan] = [:]
       var line = ExchangeLineWriter(items: items)
       var slowRows = 0
+      let codes = try ItemCodes.fetch(db)
       var output: [UInt8] = []
       output.reserveCapacity(1 << 17)
       while let row = try rows.next() {
@@ -49,10 +50,10 @@ extension TevredenDatabase {
           output.removeSubrange(start...)
           let record = try ResponseRecord(row: row)
           let definition = try Self.definition(of: record, in: db, cache: &definitions)
-          let response = try Self.response(record, row: row, questionnaire: definition)
+          let response = try Self.response(record, row: row, questionnaire: definition, codes: codes)
           output.append(contentsOf: ExchangeCSV.line(for: response, items: items).utf8)
           if plans[record.snapshotId] == nil {
-            plans[record.snapshotId] = ExchangeRowPlan(definition, items: items)
+            plans[record.snapshotId] = ExchangeRowPlan(definition, items: items, codes: codes)
           }
         }
         if output.count >= 1 << 16 {
@@ -146,17 +147,23 @@ struct ExchangeRowPlan {
     case text
   }
 
+  /// Each item's key in the answers objects: its number (``ItemCodes``).
   var keys: [[UInt8]]
-  /// The items in the order of their ids' bytes.
+  /// The items in the order of their numbers, the order the objects are written in.
   var sorted: [Int]
   /// The export column of each item, or `nil` for one the columns lack (its answer is not written).
   var columns: [Int?]
   var checks: [Check]
 
-  init(_ definition: Questionnaire, items: [Question.ID]) {
-    keys = definition.questions.map { Array($0.id.rawValue.utf8) }
-    let keys = keys
-    sorted = keys.indices.sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) }
+  /// `nil` when an item of the definition has no number in the database (its rows then go the slow way).
+  init?(_ definition: Questionnaire, items: [Question.ID], codes: ItemCodes) {
+    var numbers: [Int64] = []
+    for question in definition.questions {
+      guard let key = codes.key(question.id), let number = Int64(key) else { return nil }
+      numbers.append(number)
+    }
+    keys = numbers.map { Array(String($0).utf8) }
+    sorted = numbers.indices.sorted { numbers[$0] < numbers[$1] }
     columns = definition.questions.map { question in items.firstIndex(of: question.id) }
     checks = definition.questions.map { question in
       switch question.kind {
@@ -183,8 +190,8 @@ struct ExchangeRowPlan {
     }
   }
 
-  /// The item whose id is `key`. `position`, in ``sorted``, is tried first and left after the item found: the
-  /// objects are written with their keys sorted, so the next key is nearly always the next one there.
+  /// The item whose number is `key`. `position`, in ``sorted``, is tried first and left after the item found: the
+  /// objects are written in the order of the numbers, so the next key is nearly always the next one there.
   func item(_ key: UnsafeBufferPointer<UInt8>, guess position: inout Int) -> Int? {
     func matches(_ index: Int) -> Bool { bytesEqual(keys[index], key) }
     if position < sorted.count, matches(sorted[position]) {

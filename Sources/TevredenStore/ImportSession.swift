@@ -16,6 +16,8 @@ public final class ImportSession {
   /// and comparing a reference is cheaper than hashing the definition's SHA-256 per response.
   private var lastDefinition: (PreparedDefinition, Int64)?
   private var parsedSnapshots: [Int64: Questionnaire] = [:]
+  /// The database's item numbers, read when first needed and again after a definition was stored.
+  private var codes: ItemCodes?
   /// The insert statement, kept rather than looked up in GRDB's statement cache per response (which hashes its
   /// text every time).
   private var insertStatement: Statement?
@@ -85,6 +87,23 @@ public final class ImportSession {
         DELETE FROM temp.importClaim;
         DELETE FROM temp.importOccurrence;
         """)
+  }
+
+  /// The database's item numbers.
+  private func itemCodes() throws -> ItemCodes {
+    if let codes { return codes }
+    let fetched = try ItemCodes.fetch(db)
+    codes = fetched
+    return fetched
+  }
+
+  /// The item numbers a preparer writes answers with (``ResponsePreparer/init(codes:)``), with numbers handed out
+  /// to the items of `definition`, if given, that have none yet.
+  public func itemCodes(for definition: LoadedQuestionnaire?) throws -> ItemCodes {
+    if let definition {
+      codes = try ItemCodes.ensure(definition.questionnaire, in: db)
+    }
+    return try itemCodes()
   }
 
   /// Ends the current step when it has lasted long enough; checks for an interruption now and then.
@@ -171,17 +190,22 @@ public final class ImportSession {
   public func add(_ prepared: PreparedResponse, rejectingRepeats: Bool = false) throws
     -> ImportDisposition
   {
-    var record = prepared.record
-    if let (definition, snapshotId) = lastDefinition, definition === prepared.shared {
-      record.snapshotId = snapshotId
+    var prepared = prepared
+    let snapshotId: Int64
+    if let (definition, known) = lastDefinition, definition === prepared.shared {
+      snapshotId = known
     } else if let known = snapshotIds[prepared.definition.sha256] {
-      record.snapshotId = known
+      snapshotId = known
       lastDefinition = (prepared.shared, known)
     } else {
-      record.snapshotId = try TevredenDatabase.snapshotId(for: prepared.definition, in: db)
-      snapshotIds[prepared.definition.sha256] = record.snapshotId
-      lastDefinition = (prepared.shared, record.snapshotId)
+      snapshotId = try TevredenDatabase.snapshotId(for: prepared.definition, in: db)
+      snapshotIds[prepared.definition.sha256] = snapshotId
+      lastDefinition = (prepared.shared, snapshotId)
+      codes = nil  // storing a definition may have numbered new items
     }
+    prepared = try prepared.keyedByNumber(try itemCodes())
+    var record = prepared.record
+    record.snapshotId = snapshotId
     record.importBatchId = batch?.id
     let baseKey = record.responseKey
     let baseHash = record.keyHash
@@ -309,9 +333,10 @@ public final class ImportSession {
     // A response this run updated already is compared with what the update makes it.
     guard
       let existing = try TevredenDatabase.storedVersion(
-        ofRow: rowId, updatedByThisRun: updatedByRun.contains(rowId), in: db, cache: &parsedSnapshots)
+        ofRow: rowId, updatedByThisRun: updatedByRun.contains(rowId), in: db, cache: &parsedSnapshots,
+        codes: try itemCodes())
     else { throw StoreError.corruptRow("response \(record.responseKey) was neither inserted nor found") }
-    var stored = PreparedResponse(existing.response, shared: prepared.shared)
+    var stored = try PreparedResponse(existing.response, shared: prepared.shared).keyedByNumber(try itemCodes())
     stored.record.responseKey = prepared.record.responseKey  // numbered repeats compare their content
     if stored.hasSameContent(as: prepared) { return .duplicate }
     guard !numbersRepeats, let storedAnswers = ParsedAnswers(stored.answers),
@@ -325,7 +350,7 @@ public final class ImportSession {
     else { return .conflict }
     try TevredenDatabase.recordRevision(
       of: rowId, batch: batchId, stored: existing.record, storedAnswers: storedAnswers, new: record,
-      newAnswers: prepared.answers, parsedNewAnswers: incomingAnswers, in: db)
+      newAnswers: prepared.answers, parsedNewAnswers: incomingAnswers, codes: try itemCodes(), in: db)
     updatedByRun.insert(rowId)
     updatedByBatch.insert(rowId)
     return .updated
@@ -377,32 +402,59 @@ public struct PreparedResponse: Sendable {
     /// on another, and the definition's dozen strings and arrays, retained per response by both, made the two
     /// threads contend for the same reference counts.
     let shared: PreparedDefinition
+    /// Whether the answers are keyed by item id rather than number (see ``PreparedDefinition/keys``).
+    let keyedByID: Bool
 
-    init(record: ResponseRecord, answers: StoredAnswers, shared: PreparedDefinition) {
+    init(record: ResponseRecord, answers: StoredAnswers, shared: PreparedDefinition, keyedByID: Bool) {
       self.record = record
       self.answers = answers
       self.shared = shared
+      self.keyedByID = keyedByID
     }
   }
 
   var record: ResponseRecord {
     get { storage.record }
-    set { storage = Storage(record: newValue, answers: storage.answers, shared: storage.shared) }
+    set {
+      storage = Storage(
+        record: newValue, answers: storage.answers, shared: storage.shared, keyedByID: storage.keyedByID)
+    }
   }
   var answers: StoredAnswers { storage.answers }
   var shared: PreparedDefinition { storage.shared }
   var definition: LoadedQuestionnaire { shared.definition }
 
   public init(_ response: Response, definition: LoadedQuestionnaire) {
-    self.init(response, shared: PreparedDefinition(definition, sortsItems: false))
+    self.init(response, shared: PreparedDefinition(definition, codes: nil))
   }
 
   init(_ response: Response, shared: PreparedDefinition) {
     let questionnaire = shared.definition.questionnaire
+    // An answer to an item its definition lacks (which validation refuses before) is kept under its id, so that
+    // storing it fails with a message rather than losing it.
+    let keyed = StoredAnswers(response.answers, keys: shared.keys)
     storage = Storage(
       record: ResponseRecord(
         response, snapshotId: 0, grade: response.grade(using: questionnaire.scoreRule), importBatchId: nil),
-      answers: StoredAnswers(response.answers, itemsInOrder: shared.itemsInOrder), shared: shared)
+      answers: keyed ?? .keyedByItemID(response.answers), shared: shared, keyedByID: shared.keyedByID || keyed == nil)
+  }
+
+  /// The answers keyed by the database's item numbers, when they were written keyed by item id; throws when an item
+  /// has no number.
+  func keyedByNumber(_ codes: ItemCodes) throws -> PreparedResponse {
+    guard storage.keyedByID else { return self }
+    func rekeyed(_ text: String) throws -> String {
+      guard let text = ItemCodes.rekeyed(text, number: codes.code) else {
+        throw StoreError.corruptRow(
+          "response \(record.responseKey): an answer to an item its definition lacks, which is not stored")
+      }
+      return text
+    }
+    var answers = StoredAnswers(values: try rekeyed(answers.values), missing: try rekeyed(answers.missing))
+    answers.masked = self.answers.masked
+    var copy = self
+    copy.storage = Storage(record: record, answers: answers, shared: shared, keyedByID: false)
+    return copy
   }
 
   /// The response's id.
@@ -455,12 +507,21 @@ public struct PreparedResponse: Sendable {
 /// A definition as the responses prepared with it share it: one object per definition and import.
 final class PreparedDefinition: Sendable {
   let definition: LoadedQuestionnaire
-  /// The definition's item ids, sorted: the order answers are written in.
-  let itemsInOrder: [Question.ID]?
+  /// The definition's items with the keys their answers are written under, in that order: their numbers in the
+  /// database (``ItemCodes``), or, when the preparer was not given them all, the item ids themselves, which the
+  /// session replaces by numbers before storing (``keyedByID``).
+  let keys: [(item: Question.ID, key: String)]
+  let keyedByID: Bool
 
-  init(_ definition: LoadedQuestionnaire, sortsItems: Bool) {
+  init(_ definition: LoadedQuestionnaire, codes: ItemCodes?) {
     self.definition = definition
-    itemsInOrder = sortsItems ? definition.questionnaire.questions.map(\.id).sorted { $0.rawValue < $1.rawValue } : nil
+    if let keys = codes?.keys(of: definition.questionnaire) {
+      self.keys = keys
+      keyedByID = false
+    } else {
+      keys = definition.questionnaire.questions.map { ($0.id, $0.id.rawValue) }.sorted { $0.key < $1.key }
+      keyedByID = true
+    }
   }
 }
 
@@ -468,8 +529,13 @@ final class PreparedDefinition: Sendable {
 public struct ResponsePreparer: Sendable {
   private var definitions: [String: PreparedDefinition] = [:]
   private var last: PreparedDefinition?
+  private let codes: ItemCodes?
 
-  public init() {}
+  /// `codes`: the database's item numbers (``ImportSession/itemCodes(for:)``), so that answers are written as
+  /// stored; without them the session rewrites each response's answers before storing it.
+  public init(codes: ItemCodes? = nil) {
+    self.codes = codes
+  }
 
   /// The response made ready for storing; `numbersRepeats` for an id that is a hash of the row.
   public mutating func prepare(_ response: Response, definition: LoadedQuestionnaire, numbersRepeats: Bool = false)
@@ -481,7 +547,7 @@ public struct ResponsePreparer: Sendable {
     } else if let known = definitions[definition.sha256] {
       shared = known
     } else {
-      shared = PreparedDefinition(definition, sortsItems: true)
+      shared = PreparedDefinition(definition, codes: codes)
       definitions[definition.sha256] = shared
     }
     last = shared

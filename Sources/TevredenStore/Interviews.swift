@@ -164,7 +164,9 @@ extension TevredenDatabase {
       try Self.log(takenOver ? .takenOver : .resumed, item: nil, responseRowId: rowId, clock: resumeClock, in: db)
       let definition = try Self.snapshot(snapshotRecord).definition
       var cache = [responseRecord.snapshotId: definition.questionnaire]
-      guard let response = try Self.fetchResponse(key: id.rawValue, in: db, cache: &cache) else {
+      guard
+        let response = try Self.fetchResponse(key: id.rawValue, in: db, cache: &cache, codes: ItemCodes.fetch(db))
+      else {
         throw InterviewStoreError.unknownInterview(id)
       }
       return (response, definition)
@@ -221,10 +223,10 @@ extension TevredenDatabase {
                 missing = CASE WHEN ?3 IS NULL THEN json_remove(missing, ?1) ELSE json_set(missing, ?1, ?3) END
               WHERE id = ?4
               """,
-            arguments: [Self.jsonPath(item), value, code, rowId])
+            arguments: [try Self.jsonPath(item, in: db), value, code, rowId])
           try log(replaced == nil ? .answered : .answerChanged, item)
         case .remove(let item):
-          let path = Self.jsonPath(item)
+          let path = try Self.jsonPath(item, in: db)
           let held = try Bool.fetchOne(
             db,
             sql:
@@ -284,7 +286,7 @@ extension TevredenDatabase {
     else { throw InterviewStoreError.unknownInterview(id) }
     let questionnaire = try snapshot(snapshotRecord).definition.questionnaire
     var cache = [responseRecord.snapshotId: questionnaire]
-    guard var response = try fetchResponse(key: id.rawValue, in: db, cache: &cache) else {
+    guard var response = try fetchResponse(key: id.rawValue, in: db, cache: &cache, codes: ItemCodes.fetch(db)) else {
       throw InterviewStoreError.unknownInterview(id)
     }
     response.status = status
@@ -300,9 +302,13 @@ extension TevredenDatabase {
     try responseRecord.update(db)
   }
 
-  /// The JSON path of an item's answer: `$."item"`, quoted so that any item id is one key.
-  static func jsonPath(_ item: Question.ID) -> String {
-    "$.\"\(item.rawValue)\""
+  /// The JSON path of an item's answer in the response's objects: `$."12"`, its number (``ItemCodes``). Every item
+  /// of a stored definition has one.
+  static func jsonPath(_ item: Question.ID, in db: Database) throws -> String {
+    guard let path = try ItemCodes.path(item, in: db) else {
+      throw StoreError.corruptRow("item '\(item.rawValue)' has no number in this database")
+    }
+    return path
   }
 
   private static func rowId(of id: Response.ID, in db: Database) throws -> Int64 {

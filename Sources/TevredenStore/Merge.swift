@@ -139,6 +139,10 @@ private struct StationMerger {
   private var snapshots: [Int64: MappedSnapshot] = [:]
   /// The region's definitions by snapshot id, parsed once.
   private var regionDefinitions: [Int64: Questionnaire] = [:]
+  /// The item numbers of the station (read once) and of the region (which gets numbers for the station's items
+  /// when it first meets a definition): a response is read with the one and written with the other.
+  private var stationCodes: ItemCodes?
+  private var regionCodes: ItemCodes?
 
   init(path: String, region: Database) {
     self.path = path
@@ -172,9 +176,14 @@ private struct StationMerger {
     // Parsing checks the row against its definition: a corrupt row stops the merge. Open answers are masked as
     // on every path into the database (a station of an older tevreden may hold them unmasked), before they are
     // compared with what the region holds.
-    let response = try TevredenDatabase.response(incoming, row: row, questionnaire: snapshot.definition.questionnaire)
-      .maskingText(using: .standard)
-    let answers = StoredAnswers(response.answers)
+    let codes = try stationCodes ?? ItemCodes.fetch(station)
+    stationCodes = codes
+    let response = try TevredenDatabase.response(
+      incoming, row: row, questionnaire: snapshot.definition.questionnaire, codes: codes
+    )
+    .maskingText(using: .standard)
+    guard let regionCodes else { throw StoreError.corruptRow("the region's item numbers were not read") }
+    let answers = try StoredAnswers(response.answers, codes: regionCodes)
     let keyHash = ResponseKeyHash.of(incoming.responseKey)
     let statement = try region.cachedStatement(sql: "SELECT * FROM response WHERE keyHash = ?")
     guard let storedRow = try Row.fetchOne(statement, arguments: [keyHash]) else {
@@ -187,7 +196,8 @@ private struct StationMerger {
     }
     let storedResponse = try TevredenDatabase.response(
       stored, row: storedRow,
-      questionnaire: TevredenDatabase.definition(of: stored, in: region, cache: &regionDefinitions))
+      questionnaire: TevredenDatabase.definition(of: stored, in: region, cache: &regionDefinitions),
+      codes: regionCodes)
     let conflict = Self.differences(
       response.id, incoming: (incoming, response), stored: (stored, storedResponse),
       sameDefinition: snapshot.regionId == stored.snapshotId)
@@ -341,6 +351,7 @@ private struct StationMerger {
       region, sql: "SELECT id FROM questionnaireSnapshot WHERE sha256 = ?", arguments: [record.sha256])
     let mapped = MappedSnapshot(definition: definition, regionId: regionId)
     snapshots[stationId] = mapped
+    regionCodes = try ItemCodes.ensure(definition.questionnaire, in: region)
     return mapped
   }
 

@@ -343,21 +343,73 @@ extension TevredenDatabase {
             FROM response r, json_each(r.missing) m WHERE \(visible);
           """)
     }
+    migrator.registerMigration("v13-numbered-items") { db in
+      // Answers keyed by a number per item id instead of the id (see ItemCodes): the row about half as long. The
+      // numbers go to the items of the stored definitions first, in the order they were stored, then to any other
+      // key found in stored answers (an item its definition lacks, which reading the response refuses, as before).
+      // An object that is not one of strings is kept unchanged, so that reading it still fails loudly.
+      try db.execute(sql: "CREATE TABLE item (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)")
+      var definitionItems: [String] = []
+      for record in try SnapshotRecord.order(Column("id")).fetchAll(db) {
+        guard let questionnaire = try? snapshot(record).definition.questionnaire else { continue }
+        definitionItems += questionnaire.questions.map(\.id.rawValue)
+      }
+      let rekeying = Rekeying(codes: try ItemCodes.ensure(definitionItems, in: db))
+      let rekey = DatabaseFunction("tevreden_rekey", argumentCount: 1, pure: false) { values in
+        guard let text = String.fromDatabaseValue(values[0]) else { return values[0] }
+        return rekeying.rekey(text)
+      }
+      db.add(function: rekey)
+      defer { db.remove(function: rekey) }
+      try rebuild(
+        table: "response", in: db, rewrite: { $0 },
+        columns: ["answers": "tevreden_rekey(answers)", "missing": "tevreden_rekey(missing)"])
+      try db.execute(
+        sql: """
+          UPDATE responseRevision SET newAnswers = tevreden_rekey(newAnswers), newMissing = tevreden_rekey(newMissing)
+          WHERE newAnswers IS NOT NULL OR newMissing IS NOT NULL
+          """)
+      for (name, code) in rekeying.added {
+        try db.execute(sql: "INSERT INTO item (id, name) VALUES (?, ?)", arguments: [code, name])
+      }
+      try createAnswerViews(in: db, dropping: true)
+    }
     return migrator
+  }
+
+  /// The views that show stored answers by item id (schema v12 on; from v13 through the `item` table).
+  static func createAnswerViews(in db: Database, dropping: Bool) throws {
+    let visible = visibleResponses("r")
+    if dropping { try db.execute(sql: "DROP VIEW IF EXISTS responseAnswer") }
+    try db.execute(
+      sql: """
+        CREATE VIEW responseAnswer AS
+          SELECT r.id AS responseId, r.responseKey, r.questionnaireID, r.questionnaireVersion,
+            COALESCE(i.name, a.key) AS item, a.value AS value, NULL AS missingCode
+          FROM response r JOIN json_each(r.answers) a LEFT JOIN item i ON i.id = CAST(a.key AS INTEGER)
+          WHERE \(visible)
+          UNION ALL
+          SELECT r.id, r.responseKey, r.questionnaireID, r.questionnaireVersion, COALESCE(i.name, m.key), NULL, m.value
+          FROM response r JOIN json_each(r.missing) m LEFT JOIN item i ON i.id = CAST(m.key AS INTEGER)
+          WHERE \(visible);
+        """)
   }
 
   /// Rebuilds a table with its `CREATE TABLE` statement rewritten, as SQLite's documentation describes for changes
   /// `ALTER TABLE` cannot make: a new table, every row copied with its row id, the old one dropped, the new one
-  /// renamed, and its indexes and triggers made again; the AUTOINCREMENT sequence is kept. Nothing happens when
-  /// the rewrite changes nothing (a schema that already has it). GRDB runs migrations with foreign keys off and
+  /// renamed, and its indexes and triggers made again; the AUTOINCREMENT sequence is kept. `columns` gives an SQL
+  /// expression for a column whose values change on the way (by name). Nothing happens when neither changes
+  /// anything (a schema that already has it). GRDB runs migrations with foreign keys off and
   /// checks them all before committing, so the rows of other tables that refer to this one stay as they are.
-  static func rebuild(table: String, in db: Database, rewrite: (String) -> String) throws {
+  static func rebuild(
+    table: String, in db: Database, rewrite: (String) -> String, columns expressions: [String: String] = [:]
+  ) throws {
     guard
       let sql = try String.fetchOne(
         db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", arguments: [table])
     else { return }
     let rewritten = rewrite(sql)
-    guard rewritten != sql, let newColumns = rewritten.firstIndex(of: "(") else { return }
+    guard rewritten != sql || !expressions.isEmpty, let newColumns = rewritten.firstIndex(of: "(") else { return }
     let dependents = try String.fetchAll(
       db,
       sql: """
@@ -371,7 +423,9 @@ extension TevredenDatabase {
     for view in views { try db.execute(sql: "DROP VIEW \(view["name"] as String)") }
     let rebuilt = "\(table)_rebuilt"
     try db.execute(sql: "CREATE TABLE \(rebuilt) " + rewritten[newColumns...])
-    try db.execute(sql: "INSERT INTO \(rebuilt) SELECT * FROM \(table) ORDER BY rowid")
+    let names = try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?) ORDER BY cid", arguments: [table])
+    let selected = names.map { expressions[$0] ?? "\"\($0)\"" }.joined(separator: ", ")
+    try db.execute(sql: "INSERT INTO \(rebuilt) SELECT \(selected) FROM \(table) ORDER BY rowid")
     try db.execute(sql: "DROP TABLE \(table)")
     try db.execute(sql: "ALTER TABLE \(rebuilt) RENAME TO \(table)")
     for statement in dependents { try db.execute(sql: statement) }
@@ -382,5 +436,31 @@ extension TevredenDatabase {
         try db.execute(sql: "INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)", arguments: [table, sequence])
       }
     }
+  }
+}
+
+/// The answers objects of a database before schema v13 keyed by number: what the migration's SQL function calls.
+/// A class, because SQLite calls the function once per row and the numbers handed out meanwhile are shared; it
+/// lives only while the migration runs.
+private final class Rekeying: @unchecked Sendable {
+  private var codes: ItemCodes
+  private var next: Int64
+  /// Keys no stored definition has, with the numbers handed out to them.
+  private(set) var added: [(String, Int64)] = []
+
+  init(codes: ItemCodes) {
+    self.codes = codes
+    next = (codes.largest ?? 0) + 1
+  }
+
+  func rekey(_ text: String) -> String {
+    ItemCodes.rekeyed(text) { name in
+      if let code = codes.code(name) { return code }
+      let code = next
+      next += 1
+      codes.add(name: name, code: code)
+      added.append((name, code))
+      return code
+    } ?? text
   }
 }

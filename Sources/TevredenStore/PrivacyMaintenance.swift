@@ -75,11 +75,11 @@ extension TevredenDatabase {
     let rows = try Row.fetchAll(
       db,
       sql: """
-        SELECT r.id, r.snapshotId, a.key AS item, a.value AS text, v.decision, v.textSha256
-        FROM response r, json_each(r.answers) a
-        LEFT JOIN remarkReview v ON v.responseId = r.id AND v.item = a.key
+        SELECT r.id, r.snapshotId, i.name AS item, a.value AS text, v.decision, v.textSha256
+        FROM response r JOIN json_each(r.answers) a JOIN item i ON i.id = CAST(a.key AS INTEGER)
+        LEFT JOIN remarkReview v ON v.responseId = r.id AND v.item = i.name
         WHERE \(visibleResponses("r")) AND a.type = 'text' AND trim(a.value) <> ''
-        ORDER BY r.id, a.key
+        ORDER BY r.id, i.name
         """)
     return rows.compactMap { row -> RemarkForReview? in
       let snapshotId: Int64 = row["snapshotId"]
@@ -97,7 +97,7 @@ extension TevredenDatabase {
   /// Records a reviewer's decision in one transaction; masking more changes the stored answer first.
   public func review(_ remark: RemarkForReview, _ decision: RemarkDecision, at date: Date = Date()) throws {
     try writer.write { db in
-      let path = Self.jsonPath(remark.item)
+      let path = try Self.jsonPath(remark.item, in: db)
       guard
         let current = try String.fetchOne(
           db, sql: "SELECT json_extract(answers, ?) FROM response WHERE id = ?",
@@ -150,6 +150,7 @@ extension TevredenDatabase {
               return nil
             })
         }
+        let codes = try ItemCodes.fetch(db)
         let rows = try Row.fetchCursor(
           db, sql: "SELECT id, snapshotId, responseKey, interviewer, answers FROM response ORDER BY id")
         var updates: [(Int64, String?, String?, Bool, [(String, String)])] = []
@@ -160,7 +161,8 @@ extension TevredenDatabase {
           if !items.isEmpty, let json: String = row["answers"],
             let answers = JSONStringObjectReader.dictionary(json)
           {
-            for (item, text) in answers where items.contains(item) {
+            for (key, text) in answers {
+              guard let item = codes.item(forKey: key), items.contains(item) else { continue }
               let result = masking.mask(text)
               guard result.text != text else { continue }
               masked.append((item, result.text))
@@ -182,7 +184,7 @@ extension TevredenDatabase {
           for (item, text) in masked {
             try db.execute(
               sql: "UPDATE response SET answers = json_set(answers, ?, ?) WHERE id = ?",
-              arguments: [Self.jsonPath(Question.ID(rawValue: item)), text, id])
+              arguments: [try Self.jsonPath(Question.ID(rawValue: item), in: db), text, id])
           }
           if let newKey {
             try db.execute(
@@ -236,7 +238,7 @@ extension TevredenDatabase {
         func removeRemarks(where condition: String, _ arguments: StatementArguments) throws -> Int {
           var removed = 0
           for (snapshotId, items) in textItems where !items.isEmpty {
-            let paths = items.map { Self.jsonPath(Question.ID(rawValue: $0)) }
+            let paths = try items.map { try Self.jsonPath(Question.ID(rawValue: $0), in: db) }
             let rows = try Int64.fetchAll(
               db,
               sql: """

@@ -122,41 +122,61 @@ struct AnswerRecord {
   var missingCode: String?
 }
 
-/// A response's answers as the response row stores them: a JSON object from item to canonical value text, and
-/// one from item to missing code, keys in order so that the same answers are always the same text.
+/// A response's answers as the response row stores them: a JSON object from item number (``ItemCodes``) to
+/// canonical value text, and one from item number to missing code, members in the order of the numbers, so that
+/// the same answers are always the same text.
 struct StoredAnswers: Equatable, Sendable {
   var values: String
   var missing: String
   /// The kinds of identifiers masked in the open answers on their way in, for the import's report.
   var masked: [PersonalDataKind] = []
 
-  /// The answers as stored; `itemsInOrder`, the definition's item ids sorted, saves sorting them per response.
-  init(_ answers: [Question.ID: Answer], itemsInOrder: [Question.ID]? = nil) {
+  /// The answers as stored, with `keys` (``ItemCodes/keys(of:)``, the definition's items in the order of their
+  /// numbers) worked out once per definition; `nil` when an answer is to an item `keys` lacks.
+  init?(_ answers: [Question.ID: Answer], keys: [(item: Question.ID, key: String)]) {
+    let written = Self.write(answers, keys: keys)
+    guard written.count == answers.count else { return nil }
+    self = written.answers
+  }
+
+  /// The answers keyed by their item ids, in the order of the ids: for an answer to an item without a number, which
+  /// storing then refuses (``PreparedResponse``), and as databases before schema v13 held them.
+  static func keyedByItemID(_ answers: [Question.ID: Answer]) -> StoredAnswers {
+    write(answers, keys: answers.keys.map { ($0, $0.rawValue) }.sorted { $0.key < $1.key }).answers
+  }
+
+  /// The answers as stored under this database's numbers; throws when an item has none (every item of a stored
+  /// definition has one, see ``ItemCodes/ensure(_:in:)-(Questionnaire,_)``).
+  init(_ answers: [Question.ID: Answer], codes: ItemCodes) throws {
+    var keys: [(item: Question.ID, key: String, code: Int64)] = []
+    for item in answers.keys {
+      guard let key = codes.key(item), let code = Int64(key) else {
+        throw StoreError.corruptRow("an answer to item '\(item.rawValue)', which this database has no number for")
+      }
+      keys.append((item, key, code))
+    }
+    keys.sort { $0.code < $1.code }
+    self = Self.write(answers, keys: keys.map { ($0.item, $0.key) }).answers
+  }
+
+  /// The answers to the items `keys` has, in its order, and how many those were.
+  private static func write(_ answers: [Question.ID: Answer], keys: [(item: Question.ID, key: String)])
+    -> (answers: StoredAnswers, count: Int)
+  {
     var values = JSONObjectWriter()
     var missing = JSONObjectWriter()
-    func add(_ item: Question.ID, _ answer: Answer) {
-      switch answer {
-      case .value(let value): values.add(item.rawValue, value)
-      case .missing(let code): missing.add(item.rawValue, code)
-      }
-    }
     var written = 0
-    if let itemsInOrder {
-      for item in itemsInOrder {
-        guard let answer = answers[item] else { continue }
-        add(item, answer)
-        written += 1
+    for (item, key) in keys {
+      guard let answer = answers[item] else { continue }
+      switch answer {
+      case .value(let value): values.add(key, value)
+      case .missing(let code): missing.add(key, code)
       }
+      written += 1
     }
-    // Without the items, or with an answer to an item the list lacks: sorted here.
-    if itemsInOrder == nil || written != answers.count {
-      values = JSONObjectWriter()
-      missing = JSONObjectWriter()
-      for (item, answer) in answers.sorted(by: { $0.key.rawValue < $1.key.rawValue }) { add(item, answer) }
-    }
-    self.values = values.text
-    self.missing = missing.text
-    self.masked = values.masked
+    var stored = StoredAnswers(values: values.text, missing: missing.text)
+    stored.masked = values.masked
+    return (stored, written)
   }
 
   /// The two objects' texts as a response row holds them (a row copied from another database keeps its own order).

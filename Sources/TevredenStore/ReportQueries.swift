@@ -83,12 +83,12 @@ extension TevredenDatabase {
       let rows = try Row.fetchAll(
         db,
         sql: """
-          SELECT r.audience, r.snapshotId, a.key AS item, a.value, v.decision, v.textSha256
-          FROM response r, json_each(r.answers) a
-          LEFT JOIN remarkReview v ON v.responseId = r.id AND v.item = a.key
+          SELECT r.audience, r.snapshotId, i.name AS item, a.value, v.decision, v.textSha256
+          FROM response r JOIN json_each(r.answers) a JOIN item i ON i.id = CAST(a.key AS INTEGER)
+          LEFT JOIN remarkReview v ON v.responseId = r.id AND v.item = i.name
           WHERE r.status = 'completed' AND r.grade IS NOT NULL AND r.collectedOn BETWEEN ? AND ?
             AND \(Self.visibleResponses("r")) AND a.value <> ''
-            AND a.key IN (\(items.map { _ in "?" }.joined(separator: ", ")))
+            AND i.name IN (\(items.map { _ in "?" }.joined(separator: ", ")))
           ORDER BY r.collectedOn, r.id
           """,
         arguments: StatementArguments([period.first.description, period.last.description] + items.sorted()))

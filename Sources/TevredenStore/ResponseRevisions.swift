@@ -23,10 +23,11 @@ extension TevredenDatabase {
   /// `new` what it becomes.
   static func recordRevision(
     of rowId: Int64, batch: Int64, stored: ResponseRecord, storedAnswers: ParsedAnswers, new: ResponseRecord,
-    newAnswers: StoredAnswers, parsedNewAnswers: ParsedAnswers, in db: Database
+    newAnswers: StoredAnswers, parsedNewAnswers: ParsedAnswers, codes: ItemCodes, in db: Database
   ) throws {
+    // Item ids, not their numbers, as the column has held them since schema v10.
     func added(_ before: [String: String], _ after: [String: String]) -> String {
-      let items = after.keys.filter { before[$0] == nil }.sorted()
+      let items = after.keys.filter { before[$0] == nil }.map { codes.item(forKey: $0) ?? $0 }.sorted()
       guard let data = try? JSONSerialization.data(withJSONObject: items),
         let text = String(data: data, encoding: .utf8)
       else { return "[]" }
@@ -51,7 +52,8 @@ extension TevredenDatabase {
   /// already (``recordRevision(of:batch:stored:storedAnswers:new:newAnswers:parsedNewAnswers:in:)``), what the
   /// last of those updates makes it. `nil` when there is no such row.
   static func storedVersion(
-    ofRow rowId: Int64, updatedByThisRun: Bool, in db: Database, cache: inout [Int64: Questionnaire]
+    ofRow rowId: Int64, updatedByThisRun: Bool, in db: Database, cache: inout [Int64: Questionnaire],
+    codes: ItemCodes
   ) throws -> (record: ResponseRecord, response: Response)? {
     let sql =
       updatedByThisRun
@@ -66,7 +68,10 @@ extension TevredenDatabase {
       : "SELECT * FROM response WHERE id = ?"
     guard let row = try Row.fetchOne(db.cachedStatement(sql: sql), arguments: [rowId]) else { return nil }
     let record = try ResponseRecord(row: row)
-    return (record, try response(record, row: row, questionnaire: definition(of: record, in: db, cache: &cache)))
+    return (
+      record,
+      try response(record, row: row, questionnaire: definition(of: record, in: db, cache: &cache), codes: codes)
+    )
   }
 
   /// Whether the response is an interview's (taken at a terminal, or merged from a station): those are completed
@@ -155,7 +160,12 @@ extension TevredenDatabase {
         revision["previousStatus"] as String, revision["previousCompletedAt"] as String?,
         revision["previousCollectedOn"] as String, revision["previousGrade"] as Double?,
       ]
-      let paths: [(any DatabaseValueConvertible)?] = (answers + missing).map { jsonPath(Question.ID(rawValue: $0)) }
+      let paths: [(any DatabaseValueConvertible)?] = try (answers + missing).map { item in
+        guard let path = try ItemCodes.path(Question.ID(rawValue: item), in: db) else {
+          throw StoreError.corruptRow("the update of response row \(responseId): item '\(item)' has no number")
+        }
+        return path
+      }
       try db.execute(
         sql: """
           UPDATE response SET snapshotId = ?, gemeente = ?, status = ?, completedAt = ?, collectedOn = ?, grade = ?,

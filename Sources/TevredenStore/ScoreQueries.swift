@@ -82,7 +82,8 @@ extension TevredenDatabase {
           definitions[id] = try Self.snapshot(record).definition.questionnaire
         }
       }
-      let scan = Self.scan(aspectsOf: requests.contains(where: \.includesAspects) ? definitions : [:])
+      let scan = Self.scan(
+        aspectsOf: requests.contains(where: \.includesAspects) ? definitions : [:], codes: try ItemCodes.fetch(db))
       var plans = requests.map { request in
         let dimensions = Set(request.breakdownDimensions)
         // Municipal figures are protected together with the year's earlier periods, so the engine needs the year
@@ -153,12 +154,13 @@ extension TevredenDatabase {
   }
 
   /// A scan that reads the aspect items of these definitions (none when empty).
-  static func scan(aspectsOf definitions: [Int64: Questionnaire]) -> ScoreScan {
+  static func scan(aspectsOf definitions: [Int64: Questionnaire], codes: ItemCodes) -> ScoreScan {
     var scan = ScoreScan()
     var numbers: [String: Int] = [:]
     for (id, questionnaire) in definitions {
       for item in questionnaire.scoreRule.aspects {
-        guard let question = questionnaire.question(item), case .scale = question.kind else { continue }
+        guard let question = questionnaire.question(item), case .scale = question.kind, let key = codes.key(item)
+        else { continue }
         let number =
           numbers[item.rawValue]
           ?? {
@@ -166,7 +168,7 @@ extension TevredenDatabase {
             numbers[item.rawValue] = scan.itemNames.count - 1
             return scan.itemNames.count - 1
           }()
-        scan.aspectItems[id, default: []].append(ScoreScan.AspectItem(key: Array(item.rawValue.utf8), number: number))
+        scan.aspectItems[id, default: []].append(ScoreScan.AspectItem(key: Array(key.utf8), number: number))
       }
     }
     return scan

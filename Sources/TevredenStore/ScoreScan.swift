@@ -30,7 +30,8 @@ struct ScoreScan {
     var opensAtFirstScoredYear = false
   }
 
-  /// An aspect item of one snapshot: the item's key in the answers object and its number in ``itemNames``.
+  /// An aspect item of one snapshot: the item's key in the answers object (its number in the database, see
+  /// ``ItemCodes``) and its index in ``itemNames``.
   struct AspectItem {
     var key: [UInt8] {
       didSet { signature = key.withUnsafeBufferPointer(ShortText.init) }
@@ -239,8 +240,11 @@ struct ScoreScan {
     }
     if byRole {
       let guardTerm = scoredInPeriod + within(plans.filter { $0.breakdown?.contains(.role) == true })
+      let codes = try ItemCodes.fetch(db)
       for item in TevredenDatabase.roleItems {
-        columns.append("CASE WHEN \(guardTerm) THEN json_extract(answers, '$.\(item)') END")
+        // An item no definition has has no number, and no answers.
+        let answer = codes.path(Question.ID(rawValue: item)).map { "json_extract(answers, '\($0)')" } ?? "NULL"
+        columns.append("CASE WHEN \(guardTerm) THEN \(answer) END")
         roleColumns.append(column)
         column += 1
       }

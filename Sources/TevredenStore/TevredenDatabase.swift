@@ -198,7 +198,11 @@ public struct TevredenDatabase: Sendable {
   /// unique index on the hash.
   static let byKey = "keyHash = ? AND responseKey = ?"
 
-  static func snapshotId(for definition: LoadedQuestionnaire, in db: Database) throws -> Int64 {
+  /// The snapshot of a definition, stored if it is not yet, with numbers for its items (``ItemCodes``);
+  /// `numberingItems` false only for a database of a schema before v13 (which tests make).
+  static func snapshotId(for definition: LoadedQuestionnaire, in db: Database, numberingItems: Bool = true) throws
+    -> Int64
+  {
     let hash = definition.sha256
     if let existing = try SnapshotRecord.filter(SnapshotRecord.Columns.sha256 == hash).fetchOne(db),
       let id = existing.id
@@ -213,6 +217,7 @@ public struct TevredenDatabase: Sendable {
       storedAt: Timestamp.format(Date()))
     try record.insert(db)
     guard let id = record.id else { throw StoreError.cannotCreate(path: "questionnaireSnapshot") }
+    if numberingItems { try ItemCodes.ensure(questionnaire, in: db) }
     return id
   }
 
@@ -225,7 +230,7 @@ public struct TevredenDatabase: Sendable {
   ) throws -> Bool {
     let grade = response.grade(using: definition.questionnaire.scoreRule)
     let record = ResponseRecord(response, snapshotId: snapshotId, grade: grade, importBatchId: batchId)
-    return try insert(record, answers: StoredAnswers(response.answers), in: db)
+    return try insert(record, answers: StoredAnswers(response.answers, codes: ItemCodes.fetch(db)), in: db)
   }
 
   /// Inserts a response row unless one with its id is stored; `false` when one was.
@@ -335,7 +340,8 @@ public struct TevredenDatabase: Sendable {
   public func response(_ id: Response.ID) throws -> Response? {
     try writer.read { db in
       var cache: [Int64: Questionnaire] = [:]
-      return try Self.fetchResponse(key: id.rawValue, in: db, cache: &cache, visibleOnly: true)
+      return try Self.fetchResponse(
+        key: id.rawValue, in: db, cache: &cache, codes: try ItemCodes.fetch(db), visibleOnly: true)
     }
   }
 
@@ -355,12 +361,17 @@ public struct TevredenDatabase: Sendable {
           """,
         arguments: questionnaire.map { [$0.rawValue] } ?? [])
       var stored: [(Response, StoredSnapshot)] = []
+      let codes = try ItemCodes.fetch(db)
       while let row = try rows.next() {
         let record = try ResponseRecord(row: row)
         guard let snapshot = snapshots[record.snapshotId] else {
           throw StoreError.unreadableSnapshot(record.questionnaireID, ["snapshot \(record.snapshotId) is missing"])
         }
-        stored.append((try Self.response(record, row: row, questionnaire: snapshot.definition.questionnaire), snapshot))
+        stored.append(
+          (
+            try Self.response(record, row: row, questionnaire: snapshot.definition.questionnaire, codes: codes),
+            snapshot
+          ))
       }
       return stored
     }
@@ -418,10 +429,11 @@ public struct TevredenDatabase: Sendable {
       }
       let rows = try Row.fetchCursor(
         db, sql: "SELECT * FROM response WHERE \(filter) ORDER BY id", arguments: StatementArguments(arguments))
+      let codes = try ItemCodes.fetch(db)
       while let row = try rows.next() {
         let record = try ResponseRecord(row: row)
         let definition = try Self.definition(of: record, in: db, cache: &definitions)
-        try body(try Self.response(record, row: row, questionnaire: definition))
+        try body(try Self.response(record, row: row, questionnaire: definition, codes: codes))
       }
     }
   }
@@ -429,13 +441,14 @@ public struct TevredenDatabase: Sendable {
   /// Fetches one response; `cache` keeps parsed definitions so a long import parses each one once. With
   /// `visibleOnly`, a response of an import still running is not found.
   static func fetchResponse(
-    key: String, in db: Database, cache: inout [Int64: Questionnaire], visibleOnly: Bool = false
+    key: String, in db: Database, cache: inout [Int64: Questionnaire], codes: ItemCodes, visibleOnly: Bool = false
   ) throws -> Response? {
     let statement = try db.cachedStatement(
       sql: "SELECT * FROM response WHERE \(byKey)\(visibleOnly ? " AND \(visibleResponses())" : "")")
     guard let row = try Row.fetchOne(statement, arguments: [ResponseKeyHash.of(key), key]) else { return nil }
     let record = try ResponseRecord(row: row)
-    return try response(record, row: row, questionnaire: try definition(of: record, in: db, cache: &cache))
+    return try response(
+      record, row: row, questionnaire: try definition(of: record, in: db, cache: &cache), codes: codes)
   }
 
   /// The definition a response was collected with, parsed once per snapshot.
@@ -453,11 +466,23 @@ public struct TevredenDatabase: Sendable {
 
   /// A stored response from its row (`SELECT *` of `response`): the record, and the answers in its two JSON
   /// objects. Every reader of stored responses comes through here.
-  static func response(_ record: ResponseRecord, row: Row, questionnaire: Questionnaire) throws -> Response {
+  /// `codes`: the database's item numbers, which key the objects.
+  static func response(_ record: ResponseRecord, row: Row, questionnaire: Questionnaire, codes: ItemCodes) throws
+    -> Response
+  {
     func object(_ column: String) throws -> [String: String] {
       guard let text: String = row[column], text != "{}" else { return [:] }
-      guard let object = JSONStringObjectReader.dictionary(text) else {
+      guard let members = JSONStringObjectReader.members(text) else {
         throw StoreError.corruptRow("response \(record.responseKey): its \(column) are not a JSON object of texts")
+      }
+      var object: [String: String] = [:]
+      for (key, value) in members {
+        guard let item = codes.item(forKey: key) else {
+          throw StoreError.corruptRow(
+            "response \(record.responseKey): its \(column) hold key '\(key)', which is not an item number of this database"
+          )
+        }
+        object[item] = value
       }
       return object
     }

@@ -22,12 +22,18 @@ import TevredenTestSupport
     }
   }
 
+  /// The JSON path of an item's answer in the response rows: `$."12"`, the item's number (table `item`).
+  static let answerPath = #"'$."' || (SELECT id FROM item WHERE name = ?) || '"'"#
+
   /// The stored answers to `item`, read with SQLite's JSON functions as anyone could.
   func storedTexts(_ item: String, db: String) throws -> [String] {
     try DatabaseQueue(path: db).read { db in
       try String.fetchAll(
         db,
-        sql: "SELECT json_extract(answers, '$.' || ?) FROM response WHERE json_extract(answers, '$.' || ?) IS NOT NULL",
+        sql: """
+          SELECT json_extract(answers, \(Self.answerPath)) FROM response
+          WHERE json_extract(answers, \(Self.answerPath)) IS NOT NULL
+          """,
         arguments: [item, item])
     }
   }
@@ -155,8 +161,8 @@ import TevredenTestSupport
     #expect(run.exitCode == 0, "\(run)")
     try DatabaseQueue(path: station).write { db in
       try db.execute(
-        sql: "UPDATE response SET answers = json_set(answers, '$.opmerking', ?)",
-        arguments: [RemarkWithEveryIdentifier.text])
+        sql: "UPDATE response SET answers = json_set(answers, \(Self.answerPath), ?)",
+        arguments: ["opmerking", RemarkWithEveryIdentifier.text])
     }
     // Exported straight from the station, the remark is masked on its way out.
     let exported = try runTevredenProcess(
@@ -226,8 +232,8 @@ import TevredenTestSupport
     // As an older version left it: one remark stored as typed.
     try DatabaseQueue(path: db).write { db in
       try db.execute(
-        sql: "UPDATE response SET answers = json_set(answers, '$.opmerking', ?) WHERE id = 1",
-        arguments: [RemarkWithEveryIdentifier.text])
+        sql: "UPDATE response SET answers = json_set(answers, \(Self.answerPath), ?) WHERE id = 1",
+        arguments: ["opmerking", RemarkWithEveryIdentifier.text])
     }
     let dry = try runTevredenProcess(["privacy", "scan", "--dry-run", "--db", db], cwd: folder)
     #expect(dry.exitCode == 0, "\(dry)")

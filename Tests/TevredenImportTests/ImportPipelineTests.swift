@@ -28,7 +28,7 @@ final class MemorySink: ImportSink, @unchecked Sendable {
   /// The disposition of each added row, by its position; `.inserted` for the rest.
   var dispositions: [Int: SinkDisposition] = [:]
 
-  func makePreparer() -> Preparer { Preparer() }
+  func makePreparer(definition: LoadedQuestionnaire?) -> Preparer { Preparer() }
   func beginFile(name: String, format: String) throws { files.append((name, format)) }
   func add(_ row: Row, rejectingRepeats: Bool) throws -> SinkDisposition {
     rows.append(row)

@@ -141,13 +141,13 @@ import TevredenTestSupport
       "VT-OPEN", grade: nil, status: .partial, questionnaire: second.questionnaire)
     let deleted = try makeResponse("r4", grade: .value(.grade(6)), questionnaire: second.questionnaire)
     try queue.write { db in
-      let firstSnapshot = try TevredenDatabase.snapshotId(for: first, in: db)
-      let secondSnapshot = try TevredenDatabase.snapshotId(for: second, in: db)
+      let firstSnapshot = try TevredenDatabase.snapshotId(for: first, in: db, numberingItems: false)
+      let secondSnapshot = try TevredenDatabase.snapshotId(for: second, in: db, numberingItems: false)
       for response in stored {
-        try TevredenDatabase.insert(response, definition: first, snapshotId: firstSnapshot, batchId: nil, in: db)
+        try insertKeyedByItemID(response, definition: first, snapshotId: firstSnapshot, in: db)
       }
       for response in [paused, deleted] {
-        try TevredenDatabase.insert(response, definition: second, snapshotId: secondSnapshot, batchId: nil, in: db)
+        try insertKeyedByItemID(response, definition: second, snapshotId: secondSnapshot, in: db)
       }
       let rowId = try #require(try Int64.fetchOne(db, sql: "SELECT id FROM response WHERE responseKey = 'VT-OPEN'"))
       try db.execute(
@@ -162,7 +162,9 @@ import TevredenTestSupport
       try db.execute(sql: "DELETE FROM response WHERE responseKey = 'r4'")
     }
     stored.append(paused)
-    let rowsBefore = try queue.read { db in try Row.fetchAll(db, sql: "SELECT * FROM response ORDER BY id") }
+    let rowsBefore = try queue.read { db in
+      try Row.fetchAll(db, sql: "SELECT \(responseMetadataColumns) FROM response ORDER BY id")
+    }
     let snapshotsBefore = try queue.read { db in
       try Row.fetchAll(db, sql: "SELECT * FROM questionnaireSnapshot ORDER BY id")
     }
@@ -178,7 +180,13 @@ import TevredenTestSupport
     }
     #expect(try database.interviewState("VT-OPEN") == .paused)
     try queue.read { db in
-      #expect(try Row.fetchAll(db, sql: "SELECT * FROM response ORDER BY id") == rowsBefore)
+      #expect(try Row.fetchAll(db, sql: "SELECT \(responseMetadataColumns) FROM response ORDER BY id") == rowsBefore)
+      // The answers are keyed by the items' numbers, which go to the first edition's items in its order.
+      let items = first.questionnaire.questions.map(\.id.rawValue)
+      #expect(try String.fetchAll(db, sql: "SELECT name FROM item ORDER BY id") == items)
+      for text in try String.fetchAll(db, sql: "SELECT answers || missing FROM response") {
+        #expect(!items.contains { text.contains("\"\($0)\"") }, "\(text)")
+      }
       #expect(try Row.fetchAll(db, sql: "SELECT * FROM questionnaireSnapshot ORDER BY id") == snapshotsBefore)
       #expect(try Row.fetchAll(db, sql: "SELECT * FROM interviewEvent ORDER BY id") == eventsBefore)
       #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)

@@ -182,7 +182,9 @@ func pick<Element>(_ choices: [Element], _ random: inout SeededGenerator) -> Ele
       try makeResponse("a", grade: .value(.grade(6)), questionnaire: definition.questionnaire),
       collectedWith: definition)
     for broken in [#"{"cijfer":"6""#, #"{"cijfer":6}"#, #"{"cijfer":"\ud800"}"#, #"{"cijfer":"6"} x"#] {
-      try queue.write { db in try db.execute(sql: "UPDATE response SET answers = ?", arguments: [broken]) }
+      try queue.write { db in
+        try db.execute(sql: "UPDATE response SET answers = ?", arguments: [try numberingItems(broken, in: db)])
+      }
       #expect {
         try database.response("a")
       } throws: { error in
@@ -265,7 +267,10 @@ func pick<Element>(_ choices: [Element], _ random: inout SeededGenerator) -> Ele
     // and those whose `rol` is `melder`, a code that reads back as `anders`, whose label is "Melder".
     let items = ExchangeCSV.itemColumns(for: [questionnaire])
     let melders = try queue.read { db in
-      try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM response WHERE id > 1 AND answers ->> '$.rol' = 'melder'")
+      try Int.fetchOne(
+        db,
+        sql: try numberingItems("SELECT COUNT(*) FROM response WHERE id > 1 AND answers ->> '$.rol' = 'melder'", in: db)
+      )
     }
     #expect(try database.writeExchangeLines(of: "export-test", in: nil, items: items) { _ in } == 1 + (melders ?? 0))
     #expect(
@@ -298,6 +303,7 @@ func pick<Element>(_ choices: [Element], _ random: inout SeededGenerator) -> Ele
       (
         "UPDATE response SET answers = CAST(? AS TEXT) WHERE id % 19 = 3",
         [
+          // `{"opmerking":"` (numbered below), two bytes of a three-byte UTF-8 sequence, `"}`.
           Data([
             0x7B, 0x22, 0x6F, 0x70, 0x6D, 0x65, 0x72, 0x6B, 0x69, 0x6E, 0x67, 0x22, 0x3A, 0x22, 0xE2, 0x82, 0x22, 0x7D,
           ])
@@ -320,7 +326,16 @@ func pick<Element>(_ choices: [Element], _ random: inout SeededGenerator) -> Ele
       ("UPDATE response SET gemeente = ? WHERE id % 29 = 6", ["'s-Hertogenbosch"]),
     ]
     try queue.write { db in
-      for (sql, arguments) in changes { try db.execute(sql: sql, arguments: StatementArguments(arguments)) }
+      let opmerking = Data(try numberingItems(#""opmerking""#, in: db).utf8)
+      for (sql, arguments) in changes {
+        // Item ids in the SQL and in the objects given as arguments become the item numbers answers are keyed by.
+        let numbered = try arguments.map { argument -> any DatabaseValueConvertible in
+          if let text = argument as? String, text.contains("{") { return try numberingItems(text, in: db) }
+          if let data = argument as? Data { return Data(data.prefix(1)) + opmerking + data.dropFirst(12) }
+          return argument
+        }
+        try db.execute(sql: try numberingItems(sql, in: db), arguments: StatementArguments(numbered))
+      }
     }
     let expected = try Self.slowLines(database, "export-test", items: items)
     let actual = try Self.fastLines(database, "export-test", items: items)
@@ -345,7 +360,12 @@ func pick<Element>(_ choices: [Element], _ random: inout SeededGenerator) -> Ele
     for (sql, message) in [
       (
         #"UPDATE response SET answers = '{"onbekend":"1"}' WHERE responseKey = 'b'"#,
-        "answer to unknown item 'onbekend' in response b"
+        "response b: its answers hold key 'onbekend', which is not an item number of this database"
+      ),
+      (
+        // The number of an item the response's definition lacks.
+        #"UPDATE response SET answers = '{"andere_vraag":"1"}' WHERE responseKey = 'b'"#,
+        "answer to unknown item 'andere_vraag' in response b"
       ),
       (
         #"UPDATE response SET answers = '{"cijfer":"elf"}' WHERE responseKey = 'b'"#,
@@ -354,7 +374,10 @@ func pick<Element>(_ choices: [Element], _ random: inout SeededGenerator) -> Ele
       ("UPDATE response SET mode = 'post' WHERE responseKey = 'b'", "response b has invalid metadata"),
     ] {
       let saved = try queue.read { db in try Row.fetchOne(db, sql: "SELECT * FROM response WHERE responseKey = 'b'") }
-      try queue.write { db in try db.execute(sql: sql) }
+      try queue.write { db in
+        try ItemCodes.ensure(["andere_vraag"], in: db)
+        try db.execute(sql: try numberingItems(sql, in: db))
+      }
       #expect {
         try database.writeExchangeLines(of: "store-test", in: nil, items: ["cijfer"]) { _ in }
       } throws: { error in

@@ -27,8 +27,8 @@ import Testing
     _ = try database.importResponses([], source: source("antwoorden-Piet-de-Vries.csv"))
     try database.writer.write { db in
       try db.execute(
-        sql: "UPDATE response SET answers = json_set(answers, '$.opmerking', ?), interviewer = 'Piet'",
-        arguments: [unmasked])
+        sql: "UPDATE response SET answers = json_set(answers, ?, ?), interviewer = 'Piet'",
+        arguments: [try answerPath("opmerking", in: db), unmasked])
       try db.execute(
         sql: "UPDATE response SET responseKey = 'jan@example.nl', keyHash = ? WHERE responseKey = 'r2'",
         arguments: [ResponseKeyHash.of("jan@example.nl")])
@@ -39,7 +39,9 @@ import Testing
 
   func remarks(_ database: TevredenDatabase) throws -> [String?] {
     try database.writer.read { db in
-      try String?.fetchAll(db, sql: "SELECT json_extract(answers, '$.opmerking') FROM response ORDER BY id")
+      try String?.fetchAll(
+        db, sql: "SELECT json_extract(answers, ?) FROM response ORDER BY id",
+        arguments: [try answerPath("opmerking", in: db)])
     }
   }
 
@@ -112,7 +114,9 @@ import Testing
     #expect(try database.response("r3")?.answers["opmerking"] == nil, "a dropped remark is gone")
     // A remark changed after its review needs review again.
     try database.writer.write { db in
-      try db.execute(sql: "UPDATE response SET answers = json_set(answers, '$.opmerking', 'Anders') WHERE id = 1")
+      try db.execute(
+        sql: "UPDATE response SET answers = json_set(answers, ?, 'Anders') WHERE id = 1",
+        arguments: [try answerPath("opmerking", in: db)])
     }
     #expect(try database.unreviewedRemarks().map(\.text) == ["Anders"])
   }

@@ -277,6 +277,7 @@ enum ScoringTests {}
             roles[Int.random(in: 0..<roles.count, using: &random)],
           ])
       }
+      try keyAnswersByNumber(in: db)
     }
   }
 
@@ -392,7 +393,10 @@ enum ScoringTests {}
     if dimensions.contains(.gemeente) { columns.append("r.gemeente") }
     if dimensions.contains(.role) {
       columns.append("role.value")
-      join = "LEFT JOIN json_each(r.answers) role ON role.key IN ('rol', 'functie')"
+      join = """
+        LEFT JOIN json_each(r.answers) role
+          ON role.key IN (SELECT CAST(id AS TEXT) FROM item WHERE name IN ('rol', 'functie'))
+        """
     }
     if dimensions.contains(.year) || dimensions.contains(.period) {
       columns.append("CAST(substr(r.collectedOn, 1, 4) AS INTEGER)")
@@ -522,6 +526,7 @@ enum ScoringTests {}
             row.status, row.grade, row.answers, row.batch.map { batches[$0] },
           ])
       }
+      try keyAnswersByNumber(in: db)
     }
     return database
   }
@@ -608,11 +613,11 @@ enum ScoringTests {}
     let rows = try GRDB.Row.fetchAll(
       db,
       sql: """
-        SELECT r.audience, r.respondentGroup, r.snapshotId, a.key AS item, a.value, r.grade, COUNT(*) AS n
-        FROM response r, json_each(r.answers) a
+        SELECT r.audience, r.respondentGroup, r.snapshotId, i.name AS item, a.value, r.grade, COUNT(*) AS n
+        FROM response r JOIN json_each(r.answers) a JOIN item i ON i.id = CAST(a.key AS INTEGER)
         WHERE r.status = 'completed' AND r.grade IS NOT NULL AND r.collectedOn BETWEEN ? AND ?
-          AND \(TevredenDatabase.visibleResponses("r")) AND a.key IN (\(items.map { _ in "?" }.joined(separator: ", ")))
-        GROUP BY r.audience, r.respondentGroup, r.snapshotId, a.key, a.value, r.grade
+          AND \(TevredenDatabase.visibleResponses("r")) AND i.name IN (\(items.map { _ in "?" }.joined(separator: ", ")))
+        GROUP BY r.audience, r.respondentGroup, r.snapshotId, i.name, a.value, r.grade
         """,
       arguments: StatementArguments([period.first.description, period.last.description] + items.sorted()))
     var cells: [String: AspectCell] = [:]

@@ -101,7 +101,7 @@ func source(_ name: String = "test.csv", strict: Bool = false) -> ImportSource {
       var record = ResponseRecord(response, snapshotId: snapshot, grade: 11, importBatchId: nil)
       record.responseKey = "r2"
       do {
-        _ = try TevredenDatabase.insert(record, answers: StoredAnswers([:]), in: db)
+        _ = try TevredenDatabase.insert(record, answers: StoredAnswers(values: "{}", missing: "{}"), in: db)
         Issue.record("a grade of 11 was stored")
       } catch let error as DatabaseError {
         #expect(error.resultCode == .SQLITE_CONSTRAINT)
@@ -111,18 +111,30 @@ func source(_ name: String = "test.csv", strict: Bool = false) -> ImportSource {
     #expect(try TevredenDatabase(queue).response("r1") == response)
   }
 
-  @Test func answersAreWrittenInTheSameOrderWithOrWithoutTheDefinitionsItemList() {
+  @Test func answersAreWrittenUnderTheirItemNumbersInTheOrderOfTheNumbers() throws {
     let answers: [Question.ID: Answer] = [
       "zeker": .value(.text("ja")), "cijfer": .value(.grade(7.5)), "bereikbaar": .missing("weet_niet"),
       "aantal": .value(.number(3)), "contact": .missing("nvt"),
     ]
-    let sorted = StoredAnswers(answers)
-    #expect(sorted.values == #"{"aantal":"3","cijfer":"7.5","zeker":"ja"}"#)
-    #expect(sorted.missing == #"{"bereikbaar":"weet_niet","contact":"nvt"}"#)
-    let listed: [Question.ID] = ["aantal", "bereikbaar", "cijfer", "contact", "extra", "zeker"]
-    #expect(StoredAnswers(answers, itemsInOrder: listed) == sorted)
-    // An answer to an item the list lacks: still every answer, in order.
-    #expect(StoredAnswers(answers, itemsInOrder: ["cijfer", "zeker"]) == sorted)
+    let keys: [(item: Question.ID, key: String)] = [
+      ("cijfer", "2"), ("zeker", "3"), ("contact", "5"), ("aantal", "11"), ("bereikbaar", "12"), ("extra", "13"),
+    ]
+    let stored = try #require(StoredAnswers(answers, keys: keys))
+    #expect(stored.values == #"{"2":"7.5","3":"ja","11":"3"}"#)
+    #expect(stored.missing == #"{"5":"nvt","12":"weet_niet"}"#)
+    // An answer to an item the list lacks is not written under some other key.
+    #expect(StoredAnswers(answers, keys: Array(keys.prefix(3))) == nil)
+    // The numbers a database hands out give the same text, in the same order, whatever order they are asked in.
+    let queue = try DatabaseQueue()
+    try TevredenDatabase.migrator.migrate(queue)
+    try queue.write { db in
+      let codes = try ItemCodes.ensure(["cijfer", "zeker", "contact", "aantal", "bereikbaar"], in: db)
+      let written = try StoredAnswers(answers, codes: codes)
+      #expect(written.values == #"{"1":"7.5","2":"ja","4":"3"}"#)
+      #expect(written.missing == #"{"3":"nvt","5":"weet_niet"}"#)
+      #expect(try ItemCodes.ensure(["extra", "cijfer"], in: db).key("extra") == "6")
+      #expect(throws: StoreError.self) { try StoredAnswers(["onbekend": .value(.yesNo(true))], codes: codes) }
+    }
   }
 
   @Test func aVersion3DatabaseKeepsEveryAnswerWhenTheAnswersMoveIntoTheResponseRow() throws {
@@ -136,7 +148,7 @@ func source(_ name: String = "test.csv", strict: Bool = false) -> ImportSource {
       remark: "Zei: \"bel me\"\nmaar \\ niet\t\u{1}; één 🙂")
     let second = try makeResponse("r2", grade: .missing("weet_niet"), questionnaire: definition.questionnaire)
     try queue.write { db in
-      let snapshot = try TevredenDatabase.snapshotId(for: definition, in: db)
+      let snapshot = try TevredenDatabase.snapshotId(for: definition, in: db, numberingItems: false)
       for response in [first, second] {
         let record = ResponseRecord(
           response, snapshotId: snapshot, grade: response.grade(using: definition.questionnaire.scoreRule),
@@ -167,7 +179,7 @@ func source(_ name: String = "test.csv", strict: Bool = false) -> ImportSource {
       #expect(indexes == ["response_on_keyHash"])
       #expect(
         try String.fetchOne(db, sql: "SELECT missing FROM response WHERE responseKey = 'r2'")
-          == #"{"cijfer":"weet_niet"}"#)
+          == (try numberingItems(#"{"cijfer":"weet_niet"}"#, in: db)))
     }
   }
 
@@ -182,14 +194,14 @@ func source(_ name: String = "test.csv", strict: Bool = false) -> ImportSource {
     let second = try makeResponse("r2", grade: .missing("weet_niet"), questionnaire: definition.questionnaire)
     let third = try makeResponse("r3", grade: .value(.grade(6)), questionnaire: definition.questionnaire)
     try queue.write { db in
-      let snapshot = try TevredenDatabase.snapshotId(for: definition, in: db)
+      let snapshot = try TevredenDatabase.snapshotId(for: definition, in: db, numberingItems: false)
       var ids: [Int64] = []
       for response in [first, second, third] {
         let record = ResponseRecord(
           response, snapshotId: snapshot, grade: response.grade(using: definition.questionnaire.scoreRule),
           importBatchId: nil)
         let id = try insertWithoutKeyHash(record, in: db)
-        let answers = StoredAnswers(response.answers)
+        let answers = StoredAnswers.keyedByItemID(response.answers)
         try db.execute(
           sql: "UPDATE response SET answers = ?, missing = ? WHERE id = ?",
           arguments: [answers.values, answers.missing, id])
@@ -234,8 +246,8 @@ func source(_ name: String = "test.csv", strict: Bool = false) -> ImportSource {
     let definition = try storeQuestionnaire()
     let response = try makeResponse("VT-OUD", grade: nil, status: .partial, questionnaire: definition.questionnaire)
     try queue.write { db in
-      let snapshot = try TevredenDatabase.snapshotId(for: definition, in: db)
-      try TevredenDatabase.insert(response, definition: definition, snapshotId: snapshot, batchId: nil, in: db)
+      let snapshot = try TevredenDatabase.snapshotId(for: definition, in: db, numberingItems: false)
+      try insertKeyedByItemID(response, definition: definition, snapshotId: snapshot, in: db)
       let rowId = try #require(try Int64.fetchOne(db, sql: "SELECT id FROM response"))
       try db.execute(
         sql: "INSERT INTO interview (responseId, state, processId, lastActivityAt) VALUES (?, 'active', 4242, ?)",
@@ -276,9 +288,9 @@ func source(_ name: String = "test.csv", strict: Bool = false) -> ImportSource {
     let open = try makeResponse("VT-OPEN", grade: nil, status: .partial, questionnaire: definition.questionnaire)
     let deleted = try makeResponse("r3", grade: .value(.grade(6)), questionnaire: definition.questionnaire)
     try queue.write { db in
-      let snapshot = try TevredenDatabase.snapshotId(for: definition, in: db)
+      let snapshot = try TevredenDatabase.snapshotId(for: definition, in: db, numberingItems: false)
       for response in [first, second, open, deleted] {
-        try TevredenDatabase.insert(response, definition: definition, snapshotId: snapshot, batchId: nil, in: db)
+        try insertKeyedByItemID(response, definition: definition, snapshotId: snapshot, in: db)
       }
       let rowId = try #require(try Int64.fetchOne(db, sql: "SELECT id FROM response WHERE responseKey = 'VT-OPEN'"))
       try db.execute(
@@ -291,13 +303,15 @@ func source(_ name: String = "test.csv", strict: Bool = false) -> ImportSource {
       }
       try db.execute(sql: "DELETE FROM response WHERE responseKey = 'r3'")
     }
-    let before = try queue.read { db in try Row.fetchAll(db, sql: "SELECT * FROM response ORDER BY id") }
+    let before = try queue.read { db in
+      try Row.fetchAll(db, sql: "SELECT \(responseMetadataColumns) FROM response ORDER BY id")
+    }
     // When this version opens it
     let database = try TevredenDatabase(queue)
     // Then every row is there unchanged with its row id, the interview and its events still belong to it, the
     // index and the sequence are kept, and the rules still hold, written without IN
     try queue.read { db in
-      #expect(try Row.fetchAll(db, sql: "SELECT * FROM response ORDER BY id") == before)
+      #expect(try Row.fetchAll(db, sql: "SELECT \(responseMetadataColumns) FROM response ORDER BY id") == before)
       let sql = try #require(try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'response'"))
       #expect(sql.contains("CHECK (status = 'completed' OR status = 'partial' OR status = 'refused')"))
       #expect(sql.contains("CHECK (audience = 'inwoners' OR audience = 'ketenpartners')"))
@@ -369,11 +383,9 @@ func source(_ name: String = "test.csv", strict: Bool = false) -> ImportSource {
     let expected = StoredAnswers.object(
       answers.compactMap { item, answer in answer.value.map { (item.rawValue, $0.canonicalText) } }
         .sorted { $0.0 < $1.0 })
-    for items in [nil, answers.keys.sorted { $0.rawValue < $1.rawValue }] {
-      let stored = StoredAnswers(answers, itemsInOrder: items)
-      #expect(stored.values == expected)
-      #expect(stored.missing == #"{"k":"nvt"}"#)
-    }
+    let stored = StoredAnswers.keyedByItemID(answers)
+    #expect(stored.values == expected)
+    #expect(stored.missing == #"{"k":"nvt"}"#)
     #expect(expected.contains(#""a":"ja","b":"nee","c":"5","d":"-12","e":"0","f":"-9223372036854775808""#))
     let queue = try DatabaseQueue()
     let valid = try queue.read { db in try Int.fetchOne(db, sql: "SELECT json_valid(?)", arguments: [expected]) }
@@ -659,6 +671,63 @@ func source(_ name: String = "test.csv", strict: Bool = false) -> ImportSource {
 }
 
 /// Inserts a response row as schema v3 and v4 had it, without the key hash column; returns its row id.
+/// The JSON path of an item's answer in a response's objects (`$."12"`): for tests that change stored answers with
+/// SQL as someone with the sqlite3 shell might.
+func answerPath(_ item: String, in db: Database) throws -> String {
+  try #require(try ItemCodes.path(Question.ID(rawValue: item), in: db))
+}
+
+/// SQL written with item ids where answers are keyed (`'$.cijfer'`, `{"cijfer":"7"}`), with the item numbers instead
+/// (`'$."3"'`, `{"3":"7"}`): for tests that change stored answers by hand.
+func numberingItems(_ sql: String, in db: Database) throws -> String {
+  var sql = sql
+  let items = try Row.fetchAll(db, sql: "SELECT id, name FROM item ORDER BY length(name) DESC")
+  for item in items {
+    let (code, name): (Int64, String) = (item["id"], item["name"])
+    sql = sql.replacingOccurrences(of: "'$.\(name)'", with: "'$.\"\(code)\"'")
+      .replacingOccurrences(of: "\"\(name)\"", with: "\"\(code)\"")
+  }
+  return sql
+}
+
+/// Rewrites answers objects that a test wrote with SQL keyed by item id (any JSON values, as someone might) as this
+/// schema keys them, by item number; keys without a number get one, as the migration to v13 gives them.
+func keyAnswersByNumber(in db: Database) throws {
+  let names = try String.fetchAll(
+    db,
+    sql: """
+      SELECT DISTINCT a.key FROM response, json_each(response.answers) a
+      UNION SELECT DISTINCT m.key FROM response, json_each(response.missing) m
+      """)
+  try ItemCodes.ensure(names, in: db)
+  for column in ["answers", "missing"] {
+    try db.execute(
+      sql: """
+        UPDATE response SET \(column) = (
+          SELECT json_group_object(CAST(i.id AS TEXT), a.value) FROM json_each(response.\(column)) a
+          JOIN item i ON i.name = a.key)
+        WHERE \(column) <> '{}'
+        """)
+  }
+}
+
+/// Inserts a response as a database before schema v13 held it, answers keyed by item id (see
+/// ``StoredAnswers/keyedByItemID(_:)``).
+func insertKeyedByItemID(
+  _ response: Response, definition: LoadedQuestionnaire, snapshotId: Int64, in db: Database
+) throws {
+  let record = ResponseRecord(
+    response, snapshotId: snapshotId, grade: response.grade(using: definition.questionnaire.scoreRule),
+    importBatchId: nil)
+  #expect(try TevredenDatabase.insert(record, answers: .keyedByItemID(response.answers), in: db))
+}
+
+/// The response table's columns but the answers: what the migration to v13 leaves as it was.
+let responseMetadataColumns = """
+  id, responseKey, keyHash, snapshotId, questionnaireID, questionnaireVersion, audience, respondentGroup, gemeente,
+  mode, interviewer, startedAt, completedAt, collectedOn, status, grade, importBatchId
+  """
+
 private func insertWithoutKeyHash(_ record: ResponseRecord, in db: Database) throws -> Int64 {
   try db.execute(
     sql: """
