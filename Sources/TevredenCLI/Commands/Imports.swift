@@ -26,7 +26,7 @@ extension TevredenCommand {
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
-      try validateExcel(excel, format: format)
+      try validateExcel(excel, isCSV: format == .csv)
     }
 
     func run() throws {

@@ -31,7 +31,7 @@ extension TevredenCommand {
     @OptionGroup var definitions: QuestionnaireOptions
 
     func validate() throws {
-      try validateExcel(excel, format: format)
+      try validateExcel(excel, isCSV: format == .csv)
     }
 
     func run() throws {

@@ -37,7 +37,7 @@ extension TevredenCommand {
     @OptionGroup var definitions: QuestionnaireOptions
 
     func validate() throws {
-      try validateExcel(excel, format: format)
+      try validateExcel(excel, isCSV: format == .csv)
       try selection.validate()
     }
 
