@@ -73,7 +73,7 @@ public enum IndicatorRenderer {
       var statusReported: String
       var valueReported: Double?
     }
-    func round(_ value: Double?) -> Double? { value.map { ($0 * 10_000).rounded() / 10_000 } }
+    func round(_ value: Double?) -> Double? { Wording.feedRounded(value) }
     let entries = rows.map { row in
       Entry(
         indicatorId: row.indicator.id, number: row.indicator.number, label: row.indicator.label,

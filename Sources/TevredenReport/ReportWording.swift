@@ -48,6 +48,11 @@ enum Wording {
     String(format: "%.\(decimals)f", value)
   }
 
+  /// A number for the JSON feeds: four decimals, as the CSV feeds write their figures.
+  static func feedRounded(_ value: Double?) -> Double? {
+    value.map { ($0 * 10_000).rounded() / 10_000 }
+  }
+
   /// A value in its unit: "7,3" for a grade, "64%" for a percentage (one decimal when not whole).
   static func value(_ value: Double, unit: ReportFigures.Unit) -> String {
     switch unit {

@@ -415,7 +415,7 @@ private struct JSONCard: Encodable {
   }
 
   static func round(_ value: Double?) -> Double? {
-    value.map { ($0 * 10_000).rounded() / 10_000 }
+    Wording.feedRounded(value)
   }
 
   static func interval(_ interval: ConfidenceInterval?) -> Interval? {
