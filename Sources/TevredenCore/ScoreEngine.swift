@@ -224,14 +224,15 @@ extension ScoreCard {
       }
       return false
     }
-    func label(_ key: [String]) -> String {
+    // A response without a municipality or role has no name for it; the report module words that.
+    func names(_ key: [String]) -> [String?] {
       zip(dimensions, key).map { dimension, value in
         switch dimension {
-        case .gemeente: value.isEmpty ? ReportText.noGemeente : value
-        case .role: value.isEmpty ? ReportText.noRole : roleLabels[value] ?? value
+        case .gemeente: value.isEmpty ? nil : value
+        case .role: value.isEmpty ? nil : roleLabels[value] ?? value
         default: value
         }
-      }.joined(separator: " · ")
+      }
     }
     var rows: [BreakdownRow] = sortedKeys.map { key in
       let perGroup = byKey[key] ?? [:]
@@ -243,9 +244,11 @@ extension ScoreCard {
           groupRows.append(Row(label: info.label, group: info.group, summary: summary, assessment: assess(summary)))
         }
       }
-      return BreakdownRow(
-        values: key, label: label(key),
-        total: Row(label: label(key), group: nil, summary: total, assessment: assess(total)), groups: groupRows)
+      var row = BreakdownRow(
+        values: key, names: names(key),
+        total: Row(label: "", group: nil, summary: total, assessment: assess(total)), groups: groupRows)
+      row.total.label = row.label
+      return row
     }
     // Year-on-year comparisons inside the breakdown: a year with the year before, a period with the same period a
     // year earlier; never two overlapping periods of one year.

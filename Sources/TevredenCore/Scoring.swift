@@ -480,18 +480,26 @@ public struct ScoreCard: Hashable, Sendable {
     /// The value per breakdown dimension, in ``Breakdown/dimensions`` order (codes: the gemeente, role code,
     /// year, or period name); an empty string where the response had none.
     public var values: [String]
-    /// How the row is named in reports.
-    public var label: String
-    /// The row over all groups of the audience.
+    /// The name of each value, in ``Breakdown/dimensions`` order: the municipality, the role's label in the
+    /// questionnaire, the year or the period; `nil` where the response had no municipality or no role, which is a
+    /// figure here and worded by the report module.
+    public var names: [String?]
+    /// The row over all groups of the audience; its label is ``label``.
     public var total: Row
     /// One cell per group, when the breakdown includes groups.
     public var groups: [Row]
 
-    public init(values: [String], label: String, total: Row, groups: [Row]) {
+    public init(values: [String], names: [String?], total: Row, groups: [Row]) {
       self.values = values
-      self.label = label
+      self.names = names
       self.total = total
       self.groups = groups
+    }
+
+    /// The names joined with " · ", a missing name left empty: enough to find a row, while what a report prints
+    /// for a missing municipality or role is the report module's wording.
+    public var label: String {
+      names.map { $0 ?? "" }.joined(separator: " · ")
     }
   }
 

@@ -10,10 +10,11 @@ public enum CodebookRendering {
     case json
   }
 
-  public static func render(_ codebooks: [Codebook], as format: Format) -> String {
+  /// The codebooks in `format`; `dialect` applies to the CSV form only.
+  public static func render(_ codebooks: [Codebook], as format: Format, dialect: CSVDialect = .standard) -> String {
     switch format {
     case .markdown: codebooks.map(markdown).joined(separator: "\n")
-    case .csv: csv(codebooks)
+    case .csv: csv(codebooks, dialect: dialect)
     case .json: json(codebooks)
     }
   }
@@ -78,7 +79,7 @@ public enum CodebookRendering {
 
   /// One row per metadata column, per value of an item (its scale points, choices, `ja`/`nee`) and per missing code
   /// it accepts, and one row for an item without listed values (a grade, a number, free text).
-  static func csv(_ codebooks: [Codebook]) -> String {
+  static func csv(_ codebooks: [Codebook], dialect: CSVDialect = .standard) -> String {
     var rows = [csvColumns]
     for book in codebooks {
       let versions = book.versions.map(String.init).joined(separator: ";")
@@ -108,7 +109,7 @@ public enum CodebookRendering {
     }
     // Texts come from the definitions, which anyone may edit: the writer guards them against spreadsheet formulas,
     // all but the numeric columns (minimum, maximum).
-    return CSVWriter.render(rows, numericColumns: [8, 9])
+    return CSVWriter.render(rows, numericColumns: [8, 9], dialect: dialect)
   }
 
   /// A routing condition for programs: `item in a;b`, conditions joined by ` and `.

@@ -128,7 +128,7 @@ public enum ReportRenderer {
     html += "<dl class=\"facts\">\n"
     html += "<dt>Regio</dt><dd>\(HTML.escape(head.region))</dd>\n"
     html +=
-      "<dt>Periode</dt><dd>\(HTML.escape(head.period.name)): \(HTML.escape(Wording.periodDates(head.period)))</dd>\n"
+      "<dt>Periode</dt><dd>\(HTML.escape(head.period.name)): \(HTML.escape(Wording.dateRange(head.period)))</dd>\n"
     html += "<dt>Telregel</dt><dd>\(HTML.escape(Wording.periodRule))</dd>\n"
     html += "<dt>Gemaakt op</dt><dd>\(HTML.escape(Wording.timestamp(head.generatedAt)))</dd>\n"
     html += "</dl>\n<div class=\"basis\">\n"

@@ -17,7 +17,7 @@ extension ReportRenderer {
       lines.append("")
     }
     lines.append("- **Regio:** \(Markdown.escape(head.region))")
-    lines.append("- **Periode:** \(Markdown.escape(head.period.name)): \(Wording.periodDates(head.period))")
+    lines.append("- **Periode:** \(Markdown.escape(head.period.name)): \(Wording.dateRange(head.period))")
     lines.append("- **Telregel:** \(Wording.periodRule)")
     lines.append("- **Gemaakt op:** \(Wording.timestamp(head.generatedAt))")
     lines.append("")

@@ -222,7 +222,9 @@ extension ReportFigures.AudienceSection {
     return ReportFigures.GemeenteTable(
       columns: columns,
       rows: breakdown.rows.map { row in
-        ReportFigures.GemeenteRow(gemeente: row.label, cells: [cell(row.total)] + row.groups.map(cell))
+        ReportFigures.GemeenteRow(
+          gemeente: Wording.breakdownLabel(row, dimensions: breakdown.dimensions),
+          cells: [cell(row.total)] + row.groups.map(cell))
       })
   }
 }

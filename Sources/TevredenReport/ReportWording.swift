@@ -1,23 +1,33 @@
 import Foundation
 import TevredenCore
 
-/// Dutch wording and number formatting shared by the HTML and Markdown report: one place for every word a
-/// policy officer reads, so both formats say the same thing.
+/// Dutch wording and number formatting for every output of the report module (the terminal tables, the CSV and
+/// JSON feeds, the HTML and Markdown report): one place for every word a policy officer reads and one way of
+/// writing a number, so all formats say the same thing.
 enum Wording {
   // MARK: Numbers
 
-  /// A number with a decimal comma, rounded as the scoring engine rounds before it compares with the norm (see
-  /// ``ReportText/decimal(_:digits:)``, which the terminal table uses too).
+  /// A number with a decimal comma, one decimal unless asked otherwise: 7,3.
+  ///
+  /// Halves round away from zero on the decimal value, as the scoring engine rounds before it compares with the
+  /// norm, so the printed figure always agrees with the status (6.85 is "6,9" here and in the verdict, where `%.1f`
+  /// would print the binary 6.8499… as "6,8"). Negative numbers get a minus sign; "−0,0" is written "0,0".
   static func decimal(_ value: Double, digits: Int = 1) -> String {
-    ReportText.decimal(value, digits: digits)
+    let scale = pow(10, Double(digits))
+    let rounded = (value * scale).rounded() / scale
+    let text = String(format: "%.\(digits)f", rounded).replacingOccurrences(of: ".", with: ",")
+    guard text.hasPrefix("-") else { return text }
+    let magnitude = text.dropFirst()
+    return magnitude.allSatisfy { $0 == "0" || $0 == "," } ? String(magnitude) : "−" + magnitude
   }
 
-  /// A signed difference: "+0,3", "−0,2", "0,0".
+  /// A signed difference: "+0,3", "−0,2"; "0,0" without a sign.
   static func signed(_ value: Double) -> String {
-    ReportText.signedDecimal(value)
+    let text = decimal(value)
+    return text.hasPrefix("−") || text == decimal(0) ? text : "+" + text
   }
 
-  /// A fraction as a whole percentage: "12%".
+  /// A fraction 0…1 as a whole percentage: "12%".
   static func percent(_ fraction: Double) -> String {
     "\(Int((fraction * 100).rounded()))%"
   }
@@ -31,6 +41,16 @@ enum Wording {
       grouped.append(character)
     }
     return value < 0 ? "−" + grouped : grouped
+  }
+
+  /// A number for the CSV feeds, which machines read: a decimal point and a fixed number of decimals, "7.3000".
+  static func feedNumber(_ value: Double, decimals: Int) -> String {
+    String(format: "%.\(decimals)f", value)
+  }
+
+  /// A number for the JSON feeds: four decimals, as the CSV feeds write their figures.
+  static func feedRounded(_ value: Double?) -> Double? {
+    value.map { ($0 * 10_000).rounded() / 10_000 }
   }
 
   /// A value in its unit: "7,3" for a grade, "64%" for a percentage (one decimal when not whole).
@@ -51,17 +71,39 @@ enum Wording {
     return "\(sign) \(value(norm.value, unit: unit))"
   }
 
-  /// "6,9–7,6".
-  ///
-  /// When a bound rounds to the norm without being on it, both bounds get two decimals, so that "onzeker" next to
-  /// an interval that seems to start at the norm ("7,0–7,4" for 6,97–7,43) never looks like a contradiction.
+  /// The norm in the terminal tables: "≥ 7,0", "≤ 30,0" or "–".
+  static func tableNorm(_ norm: Double?, direction: IndicatorSet.Direction) -> String {
+    guard let norm else { return "–" }
+    switch direction {
+    case .atLeast: return "≥ " + decimal(norm)
+    case .atMost: return "≤ " + decimal(norm)
+    case .none: return "–"
+    }
+  }
+
+  /// The bounds of a grade's interval as printed: one decimal, or two for both when a bound rounds onto the norm
+  /// without being on it, so that "significant" or "onzeker" never sits next to an interval that seems to end at
+  /// the norm ("5,95–6,97" for 5,946–6,971 and a norm of 7).
+  static func intervalBounds(lower: Double, upper: Double, norm: Double?) -> (lower: String, upper: String) {
+    let digits =
+      norm.map { norm in [lower, upper].contains { $0 != norm && decimal($0) == decimal(norm) } ? 2 : 1 } ?? 1
+    return (decimal(lower, digits: digits), decimal(upper, digits: digits))
+  }
+
+  /// "6,9–7,6" in the report (see ``intervalBounds(lower:upper:norm:)`` for when it has two decimals).
   static func interval(_ interval: ReportFigures.Interval?, unit: ReportFigures.Unit = .grade, norm: Double? = nil)
     -> String
   {
     guard let interval else { return "–" }
     guard unit == .grade else { return "\(value(interval.lower, unit: unit))–\(value(interval.upper, unit: unit))" }
-    let bounds = ReportText.intervalBounds(lower: interval.lower, upper: interval.upper, norm: norm)
+    let bounds = intervalBounds(lower: interval.lower, upper: interval.upper, norm: norm)
     return "\(bounds.lower)–\(bounds.upper)"
+  }
+
+  /// "7,1 – 7,5" in the terminal tables, whose columns need the spaces to read.
+  static func tableInterval(_ interval: ConfidenceInterval, norm: Double? = nil) -> String {
+    let bounds = intervalBounds(lower: interval.lower, upper: interval.upper, norm: norm)
+    return "\(bounds.lower) – \(bounds.upper)"
   }
 
   /// A correlation with two decimals: "0,42".
@@ -136,12 +178,17 @@ enum Wording {
     "december",
   ]
 
-  /// "1 januari t/m 31 augustus 2026".
-  static func periodDates(_ period: Period) -> String {
+  /// "1 januari t/m 31 augustus 2026"; the first day has its own year when it differs.
+  static func dateRange(_ period: Period) -> String {
     let first = "\(period.first.day) \(monthNames[period.first.month - 1])"
     let last = "\(period.last.day) \(monthNames[period.last.month - 1]) \(period.last.year)"
     return period.first.year == period.last.year
       ? "\(first) t/m \(last)" : "\(first) \(period.first.year) t/m \(last)"
+  }
+
+  /// "periode 2026-T2 (1 januari t/m 31 augustus 2026)".
+  static func periodDescription(_ period: Period) -> String {
+    "periode \(period.name) (\(dateRange(period)))"
   }
 
   /// A burap period's name with the year written as its third period: "2026" becomes "2026-T3".
@@ -187,6 +234,91 @@ enum Wording {
   /// "Inwoners" / "Ketenpartners".
   static func audienceTitle(_ audience: Audience) -> String {
     audience.rawValue.prefix(1).uppercased() + audience.rawValue.dropFirst()
+  }
+
+  // MARK: Terminal tables and feeds
+
+  /// "voldoet", "voldoet niet (significant)", "indicatief: voldoet", "te weinig respondenten".
+  static func assessment(_ assessment: Assessment) -> String {
+    var text = assessment.status.rawValue
+    if assessment.isSignificant, assessment.status == .voldoet || assessment.status == .voldoetNiet {
+      text += " (significant)"
+    }
+    if assessment.isIndicative, assessment.status != .teWeinigRespondenten { text = "indicatief: " + text }
+    return text
+  }
+
+  /// A status text of ``assessment(_:)`` in terminal colours: green meets, red does not, yellow indicative, dim for
+  /// no verdict; the header and empty cells stay plain.
+  static func coloured(_ status: String) -> String {
+    let code: String
+    if status.hasPrefix("indicatief") {
+      code = "33"
+    } else if status.hasPrefix("voldoet niet") {
+      code = "31"
+    } else if status.hasPrefix("voldoet") {
+      code = "32"
+    } else if status.isEmpty || status == "status" {
+      return status
+    } else {
+      code = "2"
+    }
+    return "\u{1B}[\(code)m\(status)\u{1B}[0m"
+  }
+
+  /// The status of a suppressed cell.
+  static let suppressed = "afgeschermd"
+
+  /// The Dutch name of a breakdown dimension.
+  static func dimensionName(_ dimension: ScoreDimension) -> String {
+    switch dimension {
+    case .group: "groep"
+    case .gemeente: "gemeente"
+    case .role: "rol"
+    case .year: "jaar"
+    case .period: "periode"
+    }
+  }
+
+  /// A breakdown row for responses without a municipality.
+  static let noGemeente = "(geen gemeente)"
+  /// A breakdown row for responses without a role answer.
+  static let noRole = "(rol onbekend)"
+
+  /// A breakdown row's name: the names of its values joined with " · ", a missing municipality or role worded.
+  static func breakdownLabel(_ row: ScoreCard.BreakdownRow, dimensions: [ScoreDimension]) -> String {
+    zip(dimensions, row.names).map { dimension, name in
+      if let name { return name }
+      return switch dimension {
+      case .gemeente: noGemeente
+      case .role: noRole
+      case .group, .year, .period: ""
+      }
+    }.joined(separator: " · ")
+  }
+
+  /// The rule by which a response counts in a period; every score table and feed states it.
+  static let countingRule =
+    "Een vragenlijst telt mee in de periode waarin hij is afgerond (Nederlandse tijd); alleen afgeronde vragenlijsten met een rapportcijfer tellen."
+
+  /// The notes under every score table.
+  static func tableNotes(_ thresholds: ReportingThresholds) -> [String] {
+    [
+      "n = respondenten met een rapportcijfer; 95%-interval volgens de t-verdeling; sd = standaardafwijking; < 6 = aandeel cijfers onder de 6.",
+      "Onder \(thresholds.minimumRespondents) respondenten staat er \"te weinig respondenten\" en geen gemiddelde; van \(thresholds.minimumRespondents) tot \(thresholds.indicativeBelow) is het oordeel \"indicatief\". \"Significant\": het hele interval ligt aan die kant van de norm.",
+      "Verschil met vorig jaar: * = significant (Welch-toets, 5%). Respons = afgerond / (afgerond + geweigerd), of afgerond / uitgenodigd.",
+      countingRule,
+    ]
+  }
+
+  static let weightingNote =
+    "Gewogen naar populatie: elke groep telt naar haar aandeel in de populatie (poststratificatie); n ≈ effectieve steekproefomvang (Kish)."
+
+  static let periodBreakdownNote =
+    "De perioden lopen cumulatief vanaf 1 januari en overlappen: ze worden alleen met dezelfde periode een jaar eerder vergeleken."
+
+  static func suppressionNote(_ thresholds: ReportingThresholds) -> String {
+    "* afgeschermd: minder dan \(thresholds.disclosureThreshold) respondenten, of afgeschermd zodat een ander afgeschermd cijfer niet uit de totalen of uit het verschil met een eerdere periode van het jaar is terug te rekenen. De verdeling van de cijfers (mediaan, aandeel onder de 6, aantallen per cijfer) van een gemeente of een groep binnen een gemeente staat er pas vanaf \(thresholds.distributionThreshold) respondenten."
   }
 
   // MARK: Fixed text

@@ -3,11 +3,13 @@ import Testing
 import TevredenCore
 import TevredenTestSupport
 
-/// `--excel nl` on `score` and `indicators`: the same cells as the standard CSV, in Dutch Excel's conventions.
+/// `--excel nl` on `score`, `indicators`, `codebook` and `imports`: the same cells as the standard CSV, in Dutch
+/// Excel's conventions.
 @Suite struct ExcelProfileTests {
   @Test(arguments: [
     (["score", "--period", "2026-T2", "--by", "gemeente"], ["first_day", "last_day"]),
     (["indicators", "--period", "2026-T2"], ["period_start", "period_end"]),
+    (["codebook"], []),
   ])
   func theDutchCSVHoldsTheStandardCells(command: [String], days: [String]) throws {
     let folder = try makeTemporaryFolder()
@@ -67,6 +69,8 @@ import TevredenTestSupport
     #expect(table.exitCode != 0 && table.stderr.contains("--excel nl is for CSV output"), "\(table)")
     let other = try runTevredenProcess(["indicators", "--format", "csv", "--excel", "en", "--db", "x"], cwd: folder)
     #expect(other.exitCode != 0 && other.stderr.contains("'en'"), "\(other)")
+    let codebook = try runTevredenProcess(["codebook", "--excel", "nl", "--db", "x"], cwd: folder)
+    #expect(codebook.exitCode != 0 && codebook.stderr.contains("--excel nl is for CSV output"), "\(codebook)")
     let spss = try runTevredenProcess(["export", "--spss", "--excel", "nl", "--out", "x", "--db", "x"], cwd: folder)
     #expect(spss.exitCode != 0 && spss.stderr.contains("--excel is for CSV files"), "\(spss)")
   }

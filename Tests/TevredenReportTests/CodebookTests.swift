@@ -112,6 +112,29 @@ import TevredenTestSupport
     #expect(grade.first?["minimum"] == "1" && grade.first?["maximum"] == "10" && grade.first?["role"] == "grade")
   }
 
+  @Test func theDutchExcelCSVHoldsTheStandardCells() throws {
+    let books = [Codebook(definitions: [melding, laterVersion()])]
+    let standard = CodebookRendering.render(books, as: .csv)
+    let dutch = CodebookRendering.render(books, as: .csv, dialect: .excelNL)
+    #expect(dutch.hasPrefix("\u{FEFF}"), "a byte-order mark")
+    #expect(dutch.contains("\r\n") && dutch.contains(";"))
+    let plain = try CSVReader.parse(standard).map(\.fields)
+    let excel = try CSVReader.parse(String(dutch.dropFirst()), delimiter: ";").map(\.fields)
+    try #require(plain.count == excel.count && plain.count > 2)
+    #expect(excel[0] == plain[0], "the same columns")
+    let numeric = Set(["minimum", "maximum"].compactMap { plain[0].firstIndex(of: $0) })
+    #expect(numeric.count == 2)
+    // The versions column ("2;3") holds the Dutch delimiter: it must come back whole.
+    let versions = books[0].versions.map(String.init).joined(separator: ";")
+    #expect(versions.contains(";") && plain.dropFirst().contains { $0.last == versions })
+    for (row, (a, b)) in zip(plain, excel).enumerated().dropFirst() {
+      for (column, (standardCell, dutchCell)) in zip(a, b).enumerated() {
+        let expected = numeric.contains(column) ? standardCell.replacingOccurrences(of: ".", with: ",") : standardCell
+        #expect(dutchCell == expected, "row \(row) \(plain[0][column])")
+      }
+    }
+  }
+
   @Test func theJSONFormHoldsEveryItem() throws {
     let book = Codebook(definitions: [melding])
     let text = CodebookRendering.render([book], as: .json)

@@ -21,6 +21,12 @@ extension TevredenCommand {
     @Option(help: "Output format: md, csv or json.")
     var format: Format = .md
 
+    @Option(
+      help: ArgumentHelp(
+        "With --format csv: the CSV as Dutch Excel opens it (semicolons, decimal commas, a byte-order mark).",
+        valueName: "nl"))
+    var excel: CSVDialect?
+
     enum Format: String, ExpressibleByArgument, CaseIterable {
       case md, csv, json
       var rendering: CodebookRendering.Format {
@@ -34,6 +40,10 @@ extension TevredenCommand {
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var definitions: QuestionnaireOptions
+
+    func validate() throws {
+      try validateExcel(excel, isCSV: format == .csv)
+    }
 
     func run() throws {
       var versions: [Questionnaire.ID: [Questionnaire]] = [:]
@@ -67,7 +77,8 @@ extension TevredenCommand {
         throw CLIError.nothingToExport("no questionnaire definitions and no responses to describe")
       }
       let books = ids.compactMap { id in versions[id].map(Codebook.init(definitions:)) }
-      print(CodebookRendering.render(books, as: format.rendering), terminator: "")
+      print(
+        CodebookRendering.render(books, as: format.rendering, dialect: excel ?? .standard), terminator: "")
     }
   }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TevredenCore
+import TevredenReport
 import TevredenStore
 
 extension TevredenCommand {

@@ -345,10 +345,10 @@ func parsePeriod(_ text: String) throws -> Period {
 extension CSVDialect: ExpressibleByArgument {}
 
 /// `--excel nl` applies to CSV output only, and names the Dutch conventions.
-func validateExcel(_ excel: CSVDialect?, format: ReportFormat) throws {
+func validateExcel(_ excel: CSVDialect?, isCSV: Bool) throws {
   guard let excel else { return }
   guard excel == .excelNL else {
     throw ValidationError("--excel takes 'nl' (the Dutch conventions); without --excel the file is standard CSV.")
   }
-  guard format == .csv else { throw ValidationError("--excel nl is for CSV output: add --format csv.") }
+  guard isCSV else { throw ValidationError("--excel nl is for CSV output: add --format csv.") }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TevredenCore
+import TevredenReport
 import TevredenStore
 
 extension TevredenCommand {
@@ -25,7 +26,7 @@ extension TevredenCommand {
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
-      try validateExcel(excel, format: format)
+      try validateExcel(excel, isCSV: format == .csv)
     }
 
     func run() throws {

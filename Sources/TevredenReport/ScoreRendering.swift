@@ -1,4 +1,5 @@
 import Foundation
+import TevredenCore
 
 /// Output formats for score cards.
 public enum ReportFormat: String, CaseIterable, Sendable {
@@ -23,9 +24,9 @@ public enum ScoreRenderer {
   /// A fixed-width table for the terminal, in Dutch, decimal comma.
   public static func table(_ card: ScoreCard, colours: Bool = false) -> String {
     var lines: [String] = []
-    lines.append("Klanttevredenheid Veilig Thuis — \(ReportText.periodDescription(card.period))")
+    lines.append("Klanttevredenheid Veilig Thuis — \(Wording.periodDescription(card.period))")
     if let previous = card.previousPeriod {
-      lines.append("Vorig jaar: dezelfde periode een jaar eerder, \(ReportText.periodDescription(previous)).")
+      lines.append("Vorig jaar: dezelfde periode een jaar eerder, \(Wording.periodDescription(previous)).")
     }
     lines.append("")
     let header = [
@@ -36,14 +37,14 @@ public enum ScoreRenderer {
     var notes = Set<String>()
     for score in card.indicators {
       if !rows.isEmpty { rows.append(.blank) }
-      let norm = ReportText.norm(score.norm, direction: score.indicator.direction)
+      let norm = Wording.tableNorm(score.norm, direction: score.indicator.direction)
       rows.append(
         .cells(
           cells(
             "PI \(score.indicator.number)  \(score.overall.label)", score.overall, norm: norm, normValue: score.norm)))
       if let weighted = score.weighted {
         rows.append(.cells(weightedCells(weighted, norm: norm, normValue: score.norm)))
-        notes.insert(ReportText.weightingNote)
+        notes.insert(Wording.weightingNote)
       }
       for group in score.groups {
         rows.append(.cells(cells("    \(group.label)", group, norm: norm, normValue: score.norm)))
@@ -52,7 +53,7 @@ public enum ScoreRenderer {
         rows.append(.text("  Aspecten (gemiddelde, omgerekend naar 1–10):"))
         for group in score.groups where !group.aspects.isEmpty {
           let parts = group.aspects.map { aspect in
-            "\(aspect.label) \(aspect.summary.mean.map { ReportText.decimal($0) } ?? "–") (n \(aspect.summary.count))"
+            "\(aspect.label) \(aspect.summary.mean.map { Wording.decimal($0) } ?? "–") (n \(aspect.summary.count))"
           }
           rows.append(.text("    \(group.label): " + parts.joined(separator: " · ")))
         }
@@ -62,32 +63,29 @@ public enum ScoreRenderer {
         rows.append(
           .cells(
             [
-              "PI \(score.indicator.number) per \(breakdown.dimensions.map(ReportText.dimensionName).joined(separator: " en "))"
+              "PI \(score.indicator.number) per \(breakdown.dimensions.map(Wording.dimensionName).joined(separator: " en "))"
             ]
               + Array(repeating: "", count: header.count - 1)))
         for row in breakdown.rows {
-          rows.append(.cells(cells("  \(row.label)", row.total, norm: norm, normValue: score.norm)))
+          let label = Wording.breakdownLabel(row, dimensions: breakdown.dimensions)
+          rows.append(.cells(cells("  \(label)", row.total, norm: norm, normValue: score.norm)))
           for group in row.groups {
             rows.append(.cells(cells("      \(group.label)", group, norm: norm, normValue: score.norm)))
           }
         }
-        if breakdown.isDisclosureControlled { notes.insert(ReportText.suppressionNote(card.thresholds)) }
-        if breakdown.dimensions.contains(.period) { notes.insert(ReportText.periodBreakdownNote) }
+        if breakdown.isDisclosureControlled { notes.insert(Wording.suppressionNote(card.thresholds)) }
+        if breakdown.dimensions.contains(.period) { notes.insert(Wording.periodBreakdownNote) }
       }
     }
-    let allCells = [header] + rows.compactMap { if case .cells(let cells) = $0 { cells } else { nil } }
-    let widths = header.indices.map { column in allCells.map { $0[column].count }.max() ?? 0 }
     let statusColumn = header.firstIndex(of: "status") ?? 0
+    let table = TextTable(
+      header: header, rows: rows.compactMap { if case .cells(let cells) = $0 { cells } else { nil } },
+      leftAligned: [0, statusColumn])
     func line(_ cells: [String]) -> String {
-      cells.enumerated().map { column, cell in
-        let padding = String(repeating: " ", count: widths[column] - cell.count)
-        let shown = column == statusColumn && colours ? ReportText.coloured(cell) : cell
-        // Text columns left-aligned, numbers right-aligned.
-        return column == 0 || column == statusColumn ? shown + padding : padding + shown
-      }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+      table.line(cells) { column, cell in column == statusColumn && colours ? Wording.coloured(cell) : cell }
     }
     lines.append(line(header))
-    lines.append(String(repeating: "-", count: widths.reduce(0, +) + 2 * (widths.count - 1)))
+    lines.append(table.rule)
     for row in rows {
       switch row {
       case .blank: lines.append("")
@@ -96,7 +94,7 @@ public enum ScoreRenderer {
       }
     }
     lines.append("")
-    lines += ReportText.tableNotes(card.thresholds)
+    lines += Wording.tableNotes(card.thresholds)
     lines += notes.sorted()
     return lines.joined(separator: "\n") + "\n"
   }
@@ -109,7 +107,7 @@ public enum ScoreRenderer {
 
   private static func cells(_ label: String, _ row: ScoreCard.Row, norm: String, normValue: Double?) -> [String] {
     if row.isSuppressed {
-      return [label, "*", "*", "", "", "", "", norm, ReportText.suppressed, "", "", ""]
+      return [label, "*", "*", "", "", "", "", norm, Wording.suppressed, "", "", ""]
     }
     let summary = row.summary
     let reported = row.assessment.status != .teWeinigRespondenten
@@ -117,30 +115,30 @@ public enum ScoreRenderer {
     return [
       label,
       String(summary.count),
-      reported ? summary.mean.map { ReportText.decimal($0) } ?? "–" : "–",
-      reported ? summary.confidenceInterval.map { ReportText.interval($0, norm: normValue) } ?? "–" : "–",
-      reported ? summary.standardDeviation.map { ReportText.decimal($0) } ?? "–" : "–",
-      row.publishesDistribution ? summary.median.map { ReportText.decimal($0) } ?? "–" : "–",
-      row.publishesDistribution ? summary.shareBelowSix.map(ReportText.percentage) ?? "–" : "–",
+      reported ? summary.mean.map { Wording.decimal($0) } ?? "–" : "–",
+      reported ? summary.confidenceInterval.map { Wording.tableInterval($0, norm: normValue) } ?? "–" : "–",
+      reported ? summary.standardDeviation.map { Wording.decimal($0) } ?? "–" : "–",
+      row.publishesDistribution ? summary.median.map { Wording.decimal($0) } ?? "–" : "–",
+      row.publishesDistribution ? summary.shareBelowSix.map(Wording.percent) ?? "–" : "–",
       norm,
-      ReportText.status(row.assessment),
-      previous.flatMap { $0.summary.count >= 1 && reported ? $0.summary.mean.map { ReportText.decimal($0) } : nil }
+      Wording.assessment(row.assessment),
+      previous.flatMap { $0.summary.count >= 1 && reported ? $0.summary.mean.map { Wording.decimal($0) } : nil }
         ?? "–",
       previous.flatMap { comparison in
         guard reported, comparison.summary.count > 0, let change = comparison.change else { return nil }
-        return ReportText.signedDecimal(change) + (comparison.isSignificant ? " *" : "")
+        return Wording.signed(change) + (comparison.isSignificant ? " *" : "")
       } ?? "–",
-      row.responseRate.flatMap { $0.rate.map(ReportText.percentage) } ?? "–",
+      row.responseRate.flatMap { $0.rate.map(Wording.percent) } ?? "–",
     ]
   }
 
   private static func weightedCells(_ weighted: WeightedMean, norm: String, normValue: Double?) -> [String] {
     [
       "    gewogen naar populatie", "≈ " + String(Int(weighted.effectiveSampleSize.rounded())),
-      ReportText.decimal(weighted.mean),
-      weighted.confidenceInterval.map { ReportText.interval($0, norm: normValue) } ?? "–",
-      weighted.standardDeviation.map { ReportText.decimal($0) } ?? "–", "", "", norm,
-      ReportText.status(weighted.assessment),
+      Wording.decimal(weighted.mean),
+      weighted.confidenceInterval.map { Wording.tableInterval($0, norm: normValue) } ?? "–",
+      weighted.standardDeviation.map { Wording.decimal($0) } ?? "–", "", "", norm,
+      Wording.assessment(weighted.assessment),
       "", "", "",
     ]
   }
@@ -172,7 +170,8 @@ public enum ScoreRenderer {
       let common: [String: String] = [
         "period": card.period.name, "first_day": card.period.first.description,
         "last_day": card.period.last.description, "indicator": score.indicator.id,
-        "audience": score.indicator.audience?.rawValue ?? "", "norm": score.norm.map { number($0, 1) } ?? "",
+        "audience": score.indicator.audience?.rawValue ?? "",
+        "norm": score.norm.map { Wording.feedNumber($0, decimals: 1) } ?? "",
         "norm_direction": score.indicator.direction.rawValue,
       ]
       func add(_ row: ScoreCard.Row, type: String, extra: [String: String] = [:]) {
@@ -186,13 +185,13 @@ public enum ScoreRenderer {
         fields["row_type"] = "weighted"
         fields["label"] = "gewogen naar populatie"
         fields["n"] = String(score.overall.summary.count)
-        fields["effective_n"] = number(weighted.effectiveSampleSize, 1)
-        fields["mean"] = number(weighted.mean, 4)
-        fields["sd"] = weighted.standardDeviation.map { number($0, 4) } ?? ""
-        fields["ci_lower"] = weighted.confidenceInterval.map { number($0.lower, 4) } ?? ""
-        fields["ci_upper"] = weighted.confidenceInterval.map { number($0.upper, 4) } ?? ""
+        fields["effective_n"] = Wording.feedNumber(weighted.effectiveSampleSize, decimals: 1)
+        fields["mean"] = Wording.feedNumber(weighted.mean, decimals: 4)
+        fields["sd"] = weighted.standardDeviation.map { Wording.feedNumber($0, decimals: 4) } ?? ""
+        fields["ci_lower"] = weighted.confidenceInterval.map { Wording.feedNumber($0.lower, decimals: 4) } ?? ""
+        fields["ci_upper"] = weighted.confidenceInterval.map { Wording.feedNumber($0.upper, decimals: 4) } ?? ""
         fields.merge(assessmentFields(weighted.assessment)) { $1 }
-        fields["value_reported"] = number(Assessment.shown(weighted.mean), 1)
+        fields["value_reported"] = Wording.feedNumber(Assessment.shown(weighted.mean), decimals: 1)
         rows.append(csvColumns.map { fields[$0] ?? "" })
       }
       for group in score.groups {
@@ -200,15 +199,16 @@ public enum ScoreRenderer {
       }
       if let breakdown = score.breakdown {
         for row in breakdown.rows {
+          let label = Wording.breakdownLabel(row, dimensions: breakdown.dimensions)
           var extra: [String: String] = [:]
           for (dimension, value) in zip(breakdown.dimensions, row.values) {
             extra[dimension == .period ? "report_period" : dimension.rawValue] = value
           }
-          add(row.total, type: "breakdown", extra: extra.merging(["label": row.label]) { $1 })
+          add(row.total, type: "breakdown", extra: extra.merging(["label": label]) { $1 })
           for group in row.groups {
             add(
               group, type: "breakdown_group",
-              extra: extra.merging(["group": group.group ?? "", "group_label": group.label, "label": row.label]) {
+              extra: extra.merging(["group": group.group ?? "", "group_label": group.label, "label": label]) {
                 $1
               })
           }
@@ -222,22 +222,22 @@ public enum ScoreRenderer {
   private static func figureFields(_ row: ScoreCard.Row) -> [String: String] {
     var fields = ["label": row.label, "suppressed": row.isSuppressed ? "true" : "false"]
     if row.isSuppressed {
-      fields["status"] = ReportText.suppressed
-      fields["status_reported"] = ReportText.suppressed
+      fields["status"] = Wording.suppressed
+      fields["status_reported"] = Wording.suppressed
       return fields
     }
     let summary = row.summary
     fields["n"] = String(summary.count)
     fields.merge(assessmentFields(row.assessment)) { $1 }
     if row.assessment.status != .teWeinigRespondenten {
-      fields["mean"] = summary.mean.map { number($0, 4) } ?? ""
-      fields["sd"] = summary.standardDeviation.map { number($0, 4) } ?? ""
-      fields["ci_lower"] = summary.confidenceInterval.map { number($0.lower, 4) } ?? ""
-      fields["ci_upper"] = summary.confidenceInterval.map { number($0.upper, 4) } ?? ""
-      fields["value_reported"] = summary.mean.map { number(Assessment.shown($0), 1) } ?? ""
+      fields["mean"] = summary.mean.map { Wording.feedNumber($0, decimals: 4) } ?? ""
+      fields["sd"] = summary.standardDeviation.map { Wording.feedNumber($0, decimals: 4) } ?? ""
+      fields["ci_lower"] = summary.confidenceInterval.map { Wording.feedNumber($0.lower, decimals: 4) } ?? ""
+      fields["ci_upper"] = summary.confidenceInterval.map { Wording.feedNumber($0.upper, decimals: 4) } ?? ""
+      fields["value_reported"] = summary.mean.map { Wording.feedNumber(Assessment.shown($0), decimals: 1) } ?? ""
       if row.publishesDistribution {
-        fields["median"] = summary.median.map { number($0, 2) } ?? ""
-        fields["share_below_6"] = summary.shareBelowSix.map { number($0, 4) } ?? ""
+        fields["median"] = summary.median.map { Wording.feedNumber($0, decimals: 2) } ?? ""
+        fields["share_below_6"] = summary.shareBelowSix.map { Wording.feedNumber($0, decimals: 4) } ?? ""
         for (index, count) in summary.gradeCounts.enumerated() { fields["grade_\(index + 1)"] = String(count) }
       }
     }
@@ -245,14 +245,14 @@ public enum ScoreRenderer {
       fields["previous_period"] = previous.period.name
       fields["previous_n"] = String(previous.summary.count)
       if row.assessment.status != .teWeinigRespondenten {
-        fields["previous_mean"] = previous.summary.mean.map { number($0, 4) } ?? ""
-        fields["change"] = previous.change.map { number($0, 4) } ?? ""
-        fields["change_p_value"] = previous.test.map { number($0.pValue, 4) } ?? ""
+        fields["previous_mean"] = previous.summary.mean.map { Wording.feedNumber($0, decimals: 4) } ?? ""
+        fields["change"] = previous.change.map { Wording.feedNumber($0, decimals: 4) } ?? ""
+        fields["change_p_value"] = previous.test.map { Wording.feedNumber($0.pValue, decimals: 4) } ?? ""
         fields["change_significant"] = previous.test == nil ? "" : previous.isSignificant ? "true" : "false"
       }
     }
     if let rate = row.responseRate {
-      fields["response_rate"] = rate.rate.map { number($0, 4) } ?? ""
+      fields["response_rate"] = rate.rate.map { Wording.feedNumber($0, decimals: 4) } ?? ""
       fields["response_rate_basis"] = rate.basis.rawValue
     }
     return fields
@@ -263,11 +263,6 @@ public enum ScoreRenderer {
       "status": assessment.status.rawValue, "indicative": assessment.isIndicative ? "true" : "false",
       "significant": assessment.isSignificant ? "true" : "false", "status_reported": assessment.reportedStatus,
     ]
-  }
-
-  /// A number with a point and a fixed number of decimals.
-  static func number(_ value: Double, _ decimals: Int) -> String {
-    String(format: "%.\(decimals)f", value)
   }
 
   // MARK: - JSON
@@ -394,7 +389,7 @@ private struct JSONCard: Encodable {
     firstDay = card.period.first.description
     lastDay = card.period.last.description
     previousPeriod = card.previousPeriod?.name
-    countingRule = ReportText.countingRule
+    countingRule = Wording.countingRule
     thresholds = Thresholds(
       minimumRespondents: card.thresholds.minimumRespondents, indicativeBelow: card.thresholds.indicativeBelow,
       disclosureThreshold: card.thresholds.disclosureThreshold)
@@ -404,36 +399,40 @@ private struct JSONCard: Encodable {
         id: score.indicator.id, number: score.indicator.number, label: score.indicator.label,
         audience: score.indicator.audience?.rawValue, unit: score.indicator.unit.rawValue, norm: score.norm,
         normDirection: score.indicator.direction.rawValue, overall: Self.figure(score.overall),
-        weighted: score.weighted.map(Self.weighted), groups: score.groups.map(Self.figure),
+        weighted: score.weighted.map(Self.weighted), groups: score.groups.map { Self.figure($0) },
         breakdown: score.breakdown.map { breakdown in
           Breakdown(
             dimensions: breakdown.dimensions.map(\.rawValue), includesGroups: breakdown.includesGroups,
             disclosureControlled: breakdown.isDisclosureControlled,
-            rows: breakdown.rows.map {
-              BreakdownRow(
-                values: $0.values, label: $0.label, total: Self.figure($0.total), groups: $0.groups.map(Self.figure))
+            rows: breakdown.rows.map { row in
+              let label = Wording.breakdownLabel(row, dimensions: breakdown.dimensions)
+              return BreakdownRow(
+                values: row.values, label: label, total: Self.figure(row.total, label: label),
+                groups: row.groups.map { Self.figure($0) })
             })
         })
     }
   }
 
   static func round(_ value: Double?) -> Double? {
-    value.map { ($0 * 10_000).rounded() / 10_000 }
+    Wording.feedRounded(value)
   }
 
   static func interval(_ interval: ConfidenceInterval?) -> Interval? {
     interval.map { Interval(lower: round($0.lower) ?? 0, upper: round($0.upper) ?? 0, level: $0.level) }
   }
 
-  static func figure(_ row: ScoreCard.Row) -> Figure {
+  /// A row's figure; `label` names a breakdown total, whose name the engine leaves to the wording.
+  static func figure(_ row: ScoreCard.Row, label: String? = nil) -> Figure {
+    let label = label ?? row.label
     if row.isSuppressed {
-      return Figure(group: row.group, label: row.label, suppressed: true, statusReported: ReportText.suppressed)
+      return Figure(group: row.group, label: label, suppressed: true, statusReported: Wording.suppressed)
     }
     let summary = row.summary
     let reported = row.assessment.status != .teWeinigRespondenten
     let distribution = row.publishesDistribution
     return Figure(
-      group: row.group, label: row.label, suppressed: false, n: summary.count,
+      group: row.group, label: label, suppressed: false, n: summary.count,
       mean: reported ? round(summary.mean) : nil, sd: reported ? round(summary.standardDeviation) : nil,
       interval: reported ? interval(summary.confidenceInterval) : nil,
       median: distribution ? summary.median : nil, gradeCounts: distribution ? summary.gradeCounts : nil,
@@ -472,145 +471,5 @@ private struct JSONCard: Encodable {
       status: weighted.assessment.status.rawValue, indicative: weighted.assessment.isIndicative,
       significant: weighted.assessment.isSignificant, statusReported: weighted.assessment.reportedStatus,
       valueReported: Assessment.shown(weighted.mean))
-  }
-}
-
-/// Dutch report wording, kept in one place.
-public enum ReportText {
-  static let monthNames = [
-    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november",
-    "december",
-  ]
-
-  /// The rule by which a response counts in a period; every report states it.
-  public static let countingRule =
-    "Een vragenlijst telt mee in de periode waarin hij is afgerond (Nederlandse tijd); alleen afgeronde vragenlijsten met een rapportcijfer tellen."
-
-  /// A breakdown row for responses without a municipality.
-  public static let noGemeente = "(geen gemeente)"
-  /// A breakdown row for responses without a role answer.
-  public static let noRole = "(rol onbekend)"
-  /// The status of a suppressed cell.
-  public static let suppressed = "afgeschermd"
-
-  /// "periode 2026-T2 (1 januari t/m 31 augustus 2026)".
-  public static func periodDescription(_ period: Period) -> String {
-    "periode \(period.name) (\(dateRange(period)))"
-  }
-
-  /// "1 januari t/m 31 augustus 2026".
-  public static func dateRange(_ period: Period) -> String {
-    let first = "\(period.first.day) \(monthNames[period.first.month - 1])"
-    let last = "\(period.last.day) \(monthNames[period.last.month - 1]) \(period.last.year)"
-    let firstWithYear = period.first.year == period.last.year ? first : "\(first) \(period.first.year)"
-    return "\(firstWithYear) t/m \(last)"
-  }
-
-  /// A number with a decimal comma, one decimal unless asked otherwise: 7,3.
-  ///
-  /// Halves round away from zero on the decimal value, as the scoring engine rounds before it compares with the
-  /// norm, so the printed figure always agrees with the status (6.85 is "6,9" here and in the verdict, where `%.1f`
-  /// would print the binary 6.8499… as "6,8"). Negative numbers get a minus sign; "−0,0" is written "0,0".
-  public static func decimal(_ value: Double, digits: Int = 1) -> String {
-    let scale = pow(10, Double(digits))
-    let rounded = (value * scale).rounded() / scale
-    let text = String(format: "%.\(digits)f", rounded).replacingOccurrences(of: ".", with: ",")
-    guard text.hasPrefix("-") else { return text }
-    let magnitude = text.dropFirst()
-    return magnitude.allSatisfy { $0 == "0" || $0 == "," } ? String(magnitude) : "−" + magnitude
-  }
-
-  /// "+0,3" or "−0,2"; "0,0" without a sign.
-  public static func signedDecimal(_ value: Double) -> String {
-    let text = decimal(value)
-    return text.hasPrefix("−") || text == decimal(0) ? text : "+" + text
-  }
-
-  /// The bounds of a grade's interval as printed: one decimal, or two for both when a bound rounds onto the norm
-  /// without being on it, so that "significant" or "onzeker" never sits next to an interval that seems to end at
-  /// the norm ("5,9 – 7,0" for 5,94–6,97).
-  public static func intervalBounds(lower: Double, upper: Double, norm: Double?) -> (lower: String, upper: String) {
-    let digits =
-      norm.map { norm in [lower, upper].contains { $0 != norm && decimal($0) == decimal(norm) } ? 2 : 1 } ?? 1
-    return (decimal(lower, digits: digits), decimal(upper, digits: digits))
-  }
-
-  /// "7,1 – 7,5" (see ``intervalBounds(lower:upper:norm:)`` for when it has two decimals).
-  public static func interval(_ interval: ConfidenceInterval, norm: Double? = nil) -> String {
-    let bounds = intervalBounds(lower: interval.lower, upper: interval.upper, norm: norm)
-    return "\(bounds.lower) – \(bounds.upper)"
-  }
-
-  /// A share 0…1 as a whole percentage: "12%".
-  public static func percentage(_ share: Double) -> String {
-    "\(Int((share * 100).rounded()))%"
-  }
-
-  /// "≥ 7,0", "≤ 30,0" or "–".
-  public static func norm(_ norm: Double?, direction: IndicatorSet.Direction) -> String {
-    guard let norm else { return "–" }
-    switch direction {
-    case .atLeast: return "≥ " + decimal(norm)
-    case .atMost: return "≤ " + decimal(norm)
-    case .none: return "–"
-    }
-  }
-
-  /// "voldoet", "voldoet niet (significant)", "indicatief: voldoet", "te weinig respondenten".
-  public static func status(_ assessment: Assessment) -> String {
-    var text = assessment.status.rawValue
-    if assessment.isSignificant, assessment.status == .voldoet || assessment.status == .voldoetNiet {
-      text += " (significant)"
-    }
-    if assessment.isIndicative, assessment.status != .teWeinigRespondenten { text = "indicatief: " + text }
-    return text
-  }
-
-  /// The status text in colour: green meets, red does not, yellow indicative, dim for no verdict.
-  static func coloured(_ status: String) -> String {
-    let code: String
-    if status.hasPrefix("indicatief") {
-      code = "33"
-    } else if status.hasPrefix("voldoet niet") {
-      code = "31"
-    } else if status.hasPrefix("voldoet") {
-      code = "32"
-    } else if status.isEmpty || status == "status" {
-      return status
-    } else {
-      code = "2"
-    }
-    return "\u{1B}[\(code)m\(status)\u{1B}[0m"
-  }
-
-  /// The Dutch name of a breakdown dimension.
-  public static func dimensionName(_ dimension: ScoreDimension) -> String {
-    switch dimension {
-    case .group: "groep"
-    case .gemeente: "gemeente"
-    case .role: "rol"
-    case .year: "jaar"
-    case .period: "periode"
-    }
-  }
-
-  /// The notes under every score table.
-  static func tableNotes(_ thresholds: ReportingThresholds) -> [String] {
-    [
-      "n = respondenten met een rapportcijfer; 95%-interval volgens de t-verdeling; sd = standaardafwijking; < 6 = aandeel cijfers onder de 6.",
-      "Onder \(thresholds.minimumRespondents) respondenten staat er \"te weinig respondenten\" en geen gemiddelde; van \(thresholds.minimumRespondents) tot \(thresholds.indicativeBelow) is het oordeel \"indicatief\". \"Significant\": het hele interval ligt aan die kant van de norm.",
-      "Verschil met vorig jaar: * = significant (Welch-toets, 5%). Respons = afgerond / (afgerond + geweigerd), of afgerond / uitgenodigd.",
-      countingRule,
-    ]
-  }
-
-  static let weightingNote =
-    "Gewogen naar populatie: elke groep telt naar haar aandeel in de populatie (poststratificatie); n ≈ effectieve steekproefomvang (Kish)."
-
-  static let periodBreakdownNote =
-    "De perioden lopen cumulatief vanaf 1 januari en overlappen: ze worden alleen met dezelfde periode een jaar eerder vergeleken."
-
-  static func suppressionNote(_ thresholds: ReportingThresholds) -> String {
-    "* afgeschermd: minder dan \(thresholds.disclosureThreshold) respondenten, of afgeschermd zodat een ander afgeschermd cijfer niet uit de totalen of uit het verschil met een eerdere periode van het jaar is terug te rekenen. De verdeling van de cijfers (mediaan, aandeel onder de 6, aantallen per cijfer) van een gemeente of een groep binnen een gemeente staat er pas vanaf \(thresholds.distributionThreshold) respondenten."
   }
 }

@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+import TevredenCore
+
+/// Score cards built by the engine from hand-made cells, for the renderers' tests.
+enum ScoreCardFixture {
+  static func indicators(minimum: Int = 3, indicative: Int? = nil, disclosure: Int = 10) -> IndicatorSet {
+    IndicatorSet(
+      minimumRespondents: minimum, indicativeBelow: indicative, disclosureThreshold: disclosure,
+      indicators: [
+        .init(
+          id: "pi5", number: "5", label: "Klanttevredenheid van direct betrokkenen", audience: .inwoners, unit: .cijfer,
+          direction: .atLeast, norms: [2025: 7.0, 2026: 7.5]),
+        .init(
+          id: "pi6", number: "6", label: "Klanttevredenheid ketenpartners", audience: .ketenpartners, unit: .cijfer,
+          direction: .atLeast, norms: [2026: 7.0]),
+      ], gemeenten: ["Alkmaar", "Bergen", "Hoorn", "Texel"])
+  }
+
+  static let groups = [
+    GroupInfo(audience: .inwoners, group: "melding", label: "Melding"),
+    GroupInfo(audience: .inwoners, group: "advies", label: "Advies"),
+    GroupInfo(audience: .ketenpartners, group: "politie", label: "Politie"),
+  ]
+
+  static func cell(_ audience: Audience, _ group: String, _ grades: [Double], gemeente: String? = nil)
+    -> GradeCell
+  {
+    GradeCell(audience: audience, group: group, gemeente: gemeente, distribution: GradeDistribution(grades: grades))
+  }
+
+  static func card(
+    _ cells: [GradeCell], period: String = "2026", indicators: IndicatorSet = indicators(), by: [ScoreDimension] = []
+  ) throws -> ScoreCard {
+    try ScoreCard.build(
+      request: ScoreRequest(period: try #require(Period(period)), dimensions: by), indicators: indicators,
+      data: ScoreData(groups: groups, cells: cells))
+  }
+
+  static func grades(_ n: Int) -> [Double] { Array(repeating: 7, count: n) }
+}
