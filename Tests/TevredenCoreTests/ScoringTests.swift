@@ -136,44 +136,10 @@ import TevredenTestSupport
 }
 
 @Suite struct ScoringTests {
-  static func indicators(minimum: Int = 3, indicative: Int? = nil, disclosure: Int = 10) -> IndicatorSet {
-    IndicatorSet(
-      minimumRespondents: minimum, indicativeBelow: indicative, disclosureThreshold: disclosure,
-      indicators: [
-        .init(
-          id: "pi5", number: "5", label: "Klanttevredenheid van direct betrokkenen", audience: .inwoners, unit: .cijfer,
-          direction: .atLeast, norms: [2025: 7.0, 2026: 7.5]),
-        .init(
-          id: "pi6", number: "6", label: "Klanttevredenheid ketenpartners", audience: .ketenpartners, unit: .cijfer,
-          direction: .atLeast, norms: [2026: 7.0]),
-      ], gemeenten: ["Alkmaar", "Bergen", "Hoorn", "Texel"])
-  }
-
-  static let groups = [
-    GroupInfo(audience: .inwoners, group: "melding", label: "Melding"),
-    GroupInfo(audience: .inwoners, group: "advies", label: "Advies"),
-    GroupInfo(audience: .ketenpartners, group: "politie", label: "Politie"),
-  ]
-
-  static func cell(_ audience: Audience, _ group: String, _ grades: [Double], gemeente: String? = nil)
-    -> GradeCell
-  {
-    GradeCell(audience: audience, group: group, gemeente: gemeente, distribution: GradeDistribution(grades: grades))
-  }
-
-  static func card(
-    _ cells: [GradeCell], period: String = "2026", indicators: IndicatorSet = indicators(), by: [ScoreDimension] = [],
-    previous: [GradeCell] = [], statuses: [StatusCount] = [], weights: PopulationWeights? = nil,
-    invited: [String: Int] = [:]
-  ) throws -> ScoreCard {
-    try ScoreCard.build(
-      request: ScoreRequest(period: try #require(Period(period)), dimensions: by), indicators: indicators,
-      data: ScoreData(groups: groups, cells: cells, previousCells: previous, statusCounts: statuses),
-      weights: weights, invited: invited)
-  }
-
   @Test func theOverallRowIsTheMeanOverAllRespondentsNotOfGroupMeans() throws {
-    let card = try Self.card([Self.cell(.inwoners, "melding", [6, 6, 6]), Self.cell(.inwoners, "advies", [9])])
+    let card = try ScoreCardFixture.card([
+      ScoreCardFixture.cell(.inwoners, "melding", [6, 6, 6]), ScoreCardFixture.cell(.inwoners, "advies", [9]),
+    ])
     let pi5 = try #require(card.indicators.first)
     #expect(pi5.overall.summary.count == 4)
     #expect(pi5.overall.summary.mean == 6.75)  // not (6 + 9) / 2
@@ -181,22 +147,25 @@ import TevredenTestSupport
   }
 
   @Test func usesTheNormOfThePeriodsYear() throws {
-    let cells = [Self.cell(.inwoners, "melding", [7, 7, 7])]
-    let in2025 = try Self.card(cells, period: "2025")
-    let in2026 = try Self.card(cells, period: "2026")
+    let cells = [ScoreCardFixture.cell(.inwoners, "melding", [7, 7, 7])]
+    let in2025 = try ScoreCardFixture.card(cells, period: "2025")
+    let in2026 = try ScoreCardFixture.card(cells, period: "2026")
     #expect(in2025.indicators[0].norm == 7.0)
     #expect(in2025.indicators[0].overall.status == .voldoet)
     #expect(in2026.indicators[0].norm == 7.5)
     #expect(in2026.indicators[0].overall.status == .voldoetNiet)
     // PI 6 has no 2025 norm.
-    let partners = try Self.card([Self.cell(.ketenpartners, "politie", [8, 8, 8])], period: "2025")
+    let partners = try ScoreCardFixture.card(
+      [ScoreCardFixture.cell(.ketenpartners, "politie", [8, 8, 8])], period: "2025")
     #expect(partners.indicators[1].overall.status == .geenNorm)
   }
 
   @Test func tooFewRespondentsIsNotAVerdictAndSmallGroupsAreIndicative() throws {
-    let set = Self.indicators(minimum: 3, indicative: 5)
-    let card = try Self.card(
-      [Self.cell(.inwoners, "melding", [8, 8]), Self.cell(.inwoners, "advies", [8, 8, 8, 9])], indicators: set)
+    let set = ScoreCardFixture.indicators(minimum: 3, indicative: 5)
+    let card = try ScoreCardFixture.card(
+      [
+        ScoreCardFixture.cell(.inwoners, "melding", [8, 8]), ScoreCardFixture.cell(.inwoners, "advies", [8, 8, 8, 9]),
+      ], indicators: set)
     let advies = card.indicators[0].groups[0]
     let melding = card.indicators[0].groups[1]
     #expect(melding.assessment == Assessment(status: .teWeinigRespondenten))
@@ -230,9 +199,9 @@ import TevredenTestSupport
   }
 
   @Test func comparesWithTheSamePeriodAYearEarlier() throws {
-    let card = try Self.card(
-      [Self.cell(.inwoners, "melding", StatisticsTests.sampleA)], period: "2026-T2",
-      previous: [Self.cell(.inwoners, "melding", StatisticsTests.sampleB)])
+    let card = try ScoreCardFixture.card(
+      [ScoreCardFixture.cell(.inwoners, "melding", StatisticsTests.sampleA)], period: "2026-T2",
+      previous: [ScoreCardFixture.cell(.inwoners, "melding", StatisticsTests.sampleB)])
     #expect(card.previousPeriod?.name == "2025-T2")
     let melding = try #require(card.indicators[0].groups.first { $0.group == "melding" })
     let comparison = try #require(melding.previousYear)
@@ -246,10 +215,10 @@ import TevredenTestSupport
   @Test func weightedMeanMatchesAnIndependentComputation() throws {
     // Python/NumPy: per-respondent weights (N_g/N)/(n_g/n), mean Σwx/Σw, Kish n_eff = (Σw)²/Σw²,
     // sd² = Σw(x − mean)²/(n − 1) with Σw = n, interval mean ± t.ppf(0.975, n_eff − 1)·sd/√n_eff.
-    let card = try Self.card(
+    let card = try ScoreCardFixture.card(
       [
-        Self.cell(.inwoners, "melding", StatisticsTests.sampleA),
-        Self.cell(.inwoners, "advies", StatisticsTests.sampleB),
+        ScoreCardFixture.cell(.inwoners, "melding", StatisticsTests.sampleA),
+        ScoreCardFixture.cell(.inwoners, "advies", StatisticsTests.sampleB),
       ],
       weights: PopulationWeights(populations: ["melding": 1000, "advies": 3000], file: "w.csv"))
     let weighted = try #require(card.indicators[0].weighted)
@@ -264,8 +233,8 @@ import TevredenTestSupport
 
   @Test func weightsMustCoverEveryGroupWithRespondents() throws {
     #expect(throws: ScoringError.missingWeight(group: "advies", file: "w.csv")) {
-      try Self.card(
-        [Self.cell(.inwoners, "melding", [7]), Self.cell(.inwoners, "advies", [8])],
+      try ScoreCardFixture.card(
+        [ScoreCardFixture.cell(.inwoners, "melding", [7]), ScoreCardFixture.cell(.inwoners, "advies", [8])],
         weights: PopulationWeights(populations: ["melding": 10], file: "w.csv"))
     }
   }
@@ -277,7 +246,7 @@ import TevredenTestSupport
       StatusCount(audience: .inwoners, group: "melding", status: .partial, count: 2),
       StatusCount(audience: .ketenpartners, group: "politie", status: .completed, count: 12),
     ]
-    let card = try Self.card([], statuses: statuses, invited: ["politie": 48])
+    let card = try ScoreCardFixture.card([], statuses: statuses, invited: ["politie": 48])
     let melding = try #require(card.indicators[0].groups.first { $0.group == "melding" })
     #expect(melding.responseRate?.basis == .refusals)
     #expect(melding.responseRate?.rate == 0.75)
@@ -302,17 +271,16 @@ import TevredenTestSupport
 @Suite struct MunicipalBreakdownTests {
   static func gemeenteCard(_ cells: [GradeCell], by: [ScoreDimension] = [.gemeente]) throws -> ScoreCard.Breakdown {
     try #require(
-      try ScoringTests.card(cells, indicators: ScoringTests.indicators(minimum: 1), by: by).indicators[0].breakdown)
+      try ScoreCardFixture.card(cells, indicators: ScoreCardFixture.indicators(minimum: 1), by: by).indicators[0]
+        .breakdown)
   }
-
-  static func grades(_ n: Int) -> [Double] { Array(repeating: 7, count: n) }
 
   @Test func aSingleSmallMunicipalityIsHiddenWithTheNextSmallest() throws {
     let breakdown = try Self.gemeenteCard([
-      ScoringTests.cell(.inwoners, "melding", Self.grades(40), gemeente: "Alkmaar"),
-      ScoringTests.cell(.inwoners, "melding", Self.grades(4), gemeente: "Bergen"),
-      ScoringTests.cell(.inwoners, "melding", Self.grades(25), gemeente: "Hoorn"),
-      ScoringTests.cell(.inwoners, "melding", Self.grades(12), gemeente: "Texel"),
+      ScoreCardFixture.cell(.inwoners, "melding", ScoreCardFixture.grades(40), gemeente: "Alkmaar"),
+      ScoreCardFixture.cell(.inwoners, "melding", ScoreCardFixture.grades(4), gemeente: "Bergen"),
+      ScoreCardFixture.cell(.inwoners, "melding", ScoreCardFixture.grades(25), gemeente: "Hoorn"),
+      ScoreCardFixture.cell(.inwoners, "melding", ScoreCardFixture.grades(12), gemeente: "Texel"),
     ])
     let byName = Dictionary(uniqueKeysWithValues: breakdown.rows.map { ($0.label, $0.total) })
     #expect(breakdown.isDisclosureControlled)
@@ -325,9 +293,9 @@ import TevredenTestSupport
 
   @Test func twoSmallMunicipalitiesNeedNoComplementAndEmptyOnesAreShown() throws {
     let breakdown = try Self.gemeenteCard([
-      ScoringTests.cell(.inwoners, "melding", Self.grades(40), gemeente: "Alkmaar"),
-      ScoringTests.cell(.inwoners, "melding", Self.grades(4), gemeente: "Bergen"),
-      ScoringTests.cell(.inwoners, "melding", Self.grades(9), gemeente: "Hoorn"),
+      ScoreCardFixture.cell(.inwoners, "melding", ScoreCardFixture.grades(40), gemeente: "Alkmaar"),
+      ScoreCardFixture.cell(.inwoners, "melding", ScoreCardFixture.grades(4), gemeente: "Bergen"),
+      ScoreCardFixture.cell(.inwoners, "melding", ScoreCardFixture.grades(9), gemeente: "Hoorn"),
     ])
     let byName = Dictionary(uniqueKeysWithValues: breakdown.rows.map { ($0.label, $0.total) })
     #expect(byName["Bergen"]?.isSuppressed == true && byName["Hoorn"]?.isSuppressed == true)
@@ -339,12 +307,12 @@ import TevredenTestSupport
     // Municipality × group: every published total (row, group, indicator) with its cells.
     let breakdown = try Self.gemeenteCard(
       [
-        ScoringTests.cell(.inwoners, "melding", Self.grades(30), gemeente: "Alkmaar"),
-        ScoringTests.cell(.inwoners, "advies", Self.grades(3), gemeente: "Alkmaar"),
-        ScoringTests.cell(.inwoners, "melding", Self.grades(20), gemeente: "Bergen"),
-        ScoringTests.cell(.inwoners, "advies", Self.grades(15), gemeente: "Bergen"),
-        ScoringTests.cell(.inwoners, "melding", Self.grades(25), gemeente: "Hoorn"),
-        ScoringTests.cell(.inwoners, "advies", Self.grades(11), gemeente: "Hoorn"),
+        ScoreCardFixture.cell(.inwoners, "melding", ScoreCardFixture.grades(30), gemeente: "Alkmaar"),
+        ScoreCardFixture.cell(.inwoners, "advies", ScoreCardFixture.grades(3), gemeente: "Alkmaar"),
+        ScoreCardFixture.cell(.inwoners, "melding", ScoreCardFixture.grades(20), gemeente: "Bergen"),
+        ScoreCardFixture.cell(.inwoners, "advies", ScoreCardFixture.grades(15), gemeente: "Bergen"),
+        ScoreCardFixture.cell(.inwoners, "melding", ScoreCardFixture.grades(25), gemeente: "Hoorn"),
+        ScoreCardFixture.cell(.inwoners, "advies", ScoreCardFixture.grades(11), gemeente: "Hoorn"),
       ], by: [.gemeente, .group])
     #expect(breakdown.includesGroups)
     let rows = breakdown.rows
@@ -367,14 +335,14 @@ import TevredenTestSupport
     // Without the group cells the row totals alone would need less hiding; published both ways, the difference
     // would let one be played off against the other.
     let cells = [
-      ScoringTests.cell(.inwoners, "melding", Self.grades(30), gemeente: "Alkmaar"),
-      ScoringTests.cell(.inwoners, "advies", Self.grades(3), gemeente: "Alkmaar"),
-      ScoringTests.cell(.inwoners, "melding", Self.grades(20), gemeente: "Bergen"),
-      ScoringTests.cell(.inwoners, "advies", Self.grades(15), gemeente: "Bergen"),
-      ScoringTests.cell(.inwoners, "melding", Self.grades(25), gemeente: "Hoorn"),
-      ScoringTests.cell(.inwoners, "advies", Self.grades(11), gemeente: "Hoorn"),
-      ScoringTests.cell(.inwoners, "melding", Self.grades(12), gemeente: "Texel"),
-      ScoringTests.cell(.inwoners, "melding", Self.grades(4), gemeente: "Opmeer"),
+      ScoreCardFixture.cell(.inwoners, "melding", ScoreCardFixture.grades(30), gemeente: "Alkmaar"),
+      ScoreCardFixture.cell(.inwoners, "advies", ScoreCardFixture.grades(3), gemeente: "Alkmaar"),
+      ScoreCardFixture.cell(.inwoners, "melding", ScoreCardFixture.grades(20), gemeente: "Bergen"),
+      ScoreCardFixture.cell(.inwoners, "advies", ScoreCardFixture.grades(15), gemeente: "Bergen"),
+      ScoreCardFixture.cell(.inwoners, "melding", ScoreCardFixture.grades(25), gemeente: "Hoorn"),
+      ScoreCardFixture.cell(.inwoners, "advies", ScoreCardFixture.grades(11), gemeente: "Hoorn"),
+      ScoreCardFixture.cell(.inwoners, "melding", ScoreCardFixture.grades(12), gemeente: "Texel"),
+      ScoreCardFixture.cell(.inwoners, "melding", ScoreCardFixture.grades(4), gemeente: "Opmeer"),
     ]
     let withGroups = try Self.gemeenteCard(cells, by: [.gemeente, .group])
     let totalsOnly = try Self.gemeenteCard(cells)
@@ -393,17 +361,17 @@ import TevredenTestSupport
     let may = Period(from: LocalDate(year: 2026, month: 5, day: 1), to: LocalDate(year: 2026, month: 8, day: 31))
     #expect(throws: ScoringError.gemeenteNeedsBurapPeriod(may.name)) {
       try ScoreCard.build(
-        request: ScoreRequest(period: may, dimensions: [.gemeente]), indicators: ScoringTests.indicators(),
-        data: ScoreData(groups: ScoringTests.groups, cells: []))
+        request: ScoreRequest(period: may, dimensions: [.gemeente]), indicators: ScoreCardFixture.indicators(),
+        data: ScoreData(groups: ScoreCardFixture.groups, cells: []))
     }
   }
 
   @Test func smallMunicipalCellsShowNoDistribution() throws {
     let breakdown = try Self.gemeenteCard(
       [
-        ScoringTests.cell(.inwoners, "melding", Self.grades(40), gemeente: "Alkmaar"),
-        ScoringTests.cell(.inwoners, "melding", Self.grades(15), gemeente: "Bergen"),
-        ScoringTests.cell(.inwoners, "melding", Self.grades(22), gemeente: "Hoorn"),
+        ScoreCardFixture.cell(.inwoners, "melding", ScoreCardFixture.grades(40), gemeente: "Alkmaar"),
+        ScoreCardFixture.cell(.inwoners, "melding", ScoreCardFixture.grades(15), gemeente: "Bergen"),
+        ScoreCardFixture.cell(.inwoners, "melding", ScoreCardFixture.grades(22), gemeente: "Hoorn"),
       ])
     let byName = Dictionary(uniqueKeysWithValues: breakdown.rows.map { ($0.label, $0.total) })
     #expect(byName["Bergen"]?.isSuppressed == false)

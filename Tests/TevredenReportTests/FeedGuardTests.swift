@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TevredenCore
+import TevredenTestSupport
 
 @testable import TevredenReport
 

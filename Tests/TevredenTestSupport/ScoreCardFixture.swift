@@ -2,9 +2,9 @@ import Foundation
 import Testing
 import TevredenCore
 
-/// Score cards built by the engine from hand-made cells, for the renderers' tests.
-enum ScoreCardFixture {
-  static func indicators(minimum: Int = 3, indicative: Int? = nil, disclosure: Int = 10) -> IndicatorSet {
+/// Score cards built by the engine from hand-made cells, for the tests of the engine and of its renderers.
+public enum ScoreCardFixture {
+  public static func indicators(minimum: Int = 3, indicative: Int? = nil, disclosure: Int = 10) -> IndicatorSet {
     IndicatorSet(
       minimumRespondents: minimum, indicativeBelow: indicative, disclosureThreshold: disclosure,
       indicators: [
@@ -17,25 +17,29 @@ enum ScoreCardFixture {
       ], gemeenten: ["Alkmaar", "Bergen", "Hoorn", "Texel"])
   }
 
-  static let groups = [
+  public static let groups = [
     GroupInfo(audience: .inwoners, group: "melding", label: "Melding"),
     GroupInfo(audience: .inwoners, group: "advies", label: "Advies"),
     GroupInfo(audience: .ketenpartners, group: "politie", label: "Politie"),
   ]
 
-  static func cell(_ audience: Audience, _ group: String, _ grades: [Double], gemeente: String? = nil)
+  public static func cell(_ audience: Audience, _ group: String, _ grades: [Double], gemeente: String? = nil)
     -> GradeCell
   {
     GradeCell(audience: audience, group: group, gemeente: gemeente, distribution: GradeDistribution(grades: grades))
   }
 
-  static func card(
-    _ cells: [GradeCell], period: String = "2026", indicators: IndicatorSet = indicators(), by: [ScoreDimension] = []
+  public static func card(
+    _ cells: [GradeCell], period: String = "2026", indicators: IndicatorSet = indicators(), by: [ScoreDimension] = [],
+    previous: [GradeCell] = [], statuses: [StatusCount] = [], weights: PopulationWeights? = nil,
+    invited: [String: Int] = [:]
   ) throws -> ScoreCard {
     try ScoreCard.build(
       request: ScoreRequest(period: try #require(Period(period)), dimensions: by), indicators: indicators,
-      data: ScoreData(groups: groups, cells: cells))
+      data: ScoreData(groups: groups, cells: cells, previousCells: previous, statusCounts: statuses),
+      weights: weights, invited: invited)
   }
 
-  static func grades(_ n: Int) -> [Double] { Array(repeating: 7, count: n) }
+  /// `n` grades of 7.
+  public static func grades(_ n: Int) -> [Double] { Array(repeating: 7, count: n) }
 }
