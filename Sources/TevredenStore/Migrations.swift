@@ -1,6 +1,9 @@
 import GRDB
 
 extension TevredenDatabase {
+  /// The migration that keys answers by item number (see ``ItemCodes``).
+  static let numberedItemsMigration = "v13-numbered-items"
+
   /// The newest schema this build writes, as `--version` shows it.
   public static var schemaVersion: String { migrator.migrations.last ?? "" }
 
@@ -343,7 +346,7 @@ extension TevredenDatabase {
             FROM response r, json_each(r.missing) m WHERE \(visible);
           """)
     }
-    migrator.registerMigration("v13-numbered-items") { db in
+    migrator.registerMigration(numberedItemsMigration) { db in
       // Answers keyed by a number per item id instead of the id (see ItemCodes): the row about half as long. The
       // numbers go to the items of the stored definitions first, in the order they were stored, then to any other
       // key found in stored answers (an item its definition lacks, which reading the response refuses, as before).

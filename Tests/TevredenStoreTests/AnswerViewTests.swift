@@ -191,6 +191,8 @@ import TevredenTestSupport
       #expect(try Row.fetchAll(db, sql: "SELECT * FROM interviewEvent ORDER BY id") == eventsBefore)
       #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
       #expect(try String.fetchOne(db, sql: "PRAGMA integrity_check") == "ok")
+      // The rebuilt table's old pages are not left free in the file.
+      #expect(try Int.fetchOne(db, sql: "PRAGMA freelist_count") == 0)
       for response in stored {
         #expect(try Self.viewRows(response.id.rawValue, in: db) == Self.expectedRows(response), "\(response.id)")
       }
