@@ -33,16 +33,49 @@ struct ScoreScan {
   /// An aspect item of one snapshot: the item's key in the answers object (its number in the database, see
   /// ``ItemCodes``) and its index in ``itemNames``.
   struct AspectItem {
-    var key: [UInt8] {
-      didSet { signature = key.withUnsafeBufferPointer(ShortText.init) }
-    }
+    var key: [UInt8]
     var number: Int
-    private(set) var signature: ShortText
+  }
 
-    init(key: [UInt8], number: Int) {
-      self.key = key
-      self.number = number
-      signature = key.withUnsafeBufferPointer(ShortText.init)
+  /// A snapshot's aspect items by the number that keys them: `items[code]` is the item's index in ``itemNames``
+  /// plus one, 0 for a number that is no aspect. Item numbers are small (one per item id the database holds), so
+  /// finding a member's item is reading its key's digits and one array element.
+  struct AspectLookup {
+    var items: [AspectItem] = []
+    private var byCode: [Int32] = []
+    /// Items with numbers too large for the array (a database would need tens of thousands of item ids).
+    private var large: [Int: Int] = [:]
+
+    init(_ items: [AspectItem]) {
+      self.items = items
+      for item in items {
+        guard let code = Self.code(item.key) else { continue }
+        guard code < 1 << 16 else {
+          large[code] = item.number
+          continue
+        }
+        if byCode.count <= code { byCode += repeatElement(0, count: code + 1 - byCode.count) }
+        byCode[code] = Int32(item.number + 1)
+      }
+    }
+
+    /// The index in ``itemNames`` of the aspect item keyed by `key`, or `nil`.
+    func number(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
+      guard let code = Self.code(key) else { return nil }
+      guard code < byCode.count else { return large.isEmpty ? nil : large[code] }
+      let number = Int(byCode[code])
+      return number > 0 ? number - 1 : nil
+    }
+
+    /// A key's number: decimal digits without a leading zero, at most eighteen of them.
+    static func code(_ key: some Collection<UInt8>) -> Int? {
+      guard !key.isEmpty, key.count <= 18, key.first != UInt8(ascii: "0") || key.count == 1 else { return nil }
+      var code = 0
+      for byte in key {
+        guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+        code = code * 10 + Int(byte - UInt8(ascii: "0"))
+      }
+      return code
     }
   }
 
@@ -274,8 +307,7 @@ struct ScoreScan {
     var tallies = plans.map(PlanTally.init)
     var found: [(item: Int, value: Int)] = []
     var lastSnapshot: Int64 = .min
-    var snapshotItems: [AspectItem] = []
-    var snapshotLengths: UInt64 = 0
+    var snapshotAspects = AspectLookup([])
     var oneByteValues = [Int](repeating: 0, count: 256)
     // The first day of a scored response: the smallest yyyymmdd, and the smallest text not written YYYY-MM-DD.
     let findsFirst = !opening.isEmpty
@@ -362,13 +394,11 @@ struct ScoreScan {
             let snapshot = sqlite3_column_int64(row, answersColumn - 1)
             if snapshot != lastSnapshot {
               lastSnapshot = snapshot
-              snapshotItems = aspectItems[snapshot] ?? []
-              snapshotLengths = Self.lengths(of: snapshotItems)
+              snapshotAspects = AspectLookup(aspectItems[snapshot] ?? [])
             }
             found.removeAll(keepingCapacity: true)
-            if !snapshotItems.isEmpty {
-              Self.readAspects(
-                row, answersColumn, snapshotItems, snapshotLengths, &values, &oneByteValues, into: &found)
+            if !snapshotAspects.items.isEmpty {
+              Self.readAspects(row, answersColumn, snapshotAspects, &values, &oneByteValues, into: &found)
             }
           }
           guard !found.isEmpty else { continue }
@@ -460,18 +490,12 @@ struct ScoreScan {
     return number
   }
 
-  /// The lengths of the items' keys as bits (bit n: a key of n bytes; keys of 64 bytes or more set bit 0).
-  private static func lengths(of items: [AspectItem]) -> UInt64 {
-    items.reduce(0) { $0 | (1 << ($1.key.count < 64 ? $1.key.count : 0)) }
-  }
-
   /// Picks the snapshot's aspect items out of the answers object in `column`: each with the number of its value
   /// text. Only string values count (the store writes every answer as text); a missing code is never in the
-  /// answers object. `lengths` (``lengths(of:)``) passes over the members no item's key is as long as (most of
-  /// them: roles, consents, remarks) without comparing bytes, and `oneByteValues` keeps the numbers of one-byte
-  /// values (the points of a scale) so that they are not looked up among the values each time.
+  /// answers object. `oneByteValues` keeps the numbers of one-byte values (the points of a scale) so that they are
+  /// not looked up among the values each time.
   private static func readAspects(
-    _ handle: OpaquePointer, _ column: Int32, _ items: [AspectItem], _ lengths: UInt64, _ values: inout TextInterner,
+    _ handle: OpaquePointer, _ column: Int32, _ lookup: AspectLookup, _ values: inout TextInterner,
     _ oneByteValues: inout [Int], into found: inout [(item: Int, value: Int)]
   ) {
     guard sqlite3_column_type(handle, column) != SQLITE_NULL, let text = sqlite3_column_text(handle, column) else {
@@ -479,22 +503,16 @@ struct ScoreScan {
     }
     let bytes = UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, column)))
     let simple = JSONMembers.forEachStringMember(bytes) { key, value in
-      guard lengths & (1 << (key.count < 64 ? key.count : 0)) != 0 else { return }
-      let signature = ShortText(key)
-      for item in items where item.signature == signature {
-        let equal = key.count <= 16 || item.key.withUnsafeBufferPointer { ShortText.middlesEqual($0, key) }
-        if equal {
-          if value.count == 1 {
-            let byte = Int(value[0])
-            if oneByteValues[byte] == 0 { oneByteValues[byte] = values.id(value) }
-            found.append((item.number, oneByteValues[byte]))
-          } else {
-            found.append((item.number, values.id(value)))
-          }
-          break
-        }
+      guard let number = lookup.number(key) else { return }
+      if value.count == 1 {
+        let byte = Int(value[0])
+        if oneByteValues[byte] == 0 { oneByteValues[byte] = values.id(value) }
+        found.append((number, oneByteValues[byte]))
+      } else {
+        found.append((number, values.id(value)))
       }
     }
+    let items = lookup.items
     guard !simple else { return }
     // Escaped text (never written by the store, but legal JSON): decoded in full.
     found.removeAll(keepingCapacity: true)
