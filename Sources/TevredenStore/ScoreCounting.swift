@@ -84,12 +84,21 @@ struct GradeTally {
   /// The counts of the whole grades 1–10 in the tally itself: in an array each count paid a check that the array
   /// was not shared (and one for each tally and table around it), several times for every row of a scan.
   private var whole: (Int, Int, Int, Int, Int, Int, Int, Int, Int, Int) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+  /// The counts of the grades with one decimal (1.1 to 9.9, by their tenths less ten), made when the first comes:
+  /// a grade like 7.5 is a common answer, and counting it in a dictionary hashed it for every row.
+  private var tenths: [Int] = []
   private var other: [Double: Int] = [:]
 
   mutating func add(_ grade: Double) {
     // Within 1–10 the conversion to Int cannot trap, and comparing back says whether the grade is whole.
     guard grade >= 1, grade <= 10, Double(Int(grade)) == grade else {
-      other[grade, default: 0] += 1
+      let scaled = (grade * 10).rounded()
+      if scaled >= 10, scaled <= 100, scaled / 10 == grade {
+        if tenths.isEmpty { tenths = Array(repeating: 0, count: 91) }
+        tenths[Int(scaled) - 10] += 1
+      } else {
+        other[grade, default: 0] += 1
+      }
       return
     }
     switch Int(grade) {
@@ -124,16 +133,17 @@ struct GradeTally {
 
   /// Adds the tally's counts to `distribution`.
   func add(to distribution: inout GradeDistribution) {
-    for grade in 1...10 where count(grade) > 0 { distribution.add(Double(grade), count: count(grade)) }
-    for (grade, count) in other { distribution.add(grade, count: count) }
+    for (grade, count) in counts { distribution.add(grade, count: count) }
   }
 
-  /// Each grade counted, with its count.
+  /// Each grade counted, with its count: whole grades, grades with one decimal, then any other.
   var counts: [(grade: Double, count: Int)] {
-    (1...10).compactMap { count($0) > 0 ? (Double($0), count($0)) : nil } + other.map { ($0.key, $0.value) }
+    (1...10).compactMap { count($0) > 0 ? (Double($0), count($0)) : nil }
+      + tenths.indices.compactMap { tenths[$0] > 0 ? (Double($0 + 10) / 10, tenths[$0]) : nil }
+      + other.map { ($0.key, $0.value) }
   }
 
-  var isEmpty: Bool { other.isEmpty && !(1...10).contains { count($0) > 0 } }
+  var isEmpty: Bool { other.isEmpty && !tenths.contains { $0 > 0 } && !(1...10).contains { count($0) > 0 } }
 }
 
 /// Up to seven small numbers naming a cell during a scan: interned texts and integer keys.

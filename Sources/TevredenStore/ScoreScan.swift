@@ -202,6 +202,19 @@ struct ScoreScan {
     var aspectTallies: [GradeTally] = []
     var aspectOverflow: [AspectKey: Int] = [:]
     var basisCounts: [BasisKey: Int] = [:]
+    /// The data basis key of the last row and how many rows in a row had it, added to `basisCounts` when the key
+    /// changes: consecutive rows nearly always share one (an import's rows are stored together), and hashing the
+    /// key per row was a noticeable part of a report's scan.
+    var basisRun: (key: BasisKey, count: Int)?
+    /// The aspect cell of the last row that had aspects, for the same reason.
+    var lastAspectCell: (key: AspectCellKey, cell: Int)?
+
+    /// `basisCounts` with the last run added.
+    var basisTotals: [BasisKey: Int] {
+      var totals = basisCounts
+      if let run = basisRun { totals[run.key, default: 0] += run.count }
+      return totals
+    }
 
     init(_ plan: Plan) {
       precondition(
@@ -386,7 +399,12 @@ struct ScoreScan {
           let batch: Int64? =
             sqlite3_column_type(row, modeColumn + 1) == SQLITE_NULL ? nil : sqlite3_column_int64(row, modeColumn + 1)
           let key = BasisKey(mode: modes.id(row, modeColumn), batch: batch, audience: audience)
-          tallies[plan].basisCounts[key, default: 0] += 1
+          if let run = tallies[plan].basisRun, run.key == key {
+            tallies[plan].basisRun?.count += 1
+          } else {
+            if let run = tallies[plan].basisRun { tallies[plan].basisCounts[run.key, default: 0] += run.count }
+            tallies[plan].basisRun = (key, 1)
+          }
         }
         if inPeriod, tallies[plan].aspects, withAspects {
           if !aspectsRead {
@@ -406,13 +424,17 @@ struct ScoreScan {
           // per answer took a sixth of a report's time).
           let cellKey = AspectCellKey(audience: audience, group: group, snapshotId: lastSnapshot)
           let cell: Int
-          if let known = tallies[plan].aspectCells[cellKey] {
+          if let last = tallies[plan].lastAspectCell, last.key == cellKey {
+            cell = last.cell
+          } else if let known = tallies[plan].aspectCells[cellKey] {
             cell = known
+            tallies[plan].lastAspectCell = (cellKey, cell)
           } else {
             cell = tallies[plan].aspectCellKeys.count
             tallies[plan].aspectCells[cellKey] = cell
             tallies[plan].aspectCellKeys.append(cellKey)
             tallies[plan].aspectSlots += repeatElement(0, count: itemNames.count * Self.valueSlots)
+            tallies[plan].lastAspectCell = (cellKey, cell)
           }
           for (item, value) in found {
             guard value < Self.valueSlots else {
@@ -597,7 +619,7 @@ struct ScoreScan {
         audience: audiences.values[key.audience], group: groupNames.values[key.group], snapshotId: key.snapshotId,
         item: itemNames[key.item], value: values.values[key.value], grade: key.grade, count: count)
     }
-    outcome.dataBasis = tally.basisCounts.map { key, count in
+    outcome.dataBasis = tally.basisTotals.map { key, count in
       BasisCount(
         mode: modes.values[key.mode], importBatchId: key.batch, audience: audiences.values[key.audience],
         count: count)

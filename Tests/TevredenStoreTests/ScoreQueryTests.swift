@@ -533,6 +533,22 @@ enum ScoringTests {}
 
   let rows = Self.randomRows(seed: 20_261_203, count: 2500)
 
+  @Test func aTallyCountsWholeGradesGradesWithADecimalAndAnyOtherExactly() {
+    let grades: [Double] = [7, 7.5, 7.5, 8.25, 9.9, 1.1, 10, 1, 0.5, 6.3, 6.3, 6.3, 10.5, 7.000001]
+    var tally = GradeTally()
+    #expect(tally.isEmpty)
+    for grade in grades { tally.add(grade) }
+    var expected: [Double: Int] = [:]
+    for grade in grades { expected[grade, default: 0] += 1 }
+    let counted = Dictionary(tally.counts.map { ($0.grade, $0.count) }, uniquingKeysWith: +)
+    #expect(counted == expected)
+    #expect(tally.counts.count == expected.count, "every grade once")
+    var distribution = GradeDistribution(grades: [])
+    tally.add(to: &distribution)
+    #expect(distribution == GradeDistribution(grades: grades))
+    #expect(!tally.isEmpty)
+  }
+
   @Test func anAspectIsFoundByTheNumberThatKeysItWhateverItsSize() {
     let lookup = ScoreScan.AspectLookup([
       .init(key: Array("3".utf8), number: 0), .init(key: Array("12".utf8), number: 1),
