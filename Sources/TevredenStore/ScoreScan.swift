@@ -62,6 +62,11 @@ struct ScoreScan {
     /// The index in ``itemNames`` of the aspect item keyed by `key`, or `nil`.
     func number(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
       guard let code = Self.code(key) else { return nil }
+      return number(code: code)
+    }
+
+    /// The index in ``itemNames`` of the aspect item with this number, or `nil`.
+    func number(code: Int) -> Int? {
       guard code < byCode.count else { return large.isEmpty ? nil : large[code] }
       let number = Int(byCode[code])
       return number > 0 ? number - 1 : nil
@@ -524,6 +529,23 @@ struct ScoreScan {
       return
     }
     let bytes = UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, column)))
+    // The layout the store writes, read in one pass; anything else (written by hand or by SQLite's JSON functions)
+    // the general readers below take.
+    let stored = JSONMembers.forEachNumberedMember(bytes) { code, value in
+      guard let number = lookup.number(code: code) else { return true }
+      if value.count == 1 {
+        let byte = Int(value[0])
+        guard byte != Int(UInt8(ascii: "\\")) else { return false }
+        if oneByteValues[byte] == 0 { oneByteValues[byte] = values.id(value) }
+        found.append((number, oneByteValues[byte]))
+      } else {
+        guard !value.contains(UInt8(ascii: "\\")) else { return false }
+        found.append((number, values.id(value)))
+      }
+      return true
+    }
+    guard !stored else { return }
+    found.removeAll(keepingCapacity: true)
     let simple = JSONMembers.forEachStringMember(bytes) { key, value in
       guard let number = lookup.number(key) else { return }
       if value.count == 1 {
@@ -658,6 +680,47 @@ struct CellKey: Hashable {
 
 /// The members of a JSON object whose values are strings, read without decoding the whole object.
 enum JSONMembers {
+  /// Calls `body` with each member's key, read as a number, and the raw bytes of its string value, for an object
+  /// exactly as ``StoredAnswers`` writes one (`{"3":"7","12":"ja"}`: no space, keys numbers without leading zero,
+  /// every value a string). Returns `false`, having stopped, at anything else, at a quote that may be escaped, or
+  /// when `body` returns `false`; a backslash elsewhere in a value is passed on.
+  static func forEachNumberedMember(
+    _ text: UnsafeBufferPointer<UInt8>, _ body: (Int, UnsafeBufferPointer<UInt8>) -> Bool
+  ) -> Bool {
+    guard let base = text.baseAddress else { return false }
+    let count = text.count
+    guard count >= 2, text[0] == UInt8(ascii: "{") else { return false }
+    if text[1] == UInt8(ascii: "}") { return count == 2 }
+    var index = 1
+    while true {
+      guard index < count, text[index] == UInt8(ascii: "\"") else { return false }
+      index += 1
+      let keyStart = index
+      var code = 0
+      while index < count, text[index] >= UInt8(ascii: "0"), text[index] <= UInt8(ascii: "9"), index - keyStart < 18 {
+        code = code * 10 + Int(text[index] - UInt8(ascii: "0"))
+        index += 1
+      }
+      let digits = index - keyStart
+      guard digits > 0, digits == 1 || text[keyStart] != UInt8(ascii: "0"), index + 2 < count,
+        text[index] == UInt8(ascii: "\""), text[index + 1] == UInt8(ascii: ":"), text[index + 2] == UInt8(ascii: "\"")
+      else { return false }
+      index += 3
+      guard let end = memchr(base + index, Int32(UInt8(ascii: "\"")), count - index) else { return false }
+      let length = base.distance(to: end.assumingMemoryBound(to: UInt8.self)) - index
+      // A quote after a backslash may be inside the string: the general readers decide.
+      if length > 0, text[index + length - 1] == UInt8(ascii: "\\") { return false }
+      guard body(code, UnsafeBufferPointer(start: base + index, count: length)) else { return false }
+      index += length + 1
+      guard index < count else { return false }
+      if text[index] == UInt8(ascii: ",") {
+        index += 1
+      } else {
+        return text[index] == UInt8(ascii: "}") && index + 1 == count
+      }
+    }
+  }
+
   /// Calls `body` with the raw bytes of each member's key and string value. Returns `false`, having stopped, when
   /// the text holds a backslash (an escape, which this reader does not decode) or is not an object it can read;
   /// members that are not strings (numbers, objects, arrays, literals) are skipped.

@@ -549,6 +549,29 @@ enum ScoringTests {}
     #expect(!tally.isEmpty)
   }
 
+  @Test func objectsAsTheStoreWritesThemAreReadInOnePassAndAnythingElseIsLeftToTheGeneralReaders() {
+    func members(_ text: String) -> [String]? {
+      var members: [String] = []
+      let read = Array(text.utf8).withUnsafeBufferPointer { bytes in
+        JSONMembers.forEachNumberedMember(bytes) { code, value in
+          members.append("\(code)=\(String(decoding: value, as: UTF8.self))")
+          return code != 99
+        }
+      }
+      return read ? members : nil
+    }
+    #expect(members("{}") == [])
+    #expect(members(#"{"3":"7","12":"ja","4":""}"#) == ["3=7", "12=ja", "4="])
+    #expect(members(#"{"1":"a\nb"}"#) == [#"1=a\nb"#], "a backslash inside a value is passed on")
+    for other in [
+      "", "{", "{}x", "[]", #"{"3":"7"} "#, #"{ "3":"7"}"#, #"{"3" : "7"}"#, #"{"03":"7"}"#, #"{"a":"7"}"#,
+      #"{"3":7}"#, #"{"3":"7",}"#, #"{"3":"7""#, #"{"3":"zei \"ja\""}"#, #"{"3":"7"}}"#, #"{"99":"x","1":"y"}"#,
+      #"{"1234567890123456789":"7"}"#,
+    ] {
+      #expect(members(other) == nil, "\(other)")
+    }
+  }
+
   @Test func anAspectIsFoundByTheNumberThatKeysItWhateverItsSize() {
     let lookup = ScoreScan.AspectLookup([
       .init(key: Array("3".utf8), number: 0), .init(key: Array("12".utf8), number: 1),
