@@ -59,7 +59,8 @@ extension ScoreCard {
           .map {
             AspectScore(
               item: $0.item, label: $0.label, summary: GradeSummary($0.distribution),
-              correlation: $0.withGrade.correlation, correlationCount: $0.withGrade.count)
+              correlation: $0.withGrade.correlation, correlationCount: $0.withGrade.count,
+              minimumRespondents: thresholds.minimumRespondents)
           }
         groupRows.append(
           Row(

@@ -345,16 +345,31 @@ public struct AspectScore: Hashable, Sendable {
   /// fewer than three or without spread. It says which aspects go together with a higher grade, not why.
   public var correlation: Double?
   public var correlationCount: Int
+  /// The smallest n whose mean and correlation are figures (``ReportingThresholds/minimumRespondents``): a group
+  /// that reaches it may have far fewer answers to one aspect, and a mean or r of six answers says little and
+  /// points at few people.
+  public var minimumRespondents: Int
 
   public init(
-    item: String, label: String, summary: GradeSummary, correlation: Double? = nil, correlationCount: Int = 0
+    item: String, label: String, summary: GradeSummary, correlation: Double? = nil, correlationCount: Int = 0,
+    minimumRespondents: Int = 0
   ) {
     self.item = item
     self.label = label
     self.summary = summary
     self.correlation = correlation
     self.correlationCount = correlationCount
+    self.minimumRespondents = minimumRespondents
   }
+
+  /// Whether the aspect has too few answers for its mean (and spread) to be shown.
+  public var isBelowMinimum: Bool { summary.count < minimumRespondents }
+  /// The mean as published: `nil` below the minimum n.
+  public var reportedMean: Double? { isBelowMinimum ? nil : summary.mean }
+  /// The standard deviation as published: `nil` below the minimum n.
+  public var reportedStandardDeviation: Double? { isBelowMinimum ? nil : summary.standardDeviation }
+  /// The correlation as published: `nil` when fewer than the minimum n gave both the aspect and a grade.
+  public var reportedCorrelation: Double? { correlationCount < minimumRespondents ? nil : correlation }
 }
 
 /// How many of those asked took part.

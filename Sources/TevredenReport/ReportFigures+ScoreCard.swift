@@ -176,8 +176,8 @@ extension ReportFigures.AudienceSection {
         groupID: row.group ?? row.label, groupLabel: row.label,
         aspects: row.aspects.map {
           ReportFigures.Aspect(
-            label: $0.label, mean: $0.summary.mean, count: $0.summary.count, correlation: $0.correlation,
-            correlationCount: $0.correlation == nil ? nil : $0.correlationCount)
+            label: $0.label, mean: $0.reportedMean, count: $0.summary.count, correlation: $0.reportedCorrelation,
+            correlationCount: $0.reportedCorrelation == nil ? nil : $0.correlationCount)
         })
     }
     self.init(

@@ -53,7 +53,7 @@ public enum ScoreRenderer {
         rows.append(.text("  Aspecten (gemiddelde, omgerekend naar 1–10):"))
         for group in score.groups where !group.aspects.isEmpty {
           let parts = group.aspects.map { aspect in
-            "\(aspect.label) \(aspect.summary.mean.map { Wording.decimal($0) } ?? "–") (n \(aspect.summary.count))"
+            "\(aspect.label) \(aspect.reportedMean.map { Wording.decimal($0) } ?? "–") (n \(aspect.summary.count))"
           }
           rows.append(.text("    \(group.label): " + parts.joined(separator: " · ")))
         }
@@ -451,8 +451,8 @@ private struct JSONCard: Encodable {
         ? nil
         : row.aspects.map {
           Aspect(
-            item: $0.item, label: $0.label, n: $0.summary.count, mean: round($0.summary.mean),
-            sd: round($0.summary.standardDeviation))
+            item: $0.item, label: $0.label, n: $0.summary.count, mean: round($0.reportedMean),
+            sd: round($0.reportedStandardDeviation))
         },
       responseRate: row.responseRate.map {
         Rate(

@@ -136,6 +136,32 @@ import TevredenTestSupport
 }
 
 @Suite struct ScoringTests {
+  @Test func anAspectWithFewerAnswersThanTheMinimumHasNoMeanOrCorrelation() throws {
+    // Given a group of 20 with one aspect answered by all and one by six of them
+    func aspect(_ item: String, answers: Int) -> AspectCell {
+      var paired = PairedSums()
+      for index in 0..<answers { paired.add(Double(index % 5 + 5), Double(index % 5 + 5)) }
+      return AspectCell(
+        audience: .inwoners, group: "melding", item: item, label: item,
+        distribution: GradeDistribution(grades: (0..<answers).map { Double($0 % 5 + 5) }), withGrade: paired)
+    }
+    let card = try ScoreCard.build(
+      request: ScoreRequest(period: try #require(Period("2026"))),
+      indicators: ScoreCardFixture.indicators(minimum: 10),
+      data: ScoreData(
+        groups: ScoreCardFixture.groups,
+        cells: [ScoreCardFixture.cell(.inwoners, "melding", ScoreCardFixture.grades(20))],
+        aspects: [aspect("bejegening", answers: 20), aspect("geduld", answers: 6)]))
+    let aspects = try #require(card.indicators.first?.groups.first { $0.group == "melding" }?.aspects)
+    let all = try #require(aspects.first { $0.item == "bejegening" })
+    let few = try #require(aspects.first { $0.item == "geduld" })
+    // Then the aspect of 20 has its figures, the one of 6 only its n
+    #expect(all.reportedMean == 7 && all.reportedStandardDeviation != nil)
+    #expect(abs(try #require(all.reportedCorrelation) - 1) < 1e-9)
+    #expect(few.summary.count == 6 && few.summary.mean != nil && few.correlation != nil)
+    #expect(few.reportedMean == nil && few.reportedStandardDeviation == nil && few.reportedCorrelation == nil)
+  }
+
   @Test func theOverallRowIsTheMeanOverAllRespondentsNotOfGroupMeans() throws {
     let card = try ScoreCardFixture.card([
       ScoreCardFixture.cell(.inwoners, "melding", [6, 6, 6]), ScoreCardFixture.cell(.inwoners, "advies", [9]),
