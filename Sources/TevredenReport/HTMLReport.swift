@@ -235,6 +235,10 @@ public enum ReportRenderer {
     header.remove(at: 7)
     html += HTML.table(
       caption: nil, header: header, rows: rows, numeric: [2, 5, 6], className: "indicators", cellsAreHTML: true)
+    if !figures.missingIndicators.isEmpty {
+      html +=
+        "<p class=\"caution\" role=\"note\">\(HTML.escape(Wording.missingIndicators(figures.missingIndicators)))</p>\n"
+    }
     html +=
       "<p class=\"note\">\(HTML.escape(Wording.statusLegend))<br>"
       + "\(HTML.escape(Wording.certaintyNote(previousPeriods: figures.indicators.compactMap(\.change?.previousPeriod))))</p>\n"

@@ -35,6 +35,10 @@ extension ReportRenderer {
     lines.append("")
     lines += Markdown.table(
       header: indicatorHeader, rows: figures.indicators.map(indicatorCells), numeric: [2, 5, 6])
+    if !figures.missingIndicators.isEmpty {
+      lines.append("")
+      lines.append(Markdown.escape(Wording.missingIndicators(figures.missingIndicators)))
+    }
     lines.append("")
     lines.append(Wording.statusLegend)
     lines.append("")

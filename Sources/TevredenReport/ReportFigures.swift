@@ -24,6 +24,9 @@ public struct ReportFigures: Hashable, Sendable {
   /// Open remarks for internal use; `nil` leaves them out of the page entirely (the default).
   public var remarks: Remarks?
   public var methods: Methods
+  /// Indicators of the set that the merged registration file has no figure for in the period ("PI 3a Label"):
+  /// named under the indicator table rather than silently missing from it.
+  public var missingIndicators: [String] = []
 
   public init(
     head: Head, indicators: [IndicatorRow], audiences: [AudienceSection], remarks: Remarks? = nil, methods: Methods

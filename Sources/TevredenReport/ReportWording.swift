@@ -323,6 +323,11 @@ enum Wording {
 
   // MARK: Fixed text
 
+  /// Under the indicator table, when the registration file lacks some indicators for the period.
+  static func missingIndicators(_ names: [String]) -> String {
+    "Niet in het registratiebestand voor deze periode, en daarom niet in de tabel: \(names.joined(separator: "; "))."
+  }
+
   static let statusLegend =
     "Status: ✓ voldoet · ✗ voldoet niet · ~ indicatief (weinig respondenten: voorzichtig mee zijn) · "
     + "– te weinig respondenten om iets te zeggen · ○ geen norm."

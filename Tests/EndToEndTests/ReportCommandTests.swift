@@ -66,6 +66,25 @@ import TevredenTestSupport
       #expect(merged.stdout.contains("\n| \(number) | "), "PI \(number)")
     }
 
+    // A file without PI 3 and 4: the report says so under the table and on standard error, and still succeeds.
+    let partial = folder.appendingPathComponent("registratie-zonder-3-en-4.csv")
+    try String(contentsOf: registration, encoding: .utf8).split(separator: "\n")
+      .filter { !$0.hasPrefix("pi3") && !$0.hasPrefix("pi4") }.joined(separator: "\n")
+      .write(to: partial, atomically: true, encoding: .utf8)
+    for format in ["md", "html"] {
+      let lacking = try report(
+        ["--period", "2026-T2", "--format", format, "--merge", partial.path], db: db, cwd: folder)
+      #expect(lacking.exitCode == 0, "\(lacking)")
+      #expect(
+        lacking.stdout.contains("Niet in het registratiebestand voor deze periode, en daarom niet in de tabel: PI 3a "),
+        "\(format)")
+      #expect(lacking.stdout.contains("; PI 3b ") && lacking.stdout.contains("; PI 4 "), "\(format)")
+      #expect(!lacking.stdout.contains("\n| 3a | "), "\(format)")
+      #expect(lacking.stderr.contains("registratie-zonder-3-en-4.csv: no value for PI 3a "), "\(lacking)")
+    }
+    #expect(!merged.stdout.contains("Niet in het registratiebestand"), "a complete file names nothing")
+    #expect(!merged.stderr.contains("no value for"), "\(merged)")
+
     let bad = folder.appendingPathComponent("registratie-kapot.csv")
     let lines = try String(contentsOf: registration, encoding: .utf8).split(separator: "\n").map(String.init)
     try (lines.prefix(2) + ["pi1,,2026-01-01,2026-08-31,140,percentage,100"]).joined(separator: "\n")

@@ -65,6 +65,11 @@ extension TevredenCommand {
       let figures = try ReportAssembly.figures(
         store: store, indicators: indicators, period: period, registration: registered, withRemarks: withRemarks,
         generatedAt: Date())
+      if let merge = registration.merge, !figures.missingIndicators.isEmpty {
+        printError(
+          "\(merge): no value for \(figures.missingIndicators.joined(separator: "; ")) in \(period.name); "
+            + "the report names them under the indicator table")
+      }
       let format = self.format ?? out.flatMap(Self.format(impliedBy:)) ?? .html
       let text = ReportRenderer.render(figures, as: format)
       guard let out else {
@@ -103,7 +108,7 @@ enum ReportAssembly {
     let card = try ScoreCard.build(request: request, indicators: indicators, data: counts.data)
     let trend = try ScoreCard.build(request: counts.trendRequest, indicators: indicators, data: counts.trend)
     let basis = counts.dataBasis
-    let rows = registration.map { IndicatorRow.rows(card: card, registration: $0, indicators: indicators).rows }
+    let merged = registration.map { IndicatorRow.rows(card: card, registration: $0, indicators: indicators) }
     var remarks: ReportFigures.Remarks?
     if withRemarks {
       remarks = ReportFigures.Remarks(
@@ -112,9 +117,12 @@ enum ReportAssembly {
         })
     }
     var figures = ReportFigures(
-      card: card, trend: trend, indicatorRows: rows, region: indicators.region ?? "Veilig Thuis",
+      card: card, trend: trend, indicatorRows: merged?.rows, region: indicators.region ?? "Veilig Thuis",
       generatedAt: generatedAt, dataBasis: dataBasis(basis), remarks: remarks)
     figures.methods.retention = indicators.retention
+    figures.missingIndicators = (merged?.missing ?? []).compactMap { id in
+      indicators.indicators.first { $0.id == id }.map { "PI \($0.number) \($0.label)" }
+    }
     return figures
   }
 
