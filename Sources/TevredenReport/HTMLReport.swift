@@ -82,7 +82,8 @@ public enum ReportRenderer {
 
   /// The page title: "Klanttevredenheid Veilig Thuis Noord-Holland Noord, burap 2 van 2026".
   static func title(_ figures: ReportFigures) -> String {
-    "Klanttevredenheid Veilig Thuis \(figures.head.region), \(Wording.periodTitle(figures.head.period))"
+    "Klanttevredenheid Veilig Thuis \(figures.head.region), "
+      + Wording.periodTitle(figures.head.period, madeOn: LocalDate(figures.head.generatedAt))
   }
 
   /// One self-contained HTML page: inline CSS and SVG, no scripts, nothing fetched.
@@ -122,7 +123,8 @@ public enum ReportRenderer {
       html += "<p class=\"warning\" role=\"note\">\(HTML.escape(Wording.remarksWarning))</p>\n"
     }
     html += "<p class=\"kicker\">Bestuursrapportage Veilig Thuis \(HTML.escape(head.region))</p>\n"
-    html += "<h1>Klanttevredenheid: \(HTML.escape(Wording.periodTitle(head.period)))</h1>\n"
+    html +=
+      "<h1>Klanttevredenheid: \(HTML.escape(Wording.periodTitle(head.period, madeOn: LocalDate(head.generatedAt))))</h1>\n"
     if let notice = head.notice { html += "<p class=\"notice\">\(HTML.escape(notice))</p>\n" }
     html += tiles(figures)
     html += "<dl class=\"facts\">\n"

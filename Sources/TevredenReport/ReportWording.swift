@@ -196,6 +196,13 @@ enum Wording {
     name.count == 4 && name.allSatisfy(\.isNumber) ? name + "-T3" : name.uppercased()
   }
 
+  /// The period's title, and, when the report was made before the period ended, how far its data can reach:
+  /// "burap 3 (jaarverslag) van 2026, tussenstand t/m 3 december 2026" rather than a year report of a year not over.
+  static func periodTitle(_ period: Period, madeOn day: LocalDate) -> String {
+    guard day < period.last else { return periodTitle(period) }
+    return "\(periodTitle(period)), tussenstand t/m \(day.day) \(monthNames[day.month - 1]) \(day.year)"
+  }
+
   /// "burap 2 van 2026" for a T-period, else the period's name.
   static func periodTitle(_ period: Period) -> String {
     let name = period.name.uppercased()

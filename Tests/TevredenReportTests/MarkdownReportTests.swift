@@ -13,6 +13,24 @@ import TevredenCore
     try assertSnapshot(ReportRenderer.markdown(ReportFixture.surveysOnly), named: "burap-2026-T2-pi5-pi6.md")
   }
 
+  @Test func aPeriodNotOverWhenTheReportIsMadeSaysHowFarItsDataReaches() throws {
+    // A year report made on 14 September: burap 3 of a year not over is a state of play up to that day.
+    var figures = ReportFixture.figures
+    figures.head.period = try #require(Period("2026-T3"))
+    let early = ReportRenderer.markdown(figures)
+    #expect(
+      early.hasPrefix(
+        "# Klanttevredenheid Veilig Thuis Noord-Holland Noord, burap 3 (jaarverslag) van 2026, "
+          + "tussenstand t/m 14 september 2026\n"))
+    #expect(ReportRenderer.html(figures).contains("burap 3 (jaarverslag) van 2026, tussenstand t/m 14 september 2026"))
+    // Made after the year ended, and for a period that ended before the report: no state of play.
+    figures.head.generatedAt = try #require(Timestamp.parse("2027-01-05T10:00:00Z"))
+    #expect(
+      ReportRenderer.markdown(figures).hasPrefix(
+        "# Klanttevredenheid Veilig Thuis Noord-Holland Noord, burap 3 (jaarverslag) van 2026\n"))
+    #expect(!ReportRenderer.markdown(ReportFixture.figures).contains("tussenstand"))
+  }
+
   @Test func renderIsTheSameAsMarkdown() {
     #expect(ReportRenderer.render(ReportFixture.figures, as: .md) == ReportRenderer.markdown(ReportFixture.figures))
   }
