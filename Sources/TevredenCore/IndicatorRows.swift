@@ -227,12 +227,22 @@ public struct IndicatorRow: Hashable, Sendable {
         .sorted { ($0.subgroup.isEmpty ? 0 : 1, $0.subgroup) < ($1.subgroup.isEmpty ? 0 : 1, $1.subgroup) }
       if figures.isEmpty { missing.append(indicator.id) }
       for figure in figures {
+        // A share of a handful of cases (PI 4 over three complaints) gets the caution a survey figure gets: under
+        // the minimum n no value and no judgement, under the indicative n an indicative one.
+        var assessment = assess(figure.value, norm: norm, direction: indicator.direction)
+        var value: Double? = figure.value
+        if let count = figure.count {
+          if count < set.thresholds.minimumRespondents {
+            assessment = Assessment(status: .teWeinigRespondenten)
+            value = nil
+          } else if count < set.thresholds.indicativeBelow {
+            assessment.isIndicative = true
+          }
+        }
         rows.append(
           IndicatorRow(
-            indicator: indicator, subgroup: figure.subgroup, period: card.period, value: figure.value,
-            count: figure.count, norm: norm,
-            assessment: assess(figure.value, norm: norm, direction: indicator.direction),
-            interval: nil, source: .registratie))
+            indicator: indicator, subgroup: figure.subgroup, period: card.period, value: value,
+            count: figure.count, norm: norm, assessment: assessment, interval: nil, source: .registratie))
       }
     }
     return (rows, missing)

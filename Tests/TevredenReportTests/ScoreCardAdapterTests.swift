@@ -209,4 +209,28 @@ import TevredenCore
     #expect(figures.indicators[1].source == nil)
     #expect(figures.indicators[1].value == card.indicators[0].overall.summary.mean)
   }
+
+  @Test func aRegisteredShareOfAHandfulOfCasesGetsTheSurveysSmallNCaution() throws {
+    var set = Self.indicators
+    set.indicators.insert(
+      .init(
+        id: "pi4", number: "4", label: "Gegronde klachten", audience: nil, unit: .percentage, direction: .atMost,
+        norms: [2026: 30]), at: 0)
+    let card = try Self.card(by: [])
+    func row(_ count: Int?) -> TevredenCore.IndicatorRow? {
+      let figure = RegistrationFigure(
+        indicatorID: "pi4", subgroup: "", period: card.period, value: 22, unit: .percentage, count: count, line: 2)
+      return TevredenCore.IndicatorRow.rows(card: card, registration: [figure], indicators: set).rows.first
+    }
+    // Three complaints: no share and no judgement, as a survey group under the minimum n (10).
+    let few = try #require(row(3))
+    #expect(few.value == nil && few.count == 3 && few.assessment.status == .teWeinigRespondenten)
+    // Thirteen: the share, judged indicatively (under 30); thirty, or no n given: judged as it stands.
+    let some = try #require(row(13))
+    #expect(some.value == 22 && some.assessment.status == .voldoet && some.assessment.isIndicative)
+    for count in [30, nil] as [Int?] {
+      let row = try #require(row(count))
+      #expect(row.value == 22 && row.assessment == Assessment(status: .voldoet), "\(String(describing: count))")
+    }
+  }
 }
