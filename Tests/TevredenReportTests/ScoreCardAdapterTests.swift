@@ -189,12 +189,18 @@ import TevredenCore
     #expect(markdown.contains("| **Alle inwoners** | 95 |"))
   }
 
-  @Test func mergedIndicatorRowsKeepTheirSourceAndOrder() throws {
-    var set = Self.indicators
+  /// The indicators with a registration indicator (PI 4, at most 30%) first.
+  static var indicatorsWithPI4: IndicatorSet {
+    var set = indicators
     set.indicators.insert(
       .init(
         id: "pi4", number: "4", label: "Gegronde klachten", audience: nil, unit: .percentage, direction: .atMost,
         norms: [2026: 30]), at: 0)
+    return set
+  }
+
+  @Test func mergedIndicatorRowsKeepTheirSourceAndOrder() throws {
+    let set = Self.indicatorsWithPI4
     let card = try Self.card(by: [])
     let figure = RegistrationFigure(
       indicatorID: "pi4", subgroup: "", period: card.period, value: 22, unit: .percentage, count: nil, line: 2)
@@ -211,11 +217,7 @@ import TevredenCore
   }
 
   @Test func aRegisteredShareOfAHandfulOfCasesGetsTheSurveysSmallNCaution() throws {
-    var set = Self.indicators
-    set.indicators.insert(
-      .init(
-        id: "pi4", number: "4", label: "Gegronde klachten", audience: nil, unit: .percentage, direction: .atMost,
-        norms: [2026: 30]), at: 0)
+    let set = Self.indicatorsWithPI4
     let card = try Self.card(by: [])
     func row(_ count: Int?) -> TevredenCore.IndicatorRow? {
       let figure = RegistrationFigure(
