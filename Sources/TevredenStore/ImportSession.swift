@@ -439,12 +439,16 @@ public struct PreparedResponse: Sendable {
       answers: keyed ?? .keyedByItemID(response.answers), shared: shared, keyedByID: shared.keyedByID || keyed == nil)
   }
 
-  /// The answers keyed by the database's item numbers, when they were written keyed by item id; throws when an item
-  /// has no number.
+  /// The answers keyed by the database's item numbers, when they were written keyed by item id; throws for an
+  /// answer to an item the definition lacks (never stored under another questionnaire's number for that id).
   func keyedByNumber(_ codes: ItemCodes) throws -> PreparedResponse {
     guard storage.keyedByID else { return self }
+    let questionnaire = definition.questionnaire
+    func number(_ item: String) -> Int64? {
+      questionnaire.question(Question.ID(rawValue: item)) == nil ? nil : codes.code(item)
+    }
     func rekeyed(_ text: String) throws -> String {
-      guard let text = ItemCodes.rekeyed(text, number: codes.code) else {
+      guard let text = ItemCodes.rekeyed(text, number: number) else {
         throw StoreError.corruptRow(
           "response \(record.responseKey): an answer to an item its definition lacks, which is not stored")
       }

@@ -90,6 +90,22 @@ import Testing
     #expect(try importing([try completed(grade: 8)], into: database) == [.duplicate])
   }
 
+  @Test func anAnswerToAnItemTheDefinitionLacksIsNeverStoredUnderAnotherItemsNumber() throws {
+    // The database has numbered `andere_vraag` (another questionnaire's item); a response of this definition with
+    // an answer to it is refused whole, and nothing is stored.
+    let database = try TevredenDatabase.inMemory()
+    try database.writer.write { db in _ = try ItemCodes.ensure(["andere_vraag"], in: db) }
+    var stray = try partial()
+    stray.answers["andere_vraag"] = .value(.text("x"))
+    #expect {
+      try importing([stray], into: database)
+    } throws: { error in
+      guard case StoreError.corruptRow(let detail) = error else { return false }
+      return detail == "response p1: an answer to an item its definition lacks, which is not stored"
+    }
+    #expect(try database.responseCount() == 0)
+  }
+
   @Test func aPartialWithMoreAnswersOrRefusedIsUpdatedToo() throws {
     let database = try TevredenDatabase.inMemory()
     #expect(try importing([try partial(), try partial("p2")], into: database) == [.inserted, .inserted])
