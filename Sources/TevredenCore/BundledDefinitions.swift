@@ -77,6 +77,7 @@ public enum BundledDefinitions {
         score:
           grade: cijfer                 # the item whose answer is the response's overall grade (a grade question)
           aspects: [bereikbaarheid]     # optional aspect scores (scale questions), rescaled to 1–10 in reports
+          topics: [kinderen_hulp]       # optional topics, reported per group as the share giving each answer
         ```
 
         ### Rules the checker enforces
@@ -88,7 +89,9 @@ public enum BundledDefinitions {
           must be a possible answer of that item (`ja`/`nee` for consent and yes/no, a choice code, a scale value).
           `show_if` takes `equals: x` or `in: [x, y]`; a list of conditions means all of them must hold.
         - The first question is the consent question, and there is exactly one.
-        - `score.grade` names a `grade` question; every `score.aspects` entry names a `scale` question.
+        - `score.grade` names a `grade` question; every `score.aspects` entry names a `scale` question; every
+          `score.topics` entry names a `yes_no`, `single_choice`, `multiple_choice` or `scale` question that is neither
+          the grade nor an aspect, once.
         - Missing codes named by a scale or question are defined in `missing_codes`, and no choice code equals one.
         - Every question except `text` is required unless it says `required: false`.
         - `missing:` on a question overrides which missing codes it offers. Without it, a scale question offers its
@@ -375,6 +378,7 @@ public enum BundledDefinitions {
         score:
           grade: cijfer
           aspects: [bereikbaarheid, bejegening, geduld, duidelijk_rol_vt, duidelijk_advies, deskundigheid, afspraken, duidelijk_vervolg]
+          topics: [kinderen_aandacht, kinderen_hulp]
 
         """#),
     Catalog.Source(
@@ -521,6 +525,7 @@ public enum BundledDefinitions {
         score:
           grade: cijfer
           aspects: [bereikbaarheid, bejegening, geduld, duidelijk_rol_vt, duidelijk_vervolg, afspraken, deskundigheid]
+          topics: [duidelijk_melding, terugkoppeling, kinderen_gesproken, kinderen_hulp]
 
         """#),
     Catalog.Source(
@@ -670,6 +675,7 @@ public enum BundledDefinitions {
         score:
           grade: cijfer
           aspects: [bereikbaarheid, bejegening, geduld, duidelijk_rol_vt, deskundigheid, duidelijk_vervolg]
+          topics: [specialistische_hulp, duur_betrokkenheid, veiliger, kinderen_aandacht, kinderen_hulp]
 
         """#),
     Catalog.Source(
@@ -819,6 +825,7 @@ public enum BundledDefinitions {
         score:
           grade: cijfer
           aspects: [bereikbaarheid, bejegening, duidelijk_rol_vt, afspraken, deskundigheid, duidelijk_vervolg]
+          topics: [specialistische_hulp, duur_betrokkenheid, kinderen_gesproken, kinderen_hulp]
 
         """#),
     Catalog.Source(
@@ -967,6 +974,7 @@ public enum BundledDefinitions {
         score:
           grade: cijfer
           aspects: [bereikbaarheid, advies, deskundigheid, beoordeling_meldingen, terugkoppeling, inzet_vervolgdiensten, tevreden_voorlichting, primaire_veiligheid, gefaseerde_ketenzorg]
+          topics: [voorlichting_gehad, bespreekbaar]
 
         """#),
     Catalog.Source(
@@ -1115,6 +1123,7 @@ public enum BundledDefinitions {
         score:
           grade: cijfer
           aspects: [bereikbaarheid, advies, deskundigheid, beoordeling_meldingen, terugkoppeling, inzet_vervolgdiensten, huisverbod, tevreden_voorlichting, primaire_veiligheid, gefaseerde_ketenzorg]
+          topics: [voorlichting_gehad]
 
         """#),
     Catalog.Source(
@@ -1261,6 +1270,7 @@ public enum BundledDefinitions {
         score:
           grade: cijfer
           aspects: [bereikbaarheid, advies, deskundigheid, kwaliteit_verzoek, beoordeling_meldingen, inzet_vervolgdiensten, afspraken, tevreden_voorlichting, primaire_veiligheid, gefaseerde_ketenzorg]
+          topics: [voorlichting_gehad]
 
         """#),
     Catalog.Source(
@@ -1410,6 +1420,7 @@ public enum BundledDefinitions {
         score:
           grade: cijfer
           aspects: [bereikbaarheid, advies, deskundigheid, beoordeling_meldingen, terugkoppeling, inzet_vervolgdiensten, tevreden_voorlichting, primaire_veiligheid, gefaseerde_ketenzorg]
+          topics: [voorlichting_gehad, bespreekbaar]
 
         """#),
     Catalog.Source(
@@ -1557,6 +1568,7 @@ public enum BundledDefinitions {
         score:
           grade: cijfer
           aspects: [bereikbaarheid, advies, deskundigheid, beoordeling_meldingen, inzet_vervolgdiensten, afspraken, tevreden_voorlichting, primaire_veiligheid, gefaseerde_ketenzorg]
+          topics: [voorlichting_gehad, bespreekbaar]
 
         """#),
     Catalog.Source(
@@ -1705,6 +1717,7 @@ public enum BundledDefinitions {
         score:
           grade: cijfer
           aspects: [bereikbaarheid, advies, deskundigheid, beoordeling_meldingen, inzet_vervolgdiensten, forensische_expertise, tevreden_voorlichting, primaire_veiligheid, gefaseerde_ketenzorg]
+          topics: [voorlichting_gehad, bespreekbaar]
 
         """#),
   ]

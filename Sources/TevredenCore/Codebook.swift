@@ -85,6 +85,8 @@ public struct Codebook: Hashable, Sendable {
     case grade
     /// An aspect score (``ScoreRule/aspects``).
     case aspect
+    /// A topic reported as shares (``ScoreRule/topics``).
+    case topic
   }
 
   /// The codebook of one questionnaire over the given versions of it (all with the same id).
@@ -133,16 +135,11 @@ extension Codebook.Item {
     var values: [Codebook.Value] = []
     var range: ClosedRange<Double>?
     var allowsMultiple = false
+    values = question.answerOptions.map { Codebook.Value(code: $0.code, label: $0.label) }
     switch question.kind {
-    case .consent, .yesNo:
-      values = [
-        Codebook.Value(code: AnswerValue.yesNo(true).canonicalText, label: "Ja"),
-        Codebook.Value(code: AnswerValue.yesNo(false).canonicalText, label: "Nee"),
-      ]
-    case .scale(let scale):
-      values = scale.points.map { Codebook.Value(code: String($0.value), label: $0.label) }
-    case .choice(let choices, let multiple):
-      values = choices.map { Codebook.Value(code: $0.code, label: $0.label) }
+    case .consent, .yesNo, .scale:
+      break
+    case .choice(_, let multiple):
       allowsMultiple = multiple
     case .grade:
       range = 1...10
@@ -157,7 +154,9 @@ extension Codebook.Item {
     missingCodes = question.missingCodes
     conditions = question.showIf
     isRequired = question.isRequired
-    role = rule.grade == question.id ? .grade : rule.aspects.contains(question.id) ? .aspect : nil
+    role =
+      rule.grade == question.id
+      ? .grade : rule.aspects.contains(question.id) ? .aspect : rule.topics.contains(question.id) ? .topic : nil
     self.versions = versions
   }
 }

@@ -207,6 +207,21 @@ public struct Question: Identifiable, Hashable, Sendable {
     self.aliases = aliases
   }
 
+  /// The answers the item offers, as canonical code and label: *ja*/*nee*, the choices, the scale's points;
+  /// none for a grade, a number or text.
+  public var answerOptions: [Choice] {
+    switch kind {
+    case .consent, .yesNo:
+      [
+        Choice(code: AnswerValue.yesNo(true).canonicalText, label: "Ja"),
+        Choice(code: AnswerValue.yesNo(false).canonicalText, label: "Nee"),
+      ]
+    case .scale(let scale): scale.points.map { Choice(code: String($0.value), label: $0.label) }
+    case .choice(let choices, _): choices
+    case .grade, .number, .text: []
+    }
+  }
+
   /// Every header under which an export may carry this item: its id, its text and its aliases.
   public var importAliases: [String] {
     var seen = Set<String>()
@@ -214,12 +229,17 @@ public struct Question: Identifiable, Hashable, Sendable {
   }
 }
 
-/// Which item is the overall grade, and which scale items are aspect scores.
+/// Which item is the overall grade, which scale items are aspect scores, and which items are topics reported as
+/// shares.
 public struct ScoreRule: Hashable, Sendable {
   public var grade: Question.ID
   public var aspects: [Question.ID]
-  public init(grade: Question.ID, aspects: [Question.ID] = []) {
+  /// Items reported per group as the share of respondents giving each answer (yes/no, choice and scale items the
+  /// seeds ask about, such as *is er hulp voor de kinderen aangeboden*), never as a mean.
+  public var topics: [Question.ID]
+  public init(grade: Question.ID, aspects: [Question.ID] = [], topics: [Question.ID] = []) {
     self.grade = grade
     self.aspects = aspects
+    self.topics = topics
   }
 }

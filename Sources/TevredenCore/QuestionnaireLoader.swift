@@ -486,7 +486,7 @@ public enum QuestionnaireLoader {
     }
 
     mutating func scoreRule(_ node: Node, questions: [Question]) -> ScoreRule? {
-      guard let fields = reader.mapping(node, allowed: ["grade", "aspects"], context: "score") else { return nil }
+      guard let fields = reader.mapping(node, allowed: ["grade", "aspects", "topics"], context: "score") else { return nil }
       let byID = Dictionary(questions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
       var rule: ScoreRule?
       if let grade = reader.string(fields, "grade", context: "score") {
@@ -520,6 +520,36 @@ public enum QuestionnaireLoader {
           }
         }
         rule?.aspects = aspects.map(Question.ID.init(rawValue:))
+      }
+      if let topicsNode = fields["topics"], let topics = reader.strings(topicsNode, context: "score.topics") {
+        var seen = Set<String>()
+        for topic in topics {
+          guard seen.insert(topic).inserted else {
+            reader.error(at: topicsNode, "score.topics names '\(topic)' twice")
+            continue
+          }
+          guard let question = byID[Question.ID(rawValue: topic)] else {
+            reader.error(at: topicsNode, "score.topics names item '\(topic)', which does not exist")
+            continue
+          }
+          if rule?.aspects.contains(question.id) == true || rule?.grade == question.id {
+            reader.error(
+              at: topicsNode,
+              "score.topics names '\(topic)', which is already the grade or an aspect; an item is reported once")
+            continue
+          }
+          switch question.kind {
+          case .yesNo, .choice, .scale: break
+          case .consent, .grade, .number, .text:
+            if !placeholders.contains(question.id) {
+              reader.error(
+                at: topicsNode,
+                "score.topics names '\(topic)', a \(question.kind.typeName) question; topics must be yes_no, "
+                  + "single_choice, multiple_choice or scale questions")
+            }
+          }
+        }
+        rule?.topics = topics.map(Question.ID.init(rawValue:))
       }
       return rule
     }

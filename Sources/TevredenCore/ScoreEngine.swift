@@ -62,11 +62,13 @@ extension ScoreCard {
               correlation: $0.withGrade.correlation, correlationCount: $0.withGrade.count,
               minimumRespondents: thresholds.minimumRespondents)
           }
+        let topics = data.topics.filter { $0.audience == audience && $0.group == info.group }
+          .map { TopicScore($0, minimumRespondents: thresholds.minimumRespondents) }
         groupRows.append(
           Row(
             label: info.label, group: info.group, summary: summary, assessment: assess(summary),
             previousYear: comparison(summary, previous.filter { $0.group == info.group }), aspects: aspects,
-            responseRate: responseRate(statuses.filter { $0.group == info.group }, invited: invited[info.group])))
+            topics: topics, responseRate: responseRate(statuses.filter { $0.group == info.group }, invited: invited[info.group])))
       }
       let overallSummary = GradeSummary(distribution(cells))
       let invitedTotal = groupInfos.compactMap { invited[$0.group] }

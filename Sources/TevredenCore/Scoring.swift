@@ -80,6 +80,52 @@ public struct AspectCell: Hashable, Sendable {
   }
 }
 
+/// The answers to one topic item in one group: how many respondents gave each answer.
+public struct TopicCell: Hashable, Sendable {
+  /// One answer the item offers, in the order the newest definition lists them.
+  public struct Option: Hashable, Sendable {
+    /// The canonical answer (`ja`, a choice code, a scale value).
+    public var code: String
+    public var label: String
+    /// Respondents who gave this answer (with a multiple-choice item, who chose it among others).
+    public var count: Int
+
+    public init(code: String, label: String, count: Int) {
+      self.code = code
+      self.label = label
+      self.count = count
+    }
+  }
+
+  public var audience: Audience
+  public var group: String
+  /// The item id, such as `kinderen_hulp`.
+  public var item: String
+  /// A short name for the item: its first alias, else its id.
+  public var label: String
+  /// The question as asked, for a reader who wants the exact wording.
+  public var text: String
+  /// Whether a respondent may give several answers (shares then add up to more than 100%).
+  public var allowsMultiple: Bool
+  public var options: [Option]
+  /// Respondents who answered with a value (missing codes such as *weet niet* are not among them).
+  public var respondents: Int
+
+  public init(
+    audience: Audience, group: String, item: String, label: String, text: String, allowsMultiple: Bool = false,
+    options: [Option], respondents: Int
+  ) {
+    self.audience = audience
+    self.group = group
+    self.item = item
+    self.label = label
+    self.text = text
+    self.allowsMultiple = allowsMultiple
+    self.options = options
+    self.respondents = respondents
+  }
+}
+
 /// How many responses of a group have each status in the period (for response rates).
 public struct StatusCount: Hashable, Sendable {
   public var audience: Audience
@@ -103,6 +149,8 @@ public struct ScoreData: Hashable, Sendable {
   /// The same period a year earlier, per group only.
   public var previousCells: [GradeCell]
   public var aspects: [AspectCell]
+  /// The topic items' answers per group (see ``ScoreRule/topics``).
+  public var topics: [TopicCell]
   public var statusCounts: [StatusCount]
   /// Labels of role answer codes per audience: `[inwoners: [melder: "Ik heb de melding gedaan"]]`.
   public var roleLabels: [Audience: [String: String]]
@@ -113,9 +161,10 @@ public struct ScoreData: Hashable, Sendable {
 
   public init(
     groups: [GroupInfo], cells: [GradeCell], previousCells: [GradeCell] = [], aspects: [AspectCell] = [],
-    statusCounts: [StatusCount] = [], roleLabels: [Audience: [String: String]] = [:],
+    topics: [TopicCell] = [], statusCounts: [StatusCount] = [], roleLabels: [Audience: [String: String]] = [:],
     municipalCells: [GradeCell]? = nil
   ) {
+    self.topics = topics
     self.municipalCells = municipalCells
     self.groups = groups
     self.cells = cells
@@ -179,12 +228,20 @@ public struct ScoreRequest: Hashable, Sendable {
   public var dimensions: [ScoreDimension]
   /// Whether to compute mean aspect scores per group.
   public var includesAspects: Bool
+  /// Whether to count the topic items' answers per group (``ScoreRule/topics``).
+  public var includesTopics: Bool
 
-  public init(period: Period, dimensions: [ScoreDimension] = [], includesAspects: Bool = false) {
+  public init(
+    period: Period, dimensions: [ScoreDimension] = [], includesAspects: Bool = false, includesTopics: Bool = false
+  ) {
     self.period = period
     self.dimensions = dimensions
     self.includesAspects = includesAspects
+    self.includesTopics = includesTopics
   }
+
+  /// Whether the scan reads answers: for aspects or topics.
+  public var readsItems: Bool { includesAspects || includesTopics }
 
   /// The breakdown dimensions other than group.
   public var breakdownDimensions: [ScoreDimension] { dimensions.filter { $0 != .group }.sorted() }
@@ -372,6 +429,39 @@ public struct AspectScore: Hashable, Sendable {
   public var reportedCorrelation: Double? { correlationCount < minimumRespondents ? nil : correlation }
 }
 
+/// A topic item in one group: the share of its respondents giving each answer.
+public struct TopicScore: Hashable, Sendable {
+  public var item: String
+  public var label: String
+  public var text: String
+  public var allowsMultiple: Bool
+  public var options: [TopicCell.Option]
+  /// Respondents who answered with a value.
+  public var respondents: Int
+  /// The smallest n whose shares are figures (``ReportingThresholds/minimumRespondents``), as for the grade: a
+  /// share of six answers says little and points at few people.
+  public var minimumRespondents: Int
+
+  public init(_ cell: TopicCell, minimumRespondents: Int) {
+    item = cell.item
+    label = cell.label
+    text = cell.text
+    allowsMultiple = cell.allowsMultiple
+    options = cell.options
+    respondents = cell.respondents
+    self.minimumRespondents = minimumRespondents
+  }
+
+  /// Whether too few answered for shares to be shown.
+  public var isBelowMinimum: Bool { respondents < minimumRespondents }
+
+  /// The share (0–1) of respondents giving each option, in ``options`` order; `nil` below the minimum n.
+  public var reportedShares: [Double]? {
+    guard !isBelowMinimum, respondents > 0 else { return nil }
+    return options.map { Double($0.count) / Double(respondents) }
+  }
+}
+
 /// How many of those asked took part.
 public struct ResponseRate: Hashable, Sendable {
   /// Where the denominator comes from.
@@ -462,13 +552,16 @@ public struct ScoreCard: Hashable, Sendable {
     /// The same period a year earlier.
     public var previousYear: YearComparison?
     public var aspects: [AspectScore]
+    /// The group's topic items, in the order of the newest definition.
+    public var topics: [TopicScore]
     public var responseRate: ResponseRate?
 
     public init(
       label: String, group: String?, summary: GradeSummary, assessment: Assessment, isSuppressed: Bool = false,
       isPrimarySuppression: Bool = false, previousYear: YearComparison? = nil, aspects: [AspectScore] = [],
-      responseRate: ResponseRate? = nil
+      topics: [TopicScore] = [], responseRate: ResponseRate? = nil
     ) {
+      self.topics = topics
       self.label = label
       self.group = group
       self.summary = summary

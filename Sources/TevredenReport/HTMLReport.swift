@@ -325,6 +325,7 @@ public enum ReportRenderer {
       html += distribution(histogram, section: section, anchor: anchor, prefix: prefix)
     }
     if !section.aspects.isEmpty { html += aspects(section) }
+    if !section.topics.isEmpty { html += topics(section, minimum: figures.methods.minimumRespondents) }
     if let table = section.gemeenten {
       html += gemeenten(table, section: section, threshold: figures.methods.disclosureThreshold)
     }
@@ -465,6 +466,25 @@ public enum ReportRenderer {
       html += HTML.table(
         caption: group.groupLabel, header: Array(aspectHeader.prefix(columns)), rows: rows, numeric: [2, 4],
         className: "aspects",
+        cellsAreHTML: true)
+      html += "</div>\n"
+    }
+    return html
+  }
+
+  private static func topics(_ section: ReportFigures.AudienceSection, minimum: Int) -> String {
+    var html = "<h3>\(HTML.escape(Wording.topicsSectionHeading))</h3>\n"
+    html += "<p class=\"note\">\(HTML.escape(Wording.topicsIntro(minimum)))</p>\n"
+    for group in section.topics {
+      let rows = group.topics.map { topic -> [String] in
+        var cells = Wording.topicCells(topic).map(HTML.escape)
+        // The question as asked, under its short name: a share means little without the wording.
+        cells[0] += "<br><span class=\"note\">\(HTML.escape(topic.text))</span>"
+        return cells
+      }
+      html += "<div class=\"block\" data-topics=\"\(HTML.escape(group.groupID))\">\n"
+      html += HTML.table(
+        caption: group.groupLabel, header: Wording.topicHeader, rows: rows, numeric: [1], className: "topics",
         cellsAreHTML: true)
       html += "</div>\n"
     }

@@ -103,6 +103,19 @@ extension ReportRenderer {
             rows: weakestFirst(group.aspects).map { Array(aspectCells($0).prefix(columns)) }, numeric: [1, 2, 4])
         }
       }
+      if !section.topics.isEmpty {
+        lines.append("")
+        lines.append("### \(Wording.topicsSectionHeading)")
+        lines.append("")
+        lines.append(Wording.topicsIntro(figures.methods.minimumRespondents))
+        for group in section.topics {
+          lines.append("")
+          lines.append("#### \(Markdown.escape(group.groupLabel))")
+          lines.append("")
+          lines += Markdown.table(
+            header: Wording.topicHeader, rows: group.topics.map(Wording.topicCells), numeric: [1])
+        }
+      }
       if let table = section.gemeenten {
         let threshold = figures.methods.disclosureThreshold
         lines.append("")

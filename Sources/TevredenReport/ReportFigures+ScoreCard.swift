@@ -180,6 +180,10 @@ extension ReportFigures.AudienceSection {
             correlationCount: $0.reportedCorrelation == nil ? nil : $0.correlationCount)
         })
     }
+    // As the aspects: only for groups whose own figure is shown.
+    let topics = score.groups.filter { !$0.topics.isEmpty && ReportFigures.reportedMean($0) != nil }.map { row in
+      ReportFigures.TopicGroup(groupID: row.group ?? row.label, groupLabel: row.label, topics: row.topics)
+    }
     self.init(
       audience: audience, indicatorNumber: score.indicator.number, title: title,
       norm: ReportFigures.Norm(engineNorm: score.norm, direction: score.indicator.direction), overall: overall,
@@ -188,7 +192,7 @@ extension ReportFigures.AudienceSection {
       histogram: score.overall.summary.count > 0
         ? ReportFigures.Histogram(
           counts: score.overall.summary.gradeCounts, shareBelowSix: score.overall.summary.shareBelowSix) : nil,
-      aspects: aspects, gemeenten: Self.gemeenten(score.breakdown))
+      aspects: aspects, topics: topics, gemeenten: Self.gemeenten(score.breakdown))
   }
 
   /// The `--by period` rows as trend points in burap order (the engine sorts the year, "2025", before

@@ -288,13 +288,16 @@ extension ReportFigures {
     public var histogram: Histogram?
     /// Aspect scores per group.
     public var aspects: [AspectGroup]
+    /// Topic shares per group.
+    public var topics: [TopicGroup]
     public var gemeenten: GemeenteTable?
 
     public init(
       audience: Audience, indicatorNumber: String, title: String, norm: Norm?, overall: GroupFigure,
       groups: [GroupFigure], trend: [TrendPoint] = [], histogram: Histogram? = nil, aspects: [AspectGroup] = [],
-      gemeenten: GemeenteTable? = nil
+      topics: [TopicGroup] = [], gemeenten: GemeenteTable? = nil
     ) {
+      self.topics = topics
       self.audience = audience
       self.indicatorNumber = indicatorNumber
       self.title = title
@@ -351,6 +354,19 @@ extension ReportFigures {
       self.groupID = groupID
       self.groupLabel = groupLabel
       self.aspects = aspects
+    }
+  }
+
+  /// The topic items of one group, as shares of those who answered them.
+  public struct TopicGroup: Hashable, Sendable {
+    public var groupID: String
+    public var groupLabel: String
+    public var topics: [TopicScore]
+
+    public init(groupID: String, groupLabel: String, topics: [TopicScore]) {
+      self.groupID = groupID
+      self.groupLabel = groupLabel
+      self.topics = topics
     }
   }
 

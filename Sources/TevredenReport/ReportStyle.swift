@@ -121,6 +121,9 @@ enum ReportStyle {
     table.aspects th:nth-child(2){width:24%}
     table.aspects th:nth-child(3){width:8%}
     table.aspects th:nth-child(5){width:8%}
+    table.topics{width:100%;table-layout:fixed}
+    table.topics th:nth-child(1){width:40%}
+    table.topics th:nth-child(2){width:8%}
     table{border-collapse:collapse;margin:8px 0 12px;font-size:14px}
     caption{text-align:left;font-weight:bold;padding:0 0 4px;caption-side:top}
     th,td{padding:4px 8px;border-bottom:1px solid \(rule);vertical-align:top;text-align:left}

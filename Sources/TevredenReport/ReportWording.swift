@@ -309,6 +309,51 @@ enum Wording {
     "Een vragenlijst telt mee in de periode waarin hij is afgerond (Nederlandse tijd); alleen afgeronde vragenlijsten met een rapportcijfer tellen."
 
   /// The notes under every score table.
+  // MARK: Topics
+
+  static let topicsHeading = "Onderwerpen (aandeel van wie de vraag beantwoordde)"
+
+  /// A topic's shares on one line: "Ja 62% · Nee 38% (n 40)"; below the minimum n only its n.
+  static func topicShares(_ topic: TopicScore) -> String {
+    guard let shares = topic.reportedShares else {
+      return "te weinig antwoorden (n \(count(topic.respondents)))"
+    }
+    let parts = zip(topic.options, shares).map { "\($0.label) \(percent($1))" }
+    return parts.joined(separator: " · ") + " (n \(count(topic.respondents)))"
+  }
+
+  /// The shares of a topic as table cells, one per option: "62%", or "–" below the minimum n.
+  static func topicShareCells(_ topic: TopicScore) -> [String] {
+    guard let shares = topic.reportedShares else { return topic.options.map { _ in "–" } }
+    return shares.map(percent)
+  }
+
+  static let topicsSectionHeading = "Onderwerpen per groep"
+  static let topicHeader = ["Onderwerp", "n", "Antwoorden (aandeel)"]
+
+  /// A topic as report cells: its name, how many answered, and the shares ("Ja 63% · Nee 37%").
+  static func topicCells(_ topic: TopicScore) -> [String] {
+    guard let shares = topic.reportedShares else {
+      return [topic.label, count(topic.respondents), "te weinig antwoorden (minimaal \(topic.minimumRespondents))"]
+    }
+    return [
+      topic.label, count(topic.respondents),
+      zip(topic.options, shares).map { "\($0.label) \(percent($1))" }.joined(separator: " · "),
+    ]
+  }
+
+  static func topicsIntro(_ minimum: Int) -> String {
+    "Vragen over onderwerpen die de gemeenten en Veilig Thuis samen volgen, zoals hulp voor de kinderen en "
+      + "terugkoppeling aan de melder. Per vraag het aandeel van de respondenten dat dit antwoord gaf; wie weet "
+      + "niet, n.v.t. of weigert antwoordde, telt niet mee. Onder \(minimum) antwoorden staan er geen aandelen."
+  }
+
+  static func topicsNote(_ thresholds: ReportingThresholds) -> String {
+    "Onderwerpen: het aandeel van de respondenten met een rapportcijfer dat deze vraag beantwoordde (weet niet, "
+      + "n.v.t. en weigert tellen niet mee); bij een vraag met meer antwoorden tellen de aandelen op tot meer dan "
+      + "100%. Onder \(thresholds.minimumRespondents) antwoorden staan er geen aandelen."
+  }
+
   static func tableNotes(_ thresholds: ReportingThresholds) -> [String] {
     [
       "n = respondenten met een rapportcijfer; 95%-interval volgens de t-verdeling; sd = standaardafwijking; < 6 = aandeel cijfers onder de 6.",
@@ -522,6 +567,7 @@ extension Wording {
     switch role {
     case .grade?: "cijfer van de indicator"
     case .aspect?: "aspect"
+    case .topic?: "onderwerp (aandelen)"
     case nil: ""
     }
   }

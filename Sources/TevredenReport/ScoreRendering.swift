@@ -58,6 +58,16 @@ public enum ScoreRenderer {
           rows.append(.text("    \(group.label): " + parts.joined(separator: " · ")))
         }
       }
+      if score.groups.contains(where: { !$0.topics.isEmpty }) {
+        rows.append(.text("  \(Wording.topicsHeading):"))
+        for group in score.groups where !group.topics.isEmpty {
+          rows.append(.text("    \(group.label):"))
+          for topic in group.topics {
+            rows.append(.text("      \(topic.label): \(Wording.topicShares(topic))"))
+          }
+        }
+        notes.insert(Wording.topicsNote(card.thresholds))
+      }
       if let breakdown = score.breakdown {
         rows.append(.blank)
         rows.append(
@@ -303,6 +313,21 @@ private struct JSONCard: Encodable {
     var mean: Double?
     var sd: Double?
   }
+  struct Topic: Encodable {
+    struct Option: Encodable {
+      var code: String
+      var label: String
+      var count: Int?
+      var share: Double?
+    }
+    var item: String
+    var label: String
+    var question: String
+    var multiple: Bool
+    var n: Int
+    var belowMinimum: Bool
+    var options: [Option]
+  }
   struct Rate: Encodable {
     var basis: String
     var completed: Int
@@ -327,6 +352,7 @@ private struct JSONCard: Encodable {
     var significant: Bool?
     var previousYear: Comparison?
     var aspects: [Aspect]?
+    var topics: [Topic]?
     var responseRate: Rate?
     var statusReported: String?
     var valueReported: Double?
@@ -454,12 +480,26 @@ private struct JSONCard: Encodable {
             item: $0.item, label: $0.label, n: $0.summary.count, mean: round($0.reportedMean),
             sd: round($0.reportedStandardDeviation))
         },
+      topics: row.topics.isEmpty ? nil : row.topics.map(Self.topic),
       responseRate: row.responseRate.map {
         Rate(
           basis: $0.basis.rawValue, completed: $0.completed, refused: $0.refused, partial: $0.partial,
           denominator: $0.denominator, rate: round($0.rate))
       }, statusReported: row.assessment.reportedStatus,
       valueReported: reported ? summary.mean.map(Assessment.shown) : nil)
+  }
+
+  /// A topic's shares; below the minimum n its options without counts or shares.
+  static func topic(_ topic: TopicScore) -> Topic {
+    let shares = topic.reportedShares
+    return Topic(
+      item: topic.item, label: topic.label, question: topic.text, multiple: topic.allowsMultiple, n: topic.respondents,
+      belowMinimum: topic.isBelowMinimum,
+      options: topic.options.enumerated().map { index, option in
+        Topic.Option(
+          code: option.code, label: option.label, count: shares == nil ? nil : option.count,
+          share: shares.flatMap { round($0[index]) })
+      })
   }
 
   static func weighted(_ weighted: WeightedMean) -> Weighted {

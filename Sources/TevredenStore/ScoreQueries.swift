@@ -70,7 +70,7 @@ extension TevredenDatabase {
       var seen = Set<String>()
       var definitions: [Int64: Questionnaire] = [:]
       let needsDefinitions = requests.contains {
-        $0.includesAspects || $0.breakdownDimensions.contains(.role)
+        $0.readsItems || $0.breakdownDimensions.contains(.role)
       }
       for record in try SnapshotRecord.order(Column("id").desc).fetchAll(db) {
         guard let audience = Audience(rawValue: record.audience) else { continue }
@@ -83,7 +83,8 @@ extension TevredenDatabase {
         }
       }
       let scan = Self.scan(
-        aspectsOf: requests.contains(where: \.includesAspects) ? definitions : [:], codes: try ItemCodes.fetch(db))
+        itemsOf: definitions, aspects: requests.contains(where: \.includesAspects),
+        topics: requests.contains(where: \.includesTopics), codes: try ItemCodes.fetch(db))
       var plans = requests.map { request in
         let dimensions = Set(request.breakdownDimensions)
         // Municipal figures are protected together with the year's earlier periods, so the engine needs the year
@@ -95,7 +96,7 @@ extension TevredenDatabase {
         }
         return ScoreScan.Plan(
           period: request.period, previous: request.previousPeriod, breakdown: dimensions.isEmpty ? nil : dimensions,
-          municipal: municipal, aspects: request.includesAspects)
+          municipal: municipal, aspects: request.readsItems)
       }
       if dataBasis, !plans.isEmpty { plans[0].dataBasis = true }
       if trendOpens { plans[1].opensAtFirstScoredYear = true }
@@ -117,6 +118,7 @@ extension TevredenDatabase {
         return ScoreData(
           groups: groups, cells: outcome.cells ?? outcome.current, previousCells: outcome.previous,
           aspects: request.includesAspects ? Self.aspectCells(outcome.aspects, definitions) : [],
+          topics: request.includesTopics ? Self.topicCells(outcome.aspects, definitions) : [],
           statusCounts: outcome.statuses, roleLabels: roleLabels, municipalCells: outcome.municipal)
       }
       return (data, basis, outcomes.map(\.period), trendOpens ? outcomes[1].firstScoredDay : nil)
@@ -153,14 +155,22 @@ extension TevredenDatabase {
     }
   }
 
-  /// A scan that reads the aspect items of these definitions (none when empty).
-  static func scan(aspectsOf definitions: [Int64: Questionnaire], codes: ItemCodes) -> ScoreScan {
+  /// A scan that reads the aspect items (with `aspects`) and the topic items (with `topics`) of these definitions.
+  static func scan(itemsOf definitions: [Int64: Questionnaire], aspects: Bool, topics: Bool, codes: ItemCodes)
+    -> ScoreScan
+  {
     var scan = ScoreScan()
     var numbers: [String: Int] = [:]
+    let topicItems = topics ? Self.topicItems(definitions) : [:]
     for (id, questionnaire) in definitions {
-      for item in questionnaire.scoreRule.aspects {
-        guard let question = questionnaire.question(item), case .scale = question.kind, let key = codes.key(item)
-        else { continue }
+      var items = aspects ? questionnaire.scoreRule.aspects : []
+      for item in topicItems[questionnaire.id] ?? [] where !items.contains(item) { items.append(item) }
+      for item in items {
+        guard let question = questionnaire.question(item), let key = codes.key(item) else { continue }
+        switch question.kind {
+        case .scale, .yesNo, .choice: break
+        case .consent, .grade, .number, .text: continue
+        }
         let number =
           numbers[item.rawValue]
           ?? {
@@ -172,6 +182,79 @@ extension TevredenDatabase {
       }
     }
     return scan
+  }
+
+  /// The topic items of each questionnaire: those its newest stored definition names, so that responses collected
+  /// with an edition that did not yet list them count too (an item keeps its id across editions).
+  static func topicItems(_ definitions: [Int64: Questionnaire]) -> [Questionnaire.ID: [Question.ID]] {
+    var items: [Questionnaire.ID: [Question.ID]] = [:]
+    for (_, questionnaire) in definitions.sorted(by: { $0.key > $1.key }) where items[questionnaire.id] == nil {
+      items[questionnaire.id] = questionnaire.scoreRule.topics
+    }
+    return items
+  }
+
+  /// The answers to topic items of scored responses, per group and item: how many respondents gave each answer.
+  /// Options, their order and labels come from the newest definition that asks the item; an answer only an older
+  /// edition offered is added after them under its code. Missing codes are never in the answers object, so never
+  /// counted.
+  static func topicCells(_ counts: [ScoreScan.AspectCount], _ definitions: [Int64: Questionnaire]) -> [TopicCell] {
+    let topicItems = Self.topicItems(definitions)
+    // The newest definition of each group that asks each topic item: its question gives the options.
+    var questions: [String: (question: Question, questionnaire: Questionnaire)] = [:]
+    for (_, questionnaire) in definitions.sorted(by: { $0.key > $1.key }) {
+      for item in topicItems[questionnaire.id] ?? [] {
+        let key = "\(questionnaire.audience.rawValue)/\(questionnaire.group)/\(item.rawValue)"
+        guard questions[key] == nil, let question = questionnaire.question(item) else { continue }
+        questions[key] = (question, questionnaire)
+      }
+    }
+    var cells: [String: TopicCell] = [:]
+    for row in counts {
+      guard let audienceText = row.audience, let audience = Audience(rawValue: audienceText), let group = row.group,
+        let questionnaire = definitions[row.snapshotId],
+        topicItems[questionnaire.id]?.contains(Question.ID(rawValue: row.item)) == true,
+        let text = row.value, let newest = questions["\(audience.rawValue)/\(group)/\(row.item)"]
+      else { continue }
+      let key = "\(audience.rawValue)/\(group)/\(row.item)"
+      var cell = cells[key] ?? Self.emptyTopic(newest.question, audience: audience, group: group)
+      let codes: [String]
+      if case .choice(_, allowsMultiple: true) = newest.question.kind {
+        codes = text.split(separator: ";", omittingEmptySubsequences: true).map(String.init)
+      } else {
+        codes = [text]
+      }
+      for code in codes {
+        if let index = cell.options.firstIndex(where: { $0.code == code }) {
+          cell.options[index].count += row.count
+        } else {
+          cell.options.append(TopicCell.Option(code: code, label: code, count: row.count))
+        }
+      }
+      cell.respondents += row.count
+      cells[key] = cell
+    }
+    // In the order the newest definition asks its topics.
+    let order = Dictionary(
+      definitions.sorted { $0.key > $1.key }.flatMap {
+        (topicItems[$0.value.id] ?? []).enumerated().map { ($1.rawValue, $0) }
+      },
+      uniquingKeysWith: { first, _ in first })
+    return cells.values.sorted {
+      ($0.audience.rawValue, $0.group, order[$0.item] ?? 0, $0.item) < (
+        $1.audience.rawValue, $1.group, order[$1.item] ?? 0, $1.item
+      )
+    }
+  }
+
+  /// A topic item with its options and no answers yet.
+  private static func emptyTopic(_ question: Question, audience: Audience, group: String) -> TopicCell {
+    var multiple = false
+    if case .choice(_, let allowsMultiple) = question.kind { multiple = allowsMultiple }
+    let options = question.answerOptions.map { TopicCell.Option(code: $0.code, label: $0.label, count: 0) }
+    return TopicCell(
+      audience: audience, group: group, item: question.id.rawValue, label: question.aliases.first ?? question.id.rawValue,
+      text: question.text, allowsMultiple: multiple, options: options, respondents: 0)
   }
 
   /// The period's grade histograms per group, the year-earlier ones and the status counts, as the scan counts

@@ -94,7 +94,8 @@ enum ReportAssembly {
     // Municipal tables only for the burap periods, which disclosure control protects together; a free range
     // gets none (its difference with them would reveal hidden cells).
     let request = ScoreRequest(
-      period: period, dimensions: period.burapIndex == nil ? [] : [.gemeente, .group], includesAspects: true)
+      period: period, dimensions: period.burapIndex == nil ? [] : [.gemeente, .group], includesAspects: true,
+      includesTopics: true)
     // The trend: every burap period from the first year with responses up to the report's period. Asked from the
     // period's year; the scan starts it at the first year with scored responses, which it finds as it counts.
     let trendFromPeriodsYear = ScoreRequest(

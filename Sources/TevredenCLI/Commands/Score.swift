@@ -82,6 +82,13 @@ struct ScoreSelectionOptions: ParsableArguments {
   @Flag(help: "Also compute the mean aspect scores per group (rescaled to 1–10).")
   var aspects = false
 
+  @Flag(
+    help: """
+      Also show every reported item per group: the aspects' means and the topics' shares (score.topics in the \
+      definitions: children offered help, feedback to the reporter, safer now, …).
+      """)
+  var items = false
+
   func validate() throws {
     if let by {
       let dimensions: [ScoreDimension]
@@ -97,7 +104,7 @@ struct ScoreSelectionOptions: ParsableArguments {
     ScoreRequest(
       period: try period.resolve(),
       dimensions: try by.map { try ScoreDimension.parseList($0) } ?? [],
-      includesAspects: aspects)
+      includesAspects: aspects || items, includesTopics: items)
   }
 
   /// Counts in the store and computes the card.
