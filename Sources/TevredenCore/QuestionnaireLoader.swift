@@ -486,7 +486,9 @@ public enum QuestionnaireLoader {
     }
 
     mutating func scoreRule(_ node: Node, questions: [Question]) -> ScoreRule? {
-      guard let fields = reader.mapping(node, allowed: ["grade", "aspects", "topics"], context: "score") else { return nil }
+      guard let fields = reader.mapping(node, allowed: ["grade", "aspects", "topics"], context: "score") else {
+        return nil
+      }
       let byID = Dictionary(questions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
       var rule: ScoreRule?
       if let grade = reader.string(fields, "grade", context: "score") {

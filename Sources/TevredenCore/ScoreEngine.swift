@@ -68,7 +68,8 @@ extension ScoreCard {
           Row(
             label: info.label, group: info.group, summary: summary, assessment: assess(summary),
             previousYear: comparison(summary, previous.filter { $0.group == info.group }), aspects: aspects,
-            topics: topics, responseRate: responseRate(statuses.filter { $0.group == info.group }, invited: invited[info.group])))
+            topics: topics,
+            responseRate: responseRate(statuses.filter { $0.group == info.group }, invited: invited[info.group])))
       }
       let overallSummary = GradeSummary(distribution(cells))
       let invitedTotal = groupInfos.compactMap { invited[$0.group] }

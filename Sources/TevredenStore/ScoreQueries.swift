@@ -253,7 +253,8 @@ extension TevredenDatabase {
     if case .choice(_, let allowsMultiple) = question.kind { multiple = allowsMultiple }
     let options = question.answerOptions.map { TopicCell.Option(code: $0.code, label: $0.label, count: 0) }
     return TopicCell(
-      audience: audience, group: group, item: question.id.rawValue, label: question.aliases.first ?? question.id.rawValue,
+      audience: audience, group: group, item: question.id.rawValue,
+      label: question.aliases.first ?? question.id.rawValue,
       text: question.text, allowsMultiple: multiple, options: options, respondents: 0)
   }
 

@@ -22,6 +22,7 @@ import TevredenTestSupport
     (
       "score-2026-by-role-aspects.json", ["score", "--period", "2026", "--by", "role", "--aspects", "--format", "json"]
     ),
+    ("score-2026-T2-items.json", ["score", "--period", "2026-T2", "--items", "--format", "json"]),
     (
       "score-2025-2026-by-period.csv",
       ["score", "--from", "2025-01-01", "--to", "2026-12-31", "--by", "period", "--format", "csv"]
@@ -78,7 +79,8 @@ import TevredenTestSupport
     let demo = try runTevredenProcess(["demo", "--db", database], cwd: folder)
     try #require(demo.exitCode == 0, "\(demo)")
     // The outputs that order aspects and groups (the others print the same cells in a fixed order).
-    for (_, arguments) in Self.commands where arguments.contains("--aspects") || arguments[0] == "report" {
+    for (_, arguments) in Self.commands
+    where arguments.contains("--aspects") || arguments.contains("--items") || arguments[0] == "report" {
       let all = arguments + ["--db", database, "--questionnaires", questionnairesFolder.path]
       let runs = try (0..<3).map { _ in Self.withoutMoment(try runTevredenProcess(all, cwd: folder).stdout) }
       #expect(Set(runs).count == 1, "\(arguments.joined(separator: " ")) printed \(Set(runs).count) different outputs")

@@ -102,6 +102,63 @@ func independentGrades(questionnaire: String, grade item: String, from first: Da
     #expect(abs(jsonMean - expected.mean) < 0.0051)
   }
 
+  /// `score --items`: a topic's shares per group are what the committed CSV files give when counted by hand
+  /// (scored responses of the period that answered the item with a value).
+  @Test func topicSharesAgreeWithAnIndependentCount() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = try #require(TimeZone(identifier: "Europe/Amsterdam"))
+    let formatter = ISO8601DateFormatter()
+    var counts: [String: Int] = [:]
+    for file in try csvFiles(under: responsesFolder) where file.hasSuffix("/inwoners-melding.csv") {
+      let table = try CSVTable(contentsOf: responsesFolder.appendingPathComponent(file))
+      let (status, completedAt, grade, item) = (
+        try table.column("status"), try table.column("completed_at"), try table.column("cijfer"),
+        try table.column("kinderen_hulp")
+      )
+      for row in table.rows where row[status] == "completed" && Double(row[grade]) != nil {
+        guard let instant = formatter.date(from: row[completedAt]) else { continue }
+        let day = calendar.dateComponents([.year, .month], from: instant)
+        guard day.year == 2026, (day.month ?? 13) <= 8, ["ja", "nee"].contains(row[item]) else { continue }
+        counts[row[item], default: 0] += 1
+      }
+    }
+    let answered = counts.values.reduce(0, +)
+    #expect(answered >= 10)
+    let db = try importExampleResponses(into: folder)
+    let common = ["--period", "2026-T2", "--db", db, "--questionnaires", questionnairesFolder.path]
+    let json = try runTevredenProcess(["score", "--items", "--format", "json"] + common, cwd: folder)
+    #expect(json.exitCode == 0, "\(json)")
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any], "\(json)")
+    let groups = ((object["indicators"] as? [[String: Any]]) ?? []).flatMap {
+      ($0["groups"] as? [[String: Any]]) ?? []
+    }
+    let melding = try #require(groups.first { $0["group"] as? String == "melding" })
+    let topics = try #require(melding["topics"] as? [[String: Any]], "\(melding)")
+    let hulp = try #require(topics.first { $0["item"] as? String == "kinderen_hulp" })
+    #expect(hulp["n"] as? Int == answered)
+    let options = try #require(hulp["options"] as? [[String: Any]])
+    #expect(options.compactMap { $0["code"] as? String } == ["ja", "nee"])
+    for option in options {
+      let code = try #require(option["code"] as? String)
+      #expect(option["count"] as? Int == counts[code, default: 0])
+      let share = try #require(option["share"] as? Double)
+      #expect(abs(share - Double(counts[code, default: 0]) / Double(answered)) < 0.00005)
+    }
+    // Every group's aspects come along, and the table names the topics with their n.
+    #expect(melding["aspects"] != nil)
+    let table = try runTevredenProcess(["score", "--items"] + common, cwd: folder)
+    #expect(table.exitCode == 0, "\(table)")
+    #expect(table.stdout.contains("Onderwerpen (aandeel van wie de vraag beantwoordde):"), "\(table)")
+    #expect(table.stdout.contains("Hulp voor kinderen aangeboden: Ja "), "\(table)")
+    #expect(table.stdout.contains("(n \(answered))"), "\(table)")
+    // Without --items there are none.
+    let plain = try runTevredenProcess(["score", "--format", "json"] + common, cwd: folder)
+    #expect(!plain.stdout.contains("\"topics\""))
+  }
+
   @Test func unknownPeriodIsRefused() throws {
     let folder = try makeTemporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }

@@ -138,6 +138,58 @@ import TevredenTestSupport
     #expect(diagnostics.allSatisfy { $0.location.line != nil })
   }
 
+  /// Topics must be items whose answers can be shares, named once, and not already the grade or an aspect.
+  @Test func topicsAreCheckedLikeAspects() {
+    let text = """
+      id: x
+      version: 1
+      audience: inwoners
+      group: melding
+      title: T
+      scales:
+        - id: s
+          points: [{ value: 1, label: Een }, { value: 2, label: Twee }]
+      questions:
+        - id: toestemming
+          type: consent
+          text: Mee doen?
+        - id: hulp
+          type: yes_no
+          text: Hulp?
+        - id: schaal
+          type: scale
+          scale: s
+          text: S?
+        - id: aantal
+          type: number
+          min: 0
+          max: 9
+          text: Hoe vaak?
+        - id: cijfer
+          type: grade
+          text: Cijfer?
+      score:
+        grade: cijfer
+        aspects: [schaal]
+        topics: [hulp, hulp, schaal, aantal, cijfer, onbekend]
+      """
+    let (loaded, diagnostics) = QuestionnaireLoader.parse(text, file: "x.yaml", expectedID: "x")
+    #expect(loaded == nil)
+    let messages = diagnostics.map(\.message)
+    #expect(messages.contains("score.topics names 'hulp' twice"))
+    #expect(messages.contains { $0.contains("'schaal', which is already the grade or an aspect") })
+    #expect(messages.contains { $0.contains("'cijfer', which is already the grade or an aspect") })
+    #expect(messages.contains { $0.contains("'aantal', a number question; topics must be yes_no") })
+    #expect(messages.contains("score.topics names item 'onbekend', which does not exist"))
+    #expect(diagnostics.allSatisfy { $0.location.line != nil })
+
+    let valid = text.replacingOccurrences(
+      of: "topics: [hulp, hulp, schaal, aantal, cijfer, onbekend]", with: "topics: [hulp]")
+    let (good, none) = QuestionnaireLoader.parse(valid, file: "x.yaml", expectedID: "x")
+    #expect(none.filter { $0.severity == .error }.isEmpty)
+    #expect(good?.questionnaire.scoreRule.topics == ["hulp"])
+  }
+
   @Test func theRepositoryQuestionnairesAreValid() throws {
     let catalog = Catalog.load(from: repositoryRoot.appendingPathComponent("Questionnaires"))
     #expect(catalog.diagnostics.filter { $0.severity == .error }.map(\.description) == [])

@@ -60,7 +60,11 @@ import TevredenTestSupport
     }
     #expect(book.items.first { $0.id == melding.scoreRule.grade }?.role == .grade)
     for aspect in melding.scoreRule.aspects { #expect(book.items.first { $0.id == aspect }?.role == .aspect) }
-    #expect(book.items.filter { $0.role != nil }.count == 1 + melding.scoreRule.aspects.count)
+    for topic in melding.scoreRule.topics { #expect(book.items.first { $0.id == topic }?.role == .topic) }
+    #expect(!melding.scoreRule.topics.isEmpty)
+    #expect(
+      book.items.filter { $0.role != nil }.count
+        == 1 + melding.scoreRule.aspects.count + melding.scoreRule.topics.count)
   }
 
   @Test func versionsShowEarlierWordingAndItemsSomeVersionsLack() throws {
