@@ -67,6 +67,15 @@ struct BrowserRenderingTests {
         #expect(dom.contains("\(hook)=\"\(group.id)\""), "the browser's DOM lacks \(hook) for \(group.id)")
       }
     }
+    // The topics: a table per group, its shares, and none below the minimum n.
+    for section in ReportFixture.figures.audiences {
+      for group in section.topics {
+        #expect(
+          dom.contains("data-topics=\"\(group.groupID)\""), "the browser's DOM lacks the topics of \(group.groupID)")
+      }
+    }
+    #expect(dom.contains("Ja 65% · Nee 35%"))
+    #expect(dom.contains("te weinig antwoorden (minimaal 10)"))
     #expect(try captures(of: "class=\"norm\" data-norm=\"(7)\"", in: dom).count == 2)
     #expect(try captures(of: "class=\"norm\" data-norm=\"(trend)\"", in: dom).count == 2)
     #expect(!dom.contains("<parsererror"))

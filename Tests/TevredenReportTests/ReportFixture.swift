@@ -24,6 +24,16 @@ enum ReportFixture {
       })
   }
 
+  /// A topic with its options' counts; n is their sum (one answer each), the minimum n 10.
+  static func topic(_ item: String, _ label: String, _ text: String, _ options: [(String, String, Int)]) -> TopicScore {
+    TopicScore(
+      TopicCell(
+        audience: .inwoners, group: "melding", item: item, label: label, text: text,
+        options: options.map { TopicCell.Option(code: $0.0, label: $0.1, count: $0.2) },
+        respondents: options.map(\.2).reduce(0, +)),
+      minimumRespondents: 10)
+  }
+
   static func trend(_ values: [(String, Double?, Int, F.Status)]) -> [F.TrendPoint] {
     values.map { F.TrendPoint(period: $0.0, mean: $0.1, count: $0.2, norm: 7.0, status: $0.3) }
   }
@@ -71,6 +81,22 @@ enum ReportFixture {
           F.Aspect(label: "Afspraken nagekomen", mean: 6.7, count: 160, correlation: 0.47, correlationCount: 158),
           F.Aspect(label: "Deskundigheid", mean: 7.0, count: 168, correlation: 0.42, correlationCount: 166),
         ]),
+    ],
+    topics: [
+      F.TopicGroup(
+        groupID: "melding", groupLabel: "Melding",
+        topics: [
+          topic(
+            "kinderen_hulp", "Hulp voor kinderen aangeboden", "Heeft Veilig Thuis hulp voor de kinderen aangeboden?",
+            [("ja", "Ja", 58), ("nee", "Nee", 31)]),
+          topic(
+            "terugkoppeling", "Terugkoppeling aan melder",
+            "Heeft Veilig Thuis u verteld wat er met uw melding is gedaan?",
+            [("ja", "Ja", 4), ("nee", "Nee", 3)]),
+          topic(
+            "duur_betrokkenheid", "Duur betrokkenheid", "Vond u dat Veilig Thuis lang genoeg betrokken was?",
+            [("te_kort", "Te kort", 12), ("goed", "Precies goed", 40), ("te_lang", "Te lang", 9)]),
+        ])
     ],
     gemeenten: F.GemeenteTable(
       columns: ["totaal", "Adviesaanvraag", "Melding", "Vervolgdienst", "Monitoring"],
