@@ -113,7 +113,16 @@ public enum BundledDefinitions {
             unit: cijfer            # cijfer | percentage
             direction: at_least     # at_least | at_most | none
             norms: { 2025: 7.0, 2026: 7.0 }
+            basis:                  # optional, survey indicators only: who counts and how groups combine
+              roles: [betrokkene, ouder, pleger]   # answers to the role item (rol / functie) that count; default: everyone
+              mean: respondents     # respondents (default): mean over respondents | groups: group means weighted by --weights
         ```
+
+        `basis.roles` leaves every respondent whose role answer is another one, or who gave none, out of every figure of
+        the indicator (groups, municipalities, trend, aspects, topics) and reports how many were left out. `basis.mean:
+        groups` makes the indicator the mean of its group means weighted by each group's service volume from the
+        registration system, given as `--weights FILE` (`melding,2400` per line) to `score`, `indicators` and `report`,
+        which refuse without it; the trend and the grade distribution stay over respondents.
 
         """#),
     Catalog.Source(
@@ -209,6 +218,10 @@ public enum BundledDefinitions {
             number: "5"
             label: "Klanttevredenheid van direct betrokkenen"
             audience: inwoners
+            # Wie telt mee en hoe tellen de groepen samen? Zonder 'basis' tellen alle respondenten, ook melders en wie
+            # advies vroeg over een ander, en is PI 5 het gemiddelde over de respondenten. Voorbeeld voor alleen direct
+            # betrokkenen, gewogen naar het aantal cliënten per groep uit de registratie (score/indicators/report --weights):
+            # basis: { roles: [betrokkene, ouder, pleger], mean: groups }
             unit: cijfer
             direction: at_least
             norms: { 2021: 7.0, 2022: 7.0, 2023: 7.0, 2024: 7.0, 2025: 7.0, 2026: 7.0 }

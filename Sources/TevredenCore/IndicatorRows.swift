@@ -212,7 +212,13 @@ public struct IndicatorRow: Hashable, Sendable {
     for indicator in set.indicators {
       let norm = indicator.norms[card.period.normYear]
       if let score = card.indicators.first(where: { $0.indicator.id == indicator.id }) {
-        for (row, subgroup) in [(score.overall, "")] + score.groups.map({ ($0, $0.label) }) {
+        // The indicator's own value as its basis defines it (weighted over groups, or over respondents).
+        let headline = score.headline
+        rows.append(
+          IndicatorRow(
+            indicator: indicator, subgroup: "", period: card.period, value: headline.value, count: headline.count,
+            norm: norm, assessment: headline.assessment, interval: headline.interval, source: .enquete))
+        for (row, subgroup) in score.groups.map({ ($0, $0.label) }) {
           let reported = row.assessment.status != .teWeinigRespondenten
           rows.append(
             IndicatorRow(

@@ -1,4 +1,5 @@
 import Foundation
+import Yams
 
 /// The performance indicators, their norms per year, and the thresholds used in reporting.
 public struct IndicatorSet: Hashable, Sendable {
@@ -27,11 +28,14 @@ public struct IndicatorSet: Hashable, Sendable {
     public var direction: Direction
     /// The norm per year; a year without an entry has no norm.
     public var norms: [Int: Double]
+    /// For PI 5 and PI 6: who counts and how groups combine.
+    public var basis: Basis
 
     public init(
       id: String, number: String, label: String, audience: Audience?, unit: Unit, direction: Direction,
-      norms: [Int: Double]
+      norms: [Int: Double], basis: Basis = .everyRespondent
     ) {
+      self.basis = basis
       self.id = id
       self.number = number
       self.label = label
@@ -40,6 +44,48 @@ public struct IndicatorSet: Hashable, Sendable {
       self.direction = direction
       self.norms = norms
     }
+  }
+
+  /// Who counts in a survey indicator, and how its groups combine (`basis:` in `indicators.yaml`).
+  public struct Basis: Hashable, Sendable {
+    /// How the indicator's value is formed from its respondents.
+    public enum Mean: String, Hashable, Sendable {
+      /// The mean grade over every respondent who counts.
+      case respondents
+      /// The mean of the group means, each weighted by the group's service volume from the registration system
+      /// (`--weights`), so that a group that answers more often does not weigh more.
+      case groups
+    }
+
+    /// The answers to the role item (`rol` for residents, `functie` for chain partners) whose respondents count;
+    /// `nil`: every respondent, whatever the role.
+    public var roles: [String]?
+    public var mean: Mean
+
+    public init(roles: [String]? = nil, mean: Mean = .respondents) {
+      self.roles = roles
+      self.mean = mean
+    }
+
+    /// Every respondent, the mean over respondents: the figure before the setting existed.
+    public static let everyRespondent = Basis()
+  }
+
+  /// The same set with every survey indicator taken as the mean over its respondents (roles kept): for figures
+  /// that never state an indicator's weighted value, such as a trend per period or the municipal tables.
+  public var countingEveryGroupAsRespondents: IndicatorSet {
+    var set = self
+    for index in set.indicators.indices { set.indicators[index].basis.mean = .respondents }
+    return set
+  }
+
+  /// Per audience, the role answers whose respondents count in its indicator (absent: everyone counts).
+  public var roleBasis: [Audience: Set<String>] {
+    var basis: [Audience: Set<String>] = [:]
+    for indicator in indicators {
+      if let audience = indicator.audience, let roles = indicator.basis.roles { basis[audience] = Set(roles) }
+    }
+    return basis
   }
 
   /// Below this number of respondents a mean is reported as too few to say (*te weinig respondenten*).
@@ -114,7 +160,8 @@ public struct IndicatorSet: Hashable, Sendable {
     "gemeenten", "indicators", "retention",
   ]
   static let retentionKeys = ["remarks_months", "audit_events_months", "responses_years"]
-  static let indicatorKeys = ["id", "number", "label", "audience", "unit", "direction", "norms"]
+  static let indicatorKeys = ["id", "number", "label", "audience", "unit", "direction", "norms", "basis"]
+  static let basisKeys = ["roles", "mean"]
 
   /// Parses and validates `indicators.yaml`.
   public static func parse(_ text: String, file: String) -> (IndicatorSet?, [Diagnostic]) {
@@ -246,8 +293,41 @@ public struct IndicatorSet: Hashable, Sendable {
         reader.error(at: node, "norms of \(context) must be a mapping of year to norm, such as { 2026: 7.0 }")
       }
     }
+    var basis = Basis.everyRespondent
+    if let node = entry["basis"] {
+      if audience == nil {
+        reader.error(at: node, "\(context) has no audience, so no survey basis; remove basis or add an audience")
+      } else if let parsed = parseBasis(node, context: context, reader: &reader) {
+        basis = parsed
+      }
+    }
     guard let id, let number, let label, let unit, let direction else { return nil }
     return Indicator(
-      id: id, number: number, label: label, audience: audience, unit: unit, direction: direction, norms: norms)
+      id: id, number: number, label: label, audience: audience, unit: unit, direction: direction, norms: norms,
+      basis: basis)
+  }
+
+  private static func parseBasis(_ node: Node, context: String, reader: inout YAMLReader) -> Basis? {
+    guard let fields = reader.mapping(node, allowed: basisKeys, context: "the basis of \(context)") else { return nil }
+    var basis = Basis.everyRespondent
+    if let rolesNode = fields["roles"], let roles = reader.strings(rolesNode, context: "basis.roles") {
+      if roles.isEmpty {
+        reader.error(at: rolesNode, "basis.roles of \(context) is empty, so nobody would count; list role codes")
+      } else if Set(roles).count != roles.count {
+        reader.error(at: rolesNode, "basis.roles of \(context) lists a role twice")
+      } else if let bad = roles.first(where: { !$0.isIdentifier(allowsHyphen: true) }) {
+        reader.error(at: rolesNode, "basis.roles of \(context) has '\(bad)', which is no answer code")
+      } else {
+        basis.roles = roles
+      }
+    }
+    if let text = reader.string(fields, "mean", context: "the basis of \(context)", required: false) {
+      if let mean = Basis.Mean(rawValue: text) {
+        basis.mean = mean
+      } else {
+        reader.error(at: fields["mean"], "unknown basis.mean '\(text)'; use respondents or groups")
+      }
+    }
+    return basis
   }
 }

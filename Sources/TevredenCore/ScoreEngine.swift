@@ -23,6 +23,10 @@ extension ScoreCard {
     if request.breakdownDimensions.contains(.gemeente), request.burapPeriod == nil {
       throw .gemeenteNeedsBurapPeriod(request.period.name)
     }
+    guard request.roleBasis == set.roleBasis else { throw .basisDiffers }
+    if weights == nil, let weighted = set.indicators.first(where: { $0.audience != nil && $0.basis.mean == .groups }) {
+      throw .basisNeedsWeights(indicator: weighted.number)
+    }
     let knownGroups = Set(data.groups.map(\.group))
     for group in invited.keys.sorted() where !knownGroups.contains(group) {
       throw .unknownInvitedGroup(group)
@@ -43,6 +47,7 @@ extension ScoreCard {
       }
       groupInfos.sort { ($0.label, $0.group) < ($1.label, $1.group) }
       let statuses = data.statusCounts.filter { $0.audience == audience }
+      let outside = data.outsideBasis.filter { $0.audience == audience }
 
       func distribution(_ selected: [GradeCell]) -> GradeDistribution {
         selected.reduce(GradeDistribution.empty) { $0 + $1.distribution }
@@ -64,25 +69,30 @@ extension ScoreCard {
           }
         let topics = data.topics.filter { $0.audience == audience && $0.group == info.group }
           .map { TopicScore($0, minimumRespondents: thresholds.minimumRespondents) }
-        groupRows.append(
-          Row(
-            label: info.label, group: info.group, summary: summary, assessment: assess(summary),
-            previousYear: comparison(summary, previous.filter { $0.group == info.group }), aspects: aspects,
-            topics: topics,
-            responseRate: responseRate(statuses.filter { $0.group == info.group }, invited: invited[info.group])))
+        var row = Row(
+          label: info.label, group: info.group, summary: summary, assessment: assess(summary),
+          previousYear: comparison(summary, previous.filter { $0.group == info.group }), aspects: aspects,
+          topics: topics,
+          responseRate: responseRate(statuses.filter { $0.group == info.group }, invited: invited[info.group]))
+        row.outsideBasis = outside.filter { $0.group == info.group }.map(\.count).reduce(0, +)
+        groupRows.append(row)
       }
       let overallSummary = GradeSummary(distribution(cells))
       let invitedTotal = groupInfos.compactMap { invited[$0.group] }
-      let overall = Row(
+      var overall = Row(
         label: indicator.label, group: nil, summary: overallSummary, assessment: assess(overallSummary),
         previousYear: comparison(overallSummary, previous),
         responseRate: responseRate(
           statuses,
           invited: invitedTotal.count == groupInfos.count && !invitedTotal.isEmpty
             ? invitedTotal.reduce(0, +) : nil))
+      overall.outsideBasis = outside.map(\.count).reduce(0, +)
 
       var weighted: WeightedMean?
-      if let weights {
+      // A weights file with none of an audience's groups is meant for the other audience (whose indicator is
+      // weighted over groups); one with some of them must have all.
+      let covered = groupRows.contains { $0.summary.count > 0 && weights?.populations[$0.group ?? ""] != nil }
+      if let weights, covered || indicator.basis.mean == .groups {
         weighted = try weightedMean(
           groups: groupRows, weights: weights, norm: norm, direction: indicator.direction, thresholds: thresholds)
       }

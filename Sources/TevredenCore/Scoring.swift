@@ -152,6 +152,8 @@ public struct ScoreData: Hashable, Sendable {
   /// The topic items' answers per group (see ``ScoreRule/topics``).
   public var topics: [TopicCell]
   public var statusCounts: [StatusCount]
+  /// Completed responses with a grade in the period whose role is outside the indicator's basis, per group.
+  public var outsideBasis: [StatusCount]
   /// Labels of role answer codes per audience: `[inwoners: [melder: "Ik heb de melding gedaan"]]`.
   public var roleLabels: [Audience: [String: String]]
   /// For a municipal breakdown of a burap period: the cells per municipality, group and third of the year, from
@@ -162,8 +164,9 @@ public struct ScoreData: Hashable, Sendable {
   public init(
     groups: [GroupInfo], cells: [GradeCell], previousCells: [GradeCell] = [], aspects: [AspectCell] = [],
     topics: [TopicCell] = [], statusCounts: [StatusCount] = [], roleLabels: [Audience: [String: String]] = [:],
-    municipalCells: [GradeCell]? = nil
+    municipalCells: [GradeCell]? = nil, outsideBasis: [StatusCount] = []
   ) {
+    self.outsideBasis = outsideBasis
     self.topics = topics
     self.municipalCells = municipalCells
     self.groups = groups
@@ -230,10 +233,16 @@ public struct ScoreRequest: Hashable, Sendable {
   public var includesAspects: Bool
   /// Whether to count the topic items' answers per group (``ScoreRule/topics``).
   public var includesTopics: Bool
+  /// Per audience, the role answers whose respondents count (``IndicatorSet/roleBasis``): the store leaves every
+  /// other respondent out of every figure and counts them apart. It must be the indicator set's, which
+  /// ``ScoreCard/build(request:indicators:data:weights:invited:)`` checks.
+  public var roleBasis: [Audience: Set<String>]
 
   public init(
-    period: Period, dimensions: [ScoreDimension] = [], includesAspects: Bool = false, includesTopics: Bool = false
+    period: Period, dimensions: [ScoreDimension] = [], includesAspects: Bool = false, includesTopics: Bool = false,
+    roleBasis: [Audience: Set<String>] = [:]
   ) {
+    self.roleBasis = roleBasis
     self.period = period
     self.dimensions = dimensions
     self.includesAspects = includesAspects
@@ -554,6 +563,8 @@ public struct ScoreCard: Hashable, Sendable {
     public var aspects: [AspectScore]
     /// The group's topic items, in the order of the newest definition.
     public var topics: [TopicScore]
+    /// Respondents with a grade left out because their role is outside the indicator's basis.
+    public var outsideBasis: Int = 0
     public var responseRate: ResponseRate?
 
     public init(
@@ -640,6 +651,35 @@ public struct ScoreCard: Hashable, Sendable {
     public var weighted: WeightedMean?
     public var breakdown: Breakdown?
 
+    /// The indicator's own figure as its basis defines it: the weighted mean over groups for a basis with
+    /// `mean: groups` (the weights must have been given), else the overall row's mean over respondents. Every
+    /// output that states the indicator's value (the score table's status, `indicators`, the report's tile and
+    /// table) takes it from here.
+    public var headline: Headline {
+      let row = overall
+      let reported = row.assessment.status != .teWeinigRespondenten
+      if indicator.basis.mean == .groups, let weighted, reported {
+        return Headline(
+          value: weighted.mean, count: row.summary.count, assessment: weighted.assessment,
+          interval: weighted.confidenceInterval, isWeighted: true)
+      }
+      return Headline(
+        value: reported ? row.summary.mean : nil, count: row.summary.count, assessment: row.assessment,
+        interval: reported ? row.summary.confidenceInterval : nil, isWeighted: false)
+    }
+
+    /// An indicator's value with what it rests on.
+    public struct Headline: Hashable, Sendable {
+      /// `nil` below the minimum n.
+      public var value: Double?
+      /// The respondents behind it.
+      public var count: Int
+      public var assessment: Assessment
+      public var interval: ConfidenceInterval?
+      /// Whether it is the weighted mean over groups.
+      public var isWeighted: Bool
+    }
+
     public init(
       indicator: IndicatorSet.Indicator, norm: Double?, overall: Row, groups: [Row], weighted: WeightedMean? = nil,
       breakdown: Breakdown? = nil
@@ -686,6 +726,10 @@ public enum ScoringError: LocalizedError, Equatable, Sendable {
   case unknownInvitedGroup(String)
   /// A municipal breakdown of a range that is not T1, T2 or a year.
   case gemeenteNeedsBurapPeriod(String)
+  /// An indicator whose basis is the weighted mean over groups, scored without the groups' service volumes.
+  case basisNeedsWeights(indicator: String)
+  /// The store counted with another role basis than the indicator set defines (a programming error).
+  case basisDiffers
 
   public var errorDescription: String? {
     switch self {
@@ -697,6 +741,10 @@ public enum ScoringError: LocalizedError, Equatable, Sendable {
           ? "--by \(first.rawValue) cannot be combined with gemeente: the cumulative periods overlap, so their difference would reveal suppressed municipal cells; run score --by gemeente per period (--period 2026-T1, 2026-T2, 2026)"
           : "--by \(first.rawValue) cannot be combined with gemeente: per municipality only the respondent groups are shown (--by gemeente,group), since smaller cells would make respondents recognisable")
         : "--by \(first.rawValue) cannot be combined with \(second.rawValue); choose one"
+    case .basisNeedsWeights(let indicator):
+      "PI \(indicator) is defined in indicators.yaml as the mean over groups weighted by their service volumes (basis: mean: groups); pass those volumes with --weights FILE ('melding,1200' per line, from the registration system)"
+    case .basisDiffers:
+      "the responses were counted with another basis than indicators.yaml defines; this is a bug in tevreden, please report it"
     case .gemeenteNeedsBurapPeriod(let period):
       "--by gemeente needs a burap period (--period 2026-T1, 2026-T2 or 2026), not \(period): figures per municipality are protected together with the other periods of the year, and a free range would let its difference with them reveal hidden cells"
     case .tooManyDimensions:

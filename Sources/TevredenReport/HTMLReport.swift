@@ -278,6 +278,7 @@ public enum ReportRenderer {
       "<section class=\"audience\" id=\"\(anchor)\" data-audience=\"\(HTML.escape(section.audience.rawValue))\">\n"
     html += "<h2>PI \(HTML.escape(section.indicatorNumber)): \(HTML.escape(section.title))</h2>\n"
     html += "<p class=\"lead\">\(HTML.escape(lead(section, minimum: minimum)))</p>\n"
+    if !section.basis.isEmpty { html += "<p class=\"note\" data-basis>\(HTML.escape(section.basis))</p>\n" }
 
     // Bars per group.
     html += "<figure class=\"chart\" id=\"\(anchor)-groepen\">\n"

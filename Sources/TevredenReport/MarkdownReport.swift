@@ -51,6 +51,10 @@ extension ReportRenderer {
       lines.append("## PI \(Markdown.escape(section.indicatorNumber)): \(Markdown.escape(section.title))")
       lines.append("")
       lines.append(Markdown.escape(lead(section, minimum: minimum)))
+      if !section.basis.isEmpty {
+        lines.append("")
+        lines.append(Markdown.escape(section.basis))
+      }
       lines.append("")
       lines.append("### Per groep")
       lines.append("")

@@ -40,19 +40,21 @@ extension ReportFigures {
     let rows: [IndicatorRow]
     if let indicatorRows {
       rows = indicatorRows.filter { $0.subgroup.isEmpty }.map { row in
-        let change = card.indicators.first { $0.indicator.id == row.indicator.id }?.overall.previousYear
+        // A year-on-year change is over respondents; beside a weighted value it would compare two different
+        // figures, so a weighted indicator has none.
+        let score = card.indicators.first { $0.indicator.id == row.indicator.id }
+        let change = score?.headline.isWeighted == true ? nil : score?.overall.previousYear
         return IndicatorRow(engine: row, change: change)
       }
     } else {
       rows = card.indicators.map { score in
-        IndicatorRow(
+        let headline = score.headline
+        return IndicatorRow(
           number: score.indicator.number, label: score.indicator.label, unit: Unit(score.indicator.unit),
-          value: Self.reportedMean(score.overall),
-          norm: Norm(engineNorm: score.norm, direction: score.indicator.direction),
-          status: Status(score.overall.assessment), comparison: NormComparison(score.overall.assessment),
-          count: score.overall.summary.count,
-          interval: Self.reportedMean(score.overall) == nil ? nil : Interval(score.overall.summary.confidenceInterval),
-          change: Change(score.overall.previousYear))
+          value: headline.value, norm: Norm(engineNorm: score.norm, direction: score.indicator.direction),
+          status: Status(headline.assessment), comparison: NormComparison(headline.assessment),
+          count: headline.count, interval: headline.value == nil ? nil : Interval(headline.interval),
+          change: headline.isWeighted ? nil : Change(score.overall.previousYear))
       }
     }
     self.init(
@@ -171,6 +173,20 @@ extension ReportFigures.AudienceSection {
       }
     var overall = ReportFigures.GroupFigure(score.overall, id: audience.rawValue)
     overall.label = "Alle \(audience.rawValue)"
+    let headline = score.headline
+    if headline.isWeighted {
+      // The indicator is the weighted mean over groups: its tile, bar and status say that figure, not the mean
+      // over respondents (which the trend and the distribution still show).
+      overall.label = Wording.weightedOverallLabel(audience)
+      overall.mean = headline.value
+      overall.interval = ReportFigures.Interval(headline.interval)
+      overall.status = ReportFigures.Status(headline.assessment)
+      overall.comparison = ReportFigures.NormComparison(headline.assessment)
+      overall.standardDeviation = nil
+      overall.median = nil
+      overall.shareBelowSix = nil
+      overall.change = nil
+    }
     let aspects = score.groups.filter { !$0.aspects.isEmpty && ReportFigures.reportedMean($0) != nil }.map { row in
       ReportFigures.AspectGroup(
         groupID: row.group ?? row.label, groupLabel: row.label,
@@ -193,6 +209,7 @@ extension ReportFigures.AudienceSection {
         ? ReportFigures.Histogram(
           counts: score.overall.summary.gradeCounts, shareBelowSix: score.overall.summary.shareBelowSix) : nil,
       aspects: aspects, topics: topics, gemeenten: Self.gemeenten(score.breakdown))
+    basis = Wording.basisDescription(score.indicator, outside: score.overall.outsideBasis)
   }
 
   /// The `--by period` rows as trend points in burap order (the engine sorts the year, "2025", before

@@ -290,6 +290,8 @@ extension ReportFigures {
     public var aspects: [AspectGroup]
     /// Topic shares per group.
     public var topics: [TopicGroup]
+    /// Who counts in the indicator and how its groups combine, in a sentence; empty when not known.
+    public var basis: String = ""
     public var gemeenten: GemeenteTable?
 
     public init(

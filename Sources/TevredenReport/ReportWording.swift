@@ -309,6 +309,40 @@ enum Wording {
     "Een vragenlijst telt mee in de periode waarin hij is afgerond (Nederlandse tijd); alleen afgeronde vragenlijsten met een rapportcijfer tellen."
 
   /// The notes under every score table.
+  // MARK: Indicator basis
+
+  static let weightedTitleSuffix = ", gewogen naar groep"
+  static let unweightedLabel = "    ongewogen, over respondenten"
+
+  /// The overall row of an indicator that is the weighted mean over its groups.
+  static func weightedOverallLabel(_ audience: Audience) -> String {
+    "Alle \(audience.rawValue), gewogen naar groep"
+  }
+
+  /// Who counts in an indicator and how its groups combine, in a sentence for the report and the score table.
+  static func basisDescription(_ indicator: IndicatorSet.Indicator, outside: Int) -> String {
+    var parts: [String] = []
+    if let roles = indicator.basis.roles {
+      parts.append(
+        "Telt mee: respondenten met als rol \(roles.joined(separator: ", "))"
+          + (outside > 0
+            ? "; \(count(outside)) \(outside == 1 ? "respondent" : "respondenten") met een andere of geen rol "
+              + "\(outside == 1 ? "telt" : "tellen") niet mee."
+            : "."))
+    } else {
+      parts.append("Telt mee: alle respondenten met een rapportcijfer, welke rol ze ook hadden.")
+    }
+    switch indicator.basis.mean {
+    case .respondents:
+      parts.append("PI \(indicator.number) is het gemiddelde over die respondenten.")
+    case .groups:
+      parts.append(
+        "PI \(indicator.number) is het gemiddelde van de groepsgemiddelden, gewogen naar het aantal cliënten per groep "
+          + "volgens de registratie (--weights); de trend en de verdeling zijn over respondenten, ongewogen.")
+    }
+    return parts.joined(separator: " ")
+  }
+
   // MARK: Topics
 
   static let topicsHeading = "Onderwerpen (aandeel van wie de vraag beantwoordde)"

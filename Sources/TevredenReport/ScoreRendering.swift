@@ -38,13 +38,26 @@ public enum ScoreRenderer {
     for score in card.indicators {
       if !rows.isEmpty { rows.append(.blank) }
       let norm = Wording.tableNorm(score.norm, direction: score.indicator.direction)
-      rows.append(
-        .cells(
-          cells(
-            "PI \(score.indicator.number)  \(score.overall.label)", score.overall, norm: norm, normValue: score.norm)))
-      if let weighted = score.weighted {
-        rows.append(.cells(weightedCells(weighted, norm: norm, normValue: score.norm)))
+      let title = "PI \(score.indicator.number)  \(score.overall.label)"
+      if score.headline.isWeighted, let weighted = score.weighted {
+        // The indicator is the weighted mean over groups: that line carries its status, and the mean over
+        // respondents below it is context without a judgement of its own.
+        var weightedLine = weightedCells(weighted, norm: norm, normValue: score.norm)
+        weightedLine[0] = title + Wording.weightedTitleSuffix
+        rows.append(.cells(weightedLine))
+        var unweighted = cells(Wording.unweightedLabel, score.overall, norm: norm, normValue: score.norm)
+        unweighted[8] = ""
+        rows.append(.cells(unweighted))
         notes.insert(Wording.weightingNote)
+      } else {
+        rows.append(.cells(cells(title, score.overall, norm: norm, normValue: score.norm)))
+        if let weighted = score.weighted {
+          rows.append(.cells(weightedCells(weighted, norm: norm, normValue: score.norm)))
+          notes.insert(Wording.weightingNote)
+        }
+      }
+      if score.indicator.basis != .everyRespondent {
+        notes.insert(Wording.basisDescription(score.indicator, outside: score.overall.outsideBasis))
       }
       for group in score.groups {
         rows.append(.cells(cells("    \(group.label)", group, norm: norm, normValue: score.norm)))
@@ -382,8 +395,14 @@ private struct JSONCard: Encodable {
     var disclosureControlled: Bool
     var rows: [BreakdownRow]
   }
+  struct Basis: Encodable {
+    var roles: [String]?
+    var mean: String
+    var outsideBasis: Int
+  }
   struct Indicator: Encodable {
     var id: String
+    var basis: Basis
     var number: String
     var label: String
     var audience: String?
@@ -422,7 +441,11 @@ private struct JSONCard: Encodable {
     minimumRespondents = card.thresholds.minimumRespondents
     indicators = card.indicators.map { score in
       Indicator(
-        id: score.indicator.id, number: score.indicator.number, label: score.indicator.label,
+        id: score.indicator.id,
+        basis: Basis(
+          roles: score.indicator.basis.roles, mean: score.indicator.basis.mean.rawValue,
+          outsideBasis: score.overall.outsideBasis),
+        number: score.indicator.number, label: score.indicator.label,
         audience: score.indicator.audience?.rawValue, unit: score.indicator.unit.rawValue, norm: score.norm,
         normDirection: score.indicator.direction.rawValue, overall: Self.figure(score.overall),
         weighted: score.weighted.map(Self.weighted), groups: score.groups.map { Self.figure($0) },

@@ -82,9 +82,11 @@ extension TevredenDatabase {
           definitions[id] = try Self.snapshot(record).definition.questionnaire
         }
       }
-      let scan = Self.scan(
+      var scan = Self.scan(
         itemsOf: definitions, aspects: requests.contains(where: \.includesAspects),
         topics: requests.contains(where: \.includesTopics), codes: try ItemCodes.fetch(db))
+      scan.roleBasis = Dictionary(
+        (requests.first?.roleBasis ?? [:]).map { ($0.key.rawValue, $0.value) }, uniquingKeysWith: { first, _ in first })
       var plans = requests.map { request in
         let dimensions = Set(request.breakdownDimensions)
         // Municipal figures are protected together with the year's earlier periods, so the engine needs the year
@@ -119,7 +121,8 @@ extension TevredenDatabase {
           groups: groups, cells: outcome.cells ?? outcome.current, previousCells: outcome.previous,
           aspects: request.includesAspects ? Self.aspectCells(outcome.aspects, definitions) : [],
           topics: request.includesTopics ? Self.topicCells(outcome.aspects, definitions) : [],
-          statusCounts: outcome.statuses, roleLabels: roleLabels, municipalCells: outcome.municipal)
+          statusCounts: outcome.statuses, roleLabels: roleLabels, municipalCells: outcome.municipal,
+          outsideBasis: outcome.outsideBasis)
       }
       return (data, basis, outcomes.map(\.period), trendOpens ? outcomes[1].firstScoredDay : nil)
     }

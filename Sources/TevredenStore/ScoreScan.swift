@@ -116,6 +116,8 @@ struct ScoreScan {
     var statuses: [StatusCount] = []
     var cells: [GradeCell]?
     var municipal: [GradeCell]?
+    /// Completed responses with a grade in the period outside the role basis, per audience and group.
+    var outsideBasis: [StatusCount] = []
     /// In the order of their keys (audience, group, snapshot, item, value, grade, texts by their bytes): the
     /// order SQLite's `GROUP BY` gave them in, so that floating-point sums over them come out the same in every
     /// run and whatever order the rows were stored in.
@@ -138,6 +140,8 @@ struct ScoreScan {
 
   private struct GroupTally {
     var inPeriod = 0
+    /// Responses with a grade in the period left out by the role basis.
+    var outsideBasis = 0
     var current = GradeTally()
     var earlier = GradeTally()
   }
@@ -242,6 +246,11 @@ struct ScoreScan {
     }
   }
 
+  /// Per audience (its stored name), the role answers whose respondents count (``ScoreRequest/roleBasis``): a
+  /// completed response of such an audience whose role item holds another answer, or none, is counted apart as
+  /// outside the basis and in no figure. Empty: everyone counts.
+  var roleBasis: [String: Set<String>] = [:]
+
   /// The aspect items of each snapshot, by snapshot id.
   var aspectItems: [Int64: [AspectItem]] = [:]
   /// The item ids that ``AspectItem/number`` counts.
@@ -300,6 +309,17 @@ struct ScoreScan {
         column += 1
       }
     }
+    // The role answers a role basis needs, for every row with a grade: which of them count is known only here.
+    var basisColumns: [Int32] = []
+    if !roleBasis.isEmpty {
+      let codes = try ItemCodes.fetch(db)
+      for item in TevredenDatabase.roleItems {
+        let answer = codes.path(Question.ID(rawValue: item)).map { "json_extract(answers, '\($0)')" } ?? "NULL"
+        columns.append("CASE WHEN grade IS NOT NULL THEN \(answer) END")
+        basisColumns.append(column)
+        column += 1
+      }
+    }
     if withBasis {
       columns += ["mode", "importBatchId"]
       modeColumn = column
@@ -323,6 +343,9 @@ struct ScoreScan {
     var modes = TextInterner()
     var completedStatus: [Bool] = [false]
     var tallies = plans.map(PlanTally.init)
+    // Per audience number: the role basis, if any (looked up once per audience, not per row).
+    var basisOfAudience: [Set<String>?] = []
+    var basisRoles = TextInterner()
     var found: [(item: Int, value: Int)] = []
     var lastSnapshot: Int64 = .min
     var snapshotAspects = AspectLookup([])
@@ -336,8 +359,24 @@ struct ScoreScan {
       while completedStatus.count < statusNames.values.count {
         completedStatus.append(statusNames.values[completedStatus.count] == Response.Status.completed.rawValue)
       }
-      let hasGrade = sqlite3_column_type(row, 3) != SQLITE_NULL
-      let scored = hasGrade && completedStatus[status]
+      var hasGrade = sqlite3_column_type(row, 3) != SQLITE_NULL
+      var scored = hasGrade && completedStatus[status]
+      var outside = false
+      if scored, !basisColumns.isEmpty {
+        let audience = audiences.id(row, 0)
+        while basisOfAudience.count < audiences.values.count {
+          basisOfAudience.append(audiences.values[basisOfAudience.count].flatMap { roleBasis[$0] })
+        }
+        if let allowed = basisOfAudience[audience] {
+          // The first role item answered, as a breakdown by role reads it; no role answer is outside too.
+          let role = basisColumns.lazy.map { basisRoles.id(row, $0) }.first { $0 != 0 }
+          if role.flatMap({ basisRoles.values[$0] }).map({ !allowed.contains($0) }) ?? true {
+            outside = true
+            hasGrade = false
+            scored = false
+          }
+        }
+      }
       // The store writes every day as YYYY-MM-DD; anything else falls in no range.
       guard let day = Self.day(row, 4) else {
         if findsFirst, scored, let text = sqlite3_column_text(row, 4) {
@@ -364,6 +403,7 @@ struct ScoreScan {
           let cell = tallies[plan].groupIndex.number(of: key)
           if cell == tallies[plan].groups.count { tallies[plan].groups.append(GroupTally()) }
           if inPeriod { tallies[plan].groups[cell].inPeriod += 1 }
+          if inPeriod, outside { tallies[plan].groups[cell].outsideBasis += 1 }
           if hasGrade {
             if inPeriod { tallies[plan].groups[cell].current.add(grade) }
             if inPrevious { tallies[plan].groups[cell].earlier.add(grade) }
@@ -581,6 +621,7 @@ struct ScoreScan {
     var current: [CellKey: GradeDistribution] = [:]
     var earlier: [CellKey: GradeDistribution] = [:]
     var statuses: [CellKey: [Response.Status: Int]] = [:]
+    var outside: [CellKey: Int] = [:]
     for (key, counts) in zip(tally.groupKeys, tally.groups) {
       guard let audience = audiences.values[key.a].flatMap(Audience.init(rawValue:)),
         let status = statusNames.values[key.c].flatMap(Response.Status.init(rawValue:)),
@@ -589,10 +630,14 @@ struct ScoreScan {
       let cell = CellKey(audience: audience, group: group)
       let inPeriod = key.g >= parts.period
       if inPeriod, counts.inPeriod > 0 { statuses[cell, default: [:]][status, default: 0] += counts.inPeriod }
+      if inPeriod, counts.outsideBasis > 0 { outside[cell, default: 0] += counts.outsideBasis }
       guard status == .completed else { continue }
       if inPeriod, !counts.current.isEmpty { counts.current.add(to: &current[cell, default: .empty]) }
       if key.g >= parts.previous, !counts.earlier.isEmpty { counts.earlier.add(to: &earlier[cell, default: .empty]) }
     }
+    outcome.outsideBasis = outside.map {
+      StatusCount(audience: $0.key.audience, group: $0.key.group, status: .completed, count: $0.value)
+    }.sorted { ($0.audience.rawValue, $0.group) < ($1.audience.rawValue, $1.group) }
     outcome.current = Self.cells(current)
     outcome.previous = Self.cells(earlier)
     outcome.statuses = statuses.flatMap { key, perStatus in

@@ -197,4 +197,84 @@ import TevredenTestSupport
     #expect(result.exitCode == 0, "\(result)")
     #expect(!(result.stdout + result.stderr).contains("registratie"), "\(result)")
   }
+
+  /// `basis:` in indicators.yaml: PI 5 over direct betrokkenen only, as the weighted mean of its group means. The
+  /// same figure comes out of `score`, `indicators` and `report`, and it is the weighted mean computed here by hand
+  /// from the printed group means; without the service volumes the commands refuse with what to pass.
+  @Test func theIndicatorBasisGivesOneFigureInScoreIndicatorsAndReport() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let db = try importExampleResponses(into: folder)
+    let definitions = folder.appendingPathComponent("definitions")
+    try FileManager.default.copyItem(at: questionnairesFolder, to: definitions)
+    let indicatorsFile = definitions.appendingPathComponent("indicators.yaml")
+    let original = try String(contentsOf: indicatorsFile, encoding: .utf8)
+    let withBasis = original.replacingOccurrences(
+      of: "    audience: inwoners\n",
+      with: "    audience: inwoners\n    basis: { roles: [betrokkene, ouder, pleger], mean: groups }\n")
+    try #require(withBasis != original)
+    try withBasis.write(to: indicatorsFile, atomically: true, encoding: .utf8)
+    let volumes: [String: Double] = ["adviesaanvraag": 900, "melding": 2400, "monitoring": 300, "vervolgdienst": 600]
+    let weights = folder.appendingPathComponent("volumes.csv")
+    try volumes.map { "\($0.key),\(Int($0.value))" }.joined(separator: "\n")
+      .write(to: weights, atomically: true, encoding: .utf8)
+    func run(_ arguments: [String]) throws -> TevredenRun {
+      try runTevredenProcess(
+        arguments + ["--period", "2026-T2", "--db", db, "--questionnaires", definitions.path], cwd: folder)
+    }
+
+    let refused = try run(["score"])
+    #expect(refused.exitCode != 0)
+    #expect(refused.stderr.contains("pass those volumes with --weights FILE"), "\(refused)")
+
+    let score = try run(["score", "--format", "json", "--weights", weights.path])
+    #expect(score.exitCode == 0, "\(score)")
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(score.stdout.utf8)) as? [String: Any])
+    let pi5 = try #require((object["indicators"] as? [[String: Any]])?.first { $0["id"] as? String == "pi5" })
+    let groups = try #require(pi5["groups"] as? [[String: Any]])
+    var byHand = 0.0
+    let total = volumes.values.reduce(0, +)
+    for group in groups {
+      let id = try #require(group["group"] as? String)
+      let mean = try #require(group["mean"] as? Double, "\(group)")
+      byHand += try #require(volumes[id]) / total * mean
+    }
+    let weighted = try #require(pi5["weighted"] as? [String: Any])
+    let weightedMean = try #require(weighted["mean"] as? Double)
+    // The JSON rounds group means to four decimals.
+    #expect(abs(weightedMean - byHand) < 0.0005, "\(weightedMean) against \(byHand)")
+    let overall = try #require(pi5["overall"] as? [String: Any])
+    let basisN = try #require(overall["n"] as? Int)
+
+    // Without the role basis more respondents count: the basis left the others out.
+    let plain = try runTevredenProcess(
+      ["score", "--format", "json", "--period", "2026-T2", "--db", db, "--questionnaires", questionnairesFolder.path],
+      cwd: folder)
+    let plainObject = try #require(try JSONSerialization.jsonObject(with: Data(plain.stdout.utf8)) as? [String: Any])
+    let plainPI5 = try #require((plainObject["indicators"] as? [[String: Any]])?.first { $0["id"] as? String == "pi5" })
+    let everyone = try #require((plainPI5["overall"] as? [String: Any])?["n"] as? Int)
+    #expect(basisN < everyone)
+
+    let shown = Double((weightedMean * 10).rounded()) / 10
+    let indicators = try run(["indicators", "--format", "json", "--weights", weights.path])
+    #expect(indicators.exitCode == 0, "\(indicators)")
+    let rows = try #require(try JSONSerialization.jsonObject(with: Data(indicators.stdout.utf8)) as? [[String: Any]])
+    let indicatorRow = try #require(
+      rows.first { $0["indicatorId"] as? String == "pi5" && ($0["subgroup"] as? String ?? "").isEmpty },
+      "\(indicators.stdout.prefix(600))")
+    let value = try #require(indicatorRow["value"] as? Double)
+    #expect(abs(value - weightedMean) < 0.0005)
+    #expect(indicatorRow["n"] as? Int == basisN)
+
+    let report = try run(["report", "--format", "md", "--weights", weights.path])
+    #expect(report.exitCode == 0, "\(report)")
+    let figure = String(format: "%.1f", shown).replacingOccurrences(of: ".", with: ",")
+    #expect(
+      report.stdout.contains("| 5 | Klanttevredenheid van direct betrokkenen | \(figure) |"),
+      "\(report.stdout.prefix(2000))")
+    #expect(report.stdout.contains("Telt mee: respondenten met als rol betrokkene, ouder, pleger; "))
+    #expect(report.stdout.contains("gewogen naar het aantal cliënten per groep"))
+    let table = try run(["score", "--weights", weights.path])
+    #expect(table.stdout.contains("PI 5  Klanttevredenheid van direct betrokkenen, gewogen naar groep"), "\(table)")
+  }
 }

@@ -273,6 +273,48 @@ import TevredenTestSupport
     #expect(diagnostics.contains { $0.message.contains("unknown key 'norm'") && $0.location.line == 5 })
   }
 
+  /// `basis:` says who counts in a survey indicator and how its groups combine; every mistake names its line.
+  @Test func readsTheBasisAndRejectsAWrongOne() throws {
+    let good = """
+      minimum_respondents: 10
+      disclosure_threshold: 10
+      indicators:
+        - id: pi5
+          number: "5"
+          label: L
+          audience: inwoners
+          unit: cijfer
+          direction: at_least
+          basis: { roles: [betrokkene, ouder], mean: groups }
+        - { id: pi6, number: "6", label: L, audience: ketenpartners, unit: cijfer, direction: at_least }
+      """
+    let (set, none) = IndicatorSet.parse(good, file: "indicators.yaml")
+    #expect(none.isEmpty, "\(none)")
+    let parsed = try #require(set)
+    #expect(parsed.indicators[0].basis == IndicatorSet.Basis(roles: ["betrokkene", "ouder"], mean: .groups))
+    #expect(parsed.indicators[1].basis == .everyRespondent)
+    #expect(parsed.roleBasis == [.inwoners: ["betrokkene", "ouder"]])
+    #expect(parsed.countingEveryGroupAsRespondents.indicators[0].basis.mean == .respondents)
+    #expect(parsed.countingEveryGroupAsRespondents.roleBasis == parsed.roleBasis)
+
+    let bad = """
+      minimum_respondents: 10
+      disclosure_threshold: 10
+      indicators:
+        - { id: pi5, number: "5", label: L, audience: inwoners, unit: cijfer, direction: at_least, basis: { roles: [], mean: weighted } }
+        - { id: pi6, number: "6", label: L, audience: ketenpartners, unit: cijfer, direction: at_least, basis: { roles: [a, a] } }
+        - { id: pi1, number: "1", label: L, unit: percentage, direction: at_least, basis: { mean: groups } }
+        - { id: pi2, number: "2", label: L, unit: percentage, direction: at_least }
+      """
+    let (rejected, diagnostics) = IndicatorSet.parse(bad, file: "indicators.yaml")
+    #expect(rejected == nil)
+    let lines = Dictionary(grouping: diagnostics, by: { $0.location.line ?? 0 }).mapValues { $0.map(\.message) }
+    #expect(lines[4]?.contains { $0.contains("basis.roles of indicator 'pi5' is empty") } == true, "\(diagnostics)")
+    #expect(lines[4]?.contains { $0.contains("unknown basis.mean 'weighted'; use respondents or groups") } == true)
+    #expect(lines[5]?.contains { $0.contains("basis.roles of indicator 'pi6' lists a role twice") } == true)
+    #expect(lines[6]?.contains { $0.contains("indicator 'pi1' has no audience, so no survey basis") } == true)
+  }
+
   @Test func requiresAnIndicatorPerAudience() {
     let text = """
       minimum_respondents: 30

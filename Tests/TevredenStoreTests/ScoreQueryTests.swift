@@ -63,12 +63,11 @@ private let aspectQuestionnaireYAML = """
   }
 
   func save(
-    _ id: String, completedAt: String, grade: Double?, gemeente: String? = "Hoorn", role: String = "melder",
+    _ id: String, completedAt: String, grade: Double?, gemeente: String? = "Hoorn", role: String? = "melder",
     aspects: [String: Answer] = [:], status: Response.Status = .completed
   ) throws {
-    var answers: [Question.ID: Answer] = [
-      "toestemming": .value(.yesNo(true)), "rol": .value(.choices([role])),
-    ]
+    var answers: [Question.ID: Answer] = ["toestemming": .value(.yesNo(true))]
+    if let role { answers["rol"] = .value(.choices([role])) }
     if let grade { answers["cijfer"] = .value(.grade(grade)) }
     for (item, answer) in aspects { answers[Question.ID(rawValue: item)] = answer }
     let completed = try #require(Timestamp.parse(completedAt))
@@ -133,6 +132,37 @@ private let aspectQuestionnaireYAML = """
     #expect(byItem["bereikbaarheid"]?.label == "Bereikbaarheid")
     #expect(byItem["bejegening"]?.distribution == GradeDistribution(counts: [5.5: 1]))
     #expect(data.aspects.map(\.item) == ["bereikbaarheid", "bejegening"])
+  }
+
+  /// A role basis leaves every respondent with another role, or none, out of every figure (groups, breakdowns,
+  /// aspects) and counts them apart; statuses still count everyone contacted.
+  @Test func aRoleBasisLeavesOtherRolesOutOfEveryFigure() throws {
+    try save(
+      "a", completedAt: "2026-03-01T10:00:00Z", grade: 9, role: "melder",
+      aspects: ["bejegening": .value(.scalePoint(5))])
+    try save(
+      "b", completedAt: "2026-03-01T10:00:00Z", grade: 5, role: "betrokkene",
+      aspects: ["bejegening": .value(.scalePoint(1))])
+    try save("c", completedAt: "2026-03-02T10:00:00Z", grade: 7, role: nil)
+    try save("d", completedAt: "2026-03-02T10:00:00Z", grade: nil, role: "melder", status: .partial)
+    let period = try #require(Period("2026-T1"))
+    let request = ScoreRequest(
+      period: period, dimensions: [.gemeente, .group], includesAspects: true,
+      roleBasis: [.inwoners: ["betrokkene"]])
+    let data = try database.scoreData(for: request)
+    #expect(data.cells.map(\.distribution) == [GradeDistribution(counts: [5: 1])])
+    #expect(data.municipalCells?.map(\.distribution) == [GradeDistribution(counts: [5: 1])])
+    #expect(data.aspects.map(\.distribution) == [GradeDistribution(counts: [1: 1])])
+    #expect(data.outsideBasis == [StatusCount(audience: .inwoners, group: "melding", status: .completed, count: 2)])
+    let statuses = Dictionary(uniqueKeysWithValues: data.statusCounts.map { ($0.status, $0.count) })
+    #expect(statuses == [.completed: 3, .partial: 1])
+    // Without a basis everyone counts, and nobody is outside it.
+    let everyone = try database.scoreData(for: ScoreRequest(period: period, includesAspects: true))
+    #expect(everyone.cells.first?.distribution == GradeDistribution(counts: [9: 1, 5: 1, 7: 1]))
+    #expect(everyone.outsideBasis.isEmpty)
+    // Another audience's basis leaves these respondents alone.
+    let other = try database.scoreData(for: ScoreRequest(period: period, roleBasis: [.ketenpartners: ["politie"]]))
+    #expect(other.cells.first?.distribution.count == 3)
   }
 
   @Test func aspectScoresArePairedWithTheGradeForTheirCorrelation() throws {

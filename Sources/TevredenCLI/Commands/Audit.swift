@@ -36,8 +36,12 @@ extension TevredenCommand {
       guard let whole = periods.last, periods.count == 3 else { return }
       try requireResponses(in: whole, store: store)
       let cards = try periods.map { period in
-        let request = ScoreRequest(period: period, dimensions: [.gemeente, .group])
-        return try ScoreCard.build(request: request, indicators: indicators, data: try store.scoreData(for: request))
+        let request = ScoreRequest(period: period, dimensions: [.gemeente, .group], roleBasis: indicators.roleBasis)
+        // The municipal tables do not depend on how groups combine into the indicator: the audit reads the
+        // tables as published, whatever weights a report was made with.
+        return try ScoreCard.build(
+          request: request, indicators: indicators.countingEveryGroupAsRespondents,
+          data: try store.scoreData(for: request))
       }
       var findings: [DisclosureFinding] = []
       for audience in Audience.allCases where indicators.indicator(for: audience) != nil {

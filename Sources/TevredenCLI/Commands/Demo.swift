@@ -63,9 +63,10 @@ extension TevredenCommand {
         db.map { "Database: \($0)" } ?? "Tijdelijke database (wordt na afloop verwijderd; bewaar met --db demo.sqlite)."
       )
       print("")
+      let request = ScoreRequest(period: period, roleBasis: indicators.roleBasis)
       let card = try ScoreCard.build(
-        request: ScoreRequest(period: period), indicators: indicators,
-        data: try database.scoreData(for: ScoreRequest(period: period)))
+        request: request, indicators: indicators.countingEveryGroupAsRespondents,
+        data: try database.scoreData(for: request))
       print(ScoreRenderer.render(card, as: .table, colours: colouredOutput()), terminator: "")
       if reports.contains(where: { $0.rejected > 0 }) { throw ExitCode.rejectedInput }
     }

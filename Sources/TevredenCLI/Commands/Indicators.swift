@@ -27,6 +27,7 @@ extension TevredenCommand {
         valueName: "nl"))
     var excel: CSVDialect?
 
+    @OptionGroup var weighting: WeightingOptions
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var definitions: QuestionnaireOptions
 
@@ -41,8 +42,11 @@ extension TevredenCommand {
       let indicators = try definitions.loadIndicators(from: store)
       let registered = try registration.load(period: period, indicators: indicators)
       if registered == nil { try requireResponses(in: period, store: store) }
-      let request = ScoreRequest(period: period)
-      let card = try ScoreCard.build(request: request, indicators: indicators, data: try store.scoreData(for: request))
+      let request = ScoreRequest(period: period, roleBasis: indicators.roleBasis)
+      let data = try store.scoreData(for: request)
+      let (weights, invited) = try weighting.load(knownGroups: Set(data.groups.map(\.group)))
+      let card = try ScoreCard.build(
+        request: request, indicators: indicators, data: data, weights: weights, invited: invited)
       let (rows, missing) = IndicatorRow.rows(card: card, registration: registered ?? [], indicators: indicators)
       if !missing.isEmpty {
         printError(

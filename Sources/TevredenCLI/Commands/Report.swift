@@ -23,6 +23,7 @@ extension TevredenCommand {
     var format: ReportRenderer.Format?
 
     @OptionGroup var registration: RegistrationOptions
+    @OptionGroup var weighting: WeightingOptions
 
     @Option(help: ArgumentHelp("Where to write the report (default: standard output).", valueName: "file"))
     var out: String?
@@ -64,7 +65,7 @@ extension TevredenCommand {
       try requireResponses(in: period, store: store)
       let figures = try ReportAssembly.figures(
         store: store, indicators: indicators, period: period, registration: registered, withRemarks: withRemarks,
-        generatedAt: Date())
+        weighting: weighting, generatedAt: Date())
       if let merge = registration.merge, !figures.missingIndicators.isEmpty {
         printError(
           "\(merge): no value for \(figures.missingIndicators.joined(separator: "; ")) in \(period.name); "
@@ -89,25 +90,29 @@ extension ReportRenderer.Format: ExpressibleByArgument {}
 enum ReportAssembly {
   static func figures(
     store: TevredenDatabase, indicators: IndicatorSet, period: Period, registration: [RegistrationFigure]?,
-    withRemarks: Bool, generatedAt: Date
+    withRemarks: Bool, weighting: WeightingOptions, generatedAt: Date
   ) throws -> ReportFigures {
     // Municipal tables only for the burap periods, which disclosure control protects together; a free range
     // gets none (its difference with them would reveal hidden cells).
     let request = ScoreRequest(
       period: period, dimensions: period.burapIndex == nil ? [] : [.gemeente, .group], includesAspects: true,
-      includesTopics: true)
+      includesTopics: true, roleBasis: indicators.roleBasis)
     // The trend: every burap period from the first year with responses up to the report's period. Asked from the
     // period's year; the scan starts it at the first year with scored responses, which it finds as it counts.
     let trendFromPeriodsYear = ScoreRequest(
       period: Period(from: LocalDate(year: period.first.year, month: 1, day: 1), to: period.last),
-      dimensions: [.period])
+      dimensions: [.period], roleBasis: indicators.roleBasis)
     // Both, and the data basis, counted during one scan of the responses.
     let counts = try store.reportCounts(for: request, trend: trendFromPeriodsYear)
     guard counts.firstScoredDay != nil else {
       throw CLIError.nothingToReport("the database holds no completed responses with a grade yet; import them first")
     }
-    let card = try ScoreCard.build(request: request, indicators: indicators, data: counts.data)
-    let trend = try ScoreCard.build(request: counts.trendRequest, indicators: indicators, data: counts.trend)
+    let (weights, invited) = try weighting.load(knownGroups: Set(counts.data.groups.map(\.group)))
+    let card = try ScoreCard.build(
+      request: request, indicators: indicators, data: counts.data, weights: weights, invited: invited)
+    // The trend is the mean over respondents per period: the service volumes given are the report period's.
+    let trend = try ScoreCard.build(
+      request: counts.trendRequest, indicators: indicators.countingEveryGroupAsRespondents, data: counts.trend)
     let basis = counts.dataBasis
     let merged = registration.map { IndicatorRow.rows(card: card, registration: $0, indicators: indicators) }
     var remarks: ReportFigures.Remarks?

@@ -42,10 +42,11 @@ extension TevredenCommand {
     }
 
     func run() throws {
-      let request = try selection.request()
       let store = try database.openExisting()
       defer { store.close() }
       let indicators = try definitions.loadIndicators(from: store)
+      var request = try selection.request()
+      request.roleBasis = indicators.roleBasis
       try requireResponses(in: request.period, store: store)
       let card = try selection.scoreCard(request, store: store, indicators: indicators)
       if let excel, excel != .standard {
@@ -67,17 +68,7 @@ struct ScoreSelectionOptions: ParsableArguments {
       valueName: "dimensions"))
   var by: String?
 
-  @Option(
-    help: ArgumentHelp(
-      "A file with the population per respondent group ('melding,1200' per line) for a weighted mean.",
-      valueName: "file"))
-  var weights: String?
-
-  @Option(
-    help: ArgumentHelp(
-      "Invited per respondent group, for response rates: 'melding=400' (repeat) or a file with 'group,count' lines.",
-      valueName: "group=count or file"))
-  var invited: [String] = []
+  @OptionGroup var weighting: WeightingOptions
 
   @Flag(help: "Also compute the mean aspect scores per group (rescaled to 1–10).")
   var aspects = false
@@ -110,7 +101,28 @@ struct ScoreSelectionOptions: ParsableArguments {
   /// Counts in the store and computes the card.
   func scoreCard(_ request: ScoreRequest, store: TevredenDatabase, indicators: IndicatorSet) throws -> ScoreCard {
     let data = try store.scoreData(for: request)
-    let groups = Set(data.groups.map(\.group))
+    let (weights, invited) = try weighting.load(knownGroups: Set(data.groups.map(\.group)))
+    return try ScoreCard.build(request: request, indicators: indicators, data: data, weights: weights, invited: invited)
+  }
+}
+
+/// The service volumes per group (for a weighted mean) and the invited counts (for response rates), shared by
+/// every command that states an indicator's value, so that each states the same one.
+struct WeightingOptions: ParsableArguments {
+  @Option(
+    help: ArgumentHelp(
+      "A file with the population or service volume per respondent group ('melding,1200' per line) for a weighted mean.",
+      valueName: "file"))
+  var weights: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "Invited per respondent group, for response rates: 'melding=400' (repeat) or a file with 'group,count' lines.",
+      valueName: "group=count or file"))
+  var invited: [String] = []
+
+  /// The weights and invited counts, checked against the groups the database knows.
+  func load(knownGroups groups: Set<String>) throws -> (PopulationWeights?, [String: Int]) {
     var populationWeights: PopulationWeights?
     if let weights {
       populationWeights = PopulationWeights(
@@ -130,8 +142,7 @@ struct ScoreSelectionOptions: ParsableArguments {
         for (group, count) in counts { invitedCounts[group] = Int(count) }
       }
     }
-    return try ScoreCard.build(
-      request: request, indicators: indicators, data: data, weights: populationWeights, invited: invitedCounts)
+    return (populationWeights, invitedCounts)
   }
 }
 
