@@ -20,7 +20,8 @@ package struct TevredenCommand: ParsableCommand {
       """,
     version: "tevreden \(version) (database schema \(TevredenDatabase.schemaVersion))",
     subcommands: [
-      Demo.self, Init.self, Check.self, InterviewCommand.self, Import.self, Imports.self, Merge.self, Export.self,
+      Demo.self, Init.self, Check.self, InterviewCommand.self, Contact.self, Import.self, Imports.self, Merge.self,
+      Export.self,
       Privacy.self, Remarks.self, Purge.self, Backup.self, Score.self, Audit.self,
       Indicators.self, Report.self, CodebookCommand.self, GenerateExamples.self,
     ]

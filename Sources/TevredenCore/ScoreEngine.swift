@@ -48,6 +48,7 @@ extension ScoreCard {
       groupInfos.sort { ($0.label, $0.group) < ($1.label, $1.group) }
       let statuses = data.statusCounts.filter { $0.audience == audience }
       let outside = data.outsideBasis.filter { $0.audience == audience }
+      let contacts = data.contacts.filter { $0.audience == audience }
 
       func distribution(_ selected: [GradeCell]) -> GradeDistribution {
         selected.reduce(GradeDistribution.empty) { $0 + $1.distribution }
@@ -73,7 +74,9 @@ extension ScoreCard {
           label: info.label, group: info.group, summary: summary, assessment: assess(summary),
           previousYear: comparison(summary, previous.filter { $0.group == info.group }), aspects: aspects,
           topics: topics,
-          responseRate: responseRate(statuses.filter { $0.group == info.group }, invited: invited[info.group]))
+          responseRates: responseRates(
+            statuses.filter { $0.group == info.group }, contacts: contacts.filter { $0.group == info.group },
+            invited: invited[info.group]))
         row.outsideBasis = outside.filter { $0.group == info.group }.map(\.count).reduce(0, +)
         groupRows.append(row)
       }
@@ -82,10 +85,15 @@ extension ScoreCard {
       var overall = Row(
         label: indicator.label, group: nil, summary: overallSummary, assessment: assess(overallSummary),
         previousYear: comparison(overallSummary, previous),
-        responseRate: responseRate(
-          statuses,
+        responseRates: responseRates(
+          statuses, contacts: contacts,
           invited: invitedTotal.count == groupInfos.count && !invitedTotal.isEmpty
-            ? invitedTotal.reduce(0, +) : nil))
+            ? invitedTotal.reduce(0, +) : nil,
+          // The audience's RR1 over interview contacts only when each group that interviewed recorded its
+          // non-contacts too: one group's would otherwise pass for all.
+          contactsAreComplete: groupRows.allSatisfy {
+            ($0.responseRates?.interviews.total ?? 0) == 0 || $0.responseRates?.basis == .interviewContacts
+          }))
       overall.outsideBasis = outside.map(\.count).reduce(0, +)
 
       var weighted: WeightedMean?
@@ -112,18 +120,23 @@ extension ScoreCard {
       period: request.period, previousPeriod: request.previousPeriod, thresholds: thresholds, indicators: indicators)
   }
 
-  private static func responseRate(_ counts: [StatusCount], invited: Int?) -> ResponseRate? {
-    func total(_ status: Response.Status) -> Int { counts.filter { $0.status == status }.map(\.count).reduce(0, +) }
-    let completed = total(.completed)
-    let refused = total(.refused)
-    let partial = total(.partial)
-    if let invited {
-      return ResponseRate(
-        basis: .invited, completed: completed, refused: refused, partial: partial, denominator: invited)
+  /// The response and cooperation rates of a group (or an audience) from its status counts, its recorded
+  /// contacts and its invited count; `nil` when none can be given.
+  private static func responseRates(
+    _ counts: [StatusCount], contacts: [ContactCount], invited: Int?, contactsAreComplete: Bool = true
+  ) -> ResponseRates? {
+    func total(_ status: Response.Status, interview: Bool? = nil) -> Int {
+      counts.filter { $0.status == status && (interview == nil || $0.isInterview == interview) }.map(\.count)
+        .reduce(0, +)
     }
-    guard refused > 0 else { return nil }
-    return ResponseRate(
-      basis: .refusals, completed: completed, refused: refused, partial: partial, denominator: completed + refused)
+    var interviews = ResponseRates.Dispositions(
+      completed: total(.completed, interview: true), partial: total(.partial, interview: true),
+      refused: total(.refused, interview: true))
+    for contact in contacts { contact.outcome.add(to: &interviews, count: contact.count) }
+    let rates = ResponseRates(
+      completed: total(.completed), partial: total(.partial), interviews: interviews, invited: invited,
+      contactsAreComplete: contactsAreComplete)
+    return rates.isEmpty ? nil : rates
   }
 
   /// Post-stratification: each respondent of group g weighs (N_g / N) / (n_g / n); the variance of the weighted

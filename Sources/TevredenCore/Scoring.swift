@@ -132,8 +132,11 @@ public struct StatusCount: Hashable, Sendable {
   public var group: String
   public var status: Response.Status
   public var count: Int
+  /// Whether these responses were interviews (by telephone or in person), whose refusals are recorded.
+  public var isInterview: Bool
 
-  public init(audience: Audience, group: String, status: Response.Status, count: Int) {
+  public init(audience: Audience, group: String, status: Response.Status, count: Int, isInterview: Bool = false) {
+    self.isInterview = isInterview
     self.audience = audience
     self.group = group
     self.status = status
@@ -154,6 +157,8 @@ public struct ScoreData: Hashable, Sendable {
   public var statusCounts: [StatusCount]
   /// Completed responses with a grade in the period whose role is outside the indicator's basis, per group.
   public var outsideBasis: [StatusCount]
+  /// Interviewer contacts recorded without a questionnaire in the period, per group and outcome.
+  public var contacts: [ContactCount]
   /// Labels of role answer codes per audience: `[inwoners: [melder: "Ik heb de melding gedaan"]]`.
   public var roleLabels: [Audience: [String: String]]
   /// For a municipal breakdown of a burap period: the cells per municipality, group and third of the year, from
@@ -164,8 +169,9 @@ public struct ScoreData: Hashable, Sendable {
   public init(
     groups: [GroupInfo], cells: [GradeCell], previousCells: [GradeCell] = [], aspects: [AspectCell] = [],
     topics: [TopicCell] = [], statusCounts: [StatusCount] = [], roleLabels: [Audience: [String: String]] = [:],
-    municipalCells: [GradeCell]? = nil, outsideBasis: [StatusCount] = []
+    municipalCells: [GradeCell]? = nil, outsideBasis: [StatusCount] = [], contacts: [ContactCount] = []
   ) {
+    self.contacts = contacts
     self.outsideBasis = outsideBasis
     self.topics = topics
     self.municipalCells = municipalCells
@@ -471,34 +477,150 @@ public struct TopicScore: Hashable, Sendable {
   }
 }
 
-/// How many of those asked took part.
-public struct ResponseRate: Hashable, Sendable {
-  /// Where the denominator comes from.
-  public enum Basis: String, Hashable, Sendable {
-    /// Completed / (completed + refused), from refusals recorded in interviews.
-    case refusals = "weigeringen"
-    /// Completed / invited, from `--invited`.
-    case invited = "uitgenodigd"
+/// How many of those asked took part, in the standard definitions of the American Association for Public Opinion
+/// Research (AAPOR, *Standard Definitions*, 2023): each rate is named and never stands in for another.
+///
+/// Interviews give full dispositions: every contact ends completed (I), partial (P, paused and never finished),
+/// refused (R), not reached (NC), with another outcome (O: language barrier, stopped for safety, not now) or with
+/// a wrong number (UH, eligibility unknown). Self-completed questionnaires (online, paper) give no contacts, only
+/// what came back; for them only the number invited gives a rate. So:
+///
+/// - RR1 = I / invited with an invited count (all modes: invited is everyone asked), else I / (I + P + R + NC + O +
+///   UH) over the interviewer's contacts when any non-contact or wrong number was recorded;
+/// - RR2 = (I + P) over the same denominator;
+/// - COOP1 = I / (I + P + R + O) and COOP2 = (I + P) / (I + P + R + O), over interviews only: of those reached.
+public struct ResponseRates: Hashable, Sendable {
+  /// The outcomes of interviewer contacts in one period.
+  public struct Dispositions: Hashable, Sendable {
+    public var completed = 0
+    public var partial = 0
+    public var refused = 0
+    public var nonContact = 0
+    public var other = 0
+    public var unknownEligibility = 0
+
+    public init(
+      completed: Int = 0, partial: Int = 0, refused: Int = 0, nonContact: Int = 0, other: Int = 0,
+      unknownEligibility: Int = 0
+    ) {
+      self.completed = completed
+      self.partial = partial
+      self.refused = refused
+      self.nonContact = nonContact
+      self.other = other
+      self.unknownEligibility = unknownEligibility
+    }
+
+    /// Every contact: the RR denominator when no invited count is known.
+    public var total: Int { completed + partial + refused + nonContact + other + unknownEligibility }
+    /// Those reached: the COOP denominator.
+    public var reached: Int { completed + partial + refused + other }
   }
 
-  public var basis: Basis
-  /// Completed responses in the period (with or without a grade).
-  public var completed: Int
-  /// Recorded refusals in the period.
-  public var refused: Int
-  /// Started, not finished.
-  public var partial: Int
-  /// The denominator: completed + refused, or the invited count.
-  public var denominator: Int
-  /// completed / denominator; `nil` when the denominator is 0.
-  public var rate: Double? { denominator > 0 ? Double(completed) / Double(denominator) : nil }
+  /// Where RR1 and RR2 take their denominator.
+  public enum Basis: String, Hashable, Sendable {
+    /// Everyone invited (`--invited`), in every mode.
+    case invited = "uitgenodigd"
+    /// Every interviewer contact, when the contacts that reached nobody were recorded too.
+    case interviewContacts = "interviewcontacten"
+  }
 
-  public init(basis: Basis, completed: Int, refused: Int, partial: Int, denominator: Int) {
-    self.basis = basis
+  /// Completed responses of every mode (I in RR1 with an invited count).
+  public var completed: Int
+  /// Partial responses of every mode.
+  public var partial: Int
+  /// Interviews and the contact outcomes recorded without one.
+  public var interviews: Dispositions
+  /// The number invited, from `--invited`.
+  public var invited: Int?
+  /// Whether every contact that reached nobody was recorded, so that RR1 may rest on the interview contacts; an
+  /// audience's total is not when one of its groups with interviews recorded none.
+  public var contactsAreComplete: Bool
+
+  public init(
+    completed: Int, partial: Int, interviews: Dispositions, invited: Int? = nil, contactsAreComplete: Bool = true
+  ) {
+    self.contactsAreComplete = contactsAreComplete
     self.completed = completed
-    self.refused = refused
     self.partial = partial
-    self.denominator = denominator
+    self.interviews = interviews
+    self.invited = invited
+  }
+
+  /// RR1 and RR2's denominator, or `nil` when no rate of response can be given.
+  public var basis: Basis? {
+    if invited != nil { return .invited }
+    return contactsAreComplete && interviews.nonContact + interviews.unknownEligibility > 0
+      ? .interviewContacts : nil
+  }
+
+  private func share(_ part: Int, _ whole: Int?) -> Double? {
+    guard let whole, whole > 0 else { return nil }
+    return Double(part) / Double(whole)
+  }
+
+  private var denominator: Int? {
+    switch basis {
+    case .invited?: invited
+    case .interviewContacts?: interviews.total
+    case nil: nil
+    }
+  }
+
+  /// Response rate 1: completes over everyone eligible.
+  public var rr1: Double? {
+    share(basis == .invited ? completed : interviews.completed, denominator)
+  }
+  /// Response rate 2: completes and partials over everyone eligible.
+  public var rr2: Double? {
+    share(basis == .invited ? completed + partial : interviews.completed + interviews.partial, denominator)
+  }
+  /// Cooperation rate 1: completed interviews over those reached.
+  public var coop1: Double? { share(interviews.completed, interviews.reached) }
+  /// Cooperation rate 2: completed and partial interviews over those reached.
+  public var coop2: Double? { share(interviews.completed + interviews.partial, interviews.reached) }
+  /// Whether any rate can be given.
+  public var isEmpty: Bool { rr1 == nil && coop1 == nil }
+}
+
+/// How an interviewer contact ended without a questionnaire: recorded with `tevreden contact`.
+public enum ContactOutcome: String, Hashable, Sendable, CaseIterable {
+  /// Nobody answered, after the agreed number of attempts.
+  case notReached = "niet_bereikt"
+  /// The number did not belong to the person.
+  case wrongNumber = "onjuist_nummer"
+  /// The person was reached and declined before any question.
+  case refused = "geweigerd"
+  /// No common language, and no interpreter at hand.
+  case languageBarrier = "taalbarriere"
+  /// The interviewer stopped because talking was not safe for the person.
+  case stoppedForSafety = "gestopt_veiligheid"
+  /// The person could not talk freely now; another time, safely.
+  case notNowSafe = "niet_nu_veilig"
+
+  /// The outcome's place among the AAPOR dispositions.
+  public func add(to dispositions: inout ResponseRates.Dispositions, count: Int) {
+    switch self {
+    case .notReached: dispositions.nonContact += count
+    case .wrongNumber: dispositions.unknownEligibility += count
+    case .refused: dispositions.refused += count
+    case .languageBarrier, .stoppedForSafety, .notNowSafe: dispositions.other += count
+    }
+  }
+}
+
+/// How many interviewer contacts of one group ended with one outcome in a period.
+public struct ContactCount: Hashable, Sendable {
+  public var audience: Audience
+  public var group: String
+  public var outcome: ContactOutcome
+  public var count: Int
+
+  public init(audience: Audience, group: String, outcome: ContactOutcome, count: Int) {
+    self.audience = audience
+    self.group = group
+    self.outcome = outcome
+    self.count = count
   }
 }
 
@@ -565,12 +687,12 @@ public struct ScoreCard: Hashable, Sendable {
     public var topics: [TopicScore]
     /// Respondents with a grade left out because their role is outside the indicator's basis.
     public var outsideBasis: Int = 0
-    public var responseRate: ResponseRate?
+    public var responseRates: ResponseRates?
 
     public init(
       label: String, group: String?, summary: GradeSummary, assessment: Assessment, isSuppressed: Bool = false,
       isPrimarySuppression: Bool = false, previousYear: YearComparison? = nil, aspects: [AspectScore] = [],
-      topics: [TopicScore] = [], responseRate: ResponseRate? = nil
+      topics: [TopicScore] = [], responseRates: ResponseRates? = nil
     ) {
       self.topics = topics
       self.label = label
@@ -581,7 +703,7 @@ public struct ScoreCard: Hashable, Sendable {
       self.isPrimarySuppression = isPrimarySuppression
       self.previousYear = previousYear
       self.aspects = aspects
-      self.responseRate = responseRate
+      self.responseRates = responseRates
     }
 
     /// The status, as before this type had an ``assessment``.

@@ -143,6 +143,7 @@ public enum ReportRenderer {
       let rates = responseRateRows(head.responseRates)
       html += HTML.table(
         caption: "Respons", header: rates.header, rows: rates.rows, numeric: Set(1..<rates.header.count))
+      html += "<p class=\"note\">\(HTML.escape(Wording.rateDefinitions))</p>\n"
     }
     html += "</div>\n</header>\n"
     return html
@@ -191,11 +192,16 @@ public enum ReportRenderer {
 
   static func responseRateRows(_ rates: [ReportFigures.ResponseRate]) -> (header: [String], rows: [[String]]) {
     (
-      ["Doelgroep", "benaderd", "ingevuld", "geweigerd", "respons"],
-      rates.map {
-        [
-          Wording.audience($0.audience), Wording.count($0.approached), Wording.count($0.completed),
-          Wording.count($0.refused), Wording.percent($0.rate),
+      Wording.rateHeader,
+      rates.map { rate in
+        let rates = rate.rates
+        let interviews = rates.interviews
+        return [
+          Wording.audience(rate.audience), Wording.count(rates.completed), rates.invited.map(Wording.count) ?? "–",
+          interviews.total > 0 ? Wording.count(interviews.total) : "–",
+          interviews.total > 0 ? Wording.count(interviews.reached) : "–",
+          interviews.total > 0 ? Wording.count(interviews.refused) : "–",
+          rates.rr1.map(Wording.percent) ?? "–", rates.coop1.map(Wording.percent) ?? "–",
         ]
       }
     )

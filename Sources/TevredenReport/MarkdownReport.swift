@@ -29,6 +29,8 @@ extension ReportRenderer {
       lines.append("")
       let rates = responseRateRows(head.responseRates)
       lines += Markdown.table(header: rates.header, rows: rates.rows, numeric: Set(1..<rates.header.count))
+      lines.append("")
+      lines.append(Markdown.escape(Wording.rateDefinitions))
     }
     lines.append("")
     lines.append("## De indicatoren")

@@ -32,10 +32,8 @@ extension ReportFigures {
         thresholds: thresholds)
     }
     let rates = card.indicators.compactMap { score -> ReportFigures.ResponseRate? in
-      guard let audience = score.indicator.audience, let rate = score.overall.responseRate else { return nil }
-      return ReportFigures.ResponseRate(
-        audience: audience, approached: rate.denominator, completed: rate.completed, refused: rate.refused,
-        rate: rate.rate ?? 0)
+      guard let audience = score.indicator.audience, let rates = score.overall.responseRates else { return nil }
+      return ReportFigures.ResponseRate(audience: audience, rates: rates)
     }
     let rows: [IndicatorRow]
     if let indicatorRows {

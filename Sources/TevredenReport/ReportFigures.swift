@@ -90,24 +90,14 @@ extension ReportFigures {
     }
   }
 
-  /// How many of those approached took part.
+  /// How many of those asked took part: the AAPOR rates of one audience (see ``ResponseRates``).
   public struct ResponseRate: Hashable, Sendable {
     public var audience: Audience
-    /// Invited or approached.
-    public var approached: Int
-    /// Completed questionnaires.
-    public var completed: Int
-    /// Refused at the consent question.
-    public var refused: Int
-    /// The response rate as a fraction (0...1), as computed by the engine.
-    public var rate: Double
+    public var rates: ResponseRates
 
-    public init(audience: Audience, approached: Int, completed: Int, refused: Int, rate: Double) {
+    public init(audience: Audience, rates: ResponseRates) {
       self.audience = audience
-      self.approached = approached
-      self.completed = completed
-      self.refused = refused
-      self.rate = rate
+      self.rates = rates
     }
   }
 }

@@ -309,6 +309,20 @@ enum Wording {
     "Een vragenlijst telt mee in de periode waarin hij is afgerond (Nederlandse tijd); alleen afgeronde vragenlijsten met een rapportcijfer tellen."
 
   /// The notes under every score table.
+  // MARK: Response rates
+
+  static let rateHeader = [
+    "Doelgroep", "afgerond", "uitgenodigd", "interviewcontacten", "bereikt", "geweigerd", "RR1", "COOP1",
+  ]
+
+  static let rateDefinitions =
+    "Respons volgens de standaarddefinities van AAPOR. RR1 (responspercentage): afgeronde vragenlijsten gedeeld door "
+    + "het aantal uitgenodigden; zonder dat aantal: afgeronde interviews gedeeld door alle interviewcontacten (ook niet "
+    + "bereikt en onjuist nummer), alleen als die zijn vastgelegd. COOP1 (coöperatiegraad): afgeronde interviews gedeeld "
+    + "door de bereikte personen (afgerond, deels afgerond, geweigerd, ander einde zoals taalbarrière of niet veilig). "
+    + "Online vragenlijsten hebben geen contacten, dus alleen een RR1 met het aantal uitgenodigden (--invited). "
+    + "\"–\": niet te berekenen uit wat is vastgelegd."
+
   // MARK: Indicator basis
 
   static let weightedTitleSuffix = ", gewogen naar groep"
@@ -392,7 +406,7 @@ enum Wording {
     [
       "n = respondenten met een rapportcijfer; 95%-interval volgens de t-verdeling; sd = standaardafwijking; < 6 = aandeel cijfers onder de 6.",
       "Onder \(thresholds.minimumRespondents) respondenten staat er \"te weinig respondenten\" en geen gemiddelde; van \(thresholds.minimumRespondents) tot \(thresholds.indicativeBelow) is het oordeel \"indicatief\". \"Significant\": het hele interval ligt aan die kant van de norm.",
-      "Verschil met vorig jaar: * = significant (Welch-toets, 5%). Respons = afgerond / (afgerond + geweigerd), of afgerond / uitgenodigd.",
+      "Verschil met vorig jaar: * = significant (Welch-toets, 5%). RR1 = responspercentage (AAPOR): afgerond / uitgenodigd, of zonder aantal uitgenodigden afgerond / alle interviewcontacten (ook niet bereikt en onjuist nummer); COOP1 = coöperatiegraad (AAPOR): afgeronde interviews / bereikte personen (afgerond, deels, geweigerd, anders).",
       countingRule,
     ]
   }

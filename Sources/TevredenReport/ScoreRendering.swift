@@ -31,7 +31,7 @@ public enum ScoreRenderer {
     lines.append("")
     let header = [
       "Indicator / groep", "n", "gemiddeld", "95%-interval", "sd", "mediaan", "< 6", "norm", "status", "vorig jaar",
-      "verschil", "respons",
+      "verschil", "RR1", "COOP1",
     ]
     var rows: [TableLine] = []
     var notes = Set<String>()
@@ -130,7 +130,7 @@ public enum ScoreRenderer {
 
   private static func cells(_ label: String, _ row: ScoreCard.Row, norm: String, normValue: Double?) -> [String] {
     if row.isSuppressed {
-      return [label, "*", "*", "", "", "", "", norm, Wording.suppressed, "", "", ""]
+      return [label, "*", "*", "", "", "", "", norm, Wording.suppressed, "", "", "", ""]
     }
     let summary = row.summary
     let reported = row.assessment.status != .teWeinigRespondenten
@@ -151,7 +151,8 @@ public enum ScoreRenderer {
         guard reported, comparison.summary.count > 0, let change = comparison.change else { return nil }
         return Wording.signed(change) + (comparison.isSignificant ? " *" : "")
       } ?? "–",
-      row.responseRate.flatMap { $0.rate.map(Wording.percent) } ?? "–",
+      row.responseRates?.rr1.map(Wording.percent) ?? "–",
+      row.responseRates?.coop1.map(Wording.percent) ?? "–",
     ]
   }
 
@@ -162,7 +163,7 @@ public enum ScoreRenderer {
       weighted.confidenceInterval.map { Wording.tableInterval($0, norm: normValue) } ?? "–",
       weighted.standardDeviation.map { Wording.decimal($0) } ?? "–", "", "", norm,
       Wording.assessment(weighted.assessment),
-      "", "", "",
+      "", "", "", "",
     ]
   }
 
@@ -175,7 +176,8 @@ public enum ScoreRenderer {
     "grade_1", "grade_2", "grade_3", "grade_4", "grade_5", "grade_6", "grade_7", "grade_8", "grade_9", "grade_10",
     "norm", "norm_direction", "status", "indicative", "significant", "suppressed", "previous_period", "previous_n",
     "previous_mean", "change", "change_p_value", "change_significant", "response_rate", "response_rate_basis",
-    "effective_n", "status_reported", "value_reported",
+    "effective_n", "status_reported", "value_reported", "response_rate_rr2", "cooperation_rate",
+    "cooperation_rate_coop2",
   ]
 
   /// The columns that hold numbers tevreden writes, left out of the spreadsheet guard so that they stay numbers (a
@@ -183,7 +185,8 @@ public enum ScoreRenderer {
   static let numericColumns = Set(
     (["n", "mean", "sd", "ci_lower", "ci_upper", "median", "share_below_6", "norm", "previous_n", "previous_mean"]
       + (1...10).map { "grade_\($0)" }
-      + ["change", "change_p_value", "response_rate", "effective_n", "value_reported"])
+      + ["change", "change_p_value", "response_rate", "effective_n", "value_reported", "response_rate_rr2"]
+      + ["cooperation_rate", "cooperation_rate_coop2"])
       .compactMap(csvColumns.firstIndex))
 
   /// One row per figure, decimal point, for spreadsheets, Power BI and R.
@@ -274,9 +277,13 @@ public enum ScoreRenderer {
         fields["change_significant"] = previous.test == nil ? "" : previous.isSignificant ? "true" : "false"
       }
     }
-    if let rate = row.responseRate {
-      fields["response_rate"] = rate.rate.map { Wording.feedNumber($0, decimals: 4) } ?? ""
-      fields["response_rate_basis"] = rate.basis.rawValue
+    if let rates = row.responseRates {
+      func number(_ value: Double?) -> String { value.map { Wording.feedNumber($0, decimals: 4) } ?? "" }
+      fields["response_rate"] = number(rates.rr1)
+      fields["response_rate_basis"] = rates.basis?.rawValue ?? ""
+      fields["response_rate_rr2"] = number(rates.rr2)
+      fields["cooperation_rate"] = number(rates.coop1)
+      fields["cooperation_rate_coop2"] = number(rates.coop2)
     }
     return fields
   }
@@ -341,13 +348,24 @@ private struct JSONCard: Encodable {
     var belowMinimum: Bool
     var options: [Option]
   }
-  struct Rate: Encodable {
-    var basis: String
+  struct Rates: Encodable {
+    struct Interviews: Encodable {
+      var completed: Int
+      var partial: Int
+      var refused: Int
+      var nonContact: Int
+      var other: Int
+      var unknownEligibility: Int
+    }
     var completed: Int
-    var refused: Int
     var partial: Int
-    var denominator: Int
-    var rate: Double?
+    var invited: Int?
+    var interviews: Interviews
+    var basis: String?
+    var rr1: Double?
+    var rr2: Double?
+    var coop1: Double?
+    var coop2: Double?
   }
   struct Figure: Encodable {
     var group: String?
@@ -366,7 +384,7 @@ private struct JSONCard: Encodable {
     var previousYear: Comparison?
     var aspects: [Aspect]?
     var topics: [Topic]?
-    var responseRate: Rate?
+    var responseRates: Rates?
     var statusReported: String?
     var valueReported: Double?
   }
@@ -504,10 +522,15 @@ private struct JSONCard: Encodable {
             sd: round($0.reportedStandardDeviation))
         },
       topics: row.topics.isEmpty ? nil : row.topics.map(Self.topic),
-      responseRate: row.responseRate.map {
-        Rate(
-          basis: $0.basis.rawValue, completed: $0.completed, refused: $0.refused, partial: $0.partial,
-          denominator: $0.denominator, rate: round($0.rate))
+      responseRates: row.responseRates.map {
+        Rates(
+          completed: $0.completed, partial: $0.partial, invited: $0.invited,
+          interviews: Rates.Interviews(
+            completed: $0.interviews.completed, partial: $0.interviews.partial, refused: $0.interviews.refused,
+            nonContact: $0.interviews.nonContact, other: $0.interviews.other,
+            unknownEligibility: $0.interviews.unknownEligibility),
+          basis: $0.basis?.rawValue, rr1: round($0.rr1), rr2: round($0.rr2), coop1: round($0.coop1),
+          coop2: round($0.coop2))
       }, statusReported: row.assessment.reportedStatus,
       valueReported: reported ? summary.mean.map(Assessment.shown) : nil)
   }

@@ -80,15 +80,19 @@ extension TevredenDatabase {
       let station = try openCopy(copy, of: path)
       defer { try? station.close() }
       var merger = StationMerger(path: path, region: db)
+      var contacts = 0
       try merger.beginBatch(sha256: try SHA256.hex(ofFileAt: copy), importedAt: importedAt)
       try station.read { stationDB in
         // A station's own import that never finished is not part of it.
         let rows = try Row.fetchCursor(
           stationDB, sql: "SELECT * FROM response WHERE \(TevredenDatabase.visibleResponses()) ORDER BY id")
         while let row = try rows.next() { try merger.merge(row, from: stationDB) }
+        contacts = try TevredenDatabase.mergeContacts(from: stationDB, into: db)
       }
       try merger.endBatch()
-      return merger.report
+      var report = merger.report
+      report.contactsAdded = contacts
+      return report
     } catch let error as MergeError {
       throw error
     } catch {

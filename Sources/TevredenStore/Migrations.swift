@@ -1,4 +1,5 @@
 import GRDB
+import TevredenCore
 
 extension TevredenDatabase {
   /// The migration that keys answers by item number (see ``ItemCodes``).
@@ -376,6 +377,28 @@ extension TevredenDatabase {
         try db.execute(sql: "INSERT INTO item (id, name) VALUES (?, ?)", arguments: [code, name])
       }
       try createAnswerViews(in: db, dropping: true)
+    }
+    migrator.registerMigration("v14-contact-outcomes") { db in
+      // How interviewer contacts ended without a questionnaire (not reached, wrong number, …), for the AAPOR
+      // response and cooperation rates. Nothing about the person: the group, the day, the interviewer's code. The
+      // key lets a merge of station databases add each contact once.
+      let outcomes = ContactOutcome.allCases.map { "outcome = '\($0.rawValue)'" }.joined(separator: " OR ")
+      try db.execute(
+        sql: """
+          CREATE TABLE contactOutcome (
+            id INTEGER PRIMARY KEY,
+            contactKey TEXT NOT NULL UNIQUE,
+            questionnaireID TEXT NOT NULL,
+            audience TEXT NOT NULL,
+            respondentGroup TEXT NOT NULL,
+            outcome TEXT NOT NULL CHECK (\(outcomes)),
+            mode TEXT NOT NULL CHECK (mode = 'telefonisch' OR mode = 'persoonlijk'),
+            interviewer TEXT,
+            collectedOn TEXT NOT NULL,
+            recordedAt TEXT NOT NULL
+          );
+          CREATE INDEX contactOutcomeDay ON contactOutcome (collectedOn);
+          """)
     }
     return migrator
   }

@@ -103,6 +103,10 @@ extension TevredenDatabase {
       if dataBasis, !plans.isEmpty { plans[0].dataBasis = true }
       if trendOpens { plans[1].opensAtFirstScoredYear = true }
       let outcomes = try scan.run(db, plans: plans)
+      var contacts: [Period: [ContactCount]] = [:]
+      for request in requests where contacts[request.period] == nil {
+        contacts[request.period] = try Self.contactCounts(db, period: request.period)
+      }
       let basis = dataBasis ? try Self.dataBasis(outcomes.first?.dataBasis ?? [], db) : []
       let data = zip(requests, outcomes).map { request, outcome in
         var roleLabels: [Audience: [String: String]] = [:]
@@ -122,7 +126,7 @@ extension TevredenDatabase {
           aspects: request.includesAspects ? Self.aspectCells(outcome.aspects, definitions) : [],
           topics: request.includesTopics ? Self.topicCells(outcome.aspects, definitions) : [],
           statusCounts: outcome.statuses, roleLabels: roleLabels, municipalCells: outcome.municipal,
-          outsideBasis: outcome.outsideBasis)
+          outsideBasis: outcome.outsideBasis, contacts: contacts[request.period] ?? [])
       }
       return (data, basis, outcomes.map(\.period), trendOpens ? outcomes[1].firstScoredDay : nil)
     }

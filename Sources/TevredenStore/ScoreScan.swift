@@ -258,6 +258,14 @@ struct ScoreScan {
 
   static func dayNumber(_ date: LocalDate) -> Int { date.year * 10_000 + date.month * 100 + date.day }
 
+  /// Whether a mode is an interview, whose refusals (and contacts without a questionnaire) are recorded.
+  static func isInterview(_ mode: Response.Mode) -> Bool {
+    switch mode {
+    case .telefonisch, .persoonlijk: true
+    case .online, .papier: false
+    }
+  }
+
   /// Reads the responses once and counts them for every plan.
   func run(_ db: Database, plans: [Plan]) throws -> [Outcome] {
     guard !plans.isEmpty else { return [] }
@@ -280,12 +288,14 @@ struct ScoreScan {
     }
     func within(_ plans: [Plan]) -> String { within(plans.map { ($0.period, $0.opensAtFirstScoredYear) }) }
     let scoredInPeriod = "status = 'completed' AND grade IS NOT NULL AND "
-    var columns = ["audience", "respondentGroup", "status", "grade", "collectedOn"]
-    var column: Int32 = 5
+    // The mode tells interviews, whose refusals and contacts are recorded, from self-completed questionnaires.
+    var columns = ["audience", "respondentGroup", "status", "grade", "collectedOn", "mode"]
+    var column: Int32 = 6
+    let modeColumn: Int32 = 5
     var gemeenteColumn: Int32 = -1
     var answersColumn: Int32 = -1
     var roleColumns: [Int32] = []
-    var modeColumn: Int32 = -1
+    var batchColumn: Int32 = -1
     if byGemeente {
       columns.append("gemeente")
       gemeenteColumn = column
@@ -321,9 +331,9 @@ struct ScoreScan {
       }
     }
     if withBasis {
-      columns += ["mode", "importBatchId"]
-      modeColumn = column
-      column += 2
+      columns += ["importBatchId"]
+      batchColumn = column
+      column += 1
     }
     let ranges = plans.flatMap {
       [($0.period, $0.opensAtFirstScoredYear), ($0.previous, $0.opensAtFirstScoredYear)]
@@ -343,6 +353,8 @@ struct ScoreScan {
     var modes = TextInterner()
     var completedStatus: [Bool] = [false]
     var tallies = plans.map(PlanTally.init)
+    // Per mode number: whether it is an interview.
+    var interviewModes: [Bool] = [false]
     // Per audience number: the role basis, if any (looked up once per audience, not per row).
     var basisOfAudience: [Set<String>?] = []
     var basisRoles = TextInterner()
@@ -393,13 +405,23 @@ struct ScoreScan {
       // not a real one, such as 2026-00-15, which a range from 1 January leaves out).
       let part = findsFirst ? 2 * (day / 10_000) + (day % 10_000 >= 101 ? 1 : 0) : 0
       var gemeente = -1
+      var mode = -1
       var role: [Int]?
       var aspectsRead = false
       for plan in tallies.indices {
         let inPeriod = tallies[plan].period.contains(day)
         let inPrevious = tallies[plan].previous.contains(day)
         if inPeriod || inPrevious {
-          let key = ScanKey(a: audience, b: group, c: status, g: tallies[plan].opens ? part : 0)
+          if mode < 0 {
+            mode = modes.id(row, modeColumn)
+            while interviewModes.count < modes.values.count {
+              interviewModes.append(
+                modes.values[interviewModes.count].flatMap(Response.Mode.init(rawValue:)).map(Self.isInterview)
+                  ?? false)
+            }
+          }
+          let key = ScanKey(
+            a: audience, b: group, c: status, d: interviewModes[mode] ? 1 : 0, g: tallies[plan].opens ? part : 0)
           let cell = tallies[plan].groupIndex.number(of: key)
           if cell == tallies[plan].groups.count { tallies[plan].groups.append(GroupTally()) }
           if inPeriod { tallies[plan].groups[cell].inPeriod += 1 }
@@ -442,8 +464,9 @@ struct ScoreScan {
         }
         if inPeriod, tallies[plan].dataBasis {
           let batch: Int64? =
-            sqlite3_column_type(row, modeColumn + 1) == SQLITE_NULL ? nil : sqlite3_column_int64(row, modeColumn + 1)
-          let key = BasisKey(mode: modes.id(row, modeColumn), batch: batch, audience: audience)
+            sqlite3_column_type(row, batchColumn) == SQLITE_NULL ? nil : sqlite3_column_int64(row, batchColumn)
+          if mode < 0 { mode = modes.id(row, modeColumn) }
+          let key = BasisKey(mode: mode, batch: batch, audience: audience)
           if let run = tallies[plan].basisRun, run.key == key {
             tallies[plan].basisRun?.count += 1
           } else {
@@ -620,7 +643,8 @@ struct ScoreScan {
     var outcome = Outcome(period: period)
     var current: [CellKey: GradeDistribution] = [:]
     var earlier: [CellKey: GradeDistribution] = [:]
-    var statuses: [CellKey: [Response.Status: Int]] = [:]
+    /// Per cell, status and whether interviews: the count.
+    var statuses: [CellKey: [Response.Status: [Bool: Int]]] = [:]
     var outside: [CellKey: Int] = [:]
     for (key, counts) in zip(tally.groupKeys, tally.groups) {
       guard let audience = audiences.values[key.a].flatMap(Audience.init(rawValue:)),
@@ -629,7 +653,9 @@ struct ScoreScan {
       else { continue }
       let cell = CellKey(audience: audience, group: group)
       let inPeriod = key.g >= parts.period
-      if inPeriod, counts.inPeriod > 0 { statuses[cell, default: [:]][status, default: 0] += counts.inPeriod }
+      if inPeriod, counts.inPeriod > 0 {
+        statuses[cell, default: [:]][status, default: [:]][key.d == 1, default: 0] += counts.inPeriod
+      }
       if inPeriod, counts.outsideBasis > 0 { outside[cell, default: 0] += counts.outsideBasis }
       guard status == .completed else { continue }
       if inPeriod, !counts.current.isEmpty { counts.current.add(to: &current[cell, default: .empty]) }
@@ -641,9 +667,15 @@ struct ScoreScan {
     outcome.current = Self.cells(current)
     outcome.previous = Self.cells(earlier)
     outcome.statuses = statuses.flatMap { key, perStatus in
-      perStatus.map { StatusCount(audience: key.audience, group: key.group, status: $0.key, count: $0.value) }
+      perStatus.flatMap { status, byMode in
+        byMode.map {
+          StatusCount(audience: key.audience, group: key.group, status: status, count: $0.value, isInterview: $0.key)
+        }
+      }
     }.sorted {
-      ($0.audience.rawValue, $0.group, $0.status.rawValue) < ($1.audience.rawValue, $1.group, $1.status.rawValue)
+      ($0.audience.rawValue, $0.group, $0.status.rawValue, $0.isInterview ? 1 : 0) < (
+        $1.audience.rawValue, $1.group, $1.status.rawValue, $1.isInterview ? 1 : 0
+      )
     }
     func breakdown(_ table: TallyTable, _ dimensions: Set<ScoreDimension>) -> [GradeCell] {
       var cells: [CellKey: GradeDistribution] = [:]

@@ -100,9 +100,13 @@ public enum StoreError: LocalizedError, Equatable, Sendable {
   case backupExists(path: String)
   /// A backup could not be made; nothing was left behind.
   case backupFailed(path: String, reason: String)
+  /// Contacts were to be recorded for a mode in which nobody is contacted.
+  case notAnInterviewMode(String)
 
   public var errorDescription: String? {
     switch self {
+    case .notAnInterviewMode(let mode):
+      "contacts are recorded for interviews (telefonisch or persoonlijk), not for \(mode); for online invitations pass --invited to score or report"
     case .newerSchema(let path):
       "\(path) was written by a newer version of tevreden; update tevreden to open it (the file was not changed)"
     case .notATevredenDatabase(let path):
@@ -172,6 +176,8 @@ public struct StationMergeReport: Hashable, Sendable {
   public var definitionsAdded = 0
   /// Interview audit events the region lacked, copied.
   public var eventsAdded = 0
+  /// Recorded contacts without a questionnaire (not reached, wrong number, …) the region lacked, copied.
+  public var contactsAdded = 0
 
   public init(path: String) {
     self.path = path

@@ -183,7 +183,8 @@ import TevredenTestSupport
           """)
       #expect(
         tables == [
-          "interview", "interviewEvent", "questionnaireSnapshot", "remarkReview", "response", "responseRevision",
+          "contactOutcome", "interview", "interviewEvent", "questionnaireSnapshot", "remarkReview", "response",
+          "responseRevision",
         ])
       return try tables.flatMap { table in
         try Row.fetchAll(db, sql: "SELECT * FROM \(table)").map { "\(table): \($0)" }.sorted()

@@ -265,20 +265,57 @@ import TevredenTestSupport
     }
   }
 
-  @Test func responseRatesFromRefusalsOrInvitedCounts() throws {
+  /// Every AAPOR rate against the definition worked out by hand. Melding: 30 completed interviews, 2 partial,
+  /// 10 refused at the consent question, 5 more refused before it, 20 not reached, 3 wrong numbers, 2 language
+  /// barriers, 1 not safe now; plus 8 completed online. Politie: 12 completed online, 48 invited.
+  @Test func responseAndCooperationRatesFollowTheirDefinitions() throws {
     let statuses = [
-      StatusCount(audience: .inwoners, group: "melding", status: .completed, count: 30),
-      StatusCount(audience: .inwoners, group: "melding", status: .refused, count: 10),
-      StatusCount(audience: .inwoners, group: "melding", status: .partial, count: 2),
+      StatusCount(audience: .inwoners, group: "melding", status: .completed, count: 30, isInterview: true),
+      StatusCount(audience: .inwoners, group: "melding", status: .refused, count: 10, isInterview: true),
+      StatusCount(audience: .inwoners, group: "melding", status: .partial, count: 2, isInterview: true),
+      StatusCount(audience: .inwoners, group: "melding", status: .completed, count: 8, isInterview: false),
+      StatusCount(audience: .inwoners, group: "advies", status: .completed, count: 9, isInterview: true),
       StatusCount(audience: .ketenpartners, group: "politie", status: .completed, count: 12),
     ]
-    let card = try ScoreCardFixture.card([], statuses: statuses, invited: ["politie": 48])
-    let melding = try #require(card.indicators[0].groups.first { $0.group == "melding" })
-    #expect(melding.responseRate?.basis == .refusals)
-    #expect(melding.responseRate?.rate == 0.75)
-    #expect(card.indicators[0].groups.first { $0.group == "advies" }?.responseRate == nil)
-    #expect(card.indicators[1].groups[0].responseRate?.rate == 0.25)
-    #expect(card.indicators[1].groups[0].responseRate?.basis == .invited)
+    let contacts = [
+      ContactCount(audience: .inwoners, group: "melding", outcome: .refused, count: 5),
+      ContactCount(audience: .inwoners, group: "melding", outcome: .notReached, count: 20),
+      ContactCount(audience: .inwoners, group: "melding", outcome: .wrongNumber, count: 3),
+      ContactCount(audience: .inwoners, group: "melding", outcome: .languageBarrier, count: 2),
+      ContactCount(audience: .inwoners, group: "melding", outcome: .notNowSafe, count: 1),
+    ]
+    let card = try ScoreCardFixture.card([], statuses: statuses, invited: ["politie": 48], contacts: contacts)
+    let melding = try #require(card.indicators[0].groups.first { $0.group == "melding" }?.responseRates)
+    #expect(
+      melding.interviews
+        == ResponseRates.Dispositions(
+          completed: 30, partial: 2, refused: 15, nonContact: 20, other: 3, unknownEligibility: 3))
+    #expect(melding.basis == .interviewContacts)
+    // RR1 = I / (I + P + R + NC + O + UH) = 30 / 73; RR2 = 32 / 73.
+    #expect(melding.rr1 == 30.0 / 73)
+    #expect(melding.rr2 == 32.0 / 73)
+    // COOP1 = I / (I + P + R + O) = 30 / 50; COOP2 = 32 / 50. The online completes are in neither.
+    #expect(melding.coop1 == 30.0 / 50)
+    #expect(melding.coop2 == 32.0 / 50)
+    #expect(melding.completed == 38)
+
+    // Interviews without recorded non-contacts: a cooperation rate, and no response rate passed off for one.
+    let advies = try #require(card.indicators[0].groups.first { $0.group == "advies" }?.responseRates)
+    #expect(advies.basis == nil && advies.rr1 == nil)
+    #expect(advies.coop1 == 1)
+    // The audience: advies recorded no non-contacts, so no RR1 over contacts for all residents.
+    let residents = try #require(card.indicators[0].overall.responseRates)
+    #expect(residents.rr1 == nil)
+    #expect(residents.coop1 == 39.0 / 59)
+
+    // Online only, with an invited count: RR1 = 12 / 48, and no cooperation rate (nobody was contacted).
+    let politie = try #require(card.indicators[1].groups[0].responseRates)
+    #expect(politie.basis == .invited)
+    #expect(politie.rr1 == 0.25)
+    #expect(politie.coop1 == nil)
+    // Nothing recorded, nothing invited: no rates at all.
+    let none = try ScoreCardFixture.card([], statuses: [statuses[5]])
+    #expect(none.indicators[1].groups[0].responseRates == nil)
   }
 
   @Test func dimensionsParseAndRefuseMisleadingCombinations() throws {

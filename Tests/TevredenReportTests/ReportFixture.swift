@@ -241,8 +241,16 @@ enum ReportFixture {
       F.DataSource(kind: .platformImport(platform: "Google Forms"), counts: [.ketenpartners: 24]),
     ],
     responseRates: [
-      F.ResponseRate(audience: .inwoners, approached: 1020, completed: 300, refused: 212, rate: 0.294),
-      F.ResponseRate(audience: .ketenpartners, approached: 410, completed: 144, refused: 9, rate: 0.351),
+      F.ResponseRate(
+        audience: .inwoners,
+        rates: ResponseRates(
+          completed: 300, partial: 12,
+          interviews: .init(
+            completed: 180, partial: 12, refused: 212, nonContact: 140, other: 9, unknownEligibility: 21),
+          invited: 1020)),
+      F.ResponseRate(
+        audience: .ketenpartners,
+        rates: ResponseRates(completed: 144, partial: 3, interviews: .init(completed: 20, refused: 9), invited: nil)),
     ])
 
   static let methods = F.Methods(minimumRespondents: 10, indicativeBelow: 30, disclosureThreshold: 10)

@@ -57,8 +57,8 @@ import TevredenCore
       data: ScoreData(
         groups: groups, cells: cells, previousCells: [cell(.inwoners, "melding", grades(40, [6, 7]))],
         statusCounts: [
-          StatusCount(audience: .inwoners, group: "melding", status: .completed, count: 42),
-          StatusCount(audience: .inwoners, group: "melding", status: .refused, count: 8),
+          StatusCount(audience: .inwoners, group: "melding", status: .completed, count: 42, isInterview: true),
+          StatusCount(audience: .inwoners, group: "melding", status: .refused, count: 8, isInterview: true),
         ]))
   }
 
@@ -107,7 +107,9 @@ import TevredenCore
     #expect(change.previousPeriod == "2025-T2")
     #expect(change.difference == melding.previousYear?.change)
     #expect(change.isSignificant == melding.previousYear?.test?.isSignificant)
-    #expect(figures.head.responseRates.first?.approached == 50)
+    // Interviews with refusals and no recorded non-contacts: a cooperation rate of 42 / 50, and no RR1.
+    #expect(figures.head.responseRates.first?.rates.coop1 == 0.84)
+    #expect(figures.head.responseRates.first?.rates.rr1 == nil)
     #expect(figures.methods.minimumRespondents == 10 && figures.methods.indicativeBelow == 30)
   }
 

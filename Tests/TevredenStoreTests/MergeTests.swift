@@ -237,6 +237,31 @@ import Testing
     #expect(try region.importBatches().suffix(2).map(\.insertedCount) == [0, 0])
   }
 
+  /// Contacts recorded on a laptop (not reached, language barrier, …) come along once: merging the same station
+  /// again, or a copy of it, adds none.
+  @Test func recordedContactsComeAlongOnce() throws {
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let region = try TevredenDatabase.open(atPath: path("region.sqlite"))
+    let day = try #require(LocalDate("2026-03-02"))
+    let first = try station("station1.sqlite") { station in
+      try station.recordContacts(
+        .notReached, count: 3, of: definition.questionnaire, mode: .telefonisch, interviewer: "AB12", on: day)
+      try station.recordContacts(
+        .languageBarrier, of: definition.questionnaire, mode: .persoonlijk, interviewer: "AB12", on: day)
+    }
+    let second = path("station2.sqlite")
+    try FileManager.default.copyItem(atPath: first, toPath: second)
+    let report = try region.merge(stationsAt: [first, second])
+    #expect(report.stations.map(\.contactsAdded) == [4, 0])
+    let again = try region.merge(stationsAt: [first])
+    #expect(again.stations.map(\.contactsAdded) == [0])
+    let counts = try region.writer.read { db in
+      try TevredenDatabase.contactCounts(db, period: try #require(Period("2026-T1")))
+    }
+    #expect(
+      counts.map { "\($0.outcome.rawValue) \($0.count)" }.sorted() == ["niet_bereikt 3", "taalbarriere 1"])
+  }
+
   // MARK: - Station files
 
   @Test func aStationFileIsLeftByteForByteAsItWasAndNothingIsLeftBesideIt() throws {

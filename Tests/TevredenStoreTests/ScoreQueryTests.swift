@@ -373,11 +373,12 @@ enum ScoringTests {}
       db,
       sql: """
         SELECT audience, respondentGroup, status, grade,
-          SUM(collectedOn BETWEEN ?1 AND ?2) AS current, SUM(collectedOn BETWEEN ?3 AND ?4) AS previous
+          SUM(collectedOn BETWEEN ?1 AND ?2) AS current, SUM(collectedOn BETWEEN ?3 AND ?4) AS previous,
+          mode IN ('telefonisch', 'persoonlijk') AS interview
         FROM response
         WHERE (collectedOn BETWEEN ?1 AND ?2 OR collectedOn BETWEEN ?3 AND ?4)
           AND \(TevredenDatabase.visibleResponses())
-        GROUP BY audience, respondentGroup, status, grade
+        GROUP BY audience, respondentGroup, status, grade, interview
         """,
       arguments: [
         period.first.description, period.last.description, previous.first.description, previous.last.description,
@@ -393,9 +394,11 @@ enum ScoringTests {}
       let key = "\(audience.rawValue)/\(group)"
       let inPeriod: Int = row[4]
       let inPrevious: Int = row[5]
+      let interview: Bool = row[6]
       if inPeriod > 0 {
         statuses[
-          "\(key)/\(status.rawValue)", default: StatusCount(audience: audience, group: group, status: status, count: 0)
+          "\(key)/\(status.rawValue)/\(interview ? 1 : 0)",
+          default: StatusCount(audience: audience, group: group, status: status, count: 0, isInterview: interview)
         ]
         .count += inPeriod
       }
@@ -410,7 +413,9 @@ enum ScoringTests {}
     return (
       sorted(current), sorted(earlier),
       statuses.values.sorted {
-        ($0.audience.rawValue, $0.group, $0.status.rawValue) < ($1.audience.rawValue, $1.group, $1.status.rawValue)
+        ($0.audience.rawValue, $0.group, $0.status.rawValue, $0.isInterview ? 1 : 0) < (
+          $1.audience.rawValue, $1.group, $1.status.rawValue, $1.isInterview ? 1 : 0
+        )
       }
     )
   }

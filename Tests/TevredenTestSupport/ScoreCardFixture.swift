@@ -32,11 +32,13 @@ public enum ScoreCardFixture {
   public static func card(
     _ cells: [GradeCell], period: String = "2026", indicators: IndicatorSet = indicators(), by: [ScoreDimension] = [],
     previous: [GradeCell] = [], statuses: [StatusCount] = [], weights: PopulationWeights? = nil,
-    invited: [String: Int] = [:]
+    invited: [String: Int] = [:], contacts: [ContactCount] = []
   ) throws -> ScoreCard {
     try ScoreCard.build(
-      request: ScoreRequest(period: try #require(Period(period)), dimensions: by), indicators: indicators,
-      data: ScoreData(groups: groups, cells: cells, previousCells: previous, statusCounts: statuses),
+      request: ScoreRequest(period: try #require(Period(period)), dimensions: by, roleBasis: indicators.roleBasis),
+      indicators: indicators,
+      data: ScoreData(
+        groups: groups, cells: cells, previousCells: previous, statusCounts: statuses, contacts: contacts),
       weights: weights, invited: invited)
   }
 

@@ -46,6 +46,10 @@ extension TevredenCommand {
         }
         let counts = (station.inserted, station.alreadyPresent, station.conflicts.count, station.completed.count)
         print("\(station.path): \(Self.describe(counts))")
+        if station.contactsAdded > 0 {
+          print(
+            "\(station.path): \(station.contactsAdded) recorded contact\(station.contactsAdded == 1 ? "" : "s") added")
+        }
       }
       let total = (report.inserted, report.alreadyPresent, report.conflictCount, report.completedCount)
       print("Total: \(Self.describe(total))")
