@@ -65,6 +65,7 @@ extension TevredenCommand {
       let figures = try ReportAssembly.figures(
         store: store, indicators: indicators, period: period, registration: registered, withRemarks: withRemarks,
         generatedAt: Date())
+      registration.noteWithoutCount(figures.withheldSubgroups)
       if let merge = registration.merge, !figures.missingIndicators.isEmpty {
         printError(
           "\(merge): no value for \(figures.missingIndicators.joined(separator: "; ")) in \(period.name); "
@@ -88,7 +89,7 @@ extension ReportRenderer.Format: ExpressibleByArgument {}
 /// Gathers a report's figures from the store through the scoring engine; nothing here computes a statistic.
 enum ReportAssembly {
   static func figures(
-    store: TevredenDatabase, indicators: IndicatorSet, period: Period, registration: [RegistrationFigure]?,
+    store: TevredenDatabase, indicators: IndicatorSet, period: Period, registration: RegistrationFile?,
     withRemarks: Bool, generatedAt: Date
   ) throws -> ReportFigures {
     // Municipal tables only for the burap periods, which disclosure control protects together; a free range
@@ -108,7 +109,9 @@ enum ReportAssembly {
     let card = try ScoreCard.build(request: request, indicators: indicators, data: counts.data)
     let trend = try ScoreCard.build(request: counts.trendRequest, indicators: indicators, data: counts.trend)
     let basis = counts.dataBasis
-    let merged = registration.map { IndicatorRow.rows(card: card, registration: $0, indicators: indicators) }
+    let merged = registration.map {
+      IndicatorRow.rows(card: card, registration: $0.figures, history: $0.history, indicators: indicators)
+    }
     var remarks: ReportFigures.Remarks?
     if withRemarks {
       remarks = ReportFigures.Remarks(
@@ -121,8 +124,9 @@ enum ReportAssembly {
       generatedAt: generatedAt, dataBasis: dataBasis(basis), remarks: remarks)
     figures.methods.retention = indicators.retention
     figures.missingIndicators = (merged?.missing ?? []).compactMap { id in
-      indicators.indicators.first { $0.id == id }.map { "PI \($0.number) \($0.label)" }
+      indicators.indicators.first { $0.id == id }.map { "\($0.isDescriptive ? "" : "PI ")\($0.number) \($0.label)" }
     }
+    figures.withheldSubgroups = merged?.withoutCount ?? []
     return figures
   }
 
