@@ -263,8 +263,9 @@ import TevredenTestSupport
     let report = try run(
       ["report", "--period", "2026-T2", "--format", "md", "--merge", file.path], in: folder, db: db)
     #expect(report.exitCode == 0, "\(report)")
-    #expect(report.stderr.contains("no n for pi7a Texel"), "\(report)")
+    #expect(report.stderr.contains("no n for PI 7a Texel"), "\(report)")
     #expect(report.stdout.contains("Niet getoond, want zonder aantal gevallen (n)"), "\(report)")
+    #expect(report.stdout.contains("herleidbaar is: PI 7a Texel."), "\(report)")
     #expect(report.stdout.contains("| Texel | \\* | \\* | afgeschermd |"), "\(report)")
     #expect(report.stdout.contains("| Hoorn | \\* | \\* | afgeschermd |"), "the smallest other is hidden beside it")
     #expect(!report.stdout.contains("31,4"), "\(report)")

@@ -126,7 +126,12 @@ enum ReportAssembly {
     figures.missingIndicators = (merged?.missing ?? []).compactMap { id in
       indicators.indicators.first { $0.id == id }.map { "\($0.isDescriptive ? "" : "PI ")\($0.number) \($0.label)" }
     }
-    figures.withheldSubgroups = merged?.withoutCount ?? []
+    // "pi7a Texel" as the report names indicators elsewhere: "PI 7a Texel".
+    figures.withheldSubgroups = (merged?.withoutCount ?? []).map { name in
+      let parts = name.split(separator: " ", maxSplits: 1).map(String.init)
+      guard parts.count == 2, let indicator = indicators.indicator(id: parts[0]) else { return name }
+      return "PI \(indicator.number) \(parts[1])"
+    }
     return figures
   }
 
