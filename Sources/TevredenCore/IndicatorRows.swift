@@ -353,9 +353,11 @@ public struct IndicatorRow: Hashable, Sendable {
         .sorted { ($0.subgroup.isEmpty ? 0 : 1, $0.subgroup) < ($1.subgroup.isEmpty ? 0 : 1, $1.subgroup) }
       if figures.isEmpty { missing.append(indicator.id) }
       let region = figures.first { $0.subgroup.isEmpty }
+      // Under the minimum n a value is not shown while its n is: it would be the one unknown in the region's sum, so
+      // such a subgroup is hidden whole, as one under the disclosure threshold is.
       let protection = RegistrationDisclosure.protect(
         region: region, subgroups: figures.filter { !$0.subgroup.isEmpty }, unit: indicator.unit,
-        threshold: set.disclosureThreshold)
+        threshold: max(set.disclosureThreshold, set.minimumRespondents))
       withoutCount += protection.withoutCount.map { "\(indicator.id) \($0)" }
       for figure in figures {
         if protection.hidden.contains(figure.subgroup) {

@@ -27,6 +27,11 @@ extension ReportRenderer {
     ]
   }
 
+  /// The n under which a municipal registration figure is hidden (`IndicatorRow.rows` hides under both).
+  static func subgroupThreshold(_ methods: ReportFigures.Methods) -> Int {
+    max(methods.disclosureThreshold, methods.minimumRespondents)
+  }
+
   static func registrationHTML(_ figures: ReportFigures) -> String {
     var html = ""
     if !figures.descriptive.isEmpty {
@@ -55,7 +60,7 @@ extension ReportRenderer {
           caption: Wording.subgroupTitle(number: table.number, label: table.label), header: Wording.subgroupHeader,
           rows: table.rows.map { subgroupCells($0, unit: table.unit) }, numeric: [1, 2], className: "subgroups")
       }
-      html += "<p class=\"note\">\(HTML.escape(Wording.subgroupNote(figures.methods.disclosureThreshold)))</p>\n"
+      html += "<p class=\"note\">\(HTML.escape(Wording.subgroupNote(subgroupThreshold(figures.methods))))</p>\n"
       if !figures.withheldSubgroups.isEmpty {
         html +=
           "<p class=\"caution\" role=\"note\">\(HTML.escape(Wording.withheldSubgroups(figures.withheldSubgroups)))</p>\n"
@@ -89,7 +94,7 @@ extension ReportRenderer {
           header: Wording.subgroupHeader, rows: table.rows.map { subgroupCells($0, unit: table.unit) },
           numeric: [1, 2])
       }
-      lines += ["", Markdown.escape(Wording.subgroupNote(figures.methods.disclosureThreshold))]
+      lines += ["", Markdown.escape(Wording.subgroupNote(subgroupThreshold(figures.methods)))]
       if !figures.withheldSubgroups.isEmpty {
         lines += ["", Markdown.escape(Wording.withheldSubgroups(figures.withheldSubgroups))]
       }

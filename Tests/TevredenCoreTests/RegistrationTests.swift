@@ -222,6 +222,21 @@ import TevredenTestSupport
     #expect(rows.filter(\.isSuppressed).allSatisfy { $0.value == nil && $0.count == nil })
   }
 
+  @Test func underAHigherMinimumNAMunicipalityIsHiddenWhole() throws {
+    // With minimum_respondents 15 above the threshold of 10, B's 12 cases would show n without a value: the one
+    // unknown in the region's sum. It is hidden whole, with A beside it.
+    var set = RegistrationFixture.indicators()
+    set.minimumRespondents = 15
+    set.indicativeBelow = 30
+    let rows = IndicatorRow.rows(
+      card: try RegistrationFixture.card(indicators: set),
+      registration: [Self.figure("", 15, 312), Self.figure("A", 15, 300), Self.figure("B", 16.7, 12)],
+      indicators: set
+    ).rows.filter { $0.indicator.id == "pi7a" && !$0.subgroup.isEmpty }
+    #expect(rows.map(\.isSuppressed) == [true, true])
+    #expect(rows.allSatisfy { $0.count == nil && $0.value == nil })
+  }
+
   /// What an intruder can say about one hidden municipality from everything published: the region's value and n,
   /// and every shown municipality's value and n (numerators recovered from the rounded percentages). Returns the
   /// recidivism rates the hidden municipality can have; a single one is a disclosure.
