@@ -158,7 +158,8 @@ struct RegistrationOptions: ParsableArguments {
     if parsed.otherPeriods > 0 {
       printError(
         "\(merge): \(parsed.otherPeriods) rows of other periods than \(period.name) left out "
-          + "(earlier years are kept as history for the region's figures of the same period or the whole year)")
+          + "(earlier years are kept as history for the region's figures of the same period or the whole year, "
+          + "and this year's earlier burap periods for the disclosure control of the municipalities)")
     }
     return parsed
   }

@@ -43,13 +43,21 @@ public struct RegistrationFile: Hashable, Sendable {
   /// The region's figures (no subgroup) of registration PIs in earlier years, for a history against the norms: the
   /// same burap period of an earlier year (2025-T2 for 2026-T2) and earlier whole years, oldest first.
   public var history: [RegistrationFigure]
-  /// Rows that are neither: other periods of this year, subgroups of earlier years, descriptive counts of
-  /// earlier years. Valid, but not used; the command says how many.
+  /// The figures of the burap periods of the same year before the period (T1 for T2; T1 and T2 for the year),
+  /// region and subgroups: what was published before, which the period's disclosure control must take into account
+  /// (T2 minus T1 is May to August).
+  public var earlierThisYear: [RegistrationFigure]
+  /// Rows that are none of these: subgroups and counts of earlier years, this year's counts of other periods,
+  /// free ranges. Valid, but not used; the command says how many.
   public var otherPeriods: Int
 
-  public init(figures: [RegistrationFigure], history: [RegistrationFigure] = [], otherPeriods: Int = 0) {
+  public init(
+    figures: [RegistrationFigure], history: [RegistrationFigure] = [], earlierThisYear: [RegistrationFigure] = [],
+    otherPeriods: Int = 0
+  ) {
     self.figures = figures
     self.history = history
+    self.earlierThisYear = earlierThisYear
     self.otherPeriods = otherPeriods
   }
 }
@@ -97,6 +105,15 @@ public enum RegistrationCSV {
     return wholeYear.first == first && wholeYear.last == last ? wholeYear : nil
   }
 
+  /// The burap period of `period`'s year that `first`–`last` is, when it ends before `period` (T1 for T2);
+  /// `nil` otherwise, and for a period that is no burap period.
+  static func earlierBurapPeriod(of first: LocalDate, _ last: LocalDate, for period: Period) -> Period? {
+    guard period.burapIndex != nil, first == period.first, last < period.last else { return nil }
+    let earlier = Period(from: first, to: last)
+    guard let index = earlier.burapIndex else { return nil }
+    return Period("\(first.year)" + (index == 3 ? "" : "-T\(index)"))
+  }
+
   /// Parses and validates the whole file; the first bad row rejects it.
   ///
   /// - Returns: The figures of `period`, the region's history of the registration PIs (see ``RegistrationFile``),
@@ -126,6 +143,7 @@ public enum RegistrationCSV {
     }
     var figures: [RegistrationFigure] = []
     var history: [RegistrationFigure] = []
+    var earlierThisYear: [RegistrationFigure] = []
     var otherPeriods = 0
     var seen: [String: Int] = [:]
     for record in records.dropFirst() {
@@ -249,13 +267,17 @@ public enum RegistrationCSV {
         figures.append(figure(period))
       } else if subgroup.isEmpty, unit != .aantal, let earlier = historyPeriod(of: first, last, for: period) {
         history.append(figure(earlier))
+      } else if unit != .aantal, let earlier = earlierBurapPeriod(of: first, last, for: period) {
+        earlierThisYear.append(figure(earlier))
       } else {
         otherPeriods += 1
       }
     }
     // Oldest first; within a year the burap period before the whole year it lies in.
     history.sort { ($0.period.first, $0.period.last) < ($1.period.first, $1.period.last) }
-    return RegistrationFile(figures: figures, history: history, otherPeriods: otherPeriods)
+    earlierThisYear.sort { $0.period.last < $1.period.last }
+    return RegistrationFile(
+      figures: figures, history: history, earlierThisYear: earlierThisYear, otherPeriods: otherPeriods)
   }
 }
 
@@ -328,9 +350,12 @@ public struct IndicatorRow: Hashable, Sendable {
   /// The rows of the common indicator set: every indicator of `indicators.yaml` in its order, PI 5 and 6 from the
   /// score card (overall row, then groups), the others from the registration figures, with the region's history
   /// from `history` and the subgroups under disclosure control (``RegistrationDisclosure``).
+  ///
+  /// `earlierThisYear` holds the figures of the burap periods of the year published before this one, whose
+  /// municipal tables the disclosure control takes into account.
   public static func rows(
     card: ScoreCard, registration: [RegistrationFigure], history: [RegistrationFigure] = [],
-    indicators set: IndicatorSet
+    earlierThisYear: [RegistrationFigure] = [], indicators set: IndicatorSet
   ) -> Rows {
     var rows: [IndicatorRow] = []
     var missing: [String] = []
@@ -355,8 +380,22 @@ public struct IndicatorRow: Hashable, Sendable {
       let region = figures.first { $0.subgroup.isEmpty }
       // Under the minimum n a value is not shown while its n is: it would be the one unknown in the region's sum, so
       // such a subgroup is hidden whole, as one under the disclosure threshold is.
+      // The earlier tables of the year that had subgroups, in publication order (sorted by the parser).
+      var earlier: [RegistrationDisclosure.Table] = []
+      for figure in earlierThisYear where figure.indicatorID == indicator.id {
+        if let last = earlier.indices.last,
+          let period = (earlier[last].region ?? earlier[last].subgroups.first)?.period, period == figure.period
+        {
+          if figure.subgroup.isEmpty { earlier[last].region = figure } else { earlier[last].subgroups.append(figure) }
+        } else {
+          earlier.append(
+            RegistrationDisclosure.Table(
+              region: figure.subgroup.isEmpty ? figure : nil, subgroups: figure.subgroup.isEmpty ? [] : [figure]))
+        }
+      }
       let protection = RegistrationDisclosure.protect(
-        region: region, subgroups: figures.filter { !$0.subgroup.isEmpty }, unit: indicator.unit,
+        RegistrationDisclosure.Table(region: region, subgroups: figures.filter { !$0.subgroup.isEmpty }),
+        earlier: earlier.filter { !$0.subgroups.isEmpty }, unit: indicator.unit,
         threshold: max(set.disclosureThreshold, set.minimumRespondents))
       withoutCount += protection.withoutCount.map { "\(indicator.id) \($0)" }
       for figure in figures {

@@ -271,6 +271,36 @@ import TevredenTestSupport
     #expect(!report.stdout.contains("31,4"), "\(report)")
   }
 
+  @Test func aMunicipalityThatGrewByAFewCasesSinceT1IsHiddenInT2() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let db = try importExampleResponses(into: folder)
+    let file = folder.appendingPathComponent("registratie-t1-t2.csv")
+    try """
+    indicator,subgroup,period_start,period_end,value,unit,n
+    pi7a,,2026-01-01,2026-04-30,15.1,percentage,312
+    pi7a,Alkmaar,2026-01-01,2026-04-30,15.0,percentage,200
+    pi7a,Hoorn,2026-01-01,2026-04-30,15.0,percentage,100
+    pi7a,Texel,2026-01-01,2026-04-30,16.7,percentage,12
+    pi7a,,2026-01-01,2026-08-31,15.3,percentage,373
+    pi7a,Alkmaar,2026-01-01,2026-08-31,15.2,percentage,230
+    pi7a,Hoorn,2026-01-01,2026-08-31,15.4,percentage,130
+    pi7a,Texel,2026-01-01,2026-08-31,15.4,percentage,13
+
+    """.write(to: file, atomically: true, encoding: .utf8)
+    func hidden(_ period: String) throws -> [String] {
+      let result = try run(
+        ["indicators", "--period", period, "--format", "csv", "--merge", file.path], in: folder, db: db)
+      #expect(result.exitCode == 0, "\(result)")
+      let rows = try CSVTable(text: result.stdout)
+      let (subgroup, suppressed) = (try rows.column("subgroup"), try rows.column("suppressed"))
+      return rows.rows.filter { $0[suppressed] == "true" }.map { $0[subgroup] }
+    }
+    #expect(try hidden("2026-T1") == [])
+    // Texel's 13th case would be T2 minus T1: hidden, and Hoorn, the smallest other, beside it.
+    #expect(try hidden("2026-T2") == ["Hoorn", "Texel"])
+  }
+
   @Test func importingTheResponsesFolderSkipsTheRegistrationExport() throws {
     let folder = try makeTemporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }

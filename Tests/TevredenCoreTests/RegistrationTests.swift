@@ -126,8 +126,10 @@ import TevredenTestSupport
     #expect(parsed.figures.map(\.line) == [8])
     #expect(parsed.history.map(\.period.name) == ["2024-T2", "2024", "2025-T2", "2025"])
     #expect(parsed.history.map(\.indicatorID) == ["pi7a", "pi1", "pi1", "pi1"])
-    // 2025-T1, 2026-T1, a municipality of 2025, a count of 2025 and a free range of 2025.
-    #expect(parsed.otherPeriods == 5)
+    // 2026-T1 is kept for disclosure control; 2025-T1, a municipality of 2025, a count of 2025 and a free range of
+    // 2025 are of no use.
+    #expect(parsed.earlierThisYear.map(\.period.name) == ["2026-T1"])
+    #expect(parsed.otherPeriods == 4)
   }
 
   @Test func eachYearIsJudgedAgainstItsOwnNormAndTheSmallNCautionHolds() throws {
@@ -260,6 +262,128 @@ import TevredenTestSupport
       }
     }
     return rates
+  }
+
+  /// The rates a hidden municipality's part of a known sum (n cases, x of a kind, over `hiddenCount` hidden
+  /// municipalities of at least one case each) can have.
+  static func possibleRates(hiddenCount: Int, restN: Int, restX: Int) -> Set<Double> {
+    guard hiddenCount > 1 else { return restN > 0 ? [Double(restX) / Double(restN)] : [] }
+    var rates: Set<Double> = []
+    for n in 1...max(1, restN - (hiddenCount - 1)) {
+      let (lowest, highest) = (max(0, restX - (restN - n)), min(n, restX))
+      guard lowest <= highest else { continue }
+      for x in lowest...highest { rates.insert((Double(x) / Double(n) * 1000).rounded() / 1000) }
+    }
+    return rates
+  }
+
+  static func table(_ region: RegistrationFigure, _ subgroups: [RegistrationFigure]) -> RegistrationDisclosure.Table {
+    RegistrationDisclosure.Table(region: region, subgroups: subgroups)
+  }
+
+  @Test func aMunicipalityThatGrewByAFewCasesSinceT1IsHiddenInT2() {
+    let t1 = Self.table(
+      Self.figure("", 15.1, 312),
+      [Self.figure("A", 15, 200), Self.figure("B", 15, 100), Self.figure("Texel", 16.7, 12)])
+    // Texel 12 → 13: shown both times, its 13th case's recidivism would be T2 minus T1.
+    let t2 = Self.table(
+      Self.figure("", 15.3, 373),
+      [Self.figure("A", 15.2, 230), Self.figure("B", 15.4, 130), Self.figure("Texel", 15.4, 13)])
+    #expect(Self.protect(t2.region, t2.subgroups).hidden.isEmpty, "on its own T2 hides nothing")
+    let protection = RegistrationDisclosure.protect(t2, earlier: [t1], unit: .percentage, threshold: 10)
+    #expect(protection.hidden == ["B", "Texel"])
+  }
+
+  @Test func aMunicipalityHiddenInT1StaysHiddenInT2() {
+    let t1 = Self.table(
+      Self.figure("", 15, 308), [Self.figure("A", 15, 200), Self.figure("B", 15, 100), Self.figure("Texel", 12.5, 8)])
+    let t2 = Self.table(
+      Self.figure("", 15, 630), [Self.figure("A", 15, 400), Self.figure("B", 15, 200), Self.figure("Texel", 13.3, 30)])
+    #expect(Self.protect(t2.region, t2.subgroups).hidden.isEmpty, "on its own T2 hides nothing")
+    let protection = RegistrationDisclosure.protect(t2, earlier: [t1], unit: .percentage, threshold: 10)
+    #expect(protection.hidden == ["B", "Texel"])
+  }
+
+  @Test func theHiddenTogetherMustGrowByTheThresholdOrNotAtAll() {
+    // C and D are hidden both times; their growth together (11 → 15) is the region's minus A's and B's: 4 cases.
+    let t1 = Self.table(
+      Self.figure("", 10.7, 261),
+      [Self.figure("A", 10, 200), Self.figure("B", 10, 50), Self.figure("C", 20, 5), Self.figure("D", 33.3, 6)])
+    let t2 = Self.table(
+      Self.figure("", 10.5, 486),
+      [Self.figure("A", 10, 400), Self.figure("B", 10, 71), Self.figure("C", 28.6, 7), Self.figure("D", 25, 8)])
+    #expect(Self.protect(t2.region, t2.subgroups).hidden == ["C", "D"], "on its own T2 hides only the small ones")
+    let protection = RegistrationDisclosure.protect(t2, earlier: [t1], unit: .percentage, threshold: 10)
+    #expect(protection.hidden == ["B", "C", "D"])
+  }
+
+  @Test func theIntruderCannotPinAHiddenMunicipalityOrItsGrowthAcrossT1AndT2() {
+    var generator = SplitMix(seed: 2027)
+    var attacked = 0
+    for _ in 0..<300 {
+      let count = Int.random(in: 2...7, using: &generator)
+      var first: [(n: Int, x: Int)] = []
+      var second: [(n: Int, x: Int)] = []
+      for _ in 0..<count {
+        let n =
+          Bool.random(using: &generator)
+          ? Int.random(in: 1...12, using: &generator) : Int.random(in: 10...200, using: &generator)
+        let x = Int.random(in: 0...(n / 3), using: &generator)
+        let growth =
+          Bool.random(using: &generator)
+          ? Int.random(in: 0...6, using: &generator) : Int.random(in: 0...150, using: &generator)
+        first.append((n, x))
+        second.append((n + growth, x + Int.random(in: 0...(growth / 3), using: &generator)))
+      }
+      func table(_ cells: [(n: Int, x: Int)]) -> RegistrationDisclosure.Table {
+        let (n, x) = cells.reduce((0, 0)) { ($0.0 + $1.n, $0.1 + $1.x) }
+        func rate(_ x: Int, _ n: Int) -> Double { (Double(x) / Double(n) * 1000).rounded() / 10 }
+        return Self.table(
+          Self.figure("", rate(x, n), n),
+          cells.enumerated().map { Self.figure("G\($0.offset)", rate($0.element.x, $0.element.n), $0.element.n) })
+      }
+      let (t1, t2) = (table(first), table(second))
+      let hidden1 = RegistrationDisclosure.protect(t1, earlier: [], unit: .percentage, threshold: 10).hidden
+      let hidden2 = RegistrationDisclosure.protect(t2, earlier: [t1], unit: .percentage, threshold: 10).hidden
+      #expect(hidden2.isSuperset(of: hidden1), "sticky")
+      let names = (0..<count).map { "G\($0)" }
+      // Every municipality shown both times grew by none or by at least 10 cases.
+      for (index, name) in names.enumerated() where !hidden2.contains(name) {
+        let growth = second[index].n - first[index].n
+        #expect(growth == 0 || growth >= 10, "\(name) grew by \(growth)")
+      }
+      let shown2 = names.indices.filter { !hidden2.contains(names[$0]) }
+      let shown1 = names.indices.filter { !hidden1.contains(names[$0]) }
+      guard !hidden2.isEmpty, !shown2.isEmpty else { continue }
+      // The intruder's sums of the hidden, from the published figures only (numerators from the rounded rates).
+      func published(_ table: RegistrationDisclosure.Table, _ indices: [Int]) -> (n: Int, x: Int) {
+        func cases(_ figure: RegistrationFigure) -> Int {
+          Int((figure.value * Double(figure.count ?? 0) / 100).rounded())
+        }
+        let region = table.region ?? Self.figure("", 0, 0)
+        return (
+          (region.count ?? 0) - indices.reduce(0) { $0 + (table.subgroups[$1].count ?? 0) },
+          cases(region) - indices.reduce(0) { $0 + cases(table.subgroups[$1]) }
+        )
+      }
+      let rest2 = published(t2, shown2)
+      let ratesNow = Self.possibleRates(hiddenCount: hidden2.count, restN: rest2.n, restX: rest2.x)
+      #expect(ratesNow.count > 1, "a hidden value in T2 is pinned: \(first) → \(second), hidden \(hidden2)")
+      // Their growth since T1: the T2 rest minus the T1 rest minus the T1 figures of those hidden only in T2.
+      let rest1 = published(t1, shown1)
+      let newlyHidden = names.indices.filter { hidden2.contains(names[$0]) && !hidden1.contains(names[$0]) }
+      let then = newlyHidden.reduce((n: 0, x: 0)) {
+        ($0.n + first[$1].n, $0.x + Int((t1.subgroups[$1].value * Double(first[$1].n) / 100).rounded()))
+      }
+      let growth = (n: rest2.n - rest1.n - then.n, x: rest2.x - rest1.x - then.x)
+      if growth.n > 0 {
+        #expect(growth.n >= 10, "the hidden grew by \(growth.n) together: \(first) → \(second)")
+        let rates = Self.possibleRates(hiddenCount: hidden2.count, restN: growth.n, restX: growth.x)
+        #expect(rates.count > 1, "a hidden growth is pinned: \(first) → \(second), hidden \(hidden2)")
+      }
+      attacked += 1
+    }
+    #expect(attacked > 50)
   }
 
   @Test func theIntruderPinsASingleHiddenMunicipalityWithoutComplementaryHiding() {

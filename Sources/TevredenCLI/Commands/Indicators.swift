@@ -46,6 +46,7 @@ extension TevredenCommand {
       let card = try ScoreCard.build(request: request, indicators: indicators, data: try store.scoreData(for: request))
       let merged = IndicatorRow.rows(
         card: card, registration: registered?.figures ?? [], history: registered?.history ?? [],
+        earlierThisYear: registered?.earlierThisYear ?? [],
         indicators: indicators)
       let (rows, missing) = (merged.rows, merged.missing)
       registration.noteWithoutCount(merged.withoutCount)

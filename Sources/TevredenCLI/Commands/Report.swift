@@ -110,7 +110,9 @@ enum ReportAssembly {
     let trend = try ScoreCard.build(request: counts.trendRequest, indicators: indicators, data: counts.trend)
     let basis = counts.dataBasis
     let merged = registration.map {
-      IndicatorRow.rows(card: card, registration: $0.figures, history: $0.history, indicators: indicators)
+      IndicatorRow.rows(
+        card: card, registration: $0.figures, history: $0.history, earlierThisYear: $0.earlierThisYear,
+        indicators: indicators)
     }
     var remarks: ReportFigures.Remarks?
     if withRemarks {
