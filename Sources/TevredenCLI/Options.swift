@@ -150,15 +150,26 @@ struct RegistrationOptions: ParsableArguments {
   @Option(help: ArgumentHelp("The registration system's CSV with PI 1–4 and 7.", valueName: "file.csv"))
   var merge: String?
 
-  /// The file's figures for the period, or `nil` without `--merge`; rows of other periods are left out and counted
-  /// on standard error.
-  func load(period: Period, indicators: IndicatorSet) throws -> [RegistrationFigure]? {
+  /// The file's figures for the period and the region's history, or `nil` without `--merge`; rows of no use to
+  /// the period are left out and counted on standard error.
+  func load(period: Period, indicators: IndicatorSet) throws -> RegistrationFile? {
     guard let merge else { return nil }
     let parsed = try RegistrationCSV.parse(try readText(merge), file: merge, period: period, indicators: indicators)
     if parsed.otherPeriods > 0 {
-      printError("\(merge): \(parsed.otherPeriods) rows of other periods than \(period.name) left out")
+      printError(
+        "\(merge): \(parsed.otherPeriods) rows of other periods than \(period.name) left out "
+          + "(earlier years are kept as history for the region's figures of the same period or the whole year, "
+          + "and this year's earlier burap periods for the disclosure control of the municipalities)")
     }
-    return parsed.figures
+    return parsed
+  }
+
+  /// Says on standard error which registration subgroups were not shown because they have no n.
+  func noteWithoutCount(_ names: [String]) {
+    guard let merge, !names.isEmpty else { return }
+    printError(
+      "\(merge): no n for \(names.joined(separator: ", ")); a subgroup without n cannot be checked for disclosure, "
+        + "so it is not shown")
   }
 }
 

@@ -110,7 +110,7 @@ public enum BundledDefinitions {
             number: "5"
             label: Klanttevredenheid van direct betrokkenen
             audience: inwoners      # only PI 5 and PI 6 are measured by this tool
-            unit: cijfer            # cijfer | percentage
+            unit: cijfer            # cijfer | percentage | aantal (a descriptive count: no direction, no norms, never judged)
             direction: at_least     # at_least | at_most | none
             norms: { 2025: 7.0, 2026: 7.0 }
             basis:                  # optional, survey indicators only: who counts and how groups combine
@@ -232,6 +232,9 @@ public enum BundledDefinitions {
             unit: cijfer
             direction: at_least
             norms: { 2021: 7.0, 2022: 7.0, 2023: 7.0, 2024: 7.0, 2025: 7.0, 2026: 7.0 }
+          # PI 7 heeft bewust geen norm. Het registratiebestand mag PI 7 ook per gemeente geven (kolom subgroup); zo'n cijfer
+          # valt onder dezelfde afscherming als de enquêtecijfers per gemeente: onder disclosure_threshold gevallen (n) wordt
+          # het niet getoond, en zo nodig nog een gemeente, zodat het niet uit het regiocijfer is terug te rekenen.
           - id: pi7a
             number: "7a"
             label: "Recidive na overdracht na veiligheidsbeoordeling"
@@ -242,6 +245,33 @@ public enum BundledDefinitions {
             label: "Recidive na overdracht na afronden van een vervolgdienst"
             unit: percentage
             direction: none
+
+          # Beschrijvende indicatoren (Bijlage 5, onderdeel 1, zie shared/seeds/000): aantallen ter informatie uit de
+          # registratie van Veilig Thuis. De instroom is niet stuurbaar en is daarom geen prestatie-indicator: eenheid
+          # "aantal", zonder richting en zonder normen; het rapport geeft geen oordeel, alleen het aantal en de vergelijking.
+          # In het registratiebestand (--merge) staat naast het aantal, waar van toepassing, het begrote aantal voor de
+          # periode (kolom budgeted), de omvang van de wachtlijst (waiting_list) of van de werkvoorraad (workload) aan het
+          # eind van de periode. Alleen voor de hele regio: een rij per gemeente wordt geweigerd.
+          - id: instroom_adviezen
+            number: "B1"
+            label: "Instroom adviesaanvragen (tegenover begroot)"
+            unit: aantal
+          - id: instroom_meldingen
+            number: "B2"
+            label: "Instroom meldingen (tegenover begroot)"
+            unit: aantal
+          - id: instroom_vervolgdiensten
+            number: "B3"
+            label: "Instroom vervolgdiensten (tegenover begroot)"
+            unit: aantal
+          - id: veiligheidsbeoordelingen
+            number: "B4"
+            label: "Uitgevoerde veiligheidsbeoordelingen (en omvang wachtlijst)"
+            unit: aantal
+          - id: vervolgdiensten
+            number: "B5"
+            label: "Uitgevoerde vervolgdiensten (en omvang werkvoorraad)"
+            unit: aantal
 
         """#),
     Catalog.Source(

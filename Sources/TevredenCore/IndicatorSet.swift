@@ -14,6 +14,10 @@ public struct IndicatorSet: Hashable, Sendable {
   public enum Unit: String, Hashable, Sendable {
     case cijfer
     case percentage
+    /// A whole count of cases (instroom meldingen, uitgevoerde veiligheidsbeoordelingen): a descriptive indicator
+    /// from the registration system, shown for information beside its budget, waiting list or workload, never
+    /// judged against a norm.
+    case aantal
   }
 
   /// One indicator, such as PI 5.
@@ -30,6 +34,10 @@ public struct IndicatorSet: Hashable, Sendable {
     public var norms: [Int: Double]
     /// For PI 5 and PI 6: who counts and how groups combine.
     public var basis: Basis
+
+    /// A descriptive indicator (*beschrijvende indicator*, unit `aantal`): a count for information, with no norm
+    /// and no judgement, because the intake is not something Veilig Thuis steers (seed 000 §1).
+    public var isDescriptive: Bool { unit == .aantal }
 
     public init(
       id: String, number: String, label: String, audience: Audience?, unit: Unit, direction: Direction,
@@ -259,10 +267,24 @@ public struct IndicatorSet: Hashable, Sendable {
     var unit: Unit?
     if let text = reader.string(entry, "unit", context: context) {
       unit = Unit(rawValue: text)
-      if unit == nil { reader.error(at: entry["unit"], "unknown unit '\(text)'; use cijfer or percentage") }
+      if unit == nil {
+        reader.error(at: entry["unit"], "unknown unit '\(text)'; use cijfer, percentage or aantal")
+      }
     }
     var direction: Direction?
-    if let text = reader.string(entry, "direction", context: context) {
+    if unit == .aantal {
+      // A count is described, not judged: no direction is needed, and a direction other than none would promise a
+      // judgement the report never gives.
+      direction = Direction.none
+      if let text = reader.string(entry, "direction", context: context, required: false), text != "none" {
+        reader.error(
+          at: entry["direction"],
+          "\(context) is an aantal (a descriptive count), which is not judged; leave direction out or set it to none")
+      }
+      if audience != nil {
+        reader.error(at: entry["audience"], "\(context) is an aantal; the surveys measure grades, not counts")
+      }
+    } else if let text = reader.string(entry, "direction", context: context) {
       direction = Direction(rawValue: text)
       if direction == nil {
         reader.error(at: entry["direction"], "unknown direction '\(text)'; use at_least, at_most or none")
@@ -270,7 +292,9 @@ public struct IndicatorSet: Hashable, Sendable {
     }
     var norms: [Int: Double] = [:]
     if let node = entry["norms"] {
-      if direction == IndicatorSet.Direction.none {
+      if unit == .aantal {
+        reader.error(at: node, "\(context) is an aantal (a descriptive count), so it cannot have norms")
+      } else if direction == IndicatorSet.Direction.none {
         reader.error(at: node, "\(context) has direction none, so it cannot have norms")
       }
       if case .mapping(let mapping) = node {

@@ -105,6 +105,7 @@ public enum ReportRenderer {
       """
     page += head(figures)
     page += indicatorTable(figures)
+    page += registrationHTML(figures)
     for (index, section) in figures.audiences.enumerated() {
       page += audience(section, figures: figures, prefix: "a\(index + 1)")
     }

@@ -46,6 +46,7 @@ extension ReportRenderer {
     lines.append("")
     lines.append(
       Markdown.escape(Wording.certaintyNote(previousPeriods: figures.indicators.compactMap(\.change?.previousPeriod))))
+    lines += registrationMarkdown(figures)
 
     let minimum = figures.methods.minimumRespondents
     for section in figures.audiences {

@@ -37,7 +37,7 @@ extension ReportFigures {
     }
     let rows: [IndicatorRow]
     if let indicatorRows {
-      rows = indicatorRows.filter { $0.subgroup.isEmpty }.map { row in
+      rows = indicatorRows.filter { $0.subgroup.isEmpty && !$0.indicator.isDescriptive }.map { row in
         // A year-on-year change is over respondents; beside a weighted value it would compare two different
         // figures, so a weighted indicator has none.
         let score = card.indicators.first { $0.indicator.id == row.indicator.id }
@@ -64,6 +64,42 @@ extension ReportFigures {
         indicativeBelow: thresholds.indicativeBelow > thresholds.minimumRespondents
           ? thresholds.indicativeBelow : nil,
         disclosureThreshold: thresholds.disclosureThreshold, confidenceLevel: GradeSummary.confidenceLevel))
+    if let indicatorRows { registration(indicatorRows) }
+  }
+
+  /// The registration's descriptive counts, histories and subgroups, taken from the engine's rows as they are.
+  mutating func registration(_ rows: [TevredenCore.IndicatorRow]) {
+    let registered = rows.filter { $0.source == .registratie }
+    descriptive = registered.filter { $0.indicator.isDescriptive && $0.subgroup.isEmpty }.map { row in
+      DescriptiveRow(
+        number: row.indicator.number, label: row.indicator.label, value: row.value.map { Int($0) },
+        budgeted: row.budgeted, difference: row.differenceFromBudget, waitingList: row.waitingList,
+        workload: row.workload)
+    }
+    registrationHistory = registered.filter { $0.subgroup.isEmpty && !$0.history.isEmpty }.map { row in
+      HistoryTable(
+        number: row.indicator.number, label: row.indicator.label, unit: Unit(row.indicator.unit),
+        entries: (row.history + [row]).map { entry in
+          HistoryEntry(
+            period: entry.period.name, value: entry.assessment.status == .teWeinigRespondenten ? nil : entry.value,
+            count: entry.count, norm: Norm(engineNorm: entry.norm, direction: entry.indicator.direction),
+            status: Status(entry.assessment))
+        })
+    }
+    var tables: [SubgroupTable] = []
+    for row in registered where !row.subgroup.isEmpty {
+      let line = SubgroupRow(
+        name: row.subgroup, value: row.assessment.status == .teWeinigRespondenten ? nil : row.value,
+        count: row.count, status: Status(row.assessment), isSuppressed: row.isSuppressed)
+      if let last = tables.indices.last, tables[last].number == row.indicator.number {
+        tables[last].rows.append(line)
+      } else {
+        tables.append(
+          SubgroupTable(
+            number: row.indicator.number, label: row.indicator.label, unit: Unit(row.indicator.unit), rows: [line]))
+      }
+    }
+    registrationSubgroups = tables
   }
 
   /// The mean as reported: none when there are too few respondents.
@@ -107,6 +143,7 @@ extension ReportFigures.Unit {
     switch unit {
     case .cijfer: self = .grade
     case .percentage: self = .percentage
+    case .aantal: self = .count
     }
   }
 }

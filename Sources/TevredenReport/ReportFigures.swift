@@ -27,6 +27,15 @@ public struct ReportFigures: Hashable, Sendable {
   /// Indicators of the set that the merged registration file has no figure for in the period ("PI 3a Label"):
   /// named under the indicator table rather than silently missing from it.
   public var missingIndicators: [String] = []
+  /// The descriptive counts (*beschrijvende indicatoren*): intake against budget, output with waiting list or
+  /// workload; shown in a table of their own, without a light.
+  public var descriptive: [DescriptiveRow] = []
+  /// Per registration PI with earlier years in the file: realisation against each year's norm.
+  public var registrationHistory: [HistoryTable] = []
+  /// Per registration indicator with subgroups (PI 7 per municipality), after disclosure control.
+  public var registrationSubgroups: [SubgroupTable] = []
+  /// Registration subgroups not shown because the file gives no n to check them by ("pi7a Texel").
+  public var withheldSubgroups: [String] = []
 
   public init(
     head: Head, indicators: [IndicatorRow], audiences: [AudienceSection], remarks: Remarks? = nil, methods: Methods
@@ -98,6 +107,100 @@ extension ReportFigures {
     public init(audience: Audience, rates: ResponseRates) {
       self.audience = audience
       self.rates = rates
+    }
+  }
+}
+
+// MARK: - Registration: descriptive counts, history, subgroups
+
+extension ReportFigures {
+  /// A descriptive count for information: no norm, no light.
+  public struct DescriptiveRow: Hashable, Sendable {
+    public var number: String
+    public var label: String
+    public var value: Int?
+    public var budgeted: Int?
+    /// The value minus the budget, from the engine's row.
+    public var difference: Int?
+    public var waitingList: Int?
+    public var workload: Int?
+
+    public init(
+      number: String, label: String, value: Int?, budgeted: Int? = nil, difference: Int? = nil,
+      waitingList: Int? = nil, workload: Int? = nil
+    ) {
+      self.number = number
+      self.label = label
+      self.value = value
+      self.budgeted = budgeted
+      self.difference = difference
+      self.waitingList = waitingList
+      self.workload = workload
+    }
+  }
+
+  /// A registration PI over the years: one line per period, the report's own period last.
+  public struct HistoryTable: Hashable, Sendable {
+    public var number: String
+    public var label: String
+    public var unit: Unit
+    public var entries: [HistoryEntry]
+
+    public init(number: String, label: String, unit: Unit, entries: [HistoryEntry]) {
+      self.number = number
+      self.label = label
+      self.unit = unit
+      self.entries = entries
+    }
+  }
+
+  /// One period of a ``HistoryTable``, judged against the norm of its own year.
+  public struct HistoryEntry: Hashable, Sendable {
+    /// The period's name: `2025-T2`, `2024`.
+    public var period: String
+    public var value: Double?
+    public var count: Int?
+    public var norm: Norm?
+    public var status: Status
+
+    public init(period: String, value: Double?, count: Int?, norm: Norm?, status: Status) {
+      self.period = period
+      self.value = value
+      self.count = count
+      self.norm = norm
+      self.status = status
+    }
+  }
+
+  /// A registration indicator per subgroup (a municipality), hidden cells included as hidden.
+  public struct SubgroupTable: Hashable, Sendable {
+    public var number: String
+    public var label: String
+    public var unit: Unit
+    public var rows: [SubgroupRow]
+
+    public init(number: String, label: String, unit: Unit, rows: [SubgroupRow]) {
+      self.number = number
+      self.label = label
+      self.unit = unit
+      self.rows = rows
+    }
+  }
+
+  /// A subgroup's value and n, or neither when disclosure control hides it.
+  public struct SubgroupRow: Hashable, Sendable {
+    public var name: String
+    public var value: Double?
+    public var count: Int?
+    public var status: Status
+    public var isSuppressed: Bool
+
+    public init(name: String, value: Double?, count: Int?, status: Status, isSuppressed: Bool) {
+      self.name = name
+      self.value = value
+      self.count = count
+      self.status = status
+      self.isSuppressed = isSuppressed
     }
   }
 }
@@ -181,6 +284,8 @@ extension ReportFigures {
     case grade
     /// A percentage.
     case percentage
+    /// A whole count (a descriptive indicator).
+    case count
   }
 
   /// One row of the indicator table.

@@ -61,6 +61,8 @@ enum Wording {
     case .percentage:
       let rounded = (value * 10).rounded() / 10
       return (rounded == rounded.rounded() ? String(Int(rounded)) : decimal(rounded)) + "%"
+    case .count:
+      return count(Int(value.rounded()))
     }
   }
 
@@ -422,6 +424,41 @@ enum Wording {
   }
 
   // MARK: Fixed text
+
+  // MARK: Registration: descriptive counts, history, subgroups
+
+  static let descriptiveTitle = "Beschrijvende indicatoren"
+  static let descriptiveLead =
+    "Ter informatie: aantallen uit de registratie van Veilig Thuis. De instroom is niet stuurbaar en heeft daarom geen norm en geen oordeel; ze kan wel verklaren waarom de begroting of de prestatie-indicatoren afwijken."
+  static let descriptiveHeader = ["", "Indicator", "Aantal", "Begroot", "Verschil", "Wachtlijst", "Werkvoorraad"]
+
+  /// A count, or "–" where the file gives none.
+  static func optionalCount(_ value: Int?) -> String { value.map(count) ?? "–" }
+
+  /// A difference with the budget, always signed: "+120", "−35", "0".
+  static func signedCount(_ value: Int?) -> String {
+    guard let value else { return "–" }
+    return value > 0 ? "+" + count(value) : count(value)
+  }
+
+  static let historyTitle = "Registratie-indicatoren over de jaren"
+  static let historyLead =
+    "Realisatie tegenover de norm van elk jaar, voor de normstelling op basis van historische gegevens: dezelfde burap-periode in eerdere jaren en de hele eerdere jaren, voor zover het registratiebestand ze bevat. De laatste regel is deze periode."
+  static let historyHeader = ["Periode", "Waarde", "n", "Norm", "Oordeel"]
+
+  static let subgroupSectionTitle = "Registratie-indicatoren per gemeente"
+  static func subgroupTitle(number: String, label: String) -> String { "PI \(number) per gemeente: \(label)" }
+  static let subgroupHeader = ["Gemeente", "Waarde", "n", "Status"]
+
+  /// What a hidden municipal registration figure means; the threshold where the renderer knows it.
+  static func subgroupNote(_ threshold: Int?) -> String {
+    "* afgeschermd: \(threshold.map { "minder dan \($0) gevallen" } ?? "te weinig gevallen"), of afgeschermd zodat een ander afgeschermd cijfer niet uit het cijfer van de regio en de getoonde gemeenten is terug te rekenen."
+  }
+
+  /// Under the municipal registration tables, when rows without n were left out.
+  static func withheldSubgroups(_ names: [String]) -> String {
+    "Niet getoond, want zonder aantal gevallen (n) is niet na te gaan of het cijfer herleidbaar is: \(names.joined(separator: "; "))."
+  }
 
   /// Under the indicator table, when the registration file lacks some indicators for the period.
   static func missingIndicators(_ names: [String]) -> String {

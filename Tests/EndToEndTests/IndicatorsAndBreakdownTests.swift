@@ -132,12 +132,17 @@ import TevredenTestSupport
       rows.header == [
         "indicator_id", "number", "label", "subgroup", "period_start", "period_end", "value", "unit", "n", "norm",
         "norm_direction", "status", "indicative", "significant", "interval_lower", "interval_upper", "source",
-        "period", "status_reported", "value_reported",
+        "period", "status_reported", "value_reported", "budgeted", "difference", "waiting_list", "workload",
+        "suppressed",
       ])
     let id = try rows.column("indicator_id")
     let subgroup = try rows.column("subgroup")
     let overall = rows.rows.filter { $0[subgroup].isEmpty }.map { $0[id] }
-    #expect(overall == ["pi1", "pi2a", "pi2b", "pi3a", "pi3b", "pi4", "pi5", "pi6", "pi7a", "pi7b"])
+    #expect(
+      overall == [
+        "pi1", "pi2a", "pi2b", "pi3a", "pi3b", "pi4", "pi5", "pi6", "pi7a", "pi7b", "instroom_adviezen",
+        "instroom_meldingen", "instroom_vervolgdiensten", "veiligheidsbeoordelingen", "vervolgdiensten",
+      ])
     let (norm, status, start, end, lower, source) = (
       try rows.column("norm"), try rows.column("status"), try rows.column("period_start"),
       try rows.column("period_end"), try rows.column("interval_lower"), try rows.column("source")
@@ -170,6 +175,8 @@ import TevredenTestSupport
     ("pi5,,2026-01-01,2026-08-31,7.1,cijfer,10", ":3: pi5 is measured by the surveys"),
     ("pi2a,,2026-01-01,2026-08-31,50,percentage", ":3: 6 fields where the header has 7"),
     ("pi1,,2026-01-01,2026-08-31,45,percentage,10", ":3: pi1 for 2026-01-01–2026-08-31 was already given on line 2"),
+    ("instroom_meldingen,,2026-01-01,2026-08-31,12.5,aantal,", ":3: value '12.5' is not a count"),
+    ("instroom_meldingen,,2026-01-01,2026-08-31,3710,aantal,3710", ":3: instroom_meldingen is an aantal"),
   ])
   func aMalformedMergeFileIsRejectedWithItsLineAndReason(row: String, message: String) throws {
     let folder = try makeTemporaryFolder()
@@ -186,6 +193,112 @@ import TevredenTestSupport
     #expect(result.exitCode == 1, "\(result)")
     #expect(result.stdout.isEmpty, "\(result)")
     #expect(result.stderr.contains("registratie-fout.csv" + message), "\(result)")
+  }
+
+  @Test func indicatorsShowCountsHistoryAndMunicipalitiesUnderDisclosureControl() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let db = try importExampleResponses(into: folder)
+    let merge = ["indicators", "--period", "2026-T2", "--merge", registrationSample.path]
+
+    let csv = try run(merge + ["--format", "csv"], in: folder, db: db)
+    #expect(csv.exitCode == 0, "\(csv)")
+    // This year's T1 rows are of no use to 2026-T2; earlier years are kept as history.
+    #expect(csv.stderr.contains("rows of other periods than 2026-T2 left out"), "\(csv)")
+    let rows = try CSVTable(text: csv.stdout)
+    let (id, subgroup, value, n, status) = (
+      try rows.column("indicator_id"), try rows.column("subgroup"), try rows.column("value"), try rows.column("n"),
+      try rows.column("status_reported")
+    )
+    let (budgeted, difference, waiting, workload, suppressed) = (
+      try rows.column("budgeted"), try rows.column("difference"), try rows.column("waiting_list"),
+      try rows.column("workload"), try rows.column("suppressed")
+    )
+    let meldingen = try #require(rows.rows.first { $0[id] == "instroom_meldingen" })
+    #expect(meldingen[value] == "3710" && meldingen[budgeted] == "3600" && meldingen[difference] == "110")
+    #expect(meldingen[status] == "geen norm" && meldingen[waiting].isEmpty)
+    let assessments = try #require(rows.rows.first { $0[id] == "veiligheidsbeoordelingen" })
+    #expect(assessments[waiting] == "71" && assessments[budgeted].isEmpty && assessments[workload].isEmpty)
+    // PI 7b in Texel (7 cases) is hidden, and Opmeer (13), the smallest other, with it.
+    let pi7b = rows.rows.filter { $0[id] == "pi7b" && !$0[subgroup].isEmpty }
+    #expect(pi7b.count == 17)
+    let hidden = pi7b.filter { $0[suppressed] == "true" }
+    #expect(hidden.map { $0[subgroup] } == ["Opmeer", "Texel"])
+    #expect(hidden.allSatisfy { $0[value].isEmpty && $0[n].isEmpty && $0[status] == "afgeschermd" })
+    #expect(rows.rows.filter { $0[id] == "pi7a" && $0[suppressed] == "true" }.isEmpty)
+
+    let json = try run(merge + ["--format", "json"], in: folder, db: db)
+    let entries = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+    let pi1 = try #require(entries.first { $0["indicatorId"] as? String == "pi1" })
+    let history = try #require(pi1["history"] as? [[String: Any]])
+    #expect(history.map { $0["period"] as? String } == ["2024", "2025-T2", "2025"])
+    #expect(history.map { $0["value"] as? Double } == [63.5, 66.9, 68.2])
+    #expect(history.map { $0["norm"] as? Double } == [60, 60, 60])
+    #expect(history.map { $0["statusReported"] as? String } == ["voldoet", "voldoet", "voldoet"])
+    #expect(entries.first { $0["indicatorId"] as? String == "pi5" }?["history"] == nil, "surveys have none")
+
+    let table = try run(merge, in: folder, db: db)
+    #expect(table.stdout.contains("Beschrijvende indicatoren"), "\(table)")
+    #expect(table.stdout.contains("+110"), "\(table)")
+  }
+
+  @Test func aMunicipalityWithoutNIsNotShownAndSaidSo() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let db = try importExampleResponses(into: folder)
+    let file = folder.appendingPathComponent("registratie-zonder-n.csv")
+    try """
+    indicator,subgroup,period_start,period_end,value,unit,n
+    pi7a,,2026-01-01,2026-08-31,14.6,percentage,1979
+    pi7a,Alkmaar,2026-01-01,2026-08-31,17.6,percentage,318
+    pi7a,Hoorn,2026-01-01,2026-08-31,14.5,percentage,214
+    pi7a,Texel,2026-01-01,2026-08-31,31.4,percentage,
+
+    """.write(to: file, atomically: true, encoding: .utf8)
+    let result = try run(
+      ["indicators", "--period", "2026-T2", "--format", "csv", "--merge", file.path], in: folder, db: db)
+    #expect(result.exitCode == 0, "\(result)")
+    #expect(result.stderr.contains("registratie-zonder-n.csv: no n for pi7a Texel"), "\(result)")
+    #expect(!result.stdout.contains("31.4"), "\(result)")
+    let report = try run(
+      ["report", "--period", "2026-T2", "--format", "md", "--merge", file.path], in: folder, db: db)
+    #expect(report.exitCode == 0, "\(report)")
+    #expect(report.stderr.contains("no n for PI 7a Texel"), "\(report)")
+    #expect(report.stdout.contains("Niet getoond, want zonder aantal gevallen (n)"), "\(report)")
+    #expect(report.stdout.contains("herleidbaar is: PI 7a Texel."), "\(report)")
+    #expect(report.stdout.contains("| Texel | \\* | \\* | afgeschermd |"), "\(report)")
+    #expect(report.stdout.contains("| Hoorn | \\* | \\* | afgeschermd |"), "the smallest other is hidden beside it")
+    #expect(!report.stdout.contains("31,4"), "\(report)")
+  }
+
+  @Test func aMunicipalityThatGrewByAFewCasesSinceT1IsHiddenInT2() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let db = try importExampleResponses(into: folder)
+    let file = folder.appendingPathComponent("registratie-t1-t2.csv")
+    try """
+    indicator,subgroup,period_start,period_end,value,unit,n
+    pi7a,,2026-01-01,2026-04-30,15.1,percentage,312
+    pi7a,Alkmaar,2026-01-01,2026-04-30,15.0,percentage,200
+    pi7a,Hoorn,2026-01-01,2026-04-30,15.0,percentage,100
+    pi7a,Texel,2026-01-01,2026-04-30,16.7,percentage,12
+    pi7a,,2026-01-01,2026-08-31,15.3,percentage,373
+    pi7a,Alkmaar,2026-01-01,2026-08-31,15.2,percentage,230
+    pi7a,Hoorn,2026-01-01,2026-08-31,15.4,percentage,130
+    pi7a,Texel,2026-01-01,2026-08-31,15.4,percentage,13
+
+    """.write(to: file, atomically: true, encoding: .utf8)
+    func hidden(_ period: String) throws -> [String] {
+      let result = try run(
+        ["indicators", "--period", period, "--format", "csv", "--merge", file.path], in: folder, db: db)
+      #expect(result.exitCode == 0, "\(result)")
+      let rows = try CSVTable(text: result.stdout)
+      let (subgroup, suppressed) = (try rows.column("subgroup"), try rows.column("suppressed"))
+      return rows.rows.filter { $0[suppressed] == "true" }.map { $0[subgroup] }
+    }
+    #expect(try hidden("2026-T1") == [])
+    // Texel's 13th case would be T2 minus T1: hidden, and Hoorn, the smallest other, beside it.
+    #expect(try hidden("2026-T2") == ["Hoorn", "Texel"])
   }
 
   @Test func importingTheResponsesFolderSkipsTheRegistrationExport() throws {

@@ -12,20 +12,37 @@ import TevredenTestSupport
   struct ReportShows {
     var indicators: [String: (status: String, value: String)] = [:]
     var groups: [String: [String: (status: String, value: String)]] = [:]
+    /// The descriptive counts' values per number ("B2" → "3.710").
+    var descriptive: [String: String] = [:]
+    /// The registration indicators per municipality: per indicator number per municipality its status and value.
+    var municipalities: [String: [String: (status: String, value: String)]] = [:]
 
     init(markdown: String) {
       var section: String?
       var inIndicators = false
+      var inDescriptive = false
+      var inMunicipalities = false
+      var municipalSection: String?
       for line in markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
         if line.hasPrefix("## ") {
           inIndicators = line == "## De indicatoren"
+          inDescriptive = line == "## Beschrijvende indicatoren"
+          inMunicipalities = line == "## Registratie-indicatoren per gemeente"
           section = line.firstMatch(of: /^## PI ([^:]+):/).map { String($0.1) }
           continue
+        }
+        if inMunicipalities, let match = line.firstMatch(of: /^### PI ([^ ]+) per gemeente:/) {
+          municipalSection = String(match.1)
         }
         if line.hasPrefix("### "), line != "### Per groep" { section = section.map { "done:" + $0 } }
         guard line.hasPrefix("| "), !line.hasPrefix("| ---") else { continue }
         let cells = line.dropFirst(2).dropLast(2).components(separatedBy: " | ")
-        if inIndicators, cells.count >= 5, cells[0] != "PI" {
+        if inDescriptive, cells.count == 7, !cells[0].isEmpty {
+          descriptive[cells[0]] = cells[2]
+        } else if inMunicipalities, let municipalSection, cells.count == 4, cells[0] != "Gemeente" {
+          let shown = cells[1] == "\\*" ? "–" : cells[1]
+          municipalities[municipalSection, default: [:]][cells[0]] = (Self.status(cells[3]), shown)
+        } else if inIndicators, cells.count >= 5, cells[0] != "PI" {
           indicators[cells[0]] = (Self.status(cells[4]), cells[2])
         } else if let section, !section.hasPrefix("done:"), cells.count >= 8, cells[0] != "Groep" {
           let label = cells[0].replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "\\", with: "")
@@ -66,18 +83,26 @@ import TevredenTestSupport
     let number = try table.column("number")
     let subgroup = try table.column("subgroup")
     let source = try table.column("source")
+    let unit = try table.column("unit")
+    let rawValue = try table.column("value")
     let status = try table.column("status_reported")
     let value = try table.column("value_reported")
     let periodColumn = try table.column("period")
     for row in table.rows {
       #expect(row[periodColumn] == period)
       let shown: (status: String, value: String)?
-      if row[subgroup].isEmpty {
+      if row[unit] == "aantal" {
+        // A descriptive count has no status; the report shows its count in a table of its own.
+        let count = try #require(shows.descriptive[row[number]], "the report has no count for \(row)")
+        #expect(count.replacingOccurrences(of: ".", with: "") == row[rawValue], "\(row)")
+        compared += 1
+        continue
+      } else if row[subgroup].isEmpty {
         shown = shows.indicators[row[number]]
       } else if row[source] == "enquête" {
         shown = shows.groups[row[number]]?[row[subgroup]]
       } else {
-        continue  // a registration subgroup (a municipality) is not in the report
+        shown = shows.municipalities[row[number]]?[row[subgroup]]
       }
       let expected = try #require(shown, "the report has no row for \(row)")
       #expect(row[status] == expected.status, "\(row)")

@@ -83,6 +83,21 @@ import TevredenTestSupport
       #expect(lacking.stderr.contains("registratie-zonder-3-en-4.csv: no value for PI 3a "), "\(lacking)")
     }
     #expect(!merged.stdout.contains("Niet in het registratiebestand"), "a complete file names nothing")
+    // The sample's counts, its PIs over the years and PI 7 per municipality, Texel's PI 7b hidden.
+    for title in [
+      "## Beschrijvende indicatoren", "## Registratie-indicatoren over de jaren", "### PI 1: Meldingen met",
+      "### PI 7b per gemeente",
+    ] {
+      #expect(merged.stdout.contains(title), "\(title)")
+    }
+    #expect(merged.stdout.contains("| B2 | Instroom meldingen (tegenover begroot) | 3.710 | 3.600 | +110 | – | – |"))
+    #expect(merged.stdout.contains("| 2025 | 68,2% | 5.412 | ≥ 60% | ✓ voldoet |"))
+    #expect(merged.stdout.contains("| Texel | \\* | \\* | afgeschermd |"))
+    let history = try #require(
+      merged.stdout.components(separatedBy: "## Registratie-indicatoren over de jaren").last?
+        .components(separatedBy: "\n## ").first)
+    #expect(!history.contains("| 2026-T1 |"), "another period of this year is no history")
+    #expect(history.contains("| 2025-T2 | 66,9% |"), "\(history)")
     #expect(!merged.stderr.contains("no value for"), "\(merged)")
 
     let bad = folder.appendingPathComponent("registratie-kapot.csv")

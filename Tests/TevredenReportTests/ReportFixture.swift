@@ -256,14 +256,44 @@ enum ReportFixture {
   static let methods = F.Methods(minimumRespondents: 10, indicativeBelow: 30, disclosureThreshold: 10)
 
   /// All seven indicators (PI 5 and 6 from the surveys, the rest merged in), no remarks.
-  static let figures = F(
-    head: head, indicators: Array(merged.prefix(6)) + [pi5, pi6] + recidivism,
-    audiences: [residents, chainPartners], methods: methods)
+  /// With the registration's descriptive counts, PI 1 over the years and PI 7a per municipality (two hidden).
+  static let figures: F = {
+    var figures = F(
+      head: head, indicators: Array(merged.prefix(6)) + [pi5, pi6] + recidivism,
+      audiences: [residents, chainPartners], methods: methods)
+    figures.descriptive = [
+      F.DescriptiveRow(
+        number: "B2", label: "Instroom meldingen (tegenover begroot)", value: 3710, budgeted: 3600, difference: 110),
+      F.DescriptiveRow(number: "B4", label: "Uitgevoerde veiligheidsbeoordelingen", value: 3604, waitingList: 71),
+    ]
+    figures.registrationHistory = [
+      F.HistoryTable(
+        number: "1", label: "Meldingen met veiligheidsbeoordeling binnen 5 werkdagen", unit: .percentage,
+        entries: [
+          F.HistoryEntry(period: "2024", value: 58.5, count: 5188, norm: F.Norm(60), status: .voldoetNiet),
+          F.HistoryEntry(period: "2025-T2", value: 66.9, count: 3570, norm: F.Norm(60), status: .voldoet),
+          F.HistoryEntry(period: "2026-T2", value: 72.4, count: 3604, norm: F.Norm(60), status: .voldoet),
+        ])
+    ]
+    figures.registrationSubgroups = [
+      F.SubgroupTable(
+        number: "7a", label: "Recidive na overdracht na veiligheidsbeoordeling", unit: .percentage,
+        rows: [
+          F.SubgroupRow(name: "Alkmaar", value: 17.6, count: 318, status: .geenNorm, isSuppressed: false),
+          F.SubgroupRow(name: "Opmeer", value: nil, count: nil, status: .geenNorm, isSuppressed: true),
+          F.SubgroupRow(name: "Texel", value: nil, count: nil, status: .geenNorm, isSuppressed: true),
+        ])
+    ]
+    return figures
+  }()
 
   /// Only PI 5 and PI 6, as without `--merge`.
   static var surveysOnly: F {
     var figures = figures
     figures.indicators = [pi5, pi6]
+    figures.descriptive = []
+    figures.registrationHistory = []
+    figures.registrationSubgroups = []
     return figures
   }
 

@@ -11,7 +11,8 @@ extension TevredenCommand {
       discussion: """
         One row per indicator (and per respondent group for PI 5 and 6): id, label, subgroup, period start and \
         end, value, unit, n, norm, norm direction, status and interval. --merge reads PI 1–4 and 7 from the \
-        registration system's CSV export (columns: indicator, subgroup, period_start, period_end, value, unit, n); \
+        registration system's CSV export (columns: indicator, subgroup, period_start, period_end, value, unit, n, \
+        and for counts budgeted, waiting_list, workload); municipalities under the disclosure threshold are hidden; \
         a malformed file is rejected with its line and reason.
         """)
 
@@ -47,7 +48,12 @@ extension TevredenCommand {
       let (weights, invited) = try weighting.load(knownGroups: Set(data.groups.map(\.group)))
       let card = try ScoreCard.build(
         request: request, indicators: indicators, data: data, weights: weights, invited: invited)
-      let (rows, missing) = IndicatorRow.rows(card: card, registration: registered ?? [], indicators: indicators)
+      let merged = IndicatorRow.rows(
+        card: card, registration: registered?.figures ?? [], history: registered?.history ?? [],
+        earlierThisYear: registered?.earlierThisYear ?? [],
+        indicators: indicators)
+      let (rows, missing) = (merged.rows, merged.missing)
+      registration.noteWithoutCount(merged.withoutCount)
       if !missing.isEmpty {
         printError(
           registration.merge.map { "\($0): no value for \(missing.joined(separator: ", ")) in \(period.name)" }

@@ -66,6 +66,7 @@ extension TevredenCommand {
       let figures = try ReportAssembly.figures(
         store: store, indicators: indicators, period: period, registration: registered, withRemarks: withRemarks,
         weighting: weighting, generatedAt: Date())
+      registration.noteWithoutCount(figures.withheldSubgroups)
       if let merge = registration.merge, !figures.missingIndicators.isEmpty {
         printError(
           "\(merge): no value for \(figures.missingIndicators.joined(separator: "; ")) in \(period.name); "
@@ -89,7 +90,7 @@ extension ReportRenderer.Format: ExpressibleByArgument {}
 /// Gathers a report's figures from the store through the scoring engine; nothing here computes a statistic.
 enum ReportAssembly {
   static func figures(
-    store: TevredenDatabase, indicators: IndicatorSet, period: Period, registration: [RegistrationFigure]?,
+    store: TevredenDatabase, indicators: IndicatorSet, period: Period, registration: RegistrationFile?,
     withRemarks: Bool, weighting: WeightingOptions, generatedAt: Date
   ) throws -> ReportFigures {
     // Municipal tables only for the burap periods, which disclosure control protects together; a free range
@@ -114,7 +115,11 @@ enum ReportAssembly {
     let trend = try ScoreCard.build(
       request: counts.trendRequest, indicators: indicators.countingEveryGroupAsRespondents, data: counts.trend)
     let basis = counts.dataBasis
-    let merged = registration.map { IndicatorRow.rows(card: card, registration: $0, indicators: indicators) }
+    let merged = registration.map {
+      IndicatorRow.rows(
+        card: card, registration: $0.figures, history: $0.history, earlierThisYear: $0.earlierThisYear,
+        indicators: indicators)
+    }
     var remarks: ReportFigures.Remarks?
     if withRemarks {
       remarks = ReportFigures.Remarks(
@@ -127,7 +132,13 @@ enum ReportAssembly {
       generatedAt: generatedAt, dataBasis: dataBasis(basis), remarks: remarks)
     figures.methods.retention = indicators.retention
     figures.missingIndicators = (merged?.missing ?? []).compactMap { id in
-      indicators.indicators.first { $0.id == id }.map { "PI \($0.number) \($0.label)" }
+      indicators.indicators.first { $0.id == id }.map { "\($0.isDescriptive ? "" : "PI ")\($0.number) \($0.label)" }
+    }
+    // "pi7a Texel" as the report names indicators elsewhere: "PI 7a Texel".
+    figures.withheldSubgroups = (merged?.withoutCount ?? []).map { name in
+      let parts = name.split(separator: " ", maxSplits: 1).map(String.init)
+      guard parts.count == 2, let indicator = indicators.indicator(id: parts[0]) else { return name }
+      return "PI \(indicator.number) \(parts[1])"
     }
     return figures
   }
