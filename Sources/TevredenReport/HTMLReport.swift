@@ -128,6 +128,7 @@ public enum ReportRenderer {
       "<h1>Klanttevredenheid: \(HTML.escape(Wording.periodTitle(head.period, madeOn: LocalDate(head.generatedAt))))</h1>\n"
     if let notice = head.notice { html += "<p class=\"notice\">\(HTML.escape(notice))</p>\n" }
     html += tiles(figures)
+    html += attention(figures)
     html += "<dl class=\"facts\">\n"
     html += "<dt>Regio</dt><dd>\(HTML.escape(head.region))</dd>\n"
     html +=
@@ -147,6 +148,29 @@ public enum ReportRenderer {
       html += "<p class=\"note\">\(HTML.escape(Wording.rateDefinitions))</p>\n"
     }
     html += "</div>\n</header>\n"
+    return html
+  }
+
+  /// What falls short of its norm, as an occasion for joint analysis, right under the tiles: the tiles show the
+  /// indicators, and a group in red would otherwise first appear pages later.
+  private static func attention(_ figures: ReportFigures) -> String {
+    guard !figures.audiences.isEmpty || !figures.indicators.isEmpty else { return "" }
+    var html = "<section class=\"attention\" data-attention>\n"
+    html += "<h2>\(HTML.escape(Wording.attentionHeading))</h2>\n"
+    let points = figures.attentionPoints
+    if points.isEmpty {
+      html += "<p>\(HTML.escape(Wording.attentionNone))</p>\n"
+    } else {
+      html += "<p class=\"note\">\(HTML.escape(Wording.attentionIntro))</p>\n<ul>\n"
+      for point in points {
+        html += "<li data-attention-point=\"\(HTML.escape(point.indicatorNumber))\">"
+        html += "\(HTML.escape(Wording.attentionLine(point)))</li>\n"
+      }
+      html += "</ul>\n"
+    }
+    let tooFew = figures.groupsWithTooFew
+    if !tooFew.isEmpty { html += "<p class=\"note\">\(HTML.escape(Wording.tooFewLine(tooFew)))</p>\n" }
+    html += "</section>\n"
     return html
   }
 
@@ -230,7 +254,7 @@ public enum ReportRenderer {
   private static func indicatorTable(_ figures: ReportFigures) -> String {
     var html = "<section id=\"indicatoren\">\n<h2>De indicatoren in één oogopslag</h2>\n"
     html +=
-      "<p>Voldoen we aan de norm, en hoe zeker is dat? Per indicator de waarde in \(HTML.escape(figures.head.period.name)), de norm van \(figures.head.period.normYear) en het oordeel.</p>\n"
+      "<p>Voldoen we aan de norm, en hoe zeker is dat? Per indicator de waarde in \(HTML.escape(figures.head.period.name)), de norm van \(figures.head.period.normYear) en de status: een aanleiding voor gesprek, geen eindoordeel.</p>\n"
     let rows = figures.indicators.map { row -> [String] in
       var cells = indicatorCells(row).map(HTML.escape)
       // The source on its own muted line keeps the label short.
@@ -286,6 +310,10 @@ public enum ReportRenderer {
     html += "<h2>PI \(HTML.escape(section.indicatorNumber)): \(HTML.escape(section.title))</h2>\n"
     html += "<p class=\"lead\">\(HTML.escape(lead(section, minimum: minimum)))</p>\n"
     if !section.basis.isEmpty { html += "<p class=\"note\" data-basis>\(HTML.escape(section.basis))</p>\n" }
+    if section.audience == .ketenpartners {
+      html +=
+        "<p class=\"caution\" role=\"note\" data-recall>\(HTML.escape(Wording.partnerRecallNote(figures.head.period)))</p>\n"
+    }
 
     // Bars per group.
     html += "<figure class=\"chart\" id=\"\(anchor)-groepen\">\n"
@@ -325,7 +353,9 @@ public enum ReportRenderer {
       caption: "Cijfers per groep, \(figures.head.period.name)", header: header, rows: cells,
       numeric: [1, 2, 3, 4, 5, 6], rowClasses: classes, className: "groups", cellsAreHTML: true)
     let previous = rows.compactMap(\.change?.previousPeriod)
-    html += "<p class=\"note\">\(HTML.escape(Wording.certaintyNote(previousPeriods: previous)))</p>\n"
+    html +=
+      "<p class=\"note\">\(HTML.escape(Wording.certaintyNote(previousPeriods: previous)))<br>"
+      + "\(HTML.escape(Wording.groupStatusNote))</p>\n"
     html += "</div>\n"
 
     if !section.trend.isEmpty { html += trend(section, figures: figures, anchor: anchor, prefix: prefix) }

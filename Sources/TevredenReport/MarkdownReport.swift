@@ -21,6 +21,22 @@ extension ReportRenderer {
     lines.append("- **Telregel:** \(Wording.periodRule)")
     lines.append("- **Gemaakt op:** \(Wording.timestamp(head.generatedAt))")
     lines.append("")
+    lines.append("## \(Wording.attentionHeading)")
+    lines.append("")
+    let points = figures.attentionPoints
+    if points.isEmpty {
+      lines.append(Markdown.escape(Wording.attentionNone))
+    } else {
+      lines.append(Markdown.escape(Wording.attentionIntro))
+      lines.append("")
+      lines += points.map { "- " + Markdown.escape(Wording.attentionLine($0)) }
+    }
+    let tooFew = figures.groupsWithTooFew
+    if !tooFew.isEmpty {
+      lines.append("")
+      lines.append(Markdown.escape(Wording.tooFewLine(tooFew)))
+    }
+    lines.append("")
     lines.append("## Waar de cijfers op rusten")
     lines.append("")
     let basis = dataBasisRows(figures)
@@ -58,6 +74,10 @@ extension ReportRenderer {
         lines.append("")
         lines.append(Markdown.escape(section.basis))
       }
+      if section.audience == .ketenpartners {
+        lines.append("")
+        lines.append("> " + Markdown.escape(Wording.partnerRecallNote(figures.head.period)))
+      }
       lines.append("")
       lines.append("### Per groep")
       lines.append("")
@@ -74,6 +94,8 @@ extension ReportRenderer {
         Markdown.escape(
           Wording.certaintyNote(
             previousPeriods: ([section.overall] + section.groups).compactMap(\.change?.previousPeriod))))
+      lines.append("")
+      lines.append(Markdown.escape(Wording.groupStatusNote))
       if !section.trend.isEmpty {
         lines.append("")
         lines.append("### Trend per burap-periode")

@@ -144,6 +144,10 @@ enum ReportStyle {
     .tile{flex:1 1 300px;border:2px solid \(rule);border-left-width:10px;padding:8px 14px;background:\(paper);\
     break-inside:avoid}
     .tile p{margin:2px 0}
+    .attention{border:1px solid \(rule);border-left:6px solid \(accent);padding:4px 14px;margin:10px 0;\
+    break-inside:avoid}
+    .attention h2{font-size:17px;margin:6px 0}
+    .attention ul{margin:4px 0 6px;padding-left:20px}
     .tile-voldoet{border-left-color:\(meets)}
     .tile-voldoet-niet{border-left-color:\(misses);border-left-style:double;border-left-width:12px}
     .tile-indicatief{border-left-color:\(indicative);border-left-style:dashed}

@@ -311,6 +311,55 @@ enum Wording {
     "Een vragenlijst telt mee in de periode waarin hij is afgerond (Nederlandse tijd); alleen afgeronde vragenlijsten met een rapportcijfer tellen."
 
   /// The notes under every score table.
+  // MARK: Attention on the first page
+
+  static let attentionHeading = "Aanleiding voor gezamenlijke analyse"
+
+  static let attentionIntro =
+    "Waar een cijfer de norm niet haalt, is dat een aanleiding om samen met Veilig Thuis te kijken wat erachter zit "
+    + "en wat nodig is (een verbeterplan of een bestuurlijke keuze), geen eindoordeel."
+
+  static let attentionNone =
+    "Geen indicator en geen groep blijft onder de norm. Bespreek ook wat goed gaat en waarom."
+
+  /// "PI 5, groep Melding: 6,5 bij een norm van ≥ 7,0 (zeker onder de norm)".
+  static func attentionLine(_ point: ReportFigures.AttentionPoint) -> String {
+    let subject =
+      point.isGroup ? "PI \(point.indicatorNumber), groep \(point.label)" : "PI \(point.indicatorNumber) \(point.label)"
+    let certainty: String
+    if point.isIndicative {
+      certainty = "indicatief: weinig respondenten, een signaal"
+    } else {
+      switch point.comparison {
+      case .clearlyMisses?: certainty = "zeker onder de norm"
+      case .unclear?: certainty = "onzeker: de norm valt binnen het interval"
+      case .clearlyMeets?, nil: certainty = "onder de norm"
+      }
+    }
+    return
+      "\(subject): \(value(point.value, unit: point.unit)) bij een norm van \(norm(point.norm, unit: point.unit)) (\(certainty))"
+  }
+
+  /// "Te weinig respondenten voor een cijfer: Monitoring (PI 5, n 8)."
+  static func tooFewLine(_ groups: [(indicatorNumber: String, label: String, count: Int)]) -> String {
+    "Te weinig respondenten voor een cijfer: "
+      + groups.map { "\($0.label) (PI \($0.indicatorNumber), n \(count($0.count)))" }.joined(separator: ", ") + "."
+  }
+
+  /// Chain partners answer about the past year, so a period's figure covers more than the period.
+  static func partnerRecallNote(_ period: Period) -> String {
+    "Ketenpartners beantwoorden de vragen over hun ervaringen van het afgelopen jaar. Het cijfer van "
+      + "\(period.name) telt wie in \(dateRange(period)) invulde en gaat over de twaalf maanden daarvoor"
+      + (period.burapIndex == 1 || period.burapIndex == 2
+        ? ", dus voor een groot deel over \(period.first.year - 1): lees het als een voortschrijdend jaarcijfer, "
+          + "niet als het cijfer van deze periode alleen."
+        : ".")
+  }
+
+  static let groupStatusNote =
+    "De status per groep is een signaal binnen de indicator, geen eigen oordeel: de indicator als geheel telt, en een "
+    + "groep onder de norm is een aanleiding voor gezamenlijke analyse."
+
   // MARK: Response rates
 
   static let rateHeader = [
@@ -466,8 +515,8 @@ enum Wording {
   }
 
   static let statusLegend =
-    "Status: ✓ voldoet · ✗ voldoet niet · ~ indicatief (weinig respondenten: voorzichtig mee zijn) · "
-    + "– te weinig respondenten om iets te zeggen · ○ geen norm."
+    "Status: ✓ voldoet · ✗ voldoet niet (aanleiding voor gezamenlijke analyse, geen eindoordeel) · ~ indicatief "
+    + "(weinig respondenten: voorzichtig mee zijn) · – te weinig respondenten om iets te zeggen · ○ geen norm."
 
   static let periodRule =
     "Een vragenlijst telt mee in de periode waarin hij is afgerond (Nederlandse tijd)."

@@ -75,6 +75,10 @@ struct BrowserRenderingTests {
       }
     }
     #expect(dom.contains("Ja 65% · Nee 35%"))
+    // The first page's list of what falls short, and the chain partners' note on the year they answer about.
+    #expect(dom.contains("data-attention=\"\"") || dom.contains("data-attention>"), "no attention list in the DOM")
+    #expect(dom.contains("PI 5, groep Melding"))
+    #expect(dom.contains("data-recall"))
     #expect(dom.contains("te weinig antwoorden (minimaal 10)"))
     #expect(try captures(of: "class=\"norm\" data-norm=\"(7)\"", in: dom).count == 2)
     #expect(try captures(of: "class=\"norm\" data-norm=\"(trend)\"", in: dom).count == 2)

@@ -95,6 +95,58 @@ import TevredenTestSupport
     #expect(page.contains("id=\"opmerkingen\""))
   }
 
+  /// The first page names every indicator and group below its norm (an indicative one too) and no other, as an
+  /// occasion for joint analysis; groups without a figure are named apart.
+  @Test func theFirstPageNamesWhatFallsShortAndNothingElse() throws {
+    let figures = ReportFixture.figures
+    let points = figures.attentionPoints
+    for section in figures.audiences {
+      guard let norm = section.norm?.value else { continue }
+      for group in section.groups {
+        let below = group.mean.map { ($0 * 10).rounded() / 10 < norm } ?? false
+        let listed = points.contains { $0.isGroup && $0.label == group.label }
+        let expected = group.status == .voldoetNiet || (group.status == .indicatief && below)
+        #expect(listed == expected, "\(group.label): \(group.status)")
+      }
+    }
+    #expect(points.contains { $0.isGroup && $0.label == "Melding" })
+    let first = try #require(html.range(of: "data-attention>"))
+    let indicators = try #require(html.range(of: "id=\"indicatoren\""))
+    #expect(first.lowerBound < indicators.lowerBound, "the list comes before the indicator table")
+    #expect(html.contains("PI 5, groep Melding: 6,8 bij een norm van ≥ 7,0"))
+    #expect(html.contains("Te weinig respondenten voor een cijfer: Monitoring (PI 5, n 8)"))
+    #expect(html.contains("aanleiding voor gezamenlijke analyse, geen eindoordeel"))
+    #expect(!html.contains("het oordeel."))
+    // With every figure above its norm the page says so, and asks what goes well.
+    var good = figures
+    good.indicators = good.indicators.map { row in
+      var row = row
+      if row.status == .voldoetNiet { row.status = .voldoet }
+      return row
+    }
+    for index in good.audiences.indices {
+      good.audiences[index].groups = good.audiences[index].groups.map { group in
+        var group = group
+        if group.status == .voldoetNiet || group.status == .indicatief { group.status = .voldoet }
+        return group
+      }
+    }
+    #expect(good.attentionPoints.isEmpty)
+    #expect(ReportRenderer.html(good).contains("Geen indicator en geen groep blijft onder de norm."))
+  }
+
+  /// Chain partners answer about the past year: their section says how to read a T1 or T2 figure.
+  @Test func theChainPartnersFigureSaysItCoversThePastYear() throws {
+    #expect(html.contains("data-recall"))
+    #expect(html.contains("dus voor een groot deel over 2025"))
+    var year = ReportFixture.figures
+    year.head.period = try #require(Period("2026"))
+    let yearly = ReportRenderer.html(year)
+    #expect(yearly.contains("ervaringen van het afgelopen jaar"))
+    #expect(!yearly.contains("voor een groot deel over"))
+    #expect(ReportRenderer.markdown(ReportFixture.figures).contains("> Ketenpartners beantwoorden de vragen"))
+  }
+
   @Test func municipalityTableShowsSuppressedCellsWithAFootnote() {
     #expect(html.contains("<th scope=\"row\">Texel</th><td class=\"num\">×</td>"))
     #expect(html.contains("×: niet getoond: minder dan 10 respondenten, of nodig zodat een ander verborgen cijfer"))
@@ -132,7 +184,7 @@ import TevredenTestSupport
   @Test func outlineMatchesTheSnapshot() throws {
     let pattern =
       "<(h[1-4])[^>]*>(.*?)</h[1-4]>|<(caption)>(.*?)</caption>|<svg [^>]*aria-label=\"([^\"]*)\""
-      + "|data-(group|bar|placeholder|norm|aspects|topics|gemeenten)=\"([^\"]*)\""
+      + "|data-(group|bar|placeholder|norm|aspects|topics|attention-point|gemeenten)=\"([^\"]*)\""
     let expression = try NSRegularExpression(pattern: pattern)
     var outline: [String] = []
     for match in expression.matches(in: html, range: NSRange(html.startIndex..., in: html)) {
