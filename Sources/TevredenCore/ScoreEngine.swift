@@ -371,10 +371,15 @@ public struct PopulationWeights: Hashable, Sendable {
   /// Reads `group,count` lines (a header line and `#` comments allowed; `;` or `=` also separate).
   ///
   /// - Parameter column: What the count is called in messages (`population` or `invited`).
-  public static func parse(_ text: String, file: String, knownGroups: Set<String>, column: String = "population")
-    throws(CountFileError) -> [String: Double]
-  {
+  ///
+  /// A line may also name the period it counts for, `group,period,count` (`melding,2026-T2,400`), so that one file
+  /// holds a year's periods: only the lines of `period` are read then, and a file with period lines but none for
+  /// it is an error.
+  public static func parse(
+    _ text: String, file: String, knownGroups: Set<String>, column: String = "population", period: Period? = nil
+  ) throws(CountFileError) -> [String: Double] {
     var counts: [String: Double] = [:]
+    var otherPeriods = 0
     for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
       let line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
         .trimmingCharacters(in: CharacterSet(charactersIn: "\u{FEFF}"))
@@ -382,13 +387,29 @@ public struct PopulationWeights: Hashable, Sendable {
       if line.isEmpty || line.hasPrefix("#") { continue }
       let parts = line.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "=" || $0 == "\t" })
         .map { $0.trimmingCharacters(in: .whitespaces) }
-      guard parts.count == 2 else {
-        throw .malformedLine(file: file, line: number, reason: "expected 'group,\(column)', found \"\(line)\"")
+      guard parts.count == 2 || parts.count == 3 else {
+        throw .malformedLine(
+          file: file, line: number, reason: "expected 'group,\(column)' or 'group,period,\(column)', found \"\(line)\"")
       }
       let group = parts[0]
-      guard let value = Double(parts[1].replacingOccurrences(of: ",", with: ".")) else {
-        if counts.isEmpty, !knownGroups.contains(group) { continue }  // a header line
-        throw .malformedLine(file: file, line: number, reason: "\"\(parts[1])\" is not a number")
+      let valueText = parts[parts.count - 1]
+      guard let value = Double(valueText.replacingOccurrences(of: ",", with: ".")) else {
+        if counts.isEmpty, otherPeriods == 0, !knownGroups.contains(group) { continue }  // a header line
+        throw .malformedLine(file: file, line: number, reason: "\"\(valueText)\" is not a number")
+      }
+      if parts.count == 3 {
+        guard let linePeriod = Period(parts[1]) else {
+          throw .malformedLine(
+            file: file, line: number, reason: "\"\(parts[1])\" is not a period; write it as 2026-T1, 2026-T2 or 2026")
+        }
+        guard let period else {
+          throw .malformedLine(
+            file: file, line: number, reason: "a line with a period is only read for a burap period (--period)")
+        }
+        if linePeriod != period {
+          otherPeriods += 1
+          continue
+        }
       }
       guard knownGroups.contains(group) else {
         throw .malformedLine(
@@ -404,7 +425,10 @@ public struct PopulationWeights: Hashable, Sendable {
       }
       counts[group] = value
     }
-    guard !counts.isEmpty else { throw .empty(file: file, column: column) }
+    guard !counts.isEmpty else {
+      if otherPeriods > 0, let period { throw .noneForPeriod(file: file, period: period.name) }
+      throw .empty(file: file, column: column)
+    }
     return counts
   }
 }
@@ -415,11 +439,15 @@ public enum CountFileError: LocalizedError, Equatable, Sendable {
   case malformedLine(file: String, line: Int, reason: String)
   /// No counts at all.
   case empty(file: String, column: String)
+  /// Counts per period, none of them for the period asked.
+  case noneForPeriod(file: String, period: String)
 
   public var errorDescription: String? {
     switch self {
     case .malformedLine(let file, let line, let reason):
       "\(file):\(line): \(reason); each line is 'group,count', such as 'melding,1200'"
+    case .noneForPeriod(let file, let period):
+      "\(file) holds counts for other periods but none for \(period); add lines 'group,\(period),count'"
     case .empty(let file, let column):
       "\(file) holds no counts; write one line per respondent group: 'group,\(column)', such as 'melding,1200'"
     }

@@ -45,7 +45,7 @@ extension TevredenCommand {
       if registered == nil { try requireResponses(in: period, store: store) }
       let request = ScoreRequest(period: period, roleBasis: indicators.roleBasis)
       let data = try store.scoreData(for: request)
-      let (weights, invited) = try weighting.load(knownGroups: Set(data.groups.map(\.group)))
+      let (weights, invited) = try weighting.load(knownGroups: Set(data.groups.map(\.group)), period: period)
       let card = try ScoreCard.build(
         request: request, indicators: indicators, data: data, weights: weights, invited: invited)
       let merged = IndicatorRow.rows(

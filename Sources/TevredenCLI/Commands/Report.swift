@@ -108,7 +108,7 @@ enum ReportAssembly {
     guard counts.firstScoredDay != nil else {
       throw CLIError.nothingToReport("the database holds no completed responses with a grade yet; import them first")
     }
-    let (weights, invited) = try weighting.load(knownGroups: Set(counts.data.groups.map(\.group)))
+    let (weights, invited) = try weighting.load(knownGroups: Set(counts.data.groups.map(\.group)), period: period)
     let card = try ScoreCard.build(
       request: request, indicators: indicators, data: counts.data, weights: weights, invited: invited)
     // The trend is the mean over respondents per period: the service volumes given are the report period's.

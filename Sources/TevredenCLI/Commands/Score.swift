@@ -101,7 +101,7 @@ struct ScoreSelectionOptions: ParsableArguments {
   /// Counts in the store and computes the card.
   func scoreCard(_ request: ScoreRequest, store: TevredenDatabase, indicators: IndicatorSet) throws -> ScoreCard {
     let data = try store.scoreData(for: request)
-    let (weights, invited) = try weighting.load(knownGroups: Set(data.groups.map(\.group)))
+    let (weights, invited) = try weighting.load(knownGroups: Set(data.groups.map(\.group)), period: request.period)
     return try ScoreCard.build(request: request, indicators: indicators, data: data, weights: weights, invited: invited)
   }
 }
@@ -122,19 +122,19 @@ struct WeightingOptions: ParsableArguments {
   var invited: [String] = []
 
   /// The weights and invited counts, checked against the groups the database knows.
-  func load(knownGroups groups: Set<String>) throws -> (PopulationWeights?, [String: Int]) {
+  func load(knownGroups groups: Set<String>, period: Period) throws -> (PopulationWeights?, [String: Int]) {
     var populationWeights: PopulationWeights?
     if let weights {
       populationWeights = PopulationWeights(
         populations: try PopulationWeights.parse(
-          try readText(weights), file: weights, knownGroups: groups, column: "population"),
+          try readText(weights), file: weights, knownGroups: groups, column: "population", period: period),
         file: weights)
     }
     var invitedCounts: [String: Int] = [:]
     for value in invited {
       if FileManager.default.fileExists(atPath: value) {
         let counts = try PopulationWeights.parse(
-          try readText(value), file: value, knownGroups: groups, column: "invited")
+          try readText(value), file: value, knownGroups: groups, column: "invited", period: period)
         for (group, count) in counts { invitedCounts[group] = Int(count) }
       } else {
         let counts = try PopulationWeights.parse(
