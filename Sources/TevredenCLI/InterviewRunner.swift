@@ -241,6 +241,10 @@ final class InterviewRunner {
     case .question(let screen):
       out += console.style(InterviewText.progress(screen.number, screen.total), .dim) + "\n"
       out += console.style(screen.question.text, .bold) + "\n"
+      // For the interviewer's eyes only: marked, and never part of what is read out or stored.
+      if let instruction = screen.question.instruction {
+        out += "  " + console.style(InterviewText.instruction(instruction), .dim) + "\n"
+      }
       for option in screen.options {
         out += "  " + console.style(option.key.leftPadded(to: 2), .cyan) + "  " + option.label + "\n"
       }

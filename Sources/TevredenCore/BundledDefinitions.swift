@@ -51,6 +51,7 @@ public enum BundledDefinitions {
             scale: tevreden5            # scale questions name a scale
             text: "..."
             aliases: ["Q3", "Bereikbaarheid"]
+            instruction: "..."          # optional: for the interviewer only (marked "niet voorlezen"); never stored or exported
           - id: rol
             type: single_choice         # single_choice and multiple_choice have choices
             text: "..."
@@ -289,7 +290,8 @@ public enum BundledDefinitions {
           U heeft Veilig Thuis om advies gevraagd. Dat kan over uzelf zijn, of over iemand anders.
           Wij willen graag weten wat u van Veilig Thuis vond. Zo kan Veilig Thuis beter worden.
           Het duurt ongeveer 5 minuten. Meedoen mag, het hoeft niet.
-          Wij vragen niet naar uw naam. Niemand kan zien wat u heeft gezegd.
+          Wij vragen niet naar uw naam, en uw naam wordt niet bij uw antwoorden bewaard.
+          Wat u zegt heeft geen invloed op uw dossier of op de hulp die u krijgt.
 
         missing_codes:
           - { code: weet_niet, label: Weet ik niet }
@@ -323,6 +325,7 @@ public enum BundledDefinitions {
           - id: rol
             type: single_choice
             text: "Waar ging uw vraag aan Veilig Thuis over?"
+            instruction: "Lees de antwoorden voor. Twijfelt de persoon, kies dan Iemand anders."
             choices:
               - { code: betrokkene, label: "Over mijn eigen situatie" }
               - { code: ouder, label: "Over mijn kind, of een kind waar ik voor zorg" }
@@ -416,6 +419,7 @@ public enum BundledDefinitions {
             type: text
             required: false
             text: "Wilt u nog iets zeggen over Veilig Thuis? Noem geen namen."
+            instruction: "Typ geen namen, adressen of telefoonnummers over; vat samen in eigen woorden."
             aliases: ["Opmerking", "Toelichting"]
 
         score:
@@ -439,7 +443,8 @@ public enum BundledDefinitions {
           Er is bij Veilig Thuis een melding gedaan. Dat kan door u zijn, of over u of uw gezin.
           Wij willen graag weten wat u van Veilig Thuis vond. Zo kan Veilig Thuis beter worden.
           Het duurt ongeveer 10 minuten. Meedoen mag, het hoeft niet.
-          Wij vragen niet naar uw naam. Niemand kan zien wat u heeft gezegd.
+          Wij vragen niet naar uw naam, en uw naam wordt niet bij uw antwoorden bewaard.
+          Wat u zegt heeft geen invloed op uw dossier of op de hulp die u krijgt.
 
         missing_codes:
           - { code: weet_niet, label: Weet ik niet }
@@ -473,6 +478,7 @@ public enum BundledDefinitions {
           - id: rol
             type: single_choice
             text: "Wie bent u in deze situatie?"
+            instruction: "Lees de antwoorden voor. Twijfelt de persoon, kies dan Iemand anders."
             choices:
               - { code: betrokkene, label: "De melding ging over mij" }
               - { code: ouder, label: "Ik ben ouder of verzorger van een kind waar de melding over ging" }
@@ -563,6 +569,7 @@ public enum BundledDefinitions {
             type: text
             required: false
             text: "Wilt u nog iets zeggen over Veilig Thuis? Noem geen namen."
+            instruction: "Typ geen namen, adressen of telefoonnummers over; vat samen in eigen woorden."
             aliases: ["Opmerking", "Toelichting"]
 
         score:
@@ -588,7 +595,8 @@ public enum BundledDefinitions {
           Veilig Thuis wilde weten of het thuis veilig is. Dat heet monitoring.
           Wij willen graag weten wat u van Veilig Thuis vond. Zo kan Veilig Thuis beter worden.
           Het duurt ongeveer 10 minuten. Meedoen mag, het hoeft niet.
-          Wij vragen niet naar uw naam. Niemand kan zien wat u heeft gezegd.
+          Wij vragen niet naar uw naam, en uw naam wordt niet bij uw antwoorden bewaard.
+          Wat u zegt heeft geen invloed op uw dossier of op de hulp die u krijgt.
 
         missing_codes:
           - { code: weet_niet, label: Weet ik niet }
@@ -622,6 +630,7 @@ public enum BundledDefinitions {
           - id: rol
             type: single_choice
             text: "Wie bent u in deze situatie?"
+            instruction: "Lees de antwoorden voor. Twijfelt de persoon, kies dan Iemand anders."
             choices:
               - { code: betrokkene, label: "Het ging over mij" }
               - { code: ouder, label: "Ik ben ouder of verzorger van een kind waar het over ging" }
@@ -713,6 +722,7 @@ public enum BundledDefinitions {
             type: text
             required: false
             text: "Wilt u nog iets zeggen over Veilig Thuis? Noem geen namen."
+            instruction: "Typ geen namen, adressen of telefoonnummers over; vat samen in eigen woorden."
             aliases: ["Opmerking", "Toelichting"]
 
         score:
@@ -737,7 +747,8 @@ public enum BundledDefinitions {
           Veilig Thuis maakte afspraken met u over veiligheid, of deed een onderzoek.
           Wij willen graag weten wat u van Veilig Thuis vond. Zo kan Veilig Thuis beter worden.
           Het duurt ongeveer 10 minuten. Meedoen mag, het hoeft niet.
-          Wij vragen niet naar uw naam. Niemand kan zien wat u heeft gezegd.
+          Wij vragen niet naar uw naam, en uw naam wordt niet bij uw antwoorden bewaard.
+          Wat u zegt heeft geen invloed op uw dossier of op de hulp die u krijgt.
 
         missing_codes:
           - { code: weet_niet, label: Weet ik niet }
@@ -771,6 +782,7 @@ public enum BundledDefinitions {
           - id: rol
             type: single_choice
             text: "Wie bent u in deze situatie?"
+            instruction: "Lees de antwoorden voor. Twijfelt de persoon, kies dan Iemand anders."
             choices:
               - { code: betrokkene, label: "Het ging over mij" }
               - { code: ouder, label: "Ik ben ouder of verzorger van een kind waar het over ging" }
@@ -863,6 +875,7 @@ public enum BundledDefinitions {
             type: text
             required: false
             text: "Wilt u nog iets zeggen over Veilig Thuis? Noem geen namen."
+            instruction: "Typ geen namen, adressen of telefoonnummers over; vat samen in eigen woorden."
             aliases: ["Opmerking", "Toelichting"]
 
         score:
@@ -1012,6 +1025,7 @@ public enum BundledDefinitions {
             type: text
             required: false
             text: "Heeft u nog opmerkingen of suggesties voor Veilig Thuis? Noem geen namen van patiënten."
+            instruction: "Typ geen namen, adressen of telefoonnummers over; vat samen in eigen woorden."
             aliases: ["Opmerking", "Suggesties"]
 
         score:
@@ -1161,6 +1175,7 @@ public enum BundledDefinitions {
             type: text
             required: false
             text: "Heeft u nog opmerkingen of suggesties voor Veilig Thuis? Noem geen namen van betrokkenen."
+            instruction: "Typ geen namen, adressen of telefoonnummers over; vat samen in eigen woorden."
             aliases: ["Opmerking", "Suggesties"]
 
         score:
@@ -1308,6 +1323,7 @@ public enum BundledDefinitions {
             type: text
             required: false
             text: "Heeft u nog opmerkingen of suggesties voor Veilig Thuis? Noem geen namen van cliënten."
+            instruction: "Typ geen namen, adressen of telefoonnummers over; vat samen in eigen woorden."
             aliases: ["Opmerking", "Suggesties"]
 
         score:
@@ -1458,6 +1474,7 @@ public enum BundledDefinitions {
             type: text
             required: false
             text: "Heeft u nog opmerkingen of suggesties voor Veilig Thuis? Noem geen namen van leerlingen of ouders."
+            instruction: "Typ geen namen, adressen of telefoonnummers over; vat samen in eigen woorden."
             aliases: ["Opmerking", "Suggesties"]
 
         score:
@@ -1606,6 +1623,7 @@ public enum BundledDefinitions {
             type: text
             required: false
             text: "Heeft u nog opmerkingen of suggesties voor Veilig Thuis? Noem geen namen van cliënten."
+            instruction: "Typ geen namen, adressen of telefoonnummers over; vat samen in eigen woorden."
             aliases: ["Opmerking", "Suggesties"]
 
         score:
@@ -1755,6 +1773,7 @@ public enum BundledDefinitions {
             type: text
             required: false
             text: "Heeft u nog opmerkingen of suggesties voor Veilig Thuis? Noem geen namen van patiënten."
+            instruction: "Typ geen namen, adressen of telefoonnummers over; vat samen in eigen woorden."
             aliases: ["Opmerking", "Suggesties"]
 
         score:

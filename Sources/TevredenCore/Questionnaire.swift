@@ -193,11 +193,15 @@ public struct Question: Identifiable, Hashable, Sendable {
   public var showIf: [Condition]
   /// Extra column headers or question texts under which an online platform may export this item.
   public var aliases: [String]
+  /// A note for the interviewer only (how to ask, what to do with an unclear answer): shown on the interview
+  /// screen, never read out as the question, never stored with an answer, never exported as question text.
+  public var instruction: String?
 
   public init(
     id: ID, text: String, kind: Kind, isRequired: Bool = true, missingCodes: [String] = [],
-    showIf: [Condition] = [], aliases: [String] = []
+    showIf: [Condition] = [], aliases: [String] = [], instruction: String? = nil
   ) {
+    self.instruction = instruction
     self.id = id
     self.text = text
     self.kind = kind

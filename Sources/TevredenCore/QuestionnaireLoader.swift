@@ -27,6 +27,7 @@ public enum QuestionnaireLoader {
   ]
   static let questionKeys = [
     "id", "type", "text", "scale", "choices", "min", "max", "required", "missing", "show_if", "aliases",
+    "instruction",
   ]
   static let typeNames = [
     "consent", "scale", "grade", "yes_no", "single_choice", "multiple_choice", "number", "text",
@@ -301,10 +302,13 @@ public enum QuestionnaireLoader {
       if let node = fields["aliases"] { aliases = reader.strings(node, context: "aliases of \(context)") ?? [] }
       var conditions: [Question.Condition] = []
       if let node = fields["show_if"] { conditions = self.conditions(node, owner: id, context: context) }
+      // An empty instruction is refused by the reader, as every empty text is.
+      let instruction = reader.string(fields, "instruction", context: context, required: false)?
+        .trimmingCharacters(in: .whitespacesAndNewlines)
       guard let kind, let text else { return nil }
       return Question(
         id: id, text: text, kind: kind, isRequired: isRequired, missingCodes: missing, showIf: conditions,
-        aliases: aliases)
+        aliases: aliases, instruction: instruction)
     }
 
     mutating func choiceList(_ node: Node, context: String, missingCodes: [MissingCode]) -> [Choice] {

@@ -36,6 +36,13 @@ import TevredenTestSupport
       run.stdout.contains(
         "\n  15  Wilt u nog iets zeggen over Veilig Thuis? Noem geen namen.\n      → Goed geholpen.\n"))
     #expect(!run.stdout.contains("(blad "), "\(run)")
+    // The interviewer's note is on the screen, marked as not to be read out, and never becomes an answer.
+    #expect(
+      run.stdout.contains(
+        "[instructie, niet voorlezen] Typ geen namen, adressen of telefoonnummers over; vat samen in eigen woorden."),
+      "\(run)")
+    #expect(run.stdout.contains("Wat u zegt heeft geen invloed op uw dossier"), "\(run)")
+    #expect(!run.stdout.contains("Niemand kan zien wat u heeft gezegd"))
 
     let response = try storedResponse(id, db: db)
     #expect(response.status == .completed)

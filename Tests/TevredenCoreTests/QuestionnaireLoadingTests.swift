@@ -190,6 +190,42 @@ import TevredenTestSupport
     #expect(good?.questionnaire.scoreRule.topics == ["hulp"])
   }
 
+  /// An instruction is for the interviewer: read from the definition, kept apart from the question's text, and
+  /// an empty one is an error.
+  @Test func anInstructionIsKeptApartFromTheQuestion() throws {
+    let text = """
+      id: x
+      version: 1
+      audience: inwoners
+      group: melding
+      title: T
+      questions:
+        - id: toestemming
+          type: consent
+          text: Mee doen?
+          instruction: "  Alleen vragen als de persoon alleen is.  "
+        - id: cijfer
+          type: grade
+          text: Cijfer?
+          instruction: ""
+      score:
+        grade: cijfer
+      """
+    let (_, diagnostics) = QuestionnaireLoader.parse(text, file: "x.yaml", expectedID: "x")
+    #expect(
+      diagnostics.contains {
+        $0.message.contains("'instruction' in question 'cijfer' must be a non-empty text") && $0.location.line == 14
+      }, "\(diagnostics)")
+    let (loaded, _) = QuestionnaireLoader.parse(
+      text.replacingOccurrences(of: "    instruction: \"\"\n", with: ""), file: "x.yaml", expectedID: "x")
+    let consent = try #require(loaded?.questionnaire.questions.first)
+    #expect(consent.instruction == "Alleen vragen als de persoon alleen is.")
+    #expect(consent.text == "Mee doen?")
+    // The codebook and the exchange columns describe the question, not the note for the interviewer.
+    let book = Codebook(definitions: [try #require(loaded?.questionnaire)])
+    #expect(!"\(book)".contains("Alleen vragen als"))
+  }
+
   @Test func theRepositoryQuestionnairesAreValid() throws {
     let catalog = Catalog.load(from: repositoryRoot.appendingPathComponent("Questionnaires"))
     #expect(catalog.diagnostics.filter { $0.severity == .error }.map(\.description) == [])

@@ -106,6 +106,9 @@ public enum InterviewText {
   public static let returnsToReview = "Na deze vraag gaat u terug naar het overzicht."
   public static let prompt = "> "
 
+  /// A question's note for the interviewer: "[instructie, niet voorlezen] …".
+  public static func instruction(_ text: String) -> String { "[instructie, niet voorlezen] \(text)" }
+
   public static let help = """
     Hulp bij het invullen
       nummer       kies dat antwoord (bij een cijfer: het cijfer zelf)
