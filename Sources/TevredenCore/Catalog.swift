@@ -79,8 +79,10 @@ public struct Catalog: Sendable {
   /// questionnaire whose id is its file name.
   public static func parse(_ sources: [Source]) -> Catalog {
     var catalog = Catalog(questionnaires: [], indicators: nil, diagnostics: [], fileCount: sources.count)
+    var indicatorsPath = indicatorFileName
     for source in sources {
       if source.name == indicatorFileName {
+        indicatorsPath = source.path
         let (indicators, diagnostics) = IndicatorSet.parse(source.text, file: source.path)
         catalog.indicators = indicators
         catalog.indicatorsSource = indicators == nil ? nil : source.text
@@ -107,6 +109,7 @@ public struct Catalog: Sendable {
         groupOwner[key] = loaded.file
       }
     }
+    catalog.diagnostics += catalog.basisRoleProblems(file: indicatorsPath)
     // Per file in reading order, then by position, as a compiler lists them.
     catalog.diagnostics = catalog.diagnostics.enumerated().sorted { a, b in
       let (l, r) = (a.element.location, b.element.location)
@@ -114,5 +117,32 @@ public struct Catalog: Sendable {
       return (l.line ?? 0, l.column ?? 0, a.offset) < (r.line ?? 0, r.column ?? 0, b.offset)
     }.map(\.element)
     return catalog
+  }
+
+  /// An indicator's `basis.roles` must name roles its audience's questionnaires offer: a misspelt code would leave
+  /// every respondent with that role out of the figure without a word.
+  func basisRoleProblems(file: String) -> [Diagnostic] {
+    guard let indicators else { return [] }
+    var problems: [Diagnostic] = []
+    for indicator in indicators.indicators {
+      guard let audience = indicator.audience, let roles = indicator.basis.roles else { continue }
+      var offered: [String] = []
+      for loaded in questionnaires where loaded.questionnaire.audience == audience {
+        for item in Questionnaire.roleItems {
+          guard case .choice(let choices, _)? = loaded.questionnaire.question(item)?.kind else { continue }
+          for choice in choices where !offered.contains(choice.code) { offered.append(choice.code) }
+        }
+      }
+      // Without questionnaires of the audience (a folder of indicators only) there is nothing to check against.
+      guard !offered.isEmpty else { continue }
+      for role in roles where !offered.contains(role) {
+        problems.append(
+          Diagnostic(
+            .error, at: .init(file: file),
+            "basis.roles of indicator '\(indicator.id)' names '\(role)', which no \(audience.rawValue) questionnaire "
+              + "offers as a role; use one of \(offered.joined(separator: ", "))"))
+      }
+    }
+    return problems
   }
 }

@@ -76,6 +76,10 @@ public struct Questionnaire: Hashable, Sendable {
     return nil
   }
 
+  /// The items that hold a respondent's role: `rol` for residents, `functie` for chain partners (the breakdown by
+  /// role and an indicator's `basis.roles` read them).
+  public static let roleItems: [Question.ID] = ["rol", "functie"]
+
   /// The missing code with the given code, if the questionnaire defines it.
   public func missingCode(_ code: String) -> MissingCode? {
     missingCodes.first { $0.code == code }

@@ -6,7 +6,7 @@ import TevredenCore
 extension TevredenDatabase {
   /// Items whose answer is a response's role in a breakdown by role: `rol` for residents, `functie` for chain
   /// partners.
-  public static let roleItems = ["rol", "functie"]
+  public static let roleItems = Questionnaire.roleItems.map(\.rawValue)
 
   /// Counts what the scoring engine needs for one request: grade histograms per cell (counted by exact grade as
   /// the rows are read, so the result stays small however many responses there are), the same period a year earlier,

@@ -351,6 +351,27 @@ import TevredenTestSupport
     #expect(lines[6]?.contains { $0.contains("indicator 'pi1' has no audience, so no survey basis") } == true)
   }
 
+  /// A role in `basis.roles` that no questionnaire of the audience offers is an error naming it: a typo would
+  /// otherwise leave those respondents out without a word.
+  @Test func basisRolesMustBeRolesTheQuestionnairesOffer() throws {
+    let indicators = try #require(BundledDefinitions.sources.first { $0.path.hasSuffix("indicators.yaml") })
+    let questionnaires = BundledDefinitions.sources.filter {
+      $0.path.hasSuffix(".yaml") && !$0.path.hasSuffix("indicators.yaml")
+    }
+    func problems(_ basis: String) -> [String] {
+      var edited = indicators
+      edited.text = indicators.text.replacingOccurrences(
+        of: "    audience: inwoners\n", with: "    audience: inwoners\n    basis: \(basis)\n")
+      return Catalog.parse([edited] + questionnaires).diagnostics.filter { $0.severity == .error }.map(\.description)
+    }
+    #expect(problems("{ roles: [betrokkene, ouder, pleger] }") == [])
+    let typo = problems("{ roles: [betrokkene, betrokenne] }")
+    #expect(typo.count == 1)
+    #expect(typo.first?.contains("basis.roles of indicator 'pi5' names 'betrokenne'") == true, "\(typo)")
+    #expect(typo.first?.contains("use one of betrokkene") == true)
+    #expect(typo.first?.hasPrefix("Questionnaires/indicators.yaml") == true, "\(typo)")
+  }
+
   @Test func requiresAnIndicatorPerAudience() {
     let text = """
       minimum_respondents: 30
