@@ -160,6 +160,10 @@ private let aspectQuestionnaireYAML = """
     let everyone = try database.scoreData(for: ScoreRequest(period: period, includesAspects: true))
     #expect(everyone.cells.first?.distribution == GradeDistribution(counts: [9: 1, 5: 1, 7: 1]))
     #expect(everyone.outsideBasis.isEmpty)
+    // An answers object written otherwise (spaces after the commas, as by hand) is read in full: the same count.
+    try database.writer.write { db in try db.execute(sql: "UPDATE response SET answers = replace(answers, ',', ', ')") }
+    let respaced = try database.scoreData(for: request)
+    #expect(respaced.cells == data.cells && respaced.outsideBasis == data.outsideBasis)
     // Another audience's basis leaves these respondents alone.
     let other = try database.scoreData(for: ScoreRequest(period: period, roleBasis: [.ketenpartners: ["politie"]]))
     #expect(other.cells.first?.distribution.count == 3)
