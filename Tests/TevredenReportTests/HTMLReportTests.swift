@@ -132,7 +132,7 @@ import TevredenTestSupport
   @Test func outlineMatchesTheSnapshot() throws {
     let pattern =
       "<(h[1-4])[^>]*>(.*?)</h[1-4]>|<(caption)>(.*?)</caption>|<svg [^>]*aria-label=\"([^\"]*)\""
-      + "|data-(group|bar|placeholder|norm|aspects|topics|gemeenten)=\"([^\"]*)\""
+      + "|data-(group|bar|placeholder|norm|aspects|topics|gemeenten|toelichting)=\"([^\"]*)\""
     let expression = try NSRegularExpression(pattern: pattern)
     var outline: [String] = []
     for match in expression.matches(in: html, range: NSRange(html.startIndex..., in: html)) {
