@@ -192,6 +192,18 @@ import TevredenTestSupport
     #expect(found?.location.file == "toelichting-2026.yaml")
   }
 
+  /// The sample beside the example responses reads cleanly, and its made-up text holds nothing that masking takes
+  /// for an identifier (a masked role or action would read oddly in the example report).
+  @Test func theSampleFileIsValidAndMasksNothing() throws {
+    let url = repositoryRoot.appendingPathComponent("Responses/toelichting-2026.yaml")
+    let (file, diagnostics) = Toelichting.parse(
+      try String(contentsOf: url, encoding: .utf8), file: url.path, indicators: try Self.indicators())
+    #expect(diagnostics.isEmpty, "\(diagnostics)")
+    let sample = try #require(file)
+    #expect(sample.masked.isEmpty, "\(sample.masked)")
+    #expect(sample.periods.map(\.period.name) == ["2026-T1", "2026-T2"])
+  }
+
   @Test func everyProblemOfAFileIsReportedAtOnce() throws {
     let (_, diagnostics) = try Self.parse(
       "periods:\n  2026-T1:\n    pi9: { duiding: x }\n    pi5: { duiding: x, extra: y }\n")
