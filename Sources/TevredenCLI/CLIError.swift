@@ -41,6 +41,10 @@ enum CLIError: LocalizedError, Equatable {
   case disclosure(String)
   /// A binary file (SPSS, Stata) asked for on a terminal.
   case binaryOnTerminal(String)
+  /// The `--toelichting` file has errors.
+  case invalidToelichting([Diagnostic])
+  /// `--toelichting` with a period that is no burap period.
+  case toelichtingNeedsBurapPeriod(String, period: String)
 
   var errorDescription: String? {
     switch self {
@@ -66,6 +70,12 @@ enum CLIError: LocalizedError, Equatable {
       return "cannot make a report: \(detail)"
     case .disclosure(let detail):
       return detail
+    case .invalidToelichting(let diagnostics):
+      return "the toelichting file has errors; nothing was written. Correct these lines and run again:\n"
+        + diagnostics.map(\.description).joined(separator: "\n")
+    case .toelichtingNeedsBurapPeriod(let file, let period):
+      return "\(file): a toelichting is written per burap period, and \(period) is none; "
+        + "use --period 2026-T1, 2026-T2 or 2026"
     case .binaryOnTerminal(let kind):
       return "\(kind) is binary and would only be noise on a terminal: pass --out FOLDER, or redirect the output to a "
         + "file (> FILE)"

@@ -32,6 +32,15 @@ public enum ImportFiles {
     URL(fileURLWithPath: path).lastPathComponent.lowercased().hasPrefix(registrationPrefix)
   }
 
+  /// The file-name prefix of toelichting files (`toelichting-2026.yaml`, read by `report --toelichting`).
+  public static let toelichtingPrefix = "toelichting-"
+
+  /// Toelichting files are no survey responses either: a folder import skips them too, whatever their extension,
+  /// so a copy saved as text beside the exports is not read as responses.
+  public static func isToelichting(_ path: String) -> Bool {
+    URL(fileURLWithPath: path).lastPathComponent.lowercased().hasPrefix(toelichtingPrefix)
+  }
+
   /// Expands folders into the `.csv`, `.tsv`, `.txt` and `.xlsx` files below them, sorted, so every run reads files
   /// in the same order; files are taken as given.
   public static func collect(_ paths: [String]) throws(ImportError) -> [URL] {
@@ -47,7 +56,7 @@ public enum ImportFiles {
         var found: [URL] = []
         while let name = enumerator?.nextObject() as? String {
           let lowered = name.lowercased()
-          if isRegistrationExport(name) { continue }
+          if isRegistrationExport(name) || isToelichting(name) { continue }
           if [".csv", ".tsv", ".txt", ".xlsx"].contains(where: lowered.hasSuffix) {
             found.append(url.appendingPathComponent(name))
           }

@@ -105,6 +105,7 @@ public enum ReportRenderer {
       """
     page += head(figures)
     page += indicatorTable(figures)
+    page += explanationsHTML(figures)
     page += registrationHTML(figures)
     for (index, section) in figures.audiences.enumerated() {
       page += audience(section, figures: figures, prefix: "a\(index + 1)")
@@ -357,6 +358,9 @@ public enum ReportRenderer {
       "<p class=\"note\">\(HTML.escape(Wording.certaintyNote(previousPeriods: previous)))<br>"
       + "\(HTML.escape(Wording.groupStatusNote))</p>\n"
     html += "</div>\n"
+    if let explanation = explanation(for: section, in: figures) {
+      html += explanationHTML(explanation, title: Wording.toelichtingTitle, figures: figures)
+    }
 
     if !section.trend.isEmpty { html += trend(section, figures: figures, anchor: anchor, prefix: prefix) }
     if let histogram = section.histogram {

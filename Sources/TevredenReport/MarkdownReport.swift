@@ -62,6 +62,7 @@ extension ReportRenderer {
     lines.append("")
     lines.append(
       Markdown.escape(Wording.certaintyNote(previousPeriods: figures.indicators.compactMap(\.change?.previousPeriod))))
+    lines += explanationsMarkdown(figures)
     lines += registrationMarkdown(figures)
 
     let minimum = figures.methods.minimumRespondents
@@ -96,6 +97,9 @@ extension ReportRenderer {
             previousPeriods: ([section.overall] + section.groups).compactMap(\.change?.previousPeriod))))
       lines.append("")
       lines.append(Markdown.escape(Wording.groupStatusNote))
+      if let explanation = explanation(for: section, in: figures) {
+        lines += explanationMarkdown(explanation, title: Wording.toelichtingTitle, figures: figures)
+      }
       if !section.trend.isEmpty {
         lines.append("")
         lines.append("### Trend per burap-periode")

@@ -36,6 +36,9 @@ public struct ReportFigures: Hashable, Sendable {
   public var registrationSubgroups: [SubgroupTable] = []
   /// Registration subgroups not shown because the file gives no n to check them by ("pi7a Texel").
   public var withheldSubgroups: [String] = []
+  /// The toelichting of the period per indicator (`--toelichting`), in the order of the indicator set; empty
+  /// without a file, and then the page shows nothing of it.
+  public var explanations: [Explanation] = []
 
   public init(
     head: Head, indicators: [IndicatorRow], audiences: [AudienceSection], remarks: Remarks? = nil, methods: Methods

@@ -164,6 +164,8 @@ enum ReportStyle {
     .chart-table{font-size:12px}
     .chart-table th,.chart-table td{padding:2px 6px}
     table.aspects td:nth-child(2){white-space:nowrap}
+    /* A period name ("2026-T1") must not break at its hyphen. */
+    table.actions td:nth-child(4){white-space:nowrap}
     .aspect-bar{display:inline-block;height:10px;overflow:hidden;font-size:8px;line-height:10px;background:\(accent);vertical-align:middle;margin-right:6px}
     .caution{background:\(panel);border-left:6px solid \(muted);padding:6px 12px;font-size:14px}
     .methods{background:\(panel);border:1px solid \(rule);padding:4px 18px 12px;margin-top:36px;break-inside:avoid;\

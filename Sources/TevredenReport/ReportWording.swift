@@ -514,6 +514,35 @@ enum Wording {
     "Niet in het registratiebestand voor deze periode, en daarom niet in de tabel: \(names.joined(separator: "; "))."
   }
 
+  // MARK: Toelichting
+
+  static let toelichtingTitle = "Toelichting en afspraken"
+  /// Seed 002: a red light asks for a joint analysis, not a verdict; seed 000: an unmet norm for agreed actions.
+  static let toelichtingLead =
+    "Per indicator de duiding door Veilig Thuis, de gezamenlijke analyse met de gemeenten en de afgesproken acties. "
+    + "Een rood licht is een aanleiding voor een gezamenlijke analyse, geen oordeel."
+  static let duidingHeading = "Duiding door Veilig Thuis"
+  static let analyseHeading = "Gezamenlijke analyse"
+  static let actionsCaption = "Afgesproken acties"
+  static let actionHeader = ["Actie", "Eigenaar", "Status", "Sinds"]
+  static let actionsNote =
+    "Een actie staat in elke volgende burap tot zij is afgerond of vervallen; een actie die in deze periode is "
+    + "afgesloten, staat er nog één keer."
+
+  /// "lopend"; "afgerond in 2026-T2" for an action closed in the report's period.
+  static func actionStatus(_ action: Toelichting.CarriedAction, period: String) -> String {
+    action.closedInPeriod ? "\(action.status.rawValue) in \(period)" : action.status.rawValue
+  }
+
+  static func actionCells(_ action: Toelichting.CarriedAction, period: String) -> [String] {
+    [action.actie, action.eigenaar, actionStatus(action, period: period), action.since]
+  }
+
+  /// The heading of an indicator's toelichting outside its audience section: "PI 1: Meldingen …", "B2: Instroom …".
+  static func explanationTitle(_ explanation: ReportFigures.Explanation) -> String {
+    "\(explanation.isDescriptive ? "" : "PI ")\(explanation.number): \(explanation.label)"
+  }
+
   static let statusLegend =
     "Status: ✓ voldoet · ✗ voldoet niet (aanleiding voor gezamenlijke analyse, geen eindoordeel) · ~ indicatief "
     + "(weinig respondenten: voorzichtig mee zijn) · – te weinig respondenten om iets te zeggen · ○ geen norm."

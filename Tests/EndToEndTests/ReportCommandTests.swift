@@ -110,6 +110,56 @@ import TevredenTestSupport
     #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("x.html").path))
   }
 
+  @Test func theToelichtingIsRenderedAndABadFileIsRefusedWithItsLines() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let db = try demoDatabase(in: folder)
+    let sample = packageRoot.appendingPathComponent("Responses/toelichting-2026.yaml").path
+    let page = folder.appendingPathComponent("burap.html")
+
+    let html = try report(["--period", "2026-T2", "--out", page.path, "--toelichting", sample], db: db, cwd: folder)
+    #expect(html.exitCode == 0, "\(html)")
+    let text = try String(contentsOf: page, encoding: .utf8)
+    #expect(text.contains("data-toelichting=\"pi5\"") && text.contains("data-toelichting=\"pi6\""))
+    #expect(text.contains("<td>Teamleider Melding</td><td>lopend</td><td>2026-T1</td>"), "carried from T1")
+    #expect(text.contains("<td>afgerond in 2026-T2</td>"), "closed in T2, shown once more")
+    #expect(!text.contains("data-toelichting=\"pi1\""), "PI 1 has T1 text only, and no actions")
+
+    // In the year, the action closed in T2 is gone and the open ones of T1 and T2 are carried.
+    let year = try report(["--period", "2026", "--format", "md", "--toelichting", sample], db: db, cwd: folder)
+    #expect(year.exitCode == 0, "\(year)")
+    #expect(!year.stdout.contains("Folder 'Wat gebeurt er na uw melding?'"))
+    #expect(year.stdout.contains("| Teamleider Melding | lopend | 2026-T1 |"))
+    #expect(year.stdout.contains("| Ketenregisseur | lopend | 2026-T2 |"))
+
+    // An e-mail address in the file is masked, and said so on standard error.
+    let withAddress = folder.appendingPathComponent("toelichting-met-adres.yaml")
+    try "periods:\n  2026-T2:\n    pi5:\n      duiding: \"Vragen aan r.bakker@example.nl\"\n"
+      .write(to: withAddress, atomically: true, encoding: .utf8)
+    let masked = try report(
+      ["--period", "2026-T2", "--format", "md", "--toelichting", withAddress.path], db: db, cwd: folder)
+    #expect(masked.exitCode == 0, "\(masked)")
+    #expect(masked.stdout.contains("Vragen aan ") && !masked.stdout.contains("example.nl"), "\(masked)")
+    #expect(masked.stderr.contains("toelichting-met-adres.yaml: masked e-mail address"), "\(masked)")
+
+    let bad = folder.appendingPathComponent("toelichting-kapot.yaml")
+    try
+      "periods:\n  2026-T2:\n    pi5:\n      acties:\n        - { id: nieuw, status: klaar }\n    pi9: { duiding: x }\n"
+      .write(to: bad, atomically: true, encoding: .utf8)
+    let refused = try report(
+      ["--period", "2026-T2", "--out", "x.html", "--toelichting", bad.path], db: db, cwd: folder)
+    #expect(refused.exitCode == 1, "\(refused)")
+    #expect(refused.stderr.contains("nothing was written"), "\(refused)")
+    #expect(refused.stderr.contains("toelichting-kapot.yaml:5:"), "\(refused)")
+    #expect(refused.stderr.contains("status 'klaar'"), "\(refused)")
+    #expect(refused.stderr.contains("toelichting-kapot.yaml:6:5: error: 'pi9' in 2026-T2 is not an indicator"))
+    #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("x.html").path))
+
+    let freeRange = try report(
+      ["--from", "2026-01-01", "--to", "2026-03-31", "--format", "md", "--toelichting", sample], db: db, cwd: folder)
+    #expect(freeRange.exitCode == 1 && freeRange.stderr.contains("is none; use --period"), "\(freeRange)")
+  }
+
   @Test func remarksOnlyWhenAskedWithAWarningAndAPrivateFile() throws {
     let folder = try makeTemporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }

@@ -82,6 +82,17 @@ struct BrowserRenderingTests {
     #expect(dom.contains("te weinig antwoorden (minimaal 10)"))
     #expect(try captures(of: "class=\"norm\" data-norm=\"(7)\"", in: dom).count == 2)
     #expect(try captures(of: "class=\"norm\" data-norm=\"(trend)\"", in: dom).count == 2)
+    // The toelichting: in PI 5's section and under the indicator table, with the actions table; PI 6 has none.
+    for explanation in ReportFixture.figures.explanations {
+      #expect(
+        dom.contains("data-toelichting=\"\(explanation.indicatorID)\""),
+        "the browser's DOM lacks the toelichting of \(explanation.indicatorID)")
+    }
+    #expect(!dom.contains("data-toelichting=\"pi6\""))
+    #expect(dom.contains("<section id=\"toelichting\">"))
+    #expect(dom.contains("<caption>Afgesproken acties</caption>"))
+    #expect(dom.contains("<td>afgerond in 2026-T2</td>"))
+    #expect(dom.contains("Ruim boven de norm &lt;60%&gt; &amp; stabiel"), "escaped text stays text in the DOM")
     #expect(!dom.contains("<parsererror"))
   }
 

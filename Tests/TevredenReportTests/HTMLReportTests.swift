@@ -184,7 +184,7 @@ import TevredenTestSupport
   @Test func outlineMatchesTheSnapshot() throws {
     let pattern =
       "<(h[1-4])[^>]*>(.*?)</h[1-4]>|<(caption)>(.*?)</caption>|<svg [^>]*aria-label=\"([^\"]*)\""
-      + "|data-(group|bar|placeholder|norm|aspects|topics|attention-point|gemeenten)=\"([^\"]*)\""
+      + "|data-(group|bar|placeholder|norm|aspects|topics|attention-point|gemeenten|toelichting)=\"([^\"]*)\""
     let expression = try NSRegularExpression(pattern: pattern)
     var outline: [String] = []
     for match in expression.matches(in: html, range: NSRange(html.startIndex..., in: html)) {

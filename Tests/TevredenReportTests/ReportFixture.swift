@@ -284,8 +284,29 @@ enum ReportFixture {
           F.SubgroupRow(name: "Texel", value: nil, count: nil, status: .geenNorm, isSuppressed: true),
         ])
     ]
+    figures.explanations = explanations
     return figures
   }()
+
+  /// The toelichting of burap 2: PI 1 (no audience section: under the indicator table) and PI 5 (in its section),
+  /// with an action carried from T1 and one closed in T2; PI 6 has none.
+  static let explanations = [
+    F.Explanation(
+      indicatorID: "pi1", number: "1", label: "Meldingen met veiligheidsbeoordeling binnen 5 werkdagen",
+      duiding: "Ruim boven de norm <60%> & stabiel, dankzij het piketrooster."),
+    F.Explanation(
+      indicatorID: "pi5", number: "5", label: "Klanttevredenheid van direct betrokkenen", audience: .inwoners,
+      duiding: "Melders geven een lager cijfer dan adviesvragers.\n\nDe bereikbaarheid weegt het zwaarst.",
+      analyse: "Samen met de gemeenten vastgesteld: de terugkoppeling na een melding blijft achter.",
+      actions: [
+        Toelichting.CarriedAction(
+          id: "terugkoppeling", actie: "Melders binnen 5 werkdagen terugbellen", eigenaar: "Teamleider Melding",
+          status: .lopend, since: "2026-T1"),
+        Toelichting.CarriedAction(
+          id: "folder", actie: "Folder over wat er na een melding gebeurt", eigenaar: "Communicatie",
+          status: .afgerond, since: "2026-T1", closedInPeriod: true),
+      ]),
+  ]
 
   /// Only PI 5 and PI 6, as without `--merge`.
   static var surveysOnly: F {
@@ -294,6 +315,7 @@ enum ReportFixture {
     figures.descriptive = []
     figures.registrationHistory = []
     figures.registrationSubgroups = []
+    figures.explanations = []
     return figures
   }
 

@@ -24,6 +24,7 @@ extension TevredenCommand {
 
     @OptionGroup var registration: RegistrationOptions
     @OptionGroup var weighting: WeightingOptions
+    @OptionGroup var explanation: ToelichtingOptions
 
     @Option(help: ArgumentHelp("Where to write the report (default: standard output).", valueName: "file"))
     var out: String?
@@ -62,10 +63,12 @@ extension TevredenCommand {
       defer { store.close() }
       let indicators = try definitions.loadIndicators(from: store)
       let registered = try registration.load(period: period, indicators: indicators)
+      let explanations = try explanation.load(period: period, indicators: indicators)
       try requireResponses(in: period, store: store)
-      let figures = try ReportAssembly.figures(
+      var figures = try ReportAssembly.figures(
         store: store, indicators: indicators, period: period, registration: registered, withRemarks: withRemarks,
         weighting: weighting, generatedAt: Date())
+      figures.explanations = explanations
       registration.noteWithoutCount(figures.withheldSubgroups)
       if let merge = registration.merge, !figures.missingIndicators.isEmpty {
         printError(
@@ -86,6 +89,37 @@ extension TevredenCommand {
 }
 
 extension ReportRenderer.Format: ExpressibleByArgument {}
+
+/// `--toelichting`: the duiding, joint analysis and agreed actions per indicator, for the report.
+struct ToelichtingOptions: ParsableArguments {
+  @Option(
+    help: ArgumentHelp(
+      "The toelichting file (YAML): per burap period and indicator the duiding, the joint analysis and the agreed "
+        + "actions; open actions of earlier periods are carried.", valueName: "file.yaml"))
+  var toelichting: String?
+
+  /// The explanations of `period`, or none without `--toelichting`; a file with any error is refused as a whole,
+  /// with every problem's line, before anything is written.
+  func load(period: Period, indicators: IndicatorSet) throws -> [ReportFigures.Explanation] {
+    guard let toelichting else { return [] }
+    guard period.burapIndex != nil else {
+      throw CLIError.toelichtingNeedsBurapPeriod(toelichting, period: period.name)
+    }
+    let (parsed, diagnostics) = Toelichting.parse(try readText(toelichting), file: toelichting, indicators: indicators)
+    guard let parsed, !diagnostics.hasErrors else { throw CLIError.invalidToelichting(diagnostics) }
+    for warning in diagnostics { printError(warning.description) }
+    if !parsed.masked.isEmpty {
+      printError(
+        "\(toelichting): masked \(parsed.masked.map(\.label).joined(separator: ", ")) in the text; the report shows "
+          + "the marker instead (write roles, not names or contact details)")
+    }
+    let explanations = ReportFigures.Explanation.from(parsed, period: period, indicators: indicators)
+    if explanations.isEmpty {
+      printError("\(toelichting): nothing for \(period.name) (no text of the period and no open actions)")
+    }
+    return explanations
+  }
+}
 
 /// Gathers a report's figures from the store through the scoring engine; nothing here computes a statistic.
 enum ReportAssembly {
