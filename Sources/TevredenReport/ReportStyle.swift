@@ -144,6 +144,7 @@ enum ReportStyle {
     .tile{flex:1 1 300px;border:2px solid \(rule);border-left-width:10px;padding:8px 14px;background:\(paper);\
     break-inside:avoid}
     .tile p{margin:2px 0}
+    table.groups tr:not(.total) .status{font-size:12px}
     .attention{border:1px solid \(rule);border-left:6px solid \(accent);padding:4px 14px;margin:10px 0;\
     break-inside:avoid}
     .attention h2{font-size:17px;margin:6px 0}

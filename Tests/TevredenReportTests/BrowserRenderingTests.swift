@@ -90,6 +90,10 @@ struct BrowserRenderingTests {
     }
     #expect(!dom.contains("data-toelichting=\"pi6\""))
     #expect(dom.contains("<section id=\"toelichting\">"))
+    // The registration's parts: the counts without a light, the years against their norms, PI 7 per municipality.
+    for id in ["beschrijvend", "registratie-historie", "registratie-gemeenten"] {
+      #expect(dom.contains("<section id=\"\(id)\">"), "the browser's DOM lacks the section \(id)")
+    }
     #expect(dom.contains("<caption>Afgesproken acties</caption>"))
     #expect(dom.contains("<td>afgerond in 2026-T2</td>"))
     #expect(dom.contains("Ruim boven de norm &lt;60%&gt; &amp; stabiel"), "escaped text stays text in the DOM")

@@ -117,6 +117,9 @@ import TevredenTestSupport
     #expect(html.contains("Te weinig respondenten voor een cijfer: Monitoring (PI 5, n 8)"))
     #expect(html.contains("aanleiding voor gezamenlijke analyse, geen eindoordeel"))
     #expect(!html.contains("het oordeel."))
+    // A group's status is smaller than the indicator's, and said to be a signal within it.
+    #expect(html.contains("table.groups tr:not(.total) .status{font-size:12px}"))
+    #expect(html.contains("De status per groep is een signaal binnen de indicator"))
     // With every figure above its norm the page says so, and asks what goes well.
     var good = figures
     good.indicators = good.indicators.map { row in
