@@ -13,7 +13,10 @@ extension TevredenCommand {
         The page answers "are we at 7 or not, for whom, and how sure are we?": PI 5 and PI 6 (all seven with \
         --merge) with a light, n and interval; per group a bar with its interval against the norm line; the trend \
         per burap period over all years in the database; the grade distribution; aspects with their correlation \
-        with the grade; per municipality with disclosure control; a methods box. The HTML needs nothing from the \
+        with the grade; the topics as shares; per municipality with disclosure control; a methods box. The first page \
+        lists what falls short of its norm as an occasion for joint analysis; --toelichting adds VT's duiding, the \
+        joint analysis and the agreed actions; --invited gives the response rate (AAPOR RR1) beside the \
+        cooperation rate; an indicator whose basis is the weighted mean over groups needs --weights. The HTML needs nothing from the \
         internet and prints on A4. Open remarks stay out unless --with-remarks (for internal use only).
         """)
 

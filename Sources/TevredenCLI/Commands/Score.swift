@@ -117,7 +117,7 @@ struct WeightingOptions: ParsableArguments {
 
   @Option(
     help: ArgumentHelp(
-      "Invited per respondent group, for response rates: 'melding=400' (repeat) or a file with 'group,count' lines.",
+      "Invited per respondent group, for the response rate (RR1): 'melding=400' (repeat) or a file with 'group,count' (or 'group,period,count') lines.",
       valueName: "group=count or file"))
   var invited: [String] = []
 
