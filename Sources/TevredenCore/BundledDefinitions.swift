@@ -81,6 +81,20 @@ public enum BundledDefinitions {
           topics: [kinderen_hulp]       # optional topics, reported per group as the share giving each answer
         ```
 
+        ### Plain Dutch (warnings)
+        When a folder is otherwise clean, `tevreden check` warns per resident question (`audience: inwoners`; chain
+        partners are not checked) at the line of its text, without changing the exit code:
+        - **readability** below 60 on the Flesch-Douma scale, the Dutch form of Flesch's reading ease:
+          `206.835 − 0.93 × (words / sentences) − 77 × (syllables / words)`, syllables counted as vowel groups (`ij` a vowel);
+        - a **sentence of more than 15 words**;
+        - **two questions in one**: *en* joining two clauses that each have a finite verb (a heuristic: frequent verb forms
+          and the past-tense endings *-de*/*-te*);
+        - an **agree-statement**: a scale whose points say *mee eens*, where a direct question is easier;
+        - **jargon**: *adviesaanvraag, casus, interventie, ketenpartner, meldcode, monitoring, veiligheidsbeoordeling,
+          vervolgdienst, werkvoorraad, triage, regievoering, procesregie*.
+
+        Rewrite a flagged question as a new `version`: responses keep the version they were collected with.
+
         ### Rules the checker enforces
         - Every key is known: a misspelt key (`requird:`) is an error, not ignored.
         - `id`, `version`, `audience`, `group`, `title` and `questions` are required; the id equals the file name.

@@ -39,6 +39,14 @@ import TevredenTestSupport
     #expect(run.exitCode == 0, "\(run)")
     #expect(run.stdout.contains("\(expected) questionnaires"), "\(run)")
     #expect(!run.stderr.contains("error"), "\(run)")
+    // The resident questions that are hard to read are warned about at their line, without failing the check;
+    // chain partners' questions are not checked.
+    let warnings = run.stderr.split(separator: "\n").filter { $0.contains(": warning: ") }
+    #expect(
+      warnings.contains { $0.contains("inwoners-melding.yaml:") && $0.contains("question 'geduld': asks two things") },
+      "\(run)")
+    #expect(!warnings.contains { $0.contains("ketenpartners-") })
+    #expect(run.stdout.contains("; \(warnings.count) plain-Dutch warnings (see above)"), "\(run)")
   }
 
   @Test func brokenDefinitionReportsEveryProblemAtItsLine() throws {

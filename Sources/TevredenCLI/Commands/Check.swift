@@ -6,7 +6,11 @@ extension TevredenCommand {
   struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Validate questionnaire definitions and indicators.yaml.",
-      discussion: "Reports every problem as file:line:column: message. Exits 0 when clean, 1 when not.")
+      discussion: """
+        Reports every problem as file:line:column: message. Exits 0 when clean, 1 when not. A clean folder's \
+        resident questions are then checked for plain Dutch (readability by Flesch-Douma, sentences over 15 words, \
+        two questions in one, agree-statements, jargon): warnings, which do not change the exit code.
+        """)
 
     @Argument(
       help: ArgumentHelp(
@@ -26,9 +30,12 @@ extension TevredenCommand {
         throw ExitCode.failure
       }
       let questions = catalog.questionnaires.map(\.questionnaire.questions.count).reduce(0, +)
+      let hard = catalog.questionnaires.flatMap(PlainDutch.warnings)
+      for warning in hard { printError(warning.description) }
       print(
         "\(catalog.fileCount) file\(catalog.fileCount == 1 ? "" : "s") OK: \(catalog.questionnaires.count) questionnaire\(catalog.questionnaires.count == 1 ? "" : "s") with \(questions) questions"
-          + (catalog.indicators.map { ", \($0.indicators.count) indicators" } ?? ""))
+          + (catalog.indicators.map { ", \($0.indicators.count) indicators" } ?? "")
+          + (hard.isEmpty ? "" : "; \(hard.count) plain-Dutch warning\(hard.count == 1 ? "" : "s") (see above)"))
     }
   }
 }
