@@ -85,7 +85,9 @@ public enum ImportFiles {
     while let name = enumerator?.nextObject() as? String {
       let url = folder.appendingPathComponent(name)
       var isFolder: ObjCBool = false
-      guard inspectedExtensions.contains(url.pathExtension.lowercased()),
+      // What a folder import leaves out, inspecting leaves out too: it shows what an import would read.
+      guard !isRegistrationExport(name), !isToelichting(name),
+        inspectedExtensions.contains(url.pathExtension.lowercased()),
         FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue
       else { continue }
       names.append(name)

@@ -19,6 +19,8 @@ import TevredenTestSupport
     }
     let files = try ImportFiles.collect([folder.path]).map(\.lastPathComponent)
     #expect(files == ["inwoners-melding.csv"])
+    // Inspecting the folder shows what importing it would read.
+    #expect(try ImportFiles.inspectable(folder.path).map(\.url.lastPathComponent) == ["inwoners-melding.csv"])
     // A file named on the command line is read as given.
     let named = folder.appendingPathComponent("Toelichting-2026.txt").path
     #expect(try ImportFiles.collect([named]).map(\.lastPathComponent) == ["Toelichting-2026.txt"])
