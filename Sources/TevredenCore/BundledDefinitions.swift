@@ -119,6 +119,7 @@ public enum BundledDefinitions {
         minimum_respondents: 10     # below this a group's figure is "te weinig respondenten" (n only, no mean)
         indicative_below: 30        # optional; from the minimum up to this, the status is "indicatief" (default: the minimum)
         disclosure_threshold: 10    # per-municipality cells with fewer respondents are suppressed (with complementary suppression)
+        group_minimums: { jongeren: 15 }   # optional: groups that need more respondents before their figures are shown
         gemeenten: [Alkmaar, Bergen, Castricum]   # the region's municipalities; a response's gemeente must be one of them
         indicators:
           - id: pi5
@@ -156,6 +157,9 @@ public enum BundledDefinitions {
         # Van minimum_respondents tot dit aantal is een cijfer "indicatief": te zien, maar nog geen vast oordeel
         # (bij 30 respondenten is het interval ongeveer ±0,55: dan zegt een verschil met de norm van 7 iets).
         indicative_below: 30
+        # Groepen die meer respondenten nodig hebben voordat hun cijfer, aspecten en onderwerpen worden getoond, omdat ze
+        # in een kleine groep eerder herkenbaar zijn (zoals jongeren). Bijvoorbeeld:
+        # group_minimums: { jongeren: 15 }
         # Cijfers per gemeente met minder respondenten dan dit worden niet getoond (herleidbaarheid).
         disclosure_threshold: 10
         # De verdeling van de cijfers (hoeveel respondenten gaven een 1, een 2, …) van een gemeente of een groep binnen een

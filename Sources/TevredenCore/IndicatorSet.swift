@@ -114,6 +114,9 @@ public struct IndicatorSet: Hashable, Sendable {
   public var distributionThreshold: Int
   /// How long what identifies least but still could is kept (`tevreden purge` applies it).
   public var retention: Retention
+  /// A higher minimum n for some respondent groups (`group_minimums`), such as young people, whose answers a few
+  /// could recognise sooner: below it the group's figure, aspects and topics are not shown.
+  public var groupMinimums: [String: Int] = [:]
 
   /// How long data is kept before `tevreden purge` removes or reduces it; `nil`: kept.
   public struct Retention: Hashable, Sendable {
@@ -148,9 +151,11 @@ public struct IndicatorSet: Hashable, Sendable {
 
   /// The reporting thresholds, as the scoring engine uses them.
   public var thresholds: ReportingThresholds {
-    ReportingThresholds(
+    var thresholds = ReportingThresholds(
       minimumRespondents: minimumRespondents, indicativeBelow: indicativeBelow,
       disclosureThreshold: disclosureThreshold, distributionThreshold: distributionThreshold)
+    thresholds.groupMinimums = groupMinimums
+    return thresholds
   }
 
   /// The indicator with this id (`pi1`, `pi2a`, …).
@@ -165,7 +170,7 @@ public struct IndicatorSet: Hashable, Sendable {
 
   static let rootKeys = [
     "region", "minimum_respondents", "indicative_below", "disclosure_threshold", "distribution_threshold",
-    "gemeenten", "indicators", "retention",
+    "gemeenten", "indicators", "retention", "group_minimums",
   ]
   static let retentionKeys = ["remarks_months", "audit_events_months", "responses_years"]
   static let indicatorKeys = ["id", "number", "label", "audience", "unit", "direction", "norms", "basis"]
@@ -242,14 +247,39 @@ public struct IndicatorSet: Hashable, Sendable {
     for audience in Audience.allCases where !indicators.contains(where: { $0.audience == audience }) {
       reader.error(at: fields["indicators"] ?? root, "no indicator has audience '\(audience.rawValue)'")
     }
+    var groupMinimums: [String: Int] = [:]
+    if let node = fields["group_minimums"] {
+      if case .mapping(let mapping) = node {
+        for (groupNode, value) in mapping {
+          guard let group = groupNode.scalar?.string, group.isIdentifier(allowsHyphen: true) else {
+            reader.error(at: groupNode, "group_minimums must be keyed by respondent group, such as jongeren: 15")
+            continue
+          }
+          guard let number = reader.number(value, context: "the minimum of group '\(group)'"),
+            number == number.rounded(), let whole = Int(exactly: number)
+          else {
+            reader.error(at: value, "the minimum of group '\(group)' must be a whole number")
+            continue
+          }
+          if let minimum, whole < minimum {
+            reader.error(
+              at: value,
+              "the minimum of group '\(group)' (\(whole)) is below minimum_respondents (\(minimum)); a group may only "
+                + "need more respondents")
+          }
+          groupMinimums[group] = whole
+        }
+      } else {
+        reader.error(at: node, "group_minimums must be a mapping of group to number, such as { jongeren: 15 }")
+      }
+    }
     guard let minimum, let threshold, !reader.diagnostics.hasErrors else { return (nil, reader.diagnostics) }
-    return (
-      IndicatorSet(
-        minimumRespondents: minimum, indicativeBelow: indicative, disclosureThreshold: threshold,
-        indicators: indicators, gemeenten: gemeenten, region: region, distributionThreshold: distribution,
-        retention: retention),
-      reader.diagnostics
-    )
+    var set = IndicatorSet(
+      minimumRespondents: minimum, indicativeBelow: indicative, disclosureThreshold: threshold,
+      indicators: indicators, gemeenten: gemeenten, region: region, distributionThreshold: distribution,
+      retention: retention)
+    set.groupMinimums = groupMinimums
+    return (set, reader.diagnostics)
   }
 
   private static func parseIndicator(_ entry: YAMLReader.Fields, reader: inout YAMLReader) -> Indicator? {

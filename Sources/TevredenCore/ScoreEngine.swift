@@ -35,8 +35,9 @@ extension ScoreCard {
     for audience in Audience.allCases {
       guard let indicator = set.indicator(for: audience) else { continue }
       let norm = indicator.norms[request.period.normYear]
-      func assess(_ summary: GradeSummary) -> Assessment {
-        Assessment.of(summary, norm: norm, direction: indicator.direction, thresholds: thresholds)
+      /// `group`: a respondent group's cell, judged with the group's own minimum n where it has one.
+      func assess(_ summary: GradeSummary, group: String? = nil) -> Assessment {
+        Assessment.of(summary, norm: norm, direction: indicator.direction, thresholds: thresholds.forGroup(group))
       }
       let cells = data.cells.filter { $0.audience == audience }
       let previous = data.previousCells.filter { $0.audience == audience }
@@ -66,12 +67,12 @@ extension ScoreCard {
             AspectScore(
               item: $0.item, label: $0.label, summary: GradeSummary($0.distribution),
               correlation: $0.withGrade.correlation, correlationCount: $0.withGrade.count,
-              minimumRespondents: thresholds.minimumRespondents)
+              minimumRespondents: thresholds.forGroup(info.group).minimumRespondents)
           }
         let topics = data.topics.filter { $0.audience == audience && $0.group == info.group }
-          .map { TopicScore($0, minimumRespondents: thresholds.minimumRespondents) }
+          .map { TopicScore($0, minimumRespondents: thresholds.forGroup(info.group).minimumRespondents) }
         var row = Row(
-          label: info.label, group: info.group, summary: summary, assessment: assess(summary),
+          label: info.label, group: info.group, summary: summary, assessment: assess(summary, group: info.group),
           previousYear: comparison(summary, previous.filter { $0.group == info.group }), aspects: aspects,
           topics: topics,
           responseRates: responseRates(
@@ -201,7 +202,7 @@ extension ScoreCard {
 
   private static func makeBreakdown(
     request: ScoreRequest, cells: [GradeCell], groups: [GroupInfo], gemeenten: [String],
-    roleLabels: [String: String], thresholds: ReportingThresholds, assess: (GradeSummary) -> Assessment,
+    roleLabels: [String: String], thresholds: ReportingThresholds, assess: (GradeSummary, String?) -> Assessment,
     municipalCells: [GradeCell]?
   ) -> Breakdown {
     let dimensions = request.breakdownDimensions
@@ -268,12 +269,13 @@ extension ScoreCard {
       if request.breakdownIncludesGroups {
         for info in groups {
           let summary = GradeSummary(perGroup[info.group] ?? .empty)
-          groupRows.append(Row(label: info.label, group: info.group, summary: summary, assessment: assess(summary)))
+          groupRows.append(
+            Row(label: info.label, group: info.group, summary: summary, assessment: assess(summary, info.group)))
         }
       }
       var row = BreakdownRow(
         values: key, names: names(key),
-        total: Row(label: "", group: nil, summary: total, assessment: assess(total)), groups: groupRows)
+        total: Row(label: "", group: nil, summary: total, assessment: assess(total, nil)), groups: groupRows)
       row.total.label = row.label
       return row
     }

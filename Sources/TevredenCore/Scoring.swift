@@ -297,6 +297,18 @@ public struct ReportingThresholds: Hashable, Sendable {
   public var disclosureThreshold: Int
   /// Per-municipality cells with fewer respondents are shown without their distribution of grades.
   public var distributionThreshold: Int
+  /// Groups that need more respondents than ``minimumRespondents`` before their figures are shown.
+  public var groupMinimums: [String: Int] = [:]
+
+  /// The thresholds for one respondent group's figures: its own minimum n where it has one (the indicative band
+  /// starts there too, at the least).
+  public func forGroup(_ group: String?) -> ReportingThresholds {
+    guard let group, let minimum = groupMinimums[group], minimum > minimumRespondents else { return self }
+    var thresholds = self
+    thresholds.minimumRespondents = minimum
+    thresholds.indicativeBelow = max(indicativeBelow, minimum)
+    return thresholds
+  }
 
   public init(
     minimumRespondents: Int, indicativeBelow: Int, disclosureThreshold: Int, distributionThreshold: Int? = nil

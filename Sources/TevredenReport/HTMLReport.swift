@@ -296,7 +296,9 @@ public enum ReportRenderer {
       tooFew ? "–" : group.median.map { Wording.decimal($0) } ?? "–",
       tooFew ? "–" : group.standardDeviation.map { Wording.decimal($0) } ?? "–",
       tooFew ? "–" : group.shareBelowSix.map(Wording.percent) ?? "–",
-      tooFew ? Wording.status(group.status) + " (minimaal \(minimum))" : Wording.status(group.status),
+      tooFew
+        ? Wording.status(group.status) + " (minimaal \(group.minimum(default: minimum)))"
+        : Wording.status(group.status),
       tooFew ? "–" : Wording.comparison(group.comparison), tooFew ? "–" : Wording.change(group.change),
     ]
   }
@@ -336,7 +338,9 @@ public enum ReportRenderer {
           HTML.escape(Wording.change(change).replacingOccurrences(of: ", duidelijk", with: ""))
           + "<br><strong>duidelijk</strong>"
       }
-      if row.status == .teWeinigRespondenten { cells[7] += " <span class=\"note\">(minimaal \(minimum))</span>" }
+      if row.status == .teWeinigRespondenten {
+        cells[7] += " <span class=\"note\">(minimaal \(row.minimum(default: minimum)))</span>"
+      }
       // "Hoe zeker" sits under the status light, which keeps the table narrow enough for A4.
       cells.remove(at: 8)
       return cells

@@ -238,7 +238,12 @@ extension ReportFigures.AudienceSection {
     self.init(
       audience: audience, indicatorNumber: score.indicator.number, title: title,
       norm: ReportFigures.Norm(engineNorm: score.norm, direction: score.indicator.direction), overall: overall,
-      groups: score.groups.map { ReportFigures.GroupFigure($0, id: $0.group ?? $0.label) },
+      groups: score.groups.map { row in
+        var figure = ReportFigures.GroupFigure(row, id: row.group ?? row.label)
+        let minimum = thresholds.forGroup(row.group).minimumRespondents
+        if minimum > thresholds.minimumRespondents { figure.minimumRespondents = minimum }
+        return figure
+      },
       trend: trend.map { Self.trendPoints($0, thresholds: thresholds) } ?? [],
       histogram: score.overall.summary.count > 0
         ? ReportFigures.Histogram(

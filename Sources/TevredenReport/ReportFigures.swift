@@ -345,6 +345,11 @@ extension ReportFigures {
     public var status: Status
     public var comparison: NormComparison?
     public var change: Change?
+    /// The group's own minimum n where it needs more respondents than the report's (`group_minimums`).
+    public var minimumRespondents: Int?
+
+    /// The minimum n that applies to this figure, given the report's.
+    public func minimum(default minimum: Int) -> Int { max(minimumRespondents ?? minimum, minimum) }
 
     public init(
       id: String, label: String, count: Int, mean: Double?, standardDeviation: Double? = nil,

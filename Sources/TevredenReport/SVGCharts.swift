@@ -106,7 +106,8 @@ enum SVGCharts {
     let normText = section.norm.map { Wording.norm($0, unit: .grade) } ?? "geen norm"
     let described = rows.map { row -> String in
       guard let mean = row.mean, row.status != .teWeinigRespondenten else {
-        return "\(row.label): \(Wording.tooFewReason(count: row.count, minimum: minimumRespondents))"
+        return
+          "\(row.label): \(Wording.tooFewReason(count: row.count, minimum: row.minimum(default: minimumRespondents)))"
       }
       return "\(row.label): \(Wording.decimal(mean)) (\(Wording.status(row.status)), n = \(row.count))"
     }
@@ -174,7 +175,7 @@ enum SVGCharts {
           "<rect data-placeholder=\"\(id)\" x=\"\(number(x(1)))\" y=\"\(number(barTop))\" "
           + "width=\"\(number(plotRight - x(1)))\" height=\"\(number(barHeight))\" "
           + "fill=\"\(ReportStyle.tooFewBackground)\" stroke=\"\(ReportStyle.tooFewText)\" stroke-dasharray=\"2 3\"/>\n"
-        let reason = Wording.tooFewReason(count: row.count, minimum: minimumRespondents)
+        let reason = Wording.tooFewReason(count: row.count, minimum: row.minimum(default: minimumRespondents))
         svg += text(reason, x: x(1) + 10, y: middle + 5, fill: ReportStyle.tooFewText) + "\n"
         svg += text("–", x: plotRight + 14, y: middle + 5, size: 15, fill: ReportStyle.tooFewText) + "\n"
       }

@@ -318,6 +318,47 @@ import TevredenTestSupport
     #expect(none.indicators[1].groups[0].responseRates == nil)
   }
 
+  /// A group with its own, higher minimum n (`group_minimums`): under it no figure for the group, its aspects or
+  /// topics, while another group of the same size is shown; the indicator over all groups is not affected.
+  @Test func aGroupWithItsOwnMinimumIsShownOnlyFromIt() throws {
+    var indicators = ScoreCardFixture.indicators(minimum: 10, indicative: 30)
+    indicators.groupMinimums = ["melding": 15]
+    let grades = ScoreCardFixture.grades(12)
+    let card = try ScoreCardFixture.card(
+      [ScoreCardFixture.cell(.inwoners, "melding", grades), ScoreCardFixture.cell(.inwoners, "advies", grades)],
+      indicators: indicators)
+    let melding = try #require(card.indicators[0].groups.first { $0.group == "melding" })
+    let advies = try #require(card.indicators[0].groups.first { $0.group == "advies" })
+    #expect(melding.assessment.status == .teWeinigRespondenten)
+    #expect(advies.assessment.status != .teWeinigRespondenten && advies.assessment.isIndicative)
+    #expect(card.indicators[0].overall.assessment.status != .teWeinigRespondenten)
+    #expect(card.thresholds.forGroup("melding").minimumRespondents == 15)
+    #expect(card.thresholds.forGroup("advies").minimumRespondents == 10)
+    #expect(card.thresholds.forGroup(nil).minimumRespondents == 10)
+  }
+
+  @Test func groupMinimumsAreReadAndChecked() throws {
+    func parse(_ line: String) -> (IndicatorSet?, [Diagnostic]) {
+      IndicatorSet.parse(
+        """
+        minimum_respondents: 10
+        disclosure_threshold: 10
+        \(line)
+        indicators:
+          - { id: pi5, number: "5", label: L, audience: inwoners, unit: cijfer, direction: at_least }
+          - { id: pi6, number: "6", label: L, audience: ketenpartners, unit: cijfer, direction: at_least }
+        """, file: "indicators.yaml")
+    }
+    #expect(parse("group_minimums: { jongeren: 15 }").0?.groupMinimums == ["jongeren": 15])
+    #expect(parse("group_minimums: { jongeren: 15 }").0?.thresholds.groupMinimums == ["jongeren": 15])
+    let below = parse("group_minimums: { jongeren: 5 }").1
+    #expect(below.contains { $0.message.contains("is below minimum_respondents (10)") && $0.location.line == 3 })
+    let fraction = parse("group_minimums: { jongeren: 12.5 }").1
+    #expect(fraction.contains { $0.message.contains("must be a whole number") })
+    let list = parse("group_minimums: [jongeren]").1
+    #expect(list.contains { $0.message.contains("group_minimums must be a mapping") })
+  }
+
   @Test func dimensionsParseAndRefuseMisleadingCombinations() throws {
     #expect(try ScoreDimension.parseList("gemeente,group") == [.group, .gemeente])
     #expect(try ScoreDimension.parseList("jaar") == [.year])

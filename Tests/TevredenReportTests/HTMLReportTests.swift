@@ -138,6 +138,19 @@ import TevredenTestSupport
     #expect(ReportRenderer.html(good).contains("Geen indicator en geen groep blijft onder de norm."))
   }
 
+  /// A group with its own minimum n says that minimum where it has too few, in the table and in the chart.
+  @Test func aGroupWithItsOwnMinimumSaysIt() throws {
+    var figures = ReportFixture.figures
+    let index = try #require(figures.audiences[0].groups.firstIndex { $0.status == .teWeinigRespondenten })
+    figures.audiences[0].groups[index].minimumRespondents = 15
+    let group = figures.audiences[0].groups[index]
+    #expect(ReportRenderer.groupCells(group, minimum: 10, norm: 7).contains { $0.hasSuffix("(minimaal 15)") })
+    let html = ReportRenderer.html(figures)
+    #expect(html.contains("\(group.label): te weinig respondenten: \(group.count), minimaal 15 nodig"))
+    #expect(
+      group.minimum(default: 10) == 15 && ReportFixture.figures.audiences[0].groups[index].minimum(default: 10) == 10)
+  }
+
   /// Chain partners answer about the past year: their section says how to read a T1 or T2 figure.
   @Test func theChainPartnersFigureSaysItCoversThePastYear() throws {
     #expect(html.contains("data-recall"))
