@@ -246,7 +246,10 @@ public enum DisclosureAudit {
           result.hiddenCells += 1
           let objective = terms(row: row, column: column, thirds: 0..<(period + 1))
           guard let bounds = range(objective, program: counts, tableau: countTableau) else { continue }
-          if bounds.lowerBound == bounds.upperBound {
+          // A hidden cell worked out to hold nobody names no one: a group too small to protect is hidden in every
+          // municipality for a period, and a later period that shows some of them empty tells they were empty then
+          // too. Any cell it would pin down through them is a finding of its own.
+          if bounds.lowerBound == bounds.upperBound, bounds.lowerBound > 0 {
             result.findings.append(
               DisclosureFinding(
                 audience: year.audience, period: table.period, gemeente: year.gemeenten[row],
