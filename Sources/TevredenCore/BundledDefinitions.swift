@@ -158,8 +158,8 @@ public enum BundledDefinitions {
         # (bij 30 respondenten is het interval ongeveer ±0,55: dan zegt een verschil met de norm van 7 iets).
         indicative_below: 30
         # Groepen die meer respondenten nodig hebben voordat hun cijfer, aspecten en onderwerpen worden getoond, omdat ze
-        # in een kleine groep eerder herkenbaar zijn (zoals jongeren). Bijvoorbeeld:
-        # group_minimums: { jongeren: 15 }
+        # in een kleine groep eerder herkenbaar zijn: jongeren.
+        group_minimums: { jongeren: 15 }
         # Cijfers per gemeente met minder respondenten dan dit worden niet getoond (herleidbaarheid).
         disclosure_threshold: 10
         # De verdeling van de cijfers (hoeveel respondenten gaven een 1, een 2, …) van een gemeente of een groep binnen een
@@ -444,6 +444,102 @@ public enum BundledDefinitions {
           grade: cijfer
           aspects: [bereikbaarheid, bejegening, geduld, duidelijk_rol_vt, duidelijk_advies, deskundigheid, afspraken, duidelijk_vervolg]
           topics: [kinderen_aandacht, kinderen_hulp]
+
+        """#),
+    Catalog.Source(
+      path: "Questionnaires/inwoners-jongeren.yaml",
+      text: #"""
+        # Tevredenheid van jongeren (12 tot 18 jaar) die zelf direct betrokken waren bij een melding of een vervolgdienst.
+        # Kort, in je-vorm en met directe vragen (geen stellingen), zodat een jongere hem zelf kan invullen of in een gesprek
+        # kan beantwoorden. Telt mee in PI 5; jongeren zijn in een kleine groep eerder herkenbaar, daarom een hogere minimale
+        # n (group_minimums in indicators.yaml).
+        id: inwoners-jongeren
+        version: 1
+        audience: inwoners
+        group: jongeren
+        group_label: "Jongeren (12–17)"
+        title: "Wat vond jij van Veilig Thuis?"
+        intro: |
+          Je had contact met Veilig Thuis. Wij willen weten wat jij daarvan vond.
+          Het duurt ongeveer 5 minuten. Je mag stoppen wanneer je wilt.
+          Je naam wordt niet bij je antwoorden bewaard.
+          Wat je zegt, heeft geen invloed op de hulp die jij of je gezin krijgt.
+
+        missing_codes:
+          - { code: weet_niet, label: Weet ik niet }
+          - { code: weigert, label: Wil ik niet zeggen }
+
+        scales:
+          - id: goed5
+            points:
+              - { value: 1, label: Heel slecht }
+              - { value: 2, label: Slecht }
+              - { value: 3, label: Niet goed en niet slecht }
+              - { value: 4, label: Goed }
+              - { value: 5, label: Heel goed }
+            missing: [weet_niet, weigert]
+
+        questions:
+          - id: toestemming
+            type: consent
+            text: "Wil je een paar vragen over Veilig Thuis beantwoorden?"
+            instruction: "Vraag dit alleen als de jongere vrij kan praten. Zegt de jongere nee, dan stopt het gesprek."
+            aliases: ["Toestemming"]
+
+          - id: rol
+            type: single_choice
+            text: "Over wie ging het contact met Veilig Thuis?"
+            choices:
+              - { code: betrokkene, label: "Over mij" }
+              - { code: gezinslid, label: "Over iemand anders in mijn gezin" }
+              - { code: anders, label: "Iets anders" }
+            aliases: ["Rol"]
+
+          - id: luisteren
+            type: scale
+            scale: goed5
+            text: "Hoe goed luisterde de medewerker naar jou?"
+            aliases: ["Luisteren"]
+
+          - id: uitleg
+            type: scale
+            scale: goed5
+            text: "Hoe goed legde de medewerker uit wat er ging gebeuren?"
+            aliases: ["Uitleg"]
+
+          - id: veilig_gevoel
+            type: scale
+            scale: goed5
+            text: "Hoe veilig voelde je je bij de medewerker?"
+            aliases: ["Veilig gevoel"]
+
+          - id: veiliger
+            type: yes_no
+            text: "Is het thuis nu veiliger dan eerst?"
+            show_if: { item: rol, in: [betrokkene, gezinslid] }
+            aliases: ["Nu veiliger"]
+
+          - id: hulp_weten
+            type: yes_no
+            text: "Weet je waar je hulp kunt vragen?"
+            aliases: ["Weet waar hulp te vragen"]
+
+          - id: cijfer
+            type: grade
+            text: "Welk rapportcijfer geef je Veilig Thuis? Een 1 is heel slecht, een 10 is heel goed."
+            aliases: ["Rapportcijfer", "Cijfer"]
+
+          - id: opmerking
+            type: text
+            required: false
+            text: "Wil je nog iets zeggen over Veilig Thuis? Noem geen namen."
+            instruction: "Typ geen namen, adressen of telefoonnummers over; vat samen in eigen woorden."
+            aliases: ["Opmerking", "Toelichting"]
+
+        score:
+          grade: cijfer
+          aspects: [luisteren, uitleg, veilig_gevoel]
+          topics: [veiliger, hulp_weten]
 
         """#),
     Catalog.Source(

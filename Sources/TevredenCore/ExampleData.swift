@@ -13,6 +13,7 @@ public enum ExampleData {
     "inwoners-melding": [2025: .init(count: 110, meanGrade: 6.8), 2026: .init(count: 95, meanGrade: 6.6)],
     "inwoners-vervolgdienst": [2025: .init(count: 60, meanGrade: 7.0), 2026: .init(count: 58, meanGrade: 7.2)],
     "inwoners-monitoring": [2025: .init(count: 55, meanGrade: 7.3), 2026: .init(count: 56, meanGrade: 7.4)],
+    "inwoners-jongeren": [2025: .init(count: 24, meanGrade: 7.0), 2026: .init(count: 22, meanGrade: 7.1)],
     "ketenpartners-sociale-teams": [2025: .init(count: 70, meanGrade: 7.3), 2026: .init(count: 64, meanGrade: 7.5)],
     "ketenpartners-politie": [2025: .init(count: 55, meanGrade: 7.4), 2026: .init(count: 56, meanGrade: 7.2)],
     "ketenpartners-rvdk": [2025: .init(count: 52, meanGrade: 6.6), 2026: .init(count: 55, meanGrade: 6.4)],

@@ -128,11 +128,12 @@ extension AnalysisExportTests {
           # Yes/no and consent: 1/0 with labels.
           assert values["toestemming"][1] == "Ja" and values["toestemming"][0] == "Nee", values["toestemming"]
           # A scale item: its points' labels, and the missing codes labelled and declared missing.
-          scale = next(c for c in data.columns if c in ("bereikbaarheid", "deskundigheid"))
+          scale = next(c for c in data.columns if c in ("bereikbaarheid", "deskundigheid", "luisteren"))
           assert values[scale][1] in ("Heel ontevreden", "Zeer ontevreden", "Heel slecht"), values[scale]
           if "\(format)" == "sav":
               assert values[scale][-1] == "Weet ik niet", values[scale]
-              assert raw_meta.missing_ranges[scale] == [{"lo": -3.0, "hi": -1.0}], raw_meta.missing_ranges
+              # One code per missing code of the questionnaire, from -1 down (three, or two for the youth one).
+              assert raw_meta.missing_ranges[scale] in ([{"lo": -3.0, "hi": -1.0}], [{"lo": -2.0, "hi": -1.0}]), raw_meta.missing_ranges
           else:
               assert values[scale]["a"] == "Weet ik niet", values[scale]
               # Stata declares no missing values per variable: the extended ones found in the data are listed.

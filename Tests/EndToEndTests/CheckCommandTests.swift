@@ -34,7 +34,7 @@ import TevredenTestSupport
     let folder = try makeTemporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let expected = try committedQuestionnaireIDs().count
-    #expect(expected == 10)
+    #expect(expected == 11)
     let run = try runTevredenProcess(["check", questionnairesFolder.path], cwd: folder)
     #expect(run.exitCode == 0, "\(run)")
     #expect(run.stdout.contains("\(expected) questionnaires"), "\(run)")

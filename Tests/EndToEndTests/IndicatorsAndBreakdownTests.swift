@@ -69,6 +69,7 @@ import TevredenTestSupport
     melding,5200
     vervolgdienst,1300
     monitoring,900
+    jongeren,150
     politie,400
     sociale-teams,600
     rvdk,120
@@ -86,12 +87,14 @@ import TevredenTestSupport
     let weighted = try #require(pi5["weighted"] as? [String: Any], "\(json)")
     let groups = try #require(pi5["groups"] as? [[String: Any]])
     // Recompute the post-stratified mean from the printed group means and the populations.
-    let populations = ["adviesaanvraag": 2400.0, "melding": 5200, "vervolgdienst": 1300, "monitoring": 900]
+    let populations = [
+      "adviesaanvraag": 2400.0, "melding": 5200, "vervolgdienst": 1300, "monitoring": 900, "jongeren": 150,
+    ]
     var expected = 0.0
     for group in groups {
       let id = try #require(group["group"] as? String)
       let mean = try #require(group["mean"] as? Double)
-      expected += (populations[id] ?? 0) / 9800 * mean
+      expected += (populations[id] ?? 0) / 9950 * mean
     }
     let mean = try #require(weighted["mean"] as? Double)
     #expect(abs(mean - expected) < 0.001, "\(weighted)")
@@ -322,12 +325,18 @@ import TevredenTestSupport
     try FileManager.default.copyItem(at: questionnairesFolder, to: definitions)
     let indicatorsFile = definitions.appendingPathComponent("indicators.yaml")
     let original = try String(contentsOf: indicatorsFile, encoding: .utf8)
+    // A minimum n of 2, so that every group's mean is printed for the computation by hand.
     let withBasis = original.replacingOccurrences(
       of: "    audience: inwoners\n",
-      with: "    audience: inwoners\n    basis: { roles: [betrokkene, ouder, pleger], mean: groups }\n")
+      with: "    audience: inwoners\n    basis: { roles: [betrokkene, ouder, pleger], mean: groups }\n"
+    )
+    .replacingOccurrences(of: "minimum_respondents: 10", with: "minimum_respondents: 2")
+    .replacingOccurrences(of: "group_minimums: { jongeren: 15 }", with: "")
     try #require(withBasis != original)
     try withBasis.write(to: indicatorsFile, atomically: true, encoding: .utf8)
-    let volumes: [String: Double] = ["adviesaanvraag": 900, "melding": 2400, "monitoring": 300, "vervolgdienst": 600]
+    let volumes: [String: Double] = [
+      "adviesaanvraag": 900, "melding": 2400, "monitoring": 300, "vervolgdienst": 600, "jongeren": 150,
+    ]
     let weights = folder.appendingPathComponent("volumes.csv")
     try volumes.map { "\($0.key),\(Int($0.value))" }.joined(separator: "\n")
       .write(to: weights, atomically: true, encoding: .utf8)

@@ -50,7 +50,7 @@ import TevredenTestSupport
     #expect(markdown.exitCode == 0, "\(markdown)")
     #expect(markdown.stdout.hasPrefix("# Klanttevredenheid Veilig Thuis Noord-Holland Noord, burap 2 van 2026"))
     #expect(
-      markdown.stdout.contains("| 5 | Klanttevredenheid van direct betrokkenen | 7,2 | ≥ 7,0 | ✓ voldoet | 191 |"))
+      markdown.stdout.contains("| 5 | Klanttevredenheid van direct betrokkenen | 7,2 | ≥ 7,0 | ✓ voldoet | 206 |"))
     #expect(markdown.stdout.contains("| 2025-T3 |"), "the trend goes back to the first year in the database")
   }
 

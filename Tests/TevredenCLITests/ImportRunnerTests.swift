@@ -24,13 +24,13 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     // Given the example data in a fresh database
     let database = try TevredenDatabase.inMemory()
     let files = try ImportRunner.csvFiles(in: [repositoryRoot.appendingPathComponent("Responses").path])
-    #expect(files.count == 20)
+    #expect(files.count == 22)
     let reports = try ImportRunner(database: database, catalog: catalog).run(files)
     #expect(reports.allSatisfy { $0.rejected == 0 && $0.inserted == $0.rowCount })
     #expect(try database.responseCount() == reports.map(\.rowCount).reduce(0, +))
     // When it is exported per questionnaire
     let exported = try ExportBuilder.files(from: database, questionnaire: nil, period: nil)
-    #expect(exported.count == 10)
+    #expect(exported.count == 11)
     // Then each file holds exactly the rows of both example years (same text, sorted the same way)
     for file in exported {
       let originals = try ["2025", "2026"].map {

@@ -63,7 +63,7 @@ import TevredenTestSupport
   @Test func theBuiltInDefinitionsLoadWithoutProblems() {
     let catalog = Catalog.parse(BundledDefinitions.sources.filter { $0.name != "README.md" })
     #expect(catalog.diagnostics.filter { $0.severity == .error } == [])
-    #expect(catalog.questionnaires.count == 10)
+    #expect(catalog.questionnaires.count == 11)
     #expect(catalog.indicatorsSource != nil)
   }
 }
@@ -73,7 +73,7 @@ import TevredenTestSupport
   @Test func theResponsesFolderIsWhatTheBuiltInDefinitionsGenerate() throws {
     let catalog = Catalog.parse(BundledDefinitions.sources.filter { $0.name.hasSuffix(".yaml") })
     let files = ExampleData.files(catalog: catalog)
-    #expect(files.count == 20)
+    #expect(files.count == 22)
     for file in files {
       let committed = try String(
         contentsOf: repositoryRoot.appendingPathComponent("Responses").appendingPathComponent(file.path),

@@ -229,12 +229,13 @@ import TevredenTestSupport
   @Test func theRepositoryQuestionnairesAreValid() throws {
     let catalog = Catalog.load(from: repositoryRoot.appendingPathComponent("Questionnaires"))
     #expect(catalog.diagnostics.filter { $0.severity == .error }.map(\.description) == [])
-    #expect(catalog.questionnaires.count == 10)
+    #expect(catalog.questionnaires.count == 11)
     let groups = Set(catalog.questionnaires.map { "\($0.questionnaire.audience.rawValue)/\($0.questionnaire.group)" })
     #expect(
       groups == [
         "inwoners/adviesaanvraag", "inwoners/melding", "inwoners/vervolgdienst", "inwoners/monitoring",
-        "ketenpartners/sociale-teams", "ketenpartners/politie", "ketenpartners/rvdk", "ketenpartners/huisartsen",
+        "inwoners/jongeren", "ketenpartners/sociale-teams", "ketenpartners/politie", "ketenpartners/rvdk",
+        "ketenpartners/huisartsen",
         "ketenpartners/scholen", "ketenpartners/ziekenhuizen",
       ])
     for loaded in catalog.questionnaires {
