@@ -421,12 +421,6 @@ enum Wording {
     return parts.joined(separator: " · ") + " (n \(count(topic.respondents)))"
   }
 
-  /// The shares of a topic as table cells, one per option: "62%", or "–" below the minimum n.
-  static func topicShareCells(_ topic: TopicScore) -> [String] {
-    guard let shares = topic.reportedShares else { return topic.options.map { _ in "–" } }
-    return shares.map(percent)
-  }
-
   static let topicsSectionHeading = "Onderwerpen per groep"
   static let topicHeader = ["Onderwerp", "n", "Antwoorden (aandeel)"]
 
@@ -456,10 +450,17 @@ enum Wording {
   static func tableNotes(_ thresholds: ReportingThresholds) -> [String] {
     [
       "n = respondenten met een rapportcijfer; 95%-interval volgens de t-verdeling; sd = standaardafwijking; < 6 = aandeel cijfers onder de 6.",
-      "Onder \(thresholds.minimumRespondents) respondenten staat er \"te weinig respondenten\" en geen gemiddelde; van \(thresholds.minimumRespondents) tot \(thresholds.indicativeBelow) is het oordeel \"indicatief\". \"Significant\": het hele interval ligt aan die kant van de norm.",
+      "Onder \(thresholds.minimumRespondents) respondenten staat er \"te weinig respondenten\" en geen gemiddelde; van \(thresholds.minimumRespondents) tot \(thresholds.indicativeBelow) is de status \"indicatief\". \"Significant\": het hele interval ligt aan die kant van de norm.",
       "Verschil met vorig jaar: * = significant (Welch-toets, 5%). RR1 = responspercentage (AAPOR): afgerond / uitgenodigd, of zonder aantal uitgenodigden afgerond / alle interviewcontacten (ook niet bereikt en onjuist nummer); COOP1 = coöperatiegraad (AAPOR): afgeronde interviews / bereikte personen (afgerond, deels, geweigerd, anders).",
       countingRule,
-    ]
+    ] + groupMinimumNotes(thresholds)
+  }
+
+  /// "Voor de groep jongeren geldt een minimum van 15 respondenten.", one line per group with its own minimum.
+  static func groupMinimumNotes(_ thresholds: ReportingThresholds) -> [String] {
+    thresholds.groupMinimums.filter { $0.value > thresholds.minimumRespondents }.sorted { $0.key < $1.key }.map {
+      "Voor de groep \($0.key) geldt een minimum van \($0.value) respondenten."
+    }
   }
 
   static let weightingNote =

@@ -6,7 +6,6 @@ import TevredenCore
 extension TevredenDatabase {
   /// Items whose answer is a response's role in a breakdown by role: `rol` for residents, `functie` for chain
   /// partners.
-  public static let roleItems = Questionnaire.roleItems.map(\.rawValue)
 
   /// Counts what the scoring engine needs for one request: grade histograms per cell (counted by exact grade as
   /// the rows are read, so the result stays small however many responses there are), the same period a year earlier,
@@ -113,8 +112,8 @@ extension TevredenDatabase {
         if request.breakdownDimensions.contains(.role) {
           // Oldest snapshot first, so that a label reworded in a later edition wins, the same in every run.
           for (_, questionnaire) in definitions.sorted(by: { $0.key < $1.key }) {
-            for item in Self.roleItems {
-              guard let question = questionnaire.question(Question.ID(rawValue: item)),
+            for item in Questionnaire.roleItems {
+              guard let question = questionnaire.question(item),
                 case .choice(let choices, _) = question.kind
               else { continue }
               for choice in choices { roleLabels[questionnaire.audience, default: [:]][choice.code] = choice.label }

@@ -311,9 +311,9 @@ struct ScoreScan {
     if byRole {
       let guardTerm = scoredInPeriod + within(plans.filter { $0.breakdown?.contains(.role) == true })
       let codes = try ItemCodes.fetch(db)
-      for item in TevredenDatabase.roleItems {
+      for item in Questionnaire.roleItems {
         // An item no definition has has no number, and no answers.
-        let answer = codes.path(Question.ID(rawValue: item)).map { "json_extract(answers, '\($0)')" } ?? "NULL"
+        let answer = codes.path(item).map { "json_extract(answers, '\($0)')" } ?? "NULL"
         columns.append("CASE WHEN \(guardTerm) THEN \(answer) END")
         roleColumns.append(column)
         column += 1
@@ -326,7 +326,7 @@ struct ScoreScan {
     var basisCodes: [Int] = []
     if !roleBasis.isEmpty {
       let codes = try ItemCodes.fetch(db)
-      basisCodes = TevredenDatabase.roleItems.compactMap { codes.code($0).map(Int.init) }
+      basisCodes = Questionnaire.roleItems.compactMap { codes.code($0.rawValue).map(Int.init) }
       let audiences = roleBasis.keys.sorted().map { "'\($0.replacingOccurrences(of: "'", with: "''"))'" }
       columns.append(
         "CASE WHEN grade IS NOT NULL AND audience IN (\(audiences.joined(separator: ", "))) THEN answers END")

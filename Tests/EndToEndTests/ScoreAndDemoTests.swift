@@ -182,6 +182,8 @@ func independentGrades(questionnaire: String, grade item: String, from first: Da
     #expect(run.stdout.contains("Verzonnen voorbeeldgegevens (geen echte respondenten)"), "\(run)")
     #expect(run.stdout.contains("1221 van 1221 ingevulde vragenlijsten"), "\(run)")
     #expect(run.stdout.contains("Een vragenlijst telt mee in de periode waarin hij is afgerond"), "\(run)")
+    // The young people's own minimum is said beside the general one.
+    #expect(run.stdout.contains("Voor de groep jongeren geldt een minimum van 15 respondenten."), "\(run)")
     let lines = run.stdout.split(separator: "\n").map(String.init)
     for label in expectedGroupLabels {
       #expect(lines.contains { $0.hasPrefix("    \(label) ") }, "no row for \(label): \(run)")

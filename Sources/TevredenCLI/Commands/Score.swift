@@ -106,46 +106,6 @@ struct ScoreSelectionOptions: ParsableArguments {
   }
 }
 
-/// The service volumes per group (for a weighted mean) and the invited counts (for response rates), shared by
-/// every command that states an indicator's value, so that each states the same one.
-struct WeightingOptions: ParsableArguments {
-  @Option(
-    help: ArgumentHelp(
-      "A file with the population or service volume per respondent group ('melding,1200' per line) for a weighted mean.",
-      valueName: "file"))
-  var weights: String?
-
-  @Option(
-    help: ArgumentHelp(
-      "Invited per respondent group, for the response rate (RR1): 'melding=400' (repeat) or a file with 'group,count' (or 'group,period,count') lines.",
-      valueName: "group=count or file"))
-  var invited: [String] = []
-
-  /// The weights and invited counts, checked against the groups the database knows.
-  func load(knownGroups groups: Set<String>, period: Period) throws -> (PopulationWeights?, [String: Int]) {
-    var populationWeights: PopulationWeights?
-    if let weights {
-      populationWeights = PopulationWeights(
-        populations: try PopulationWeights.parse(
-          try readText(weights), file: weights, knownGroups: groups, column: "population", period: period),
-        file: weights)
-    }
-    var invitedCounts: [String: Int] = [:]
-    for value in invited {
-      if FileManager.default.fileExists(atPath: value) {
-        let counts = try PopulationWeights.parse(
-          try readText(value), file: value, knownGroups: groups, column: "invited", period: period)
-        for (group, count) in counts { invitedCounts[group] = Int(count) }
-      } else {
-        let counts = try PopulationWeights.parse(
-          value, file: "--invited", knownGroups: groups, column: "invited")
-        for (group, count) in counts { invitedCounts[group] = Int(count) }
-      }
-    }
-    return (populationWeights, invitedCounts)
-  }
-}
-
 /// --period, or --from with --to.
 func validatePeriodOptions(period: String?, from: String?, to: String?) throws {
   if period != nil, from != nil || to != nil {
