@@ -95,6 +95,45 @@ public enum BundledDefinitions {
 
         Rewrite a flagged question as a new `version`: responses keep the version they were collected with.
 
+        ### Translations
+        A definition may carry translations, so that an interview can be held (`tevreden interview … --taal en`) and an
+        online export read in another language. The texts above are the **source** (`source_language: nl`, the default);
+        each translation is one block under `translations:`, keyed by its ISO 639-1 code, at the end of the file so that a
+        translator works in one place and the source stays as it is. A block holds every text a respondent hears, keyed by
+        the ids and codes of the source:
+
+        ```yaml
+        source_language: nl            # optional; the language of the texts above (default nl)
+        translations:
+          en:                          # ISO 639-1: two lower-case letters (en, ar, tr, pl, …)
+            machine_translated: true   # made by a machine: `tevreden check` notes it until a translator removes this line
+            title: "What did you think of Veilig Thuis?"
+            intro: |                   # required when the source has an intro
+              …
+            missing_codes: { weet_niet: "I don't know", nvt: "Does not apply", weigert: "I'd rather not say" }
+            yes_no: { ja: "Yes", nee: "No" }          # the options of consent and yes/no questions
+            scales:
+              tevreden5: { 1: "Very dissatisfied", 2: "Dissatisfied", 3: "Neither", 4: "Satisfied", 5: "Very satisfied" }
+            questions:
+              toestemming: "Would you like to take part?"   # a question without choices: its text
+              rol:                                          # a choice question: its text and every choice
+                text: "Who are you in this situation?"
+                choices: { betrokkene: "The report was about me", ouder: "I am a parent or carer", … }
+        ```
+
+        Not translated: ids, codes, values, routing and the score rule (a response stores codes, so answers in every
+        language count alike); `instruction` (for the interviewer, who works in Dutch); `group_label` (reports are Dutch);
+        `aliases` (import headers). Adding or correcting a translation changes the file and so its snapshot, but not the
+        questions: raise `version` only when the source's questions change. A source other than Dutch names its words for
+        *ja* and *nee* at the top (`yes_no: { ja: Yes, nee: No }`).
+
+        `tevreden check` reports, at the line concerned: a text a translation lacks (at the block that should hold it), a
+        translation of something the source does not have (a question, choice, scale value or missing code), a language
+        key that is not an ISO 639-1 code or is the source language, two answers of one question that read the same in a
+        language (two choices, a choice and a missing code it offers, *ja* and *nee*), and a label that is one answer in
+        one language and another answer in another (an import reads labels in every language). `machine_translated: true`
+        is a note, not an error: the translation can be used, and should be reviewed by a translator.
+
         ### Rules the checker enforces
         - Every key is known: a misspelt key (`requird:`) is an error, not ignored.
         - `id`, `version`, `audience`, `group`, `title` and `questions` are required; the id equals the file name.

@@ -5,6 +5,8 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
   public enum Severity: String, Hashable, Sendable {
     case error
     case warning
+    /// Something to know that is not a problem of the file, such as a machine-made translation to review.
+    case note
   }
 
   /// A place in a file: 1-based line and column (column may be unknown).

@@ -20,6 +20,11 @@ public enum Audience: String, Hashable, Sendable, Codable, CaseIterable {
 /// - ``missingCodes``
 /// ### Scoring
 /// - ``scoreRule``
+/// ### Languages
+/// - ``sourceLanguage``
+/// - ``translations``
+/// - ``languages``
+/// - ``localized(to:)``
 public struct Questionnaire: Hashable, Sendable {
   /// The identifier of a questionnaire, equal to its file name without `.yaml`.
   public struct ID: RawRepresentable, Hashable, Comparable, Sendable, Codable, ExpressibleByStringLiteral,
@@ -50,12 +55,26 @@ public struct Questionnaire: Hashable, Sendable {
   public var scales: [Scale]
   public var questions: [Question]
   public var scoreRule: ScoreRule
+  /// The language the definition's texts are written in (`source_language`, default Dutch).
+  public var sourceLanguage: LanguageCode
+  /// The definition's translations, in file order; each holds every text a respondent hears (see
+  /// ``localized(to:)``).
+  public var translations: [Translation]
+  /// The options of consent and yes/no questions, in ``textLanguage``.
+  public var yesNoLabels: YesNoLabels
+  /// The language of the texts as they stand: the source language, or the language ``localized(to:)`` put them in.
+  public var textLanguage: LanguageCode
 
   public init(
     id: ID, version: Int, audience: Audience, group: String, groupLabel: String, title: String,
     intro: String, missingCodes: [MissingCode], scales: [Scale], questions: [Question],
-    scoreRule: ScoreRule
+    scoreRule: ScoreRule, sourceLanguage: LanguageCode = .dutch, translations: [Translation] = [],
+    yesNoLabels: YesNoLabels = .dutch
   ) {
+    self.sourceLanguage = sourceLanguage
+    self.translations = translations
+    self.yesNoLabels = yesNoLabels
+    self.textLanguage = sourceLanguage
     self.id = id
     self.version = version
     self.audience = audience

@@ -23,7 +23,7 @@ public struct LoadedQuestionnaire: Hashable, Sendable {
 public enum QuestionnaireLoader {
   static let rootKeys = [
     "id", "version", "audience", "group", "group_label", "title", "intro", "missing_codes", "scales",
-    "questions", "score",
+    "questions", "score", "source_language", "yes_no", "translations",
   ]
   static let questionKeys = [
     "id", "type", "text", "scale", "choices", "min", "max", "required", "missing", "show_if", "aliases",
@@ -119,11 +119,36 @@ public enum QuestionnaireLoader {
         reader.error(at: fields.node, "the questionnaire is missing the required key 'score'")
       }
 
+      var sourceLanguage = LanguageCode.dutch
+      if let text = reader.string(fields, "source_language", context: "the questionnaire", required: false) {
+        if let code = LanguageCode(code: text) {
+          sourceLanguage = code
+        } else {
+          reader.error(
+            at: fields["source_language"],
+            "source_language '\(text)' is not an ISO 639-1 language code; use two lower-case letters, such as nl")
+        }
+      }
+      var yesNo = YesNoLabels.dutch
+      if let node = fields["yes_no"],
+        let answers = reader.mapping(node, allowed: ["ja", "nee"], context: "yes_no"),
+        let yes = reader.string(answers, "ja", context: "yes_no"),
+        let no = reader.string(answers, "nee", context: "yes_no")
+      {
+        yesNo = YesNoLabels(yes: yes, no: no)
+      }
+
       guard let id, let version, let audience, let group, let title, let scoreRule else { return nil }
-      return Questionnaire(
+      var questionnaire = Questionnaire(
         id: Questionnaire.ID(rawValue: id), version: version, audience: audience, group: group,
         groupLabel: groupLabel ?? group, title: title, intro: intro, missingCodes: missingCodes,
-        scales: Array(scales.values).sorted { $0.id < $1.id }, questions: questions, scoreRule: scoreRule)
+        scales: Array(scales.values).sorted { $0.id < $1.id }, questions: questions, scoreRule: scoreRule,
+        sourceLanguage: sourceLanguage, yesNoLabels: yesNo)
+      if let node = fields["translations"] {
+        var translations = TranslationReader(source: questionnaire, placeholders: placeholders)
+        questionnaire.translations = translations.read(node, reader: &reader)
+      }
+      return questionnaire
     }
 
     mutating func missingCodeList(_ node: Node) -> [MissingCode] {

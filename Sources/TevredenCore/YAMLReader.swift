@@ -59,6 +59,10 @@ struct YAMLReader {
     diagnostics.append(Diagnostic(.warning, at: location(node), message))
   }
 
+  mutating func note(at node: Node?, _ message: String) {
+    diagnostics.append(Diagnostic(.note, at: location(node), message))
+  }
+
   /// A mapping's entries by key, reporting keys outside `allowed` (with a suggestion) and duplicate keys.
   mutating func mapping(_ node: Node, allowed: [String], context: String) -> Fields? {
     guard case .mapping(let mapping) = node else {

@@ -9,7 +9,9 @@ extension TevredenCommand {
       discussion: """
         Reports every problem as file:line:column: message. Exits 0 when clean, 1 when not. A clean folder's \
         resident questions are then checked for plain Dutch (readability by Flesch-Douma, sentences over 15 words, \
-        two questions in one, agree-statements, jargon): warnings, which do not change the exit code.
+        two questions in one, agree-statements, jargon): warnings, which do not change the exit code. Translations \
+        are checked for completeness (every text in every language, nothing the source lacks, no two answers that \
+        read the same); a machine-made translation is named in a note, for a translator to review.
         """)
 
     @Argument(
@@ -32,10 +34,13 @@ extension TevredenCommand {
       let questions = catalog.questionnaires.map(\.questionnaire.questions.count).reduce(0, +)
       let hard = catalog.questionnaires.flatMap(PlainDutch.warnings)
       for warning in hard { printError(warning.description) }
+      let machineMade = catalog.questionnaires.flatMap(\.questionnaire.translations).filter(\.isMachineTranslated).count
       print(
         "\(catalog.fileCount) file\(catalog.fileCount == 1 ? "" : "s") OK: \(catalog.questionnaires.count) questionnaire\(catalog.questionnaires.count == 1 ? "" : "s") with \(questions) questions"
           + (catalog.indicators.map { ", \($0.indicators.count) indicators" } ?? "")
-          + (hard.isEmpty ? "" : "; \(hard.count) plain-Dutch warning\(hard.count == 1 ? "" : "s") (see above)"))
+          + (hard.isEmpty ? "" : "; \(hard.count) plain-Dutch warning\(hard.count == 1 ? "" : "s") (see above)")
+          + (machineMade == 0
+            ? "" : "; \(machineMade) machine-made translation\(machineMade == 1 ? "" : "s") to review (see above)"))
     }
   }
 }
