@@ -10,6 +10,7 @@ import Foundation
 ///   per option, `<item>_<code>`, empty where the item was not answered.
 /// - The day a response counts on (Dutch local time), its year, its four-month block and the cumulative burap
 ///   periods it counts in, and the group's name as reports show it.
+/// - The language the respondent answered in (ISO 639-1) and whether an interpreter took part (1 or 0).
 ///
 /// Item columns follow the newest version's order (``ExchangeCSV/itemColumns(for:)``); each item is read by its
 /// kind in the newest version that has it. The codebook (``Codebook``) says what every value means.
@@ -17,7 +18,7 @@ public struct AnalysisCSV: Sendable {
   /// The metadata columns, in order.
   public static let metadataColumns = [
     "response_id", "questionnaire", "version", "audience", "group", "group_label", "gemeente", "mode", "status",
-    "started_at", "completed_at", "collected_on", "year", "tertile", "burap_periods",
+    "started_at", "completed_at", "collected_on", "year", "tertile", "burap_periods", "language", "interpreter",
   ]
 
   /// One column of the file.
@@ -95,7 +96,8 @@ public struct AnalysisCSV: Sendable {
       response.audience.rawValue, response.group, groupLabel, response.gemeente ?? "", response.mode.rawValue,
       response.status.rawValue, Timestamp.format(response.startedAt),
       response.completedAt.map(Timestamp.format) ?? "", day.description, String(day.year), "T\(tertile)",
-      (tertile...3).map { "\(day.year)-T\($0)" }.joined(separator: ";"),
+      (tertile...3).map { "\(day.year)-T\($0)" }.joined(separator: ";"), response.language.rawValue,
+      response.isInterpreterAssisted ? "1" : "0",
     ]
   }
 
@@ -140,9 +142,14 @@ public struct AnalysisCSV: Sendable {
     return kinds
   }
 
-  /// The positions of the columns that hold numbers only: `version`, `year`, and the numeric items' columns.
+  /// The metadata columns that hold numbers only: `version`, `year` and `interpreter` (1 or 0).
+  public static let numericMetadataColumns: Set<String> = ["version", "year", "interpreter"]
+
+  /// The positions of the columns that hold numbers only: `version`, `year`, `interpreter`, and the numeric items'
+  /// columns.
   public var numericColumnIndexes: Set<Int> {
-    var indexes: Set<Int> = [2, 12]
+    var indexes = Set(
+      Self.metadataColumns.indices.filter { Self.numericMetadataColumns.contains(Self.metadataColumns[$0]) })
     for (offset, column) in columns.enumerated() where isNumeric(column) {
       indexes.insert(Self.metadataColumns.count + offset)
     }

@@ -40,6 +40,8 @@ public struct Codebook: Hashable, Sendable {
     case startedAt = "started_at"
     case completedAt = "completed_at"
     case status
+    case language
+    case interpreter
   }
 
   /// One item column.

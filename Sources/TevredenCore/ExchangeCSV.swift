@@ -2,6 +2,9 @@ import Foundation
 
 /// tevreden's own exchange format: tidy CSV, one row per response, metadata columns then one column per item.
 ///
+/// The `language` column holds the ISO 639-1 code of the language the respondent answered in, `interpreter` `ja` or
+/// `nee`; a file without them (written before they were added) reads as the source language without an interpreter.
+///
 /// Cells: a value in its canonical text (`ja`/`nee`, a number, choice codes joined by `;`, free text), a missing
 /// code (`weet_niet`, `nvt`, `weigert`, as the questionnaire defines them), or empty when the item was not asked
 /// or not answered. Timestamps are ISO 8601 in UTC. The format round-trips: reading what was written gives the
@@ -13,7 +16,7 @@ public enum ExchangeCSV {
   /// The metadata columns, in order.
   public static let metadataColumns = [
     "response_id", "questionnaire", "version", "audience", "group", "gemeente", "mode", "interviewer", "started_at",
-    "completed_at", "status",
+    "completed_at", "status", "language", "interpreter",
   ]
 
   /// The item columns for a set of definitions of one questionnaire: the newest version's order, then items that
@@ -48,7 +51,8 @@ public enum ExchangeCSV {
       metadataGuarded(response.id.rawValue), response.questionnaireID.rawValue, String(response.questionnaireVersion),
       response.audience.rawValue, response.group, metadataGuarded(response.gemeente ?? ""), response.mode.rawValue,
       metadataGuarded(response.interviewer ?? ""), Timestamp.format(response.startedAt),
-      response.completedAt.map(Timestamp.format) ?? "", response.status.rawValue,
+      response.completedAt.map(Timestamp.format) ?? "", response.status.rawValue, response.language.rawValue,
+      interpreterCell(response.isInterpreterAssisted),
     ]
     let cells = items.map { item -> String in
       switch response.answers[item] {
@@ -96,6 +100,11 @@ public enum ExchangeCSV {
   /// tell apart, having no version of its own).
   public static func itemCell(_ cell: String) -> String {
     SpreadsheetGuard.unguarded(cell)
+  }
+
+  /// The `interpreter` cell: `ja` when an interpreter took part, else `nee`.
+  public static func interpreterCell(_ isInterpreterAssisted: Bool) -> String {
+    isInterpreterAssisted ? "ja" : "nee"
   }
 
   /// Interviewer codes identify a station or a person's code, not their name: no spaces.

@@ -46,22 +46,34 @@ public struct Response: Hashable, Sendable {
   public var completedAt: Date?
   public var status: Status
   public var answers: [Question.ID: Answer]
+  /// The language the respondent answered in: the interview's language (the last one it was switched to), or the
+  /// language an online platform recorded; the definition's source language when nothing says otherwise. Never
+  /// changes what an answer counts for: answers are codes.
+  public var language: LanguageCode
+  /// Whether an interpreter took part in the interview (`interview --tolk`); always `false` for imports.
+  public var isInterpreterAssisted: Bool
 
+  /// - Parameter language: The language of the answers; `nil` for the questionnaire's source language.
   public init(
     id: ID, questionnaire: Questionnaire, gemeente: String?, mode: Mode, interviewer: String?,
-    startedAt: Date, completedAt: Date?, status: Status, answers: [Question.ID: Answer]
+    startedAt: Date, completedAt: Date?, status: Status, answers: [Question.ID: Answer],
+    language: LanguageCode? = nil, isInterpreterAssisted: Bool = false
   ) {
     self.init(
       id: id, questionnaireID: questionnaire.id, questionnaireVersion: questionnaire.version,
       audience: questionnaire.audience, group: questionnaire.group, gemeente: gemeente, mode: mode,
-      interviewer: interviewer, startedAt: startedAt, completedAt: completedAt, status: status, answers: answers)
+      interviewer: interviewer, startedAt: startedAt, completedAt: completedAt, status: status, answers: answers,
+      language: language ?? questionnaire.sourceLanguage, isInterpreterAssisted: isInterpreterAssisted)
   }
 
+  /// - Parameter language: The language of the answers; Dutch, the default source language, when not given.
   public init(
     id: ID, questionnaireID: Questionnaire.ID, questionnaireVersion: Int, audience: Audience, group: String,
     gemeente: String?, mode: Mode, interviewer: String?, startedAt: Date, completedAt: Date?, status: Status,
-    answers: [Question.ID: Answer]
+    answers: [Question.ID: Answer], language: LanguageCode = .dutch, isInterpreterAssisted: Bool = false
   ) {
+    self.language = language
+    self.isInterpreterAssisted = isInterpreterAssisted
     self.id = id
     self.questionnaireID = questionnaireID
     self.questionnaireVersion = questionnaireVersion

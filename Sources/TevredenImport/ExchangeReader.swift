@@ -223,6 +223,21 @@ extension ExchangeCSV {
       {
         problems.append("interviewer '\(interviewer)' must be a code (letters, digits, '-', '_'), never a name")
       }
+      var language: LanguageCode?
+      let languageCell = cell("language").trimmedOfSpaces
+      if !languageCell.isEmpty {
+        language = LanguageCode(code: languageCell)
+        if language == nil {
+          problems.append(
+            "language '\(languageCell)' is not an ISO 639-1 language code (two lower-case letters, such as nl or en)")
+        }
+      }
+      var isInterpreterAssisted = false
+      switch cell("interpreter").trimmedOfSpaces.lowercased() {
+      case "", "nee": break
+      case "ja": isInterpreterAssisted = true
+      case let other: problems.append("interpreter '\(other)' is neither ja nor nee")
+      }
       let startedAt = ExchangeCSV.time(cell("started_at"))
       if startedAt == nil { problems.append("started_at '\(cell("started_at"))' \(ExchangeCSV.notATime)") }
       var completedAt: Date?
@@ -250,7 +265,8 @@ extension ExchangeCSV {
         id: Response.ID(rawValue: responseID), questionnaire: questionnaire,
         gemeente: gemeente.isEmpty ? nil : gemeente,
         mode: mode, interviewer: interviewer.isEmpty ? nil : interviewer, startedAt: startedAt,
-        completedAt: completedAt, status: status, answers: answers)
+        completedAt: completedAt, status: status, answers: answers, language: language,
+        isInterpreterAssisted: isInterpreterAssisted)
       let invalid = response.problems(in: questionnaire)
       guard invalid.isEmpty else {
         return reject(invalid)

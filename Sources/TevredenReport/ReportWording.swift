@@ -695,6 +695,10 @@ extension Wording {
     case .completedAt: "Einde van de afname (ISO 8601, UTC); leeg als de respons niet af is"
     case .status:
       "completed (telt mee), partial (niet afgemaakt, telt niet mee) of refused (geen toestemming, telt niet mee)"
+    case .language:
+      "Taal waarin de respondent antwoordde (ISO 639-1, zoals nl, en, ar); de antwoorden zelf zijn codes en tellen in "
+        + "elke taal hetzelfde"
+    case .interpreter: "ja als er een tolk bij het interview was, anders nee"
     }
   }
 

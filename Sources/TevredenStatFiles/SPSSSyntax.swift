@@ -37,7 +37,7 @@ public struct SPSSSyntax: Sendable {
     func width(_ name: String) -> Int { min(max(widths[name] ?? 1, 1), 32767) }
     var variables: [String] = []
     for name in AnalysisCSV.metadataColumns {
-      variables.append("  \(name) " + (name == "version" || name == "year" ? "F8.0" : "A\(width(name))"))
+      variables.append("  \(name) " + (AnalysisCSV.numericMetadataColumns.contains(name) ? "F8.0" : "A\(width(name))"))
     }
     for column in layout.columns {
       switch kind(of: column) {

@@ -58,7 +58,7 @@ public struct StatisticalFile: Sendable {
     missingCodes = Array((newest?.missingCodes ?? []).prefix(26))
     var variables: [Variable] = AnalysisCSV.metadataColumns.enumerated().map { index, name in
       Variable(
-        name: name, label: name, source: .metadata(index), isNumeric: name == "version" || name == "year")
+        name: name, label: name, source: .metadata(index), isNumeric: AnalysisCSV.numericMetadataColumns.contains(name))
     }
     for column in layout.columns {
       guard let question = layout.question(column.item) else { continue }

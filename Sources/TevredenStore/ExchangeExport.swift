@@ -89,6 +89,8 @@ struct ExchangeRowColumns {
   var importBatchId: Int32
   var answers: Int32
   var missing: Int32
+  var language: Int32
+  var interpreter: Int32
 
   init(_ names: [String]) throws {
     func index(_ name: String) throws -> Int32 {
@@ -116,8 +118,10 @@ struct ExchangeRowColumns {
     importBatchId = try index("importBatchId")
     answers = try index("answers")
     missing = try index("missing")
-    texts = [responseKey, questionnaireID, audience, respondentGroup, mode, startedAt, collectedOn, status]
-    integers = [id, keyHash, snapshotId, questionnaireVersion]
+    language = try index("language")
+    interpreter = try index("interpreter")
+    texts = [responseKey, questionnaireID, audience, respondentGroup, mode, startedAt, collectedOn, status, language]
+    integers = [id, keyHash, snapshotId, questionnaireVersion, interpreter]
     optionalTexts = [gemeente, interviewer, completedAt]
     afterVersion = [audience, respondentGroup, gemeente, mode, interviewer, startedAt, completedAt, status]
   }
@@ -306,7 +310,9 @@ struct ExchangeLineWriter {
       Self.isOneOf(Self.text(handle, columns.mode), Self.modes),
       Self.isOneOf(Self.text(handle, columns.status), Self.statuses),
       Timestamp.isFormatted(Self.text(handle, columns.startedAt)),
-      type(columns.completedAt) == SQLITE_NULL || Timestamp.isFormatted(Self.text(handle, columns.completedAt))
+      type(columns.completedAt) == SQLITE_NULL || Timestamp.isFormatted(Self.text(handle, columns.completedAt)),
+      Self.isLanguageCode(Self.text(handle, columns.language)),
+      (0...1).contains(sqlite3_column_int64(handle, columns.interpreter))
     else { return false }
 
     Self.appendMetadata(Self.text(handle, columns.responseKey), to: &output)
@@ -324,6 +330,11 @@ struct ExchangeLineWriter {
         Self.appendText(Self.text(handle, column), to: &output)
       }
     }
+    output.append(UInt8(ascii: ","))
+    Self.appendText(Self.text(handle, columns.language), to: &output)
+    output.append(UInt8(ascii: ","))
+    output.append(
+      contentsOf: sqlite3_column_int64(handle, columns.interpreter) == 1 ? Self.interpreterYes : Self.interpreterNo)
     for cell in cells {
       output.append(UInt8(ascii: ","))
       guard cell.count > 0 else { continue }
@@ -421,6 +432,17 @@ struct ExchangeLineWriter {
       var text = String(decoding: bytes, as: UTF8.self)
       text.withUTF8 { CSVWriter.appendEscaped($0, to: &output) }
     }
+  }
+
+  static let interpreterYes = Array(ExchangeCSV.interpreterCell(true).utf8)
+  static let interpreterNo = Array(ExchangeCSV.interpreterCell(false).utf8)
+
+  /// The ISO 639-1 codes, each as its two bytes in one number.
+  static let languageCodes = Set(LanguageCode.isoCodes.map { code in code.utf8.reduce(0) { $0 << 8 | Int($1) } })
+
+  /// Whether the bytes are an ISO 639-1 code, as the slow way (``LanguageCode/init(code:)``) reads it.
+  static func isLanguageCode(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    bytes.count == 2 && languageCodes.contains(Int(bytes[0]) << 8 | Int(bytes[1]))
   }
 
   static let audiences = Audience.allCases.map { Array($0.rawValue.utf8) }

@@ -477,6 +477,7 @@ public struct PreparedResponse: Sendable {
       && a.interviewer == b.interviewer && Self.sameTime(a.startedAt, b.startedAt)
       && Self.sameTime(a.completedAt, b.completedAt) && a.status == b.status
       && answers.values == other.answers.values && answers.missing == other.answers.missing
+      && a.language == b.language && a.interpreter == b.interpreter
   }
 
   /// Whether `later` is this partial response carried further: the same response (id, questionnaire and version,

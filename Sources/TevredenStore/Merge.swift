@@ -264,6 +264,8 @@ private struct StationMerger {
     compare("collectedOn") { $0.collectedOn }
     compare("status") { $0.status }
     compare("grade") { $0.grade }
+    compare("language") { $0.language }
+    compare("interpreter") { $0.interpreter }
     let (ours, theirs) = (incoming.1.answers, stored.1.answers)
     let items = Set(ours.keys).union(theirs.keys).filter { ours[$0] != theirs[$0] }
     return MergeConflict(response: id, fields: fields, items: items.sorted { $0.rawValue < $1.rawValue })
@@ -274,7 +276,8 @@ private struct StationMerger {
   private func finishesUnfinishedInterview(
     _ conflict: MergeConflict, stationRowId: Int64, in station: Database, regionRowId: Int64
   ) throws -> Bool {
-    let finishing: Set = ["status", "completedAt", "collectedOn", "grade"]
+    // An interview may switch language up to its end (`:taal`), so the language is finished with it too.
+    let finishing: Set = ["status", "completedAt", "collectedOn", "grade", "language"]
     guard conflict.fields.allSatisfy(finishing.contains),
       let regionInterview = try InterviewRecord.fetchOne(region, key: regionRowId),
       let stationInterview = try InterviewRecord.fetchOne(station, key: stationRowId)
@@ -291,12 +294,13 @@ private struct StationMerger {
   ) throws {
     try region.execute(
       sql: """
-        UPDATE response SET status = ?, completedAt = ?, collectedOn = ?, grade = ?, answers = ?, missing = ?
+        UPDATE response SET status = ?, completedAt = ?, collectedOn = ?, grade = ?, answers = ?, missing = ?,
+          language = ?
         WHERE id = ?
         """,
       arguments: [
         incoming.status, incoming.completedAt, incoming.collectedOn, incoming.grade, answers.values, answers.missing,
-        regionRowId,
+        incoming.language, regionRowId,
       ])
     if let interview = try InterviewRecord.fetchOne(station, key: stationRowId) {
       try region.execute(

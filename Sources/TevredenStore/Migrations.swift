@@ -400,6 +400,17 @@ extension TevredenDatabase {
           CREATE INDEX contactOutcomeDay ON contactOutcome (collectedOn);
           """)
     }
+    migrator.registerMigration("v15-response-language") { db in
+      // The language a respondent answered in (ISO 639-1) and whether an interpreter took part in the interview.
+      // Every response stored before was asked in Dutch: no definition could name another language then. The rules
+      // are written without IN, which SQLite evaluates with a temporary b-tree per insert (see v11).
+      try db.execute(
+        sql: """
+          ALTER TABLE response ADD COLUMN language TEXT NOT NULL DEFAULT 'nl'
+            CHECK (length(language) = 2 AND language GLOB '[a-z][a-z]');
+          ALTER TABLE response ADD COLUMN interpreter INTEGER NOT NULL DEFAULT 0 CHECK (interpreter = 0 OR interpreter = 1);
+          """)
+    }
     return migrator
   }
 

@@ -72,10 +72,16 @@ struct ResponseRecord: Codable, FetchableRecord, MutablePersistableRecord {
   var status: String
   var grade: Double?
   var importBatchId: Int64?
+  /// The ISO 639-1 code of the language the respondent answered in (schema v15; `nl` for every older response).
+  var language: String
+  /// Whether an interpreter took part (schema v15).
+  var interpreter: Bool
 
   mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
   init(_ response: Response, snapshotId: Int64, grade: Double?, importBatchId: Int64?) {
+    self.language = response.language.rawValue
+    self.interpreter = response.isInterpreterAssisted
     self.responseKey = response.id.rawValue
     self.keyHash = ResponseKeyHash.of(response.id.rawValue)
     self.snapshotId = snapshotId

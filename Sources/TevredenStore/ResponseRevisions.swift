@@ -61,7 +61,8 @@ extension TevredenDatabase {
       SELECT r.id, r.responseKey, r.keyHash, v.newSnapshotId AS snapshotId, r.questionnaireID,
         r.questionnaireVersion, r.audience, r.respondentGroup, v.newGemeente AS gemeente, r.mode, r.interviewer,
         r.startedAt, v.newCompletedAt AS completedAt, v.newCollectedOn AS collectedOn, v.newStatus AS status,
-        v.newGrade AS grade, r.importBatchId, v.newAnswers AS answers, v.newMissing AS missing
+        v.newGrade AS grade, r.importBatchId, v.newAnswers AS answers, v.newMissing AS missing, r.language,
+        r.interpreter
       FROM response r JOIN responseRevision v ON v.responseId = r.id
       WHERE r.id = ? AND v.newAnswers IS NOT NULL ORDER BY v.id DESC LIMIT 1
       """

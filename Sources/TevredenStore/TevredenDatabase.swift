@@ -246,8 +246,8 @@ public struct TevredenDatabase: Sendable {
   static let insertSQL = """
     INSERT INTO response (responseKey, keyHash, importBatchId, snapshotId, questionnaireID, questionnaireVersion,
       audience, respondentGroup, gemeente, mode, interviewer, startedAt, completedAt, collectedOn, status, grade,
-      answers, missing)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      answers, missing, language, interpreter)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (keyHash) DO NOTHING
     """
 
@@ -285,6 +285,8 @@ public struct TevredenDatabase: Sendable {
     binder.bind(record.grade)
     binder.bind(answers.values)
     binder.bind(answers.missing)
+    binder.bind(record.language)
+    binder.bind(Int64(record.interpreter ? 1 : 0) as Int64?)
   }
 
   /// The lookup of a stored response by its key hash that also tells whether it is exactly `record` with `answers`
@@ -294,7 +296,7 @@ public struct TevredenDatabase: Sendable {
     SELECT id, responseKey, importBatchId,
       (snapshotId = ? AND questionnaireID = ? AND questionnaireVersion = ? AND audience = ? AND respondentGroup = ?
         AND gemeente IS ? AND mode = ? AND interviewer IS ? AND startedAt = ? AND completedAt IS ? AND collectedOn = ?
-        AND status = ? AND grade IS ? AND answers = ? AND missing = ?)
+        AND status = ? AND grade IS ? AND answers = ? AND missing = ? AND language = ? AND interpreter = ?)
     FROM response WHERE keyHash = ?
     """
 
@@ -520,14 +522,16 @@ public struct TevredenDatabase: Sendable {
       }
     }
     guard let audience = Audience(rawValue: record.audience), let mode = Response.Mode(rawValue: record.mode),
-      let status = Response.Status(rawValue: record.status), let startedAt = Timestamp.parse(record.startedAt)
+      let status = Response.Status(rawValue: record.status), let startedAt = Timestamp.parse(record.startedAt),
+      let language = LanguageCode(code: record.language)
     else { throw StoreError.corruptRow("response \(record.responseKey) has invalid metadata") }
     return Response(
       id: Response.ID(rawValue: record.responseKey),
       questionnaireID: Questionnaire.ID(rawValue: record.questionnaireID),
       questionnaireVersion: record.questionnaireVersion, audience: audience, group: record.respondentGroup,
       gemeente: record.gemeente, mode: mode, interviewer: record.interviewer, startedAt: startedAt,
-      completedAt: record.completedAt.flatMap(Timestamp.parse), status: status, answers: parsed)
+      completedAt: record.completedAt.flatMap(Timestamp.parse), status: status, answers: parsed, language: language,
+      isInterpreterAssisted: record.interpreter)
   }
 
   /// The number of stored responses.

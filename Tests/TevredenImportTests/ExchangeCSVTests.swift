@@ -53,6 +53,44 @@ import TevredenTestSupport
     #expect(ExchangeCSV.write(result.rows.map(\.response), items: questionnaire.questions.map(\.id)) == text)
   }
 
+  @Test func theLanguageAndTheInterpreterRoundTrip() throws {
+    var response = Response(
+      id: "ar", questionnaire: loaded.questionnaire, gemeente: "Hoorn", mode: .telefonisch, interviewer: "INT01",
+      startedAt: try instant("2026-02-01T09:00:00Z"), completedAt: try instant("2026-02-01T09:10:00Z"),
+      status: .completed,
+      answers: [
+        "toestemming": .value(.yesNo(true)), "kinderen": .value(.yesNo(false)),
+        "bereikbaarheid": .value(.scalePoint(4)),
+        "cijfer": .value(.grade(8)),
+      ])
+    response.language = "ar"
+    response.isInterpreterAssisted = true
+    let text = ExchangeCSV.write([response], items: loaded.questionnaire.questions.map(\.id))
+    #expect(text.hasPrefix(header.replacingOccurrences(of: ",status,", with: ",status,language,interpreter,")))
+    #expect(text.contains(",completed,ar,ja,"))
+    let result = read(text)
+    #expect(result.diagnostics == [])
+    #expect(result.rows.map(\.response) == [response])
+  }
+
+  @Test func aFileWithoutLanguageIsInTheSourceLanguageAndABadLanguageIsARowProblem() throws {
+    let old = read(
+      header + "\na,valid-minimal,1,inwoners,melding,Hoorn,online,,2026-02-01T09:00:00Z,,partial,ja,,,,,\n")
+    #expect(old.diagnostics == [])
+    #expect(old.rows.first?.response.language == "nl")
+    #expect(old.rows.first?.response.isInterpreterAssisted == false)
+    let withLanguage = header.replacingOccurrences(of: ",status,", with: ",status,language,interpreter,")
+    let bad = read(
+      withLanguage
+        + "\na,valid-minimal,1,inwoners,melding,Hoorn,online,,2026-02-01T09:00:00Z,,partial,english,misschien,ja,,,,,\n"
+    )
+    #expect(
+      bad.diagnostics.map(\.description) == [
+        "test.csv:2: error: language 'english' is not an ISO 639-1 language code (two lower-case letters, such as nl or "
+          + "en); interpreter 'misschien' is neither ja nor nee; row skipped"
+      ])
+  }
+
   /// Remarks with every kind of line break, quotes and outer spaces come back from the file unchanged.
   @Test func remarksWithLineBreaksQuotesAndSpacesRoundTrip() throws {
     let remarks = [

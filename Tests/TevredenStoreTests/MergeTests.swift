@@ -309,6 +309,24 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: crashed + "-shm"))
   }
 
+  @Test func aResponseKeepsItsLanguageAndInterpreterThroughAMerge() throws {
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let region = try TevredenDatabase.open(atPath: path("region.sqlite"))
+    var arabic = try response("VT-ARABIC", grade: 8)
+    arabic.language = "ar"
+    arabic.isInterpreterAssisted = true
+    let file = try station("station.sqlite") { station in
+      try station.save(arabic, collectedWith: definition)
+    }
+
+    let report = try region.merge(stationsAt: [file])
+    let again = try region.merge(stationsAt: [file])
+
+    #expect(report.inserted == 1)
+    #expect(try region.response("VT-ARABIC") == arabic)
+    #expect(again.inserted == 0 && again.alreadyPresent == 1 && again.conflictCount == 0)
+  }
+
   @Test func aStationFromAnOlderSchemaIsReadThroughAMigratedCopy() throws {
     defer { try? FileManager.default.removeItem(at: folder) }
     let region = try TevredenDatabase.open(atPath: path("region.sqlite"))
