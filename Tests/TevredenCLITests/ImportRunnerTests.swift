@@ -112,10 +112,10 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
       contentsOf: repositoryRoot.appendingPathComponent("Responses/2026/ketenpartners-politie.csv"), encoding: .utf8
     ).split(separator: "\n").map(String.init)
     let partialRow = try #require(lines.first { $0.hasPrefix("ketenpartners-politie-2026-0046,") })
-    #expect(partialRow.hasSuffix(",,partial,ja,zedenrecherche,ja,4,4,4,weigert,5,,,,,,,,"))
+    #expect(partialRow.hasSuffix(",,partial,nl,nee,ja,zedenrecherche,ja,4,4,4,weigert,5,,,,,,,,"))
     let completedRow = partialRow.replacingOccurrences(
-      of: ",,partial,ja,zedenrecherche,ja,4,4,4,weigert,5,,,,,,,,",
-      with: ",2026-01-16T16:12:00Z,completed,ja,zedenrecherche,ja,4,4,4,weigert,5,4,4,ja,4,4,4,8,")
+      of: ",,partial,nl,nee,ja,zedenrecherche,ja,4,4,4,weigert,5,,,,,,,,",
+      with: ",2026-01-16T16:12:00Z,completed,nl,nee,ja,zedenrecherche,ja,4,4,4,weigert,5,4,4,ja,4,4,4,8,")
     let first = dir.appendingPathComponent("first.csv")
     let later = dir.appendingPathComponent("later.csv")
     let strictLater = dir.appendingPathComponent("later-with-a-bad-row.csv")
