@@ -79,6 +79,7 @@ final class InterviewRunner {
       case .finish: return .completion
       case .pause, .quickExit: return .pause
       case .store, .remove: continue
+      case .language: return .languageSwitch
       }
     }
     return .answer
@@ -103,8 +104,8 @@ final class InterviewRunner {
 
   func run(showIntro: Bool) -> Ending {
     if showIntro {
-      console.write("\n" + console.style(interview.questionnaire.title, .bold) + "\n")
-      console.write(interview.questionnaire.intro.trimmingCharacters(in: .whitespacesAndNewlines) + "\n")
+      console.write("\n" + console.style(asked(interview.presented.title), .bold) + "\n")
+      console.write(asked(interview.presented.intro.trimmingCharacters(in: .whitespacesAndNewlines)) + "\n")
     }
     var message: String?
     var help = false
@@ -211,7 +212,9 @@ final class InterviewRunner {
   /// The review as a terminal of this size shows it; `nil` from a pipe, which gets every line as it is.
   private func reviewLayout(_ lines: [ReviewLine]) -> ReviewLayout? {
     guard console.isTerminal else { return nil }
-    return ReviewLayout(lines, size: console.size ?? .fallback, notAnswered: InterviewText.notAnswered)
+    return ReviewLayout(
+      lines, size: console.size ?? .fallback, notAnswered: InterviewText.notAnswered,
+      rightToLeft: interview.language.isRightToLeft)
   }
 
   /// Handles the keys that turn the review's pages (Enter: next page, `<` on a later page: the page before) and
@@ -234,19 +237,38 @@ final class InterviewRunner {
 
   // MARK: - Rendering
 
+  /// A text of the questionnaire as the respondent hears it, isolated when its language is written right to left.
+  private func asked(_ text: String) -> String {
+    BidiText.isolated(text, rightToLeft: interview.language.isRightToLeft)
+  }
+
+  /// An answer as described on the screen (a label, a number, what was typed), isolated by its first letter on the
+  /// screen of a right-to-left language.
+  private func answered(_ text: String) -> String {
+    BidiText.firstStrongIsolated(text, rightToLeft: interview.language.isRightToLeft)
+  }
+
   private func render(message: String?, help: Bool) {
     var out = "\n"
     if help { out += InterviewText.help + "\n\n" }
     switch interview.screen {
     case .question(let screen):
-      out += console.style(InterviewText.progress(screen.number, screen.total), .dim) + "\n"
-      out += console.style(screen.question.text, .bold) + "\n"
+      let source = interview.questionnaire.sourceLanguage
+      let tag =
+        interview.language == source ? "" : "   " + InterviewText.languageTag(interview.language, interpreter: false)
+      out += console.style(InterviewText.progress(screen.number, screen.total) + tag, .dim) + "\n"
+      out += console.style(asked(screen.question.text), .bold) + "\n"
+      if let sourceText = screen.sourceText {
+        out += "  " + console.style(InterviewText.sourceText(sourceText, language: source), .dim) + "\n"
+      }
       // For the interviewer's eyes only: marked, and never part of what is read out or stored.
       if let instruction = screen.question.instruction {
         out += "  " + console.style(InterviewText.instruction(instruction), .dim) + "\n"
       }
       for option in screen.options {
-        out += "  " + console.style(option.key.leftPadded(to: 2), .cyan) + "  " + option.label + "\n"
+        out +=
+          "  " + console.style(option.key.leftPadded(to: 2), .cyan) + "  " + asked(option.label)
+          + (option.sourceLabel.map { "  " + console.style("(\($0))", .dim) } ?? "") + "\n"
       }
       switch screen.question.kind {
       case .grade: out += "  " + InterviewText.gradeHint + "\n"
@@ -258,14 +280,19 @@ final class InterviewRunner {
       if !screen.missingOptions.isEmpty {
         out +=
           "  "
-          + screen.missingOptions.map { console.style($0.key, .cyan) + " " + $0.label }.joined(separator: "   ")
+          + screen.missingOptions.map { console.style($0.key, .cyan) + " " + asked($0.label) }.joined(separator: "   ")
           + "\n"
       }
       if !screen.question.isRequired, screen.current == nil { out += "  " + InterviewText.optional + "\n" }
-      if let current = screen.current { out += "  " + console.style(InterviewText.current(current), .green) + "\n" }
+      if let current = screen.current {
+        out += "  " + console.style(InterviewText.current(answered(current)), .green) + "\n"
+      }
       if screen.returnsToReview { out += "  " + InterviewText.returnsToReview + "\n" }
+      let languageKey = interview.questionnaire.languages.count > 1 ? "   " + InterviewText.languageKey : ""
       out +=
-        "  " + console.style(screen.canGoBack ? InterviewText.keysOnQuestion : InterviewText.keysFirstQuestion, .dim)
+        "  "
+        + console.style(
+          (screen.canGoBack ? InterviewText.keysOnQuestion : InterviewText.keysFirstQuestion) + languageKey, .dim)
         + "\n"
     case .review(let lines):
       if let layout = reviewLayout(lines) {
@@ -276,8 +303,9 @@ final class InterviewRunner {
       let width = String(lines.count).count
       for line in lines {
         out +=
-          "  " + console.style(String(line.number).leftPadded(to: width), .cyan) + "  " + line.text + "\n"
-          + "  " + String(repeating: " ", count: width) + "  → " + (line.answer ?? InterviewText.notAnswered) + "\n"
+          "  " + console.style(String(line.number).leftPadded(to: width), .cyan) + "  " + asked(line.text) + "\n"
+          + "  " + String(repeating: " ", count: width) + "  → "
+          + (line.answer.map(answered) ?? InterviewText.notAnswered) + "\n"
       }
       out += "  " + console.style(InterviewText.reviewKeys, .dim) + "\n"
     case .confirmRefusal:

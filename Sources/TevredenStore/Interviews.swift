@@ -139,8 +139,10 @@ extension TevredenDatabase {
   ///   - takingOver: Take the interview even though the process recorded for it is running: the interviewer has
   ///     confirmed that no session has it open (the number belongs to another program now). Logged as
   ///     ``InterviewEventKind/takenOver``; a session still running there can then no longer write to it.
+  ///   - interpreterJoins: An interpreter takes part from now on (`--tolk`): recorded with the response.
   public func resumeInterview(
-    _ id: Response.ID, processId: Int32, clock: InterviewClock, isRunning: (Int32) -> Bool, takingOver: Bool = false
+    _ id: Response.ID, processId: Int32, clock: InterviewClock, isRunning: (Int32) -> Bool, takingOver: Bool = false,
+    interpreterJoins: Bool = false
   ) throws -> (Response, LoadedQuestionnaire) {
     try writer.write { db in
       let rowId = try Self.rowId(of: id, in: db)
@@ -155,6 +157,9 @@ extension TevredenDatabase {
       record.processId = processId
       record.lastActivityAt = Timestamp.format(clock.at)
       try record.update(db)
+      if interpreterJoins {
+        try db.execute(sql: "UPDATE response SET interpreter = 1 WHERE id = ?", arguments: [rowId])
+      }
       guard let responseRecord = try ResponseRecord.fetchOne(db, key: rowId),
         let snapshotRecord = try SnapshotRecord.fetchOne(db, key: responseRecord.snapshotId)
       else { throw InterviewStoreError.unknownInterview(id) }
@@ -241,6 +246,9 @@ extension TevredenDatabase {
           interview.state = InterviewState.paused.rawValue
           interview.processId = nil
           try log(effect == .pause ? .paused : .quickExit)
+        case .language(let language):
+          try db.execute(
+            sql: "UPDATE response SET language = ? WHERE id = ?", arguments: [language.rawValue, rowId])
         case .finish(let status):
           try Self.finish(rowId: rowId, id: id, status: status, at: clock.at, in: db)
           interview.state = (status == .refused ? InterviewState.refused : .completed).rawValue

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import TevredenCLI
@@ -33,6 +34,47 @@ import Testing
     #expect(
       shown.hasSuffix("Een lang antwoord in de woorden van de respondent, dat over meer regels doorloopt dan een"))
     #expect(rows[0].text.contains("…"), "a long question is cut: \(rows[0].text)")
+  }
+
+  /// Arabic questions and answers on a narrow terminal: each cell isolated right to left (questions) or by its first
+  /// letter (answers) after it is cut or wrapped, and the widths counting what the terminal shows.
+  @Test(arguments: [40, 60, 80])
+  func rightToLeftRowsAreIsolatedPerCellAndFitTheWidth(columns: Int) {
+    let arabic = (1...9).map { number in
+      ReviewLine(
+        number: number, questionID: Question.ID(rawValue: "q\(number)"),
+        text: "ما مدى رضاك عن سهولة الوصول إلى Veilig Thuis؟ سؤال \(number)",
+        answer: number == 5
+          ? "جواب طويل بكلمات المستجيب يمتد على أكثر من سطر واحد في هذا العمود الضيق" : "4 راضٍ")
+    }
+    let layout = ReviewLayout(
+      arabic, size: TerminalSize(rows: 40, columns: columns), notAnswered: "(geen antwoord)", rightToLeft: true)
+    let rows = layout.pages.flatMap { $0 }
+    #expect(rows.count == 9)
+    for row in rows {
+      for line in [row.text] + row.continuation {
+        let shown = BidiText.width(line) + (line == row.text ? 2 + row.numberText.count + 2 : 2)
+        #expect(shown <= columns - 1, "too wide (\(shown)): \(line.debugDescription)")
+        let opened = line.filter { $0 == BidiText.rightToLeftIsolate || $0 == BidiText.firstStrongIsolate }.count
+        #expect(opened == line.filter { $0 == BidiText.popDirectionalIsolate }.count, "\(line.debugDescription)")
+      }
+      #expect(row.text.hasPrefix(String(BidiText.rightToLeftIsolate)), "\(row.text.debugDescription)")
+    }
+    // The question cell is cut inside its isolate; the long answer wraps, every line isolated on its own.
+    #expect(rows[0].text.contains("…\u{2069}"))
+    #expect(rows[4].continuation.count >= 1)
+    for line in rows[4].continuation {
+      #expect(line.trimmingCharacters(in: .whitespaces).hasPrefix(String(BidiText.firstStrongIsolate)))
+    }
+    // An Arabic letter with its vowel mark is one column.
+    #expect(BidiText.width("\u{2068}4 راضٍ\u{2069}") == 5)
+  }
+
+  @Test func isolatingKeepsLineBreaksAndLeftToRightTextAlone() {
+    #expect(BidiText.isolated("سطر\n\nسطر", rightToLeft: true) == "\u{2067}سطر\u{2069}\n\n\u{2067}سطر\u{2069}")
+    #expect(BidiText.isolated("Hello", rightToLeft: false) == "Hello")
+    #expect(BidiText.firstStrongIsolated("7", rightToLeft: true) == "\u{2068}7\u{2069}")
+    #expect(BidiText.width("\u{2067}abc\u{2069}") == 3)
   }
 
   @Test(arguments: [24, 14, 8, 3])

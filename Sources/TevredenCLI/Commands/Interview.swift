@@ -20,6 +20,13 @@ extension TevredenCommand {
         stopped. Keys: < back, w don't know, v not applicable, x refuses, p pause, ? help, ! (or Esc) quick \
         exit, which clears the screen at once. Several interviewers may use one database at the same time.
 
+        --taal en asks the questions in another language the questionnaire has a translation into (ISO 639-1 code; \
+        one it lacks is refused, with the ones it has); the interviewer's own screens, keys and help stay Dutch, \
+        and the question in Dutch is shown under its translation. :taal ar switches during the interview (:taal \
+        alone lists the languages); the response keeps the language it ended in. Right-to-left languages (Arabic) \
+        are isolated on each line so the terminal lays them out correctly. --tolk records that an interpreter took \
+        part (also when resuming).
+
         In a terminal the runner uses colours (unless NO_COLOR is set) and line editing; from a pipe it reads \
         plain lines and writes plain text, so answers can be keyed in from a file. A paper form keyed in later \
         takes --mode papier --completed-on yyyy-MM-dd: the response is dated that day (noon, Dutch time), while \
@@ -49,6 +56,16 @@ extension TevredenCommand {
     @Option(help: "Continue the unfinished interview with this id.")
     var resume: String?
 
+    @Option(
+      name: .customLong("taal"),
+      help: ArgumentHelp(
+        "The language to ask the questions in: an ISO 639-1 code (en, ar, tr, pl, …) the questionnaire has a "
+          + "translation into. Default: its source language (Dutch).", valueName: "code"))
+    var taal: String?
+
+    @Flag(name: .customLong("tolk"), help: "An interpreter takes part in the interview: recorded with the response.")
+    var tolk = false
+
     @Flag(
       name: .customLong("take-over"),
       help: """
@@ -75,6 +92,14 @@ extension TevredenCommand {
         throw ValidationError(
           "'\(interviewer)' is not an interviewer code: use up to 16 letters, digits, '-' or '_' with at least one digit, such as AB12 (never a name)"
         )
+      }
+      if let taal, LanguageCode(code: taal.lowercased()) == nil {
+        throw ValidationError(
+          "--taal '\(taal)' is not a language code: use an ISO 639-1 code such as en, ar, tr or pl")
+      }
+      if open, taal != nil || tolk {
+        throw ValidationError(
+          "--taal and --tolk go with an interview (a questionnaire or --resume ID), not with --open")
       }
       if takeOver, resume == nil {
         throw ValidationError("--take-over goes with --resume ID: it takes over an unfinished interview")
@@ -138,7 +163,7 @@ extension TevredenCommand {
           id = Response.ID(rawValue: resume ?? "")
           let (response, definition) = try resume(
             id, store: store, processId: processId, console: console, resumeCommand: resumeCommand)
-          let interview = Interview(questionnaire: definition.questionnaire, answers: response.answers)
+          let interview = try resumedInterview(response, definition: definition, store: store, processId: processId)
           runner = InterviewRunner(
             interview: interview, id: id, store: store, console: console,
             interviewer: interviewer ?? response.interviewer, processId: processId,
@@ -176,7 +201,8 @@ extension TevredenCommand {
     ) throws -> (Response, LoadedQuestionnaire) {
       let clock = InterviewClock(at: Date(), interviewer: interviewer, millisecondsSincePrevious: nil)
       do {
-        let resumed = try store.resumeInterview(id, processId: processId, clock: clock, isRunning: Self.isRunning)
+        let resumed = try store.resumeInterview(
+          id, processId: processId, clock: clock, isRunning: Self.isRunning, interpreterJoins: tolk)
         console.write(InterviewText.resumed(id.rawValue) + "\n")
         return resumed
       } catch InterviewStoreError.inUse(_, let other) {
@@ -191,7 +217,7 @@ extension TevredenCommand {
           throw InterviewCLIError.notTakenOver(id.rawValue)
         }
         let resumed = try store.resumeInterview(
-          id, processId: processId, clock: clock, isRunning: Self.isRunning, takingOver: true)
+          id, processId: processId, clock: clock, isRunning: Self.isRunning, takingOver: true, interpreterJoins: tolk)
         console.write(InterviewText.takenOver(id.rawValue) + "\n")
         return resumed
       }
@@ -205,7 +231,48 @@ extension TevredenCommand {
         throw InterviewCLIError.unknownQuestionnaire(
           self.questionnaire ?? "", known: catalog.questionnaires.map(\.questionnaire.id.rawValue).sorted())
       }
+      _ = try language(of: definition.questionnaire)
       return (catalog, definition, try resolveGemeente(catalog.indicators?.gemeenten ?? []))
+    }
+
+    /// The language `--taal` asks for, if the definition has it (`nil` without `--taal`); never a silent fallback.
+    private func language(of questionnaire: Questionnaire) throws -> LanguageCode? {
+      guard let taal else { return nil }
+      let code = LanguageCode(rawValue: taal.lowercased())
+      guard questionnaire.languages.contains(code) else {
+        throw InterviewCLIError.unknownLanguage(
+          taal, questionnaire: questionnaire.id.rawValue, available: questionnaire.languages)
+      }
+      return code
+    }
+
+    /// A resumed interview in the language it was left in, or the one `--taal` asks for (recorded at once).
+    private func resumedInterview(
+      _ response: Response, definition: LoadedQuestionnaire, store: TevredenDatabase, processId: Int32
+    ) throws -> Interview {
+      let questionnaire = definition.questionnaire
+      let requested: LanguageCode?
+      do {
+        requested = try language(of: questionnaire)
+        guard requested != nil || questionnaire.languages.contains(response.language) else {
+          throw InterviewCLIError.unknownLanguage(
+            response.language.rawValue, questionnaire: questionnaire.id.rawValue, available: questionnaire.languages)
+        }
+      } catch {
+        // Taken up by this process a moment ago: left paused, as it was, for a resume with a language it has.
+        try? store.pauseInterview(
+          response.id, clock: InterviewClock(at: Date(), interviewer: interviewer, millisecondsSincePrevious: nil),
+          processId: processId)
+        throw error
+      }
+      let language = requested ?? response.language
+      if language != response.language {
+        try store.record(
+          [.language(language)], for: response.id,
+          clock: InterviewClock(at: Date(), interviewer: interviewer, millisecondsSincePrevious: nil),
+          processId: processId)
+      }
+      return Interview(questionnaire: questionnaire, answers: response.answers, language: language)
     }
 
     private func start(
@@ -216,12 +283,14 @@ extension TevredenCommand {
       // day whatever the summer-time rule does), from the start: its completion moment is known already and is
       // kept when it is finished. The audit log still records when it was keyed in.
       let paperDate = try completedOn.map { try Self.completionDay($0, today: LocalDate(Date())).noon }
+      let language = try self.language(of: definition.questionnaire)
       var generator = SystemRandomNumberGenerator()
       for _ in 0..<10 {
         let id = Response.ID(rawValue: InterviewID.make(using: &generator))
         let response = Response(
           id: id, questionnaire: definition.questionnaire, gemeente: gemeente, mode: mode, interviewer: interviewer,
-          startedAt: paperDate ?? Date(), completedAt: paperDate, status: .partial, answers: [:])
+          startedAt: paperDate ?? Date(), completedAt: paperDate, status: .partial, answers: [:], language: language,
+          isInterpreterAssisted: tolk)
         do {
           try store.startInterview(
             response, collectedWith: definition, processId: processId,
@@ -229,11 +298,12 @@ extension TevredenCommand {
         } catch StoreError.duplicateResponse {
           continue
         }
-        console.write(InterviewText.started(id.rawValue) + "\n")
+        console.write(InterviewText.started(id.rawValue, language: language, interpreter: tolk) + "\n")
         return (
           id,
           InterviewRunner(
-            interview: Interview(questionnaire: definition.questionnaire), id: id, store: store, console: console,
+            interview: Interview(questionnaire: definition.questionnaire, language: language), id: id, store: store,
+            console: console,
             interviewer: interviewer, processId: processId, resumeCommand: resumeCommand)
         )
       }
@@ -319,6 +389,7 @@ enum InterviewCLIError: LocalizedError, Equatable {
   case noFreeID
   case notTakenOver(String)
   case notStored(SaveProblem, resuming: Bool)
+  case unknownLanguage(String, questionnaire: String, available: [LanguageCode])
 
   /// The problem, when an error is one of storage (a full disk, a busy or unwritable database), not a refusal.
   static func storageProblem(_ error: any Error) -> SaveProblem? {
@@ -340,6 +411,10 @@ enum InterviewCLIError: LocalizedError, Equatable {
       "gemeente '\(name)' is not one of the region's municipalities in indicators.yaml; choose one of: \(known.joined(separator: ", "))"
     case .noFreeID:
       "no free interview id could be made; try again"
+    case .unknownLanguage(let code, let questionnaire, let available):
+      "\(questionnaire) has no translation into '\(code)'; its languages are "
+        + available.map { "\($0) (\($0.dutchName))" }.joined(separator: ", ")
+        + ": use --taal with one of them, or leave it out for \(available.first?.rawValue ?? "the source language")"
     case .notTakenOver(let id):
       "interview \(id) was not taken over (not confirmed); nothing was changed"
     case .notStored(let problem, let resuming):

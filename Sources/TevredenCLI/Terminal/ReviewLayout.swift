@@ -34,7 +34,10 @@ struct ReviewLayout: Hashable {
   static let indent = 2
   static let gap = 2
 
-  init(_ lines: [ReviewLine], size: TerminalSize, notAnswered: String) {
+  /// - Parameter rightToLeft: The questions are in a right-to-left language: each question cell is isolated right
+  ///   to left and each answer line by its first letter (``BidiText``), after it is cut or wrapped to its width, so
+  ///   that an isolate never spans two cells or lines and the widths count what the terminal shows.
+  init(_ lines: [ReviewLine], size: TerminalSize, notAnswered: String, rightToLeft: Bool = false) {
     // The last column stays empty: a terminal that wraps after writing it would add a line.
     let usable = max(size.columns - 1, 20)
     let numberWidth = String(lines.count).count
@@ -47,10 +50,13 @@ struct ReviewLayout: Hashable {
     let answerIndent = String(repeating: " ", count: numberWidth + Self.gap + questionWidth + Self.gap)
 
     let rows = zip(lines, answers).map { line, answer in
-      let wrapped = Self.wrap(answer, width: answerWidth)
+      let wrapped = Self.wrap(answer, width: answerWidth).map {
+        BidiText.firstStrongIsolated($0, rightToLeft: rightToLeft)
+      }
       return Row(
         number: line.number, numberText: Self.padded(String(line.number), toLeft: numberWidth),
-        text: Self.cut(line.text, to: questionWidth) + String(repeating: " ", count: Self.gap) + wrapped[0],
+        text: Self.cut(line.text, to: questionWidth, rightToLeft: rightToLeft) + String(repeating: " ", count: Self.gap)
+          + wrapped[0],
         continuation: wrapped.dropFirst().map { answerIndent + $0 })
     }
     let total = rows.map(\.height).reduce(0, +)
@@ -85,10 +91,11 @@ struct ReviewLayout: Hashable {
     pages.firstIndex { page in page.contains { $0.number == number } } ?? 0
   }
 
-  /// The text cut to `width` characters (the last one an ellipsis when cut) and padded to it.
-  static func cut(_ text: String, to width: Int) -> String {
+  /// The text cut to `width` characters (the last one an ellipsis when cut) and padded to it; isolated right to
+  /// left before the padding when `rightToLeft`.
+  static func cut(_ text: String, to width: Int, rightToLeft: Bool = false) -> String {
     let fitted = text.count <= width ? text : String(text.prefix(width - 1)) + "…"
-    return fitted + String(repeating: " ", count: width - fitted.count)
+    return BidiText.isolated(fitted, rightToLeft: rightToLeft) + String(repeating: " ", count: width - fitted.count)
   }
 
   static func padded(_ text: String, toLeft width: Int) -> String {

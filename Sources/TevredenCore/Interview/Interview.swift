@@ -14,6 +14,10 @@ import Foundation
 /// (``Stage/confirmingRefusal``): nothing is stored until the interviewer confirms, and a *n* there asks the
 /// consent question again.
 ///
+/// The questionnaire's texts are shown in the interview's ``language`` (``presented``); `:taal ar` switches it on
+/// any screen (``Effect/language(_:)``) to another language the definition has. Answers are codes, so they stay as
+/// they are whatever the language.
+///
 /// ## Topics
 /// ### State
 /// - ``stage``
@@ -51,6 +55,8 @@ public struct Interview: Hashable, Sendable {
     case pause
     /// Quick exit: clear the screen at once, keep everything, end the session.
     case quickExit
+    /// From now on the interview is in this language: store it as the response's language.
+    case language(LanguageCode)
   }
 
   /// What a line of input did.
@@ -68,7 +74,12 @@ public struct Interview: Hashable, Sendable {
     }
   }
 
+  /// The definition as written, in its source language.
   public let questionnaire: Questionnaire
+  /// The language the respondent is asked in.
+  public private(set) var language: LanguageCode
+  /// The questionnaire in ``language``: what the screens show and what typed labels are read against.
+  public private(set) var presented: Questionnaire
   public private(set) var answers: [Question.ID: Answer]
   public private(set) var stage: Stage
   /// Set when the interviewer jumped from the review screen to a question: after answering, go back there.
@@ -76,8 +87,14 @@ public struct Interview: Hashable, Sendable {
 
   /// Starts an interview, or resumes one with the answers stored so far: at the first applicable question that
   /// has no answer, or at the review screen when there is none.
-  public init(questionnaire: Questionnaire, answers: [Question.ID: Answer] = [:]) {
+  ///
+  /// - Parameter language: The language to ask in; `nil` for the source language. The caller refuses a language
+  ///   the definition lacks (``Questionnaire/languages``): here it would be the source language.
+  public init(questionnaire: Questionnaire, answers: [Question.ID: Answer] = [:], language: LanguageCode? = nil) {
     self.questionnaire = questionnaire
+    let localized = language.flatMap { questionnaire.localized(to: $0) }
+    self.language = localized?.textLanguage ?? questionnaire.sourceLanguage
+    self.presented = localized ?? questionnaire
     self.answers = answers
     self.stage = .review
     if case .value(.yesNo(false))? = consentQuestion.flatMap({ answers[$0.id] }) {
@@ -95,7 +112,7 @@ public struct Interview: Hashable, Sendable {
 
   /// The questions asked given the answers so far, in questionnaire order.
   public var askedQuestions: [Question] {
-    questionnaire.questions.filter { $0.isAsked(given: answers) }
+    presented.questions.filter { $0.isAsked(given: answers) }
   }
 
   /// The answers that count: those to questions that apply under the routing.
@@ -149,9 +166,12 @@ public struct Interview: Hashable, Sendable {
 
   /// Handles one line typed by the interviewer.
   public mutating func handle(_ line: String) -> Step {
+    if let code = InterviewInput.languageSwitch(line), stage != .completed, stage != .refused {
+      return switchLanguage(to: code)
+    }
     switch stage {
     case .question(let id):
-      guard let question = questionnaire.question(id) else { return Step() }
+      guard let question = presented.question(id) else { return Step() }
       return handle(line, at: question)
     case .review:
       return handleReview(line)
@@ -164,7 +184,7 @@ public struct Interview: Hashable, Sendable {
 
   private mutating func handle(_ line: String, at question: Question) -> Step {
     let input = InterviewInput.parse(
-      line, for: question, in: questionnaire, hasCurrentAnswer: answers[question.id] != nil)
+      line, for: question, in: presented, hasCurrentAnswer: answers[question.id] != nil)
     switch input {
     case .failure(let message):
       return Step(message: message.text)
@@ -253,6 +273,19 @@ public struct Interview: Hashable, Sendable {
     return Step(effects: effects)
   }
 
+  /// `:taal en`: the rest of the interview in that language, if the definition has it; `:taal` alone lists them.
+  private mutating func switchLanguage(to code: String) -> Step {
+    let available = questionnaire.languages
+    guard !code.isEmpty else { return Step(message: InterviewText.languages(available, current: language).text) }
+    guard let target = available.first(where: { $0.rawValue == code }),
+      let localized = questionnaire.localized(to: target)
+    else { return Step(message: InterviewText.languageNotOffered(code, available: available).text) }
+    guard target != language else { return Step(message: InterviewText.alreadyInLanguage(target).text) }
+    language = target
+    presented = localized
+    return Step(effects: [.language(target)], message: InterviewText.languageSwitched(target).text)
+  }
+
   /// Help, pause and quick exit do the same on every screen and leave the state as it is.
   private static func sessionStep(_ command: InterviewInput.Command) -> Step? {
     switch command {
@@ -308,20 +341,29 @@ public struct Interview: Hashable, Sendable {
   public var screen: InterviewScreen {
     switch stage {
     case .question(let id):
-      guard let question = questionnaire.question(id) else { return .finished(.partial) }
+      guard let question = presented.question(id) else { return .finished(.partial) }
       let (number, total) = progress(of: id)
-      return .question(
-        QuestionScreen(
-          question: question, number: number, total: total, options: InterviewInput.options(for: question),
-          missingOptions: InterviewInput.missingOptions(for: question, in: questionnaire),
-          current: answers[id].map { InterviewInput.describe($0, for: question, in: questionnaire) },
-          canGoBack: previous(before: id) != nil, returnsToReview: returnsToReview))
+      var screen = QuestionScreen(
+        question: question, number: number, total: total,
+        options: InterviewInput.options(for: question, yesNo: presented.yesNoLabels),
+        missingOptions: InterviewInput.missingOptions(for: question, in: presented),
+        current: answers[id].map { InterviewInput.describe($0, for: question, in: presented) },
+        canGoBack: previous(before: id) != nil, returnsToReview: returnsToReview)
+      // In another language, the interviewer (who works in the source language) sees what is asked in it too.
+      if language != questionnaire.sourceLanguage, let source = questionnaire.question(id) {
+        screen.sourceText = source.text
+        let sourceOptions = InterviewInput.options(for: source, yesNo: questionnaire.yesNoLabels)
+        for index in screen.options.indices where index < sourceOptions.count {
+          screen.options[index].sourceLabel = sourceOptions[index].label
+        }
+      }
+      return .question(screen)
     case .review:
       return .review(
         reviewItems.enumerated().map { index, item in
           ReviewLine(
             number: index + 1, questionID: item.question.id, text: item.question.text,
-            answer: item.answer.map { InterviewInput.describe($0, for: item.question, in: questionnaire) })
+            answer: item.answer.map { InterviewInput.describe($0, for: item.question, in: presented) })
         })
     case .confirmingRefusal: return .confirmRefusal
     case .completed: return .finished(.completed)
@@ -353,15 +395,20 @@ public struct QuestionScreen: Hashable, Sendable {
   public var current: String?
   public var canGoBack: Bool
   public var returnsToReview: Bool
+  /// The question in the source language, when the interview is in another one: for the interviewer's eyes.
+  public var sourceText: String?
 }
 
 /// One option and the key that chooses it.
 public struct InterviewOption: Hashable, Sendable {
   public var key: String
   public var label: String
-  public init(key: String, label: String) {
+  /// The option in the source language, when the interview is in another one.
+  public var sourceLabel: String?
+  public init(key: String, label: String, sourceLabel: String? = nil) {
     self.key = key
     self.label = label
+    self.sourceLabel = sourceLabel
   }
 }
 

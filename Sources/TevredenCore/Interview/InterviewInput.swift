@@ -43,11 +43,24 @@ public enum InterviewInput {
     return code
   }
 
-  /// The numbered options of a question: scale points by value, choices and ja/nee by position.
-  public static func options(for question: Question) -> [InterviewOption] {
+  /// Typed as `:taal en`: the rest of the interview in another of the questionnaire's languages (``languageSwitch(_:)``).
+  public static let languageCommand = ":taal"
+
+  /// The language code typed after ``languageCommand`` (empty when none was), or `nil` when the line is no language
+  /// switch. Works on every screen; the interview engine checks the code against the questionnaire.
+  public static func languageSwitch(_ line: String) -> String? {
+    let text = line.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+    guard text.hasPrefix(languageCommand) else { return nil }
+    let rest = text.dropFirst(languageCommand.count)
+    guard rest.isEmpty || rest.first == " " else { return nil }
+    return rest.trimmingCharacters(in: .whitespaces)
+  }
+
+  /// The numbered options of a question: scale points by value, choices and ja/nee (in `yesNo`'s words) by position.
+  public static func options(for question: Question, yesNo: YesNoLabels = .dutch) -> [InterviewOption] {
     switch question.kind {
     case .consent, .yesNo:
-      [InterviewOption(key: "1", label: "Ja"), InterviewOption(key: "2", label: "Nee")]
+      [InterviewOption(key: "1", label: yesNo.yes), InterviewOption(key: "2", label: yesNo.no)]
     case .scale(let scale):
       scale.points.map { InterviewOption(key: String($0.value), label: $0.label) }
     case .choice(let choices, _):
@@ -204,7 +217,7 @@ public enum InterviewInput {
       return questionnaire.missingCode(code)?.label ?? code
     case .value(let value):
       switch (question.kind, value) {
-      case (_, .yesNo(let yes)): return yes ? "Ja" : "Nee"
+      case (_, .yesNo(let yes)): return yes ? questionnaire.yesNoLabels.yes : questionnaire.yesNoLabels.no
       case (.scale(let scale), .scalePoint(let point)):
         let label = scale.points.first { $0.value == point }?.label
         return label.map { "\(point) \($0)" } ?? String(point)

@@ -33,6 +33,8 @@ public enum UnsavedStep: Hashable, Sendable {
   case completion
   case refusal
   case pause
+  /// `:taal`: the interview's new language.
+  case languageSwitch
 }
 
 /// Every interviewer-facing text of the interview runner, in Dutch (B1), in one place.
@@ -67,6 +69,38 @@ public enum InterviewText {
     InterviewMessage("'\(label)' kan bij deze vraag niet gekozen worden.")
   }
   static let noPreviousQuestion = InterviewMessage("Dit is de eerste vraag: er is geen vorige vraag.")
+
+  // MARK: Languages
+
+  /// A language as the interviewer reads it: `Engels (en)`.
+  public static func languageName(_ language: LanguageCode) -> String {
+    language.dutchName == language.rawValue ? language.rawValue : "\(language.dutchName) (\(language.rawValue))"
+  }
+  static func languages(_ available: [LanguageCode], current: LanguageCode) -> InterviewMessage {
+    InterviewMessage(
+      "Talen van deze vragenlijst: \(available.map(languageName).joined(separator: ", ")). Nu: "
+        + "\(languageName(current)). Wisselen: \(InterviewInput.languageCommand) en code, bijvoorbeeld "
+        + "\(InterviewInput.languageCommand) \(available.first { $0 != current }?.rawValue ?? current.rawValue).")
+  }
+  static func languageNotOffered(_ code: String, available: [LanguageCode]) -> InterviewMessage {
+    InterviewMessage(
+      "Deze vragenlijst is er niet in '\(code)'. Kies een van: \(available.map(languageName).joined(separator: ", ")).")
+  }
+  static func alreadyInLanguage(_ language: LanguageCode) -> InterviewMessage {
+    InterviewMessage("Het interview is al in het \(language.dutchName).")
+  }
+  static func languageSwitched(_ language: LanguageCode) -> InterviewMessage {
+    InterviewMessage(
+      "Het interview gaat verder in het \(language.dutchName) (\(language.rawValue)). Lees de vraag opnieuw voor.")
+  }
+  /// After the progress line, when the interview is not in the source language: `Engels (en)`, `met tolk`.
+  public static func languageTag(_ language: LanguageCode?, interpreter: Bool) -> String {
+    [language.map(languageName), interpreter ? "met tolk" : nil].compactMap { $0 }.joined(separator: ", ")
+  }
+  /// The question in the source language under its translation, for the interviewer: `[nl] Wie bent u?`.
+  public static func sourceText(_ text: String, language: LanguageCode) -> String { "[\(language)] \(text)" }
+  /// The keys line's addition in a questionnaire with translations.
+  public static let languageKey = "\(InterviewInput.languageCommand) taal"
   static let notOnReview = InterviewMessage("Dat kan alleen in het overzicht aan het eind.")
   static let finished = InterviewMessage("Dit interview is al afgerond.")
   static let unansweredBeforeConfirm = InterviewMessage("Deze vraag heeft nog geen antwoord. Beantwoord hem eerst.")
@@ -121,12 +155,19 @@ public enum InterviewText {
       p            pauze: alles is bewaard, later verder met --resume
       !            snel weg: het scherm wordt meteen leeg, het interview is gepauzeerd (in een terminal ook Esc)
       ?            deze hulp
+      :taal en     verder in een andere taal van de vragenlijst (alleen de vragen en antwoorden wisselen; :taal
+                   zonder code noemt de talen)
     Elk antwoord wordt meteen bewaard.
     """
 
   // MARK: Session
 
   public static func started(_ id: String) -> String { "Interview \(id) gestart. Elk antwoord wordt meteen bewaard." }
+  /// The start of an interview in another language or with an interpreter: `… gestart (Engels (en), met tolk).`
+  public static func started(_ id: String, language: LanguageCode?, interpreter: Bool) -> String {
+    let tag = languageTag(language, interpreter: interpreter)
+    return tag.isEmpty ? started(id) : "Interview \(id) gestart (\(tag)). Elk antwoord wordt meteen bewaard."
+  }
   public static func resumed(_ id: String) -> String { "Interview \(id) wordt hervat." }
   /// - Parameter command: The command line that resumes it from any folder (with the database's path).
   public static func paused(_ id: String, resume command: String) -> String {
@@ -151,6 +192,7 @@ public enum InterviewText {
     case .completion: what = "Het interview is NIET afgerond."
     case .refusal: what = "De weigering is NIET vastgelegd."
     case .pause: what = "De pauze is NIET vastgelegd."
+    case .languageSwitch: what = "De andere taal is NIET vastgelegd."
     }
     let again = step == .pause ? "" : " en probeer het opnieuw"
     // A pause that is not recorded leaves the interview as a crash does: it can be resumed once this session ended.
