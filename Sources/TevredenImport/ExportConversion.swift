@@ -32,6 +32,12 @@ public struct ExportConversion: Sendable {
   /// Columns that are neither an item, nor metadata, nor personal data: ignored.
   public let unmappedColumns: [Int]
   public let gemeenteColumn: Int?
+  /// The column of the language each row was answered in (LimeSurvey `startlanguage`, Qualtrics `UserLanguage` or
+  /// `Q_Language`, a mapping's `language` role): the response's language.
+  public let languageColumn: Int?
+  /// The questionnaire in each of its other languages: an answer given as a label in any of them is read (see
+  /// ``read(_:at:)``).
+  private let otherLanguages: [Questionnaire]
   /// The column of the respondent group (a mapping's `group` role): a row of another group is rejected.
   public let groupColumn: Int?
   /// The columns a mapping file gives a role (`roles:`); they override what the layout detected.
@@ -150,6 +156,9 @@ public struct ExportConversion: Sendable {
     }
     let gemeenteNames: Set<String> = ["gemeente", "municipality", "woonplaats gemeente"]
     var gemeenteColumn = roleColumns[.gemeente]
+    var languageColumn = roleColumns[.language]
+    // An item exported under a header such as "Taal" (a question about the language spoken at home) stays an item.
+    let itemNames = Set(definition.questionnaire.questions.flatMap(\.importAliases).map(ColumnMatching.normalise))
     let explicitNames = Set(explicitMapping.keys.map(ColumnMatching.normalise))
     var headerDropped = Set<Int>()
     /// Columns whose header or values suggest personal data, decided once the other columns are mapped.
@@ -173,6 +182,12 @@ public struct ExportConversion: Sendable {
         suspects.append((index, kind, evidence, isNamed))
         // A column the mapping file names is mapped with the others; the rest are tried once those are mapped.
         candidates.append(isNamed && !evidence.isSplitLocation ? names : [])
+      } else if languageColumn == nil, !metadata.contains(index),
+        names.contains(where: { Self.languageHeaders.contains(ColumnMatching.normalise($0)) }),
+        !names.contains(where: { itemNames.contains(ColumnMatching.normalise($0)) })
+      {
+        languageColumn = index
+        candidates.append([])
       } else if metadata.contains(index)
         || names.contains(where: { Self.platformMetadata.contains(ColumnMatching.normalise($0)) })
       {
@@ -251,6 +266,9 @@ public struct ExportConversion: Sendable {
     self.personalDataDecisions = decisions
     self.hashedColumns = (0..<(headerDropped.max().map { $0 + 1 } ?? 0)).map { !headerDropped.contains($0) }
     self.gemeenteColumn = gemeenteColumn
+    self.languageColumn = languageColumn
+    let questionnaire = definition.questionnaire
+    self.otherLanguages = questionnaire.translations.compactMap { questionnaire.localized(to: $0.language) }
     self.unmappedColumns = candidates.indices.filter {
       !candidates[$0].isEmpty && mapping[$0] == nil
     }
@@ -260,6 +278,14 @@ public struct ExportConversion: Sendable {
   static func identifierProblem(_ kind: PersonalDataKind) -> String {
     "the cell holds \(kind.labelWithArticle), not an answer (the value is not shown, and never stored)"
   }
+
+  /// Headers of the column that says which language a row was answered in, normalised: LimeSurvey's `startlanguage`
+  /// (`Start language` in a full-text export), Qualtrics' `UserLanguage` and its `Q_Language` embedded field, and
+  /// plain names.
+  static let languageHeaders: Set<String> = [
+    "startlanguage", "start language", "userlanguage", "user language", "q language", "language", "taal", "lang",
+    "survey language", "respondent language",
+  ]
 
   /// Platforms whose response ids count from 1 in every survey, so they are unique only with the questionnaire
   /// and the start time.
@@ -394,6 +420,17 @@ public struct ExportConversion: Sendable {
       }
     }
 
+    // The language the row was answered in; without a column (or an empty cell), the questionnaire's own.
+    var language: LanguageCode?
+    if let index = languageColumn, !cell(index).isEmpty {
+      language = LanguageCode(platformValue: cell(index))
+      if language == nil {
+        problems.append(
+          "\(column(index)): '\(cell(index))' is not a language code (ISO 639-1, such as nl or en, or a form such as "
+            + "nl-NL or EN); give the language with a recode in a mapping file")
+      }
+    }
+
     // Answers, by the position of their item in the questionnaire rather than in a dictionary: no item id is
     // hashed until the response is made.
     var answers = AnswerSlots(count: 0)
@@ -413,7 +450,7 @@ public struct ExportConversion: Sendable {
         let item = question.id
         var state = ticked[item] ?? (codes: [], failed: false)
         let text = orderedColumns[position].recode.map { $0.apply(raw.trimmedOfWhitespace) } ?? raw
-        switch ExportValue.readOption(text, column: option, of: question) {
+        switch readOption(text, column: option, at: position) {
         case .success(true): if let code = option.choice { state.codes.insert(code) }
         case .success(false): break
         case .failure(let problem):
@@ -434,7 +471,7 @@ public struct ExportConversion: Sendable {
           masked.append(kind)
           continue
         }
-        read = ExportValue.read(text, for: orderedColumns[position].question, in: questionnaire)
+        read = self.read(text, at: position)
       } else if let cached = valueCache[position].read(raw) {
         read = cached
       } else {
@@ -445,7 +482,7 @@ public struct ExportConversion: Sendable {
             "\(column(index)) (\(orderedColumns[position].question.id)): \(Self.identifierProblem(kind))")
           continue
         }
-        read = ExportValue.read(text, for: orderedColumns[position].question, in: questionnaire)
+        read = self.read(text, at: position)
         valueCache[position].remember(read, for: raw, limit: Self.valueCacheLimit)
       }
       switch read {
@@ -493,7 +530,7 @@ public struct ExportConversion: Sendable {
     let response = Response(
       id: id, questionnaire: questionnaire, gemeente: gemeente, mode: .online, interviewer: nil,
       startedAt: min(started, completedAt ?? started), completedAt: status == .partial ? nil : completedAt,
-      status: status, answers: answers.dictionary(checks))
+      status: status, answers: answers.dictionary(checks), language: language)
     // Only a response that may have problems goes through the full check, which words them.
     if !checks.certainlyValid(response, answers: answers, in: validation) {
       let invalid = response.problems(in: validation)
@@ -505,6 +542,43 @@ public struct ExportConversion: Sendable {
 }
 
 extension ExportConversion {
+  /// A cell of a mapped column read as its item's answer: in the questionnaire's source language, else in any of
+  /// its translations (a platform exports labels in the language the respondent answered in). Every language's
+  /// labels are tried whatever the row's language: `tevreden check` refuses a label that is one answer in one
+  /// language and another answer in another, so the first language that reads it reads it right.
+  func read(_ text: String, at position: Int) -> Result<Answer?, AnswerProblem> {
+    let question = orderedColumns[position].question
+    let read = ExportValue.read(text, for: question, in: definition.questionnaire)
+    guard case .failure = read else { return read }
+    for questionnaire in otherLanguages {
+      guard let translated = questionnaire.question(question.id) else { continue }
+      // The words for yes and no are the translation's own (`Evet`, `Tak`, `نعم`).
+      if question.kind == .consent || question.kind == .yesNo {
+        let key = ColumnMatching.normalise(text)
+        if key == ColumnMatching.normalise(questionnaire.yesNoLabels.yes) { return .success(.value(.yesNo(true))) }
+        if key == ColumnMatching.normalise(questionnaire.yesNoLabels.no) { return .success(.value(.yesNo(false))) }
+      }
+      let other = ExportValue.read(text, for: translated, in: questionnaire)
+      if case .success = other { return other }
+    }
+    return read
+  }
+
+  /// A cell of a column holding one option, as ``read(_:at:)`` reads it: the option's label in any language.
+  func readOption(_ text: String, column: ColumnMatching.ChoiceColumn, at position: Int)
+    -> Result<Bool, ExportValue.OptionProblem>
+  {
+    let question = orderedColumns[position].question
+    let read = ExportValue.readOption(text, column: column, of: question)
+    guard case .failure = read else { return read }
+    for questionnaire in otherLanguages {
+      guard let translated = questionnaire.question(question.id) else { continue }
+      let other = ExportValue.readOption(text, column: column, of: translated)
+      if case .success = other { return other }
+    }
+    return read
+  }
+
   /// A column that holds an item, or one option of it.
   struct MappedColumn: Sendable {
     var index: Int
@@ -605,7 +679,7 @@ extension ExportConversion {
     let columns: [(ExportMapping.Role, Int?)] = [
       (.responseID, layout.responseIDColumn), (.startedAt, layout.startedColumn),
       (.completedAt, layout.completedColumn), (.finished, layout.finishedColumn), (.gemeente, gemeenteColumn),
-      (.group, groupColumn),
+      (.group, groupColumn), (.language, languageColumn),
     ]
     for (role, index) in columns {
       guard let index else { continue }

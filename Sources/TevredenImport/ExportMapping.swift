@@ -12,6 +12,7 @@ import Yams
 ///   response_id: Nr
 ///   completed_at: Datum
 ///   gemeente: Gemeente
+///   language: Taal                    # the language each row was answered in (ISO 639-1 or a platform's form)
 /// columns:
 ///   Q1: toestemming
 ///   "Hoe tevreden bent u over het contact?": bejegening
@@ -61,6 +62,7 @@ public struct ExportMapping: Hashable, Sendable {
     case gemeente
     case group
     case finished
+    case language
 
     /// The role as the import report names it.
     public var label: String {
@@ -71,6 +73,7 @@ public struct ExportMapping: Hashable, Sendable {
       case .gemeente: "gemeente"
       case .group: "group"
       case .finished: "finished"
+      case .language: "language"
       }
     }
 
@@ -83,6 +86,7 @@ public struct ExportMapping: Hashable, Sendable {
       case .gemeente: "Gemeente"
       case .group: "Groep"
       case .finished: "Afgerond"
+      case .language: "Taal"
       }
     }
 
@@ -344,6 +348,9 @@ public struct ExportMapping: Hashable, Sendable {
         case .finished:
           return ExportConversion.finishedValue(text) == nil
             ? "\"\(text)\" does not say whether the response was finished (ja/nee, yes/no, true/false, 1/0)" : nil
+        case .language:
+          return LanguageCode(platformValue: text) == nil
+            ? "\"\(text)\" is not a language code (ISO 639-1, such as nl or en, or a form such as nl-NL)" : nil
         case .gemeente:
           guard !gemeenten.isEmpty else { return nil }
           return gemeenten.contains(where: { $0.caseInsensitiveCompare(text) == .orderedSame })

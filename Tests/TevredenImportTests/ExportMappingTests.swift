@@ -132,7 +132,7 @@ import TevredenTestSupport
     #expect(
       diagnostics.map(\.description) == [
         "m.yaml:2: error: unknown role 'respons_id' (did you mean 'response_id'?); the roles are response_id, "
-          + "completed_at, started_at, gemeente, group, finished",
+          + "completed_at, started_at, gemeente, group, finished, language",
         "m.yaml:4: error: 'datum' is given two roles, completed_at and started_at; a column holds one of them: name "
           + "the column of each role",
         "m.yaml:5: error: 'Cijfer' is the gemeente column and is mapped to an item under 'columns:' on line 8; a "
