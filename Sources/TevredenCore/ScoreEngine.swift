@@ -214,6 +214,7 @@ extension ScoreCard {
         switch dimension {
         case .gemeente: values = [cell.gemeente ?? ""]
         case .role: values = [cell.role ?? ""]
+        case .language: values = [cell.language ?? ""]
         case .year: values = [cell.year.map(String.init) ?? ""]
         case .period:
           guard let year = cell.year, let third = cell.third else {
@@ -258,6 +259,7 @@ extension ScoreCard {
         switch dimension {
         case .gemeente: value.isEmpty ? nil : value
         case .role: value.isEmpty ? nil : roleLabels[value] ?? value
+        case .language: value.isEmpty ? nil : Self.languageName(value)
         default: value
         }
       }
@@ -294,6 +296,9 @@ extension ScoreCard {
         rows[position].total.previousYear = YearComparison(
           period: period.yearEarlier, summary: rows[earlier].total.summary, current: rows[position].total.summary)
       }
+    }
+    if dimensions.contains(.language) {
+      rows = LanguageDisclosure.protect(rows, dimensions: dimensions, thresholds: thresholds)
     }
     let controlled = dimensions.contains(.gemeente)
     if controlled, let period = request.burapPeriod {
@@ -346,9 +351,17 @@ extension ScoreCard {
     return rows
   }
 
+  /// A language as a breakdown names it: `Arabisch (ar)`, or the code of a language without a Dutch name here.
+  static func languageName(_ code: String) -> String {
+    let language = LanguageCode(rawValue: code)
+    return language.dutchName == code ? code : "\(language.dutchName) (\(code))"
+  }
+
   private static func order(_ lhs: String, _ rhs: String, dimension: ScoreDimension, gemeenten: [String]) -> Bool {
     // Missing values last; municipalities in the order of indicators.yaml; the rest alphabetically.
     if lhs.isEmpty != rhs.isEmpty { return rhs.isEmpty }
+    // Dutch first (the source language of every definition so far), then the others by their code.
+    if dimension == .language, (lhs == "nl") != (rhs == "nl") { return lhs == "nl" }
     if dimension == .gemeente {
       let left = gemeenten.firstIndex(of: lhs) ?? Int.max
       let right = gemeenten.firstIndex(of: rhs) ?? Int.max

@@ -27,6 +27,8 @@ public struct GradeCell: Hashable, Sendable {
   public var gemeente: String?
   /// The answer code of the role item (`rol` for residents, `functie` for chain partners).
   public var role: String?
+  /// The ISO 639-1 code of the language the respondents answered in.
+  public var language: String?
   /// The year of the completion day.
   public var year: Int?
   /// The third of the year of the completion day: 1 = January–April, 2 = May–August, 3 = September–December.
@@ -34,13 +36,14 @@ public struct GradeCell: Hashable, Sendable {
   public var distribution: GradeDistribution
 
   public init(
-    audience: Audience, group: String, gemeente: String? = nil, role: String? = nil, year: Int? = nil,
-    third: Int? = nil, distribution: GradeDistribution
+    audience: Audience, group: String, gemeente: String? = nil, role: String? = nil, language: String? = nil,
+    year: Int? = nil, third: Int? = nil, distribution: GradeDistribution
   ) {
     self.audience = audience
     self.group = group
     self.gemeente = gemeente
     self.role = role
+    self.language = language
     self.year = year
     self.third = third
     self.distribution = distribution
@@ -193,6 +196,9 @@ public enum ScoreDimension: String, Hashable, Sendable, CaseIterable, Comparable
   case gemeente
   /// The respondent's role in the case (`rol`) or, for chain partners, their position (`functie`).
   case role
+  /// The language the respondent answered in (`--by taal`); a small language group is protected like a small
+  /// municipality is (see ``ScoreCard`` and `Questionnaires/README.md`).
+  case language
   /// Calendar years of the completion day (useful with `--from/--to` over several years).
   case year
   /// The cumulative management-report periods (T1, T2, year) of each year in range.
@@ -207,7 +213,9 @@ public enum ScoreDimension: String, Hashable, Sendable, CaseIterable, Comparable
     var dimensions: [ScoreDimension] = []
     for part in text.split(separator: ",") {
       let name = part.trimmingCharacters(in: .whitespaces).lowercased()
-      let aliases: [String: ScoreDimension] = ["groep": .group, "rol": .role, "jaar": .year, "periode": .period]
+      let aliases: [String: ScoreDimension] = [
+        "groep": .group, "rol": .role, "jaar": .year, "periode": .period, "taal": .language,
+      ]
       guard let dimension = ScoreDimension(rawValue: name) ?? aliases[name] else {
         throw .unknownDimension(String(part))
       }
@@ -221,6 +229,8 @@ public enum ScoreDimension: String, Hashable, Sendable, CaseIterable, Comparable
   public static func validate(_ dimensions: [ScoreDimension]) throws(ScoringError) {
     let set = Set(dimensions)
     if set.contains(.year), set.contains(.period) { throw .incompatibleDimensions(.year, .period) }
+    // The same overlap: T2 minus T1 per language would isolate the few respondents of a language in May–August.
+    if set.contains(.language), set.contains(.period) { throw .incompatibleDimensions(.period, .language) }
     // Cumulative periods overlap: T2 minus T1 per municipality would reveal small, suppressed cells. Other
     // dimensions beside gemeente make cells too small to publish and multiply the tables an intruder can combine.
     if set.contains(.gemeente), let other = set.subtracting([.gemeente, .group]).sorted().first {
@@ -868,7 +878,9 @@ public enum ScoringError: LocalizedError, Equatable, Sendable {
   public var errorDescription: String? {
     switch self {
     case .unknownDimension(let name):
-      "'\(name)' is not a breakdown; use --by with group, gemeente, role, year or period (comma-separated)"
+      "'\(name)' is not a breakdown; use --by with group, gemeente, role, taal, year or period (comma-separated)"
+    case .incompatibleDimensions(.period, .language):
+      "--by period cannot be combined with taal: the cumulative periods overlap, so their difference would single out the few respondents of a language in part of the year; run score --by taal per period"
     case .incompatibleDimensions(let first, let second):
       second == .gemeente
         ? (first == .period || first == .year
@@ -882,7 +894,7 @@ public enum ScoringError: LocalizedError, Equatable, Sendable {
     case .gemeenteNeedsBurapPeriod(let period):
       "--by gemeente needs a burap period (--period 2026-T1, 2026-T2 or 2026), not \(period): figures per municipality are protected together with the other periods of the year, and a free range would let its difference with them reveal hidden cells"
     case .tooManyDimensions:
-      "--by takes at most two of gemeente, role, year and period (plus group)"
+      "--by takes at most two of gemeente, role, taal, year and period (plus group)"
     case .missingWeight(let group, let file):
       "\(file): no population for respondent group '\(group)', which has respondents; add a line '\(group),<population>'"
     case .unknownInvitedGroup(let group):

@@ -284,6 +284,7 @@ enum Wording {
     case .group: "groep"
     case .gemeente: "gemeente"
     case .role: "rol"
+    case .language: "taal"
     case .year: "jaar"
     case .period: "periode"
     }
@@ -301,7 +302,7 @@ enum Wording {
       return switch dimension {
       case .gemeente: noGemeente
       case .role: noRole
-      case .group, .year, .period: ""
+      case .group, .language, .year, .period: ""
       }
     }.joined(separator: " · ")
   }
@@ -468,6 +469,14 @@ enum Wording {
 
   static let periodBreakdownNote =
     "De perioden lopen cumulatief vanaf 1 januari en overlappen: ze worden alleen met dezelfde periode een jaar eerder vergeleken."
+
+  /// Under a breakdown by language.
+  static func languageBreakdownNote(_ thresholds: ReportingThresholds) -> String {
+    "Per taal: de taal waarin de respondent antwoordde; alle talen tellen samen mee in de cijfers hierboven. Een taal "
+      + "met minder dan \(thresholds.minimumRespondents) respondenten toont alleen het aantal; * afgeschermd: niet "
+      + "getoond, zodat het cijfer van een kleine taalgroep niet uit de totalen is terug te rekenen. De verdeling van "
+      + "de cijfers staat er pas vanaf \(thresholds.distributionThreshold) respondenten."
+  }
 
   static func suppressionNote(_ thresholds: ReportingThresholds) -> String {
     "* afgeschermd: minder dan \(thresholds.disclosureThreshold) respondenten, of afgeschermd zodat een ander afgeschermd cijfer niet uit de totalen of uit het verschil met een eerdere periode van het jaar is terug te rekenen. De verdeling van de cijfers (mediaan, aandeel onder de 6, aantallen per cijfer) van een gemeente of een groep binnen een gemeente staat er pas vanaf \(thresholds.distributionThreshold) respondenten."

@@ -97,6 +97,7 @@ public enum ScoreRenderer {
           }
         }
         if breakdown.isDisclosureControlled { notes.insert(Wording.suppressionNote(card.thresholds)) }
+        if breakdown.dimensions.contains(.language) { notes.insert(Wording.languageBreakdownNote(card.thresholds)) }
         if breakdown.dimensions.contains(.period) { notes.insert(Wording.periodBreakdownNote) }
       }
     }

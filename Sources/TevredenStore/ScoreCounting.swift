@@ -146,7 +146,7 @@ struct GradeTally {
   var isEmpty: Bool { other.isEmpty && !tenths.contains { $0 > 0 } && !(1...10).contains { count($0) > 0 } }
 }
 
-/// Up to seven small numbers naming a cell during a scan: interned texts and integer keys.
+/// Up to eight small numbers naming a cell during a scan: interned texts and integer keys.
 struct ScanKey: Hashable {
   var a = 0
   var b = 0
@@ -157,6 +157,8 @@ struct ScanKey: Hashable {
   /// Where in the year the row's day falls, for a plan whose start is known only after the scan (see
   /// ``ScoreScan/Plan/opensAtFirstScoredYear``); 0 for any other plan.
   var g = 0
+  /// The language of a breakdown by language (its number among the languages met).
+  var h = 0
 
   /// The fields folded into one number and hashed once: the synthesized hash fed the hasher once per field and
   /// per optional's tag.
@@ -174,6 +176,7 @@ struct ScanKey: Hashable {
     mixed = mix(mixed, e ?? Int.min)
     mixed = mix(mixed, f ?? Int.min)
     mixed = mix(mixed, g)
+    mixed = mix(mixed, h)
     return mixed
   }
 }

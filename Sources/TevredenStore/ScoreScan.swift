@@ -193,6 +193,7 @@ struct ScoreScan {
     // The breakdown's dimensions as flags: asking a set for each row took a noticeable part of the scan.
     let byGemeente: Bool
     let byRole: Bool
+    let byLanguage: Bool
     let byYear: Bool
     let byThird: Bool
     let municipal: DayRange?
@@ -238,6 +239,7 @@ struct ScoreScan {
       breakdown = plan.breakdown
       byGemeente = plan.breakdown?.contains(.gemeente) == true
       byRole = plan.breakdown?.contains(.role) == true
+      byLanguage = plan.breakdown?.contains(.language) == true
       byYear = plan.breakdown?.contains(.year) == true || plan.breakdown?.contains(.period) == true
       byThird = plan.breakdown?.contains(.period) == true
       municipal = plan.municipal.map { DayRange($0) }
@@ -271,6 +273,7 @@ struct ScoreScan {
     guard !plans.isEmpty else { return [] }
     let byGemeente = plans.contains { $0.breakdown?.contains(.gemeente) == true || $0.municipal != nil }
     let byRole = plans.contains { $0.breakdown?.contains(.role) == true }
+    let byLanguage = plans.contains { $0.breakdown?.contains(.language) == true }
     let withAspects = plans.contains(where: \.aspects) && !aspectItems.isEmpty
     let withBasis = plans.contains(where: \.dataBasis)
     let opening = plans.filter(\.opensAtFirstScoredYear)
@@ -293,12 +296,18 @@ struct ScoreScan {
     var column: Int32 = 6
     let modeColumn: Int32 = 5
     var gemeenteColumn: Int32 = -1
+    var languageColumn: Int32 = -1
     var answersColumn: Int32 = -1
     var roleColumns: [Int32] = []
     var batchColumn: Int32 = -1
     if byGemeente {
       columns.append("gemeente")
       gemeenteColumn = column
+      column += 1
+    }
+    if byLanguage {
+      columns.append("language")
+      languageColumn = column
       column += 1
     }
     if withAspects {
@@ -351,6 +360,7 @@ struct ScoreScan {
     var groupNames = TextInterner()
     var statusNames = TextInterner()
     var gemeenten = TextInterner()
+    var languages = TextInterner()
     var roles = TextInterner()
     var values = TextInterner()
     var modes = TextInterner()
@@ -408,6 +418,7 @@ struct ScoreScan {
       // not a real one, such as 2026-00-15, which a range from 1 January leaves out).
       let part = findsFirst ? 2 * (day / 10_000) + (day % 10_000 >= 101 ? 1 : 0) : 0
       var gemeente = -1
+      var language = -1
       var mode = -1
       var role: [Int]?
       var aspectsRead = false
@@ -440,6 +451,10 @@ struct ScoreScan {
           if tallies[plan].byGemeente {
             if gemeente < 0 { gemeente = gemeenten.id(row, gemeenteColumn) }
             key.c = gemeente
+          }
+          if tallies[plan].byLanguage {
+            if language < 0 { language = languages.id(row, languageColumn) }
+            key.h = language
           }
           if tallies[plan].byYear { key.e = day / 10_000 }
           if tallies[plan].byThird { key.f = (day / 100 % 100 + 3) / 4 }
@@ -552,7 +567,8 @@ struct ScoreScan {
       }
       var outcome = outcome(
         of: tally, period: period, from: parts, audiences: audiences, groupNames: groupNames,
-        statusNames: statusNames, gemeenten: gemeenten, roles: roles, values: values, modes: modes)
+        statusNames: statusNames, gemeenten: gemeenten, languages: languages, roles: roles, values: values,
+        modes: modes)
       if plan.opensAtFirstScoredYear { outcome.firstScoredDay = firstScoredDay }
       return outcome
     }
@@ -668,8 +684,8 @@ struct ScoreScan {
   /// those from `parts.previous` in the year before.
   private func outcome(
     of tally: PlanTally, period: Period, from parts: (period: Int, previous: Int), audiences: TextInterner,
-    groupNames: TextInterner, statusNames: TextInterner, gemeenten: TextInterner, roles: TextInterner,
-    values: TextInterner, modes: TextInterner
+    groupNames: TextInterner, statusNames: TextInterner, gemeenten: TextInterner, languages: TextInterner,
+    roles: TextInterner, values: TextInterner, modes: TextInterner
   ) -> Outcome {
     var outcome = Outcome(period: period)
     var current: [CellKey: GradeDistribution] = [:]
@@ -717,6 +733,7 @@ struct ScoreScan {
         var key = CellKey(audience: audience, group: group)
         if dimensions.contains(.gemeente) { key.gemeente = gemeenten.values[scan.c] }
         if dimensions.contains(.role) { key.role = roles.values[scan.d] }
+        if dimensions.contains(.language) { key.language = languages.values[scan.h] }
         key.year = scan.e
         key.third = scan.f
         counts.add(to: &cells[key, default: .empty])
@@ -763,14 +780,14 @@ struct ScoreScan {
     func number(_ value: Int?) -> Int { value ?? .min }
     return map.map { key, distribution in
       GradeCell(
-        audience: key.audience, group: key.group, gemeente: key.gemeente, role: key.role, year: key.year,
-        third: key.third, distribution: distribution)
+        audience: key.audience, group: key.group, gemeente: key.gemeente, role: key.role, language: key.language,
+        year: key.year, third: key.third, distribution: distribution)
     }.sorted {
-      ($0.audience.rawValue, $0.group, text($0.gemeente), text($0.role)) < (
-        $1.audience.rawValue, $1.group, text($1.gemeente), text($1.role)
+      ($0.audience.rawValue, $0.group, text($0.gemeente), text($0.role), text($0.language)) < (
+        $1.audience.rawValue, $1.group, text($1.gemeente), text($1.role), text($1.language)
       )
-        || (($0.audience.rawValue, $0.group, text($0.gemeente), text($0.role)) == (
-          $1.audience.rawValue, $1.group, text($1.gemeente), text($1.role)
+        || (($0.audience.rawValue, $0.group, text($0.gemeente), text($0.role), text($0.language)) == (
+          $1.audience.rawValue, $1.group, text($1.gemeente), text($1.role), text($1.language)
         ) && (number($0.year), number($0.third)) < (number($1.year), number($1.third)))
     }
   }
@@ -782,6 +799,7 @@ struct CellKey: Hashable {
   var group: String
   var gemeente: String?
   var role: String?
+  var language: String?
   var year: Int?
   var third: Int?
 }

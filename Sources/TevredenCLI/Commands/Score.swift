@@ -16,10 +16,13 @@ extension TevredenCommand {
         Every figure has n, mean, 95% interval (t distribution), standard deviation, median, the share of grades \
         below 6, the status against the norm, and the same period a year earlier (Welch's test).
 
-        --by adds a breakdown under each indicator: gemeente, role, year or period (at most two, comma-separated), \
-        plus group for cells per respondent group. Per municipality (gemeente, with group if wanted) only for the \
-        burap periods: the cells are protected together with the year's earlier periods, so no table of T1, T2 or \
-        the year, nor their differences, gives a hidden cell away; 'tevreden audit --year' checks that.
+        --by adds a breakdown under each indicator: gemeente, role, taal, year or period (at most two, \
+        comma-separated), plus group for cells per respondent group. Per municipality (gemeente, with group if \
+        wanted) only for the burap periods: the cells are protected together with the year's earlier periods, so no \
+        table of T1, T2 or the year, nor their differences, gives a hidden cell away; 'tevreden audit --year' checks \
+        that. Per language (taal: the language each respondent answered in; every figure above pools all languages) \
+        a language below the minimum shows its number only, and cells are hidden where its figure could otherwise be \
+        worked out from the totals; taal is not combined with period.
         """)
 
     @OptionGroup var selection: ScoreSelectionOptions
@@ -64,7 +67,7 @@ struct ScoreSelectionOptions: ParsableArguments {
 
   @Option(
     help: ArgumentHelp(
-      "Break down by gemeente, role, year or period (comma-separated), plus group for cells per group.",
+      "Break down by gemeente, role, taal, year or period (comma-separated), plus group for cells per group.",
       valueName: "dimensions"))
   var by: String?
 
