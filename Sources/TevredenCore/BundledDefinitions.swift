@@ -134,6 +134,11 @@ public enum BundledDefinitions {
         one language and another answer in another (an import reads labels in every language). `machine_translated: true`
         is a note, not an error: the translation can be used, and should be reviewed by a translator.
 
+        The four resident questionnaires for adults (`inwoners-melding`, `-adviesaanvraag`, `-monitoring`,
+        `-vervolgdienst`) carry English, Arabic, Turkish and Polish, all machine-made and marked so: plain, short and
+        polite (*u*-forms: *Pan/Pani*, *siz*), awaiting a translator's review. Chain partners' questionnaires and the youth
+        questionnaire have none.
+
         ### Rules the checker enforces
         - Every key is known: a misspelt key (`requird:`) is an error, not ignored.
         - `id`, `version`, `audience`, `group`, `title` and `questions` are required; the id equals the file name.
@@ -484,6 +489,238 @@ public enum BundledDefinitions {
           aspects: [bereikbaarheid, bejegening, geduld, duidelijk_rol_vt, duidelijk_advies, deskundigheid, afspraken, duidelijk_vervolg]
           topics: [kinderen_aandacht, kinderen_hulp]
 
+        # Vertalingen: elke tekst die de respondent hoort of leest, per taal (zie Questionnaires/README.md).
+        # Machinaal gemaakt: laat een vertaler ze nalezen en haal daarna 'machine_translated' weg.
+        translations:
+          en:
+            machine_translated: true
+            title: "What did you think of Veilig Thuis? (advice)"
+            intro: |
+              You asked Veilig Thuis for advice. This may have been about yourself or about someone else.
+              We would like to know what you thought of Veilig Thuis. This helps Veilig Thuis to improve.
+              It takes about 5 minutes. You can choose whether to take part.
+              We do not ask for your name, and your name is not kept with your answers.
+              What you say has no effect on your file or on the help you receive.
+            missing_codes:
+              weet_niet: "I don't know"
+              nvt: "Does not apply"
+              weigert: "I'd rather not say"
+            yes_no: { ja: "Yes", nee: "No" }
+            scales:
+              tevreden5:
+                1: "Very dissatisfied"
+                2: "Dissatisfied"
+                3: "Neither satisfied nor dissatisfied"
+                4: "Satisfied"
+                5: "Very satisfied"
+              eens5:
+                1: "Strongly disagree"
+                2: "Disagree"
+                3: "Neither agree nor disagree"
+                4: "Agree"
+                5: "Strongly agree"
+            questions:
+              toestemming: "Would you like to take part in this short questionnaire about Veilig Thuis?"
+              rol:
+                text: "What was your question to Veilig Thuis about?"
+                choices:
+                  betrokkene: "My own situation"
+                  ouder: "My child, or a child I care for"
+                  pleger: "Something I did (according to others)"
+                  melder: "Someone else, for example a family member, a neighbour or a friend"
+                  anders: "Something else"
+              contact_via:
+                text: "How were you in contact with Veilig Thuis? You may choose more than one answer."
+                choices:
+                  telefoon: "Phone"
+                  chat: "Chat"
+                  mail: "E-mail"
+                  gesprek: "A conversation with a staff member"
+              kinderen: "Were children involved?"
+              bereikbaarheid: "How satisfied are you with how easy it was to reach Veilig Thuis?"
+              bejegening: "How satisfied are you with how the Veilig Thuis staff member treated you?"
+              geduld: "The staff member listened to me well and took enough time for me."
+              duidelijk_rol_vt: "I knew what Veilig Thuis does and what I could expect from Veilig Thuis."
+              duidelijk_advies: "The advice from Veilig Thuis was clear."
+              deskundigheid: "The advice from Veilig Thuis helped me."
+              afspraken: "Veilig Thuis did what had been agreed with me. For example: calling me back on time."
+              duidelijk_vervolg: "After the contact I knew what I could do myself."
+              kinderen_aandacht: "In its advice, Veilig Thuis paid enough attention to the children."
+              kinderen_hulp: "Did Veilig Thuis tell you where the children can get help?"
+              cijfer: "What mark would you give Veilig Thuis, from 1 to 10? 1 is very bad, 10 is very good."
+              opmerking: "Is there anything else you would like to say about Veilig Thuis? Please do not mention any names."
+          ar:
+            machine_translated: true
+            title: "ما رأيك في Veilig Thuis؟ (استشارة)"
+            intro: |
+              طلبت من Veilig Thuis نصيحة. ربما كان ذلك عن نفسك أو عن شخص آخر.
+              نودّ أن نعرف رأيك في Veilig Thuis. هذا يساعد Veilig Thuis على التحسّن.
+              يستغرق ذلك حوالي 5 دقائق. المشاركة اختيارية.
+              لا نسألك عن اسمك، ولا يُحفظ اسمك مع إجاباتك.
+              ما تقوله لا يؤثر على ملفك ولا على المساعدة التي تحصل عليها.
+            missing_codes:
+              weet_niet: "لا أعرف"
+              nvt: "لا ينطبق"
+              weigert: "أفضّل ألّا أقول"
+            yes_no: { ja: "نعم", nee: "لا" }
+            scales:
+              tevreden5:
+                1: "غير راضٍ أبدًا"
+                2: "غير راضٍ"
+                3: "لا راضٍ ولا غير راضٍ"
+                4: "راضٍ"
+                5: "راضٍ جدًا"
+              eens5:
+                1: "لا أوافق أبدًا"
+                2: "لا أوافق"
+                3: "لا أوافق ولا أعارض"
+                4: "أوافق"
+                5: "أوافق تمامًا"
+            questions:
+              toestemming: "هل تودّ المشاركة في هذا الاستبيان القصير عن Veilig Thuis؟"
+              rol:
+                text: "عن أي شيء كان سؤالك لـ Veilig Thuis؟"
+                choices:
+                  betrokkene: "عن وضعي أنا"
+                  ouder: "عن طفلي، أو عن طفل أرعاه"
+                  pleger: "عن شيء فعلته (بحسب آخرين)"
+                  melder: "عن شخص آخر، مثل أحد أفراد عائلتي أو جار أو صديق"
+                  anders: "شيء آخر"
+              contact_via:
+                text: "كيف تواصلت مع Veilig Thuis؟ يمكنك اختيار أكثر من إجابة."
+                choices:
+                  telefoon: "الهاتف"
+                  chat: "الدردشة"
+                  mail: "البريد الإلكتروني"
+                  gesprek: "محادثة مع أحد الموظفين"
+              kinderen: "هل كان هناك أطفال معنيّون؟"
+              bereikbaarheid: "ما مدى رضاك عن سهولة الوصول إلى Veilig Thuis؟"
+              bejegening: "ما مدى رضاك عن طريقة تعامل موظف Veilig Thuis معك؟"
+              geduld: "استمع إليّ الموظف جيدًا وخصّص لي وقتًا كافيًا."
+              duidelijk_rol_vt: "كنت أعرف ما تقوم به Veilig Thuis وما يمكنني توقّعه منها."
+              duidelijk_advies: "كانت نصيحة Veilig Thuis واضحة."
+              deskundigheid: "ساعدتني نصيحة Veilig Thuis."
+              afspraken: "قامت Veilig Thuis بما تم الاتفاق عليه معي. مثلًا: معاودة الاتصال بي في الوقت المحدد."
+              duidelijk_vervolg: "بعد التواصل كنت أعرف ما يمكنني فعله بنفسي."
+              kinderen_aandacht: "أولت Veilig Thuis في نصيحتها اهتمامًا كافيًا بالأطفال."
+              kinderen_hulp: "هل أخبرتك Veilig Thuis أين يمكن للأطفال الحصول على مساعدة؟"
+              cijfer: "ما الدرجة التي تعطيها لـ Veilig Thuis من 1 إلى 10؟ 1 تعني سيئ جدًا، و10 تعني جيد جدًا."
+              opmerking: "هل تودّ أن تقول شيئًا آخر عن Veilig Thuis؟ من فضلك لا تذكر أي أسماء."
+          tr:
+            machine_translated: true
+            title: "Veilig Thuis hakkında ne düşünüyorsunuz? (danışma)"
+            intro: |
+              Veilig Thuis'tan tavsiye istediniz. Bu kendinizle veya başka biriyle ilgili olabilir.
+              Veilig Thuis hakkında ne düşündüğünüzü öğrenmek istiyoruz. Böylece Veilig Thuis daha iyi olabilir.
+              Yaklaşık 5 dakika sürer. Katılıp katılmamak size kalmış.
+              Adınızı sormuyoruz ve adınız cevaplarınızla birlikte saklanmaz.
+              Söyledikleriniz dosyanızı veya aldığınız yardımı etkilemez.
+            missing_codes:
+              weet_niet: "Bilmiyorum"
+              nvt: "Geçerli değil"
+              weigert: "Söylemek istemiyorum"
+            yes_no: { ja: "Evet", nee: "Hayır" }
+            scales:
+              tevreden5:
+                1: "Hiç memnun değilim"
+                2: "Memnun değilim"
+                3: "Ne memnunum ne memnun değilim"
+                4: "Memnunum"
+                5: "Çok memnunum"
+              eens5:
+                1: "Hiç katılmıyorum"
+                2: "Katılmıyorum"
+                3: "Ne katılıyorum ne katılmıyorum"
+                4: "Katılıyorum"
+                5: "Tamamen katılıyorum"
+            questions:
+              toestemming: "Veilig Thuis hakkındaki bu kısa ankete katılmak ister misiniz?"
+              rol:
+                text: "Veilig Thuis'a sorduğunuz soru ne hakkındaydı?"
+                choices:
+                  betrokkene: "Kendi durumum hakkında"
+                  ouder: "Çocuğum veya baktığım bir çocuk hakkında"
+                  pleger: "(Başkalarına göre) yaptığım bir şey hakkında"
+                  melder: "Başka biri hakkında, örneğin ailemden biri, bir komşu veya bir arkadaş"
+                  anders: "Başka bir şey"
+              contact_via:
+                text: "Veilig Thuis ile nasıl iletişim kurdunuz? Birden fazla cevap seçebilirsiniz."
+                choices:
+                  telefoon: "Telefon"
+                  chat: "Sohbet (chat)"
+                  mail: "E-posta"
+                  gesprek: "Bir çalışanla görüşme"
+              kinderen: "İlgili çocuklar var mıydı?"
+              bereikbaarheid: "Veilig Thuis'a ne kadar kolay ulaşabildiğinizden ne kadar memnunsunuz?"
+              bejegening: "Veilig Thuis çalışanının size nasıl davrandığından ne kadar memnunsunuz?"
+              geduld: "Çalışan beni iyi dinledi ve bana yeterince zaman ayırdı."
+              duidelijk_rol_vt: "Veilig Thuis'un ne yaptığını ve Veilig Thuis'tan ne bekleyebileceğimi biliyordum."
+              duidelijk_advies: "Veilig Thuis'un tavsiyesi açıktı."
+              deskundigheid: "Veilig Thuis'un tavsiyesi bana yardımcı oldu."
+              afspraken: "Veilig Thuis benimle kararlaştırılanları yaptı. Örneğin: beni zamanında geri aramak."
+              duidelijk_vervolg: "Görüşmeden sonra kendim ne yapabileceğimi biliyordum."
+              kinderen_aandacht: "Veilig Thuis tavsiyesinde çocuklara yeterince dikkat etti."
+              kinderen_hulp: "Veilig Thuis, çocukların nereden yardım alabileceğini size söyledi mi?"
+              cijfer: "Veilig Thuis'a 1 ile 10 arasında kaç puan verirsiniz? 1 çok kötü, 10 çok iyi demektir."
+              opmerking: "Veilig Thuis hakkında söylemek istediğiniz başka bir şey var mı? Lütfen isim vermeyin."
+          pl:
+            machine_translated: true
+            title: "Co sądzi Pan/Pani o Veilig Thuis? (porada)"
+            intro: |
+              Zwrócił się Pan / zwróciła się Pani do Veilig Thuis o poradę. Mogła ona dotyczyć Pana/Pani albo kogoś innego.
+              Chcielibyśmy wiedzieć, co sądzi Pan/Pani o Veilig Thuis. Dzięki temu Veilig Thuis może działać lepiej.
+              To zajmie około 5 minut. Udział jest dobrowolny.
+              Nie pytamy o imię i nazwisko i nie są one przechowywane razem z odpowiedziami.
+              To, co Pan/Pani powie, nie ma wpływu na Pana/Pani akta ani na otrzymywaną pomoc.
+            missing_codes:
+              weet_niet: "Nie wiem"
+              nvt: "Nie dotyczy"
+              weigert: "Wolę nie mówić"
+            yes_no: { ja: "Tak", nee: "Nie" }
+            scales:
+              tevreden5:
+                1: "Bardzo niezadowolony/a"
+                2: "Niezadowolony/a"
+                3: "Ani zadowolony/a, ani niezadowolony/a"
+                4: "Zadowolony/a"
+                5: "Bardzo zadowolony/a"
+              eens5:
+                1: "Zdecydowanie się nie zgadzam"
+                2: "Nie zgadzam się"
+                3: "Ani się zgadzam, ani nie zgadzam"
+                4: "Zgadzam się"
+                5: "Zdecydowanie się zgadzam"
+            questions:
+              toestemming: "Czy chce Pan/Pani wypełnić tę krótką ankietę o Veilig Thuis?"
+              rol:
+                text: "Czego dotyczyło Pana/Pani pytanie do Veilig Thuis?"
+                choices:
+                  betrokkene: "Mojej własnej sytuacji"
+                  ouder: "Mojego dziecka albo dziecka, którym się opiekuję"
+                  pleger: "Czegoś, co (według innych) zrobiłem/zrobiłam"
+                  melder: "Kogoś innego, na przykład członka rodziny, sąsiada lub przyjaciela"
+                  anders: "Czegoś innego"
+              contact_via:
+                text: "Jak kontaktował się Pan / kontaktowała się Pani z Veilig Thuis? Można wybrać więcej niż jedną odpowiedź."
+                choices:
+                  telefoon: "Telefon"
+                  chat: "Czat"
+                  mail: "E-mail"
+                  gesprek: "Rozmowa z pracownikiem"
+              kinderen: "Czy chodziło też o dzieci?"
+              bereikbaarheid: "Na ile jest Pan/Pani zadowolony/a z tego, jak łatwo było skontaktować się z Veilig Thuis?"
+              bejegening: "Na ile jest Pan/Pani zadowolony/a z tego, jak traktował Pana/Panią pracownik Veilig Thuis?"
+              geduld: "Pracownik dobrze mnie wysłuchał i poświęcił mi wystarczająco dużo czasu."
+              duidelijk_rol_vt: "Wiedziałem/Wiedziałam, czym zajmuje się Veilig Thuis i czego mogę się po Veilig Thuis spodziewać."
+              duidelijk_advies: "Porada Veilig Thuis była jasna."
+              deskundigheid: "Porada Veilig Thuis mi pomogła."
+              afspraken: "Veilig Thuis zrobiło to, co było ze mną uzgodnione. Na przykład: oddzwoniło do mnie na czas."
+              duidelijk_vervolg: "Po kontakcie wiedziałem/wiedziałam, co mogę teraz zrobić sam/sama."
+              kinderen_aandacht: "W poradzie Veilig Thuis poświęciło dzieciom wystarczająco dużo uwagi."
+              kinderen_hulp: "Czy Veilig Thuis powiedziało, gdzie dzieci mogą otrzymać pomoc?"
+              cijfer: "Jaką ocenę od 1 do 10 daje Pan/Pani Veilig Thuis? 1 oznacza bardzo źle, 10 bardzo dobrze."
+              opmerking: "Czy chce Pan/Pani powiedzieć coś jeszcze o Veilig Thuis? Prosimy nie podawać żadnych imion ani nazwisk."
+
         """#),
     Catalog.Source(
       path: "Questionnaires/inwoners-jongeren.yaml",
@@ -730,6 +967,214 @@ public enum BundledDefinitions {
           aspects: [bereikbaarheid, bejegening, geduld, duidelijk_rol_vt, duidelijk_vervolg, afspraken, deskundigheid]
           topics: [duidelijk_melding, terugkoppeling, kinderen_gesproken, kinderen_hulp]
 
+        # Vertalingen: elke tekst die de respondent hoort of leest, per taal (zie Questionnaires/README.md).
+        # Machinaal gemaakt: laat een vertaler ze nalezen en haal daarna 'machine_translated' weg.
+        translations:
+          en:
+            machine_translated: true
+            title: "What did you think of Veilig Thuis? (report)"
+            intro: |
+              A report was made to Veilig Thuis. You may have made it, or it may have been about you or your family.
+              We would like to know what you thought of Veilig Thuis. This helps Veilig Thuis to improve.
+              It takes about 10 minutes. You can choose whether to take part.
+              We do not ask for your name, and your name is not kept with your answers.
+              What you say has no effect on your file or on the help you receive.
+            missing_codes:
+              weet_niet: "I don't know"
+              nvt: "Does not apply"
+              weigert: "I'd rather not say"
+            yes_no: { ja: "Yes", nee: "No" }
+            scales:
+              tevreden5:
+                1: "Very dissatisfied"
+                2: "Dissatisfied"
+                3: "Neither satisfied nor dissatisfied"
+                4: "Satisfied"
+                5: "Very satisfied"
+              eens5:
+                1: "Strongly disagree"
+                2: "Disagree"
+                3: "Neither agree nor disagree"
+                4: "Agree"
+                5: "Strongly agree"
+            questions:
+              toestemming: "Would you like to take part in this short conversation about Veilig Thuis?"
+              rol:
+                text: "Who are you in this situation?"
+                choices:
+                  betrokkene: "The report was about me"
+                  ouder: "I am a parent or carer of a child the report was about"
+                  pleger: "The report was about something I did (according to the person who made it)"
+                  melder: "I made the report"
+                  anders: "Someone else"
+              kinderen: "Were children involved in the situation?"
+              bereikbaarheid: "How satisfied are you with how easy it was to reach Veilig Thuis?"
+              bejegening: "How satisfied are you with how the Veilig Thuis staff member treated you?"
+              geduld: "The staff member listened to me well and took enough time for me."
+              duidelijk_melding: "It was clear to me that a report had been made about me or my family, and what that meant for me."
+              terugkoppeling: "Did Veilig Thuis tell you what was done with your report?"
+              duidelijk_rol_vt: "I knew what Veilig Thuis does and what I could expect from Veilig Thuis."
+              duidelijk_vervolg: "It was clear to me what would happen after the report."
+              afspraken: "Veilig Thuis did what had been agreed with me."
+              deskundigheid: "The knowledge of Veilig Thuis helped me or my family."
+              kinderen_gesproken: "Veilig Thuis talked with the children enough."
+              kinderen_hulp: "Did Veilig Thuis offer help for the children?"
+              cijfer: "What mark would you give Veilig Thuis, from 1 to 10? 1 is very bad, 10 is very good."
+              opmerking: "Is there anything else you would like to say about Veilig Thuis? Please do not mention any names."
+          ar:
+            machine_translated: true
+            title: "ما رأيك في Veilig Thuis؟ (بلاغ)"
+            intro: |
+              تم تقديم بلاغ إلى Veilig Thuis. ربما قدّمته أنت، أو كان البلاغ عنك أو عن عائلتك.
+              نودّ أن نعرف رأيك في Veilig Thuis. هذا يساعد Veilig Thuis على التحسّن.
+              يستغرق ذلك حوالي 10 دقائق. المشاركة اختيارية.
+              لا نسألك عن اسمك، ولا يُحفظ اسمك مع إجاباتك.
+              ما تقوله لا يؤثر على ملفك ولا على المساعدة التي تحصل عليها.
+            missing_codes:
+              weet_niet: "لا أعرف"
+              nvt: "لا ينطبق"
+              weigert: "أفضّل ألّا أقول"
+            yes_no: { ja: "نعم", nee: "لا" }
+            scales:
+              tevreden5:
+                1: "غير راضٍ أبدًا"
+                2: "غير راضٍ"
+                3: "لا راضٍ ولا غير راضٍ"
+                4: "راضٍ"
+                5: "راضٍ جدًا"
+              eens5:
+                1: "لا أوافق أبدًا"
+                2: "لا أوافق"
+                3: "لا أوافق ولا أعارض"
+                4: "أوافق"
+                5: "أوافق تمامًا"
+            questions:
+              toestemming: "هل تودّ المشاركة في هذه المحادثة القصيرة عن Veilig Thuis؟"
+              rol:
+                text: "ما صفتك في هذا الموقف؟"
+                choices:
+                  betrokkene: "كان البلاغ عني"
+                  ouder: "أنا أحد والدَي طفل كان البلاغ عنه أو من يرعاه"
+                  pleger: "كان البلاغ عن شيء فعلته (بحسب مقدّم البلاغ)"
+                  melder: "أنا من قدّم البلاغ"
+                  anders: "شخص آخر"
+              kinderen: "هل كان هناك أطفال معنيّون بهذا الوضع؟"
+              bereikbaarheid: "ما مدى رضاك عن سهولة الوصول إلى Veilig Thuis؟"
+              bejegening: "ما مدى رضاك عن طريقة تعامل موظف Veilig Thuis معك؟"
+              geduld: "استمع إليّ الموظف جيدًا وخصّص لي وقتًا كافيًا."
+              duidelijk_melding: "كان واضحًا لي أنه تم تقديم بلاغ عني أو عن عائلتي، وما يعنيه ذلك بالنسبة لي."
+              terugkoppeling: "هل أخبرتك Veilig Thuis بما تم فعله ببلاغك؟"
+              duidelijk_rol_vt: "كنت أعرف ما تقوم به Veilig Thuis وما يمكنني توقّعه منها."
+              duidelijk_vervolg: "كان واضحًا لي ما سيحدث بعد البلاغ."
+              afspraken: "قامت Veilig Thuis بما تم الاتفاق عليه معي."
+              deskundigheid: "ساعدتني خبرة Veilig Thuis أنا أو عائلتي."
+              kinderen_gesproken: "تحدثت Veilig Thuis مع الأطفال بما يكفي."
+              kinderen_hulp: "هل عرضت Veilig Thuis مساعدة للأطفال؟"
+              cijfer: "ما الدرجة التي تعطيها لـ Veilig Thuis من 1 إلى 10؟ 1 تعني سيئ جدًا، و10 تعني جيد جدًا."
+              opmerking: "هل تودّ أن تقول شيئًا آخر عن Veilig Thuis؟ من فضلك لا تذكر أي أسماء."
+          tr:
+            machine_translated: true
+            title: "Veilig Thuis hakkında ne düşünüyorsunuz? (bildirim)"
+            intro: |
+              Veilig Thuis'a bir bildirim yapıldı. Bildirimi siz yapmış olabilirsiniz ya da bildirim sizinle veya ailenizle ilgili olabilir.
+              Veilig Thuis hakkında ne düşündüğünüzü öğrenmek istiyoruz. Böylece Veilig Thuis daha iyi olabilir.
+              Yaklaşık 10 dakika sürer. Katılıp katılmamak size kalmış.
+              Adınızı sormuyoruz ve adınız cevaplarınızla birlikte saklanmaz.
+              Söyledikleriniz dosyanızı veya aldığınız yardımı etkilemez.
+            missing_codes:
+              weet_niet: "Bilmiyorum"
+              nvt: "Geçerli değil"
+              weigert: "Söylemek istemiyorum"
+            yes_no: { ja: "Evet", nee: "Hayır" }
+            scales:
+              tevreden5:
+                1: "Hiç memnun değilim"
+                2: "Memnun değilim"
+                3: "Ne memnunum ne memnun değilim"
+                4: "Memnunum"
+                5: "Çok memnunum"
+              eens5:
+                1: "Hiç katılmıyorum"
+                2: "Katılmıyorum"
+                3: "Ne katılıyorum ne katılmıyorum"
+                4: "Katılıyorum"
+                5: "Tamamen katılıyorum"
+            questions:
+              toestemming: "Veilig Thuis hakkındaki bu kısa görüşmeye katılmak ister misiniz?"
+              rol:
+                text: "Bu durumda siz kimsiniz?"
+                choices:
+                  betrokkene: "Bildirim benimle ilgiliydi"
+                  ouder: "Bildirimin ilgili olduğu çocuğun ebeveyni veya bakıcısıyım"
+                  pleger: "Bildirim, (bildirimi yapana göre) yaptığım bir şeyle ilgiliydi"
+                  melder: "Bildirimi ben yaptım"
+                  anders: "Başka biri"
+              kinderen: "Bu durumla ilgili çocuklar var mıydı?"
+              bereikbaarheid: "Veilig Thuis'a ne kadar kolay ulaşabildiğinizden ne kadar memnunsunuz?"
+              bejegening: "Veilig Thuis çalışanının size nasıl davrandığından ne kadar memnunsunuz?"
+              geduld: "Çalışan beni iyi dinledi ve bana yeterince zaman ayırdı."
+              duidelijk_melding: "Benim veya ailem hakkında bildirim yapıldığı ve bunun benim için ne anlama geldiği bana açıktı."
+              terugkoppeling: "Veilig Thuis, bildiriminizle ilgili ne yapıldığını size anlattı mı?"
+              duidelijk_rol_vt: "Veilig Thuis'un ne yaptığını ve Veilig Thuis'tan ne bekleyebileceğimi biliyordum."
+              duidelijk_vervolg: "Bildirimden sonra ne olacağı bana açıktı."
+              afspraken: "Veilig Thuis benimle kararlaştırılanları yaptı."
+              deskundigheid: "Veilig Thuis'un bilgisi bana veya aileme yardımcı oldu."
+              kinderen_gesproken: "Veilig Thuis çocuklarla yeterince konuştu."
+              kinderen_hulp: "Veilig Thuis çocuklar için yardım teklif etti mi?"
+              cijfer: "Veilig Thuis'a 1 ile 10 arasında kaç puan verirsiniz? 1 çok kötü, 10 çok iyi demektir."
+              opmerking: "Veilig Thuis hakkında söylemek istediğiniz başka bir şey var mı? Lütfen isim vermeyin."
+          pl:
+            machine_translated: true
+            title: "Co sądzi Pan/Pani o Veilig Thuis? (zgłoszenie)"
+            intro: |
+              Do Veilig Thuis wpłynęło zgłoszenie. Mógł je złożyć Pan/Pani albo dotyczyło ono Pana/Pani lub Pana/Pani rodziny.
+              Chcielibyśmy wiedzieć, co sądzi Pan/Pani o Veilig Thuis. Dzięki temu Veilig Thuis może działać lepiej.
+              To zajmie około 10 minut. Udział jest dobrowolny.
+              Nie pytamy o imię i nazwisko i nie są one przechowywane razem z odpowiedziami.
+              To, co Pan/Pani powie, nie ma wpływu na Pana/Pani akta ani na otrzymywaną pomoc.
+            missing_codes:
+              weet_niet: "Nie wiem"
+              nvt: "Nie dotyczy"
+              weigert: "Wolę nie mówić"
+            yes_no: { ja: "Tak", nee: "Nie" }
+            scales:
+              tevreden5:
+                1: "Bardzo niezadowolony/a"
+                2: "Niezadowolony/a"
+                3: "Ani zadowolony/a, ani niezadowolony/a"
+                4: "Zadowolony/a"
+                5: "Bardzo zadowolony/a"
+              eens5:
+                1: "Zdecydowanie się nie zgadzam"
+                2: "Nie zgadzam się"
+                3: "Ani się zgadzam, ani nie zgadzam"
+                4: "Zgadzam się"
+                5: "Zdecydowanie się zgadzam"
+            questions:
+              toestemming: "Czy chce Pan/Pani wziąć udział w tej krótkiej rozmowie o Veilig Thuis?"
+              rol:
+                text: "Kim jest Pan/Pani w tej sytuacji?"
+                choices:
+                  betrokkene: "Zgłoszenie dotyczyło mnie"
+                  ouder: "Jestem rodzicem lub opiekunem dziecka, którego dotyczyło zgłoszenie"
+                  pleger: "Zgłoszenie dotyczyło czegoś, co (według zgłaszającego) zrobiłem/zrobiłam"
+                  melder: "To ja złożyłem/złożyłam zgłoszenie"
+                  anders: "Ktoś inny"
+              kinderen: "Czy w tej sytuacji chodziło też o dzieci?"
+              bereikbaarheid: "Na ile jest Pan/Pani zadowolony/a z tego, jak łatwo było skontaktować się z Veilig Thuis?"
+              bejegening: "Na ile jest Pan/Pani zadowolony/a z tego, jak traktował Pana/Panią pracownik Veilig Thuis?"
+              geduld: "Pracownik dobrze mnie wysłuchał i poświęcił mi wystarczająco dużo czasu."
+              duidelijk_melding: "Było dla mnie jasne, że złożono zgłoszenie dotyczące mnie lub mojej rodziny i co to dla mnie oznacza."
+              terugkoppeling: "Czy Veilig Thuis poinformowało Pana/Panią, co zrobiono z Pana/Pani zgłoszeniem?"
+              duidelijk_rol_vt: "Wiedziałem/Wiedziałam, czym zajmuje się Veilig Thuis i czego mogę się po Veilig Thuis spodziewać."
+              duidelijk_vervolg: "Było dla mnie jasne, co będzie się działo po zgłoszeniu."
+              afspraken: "Veilig Thuis zrobiło to, co było ze mną uzgodnione."
+              deskundigheid: "Wiedza Veilig Thuis pomogła mnie lub mojej rodzinie."
+              kinderen_gesproken: "Veilig Thuis wystarczająco rozmawiało z dziećmi."
+              kinderen_hulp: "Czy Veilig Thuis zaproponowało pomoc dla dzieci?"
+              cijfer: "Jaką ocenę od 1 do 10 daje Pan/Pani Veilig Thuis? 1 oznacza bardzo źle, 10 bardzo dobrze."
+              opmerking: "Czy chce Pan/Pani powiedzieć coś jeszcze o Veilig Thuis? Prosimy nie podawać żadnych imion ani nazwisk."
+
         """#),
     Catalog.Source(
       path: "Questionnaires/inwoners-monitoring.yaml",
@@ -883,6 +1328,238 @@ public enum BundledDefinitions {
           aspects: [bereikbaarheid, bejegening, geduld, duidelijk_rol_vt, deskundigheid, duidelijk_vervolg]
           topics: [specialistische_hulp, duur_betrokkenheid, veiliger, kinderen_aandacht, kinderen_hulp]
 
+        # Vertalingen: elke tekst die de respondent hoort of leest, per taal (zie Questionnaires/README.md).
+        # Machinaal gemaakt: laat een vertaler ze nalezen en haal daarna 'machine_translated' weg.
+        translations:
+          en:
+            machine_translated: true
+            title: "What did you think of Veilig Thuis? (monitoring)"
+            intro: |
+              After a report, Veilig Thuis contacted you again later.
+              Veilig Thuis wanted to know whether things are safe at home. This is called monitoring.
+              We would like to know what you thought of Veilig Thuis. This helps Veilig Thuis to improve.
+              It takes about 10 minutes. You can choose whether to take part.
+              We do not ask for your name, and your name is not kept with your answers.
+              What you say has no effect on your file or on the help you receive.
+            missing_codes:
+              weet_niet: "I don't know"
+              nvt: "Does not apply"
+              weigert: "I'd rather not say"
+            yes_no: { ja: "Yes", nee: "No" }
+            scales:
+              tevreden5:
+                1: "Very dissatisfied"
+                2: "Dissatisfied"
+                3: "Neither satisfied nor dissatisfied"
+                4: "Satisfied"
+                5: "Very satisfied"
+              eens5:
+                1: "Strongly disagree"
+                2: "Disagree"
+                3: "Neither agree nor disagree"
+                4: "Agree"
+                5: "Strongly agree"
+            questions:
+              toestemming: "Would you like to take part in this short conversation about Veilig Thuis?"
+              rol:
+                text: "Who are you in this situation?"
+                choices:
+                  betrokkene: "It was about me"
+                  ouder: "I am a parent or carer of a child it was about"
+                  pleger: "It was about something I did (according to others)"
+                  melder: "I made the report"
+                  anders: "Someone else"
+              kinderen: "Were children involved?"
+              bereikbaarheid: "How satisfied are you with how easy it was to reach Veilig Thuis?"
+              bejegening: "How satisfied are you with how the Veilig Thuis staff member treated you?"
+              geduld: "The staff member listened to me well and took enough time for me."
+              duidelijk_rol_vt: "I knew why Veilig Thuis contacted me again later."
+              deskundigheid: "The knowledge of Veilig Thuis helped me or my family."
+              specialistische_hulp: "Did you or your family get specialist help? For example from a psychologist or from youth care."
+              duur_betrokkenheid:
+                text: "What do you think of how long Veilig Thuis was involved with you?"
+                choices:
+                  te_kort: "Too short"
+                  precies_goed: "Just right"
+                  te_lang: "Too long"
+              veiliger: "It is safer at home now than when Veilig Thuis became involved."
+              duidelijk_vervolg: "I know what will happen next."
+              kinderen_aandacht: "Veilig Thuis asked enough about how the children are doing."
+              kinderen_hulp: "Was help offered for the children?"
+              cijfer: "What mark would you give Veilig Thuis, from 1 to 10? 1 is very bad, 10 is very good."
+              opmerking: "Is there anything else you would like to say about Veilig Thuis? Please do not mention any names."
+          ar:
+            machine_translated: true
+            title: "ما رأيك في Veilig Thuis؟ (المتابعة)"
+            intro: |
+              بعد بلاغ، تواصلت معك Veilig Thuis مرة أخرى لاحقًا.
+              أرادت Veilig Thuis أن تعرف هل البيت آمن. يُسمّى هذا المتابعة.
+              نودّ أن نعرف رأيك في Veilig Thuis. هذا يساعد Veilig Thuis على التحسّن.
+              يستغرق ذلك حوالي 10 دقائق. المشاركة اختيارية.
+              لا نسألك عن اسمك، ولا يُحفظ اسمك مع إجاباتك.
+              ما تقوله لا يؤثر على ملفك ولا على المساعدة التي تحصل عليها.
+            missing_codes:
+              weet_niet: "لا أعرف"
+              nvt: "لا ينطبق"
+              weigert: "أفضّل ألّا أقول"
+            yes_no: { ja: "نعم", nee: "لا" }
+            scales:
+              tevreden5:
+                1: "غير راضٍ أبدًا"
+                2: "غير راضٍ"
+                3: "لا راضٍ ولا غير راضٍ"
+                4: "راضٍ"
+                5: "راضٍ جدًا"
+              eens5:
+                1: "لا أوافق أبدًا"
+                2: "لا أوافق"
+                3: "لا أوافق ولا أعارض"
+                4: "أوافق"
+                5: "أوافق تمامًا"
+            questions:
+              toestemming: "هل تودّ المشاركة في هذه المحادثة القصيرة عن Veilig Thuis؟"
+              rol:
+                text: "ما صفتك في هذا الموقف؟"
+                choices:
+                  betrokkene: "كان الأمر يتعلق بي"
+                  ouder: "أنا أحد والدَي طفل كان الأمر يتعلق به أو من يرعاه"
+                  pleger: "كان الأمر يتعلق بشيء فعلته (بحسب آخرين)"
+                  melder: "أنا من قدّم البلاغ"
+                  anders: "شخص آخر"
+              kinderen: "هل كان هناك أطفال معنيّون؟"
+              bereikbaarheid: "ما مدى رضاك عن سهولة الوصول إلى Veilig Thuis؟"
+              bejegening: "ما مدى رضاك عن طريقة تعامل موظف Veilig Thuis معك؟"
+              geduld: "استمع إليّ الموظف جيدًا وخصّص لي وقتًا كافيًا."
+              duidelijk_rol_vt: "كنت أعرف لماذا تواصلت معي Veilig Thuis مرة أخرى لاحقًا."
+              deskundigheid: "ساعدتني خبرة Veilig Thuis أنا أو عائلتي."
+              specialistische_hulp: "هل حصلت أنت أو عائلتك على مساعدة متخصصة؟ مثلًا من أخصائي نفسي أو من خدمات رعاية الشباب."
+              duur_betrokkenheid:
+                text: "ما رأيك في المدة التي كانت فيها Veilig Thuis معنية بك؟"
+                choices:
+                  te_kort: "قصيرة جدًا"
+                  precies_goed: "مناسبة تمامًا"
+                  te_lang: "طويلة جدًا"
+              veiliger: "البيت الآن أكثر أمانًا مما كان عليه عندما تدخّلت Veilig Thuis."
+              duidelijk_vervolg: "أعرف ما سيحدث بعد ذلك."
+              kinderen_aandacht: "سألت Veilig Thuis بما يكفي عن أحوال الأطفال."
+              kinderen_hulp: "هل عُرضت مساعدة للأطفال؟"
+              cijfer: "ما الدرجة التي تعطيها لـ Veilig Thuis من 1 إلى 10؟ 1 تعني سيئ جدًا، و10 تعني جيد جدًا."
+              opmerking: "هل تودّ أن تقول شيئًا آخر عن Veilig Thuis؟ من فضلك لا تذكر أي أسماء."
+          tr:
+            machine_translated: true
+            title: "Veilig Thuis hakkında ne düşünüyorsunuz? (izleme)"
+            intro: |
+              Bir bildirimden sonra Veilig Thuis daha sonra sizinle tekrar iletişime geçti.
+              Veilig Thuis evde her şeyin güvenli olup olmadığını öğrenmek istedi. Buna izleme denir.
+              Veilig Thuis hakkında ne düşündüğünüzü öğrenmek istiyoruz. Böylece Veilig Thuis daha iyi olabilir.
+              Yaklaşık 10 dakika sürer. Katılıp katılmamak size kalmış.
+              Adınızı sormuyoruz ve adınız cevaplarınızla birlikte saklanmaz.
+              Söyledikleriniz dosyanızı veya aldığınız yardımı etkilemez.
+            missing_codes:
+              weet_niet: "Bilmiyorum"
+              nvt: "Geçerli değil"
+              weigert: "Söylemek istemiyorum"
+            yes_no: { ja: "Evet", nee: "Hayır" }
+            scales:
+              tevreden5:
+                1: "Hiç memnun değilim"
+                2: "Memnun değilim"
+                3: "Ne memnunum ne memnun değilim"
+                4: "Memnunum"
+                5: "Çok memnunum"
+              eens5:
+                1: "Hiç katılmıyorum"
+                2: "Katılmıyorum"
+                3: "Ne katılıyorum ne katılmıyorum"
+                4: "Katılıyorum"
+                5: "Tamamen katılıyorum"
+            questions:
+              toestemming: "Veilig Thuis hakkındaki bu kısa görüşmeye katılmak ister misiniz?"
+              rol:
+                text: "Bu durumda siz kimsiniz?"
+                choices:
+                  betrokkene: "Benimle ilgiliydi"
+                  ouder: "İlgili olduğu çocuğun ebeveyni veya bakıcısıyım"
+                  pleger: "(Başkalarına göre) yaptığım bir şeyle ilgiliydi"
+                  melder: "Bildirimi ben yaptım"
+                  anders: "Başka biri"
+              kinderen: "İlgili çocuklar var mıydı?"
+              bereikbaarheid: "Veilig Thuis'a ne kadar kolay ulaşabildiğinizden ne kadar memnunsunuz?"
+              bejegening: "Veilig Thuis çalışanının size nasıl davrandığından ne kadar memnunsunuz?"
+              geduld: "Çalışan beni iyi dinledi ve bana yeterince zaman ayırdı."
+              duidelijk_rol_vt: "Veilig Thuis'un daha sonra neden benimle tekrar iletişime geçtiğini biliyordum."
+              deskundigheid: "Veilig Thuis'un bilgisi bana veya aileme yardımcı oldu."
+              specialistische_hulp: "Siz veya aileniz özel bir yardım aldınız mı? Örneğin bir psikologdan veya gençlik yardımından."
+              duur_betrokkenheid:
+                text: "Veilig Thuis'un sizinle ne kadar süre ilgilendiği hakkında ne düşünüyorsunuz?"
+                choices:
+                  te_kort: "Çok kısa"
+                  precies_goed: "Tam yerinde"
+                  te_lang: "Çok uzun"
+              veiliger: "Evde durum, Veilig Thuis devreye girdiği zamana göre şimdi daha güvenli."
+              duidelijk_vervolg: "Bundan sonra ne olacağını biliyorum."
+              kinderen_aandacht: "Veilig Thuis çocukların nasıl olduğunu yeterince sordu."
+              kinderen_hulp: "Çocuklar için yardım teklif edildi mi?"
+              cijfer: "Veilig Thuis'a 1 ile 10 arasında kaç puan verirsiniz? 1 çok kötü, 10 çok iyi demektir."
+              opmerking: "Veilig Thuis hakkında söylemek istediğiniz başka bir şey var mı? Lütfen isim vermeyin."
+          pl:
+            machine_translated: true
+            title: "Co sądzi Pan/Pani o Veilig Thuis? (monitorowanie)"
+            intro: |
+              Po zgłoszeniu Veilig Thuis później ponownie się z Panem/Panią skontaktowało.
+              Veilig Thuis chciało się dowiedzieć, czy w domu jest bezpiecznie. Nazywa się to monitorowaniem.
+              Chcielibyśmy wiedzieć, co sądzi Pan/Pani o Veilig Thuis. Dzięki temu Veilig Thuis może działać lepiej.
+              To zajmie około 10 minut. Udział jest dobrowolny.
+              Nie pytamy o imię i nazwisko i nie są one przechowywane razem z odpowiedziami.
+              To, co Pan/Pani powie, nie ma wpływu na Pana/Pani akta ani na otrzymywaną pomoc.
+            missing_codes:
+              weet_niet: "Nie wiem"
+              nvt: "Nie dotyczy"
+              weigert: "Wolę nie mówić"
+            yes_no: { ja: "Tak", nee: "Nie" }
+            scales:
+              tevreden5:
+                1: "Bardzo niezadowolony/a"
+                2: "Niezadowolony/a"
+                3: "Ani zadowolony/a, ani niezadowolony/a"
+                4: "Zadowolony/a"
+                5: "Bardzo zadowolony/a"
+              eens5:
+                1: "Zdecydowanie się nie zgadzam"
+                2: "Nie zgadzam się"
+                3: "Ani się zgadzam, ani nie zgadzam"
+                4: "Zgadzam się"
+                5: "Zdecydowanie się zgadzam"
+            questions:
+              toestemming: "Czy chce Pan/Pani wziąć udział w tej krótkiej rozmowie o Veilig Thuis?"
+              rol:
+                text: "Kim jest Pan/Pani w tej sytuacji?"
+                choices:
+                  betrokkene: "Chodziło o mnie"
+                  ouder: "Jestem rodzicem lub opiekunem dziecka, o które chodziło"
+                  pleger: "Chodziło o coś, co (według innych) zrobiłem/zrobiłam"
+                  melder: "To ja złożyłem/złożyłam zgłoszenie"
+                  anders: "Ktoś inny"
+              kinderen: "Czy chodziło też o dzieci?"
+              bereikbaarheid: "Na ile jest Pan/Pani zadowolony/a z tego, jak łatwo było skontaktować się z Veilig Thuis?"
+              bejegening: "Na ile jest Pan/Pani zadowolony/a z tego, jak traktował Pana/Panią pracownik Veilig Thuis?"
+              geduld: "Pracownik dobrze mnie wysłuchał i poświęcił mi wystarczająco dużo czasu."
+              duidelijk_rol_vt: "Wiedziałem/Wiedziałam, dlaczego Veilig Thuis później ponownie się ze mną skontaktowało."
+              deskundigheid: "Wiedza Veilig Thuis pomogła mnie lub mojej rodzinie."
+              specialistische_hulp: "Czy Pan/Pani lub Pana/Pani rodzina otrzymali specjalistyczną pomoc? Na przykład od psychologa lub z pomocy dla młodzieży."
+              duur_betrokkenheid:
+                text: "Co sądzi Pan/Pani o tym, jak długo Veilig Thuis zajmowało się Pana/Pani sprawą?"
+                choices:
+                  te_kort: "Za krótko"
+                  precies_goed: "W sam raz"
+                  te_lang: "Za długo"
+              veiliger: "W domu jest teraz bezpieczniej niż wtedy, gdy Veilig Thuis zaczęło działać."
+              duidelijk_vervolg: "Wiem, co będzie się teraz działo dalej."
+              kinderen_aandacht: "Veilig Thuis wystarczająco pytało, jak czują się dzieci."
+              kinderen_hulp: "Czy zaproponowano pomoc dla dzieci?"
+              cijfer: "Jaką ocenę od 1 do 10 daje Pan/Pani Veilig Thuis? 1 oznacza bardzo źle, 10 bardzo dobrze."
+              opmerking: "Czy chce Pan/Pani powiedzieć coś jeszcze o Veilig Thuis? Prosimy nie podawać żadnych imion ani nazwisk."
+
         """#),
     Catalog.Source(
       path: "Questionnaires/inwoners-vervolgdienst.yaml",
@@ -1035,6 +1712,238 @@ public enum BundledDefinitions {
           grade: cijfer
           aspects: [bereikbaarheid, bejegening, duidelijk_rol_vt, afspraken, deskundigheid, duidelijk_vervolg]
           topics: [specialistische_hulp, duur_betrokkenheid, kinderen_gesproken, kinderen_hulp]
+
+        # Vertalingen: elke tekst die de respondent hoort of leest, per taal (zie Questionnaires/README.md).
+        # Machinaal gemaakt: laat een vertaler ze nalezen en haal daarna 'machine_translated' weg.
+        translations:
+          en:
+            machine_translated: true
+            title: "What did you think of Veilig Thuis? (further support)"
+            intro: |
+              After a report, Veilig Thuis was involved with you or your family for some time.
+              Veilig Thuis made agreements with you about safety, or looked into the situation.
+              We would like to know what you thought of Veilig Thuis. This helps Veilig Thuis to improve.
+              It takes about 10 minutes. You can choose whether to take part.
+              We do not ask for your name, and your name is not kept with your answers.
+              What you say has no effect on your file or on the help you receive.
+            missing_codes:
+              weet_niet: "I don't know"
+              nvt: "Does not apply"
+              weigert: "I'd rather not say"
+            yes_no: { ja: "Yes", nee: "No" }
+            scales:
+              tevreden5:
+                1: "Very dissatisfied"
+                2: "Dissatisfied"
+                3: "Neither satisfied nor dissatisfied"
+                4: "Satisfied"
+                5: "Very satisfied"
+              eens5:
+                1: "Strongly disagree"
+                2: "Disagree"
+                3: "Neither agree nor disagree"
+                4: "Agree"
+                5: "Strongly agree"
+            questions:
+              toestemming: "Would you like to take part in this short conversation about Veilig Thuis?"
+              rol:
+                text: "Who are you in this situation?"
+                choices:
+                  betrokkene: "It was about me"
+                  ouder: "I am a parent or carer of a child it was about"
+                  pleger: "It was about something I did (according to others)"
+                  melder: "I made the report"
+                  anders: "Someone else"
+              kinderen: "Were children involved?"
+              aantal_contacten: "How often were you in contact with Veilig Thuis? If you do not know exactly, please give an estimate."
+              bereikbaarheid: "How satisfied are you with how easy it was to reach Veilig Thuis?"
+              bejegening: "How satisfied are you with how the Veilig Thuis staff member treated you?"
+              duidelijk_rol_vt: "I knew what Veilig Thuis was going to do and what I could expect from Veilig Thuis."
+              afspraken: "Veilig Thuis did what had been agreed with me."
+              deskundigheid: "The knowledge of Veilig Thuis helped me or my family."
+              specialistische_hulp: "Did Veilig Thuis make sure that you or your family got specialist help? For example from a psychologist or from youth care."
+              duur_betrokkenheid:
+                text: "What do you think of how long Veilig Thuis was involved with you?"
+                choices:
+                  te_kort: "Too short"
+                  precies_goed: "Just right"
+                  te_lang: "Too long"
+              duidelijk_vervolg: "At the end I knew what would happen next."
+              kinderen_gesproken: "Veilig Thuis talked with the children enough."
+              kinderen_hulp: "Did Veilig Thuis offer help for the children?"
+              cijfer: "What mark would you give Veilig Thuis, from 1 to 10? 1 is very bad, 10 is very good."
+              opmerking: "Is there anything else you would like to say about Veilig Thuis? Please do not mention any names."
+          ar:
+            machine_translated: true
+            title: "ما رأيك في Veilig Thuis؟ (الدعم اللاحق)"
+            intro: |
+              بعد بلاغ، كانت Veilig Thuis معنية بك أو بعائلتك لفترة من الوقت.
+              اتفقت معك Veilig Thuis على أمور تخص الأمان، أو قامت بدراسة الوضع.
+              نودّ أن نعرف رأيك في Veilig Thuis. هذا يساعد Veilig Thuis على التحسّن.
+              يستغرق ذلك حوالي 10 دقائق. المشاركة اختيارية.
+              لا نسألك عن اسمك، ولا يُحفظ اسمك مع إجاباتك.
+              ما تقوله لا يؤثر على ملفك ولا على المساعدة التي تحصل عليها.
+            missing_codes:
+              weet_niet: "لا أعرف"
+              nvt: "لا ينطبق"
+              weigert: "أفضّل ألّا أقول"
+            yes_no: { ja: "نعم", nee: "لا" }
+            scales:
+              tevreden5:
+                1: "غير راضٍ أبدًا"
+                2: "غير راضٍ"
+                3: "لا راضٍ ولا غير راضٍ"
+                4: "راضٍ"
+                5: "راضٍ جدًا"
+              eens5:
+                1: "لا أوافق أبدًا"
+                2: "لا أوافق"
+                3: "لا أوافق ولا أعارض"
+                4: "أوافق"
+                5: "أوافق تمامًا"
+            questions:
+              toestemming: "هل تودّ المشاركة في هذه المحادثة القصيرة عن Veilig Thuis؟"
+              rol:
+                text: "ما صفتك في هذا الموقف؟"
+                choices:
+                  betrokkene: "كان الأمر يتعلق بي"
+                  ouder: "أنا أحد والدَي طفل كان الأمر يتعلق به أو من يرعاه"
+                  pleger: "كان الأمر يتعلق بشيء فعلته (بحسب آخرين)"
+                  melder: "أنا من قدّم البلاغ"
+                  anders: "شخص آخر"
+              kinderen: "هل كان هناك أطفال معنيّون؟"
+              aantal_contacten: "كم مرة تواصلت مع Veilig Thuis؟ إذا لم تكن تعرف بالضبط، أعطِ تقديرًا."
+              bereikbaarheid: "ما مدى رضاك عن سهولة الوصول إلى Veilig Thuis؟"
+              bejegening: "ما مدى رضاك عن طريقة تعامل موظف Veilig Thuis معك؟"
+              duidelijk_rol_vt: "كنت أعرف ما ستقوم به Veilig Thuis وما يمكنني توقّعه منها."
+              afspraken: "قامت Veilig Thuis بما تم الاتفاق عليه معي."
+              deskundigheid: "ساعدتني خبرة Veilig Thuis أنا أو عائلتي."
+              specialistische_hulp: "هل حرصت Veilig Thuis على أن تحصل أنت أو عائلتك على مساعدة متخصصة؟ مثلًا من أخصائي نفسي أو من خدمات رعاية الشباب."
+              duur_betrokkenheid:
+                text: "ما رأيك في المدة التي كانت فيها Veilig Thuis معنية بك؟"
+                choices:
+                  te_kort: "قصيرة جدًا"
+                  precies_goed: "مناسبة تمامًا"
+                  te_lang: "طويلة جدًا"
+              duidelijk_vervolg: "في النهاية كنت أعرف ما سيحدث بعد ذلك."
+              kinderen_gesproken: "تحدثت Veilig Thuis مع الأطفال بما يكفي."
+              kinderen_hulp: "هل عرضت Veilig Thuis مساعدة للأطفال؟"
+              cijfer: "ما الدرجة التي تعطيها لـ Veilig Thuis من 1 إلى 10؟ 1 تعني سيئ جدًا، و10 تعني جيد جدًا."
+              opmerking: "هل تودّ أن تقول شيئًا آخر عن Veilig Thuis؟ من فضلك لا تذكر أي أسماء."
+          tr:
+            machine_translated: true
+            title: "Veilig Thuis hakkında ne düşünüyorsunuz? (devam eden destek)"
+            intro: |
+              Bir bildirimden sonra Veilig Thuis bir süre sizinle veya ailenizle ilgilendi.
+              Veilig Thuis sizinle güvenlik konusunda anlaşmalar yaptı veya durumu inceledi.
+              Veilig Thuis hakkında ne düşündüğünüzü öğrenmek istiyoruz. Böylece Veilig Thuis daha iyi olabilir.
+              Yaklaşık 10 dakika sürer. Katılıp katılmamak size kalmış.
+              Adınızı sormuyoruz ve adınız cevaplarınızla birlikte saklanmaz.
+              Söyledikleriniz dosyanızı veya aldığınız yardımı etkilemez.
+            missing_codes:
+              weet_niet: "Bilmiyorum"
+              nvt: "Geçerli değil"
+              weigert: "Söylemek istemiyorum"
+            yes_no: { ja: "Evet", nee: "Hayır" }
+            scales:
+              tevreden5:
+                1: "Hiç memnun değilim"
+                2: "Memnun değilim"
+                3: "Ne memnunum ne memnun değilim"
+                4: "Memnunum"
+                5: "Çok memnunum"
+              eens5:
+                1: "Hiç katılmıyorum"
+                2: "Katılmıyorum"
+                3: "Ne katılıyorum ne katılmıyorum"
+                4: "Katılıyorum"
+                5: "Tamamen katılıyorum"
+            questions:
+              toestemming: "Veilig Thuis hakkındaki bu kısa görüşmeye katılmak ister misiniz?"
+              rol:
+                text: "Bu durumda siz kimsiniz?"
+                choices:
+                  betrokkene: "Benimle ilgiliydi"
+                  ouder: "İlgili olduğu çocuğun ebeveyni veya bakıcısıyım"
+                  pleger: "(Başkalarına göre) yaptığım bir şeyle ilgiliydi"
+                  melder: "Bildirimi ben yaptım"
+                  anders: "Başka biri"
+              kinderen: "İlgili çocuklar var mıydı?"
+              aantal_contacten: "Veilig Thuis ile kaç kez iletişim kurdunuz? Tam olarak bilmiyorsanız tahmini bir sayı söyleyin."
+              bereikbaarheid: "Veilig Thuis'a ne kadar kolay ulaşabildiğinizden ne kadar memnunsunuz?"
+              bejegening: "Veilig Thuis çalışanının size nasıl davrandığından ne kadar memnunsunuz?"
+              duidelijk_rol_vt: "Veilig Thuis'un ne yapacağını ve Veilig Thuis'tan ne bekleyebileceğimi biliyordum."
+              afspraken: "Veilig Thuis benimle kararlaştırılanları yaptı."
+              deskundigheid: "Veilig Thuis'un bilgisi bana veya aileme yardımcı oldu."
+              specialistische_hulp: "Veilig Thuis sizin veya ailenizin özel bir yardım almasını sağladı mı? Örneğin bir psikologdan veya gençlik yardımından."
+              duur_betrokkenheid:
+                text: "Veilig Thuis'un sizinle ne kadar süre ilgilendiği hakkında ne düşünüyorsunuz?"
+                choices:
+                  te_kort: "Çok kısa"
+                  precies_goed: "Tam yerinde"
+                  te_lang: "Çok uzun"
+              duidelijk_vervolg: "Sonunda bundan sonra ne olacağını biliyordum."
+              kinderen_gesproken: "Veilig Thuis çocuklarla yeterince konuştu."
+              kinderen_hulp: "Veilig Thuis çocuklar için yardım teklif etti mi?"
+              cijfer: "Veilig Thuis'a 1 ile 10 arasında kaç puan verirsiniz? 1 çok kötü, 10 çok iyi demektir."
+              opmerking: "Veilig Thuis hakkında söylemek istediğiniz başka bir şey var mı? Lütfen isim vermeyin."
+          pl:
+            machine_translated: true
+            title: "Co sądzi Pan/Pani o Veilig Thuis? (dalsze wsparcie)"
+            intro: |
+              Po zgłoszeniu Veilig Thuis przez pewien czas zajmowało się Panem/Panią lub Pana/Pani rodziną.
+              Veilig Thuis uzgodniło z Panem/Panią zasady dotyczące bezpieczeństwa albo zbadało sytuację.
+              Chcielibyśmy wiedzieć, co sądzi Pan/Pani o Veilig Thuis. Dzięki temu Veilig Thuis może działać lepiej.
+              To zajmie około 10 minut. Udział jest dobrowolny.
+              Nie pytamy o imię i nazwisko i nie są one przechowywane razem z odpowiedziami.
+              To, co Pan/Pani powie, nie ma wpływu na Pana/Pani akta ani na otrzymywaną pomoc.
+            missing_codes:
+              weet_niet: "Nie wiem"
+              nvt: "Nie dotyczy"
+              weigert: "Wolę nie mówić"
+            yes_no: { ja: "Tak", nee: "Nie" }
+            scales:
+              tevreden5:
+                1: "Bardzo niezadowolony/a"
+                2: "Niezadowolony/a"
+                3: "Ani zadowolony/a, ani niezadowolony/a"
+                4: "Zadowolony/a"
+                5: "Bardzo zadowolony/a"
+              eens5:
+                1: "Zdecydowanie się nie zgadzam"
+                2: "Nie zgadzam się"
+                3: "Ani się zgadzam, ani nie zgadzam"
+                4: "Zgadzam się"
+                5: "Zdecydowanie się zgadzam"
+            questions:
+              toestemming: "Czy chce Pan/Pani wziąć udział w tej krótkiej rozmowie o Veilig Thuis?"
+              rol:
+                text: "Kim jest Pan/Pani w tej sytuacji?"
+                choices:
+                  betrokkene: "Chodziło o mnie"
+                  ouder: "Jestem rodzicem lub opiekunem dziecka, o które chodziło"
+                  pleger: "Chodziło o coś, co (według innych) zrobiłem/zrobiłam"
+                  melder: "To ja złożyłem/złożyłam zgłoszenie"
+                  anders: "Ktoś inny"
+              kinderen: "Czy chodziło też o dzieci?"
+              aantal_contacten: "Ile razy miał Pan / miała Pani kontakt z Veilig Thuis? Jeśli nie wie Pan/Pani dokładnie, proszę podać przybliżoną liczbę."
+              bereikbaarheid: "Na ile jest Pan/Pani zadowolony/a z tego, jak łatwo było skontaktować się z Veilig Thuis?"
+              bejegening: "Na ile jest Pan/Pani zadowolony/a z tego, jak traktował Pana/Panią pracownik Veilig Thuis?"
+              duidelijk_rol_vt: "Wiedziałem/Wiedziałam, co Veilig Thuis zamierza zrobić i czego mogę się po Veilig Thuis spodziewać."
+              afspraken: "Veilig Thuis zrobiło to, co było ze mną uzgodnione."
+              deskundigheid: "Wiedza Veilig Thuis pomogła mnie lub mojej rodzinie."
+              specialistische_hulp: "Czy Veilig Thuis zadbało o to, by Pan/Pani lub Pana/Pani rodzina otrzymali specjalistyczną pomoc? Na przykład od psychologa lub z pomocy dla młodzieży."
+              duur_betrokkenheid:
+                text: "Co sądzi Pan/Pani o tym, jak długo Veilig Thuis zajmowało się Pana/Pani sprawą?"
+                choices:
+                  te_kort: "Za krótko"
+                  precies_goed: "W sam raz"
+                  te_lang: "Za długo"
+              duidelijk_vervolg: "Na koniec wiedziałem/wiedziałam, co będzie się działo dalej."
+              kinderen_gesproken: "Veilig Thuis wystarczająco rozmawiało z dziećmi."
+              kinderen_hulp: "Czy Veilig Thuis zaproponowało pomoc dla dzieci?"
+              cijfer: "Jaką ocenę od 1 do 10 daje Pan/Pani Veilig Thuis? 1 oznacza bardzo źle, 10 bardzo dobrze."
+              opmerking: "Czy chce Pan/Pani powiedzieć coś jeszcze o Veilig Thuis? Prosimy nie podawać żadnych imion ani nazwisk."
 
         """#),
     Catalog.Source(

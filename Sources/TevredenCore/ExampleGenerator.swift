@@ -98,9 +98,20 @@ public struct ExampleGenerator {
         interviewer: isPhone ? "INT0\(Int.random(in: 1...4, using: &random))" : nil,
         startedAt: startedAt, completedAt: startedAt.addingTimeInterval(duration), status: .completed, answers: [:])
       fill(&response, questionnaire: questionnaire, meanGrade: profile.meanGrade)
+      assignLanguage(&response, number: number, questionnaire: questionnaire)
       responses.append(response)
     }
     return responses.sorted { ($0.startedAt, $0.id) < ($1.startedAt, $1.id) }
+  }
+
+  /// About one respondent in eight of a questionnaire with translations answers in another of its languages (an
+  /// interview in Arabic with an interpreter): by the response's number, not by a random draw, so that the rest of
+  /// the data, and every figure, is what it was before the definitions had translations.
+  private func assignLanguage(_ response: inout Response, number: Int, questionnaire: Questionnaire) {
+    let others = questionnaire.translations.map(\.language)
+    guard !others.isEmpty, number % 8 == 3 else { return }
+    response.language = others[(number / 8) % others.count]
+    response.isInterpreterAssisted = response.mode != .online && response.language.isRightToLeft
   }
 
   private mutating func pick(_ weights: [(String, Double)]) -> String? {

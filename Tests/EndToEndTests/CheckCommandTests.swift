@@ -80,8 +80,11 @@ import TevredenTestSupport
     #expect(unknown?.contains("rol_onbekend") == true, "\(run)")
     let misspelt = diagnostic(in: run.stderr, file: file, line: misspeltKeyLine)
     #expect(misspelt?.contains("requird") == true, "\(run)")
-    // The other files are still fine: no problem is reported anywhere else.
-    let otherFiles = run.stderr.split(separator: "\n").filter { $0.contains(".yaml:") && !$0.contains(file) }
+    // The other files are still fine: no problem is reported anywhere else (notes of machine-made translations are
+    // not problems).
+    let otherFiles = run.stderr.split(separator: "\n").filter {
+      $0.contains(".yaml:") && !$0.contains(file) && !$0.contains(": note: ")
+    }
     #expect(otherFiles.isEmpty, "\(run)")
   }
 

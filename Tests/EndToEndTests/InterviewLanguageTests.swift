@@ -208,6 +208,29 @@ import TevredenTestSupport
       ])
   }
 
+  /// The shipped translation of a resident questionnaire, from a pipe: Turkish, the reporter without children.
+  @Test func theShippedMeldingQuestionnaireInTurkish() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let db = folder.appendingPathComponent("db.sqlite").path
+    let script = InterviewScript.meldingWithoutChildren
+    let run = try runTevredenProcess(
+      interviewArguments(script.questionnaire, interviewer: "AB12", db: db, extra: ["--taal", "tr"]), cwd: folder,
+      stdin: script.stdin)
+    #expect(run.exitCode == 0, "\(run)")
+    for text in [
+      "Veilig Thuis hakkında ne düşünüyorsunuz? (bildirim)", "Bu durumda siz kimsiniz?",
+      "[nl] Wie bent u in deze situatie?",
+      "Bildirimi ben yaptım", "Evet", "Çok memnunum", "Bilmiyorum", "Overzicht van de antwoorden",
+    ] {
+      #expect(run.stdout.contains(text), "missing \(text.debugDescription): \(run)")
+    }
+    let id = try startedInterviewID(in: run.stdout)
+    let response = try storedResponse(id, db: db)
+    #expect(response.language == "tr")
+    #expect(answerTexts(response) == script.expected)
+  }
+
   @Test func aLanguageTheQuestionnaireLacksIsRefusedBeforeAnythingIsStored() throws {
     let (folder, questionnaires, db) = try makeFolder()
     defer { try? FileManager.default.removeItem(at: folder) }

@@ -236,7 +236,7 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     let index = try #require(newer.questionnaires.firstIndex { $0.questionnaire.id == "inwoners-melding" })
     let source = newer.questionnaires[index].source.replacingOccurrences(of: "version: 2", with: "version: 3")
     let (loaded, diagnostics) = QuestionnaireLoader.parse(source, file: "inwoners-melding.yaml")
-    #expect(diagnostics.isEmpty)
+    #expect(!diagnostics.hasErrors)
     newer.questionnaires[index] = try #require(loaded)
     // Then an export of version-2 rows still imports into that database, against the stored version 2
     let exported = try #require(

@@ -192,6 +192,26 @@ import TevredenTestSupport
     #expect(problem.location.line == line(of: "melder: \"Ouder of verzorger\"", in: edited))
   }
 
+  @Test func theFourResidentQuestionnairesShipInEnglishArabicTurkishAndPolishMarkedMachineMade() throws {
+    let catalog = Catalog.load(from: repositoryRoot.appendingPathComponent("Questionnaires"))
+    #expect(!catalog.diagnostics.hasErrors)
+    for group in ["melding", "adviesaanvraag", "monitoring", "vervolgdienst"] {
+      let questionnaire = try #require(
+        catalog.questionnaire(Questionnaire.ID(rawValue: "inwoners-\(group)"))?.questionnaire)
+      #expect(questionnaire.languages == ["nl", "en", "ar", "tr", "pl"], "\(group)")
+      #expect(questionnaire.translations.allSatisfy { $0.isMachineTranslated }, "\(group)")
+      // Every text is there (check refuses a definition that lacks one): spot-check the words for yes and no.
+      #expect(questionnaire.localized(to: "tr")?.yesNoLabels == YesNoLabels(yes: "Evet", no: "Hayır"))
+      #expect(questionnaire.localized(to: "pl")?.missingCode("weet_niet")?.label == "Nie wiem")
+    }
+    // Each machine-made translation is a note for a translator, at its line.
+    let notes = catalog.diagnostics.filter { $0.severity == .note }
+    #expect(notes.count == 16)
+    #expect(notes.allSatisfy { $0.message.contains("is machine-made") && $0.location.line != nil })
+    // Chain partners and the youth questionnaire have no translations (yet).
+    #expect(catalog.questionnaire("ketenpartners-politie")?.questionnaire.languages == ["nl"])
+  }
+
   @Test(arguments: [
     ("nl", "nl"), ("EN", "en"), ("nl-NL", "nl"), ("nl-informal", "nl"), ("en_GB", "en"), ("ZH-S", "zh"),
     ("English (en)", "en"), ("nld", "nl"), (" ar ", "ar"), ("TR", "tr"), ("pl-PL", "pl"),
