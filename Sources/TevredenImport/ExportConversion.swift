@@ -65,7 +65,10 @@ public struct ExportConversion: Sendable {
 
   /// One converted record.
   public struct Row: Hashable, Sendable {
-    public var response: Response
+    /// The response, its answers by position: the store writes them so, without hashing an item id.
+    public var positional: PositionalResponse
+    /// The response with its answers keyed by item id (made on each use).
+    public var response: Response { positional.response }
     /// Kinds of personal data masked in free-text answers.
     public var masked: [PersonalDataKind]
     /// Whether the id is a hash of the row (the export has no response id): then two identical rows are two
@@ -490,17 +493,19 @@ public struct ExportConversion: Sendable {
       status = .partial
     }
     guard problems.isEmpty else { return .failure(Rejection(line: line, problems: problems)) }
-    let response = Response(
+    let metadata = Response(
       id: id, questionnaire: questionnaire, gemeente: gemeente, mode: .online, interviewer: nil,
       startedAt: min(started, completedAt ?? started), completedAt: status == .partial ? nil : completedAt,
-      status: status, answers: answers.dictionary(checks))
+      status: status, answers: [:])
+    let response = PositionalResponse(metadata: metadata, answers: answers.inOrder, items: checks.ids)
     // Only a response that may have problems goes through the full check, which words them.
-    if !checks.certainlyValid(response, answers: answers, in: validation) {
-      let invalid = response.problems(in: validation)
+    if !checks.certainlyValid(metadata, answers: answers, in: validation) {
+      let invalid = response.response.problems(in: validation)
       guard invalid.isEmpty else { return .failure(Rejection(line: line, problems: invalid)) }
     }
     return .success(
-      Row(response: response, masked: masked.isEmpty ? [] : Array(Set(masked)).sorted(), idIsRowHash: idIsRowHash))
+      Row(
+        positional: response, masked: masked.isEmpty ? [] : Array(Set(masked)).sorted(), idIsRowHash: idIsRowHash))
   }
 }
 
