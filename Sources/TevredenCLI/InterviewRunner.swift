@@ -228,6 +228,8 @@ final class InterviewRunner {
         text = InterviewText.notNowSafeResumed(id.rawValue, resume: resumeCommand.line(for: id.rawValue))
       }
       if SafeStartPrompt.endContact(text, on: console) {
+        // The pause is recorded already: only the screen is left to clear.
+        console.clearScreen()
         console.restore()
         return .quickExit
       }

@@ -30,7 +30,7 @@ enum SafeStartPrompt {
   }
 
   /// Shows what happened to the contact and offers the quick exit; whether the interviewer took it, in which case
-  /// the screen is empty now.
+  /// the caller clears the screen at once.
   ///
   /// The screen says that this person could not talk freely, which is itself something to hide when someone comes
   /// near: so the way out is offered here, and ending normally (Enter, or the end of a pipe's input) leaves it.
@@ -39,10 +39,8 @@ enum SafeStartPrompt {
     console.write("  " + console.style(InterviewText.quickExitOffer, .dim) + "\n")
     switch console.readLine(prompt: InterviewText.prompt) {
     case .quickExit:
-      console.clearScreen()
       return true
     case .line(let line) where line.trimmingCharacters(in: .whitespaces) == InterviewInput.quickExitKey:
-      console.clearScreen()
       return true
     case .endOfInput where !console.isTerminal:
       // A pipe ran dry at the prompt: end the line it is on (a terminal has done so itself).

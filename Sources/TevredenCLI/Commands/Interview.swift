@@ -20,6 +20,10 @@ extension TevredenCommand {
         stopped. Keys: < back, w don't know, v not applicable, x refuses, p pause, ? help, ! (or Esc) quick \
         exit, which clears the screen at once. Several interviewers may use one database at the same time.
 
+        A resident interview by telephone or in person (new or resumed) first asks "Kunt u nu vrijuit praten?": \
+        ja goes on; nee ends the contact, stores nothing of the interview, records the contact outcome \
+        niet_nu_veilig (not a refusal; a resumed interview stays paused instead) and offers the quick exit.
+
         In a terminal the runner uses colours (unless NO_COLOR is set) and line editing; from a pipe it reads \
         plain lines and writes plain text, so answers can be keyed in from a file. A paper form keyed in later \
         takes --mode papier --completed-on yyyy-MM-dd: the response is dated that day (noon, Dutch time), while \
