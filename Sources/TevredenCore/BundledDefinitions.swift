@@ -81,6 +81,13 @@ public enum BundledDefinitions {
           topics: [kinderen_hulp]       # optional topics, reported per group as the share giving each answer
         ```
 
+        ### The safe start is not a question here
+        Every resident interview (`audience: inwoners`) by telephone or in person begins with *Kunt u nu vrijuit praten?*,
+        asked by `tevreden interview` itself before the intro and the consent question. It is not an item: do not add it to
+        a file. Its answer is never stored, it is in no codebook or export, and the numbering (*Vraag 1 van …*) starts at the
+        consent question as before. A *nee* records the contact outcome `niet_nu_veilig` instead of a response.
+        Chain-partner questionnaires do not get it.
+
         ### Plain Dutch (warnings)
         When a folder is otherwise clean, `tevreden check` warns per resident question (`audience: inwoners`; chain
         partners are not checked) at the line of its text, without changing the exit code:

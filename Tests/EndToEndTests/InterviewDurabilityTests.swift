@@ -144,7 +144,9 @@ import TevredenTestSupport
 
     let taken = try runTevredenProcess(
       resumeArguments(id, db: db) + ["--take-over"], cwd: folder,
-      stdin: InterviewScript.stdin(["j"] + Array(script.lines.dropFirst(3))))
+      // The take-over is confirmed first, then the safe start is asked (typed here: the harness leaves take-overs
+      // alone), and the interview goes on.
+      stdin: InterviewScript.stdin(["j", SafeStartHarness.answer] + Array(script.lines.dropFirst(3))))
     #expect(taken.exitCode == 0, "\(taken)")
     #expect(taken.stdout.contains("Interview \(id) is overgenomen en wordt hervat."), "\(taken)")
     let response = try #require(try store.response(id))

@@ -375,10 +375,11 @@ import TevredenTestSupport
     let hint = try resumeHint(after: "is gepauzeerd", in: first.stdout)
     if tevredenOnPath { #expect(hint.hasPrefix("tevreden interview --resume \(id) --db '/"), "\(hint)") }
 
-    // Typed as it stands, in a shell, in another folder: it resumes the same interview in the same database.
+    // Typed as it stands, in a shell, in another folder: it resumes the same interview in the same database. (The
+    // shell is not the harness's runner, so the resumed call's safe start is answered here.)
     let resumed = try runProgram(
       URL(fileURLWithPath: "/bin/sh"), ["-c", hint], cwd: elsewhere,
-      stdin: InterviewScript.stdin(Array(script.lines.dropFirst(3))), env: environment)
+      stdin: InterviewScript.stdin([SafeStartHarness.answer] + Array(script.lines.dropFirst(3))), env: environment)
     #expect(resumed.exitCode == 0, "\(hint)\n\(resumed)")
     #expect(resumed.stdout.hasPrefix("Interview \(id) wordt hervat.\n"), "\(hint)\n\(resumed)")
     #expect(resumed.stdout.contains("Interview \(id) is afgerond."), "\(hint)\n\(resumed)")
@@ -403,7 +404,7 @@ import TevredenTestSupport
     #expect(hint.hasSuffix(" interview --resume <id> --db \(db)"), "\(open)")
     let resumed = try runProgram(
       URL(fileURLWithPath: "/bin/sh"), ["-c", hint.replacingOccurrences(of: "<id>", with: id.rawValue)],
-      cwd: elsewhere, stdin: "1\np\n")
+      cwd: elsewhere, stdin: InterviewScript.stdin([SafeStartHarness.answer, "1", "p"]))
     #expect(resumed.exitCode == 0, "\(resumed)")
     #expect(resumed.stdout.hasPrefix("Interview \(id) wordt hervat.\n"), "\(resumed)")
     #expect(try answerTexts(storedResponse(id, db: db)) == ["toestemming": "ja", "rol": "betrokkene"])
