@@ -111,7 +111,7 @@ def interview(binary, questionnaires, folder):
     db = os.path.join(folder, "bench.sqlite")
     began = time.perf_counter()
     child = Child(
-        [binary, "interview", "inwoners-melding", "--interviewer", "BENCH", "--db", db, "--questionnaires",
+        [binary, "interview", "inwoners-melding", "--interviewer", "BENCH1", "--db", db, "--questionnaires",
          questionnaires], cwd=folder, env=env)
     child.wait_for_prompt()
     # The first prompt is the safe start ("Kunt u nu vrijuit praten?"), asked before the interview is stored: its
