@@ -226,7 +226,8 @@ extension TevredenDatabase {
       var cell = cells[key] ?? Self.emptyTopic(newest.question, audience: audience, group: group)
       let codes: [String]
       if case .choice(_, allowsMultiple: true) = newest.question.kind {
-        codes = text.split(separator: ";", omittingEmptySubsequences: true).map(String.init)
+        codes = text.split(separator: CanonicalSpelling.choiceSeparator, omittingEmptySubsequences: true).map(
+          String.init)
       } else {
         codes = [text]
       }
@@ -293,7 +294,8 @@ extension TevredenDatabase {
         let questionnaire = definitions[row.snapshotId],
         questionnaire.scoreRule.aspects.contains(Question.ID(rawValue: row.item)),
         let question = questionnaire.question(Question.ID(rawValue: row.item)), case .scale(let scale) = question.kind,
-        let text = row.value, let value = Double(text), let group = row.group
+        // A scale point in its stored text; anything else is not counted (reading the response refuses it).
+        let text = row.value, let value = CanonicalSpelling.integer(text.utf8).map(Double.init), let group = row.group
       else { continue }
       let key = "\(audience.rawValue)/\(group)/\(row.item)"
       let score = AspectCell.rescale(value, minimum: Double(scale.minimum), maximum: Double(scale.maximum))

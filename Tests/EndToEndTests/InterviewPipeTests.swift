@@ -98,11 +98,11 @@ import TevredenTestSupport
     InvalidInput(
       before: 3, typed: "", header: "Vraag 4 van 15", message: "Kies een van de antwoorden: typ het nummer."),
     InvalidInput(
-      before: 13, typed: "7,5", header: "Vraag 14 van 15",
-      message: "Geef een heel cijfer van 1 tot en met 10, zonder komma."),
+      before: 13, typed: "7,25", header: "Vraag 14 van 15",
+      message: "Geef een cijfer van 1 tot en met 10, met hoogstens één cijfer na de komma."),
     InvalidInput(
       before: 13, typed: "11", header: "Vraag 14 van 15",
-      message: "Geef een heel cijfer van 1 tot en met 10, zonder komma."),
+      message: "Geef een cijfer van 1 tot en met 10, met hoogstens één cijfer na de komma."),
     InvalidInput(before: 0, typed: "3", header: "Vraag 1 van 16", message: "Typ 1 of j voor ja, 2 of n voor nee."),
     InvalidInput(
       before: 0, typed: "w", header: "Vraag 1 van 16", message: "'Weet ik niet' kan bij deze vraag niet gekozen worden."
