@@ -507,6 +507,32 @@ public struct ExportConversion: Sendable {
 }
 
 extension ExportConversion {
+  /// The sampled cells of item columns that this conversion's definition does not read: how many, and the first
+  /// as the import words a cell's problem. Fewer than another definition's means the export was answered under
+  /// this one. Cells that are personal data are left out, so a message never repeats one.
+  public func unreadCells(in sample: ExportSample) -> (count: Int, first: String?) {
+    var count = 0
+    var first: String?
+    for column in orderedColumns {
+      for raw in sample.values(of: column.index) where PersonalDataColumns.kind(ofValue: raw) == nil {
+        let text = column.recode.map { $0.apply(raw) } ?? raw
+        let name = "column '\(layout.name(of: column.index))' (\(column.question.id))"
+        var problem: String?
+        if let option = column.option {
+          if case .failure(let unread) = ExportValue.readOption(text, column: option, of: column.question) {
+            problem = "\(name): \(unread)"
+          }
+        } else if case .failure(let unread) = ExportValue.read(text, with: column.reader) {
+          problem = "\(name): \(ImportText.answerProblem(unread))"
+        }
+        guard let problem else { continue }
+        count += 1
+        if first == nil { first = problem }
+      }
+    }
+    return (count, first)
+  }
+
   /// A column that holds an item, or one option of it.
   struct MappedColumn: Sendable {
     var index: Int

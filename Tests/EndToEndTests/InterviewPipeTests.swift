@@ -178,7 +178,7 @@ import TevredenTestSupport
     // The last "<" shows "kinderen" again, with its answer.
     let lastVisitOfKinderen = try #require(first.stdout.ranges(of: "\nVraag 3 van 15\n").last, "\(first)")
     let screen = first.stdout[lastVisitOfKinderen.upperBound...].prefix { $0 != ">" }
-    #expect(screen.hasPrefix("Waren er kinderen bij de situatie betrokken?\n   1  Ja\n   2  Nee\n"), "\(first)")
+    #expect(screen.hasPrefix("Ging het ook om kinderen?\n   1  Ja\n   2  Nee\n"), "\(first)")
     #expect(screen.contains("Huidig antwoord: Ja (Enter = zo laten)"), "\(first)")
     #expect(first.stdout.contains("is gepauzeerd"), "\(first)")
 
@@ -328,7 +328,7 @@ import TevredenTestSupport
     #expect(!second.stdout.contains("Wat vond u van Veilig Thuis?"), "the intro is not shown again: \(second)")
     let firstScreen = try #require(second.stdout.firstMatch(of: /\nVraag (\d+) van (\d+)\n([^\n]*)\n/), "\(second)")
     #expect(firstScreen.1 == "6" && firstScreen.2 == "15", "\(second)")
-    #expect(firstScreen.3 == "De medewerker luisterde goed naar mij en nam genoeg tijd voor mij.", "\(second)")
+    #expect(firstScreen.3 == "Hoe goed luisterde de medewerker naar u?", "\(second)")
     #expect(second.stdout.contains("Interview \(id) is afgerond."), "\(second)")
     let response = try storedResponse(id, db: db)
     #expect(response.status == .completed)

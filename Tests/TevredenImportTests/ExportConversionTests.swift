@@ -524,11 +524,13 @@ import TevredenTestSupport
 }
 
 @Suite struct ScaleLabelWordingsTests {
+  /// Version 2 of inwoners-melding, which asked agree-statements (version 3 asks direct questions).
   let questionnaire: Questionnaire
 
   init() throws {
     questionnaire = try #require(
-      Catalog.load(from: repositoryRoot.appendingPathComponent("Questionnaires")).questionnaire("inwoners-melding")
+      Catalog.load(from: repositoryRoot.appendingPathComponent("Questionnaires"))
+        .questionnaire("inwoners-melding", version: 2)
     ).questionnaire
   }
 
