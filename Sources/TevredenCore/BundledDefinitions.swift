@@ -17,6 +17,24 @@ public enum BundledDefinitions {
         A response is stored together with the exact text of the definition it was collected with (and its SHA-256), so
         editing a file never changes old results. When you change questions, raise `version`.
 
+        ## Earlier versions (`versions/`)
+
+        When you raise `version`, first copy the file as it was into `versions/<id>.v<version>.yaml`
+        (`versions/inwoners-melding.v2.yaml`), byte for byte, and never change it again. The folder keeps the versions that
+        responses may still come in under: an online form that still runs the old questions, an export made before the
+        change, an exchange file of another station. `tevreden import` reads a platform export against the version it was
+        answered under (the newest one whose items its columns name and which reads the most of its answers), stores its
+        responses with that version, and says so in its report (`version: 2, the version its answers were given under`);
+        an exchange file names its version in every row. Interviews always ask the current file; reports and the codebook
+        describe every version (a scale whose labels changed lists the old labels with the versions that used them).
+        `tevreden check` checks these files too (the id and version in the name, a version lower than the current one, the
+        same audience and group), but not for plain Dutch: they are history.
+
+        Keep an item's `id` across versions only when it still measures the same thing, so that its answers may be
+        compared and its aspect score combined (rescaled to 1–10 with each response's own scale); give the old question
+        text as an alias, so that exports of the old version still find the item. Give a scale a new `id` when its points
+        change meaning (`eens5` → `goed5`).
+
         ## A questionnaire file
 
         ```yaml
@@ -100,7 +118,8 @@ public enum BundledDefinitions {
         - **jargon**: *adviesaanvraag, casus, interventie, ketenpartner, meldcode, monitoring, veiligheidsbeoordeling,
           vervolgdienst, werkvoorraad, triage, regievoering, procesregie*.
 
-        Rewrite a flagged question as a new `version`: responses keep the version they were collected with.
+        Rewrite a flagged question as a new `version` (keeping the old file in `versions/`, see above): responses keep
+        the version they were collected with.
 
         ### Rules the checker enforces
         - Every key is known: a misspelt key (`requird:`) is an error, not ignored.
@@ -305,8 +324,10 @@ public enum BundledDefinitions {
       text: #"""
         # Tevredenheid van inwoners die Veilig Thuis om advies vroegen (adviesaanvraag).
         # Onderwerpen: Bijlage 1 van de prestatie-indicatoren VT NHN en de VNG-handreiking (zie shared/seeds).
+        # Versie 3: directe vragen in eenvoudig Nederlands (geen stellingen meer). Versie 2 staat in versions/;
+        # antwoorden op versie 2 houden die versie, de oude vraagteksten staan bij de aliassen.
         id: inwoners-adviesaanvraag
-        version: 2
+        version: 3
         audience: inwoners
         group: adviesaanvraag
         group_label: Adviesaanvraag
@@ -332,13 +353,13 @@ public enum BundledDefinitions {
               - { value: 4, label: Tevreden }
               - { value: 5, label: Heel tevreden }
             missing: [weet_niet, nvt, weigert]
-          - id: eens5
+          - id: goed5
             points:
-              - { value: 1, label: Helemaal niet mee eens }
-              - { value: 2, label: Niet mee eens }
-              - { value: 3, label: Niet mee eens en niet mee oneens }
-              - { value: 4, label: Mee eens }
-              - { value: 5, label: Helemaal mee eens }
+              - { value: 1, label: Heel slecht }
+              - { value: 2, label: Slecht }
+              - { value: 3, label: Niet goed en niet slecht }
+              - { value: 4, label: Goed }
+              - { value: 5, label: Heel goed }
             missing: [weet_niet, nvt, weigert]
 
         questions:
@@ -371,8 +392,8 @@ public enum BundledDefinitions {
 
           - id: kinderen
             type: yes_no
-            text: "Waren er kinderen bij betrokken?"
-            aliases: ["Kinderen betrokken"]
+            text: "Ging het ook om kinderen?"
+            aliases: ["Kinderen betrokken", "Waren er kinderen bij betrokken?"]
 
           - id: bereikbaarheid
             type: scale
@@ -388,46 +409,46 @@ public enum BundledDefinitions {
 
           - id: geduld
             type: scale
-            scale: eens5
-            text: "De medewerker luisterde goed naar mij en nam genoeg tijd voor mij."
-            aliases: ["Empathie en geduld"]
+            scale: goed5
+            text: "Hoe goed luisterde de medewerker naar u?"
+            aliases: ["Empathie en geduld", "De medewerker luisterde goed naar mij en nam genoeg tijd voor mij."]
 
           - id: duidelijk_rol_vt
             type: scale
-            scale: eens5
-            text: "Ik wist wat Veilig Thuis doet en wat ik van Veilig Thuis kon verwachten."
-            aliases: ["Rol en taken van Veilig Thuis"]
+            scale: goed5
+            text: "Hoe goed wist u wat u van Veilig Thuis kon verwachten?"
+            aliases: ["Rol en taken van Veilig Thuis", "Ik wist wat Veilig Thuis doet en wat ik van Veilig Thuis kon verwachten."]
 
           - id: duidelijk_advies
             type: scale
-            scale: eens5
-            text: "Het advies van Veilig Thuis was duidelijk."
-            aliases: ["Duidelijkheid van het advies", "Duidelijk advies"]
+            scale: goed5
+            text: "Hoe goed begreep u het advies van Veilig Thuis?"
+            aliases: ["Duidelijkheid van het advies", "Duidelijk advies", "Het advies van Veilig Thuis was duidelijk."]
 
           - id: deskundigheid
             type: scale
-            scale: eens5
-            text: "Het advies van Veilig Thuis heeft mij geholpen."
-            aliases: ["Expertise helpend", "Advies helpend"]
+            scale: goed5
+            text: "Hoe goed hielp het advies van Veilig Thuis u?"
+            aliases: ["Expertise helpend", "Advies helpend", "Het advies van Veilig Thuis heeft mij geholpen."]
 
           - id: afspraken
             type: scale
-            scale: eens5
-            text: "Veilig Thuis deed wat met mij was afgesproken. Bijvoorbeeld: mij op tijd terugbellen."
-            aliases: ["Afspraken nagekomen"]
+            scale: goed5
+            text: "Hoe goed hield Veilig Thuis zich aan de afspraken? Bijvoorbeeld: u op tijd terugbellen."
+            aliases: ["Afspraken nagekomen", "Veilig Thuis deed wat met mij was afgesproken. Bijvoorbeeld: mij op tijd terugbellen."]
 
           - id: duidelijk_vervolg
             type: scale
-            scale: eens5
-            text: "Na het contact wist ik wat ik nu zelf kon doen."
-            aliases: ["Duidelijkheid over het vervolg"]
+            scale: goed5
+            text: "Hoe goed wist u na het contact wat u zelf kon doen?"
+            aliases: ["Duidelijkheid over het vervolg", "Na het contact wist ik wat ik nu zelf kon doen."]
 
           - id: kinderen_aandacht
             type: scale
-            scale: eens5
-            text: "Veilig Thuis had in het advies genoeg aandacht voor de kinderen."
+            scale: goed5
+            text: "Hoe goed lette Veilig Thuis in het advies op de kinderen?"
             show_if: { item: kinderen, equals: ja }
-            aliases: ["Aandacht voor kinderen"]
+            aliases: ["Aandacht voor kinderen", "Veilig Thuis had in het advies genoeg aandacht voor de kinderen."]
 
           - id: kinderen_hulp
             type: yes_no
@@ -554,8 +575,10 @@ public enum BundledDefinitions {
       text: #"""
         # Tevredenheid van inwoners over wie (of door wie) een melding bij Veilig Thuis is gedaan.
         # Onderwerpen: Bijlage 1 van de prestatie-indicatoren VT NHN en de VNG-handreiking (zie shared/seeds).
+        # Versie 3: directe vragen in eenvoudig Nederlands (geen stellingen meer). Versie 2 staat in versions/;
+        # antwoorden op versie 2 houden die versie, de oude vraagteksten staan bij de aliassen.
         id: inwoners-melding
-        version: 2
+        version: 3
         audience: inwoners
         group: melding
         group_label: Melding
@@ -581,13 +604,13 @@ public enum BundledDefinitions {
               - { value: 4, label: Tevreden }
               - { value: 5, label: Heel tevreden }
             missing: [weet_niet, nvt, weigert]
-          - id: eens5
+          - id: goed5
             points:
-              - { value: 1, label: Helemaal niet mee eens }
-              - { value: 2, label: Niet mee eens }
-              - { value: 3, label: Niet mee eens en niet mee oneens }
-              - { value: 4, label: Mee eens }
-              - { value: 5, label: Helemaal mee eens }
+              - { value: 1, label: Heel slecht }
+              - { value: 2, label: Slecht }
+              - { value: 3, label: Niet goed en niet slecht }
+              - { value: 4, label: Goed }
+              - { value: 5, label: Heel goed }
             missing: [weet_niet, nvt, weigert]
 
         questions:
@@ -610,8 +633,8 @@ public enum BundledDefinitions {
 
           - id: kinderen
             type: yes_no
-            text: "Waren er kinderen bij de situatie betrokken?"
-            aliases: ["Kinderen betrokken"]
+            text: "Ging het ook om kinderen?"
+            aliases: ["Kinderen betrokken", "Waren er kinderen bij de situatie betrokken?"]
 
           - id: bereikbaarheid
             type: scale
@@ -627,16 +650,16 @@ public enum BundledDefinitions {
 
           - id: geduld
             type: scale
-            scale: eens5
-            text: "De medewerker luisterde goed naar mij en nam genoeg tijd voor mij."
-            aliases: ["Empathie en geduld"]
+            scale: goed5
+            text: "Hoe goed luisterde de medewerker naar u?"
+            aliases: ["Empathie en geduld", "De medewerker luisterde goed naar mij en nam genoeg tijd voor mij."]
 
           - id: duidelijk_melding
             type: scale
-            scale: eens5
-            text: "Het was mij duidelijk dat er een melding over mij of mijn gezin was gedaan, en wat dat voor mij betekende."
+            scale: goed5
+            text: "Hoe goed legde Veilig Thuis uit wat de melding voor u betekende?"
             show_if: { item: rol, in: [betrokkene, ouder, pleger, anders] }
-            aliases: ["Duidelijkheid over de melding"]
+            aliases: ["Duidelijkheid over de melding", "Het was mij duidelijk dat er een melding over mij of mijn gezin was gedaan, en wat dat voor mij betekende."]
 
           - id: terugkoppeling
             type: yes_no
@@ -646,34 +669,34 @@ public enum BundledDefinitions {
 
           - id: duidelijk_rol_vt
             type: scale
-            scale: eens5
-            text: "Ik wist wat Veilig Thuis doet en wat ik van Veilig Thuis kon verwachten."
-            aliases: ["Rol en taken van Veilig Thuis"]
+            scale: goed5
+            text: "Hoe goed wist u wat u van Veilig Thuis kon verwachten?"
+            aliases: ["Rol en taken van Veilig Thuis", "Ik wist wat Veilig Thuis doet en wat ik van Veilig Thuis kon verwachten."]
 
           - id: duidelijk_vervolg
             type: scale
-            scale: eens5
-            text: "Het was mij duidelijk wat er na de melding ging gebeuren."
-            aliases: ["Duidelijkheid over het vervolg"]
+            scale: goed5
+            text: "Hoe goed wist u wat er na de melding zou gebeuren?"
+            aliases: ["Duidelijkheid over het vervolg", "Het was mij duidelijk wat er na de melding ging gebeuren."]
 
           - id: afspraken
             type: scale
-            scale: eens5
-            text: "Veilig Thuis deed wat met mij was afgesproken."
-            aliases: ["Afspraken nagekomen"]
+            scale: goed5
+            text: "Hoe goed hield Veilig Thuis zich aan de afspraken met u?"
+            aliases: ["Afspraken nagekomen", "Veilig Thuis deed wat met mij was afgesproken."]
 
           - id: deskundigheid
             type: scale
-            scale: eens5
-            text: "De kennis van Veilig Thuis heeft mij of mijn gezin geholpen."
-            aliases: ["Expertise helpend"]
+            scale: goed5
+            text: "Hoe goed hielp de kennis van Veilig Thuis u of uw gezin?"
+            aliases: ["Expertise helpend", "De kennis van Veilig Thuis heeft mij of mijn gezin geholpen."]
 
           - id: kinderen_gesproken
             type: scale
-            scale: eens5
-            text: "Veilig Thuis heeft genoeg met de kinderen gesproken."
+            scale: goed5
+            text: "Hoe goed heeft Veilig Thuis met de kinderen gepraat?"
             show_if: { item: kinderen, equals: ja }
-            aliases: ["Kinderen voldoende gesproken"]
+            aliases: ["Kinderen voldoende gesproken", "Veilig Thuis heeft genoeg met de kinderen gesproken."]
 
           - id: kinderen_hulp
             type: yes_no
@@ -705,8 +728,10 @@ public enum BundledDefinitions {
         # Tevredenheid van inwoners bij wie Veilig Thuis na de overdracht de veiligheid volgt (monitoring).
         # Onderwerpen: Bijlage 1 van de prestatie-indicatoren VT NHN en de VNG-handreiking (zie shared/seeds).
         # 'veiliger' is een uitkomst, geen oordeel over de dienst: daarom geen aspectscore.
+        # Versie 3: directe vragen in eenvoudig Nederlands (geen stellingen meer). Versie 2 staat in versions/;
+        # antwoorden op versie 2 houden die versie, de oude vraagteksten staan bij de aliassen.
         id: inwoners-monitoring
-        version: 2
+        version: 3
         audience: inwoners
         group: monitoring
         group_label: Monitoring
@@ -733,13 +758,21 @@ public enum BundledDefinitions {
               - { value: 4, label: Tevreden }
               - { value: 5, label: Heel tevreden }
             missing: [weet_niet, nvt, weigert]
-          - id: eens5
+          - id: goed5
             points:
-              - { value: 1, label: Helemaal niet mee eens }
-              - { value: 2, label: Niet mee eens }
-              - { value: 3, label: Niet mee eens en niet mee oneens }
-              - { value: 4, label: Mee eens }
-              - { value: 5, label: Helemaal mee eens }
+              - { value: 1, label: Heel slecht }
+              - { value: 2, label: Slecht }
+              - { value: 3, label: Niet goed en niet slecht }
+              - { value: 4, label: Goed }
+              - { value: 5, label: Heel goed }
+            missing: [weet_niet, nvt, weigert]
+          - id: veiliger5
+            points:
+              - { value: 1, label: Veel minder veilig }
+              - { value: 2, label: Minder veilig }
+              - { value: 3, label: Even veilig }
+              - { value: 4, label: Veiliger }
+              - { value: 5, label: Veel veiliger }
             missing: [weet_niet, nvt, weigert]
 
         questions:
@@ -762,8 +795,8 @@ public enum BundledDefinitions {
 
           - id: kinderen
             type: yes_no
-            text: "Waren er kinderen bij betrokken?"
-            aliases: ["Kinderen betrokken"]
+            text: "Ging het ook om kinderen?"
+            aliases: ["Kinderen betrokken", "Waren er kinderen bij betrokken?"]
 
           - id: bereikbaarheid
             type: scale
@@ -779,21 +812,21 @@ public enum BundledDefinitions {
 
           - id: geduld
             type: scale
-            scale: eens5
-            text: "De medewerker luisterde goed naar mij en nam genoeg tijd voor mij."
-            aliases: ["Empathie en geduld"]
+            scale: goed5
+            text: "Hoe goed luisterde de medewerker naar u?"
+            aliases: ["Empathie en geduld", "De medewerker luisterde goed naar mij en nam genoeg tijd voor mij."]
 
           - id: duidelijk_rol_vt
             type: scale
-            scale: eens5
-            text: "Ik wist waarom Veilig Thuis later nog contact met mij opnam."
-            aliases: ["Rol en taken van Veilig Thuis", "Doel van de monitoring"]
+            scale: goed5
+            text: "Hoe goed wist u waarom Veilig Thuis later nog contact met u opnam?"
+            aliases: ["Rol en taken van Veilig Thuis", "Doel van de monitoring", "Ik wist waarom Veilig Thuis later nog contact met mij opnam."]
 
           - id: deskundigheid
             type: scale
-            scale: eens5
-            text: "De kennis van Veilig Thuis heeft mij of mijn gezin geholpen."
-            aliases: ["Expertise helpend"]
+            scale: goed5
+            text: "Hoe goed hielp de kennis van Veilig Thuis u of uw gezin?"
+            aliases: ["Expertise helpend", "De kennis van Veilig Thuis heeft mij of mijn gezin geholpen."]
 
           - id: specialistische_hulp
             type: yes_no
@@ -811,22 +844,22 @@ public enum BundledDefinitions {
 
           - id: veiliger
             type: scale
-            scale: eens5
-            text: "Het is thuis nu veiliger dan toen Veilig Thuis erbij kwam."
-            aliases: ["Nu veiliger", "Veiligheid thuis"]
+            scale: veiliger5
+            text: "Hoe veilig is het thuis nu, vergeleken met toen Veilig Thuis erbij kwam?"
+            aliases: ["Nu veiliger", "Veiligheid thuis", "Het is thuis nu veiliger dan toen Veilig Thuis erbij kwam."]
 
           - id: duidelijk_vervolg
             type: scale
-            scale: eens5
-            text: "Ik weet wat er nu verder gaat gebeuren."
-            aliases: ["Duidelijkheid over het vervolg"]
+            scale: goed5
+            text: "Hoe goed weet u wat er nu verder gaat gebeuren?"
+            aliases: ["Duidelijkheid over het vervolg", "Ik weet wat er nu verder gaat gebeuren."]
 
           - id: kinderen_aandacht
             type: scale
-            scale: eens5
-            text: "Veilig Thuis vroeg genoeg naar hoe het met de kinderen gaat."
+            scale: goed5
+            text: "Hoe goed vroeg Veilig Thuis naar hoe het met de kinderen gaat?"
             show_if: { item: kinderen, equals: ja }
-            aliases: ["Aandacht voor kinderen"]
+            aliases: ["Aandacht voor kinderen", "Veilig Thuis vroeg genoeg naar hoe het met de kinderen gaat."]
 
           - id: kinderen_hulp
             type: yes_no
@@ -857,8 +890,10 @@ public enum BundledDefinitions {
       text: #"""
         # Tevredenheid van inwoners bij wie Veilig Thuis een vervolgdienst uitvoerde (Voorwaarden en Vervolg, of onderzoek).
         # Onderwerpen: Bijlage 1 van de prestatie-indicatoren VT NHN en de VNG-handreiking (zie shared/seeds).
+        # Versie 3: directe vragen in eenvoudig Nederlands (geen stellingen meer). Versie 2 staat in versions/;
+        # antwoorden op versie 2 houden die versie, de oude vraagteksten staan bij de aliassen.
         id: inwoners-vervolgdienst
-        version: 2
+        version: 3
         audience: inwoners
         group: vervolgdienst
         group_label: Vervolgdienst
@@ -885,13 +920,13 @@ public enum BundledDefinitions {
               - { value: 4, label: Tevreden }
               - { value: 5, label: Heel tevreden }
             missing: [weet_niet, nvt, weigert]
-          - id: eens5
+          - id: goed5
             points:
-              - { value: 1, label: Helemaal niet mee eens }
-              - { value: 2, label: Niet mee eens }
-              - { value: 3, label: Niet mee eens en niet mee oneens }
-              - { value: 4, label: Mee eens }
-              - { value: 5, label: Helemaal mee eens }
+              - { value: 1, label: Heel slecht }
+              - { value: 2, label: Slecht }
+              - { value: 3, label: Niet goed en niet slecht }
+              - { value: 4, label: Goed }
+              - { value: 5, label: Heel goed }
             missing: [weet_niet, nvt, weigert]
 
         questions:
@@ -914,8 +949,8 @@ public enum BundledDefinitions {
 
           - id: kinderen
             type: yes_no
-            text: "Waren er kinderen bij betrokken?"
-            aliases: ["Kinderen betrokken"]
+            text: "Ging het ook om kinderen?"
+            aliases: ["Kinderen betrokken", "Waren er kinderen bij betrokken?"]
 
           - id: aantal_contacten
             type: number
@@ -938,21 +973,21 @@ public enum BundledDefinitions {
 
           - id: duidelijk_rol_vt
             type: scale
-            scale: eens5
-            text: "Ik wist wat Veilig Thuis ging doen en wat ik van Veilig Thuis kon verwachten."
-            aliases: ["Rol en taken van Veilig Thuis"]
+            scale: goed5
+            text: "Hoe goed wist u wat u van Veilig Thuis kon verwachten?"
+            aliases: ["Rol en taken van Veilig Thuis", "Ik wist wat Veilig Thuis ging doen en wat ik van Veilig Thuis kon verwachten."]
 
           - id: afspraken
             type: scale
-            scale: eens5
-            text: "Veilig Thuis deed wat met mij was afgesproken."
-            aliases: ["Afspraken nagekomen"]
+            scale: goed5
+            text: "Hoe goed hield Veilig Thuis zich aan de afspraken met u?"
+            aliases: ["Afspraken nagekomen", "Veilig Thuis deed wat met mij was afgesproken."]
 
           - id: deskundigheid
             type: scale
-            scale: eens5
-            text: "De kennis van Veilig Thuis heeft mij of mijn gezin geholpen."
-            aliases: ["Expertise helpend"]
+            scale: goed5
+            text: "Hoe goed hielp de kennis van Veilig Thuis u of uw gezin?"
+            aliases: ["Expertise helpend", "De kennis van Veilig Thuis heeft mij of mijn gezin geholpen."]
 
           - id: specialistische_hulp
             type: yes_no
@@ -970,16 +1005,16 @@ public enum BundledDefinitions {
 
           - id: duidelijk_vervolg
             type: scale
-            scale: eens5
-            text: "Aan het eind wist ik wat er verder ging gebeuren."
-            aliases: ["Duidelijkheid over het vervolg"]
+            scale: goed5
+            text: "Hoe goed wist u aan het eind wat er verder zou gebeuren?"
+            aliases: ["Duidelijkheid over het vervolg", "Aan het eind wist ik wat er verder ging gebeuren."]
 
           - id: kinderen_gesproken
             type: scale
-            scale: eens5
-            text: "Veilig Thuis heeft genoeg met de kinderen gesproken."
+            scale: goed5
+            text: "Hoe goed heeft Veilig Thuis met de kinderen gepraat?"
             show_if: { item: kinderen, equals: ja }
-            aliases: ["Kinderen voldoende gesproken"]
+            aliases: ["Kinderen voldoende gesproken", "Veilig Thuis heeft genoeg met de kinderen gesproken."]
 
           - id: kinderen_hulp
             type: yes_no
@@ -1901,6 +1936,615 @@ public enum BundledDefinitions {
           grade: cijfer
           aspects: [bereikbaarheid, advies, deskundigheid, beoordeling_meldingen, inzet_vervolgdiensten, forensische_expertise, tevreden_voorlichting, primaire_veiligheid, gefaseerde_ketenzorg]
           topics: [voorlichting_gehad, bespreekbaar]
+
+        """#),
+    Catalog.Source(
+      path: "Questionnaires/versions/inwoners-adviesaanvraag.v2.yaml",
+      text: #"""
+        # Tevredenheid van inwoners die Veilig Thuis om advies vroegen (adviesaanvraag).
+        # Onderwerpen: Bijlage 1 van de prestatie-indicatoren VT NHN en de VNG-handreiking (zie shared/seeds).
+        id: inwoners-adviesaanvraag
+        version: 2
+        audience: inwoners
+        group: adviesaanvraag
+        group_label: Adviesaanvraag
+        title: "Wat vond u van Veilig Thuis? (advies)"
+        intro: |
+          U heeft Veilig Thuis om advies gevraagd. Dat kan over uzelf zijn, of over iemand anders.
+          Wij willen graag weten wat u van Veilig Thuis vond. Zo kan Veilig Thuis beter worden.
+          Het duurt ongeveer 5 minuten. Meedoen mag, het hoeft niet.
+          Wij vragen niet naar uw naam, en uw naam wordt niet bij uw antwoorden bewaard.
+          Wat u zegt heeft geen invloed op uw dossier of op de hulp die u krijgt.
+
+        missing_codes:
+          - { code: weet_niet, label: Weet ik niet }
+          - { code: nvt, label: Niet van toepassing }
+          - { code: weigert, label: Wil ik niet zeggen }
+
+        scales:
+          - id: tevreden5
+            points:
+              - { value: 1, label: Heel ontevreden }
+              - { value: 2, label: Ontevreden }
+              - { value: 3, label: Niet tevreden en niet ontevreden }
+              - { value: 4, label: Tevreden }
+              - { value: 5, label: Heel tevreden }
+            missing: [weet_niet, nvt, weigert]
+          - id: eens5
+            points:
+              - { value: 1, label: Helemaal niet mee eens }
+              - { value: 2, label: Niet mee eens }
+              - { value: 3, label: Niet mee eens en niet mee oneens }
+              - { value: 4, label: Mee eens }
+              - { value: 5, label: Helemaal mee eens }
+            missing: [weet_niet, nvt, weigert]
+
+        questions:
+          - id: toestemming
+            type: consent
+            text: "Wilt u meedoen aan deze korte vragenlijst over Veilig Thuis?"
+            aliases: ["Toestemming", "Ik wil meedoen aan dit onderzoek"]
+
+          - id: rol
+            type: single_choice
+            text: "Waar ging uw vraag aan Veilig Thuis over?"
+            instruction: "Lees de antwoorden voor. Twijfelt de persoon, kies dan Iemand anders."
+            choices:
+              - { code: betrokkene, label: "Over mijn eigen situatie" }
+              - { code: ouder, label: "Over mijn kind, of een kind waar ik voor zorg" }
+              - { code: pleger, label: "Het ging over iets wat ik (volgens anderen) gedaan heb" }
+              - { code: melder, label: "Over iemand anders, bijvoorbeeld iemand uit mijn familie, een buur of een vriend" }
+              - { code: anders, label: "Iets anders" }
+            aliases: ["Rol", "Waar ging uw vraag over?"]
+
+          - id: contact_via
+            type: multiple_choice
+            text: "Hoe had u contact met Veilig Thuis? U mag meer dan één antwoord kiezen."
+            choices:
+              - { code: telefoon, label: "Telefoon" }
+              - { code: chat, label: "Chat" }
+              - { code: mail, label: "E-mail" }
+              - { code: gesprek, label: "Een gesprek met een medewerker" }
+            aliases: ["Contact via", "Manier van contact"]
+
+          - id: kinderen
+            type: yes_no
+            text: "Waren er kinderen bij betrokken?"
+            aliases: ["Kinderen betrokken"]
+
+          - id: bereikbaarheid
+            type: scale
+            scale: tevreden5
+            text: "Hoe tevreden bent u over hoe makkelijk u Veilig Thuis kon bereiken?"
+            aliases: ["Bereikbaarheid"]
+
+          - id: bejegening
+            type: scale
+            scale: tevreden5
+            text: "Hoe tevreden bent u over hoe de medewerker van Veilig Thuis met u omging?"
+            aliases: ["Bejegening"]
+
+          - id: geduld
+            type: scale
+            scale: eens5
+            text: "De medewerker luisterde goed naar mij en nam genoeg tijd voor mij."
+            aliases: ["Empathie en geduld"]
+
+          - id: duidelijk_rol_vt
+            type: scale
+            scale: eens5
+            text: "Ik wist wat Veilig Thuis doet en wat ik van Veilig Thuis kon verwachten."
+            aliases: ["Rol en taken van Veilig Thuis"]
+
+          - id: duidelijk_advies
+            type: scale
+            scale: eens5
+            text: "Het advies van Veilig Thuis was duidelijk."
+            aliases: ["Duidelijkheid van het advies", "Duidelijk advies"]
+
+          - id: deskundigheid
+            type: scale
+            scale: eens5
+            text: "Het advies van Veilig Thuis heeft mij geholpen."
+            aliases: ["Expertise helpend", "Advies helpend"]
+
+          - id: afspraken
+            type: scale
+            scale: eens5
+            text: "Veilig Thuis deed wat met mij was afgesproken. Bijvoorbeeld: mij op tijd terugbellen."
+            aliases: ["Afspraken nagekomen"]
+
+          - id: duidelijk_vervolg
+            type: scale
+            scale: eens5
+            text: "Na het contact wist ik wat ik nu zelf kon doen."
+            aliases: ["Duidelijkheid over het vervolg"]
+
+          - id: kinderen_aandacht
+            type: scale
+            scale: eens5
+            text: "Veilig Thuis had in het advies genoeg aandacht voor de kinderen."
+            show_if: { item: kinderen, equals: ja }
+            aliases: ["Aandacht voor kinderen"]
+
+          - id: kinderen_hulp
+            type: yes_no
+            text: "Heeft Veilig Thuis verteld waar de kinderen hulp kunnen krijgen?"
+            show_if: { item: kinderen, equals: ja }
+            aliases: ["Hulp voor kinderen besproken"]
+
+          - id: cijfer
+            type: grade
+            text: "Welk rapportcijfer geeft u Veilig Thuis? Een 1 is heel slecht, een 10 is heel goed."
+            aliases: ["Rapportcijfer", "Cijfer"]
+
+          - id: opmerking
+            type: text
+            required: false
+            text: "Wilt u nog iets zeggen over Veilig Thuis? Noem geen namen."
+            instruction: "Typ geen namen, adressen of telefoonnummers over; vat samen in eigen woorden."
+            aliases: ["Opmerking", "Toelichting"]
+
+        score:
+          grade: cijfer
+          aspects: [bereikbaarheid, bejegening, geduld, duidelijk_rol_vt, duidelijk_advies, deskundigheid, afspraken, duidelijk_vervolg]
+          topics: [kinderen_aandacht, kinderen_hulp]
+
+        """#),
+    Catalog.Source(
+      path: "Questionnaires/versions/inwoners-melding.v2.yaml",
+      text: #"""
+        # Tevredenheid van inwoners over wie (of door wie) een melding bij Veilig Thuis is gedaan.
+        # Onderwerpen: Bijlage 1 van de prestatie-indicatoren VT NHN en de VNG-handreiking (zie shared/seeds).
+        id: inwoners-melding
+        version: 2
+        audience: inwoners
+        group: melding
+        group_label: Melding
+        title: "Wat vond u van Veilig Thuis? (melding)"
+        intro: |
+          Er is bij Veilig Thuis een melding gedaan. Dat kan door u zijn, of over u of uw gezin.
+          Wij willen graag weten wat u van Veilig Thuis vond. Zo kan Veilig Thuis beter worden.
+          Het duurt ongeveer 10 minuten. Meedoen mag, het hoeft niet.
+          Wij vragen niet naar uw naam, en uw naam wordt niet bij uw antwoorden bewaard.
+          Wat u zegt heeft geen invloed op uw dossier of op de hulp die u krijgt.
+
+        missing_codes:
+          - { code: weet_niet, label: Weet ik niet }
+          - { code: nvt, label: Niet van toepassing }
+          - { code: weigert, label: Wil ik niet zeggen }
+
+        scales:
+          - id: tevreden5
+            points:
+              - { value: 1, label: Heel ontevreden }
+              - { value: 2, label: Ontevreden }
+              - { value: 3, label: Niet tevreden en niet ontevreden }
+              - { value: 4, label: Tevreden }
+              - { value: 5, label: Heel tevreden }
+            missing: [weet_niet, nvt, weigert]
+          - id: eens5
+            points:
+              - { value: 1, label: Helemaal niet mee eens }
+              - { value: 2, label: Niet mee eens }
+              - { value: 3, label: Niet mee eens en niet mee oneens }
+              - { value: 4, label: Mee eens }
+              - { value: 5, label: Helemaal mee eens }
+            missing: [weet_niet, nvt, weigert]
+
+        questions:
+          - id: toestemming
+            type: consent
+            text: "Wilt u meedoen aan dit korte gesprek over Veilig Thuis?"
+            aliases: ["Toestemming", "Ik wil meedoen aan dit onderzoek"]
+
+          - id: rol
+            type: single_choice
+            text: "Wie bent u in deze situatie?"
+            instruction: "Lees de antwoorden voor. Twijfelt de persoon, kies dan Iemand anders."
+            choices:
+              - { code: betrokkene, label: "De melding ging over mij" }
+              - { code: ouder, label: "Ik ben ouder of verzorger van een kind waar de melding over ging" }
+              - { code: pleger, label: "De melding ging over iets wat ik (volgens de melder) gedaan heb" }
+              - { code: melder, label: "Ik heb de melding gedaan" }
+              - { code: anders, label: "Iemand anders" }
+            aliases: ["Rol", "Wat was uw rol?"]
+
+          - id: kinderen
+            type: yes_no
+            text: "Waren er kinderen bij de situatie betrokken?"
+            aliases: ["Kinderen betrokken"]
+
+          - id: bereikbaarheid
+            type: scale
+            scale: tevreden5
+            text: "Hoe tevreden bent u over hoe makkelijk u Veilig Thuis kon bereiken?"
+            aliases: ["Bereikbaarheid"]
+
+          - id: bejegening
+            type: scale
+            scale: tevreden5
+            text: "Hoe tevreden bent u over hoe de medewerker van Veilig Thuis met u omging?"
+            aliases: ["Bejegening"]
+
+          - id: geduld
+            type: scale
+            scale: eens5
+            text: "De medewerker luisterde goed naar mij en nam genoeg tijd voor mij."
+            aliases: ["Empathie en geduld"]
+
+          - id: duidelijk_melding
+            type: scale
+            scale: eens5
+            text: "Het was mij duidelijk dat er een melding over mij of mijn gezin was gedaan, en wat dat voor mij betekende."
+            show_if: { item: rol, in: [betrokkene, ouder, pleger, anders] }
+            aliases: ["Duidelijkheid over de melding"]
+
+          - id: terugkoppeling
+            type: yes_no
+            text: "Heeft Veilig Thuis u verteld wat er met uw melding is gedaan?"
+            show_if: { item: rol, equals: melder }
+            aliases: ["Terugkoppeling aan melder"]
+
+          - id: duidelijk_rol_vt
+            type: scale
+            scale: eens5
+            text: "Ik wist wat Veilig Thuis doet en wat ik van Veilig Thuis kon verwachten."
+            aliases: ["Rol en taken van Veilig Thuis"]
+
+          - id: duidelijk_vervolg
+            type: scale
+            scale: eens5
+            text: "Het was mij duidelijk wat er na de melding ging gebeuren."
+            aliases: ["Duidelijkheid over het vervolg"]
+
+          - id: afspraken
+            type: scale
+            scale: eens5
+            text: "Veilig Thuis deed wat met mij was afgesproken."
+            aliases: ["Afspraken nagekomen"]
+
+          - id: deskundigheid
+            type: scale
+            scale: eens5
+            text: "De kennis van Veilig Thuis heeft mij of mijn gezin geholpen."
+            aliases: ["Expertise helpend"]
+
+          - id: kinderen_gesproken
+            type: scale
+            scale: eens5
+            text: "Veilig Thuis heeft genoeg met de kinderen gesproken."
+            show_if: { item: kinderen, equals: ja }
+            aliases: ["Kinderen voldoende gesproken"]
+
+          - id: kinderen_hulp
+            type: yes_no
+            text: "Heeft Veilig Thuis hulp voor de kinderen aangeboden?"
+            show_if: { item: kinderen, equals: ja }
+            aliases: ["Hulp voor kinderen aangeboden"]
+
+          - id: cijfer
+            type: grade
+            text: "Welk rapportcijfer geeft u Veilig Thuis? Een 1 is heel slecht, een 10 is heel goed."
+            aliases: ["Rapportcijfer", "Cijfer"]
+
+          - id: opmerking
+            type: text
+            required: false
+            text: "Wilt u nog iets zeggen over Veilig Thuis? Noem geen namen."
+            instruction: "Typ geen namen, adressen of telefoonnummers over; vat samen in eigen woorden."
+            aliases: ["Opmerking", "Toelichting"]
+
+        score:
+          grade: cijfer
+          aspects: [bereikbaarheid, bejegening, geduld, duidelijk_rol_vt, duidelijk_vervolg, afspraken, deskundigheid]
+          topics: [duidelijk_melding, terugkoppeling, kinderen_gesproken, kinderen_hulp]
+
+        """#),
+    Catalog.Source(
+      path: "Questionnaires/versions/inwoners-monitoring.v2.yaml",
+      text: #"""
+        # Tevredenheid van inwoners bij wie Veilig Thuis na de overdracht de veiligheid volgt (monitoring).
+        # Onderwerpen: Bijlage 1 van de prestatie-indicatoren VT NHN en de VNG-handreiking (zie shared/seeds).
+        # 'veiliger' is een uitkomst, geen oordeel over de dienst: daarom geen aspectscore.
+        id: inwoners-monitoring
+        version: 2
+        audience: inwoners
+        group: monitoring
+        group_label: Monitoring
+        title: "Wat vond u van Veilig Thuis? (monitoring)"
+        intro: |
+          Na een melding heeft Veilig Thuis later nog contact met u opgenomen.
+          Veilig Thuis wilde weten of het thuis veilig is. Dat heet monitoring.
+          Wij willen graag weten wat u van Veilig Thuis vond. Zo kan Veilig Thuis beter worden.
+          Het duurt ongeveer 10 minuten. Meedoen mag, het hoeft niet.
+          Wij vragen niet naar uw naam, en uw naam wordt niet bij uw antwoorden bewaard.
+          Wat u zegt heeft geen invloed op uw dossier of op de hulp die u krijgt.
+
+        missing_codes:
+          - { code: weet_niet, label: Weet ik niet }
+          - { code: nvt, label: Niet van toepassing }
+          - { code: weigert, label: Wil ik niet zeggen }
+
+        scales:
+          - id: tevreden5
+            points:
+              - { value: 1, label: Heel ontevreden }
+              - { value: 2, label: Ontevreden }
+              - { value: 3, label: Niet tevreden en niet ontevreden }
+              - { value: 4, label: Tevreden }
+              - { value: 5, label: Heel tevreden }
+            missing: [weet_niet, nvt, weigert]
+          - id: eens5
+            points:
+              - { value: 1, label: Helemaal niet mee eens }
+              - { value: 2, label: Niet mee eens }
+              - { value: 3, label: Niet mee eens en niet mee oneens }
+              - { value: 4, label: Mee eens }
+              - { value: 5, label: Helemaal mee eens }
+            missing: [weet_niet, nvt, weigert]
+
+        questions:
+          - id: toestemming
+            type: consent
+            text: "Wilt u meedoen aan dit korte gesprek over Veilig Thuis?"
+            aliases: ["Toestemming", "Ik wil meedoen aan dit onderzoek"]
+
+          - id: rol
+            type: single_choice
+            text: "Wie bent u in deze situatie?"
+            instruction: "Lees de antwoorden voor. Twijfelt de persoon, kies dan Iemand anders."
+            choices:
+              - { code: betrokkene, label: "Het ging over mij" }
+              - { code: ouder, label: "Ik ben ouder of verzorger van een kind waar het over ging" }
+              - { code: pleger, label: "Het ging over iets wat ik (volgens anderen) gedaan heb" }
+              - { code: melder, label: "Ik heb de melding gedaan" }
+              - { code: anders, label: "Iemand anders" }
+            aliases: ["Rol", "Wat was uw rol?"]
+
+          - id: kinderen
+            type: yes_no
+            text: "Waren er kinderen bij betrokken?"
+            aliases: ["Kinderen betrokken"]
+
+          - id: bereikbaarheid
+            type: scale
+            scale: tevreden5
+            text: "Hoe tevreden bent u over hoe makkelijk u Veilig Thuis kon bereiken?"
+            aliases: ["Bereikbaarheid"]
+
+          - id: bejegening
+            type: scale
+            scale: tevreden5
+            text: "Hoe tevreden bent u over hoe de medewerker van Veilig Thuis met u omging?"
+            aliases: ["Bejegening"]
+
+          - id: geduld
+            type: scale
+            scale: eens5
+            text: "De medewerker luisterde goed naar mij en nam genoeg tijd voor mij."
+            aliases: ["Empathie en geduld"]
+
+          - id: duidelijk_rol_vt
+            type: scale
+            scale: eens5
+            text: "Ik wist waarom Veilig Thuis later nog contact met mij opnam."
+            aliases: ["Rol en taken van Veilig Thuis", "Doel van de monitoring"]
+
+          - id: deskundigheid
+            type: scale
+            scale: eens5
+            text: "De kennis van Veilig Thuis heeft mij of mijn gezin geholpen."
+            aliases: ["Expertise helpend"]
+
+          - id: specialistische_hulp
+            type: yes_no
+            text: "Is er voor u of uw gezin speciale hulp gekomen? Bijvoorbeeld van een psycholoog of van jeugdhulp."
+            aliases: ["Specialistische hulp ingezet"]
+
+          - id: duur_betrokkenheid
+            type: single_choice
+            text: "Wat vindt u van hoe lang Veilig Thuis bij u betrokken was?"
+            choices:
+              - { code: te_kort, label: "Te kort" }
+              - { code: precies_goed, label: "Precies goed" }
+              - { code: te_lang, label: "Te lang" }
+            aliases: ["Duur betrokkenheid", "Hoe lang betrokken"]
+
+          - id: veiliger
+            type: scale
+            scale: eens5
+            text: "Het is thuis nu veiliger dan toen Veilig Thuis erbij kwam."
+            aliases: ["Nu veiliger", "Veiligheid thuis"]
+
+          - id: duidelijk_vervolg
+            type: scale
+            scale: eens5
+            text: "Ik weet wat er nu verder gaat gebeuren."
+            aliases: ["Duidelijkheid over het vervolg"]
+
+          - id: kinderen_aandacht
+            type: scale
+            scale: eens5
+            text: "Veilig Thuis vroeg genoeg naar hoe het met de kinderen gaat."
+            show_if: { item: kinderen, equals: ja }
+            aliases: ["Aandacht voor kinderen"]
+
+          - id: kinderen_hulp
+            type: yes_no
+            text: "Is er hulp voor de kinderen aangeboden?"
+            show_if: { item: kinderen, equals: ja }
+            aliases: ["Hulp voor kinderen aangeboden"]
+
+          - id: cijfer
+            type: grade
+            text: "Welk rapportcijfer geeft u Veilig Thuis? Een 1 is heel slecht, een 10 is heel goed."
+            aliases: ["Rapportcijfer", "Cijfer"]
+
+          - id: opmerking
+            type: text
+            required: false
+            text: "Wilt u nog iets zeggen over Veilig Thuis? Noem geen namen."
+            instruction: "Typ geen namen, adressen of telefoonnummers over; vat samen in eigen woorden."
+            aliases: ["Opmerking", "Toelichting"]
+
+        score:
+          grade: cijfer
+          aspects: [bereikbaarheid, bejegening, geduld, duidelijk_rol_vt, deskundigheid, duidelijk_vervolg]
+          topics: [specialistische_hulp, duur_betrokkenheid, veiliger, kinderen_aandacht, kinderen_hulp]
+
+        """#),
+    Catalog.Source(
+      path: "Questionnaires/versions/inwoners-vervolgdienst.v2.yaml",
+      text: #"""
+        # Tevredenheid van inwoners bij wie Veilig Thuis een vervolgdienst uitvoerde (Voorwaarden en Vervolg, of onderzoek).
+        # Onderwerpen: Bijlage 1 van de prestatie-indicatoren VT NHN en de VNG-handreiking (zie shared/seeds).
+        id: inwoners-vervolgdienst
+        version: 2
+        audience: inwoners
+        group: vervolgdienst
+        group_label: Vervolgdienst
+        title: "Wat vond u van Veilig Thuis? (vervolgdienst)"
+        intro: |
+          Veilig Thuis is een tijd bij u of uw gezin betrokken geweest, na een melding.
+          Veilig Thuis maakte afspraken met u over veiligheid, of deed een onderzoek.
+          Wij willen graag weten wat u van Veilig Thuis vond. Zo kan Veilig Thuis beter worden.
+          Het duurt ongeveer 10 minuten. Meedoen mag, het hoeft niet.
+          Wij vragen niet naar uw naam, en uw naam wordt niet bij uw antwoorden bewaard.
+          Wat u zegt heeft geen invloed op uw dossier of op de hulp die u krijgt.
+
+        missing_codes:
+          - { code: weet_niet, label: Weet ik niet }
+          - { code: nvt, label: Niet van toepassing }
+          - { code: weigert, label: Wil ik niet zeggen }
+
+        scales:
+          - id: tevreden5
+            points:
+              - { value: 1, label: Heel ontevreden }
+              - { value: 2, label: Ontevreden }
+              - { value: 3, label: Niet tevreden en niet ontevreden }
+              - { value: 4, label: Tevreden }
+              - { value: 5, label: Heel tevreden }
+            missing: [weet_niet, nvt, weigert]
+          - id: eens5
+            points:
+              - { value: 1, label: Helemaal niet mee eens }
+              - { value: 2, label: Niet mee eens }
+              - { value: 3, label: Niet mee eens en niet mee oneens }
+              - { value: 4, label: Mee eens }
+              - { value: 5, label: Helemaal mee eens }
+            missing: [weet_niet, nvt, weigert]
+
+        questions:
+          - id: toestemming
+            type: consent
+            text: "Wilt u meedoen aan dit korte gesprek over Veilig Thuis?"
+            aliases: ["Toestemming", "Ik wil meedoen aan dit onderzoek"]
+
+          - id: rol
+            type: single_choice
+            text: "Wie bent u in deze situatie?"
+            instruction: "Lees de antwoorden voor. Twijfelt de persoon, kies dan Iemand anders."
+            choices:
+              - { code: betrokkene, label: "Het ging over mij" }
+              - { code: ouder, label: "Ik ben ouder of verzorger van een kind waar het over ging" }
+              - { code: pleger, label: "Het ging over iets wat ik (volgens anderen) gedaan heb" }
+              - { code: melder, label: "Ik heb de melding gedaan" }
+              - { code: anders, label: "Iemand anders" }
+            aliases: ["Rol", "Wat was uw rol?"]
+
+          - id: kinderen
+            type: yes_no
+            text: "Waren er kinderen bij betrokken?"
+            aliases: ["Kinderen betrokken"]
+
+          - id: aantal_contacten
+            type: number
+            min: 0
+            max: 50
+            text: "Hoe vaak heeft u contact gehad met Veilig Thuis? Weet u het niet precies? Geef dan een schatting."
+            aliases: ["Aantal contacten"]
+
+          - id: bereikbaarheid
+            type: scale
+            scale: tevreden5
+            text: "Hoe tevreden bent u over hoe makkelijk u Veilig Thuis kon bereiken?"
+            aliases: ["Bereikbaarheid"]
+
+          - id: bejegening
+            type: scale
+            scale: tevreden5
+            text: "Hoe tevreden bent u over hoe de medewerker van Veilig Thuis met u omging?"
+            aliases: ["Bejegening"]
+
+          - id: duidelijk_rol_vt
+            type: scale
+            scale: eens5
+            text: "Ik wist wat Veilig Thuis ging doen en wat ik van Veilig Thuis kon verwachten."
+            aliases: ["Rol en taken van Veilig Thuis"]
+
+          - id: afspraken
+            type: scale
+            scale: eens5
+            text: "Veilig Thuis deed wat met mij was afgesproken."
+            aliases: ["Afspraken nagekomen"]
+
+          - id: deskundigheid
+            type: scale
+            scale: eens5
+            text: "De kennis van Veilig Thuis heeft mij of mijn gezin geholpen."
+            aliases: ["Expertise helpend"]
+
+          - id: specialistische_hulp
+            type: yes_no
+            text: "Heeft Veilig Thuis ervoor gezorgd dat u of uw gezin speciale hulp kreeg? Bijvoorbeeld van een psycholoog of van jeugdhulp."
+            aliases: ["Specialistische hulp ingezet"]
+
+          - id: duur_betrokkenheid
+            type: single_choice
+            text: "Wat vindt u van hoe lang Veilig Thuis bij u betrokken was?"
+            choices:
+              - { code: te_kort, label: "Te kort" }
+              - { code: precies_goed, label: "Precies goed" }
+              - { code: te_lang, label: "Te lang" }
+            aliases: ["Duur betrokkenheid", "Hoe lang betrokken"]
+
+          - id: duidelijk_vervolg
+            type: scale
+            scale: eens5
+            text: "Aan het eind wist ik wat er verder ging gebeuren."
+            aliases: ["Duidelijkheid over het vervolg"]
+
+          - id: kinderen_gesproken
+            type: scale
+            scale: eens5
+            text: "Veilig Thuis heeft genoeg met de kinderen gesproken."
+            show_if: { item: kinderen, equals: ja }
+            aliases: ["Kinderen voldoende gesproken"]
+
+          - id: kinderen_hulp
+            type: yes_no
+            text: "Heeft Veilig Thuis hulp voor de kinderen aangeboden?"
+            show_if: { item: kinderen, equals: ja }
+            aliases: ["Hulp voor kinderen aangeboden"]
+
+          - id: cijfer
+            type: grade
+            text: "Welk rapportcijfer geeft u Veilig Thuis? Een 1 is heel slecht, een 10 is heel goed."
+            aliases: ["Rapportcijfer", "Cijfer"]
+
+          - id: opmerking
+            type: text
+            required: false
+            text: "Wilt u nog iets zeggen over Veilig Thuis? Noem geen namen."
+            instruction: "Typ geen namen, adressen of telefoonnummers over; vat samen in eigen woorden."
+            aliases: ["Opmerking", "Toelichting"]
+
+        score:
+          grade: cijfer
+          aspects: [bereikbaarheid, bejegening, duidelijk_rol_vt, afspraken, deskundigheid, duidelijk_vervolg]
+          topics: [specialistische_hulp, duur_betrokkenheid, kinderen_gesproken, kinderen_hulp]
 
         """#),
   ]

@@ -230,8 +230,8 @@ public struct ExportConversion: Sendable {
     let orderedColumns = mapping.sorted { $0.key < $1.key }.compactMap { index, item -> MappedColumn? in
       guard let question = definition.questionnaire.question(item), let slot = checks.slot(of: item) else { return nil }
       return MappedColumn(
-        index: index, question: question, option: choiceColumns[index], slot: slot, recode: recodeByColumn[index],
-        isGuarded: guarded.contains(index))
+        index: index, question: question, in: definition.questionnaire, option: choiceColumns[index], slot: slot,
+        recode: recodeByColumn[index], isGuarded: guarded.contains(index))
     }
     self.orderedColumns = orderedColumns
     self.slotStorage = AnswerSlots(count: checks.count)
@@ -352,7 +352,8 @@ public struct ExportConversion: Sendable {
             + "true/false, 1/0); recode it in the mapping file")
       }
     } else if let index = layout.finishedColumn {
-      finished = ["1", "true", "ja", "yes", "waar"].contains(cell(index).lowercased())
+      // A detected column says finished in a word for yes or finished; anything else is unfinished.
+      finished = Self.finishedValue(cell(index)) == true
     } else if let index = layout.completedColumn {
       finished = !cell(index).isEmpty
     } else {
@@ -437,7 +438,7 @@ public struct ExportConversion: Sendable {
           masked.append(kind)
           continue
         }
-        read = ExportValue.read(text, for: orderedColumns[position].question, in: questionnaire)
+        read = ExportValue.read(text, with: orderedColumns[position].reader)
       } else if let cached = valueCache[position].read(raw) {
         read = cached
       } else {
@@ -448,7 +449,7 @@ public struct ExportConversion: Sendable {
             "\(column(index)) (\(orderedColumns[position].question.id)): \(Self.identifierProblem(kind))")
           continue
         }
-        read = ExportValue.read(text, for: orderedColumns[position].question, in: questionnaire)
+        read = ExportValue.read(text, with: orderedColumns[position].reader)
         valueCache[position].remember(read, for: raw, limit: Self.valueCacheLimit)
       }
       switch read {
@@ -457,7 +458,8 @@ public struct ExportConversion: Sendable {
       case .success(let answer?): answers[slot] = answer
       case .failure(let problem):
         // A message never repeats a value that is personal data: it goes to the terminal and to logs.
-        let text = PersonalDataColumns.kind(ofValue: raw).map(Self.identifierProblem) ?? problem.description
+        let text =
+          PersonalDataColumns.kind(ofValue: raw).map(Self.identifierProblem) ?? ImportText.answerProblem(problem)
         problems.append("\(column(index)) (\(orderedColumns[position].question.id)): \(text)")
       }
     }
@@ -510,6 +512,32 @@ public struct ExportConversion: Sendable {
 }
 
 extension ExportConversion {
+  /// The sampled cells of item columns that this conversion's definition does not read: how many, and the first
+  /// as the import words a cell's problem. Fewer than another definition's means the export was answered under
+  /// this one. Cells that are personal data are left out, so a message never repeats one.
+  public func unreadCells(in sample: ExportSample) -> (count: Int, first: String?) {
+    var count = 0
+    var first: String?
+    for column in orderedColumns {
+      for raw in sample.values(of: column.index) where PersonalDataColumns.kind(ofValue: raw) == nil {
+        let text = column.recode.map { $0.apply(raw) } ?? raw
+        let name = "column '\(layout.name(of: column.index))' (\(column.question.id))"
+        var problem: String?
+        if let option = column.option {
+          if case .failure(let unread) = ExportValue.readOption(text, column: option, of: column.question) {
+            problem = "\(name): \(unread)"
+          }
+        } else if case .failure(let unread) = ExportValue.read(text, with: column.reader) {
+          problem = "\(name): \(ImportText.answerProblem(unread))"
+        }
+        guard let problem else { continue }
+        count += 1
+        if first == nil { first = problem }
+      }
+    }
+    return (count, first)
+  }
+
   /// A column that holds an item, or one option of it.
   struct MappedColumn: Sendable {
     var index: Int
@@ -525,13 +553,16 @@ extension ExportConversion {
     /// ``PersonalDataDecision``): a cell that is an identifier as a whole is never stored, not even masked as an
     /// open answer would be, but replaced by its marker (free text) or refused (other items).
     var isGuarded: Bool
+    /// Reads the column's cells: the platform dialect, made once per file.
+    var reader: AnswerReader
 
     init(
-      index: Int, question: Question, option: ColumnMatching.ChoiceColumn?, slot: Int, recode: Recode? = nil,
-      isGuarded: Bool = false
+      index: Int, question: Question, in questionnaire: Questionnaire, option: ColumnMatching.ChoiceColumn?, slot: Int,
+      recode: Recode? = nil, isGuarded: Bool = false
     ) {
       self.index = index
       self.question = question
+      self.reader = AnswerReader(question, in: questionnaire, dialect: .platform)
       self.option = option
       self.slot = slot
       self.recode = recode
@@ -585,15 +616,14 @@ extension ExportConversion {
   /// Whether the words of a finished column say the response was finished: `true`, `false`, or `nil` when they
   /// say neither.
   public static func finishedValue(_ text: String) -> Bool? {
-    finishedWords[text.trimmedOfWhitespace.lowercased()]
+    YesNoWords.value(text.trimmedOfWhitespace, in: .platform) ?? finishedWords[text.trimmedOfWhitespace.lowercased()]
   }
 
+  /// Words of a finished column besides the platform dialect's words for yes and no (``YesNoWords``).
   static let finishedWords: [String: Bool] = [
-    "1": true, "true": true, "waar": true, "ja": true, "j": true, "yes": true, "y": true, "finished": true,
-    "complete": true, "completed": true, "afgerond": true, "voltooid": true, "compleet": true, "volledig": true,
-    "0": false, "false": false, "onwaar": false, "nee": false, "n": false, "no": false, "unfinished": false,
-    "not finished": false, "incomplete": false, "partial": false, "niet afgerond": false, "onvolledig": false,
-    "gedeeltelijk": false, "onvoltooid": false,
+    "finished": true, "complete": true, "completed": true, "afgerond": true, "voltooid": true, "compleet": true,
+    "volledig": true, "unfinished": false, "not finished": false, "incomplete": false, "partial": false,
+    "niet afgerond": false, "onvolledig": false, "gedeeltelijk": false, "onvoltooid": false,
   ]
 
   /// Whether a group column's value is this questionnaire's group: its id or its name in reports.

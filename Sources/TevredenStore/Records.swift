@@ -251,8 +251,8 @@ struct JSONObjectWriter {
     }
   }
 
-  private static let quotedYes = Array(#""ja""#.utf8)
-  private static let quotedNo = Array(#""nee""#.utf8)
+  private static let quotedYes = Array("\"\(CanonicalSpelling.yes)\"".utf8)
+  private static let quotedNo = Array("\"\(CanonicalSpelling.no)\"".utf8)
 
   private mutating func begin(_ key: String) {
     if bytes.isEmpty {

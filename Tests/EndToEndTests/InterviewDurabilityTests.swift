@@ -61,7 +61,7 @@ import TevredenTestSupport
     #expect(resumed.exitCode == 0, "\(resumed)")
     let firstScreen = try #require(resumed.stdout.firstMatch(of: /\nVraag (\d+) van (\d+)\n([^\n]*)\n/), "\(resumed)")
     #expect(firstScreen.1 == "8" && firstScreen.2 == "15", "\(resumed)")
-    #expect(firstScreen.3 == "Ik wist wat Veilig Thuis doet en wat ik van Veilig Thuis kon verwachten.", "\(resumed)")
+    #expect(firstScreen.3 == "Hoe goed wist u wat u van Veilig Thuis kon verwachten?", "\(resumed)")
     let response = try #require(try store.response(id))
     #expect(response.status == .completed, "\(resumed)")
     #expect(answerTexts(response) == script.expected)

@@ -34,6 +34,8 @@ extension TevredenCommand {
       for warning in hard { printError(warning.description) }
       print(
         "\(catalog.fileCount) file\(catalog.fileCount == 1 ? "" : "s") OK: \(catalog.questionnaires.count) questionnaire\(catalog.questionnaires.count == 1 ? "" : "s") with \(questions) questions"
+          + (catalog.editions.isEmpty
+            ? "" : " (and \(catalog.editions.count) earlier version\(catalog.editions.count == 1 ? "" : "s"))")
           + (catalog.indicators.map { ", \($0.indicators.count) indicators" } ?? "")
           + (hard.isEmpty ? "" : "; \(hard.count) plain-Dutch warning\(hard.count == 1 ? "" : "s") (see above)"))
     }

@@ -48,7 +48,7 @@ public enum InterviewText {
     }
   }
   static let notYesNo = InterviewMessage("Typ 1 of j voor ja, 2 of n voor nee.")
-  static let notAGrade = InterviewMessage("Geef een heel cijfer van 1 tot en met 10, zonder komma.")
+  static let notAGrade = InterviewMessage("Geef een cijfer van 1 tot en met 10, met hoogstens één cijfer na de komma.")
   static let oneChoiceOnly = InterviewMessage("Bij deze vraag kiest u één antwoord.")
   static func notAnOption(_ range: ClosedRange<Int>) -> InterviewMessage {
     InterviewMessage("Kies een nummer van \(range.lowerBound) tot en met \(range.upperBound).")
@@ -65,6 +65,29 @@ public enum InterviewText {
   }
   static func missingNotOffered(_ label: String) -> InterviewMessage {
     InterviewMessage("'\(label)' kan bij deze vraag niet gekozen worden.")
+  }
+  /// Why the interviewer's input is no answer to `question`, for every problem the reader finds.
+  static func answerProblem(_ problem: AnswerProblem, for question: Question, in questionnaire: Questionnaire)
+    -> InterviewMessage
+  {
+    switch problem {
+    case .empty: return emptyAnswer(for: question)
+    case .notYesNo: return notYesNo
+    case .gradeOutOfRange: return notAGrade
+    case .notANumber(let text), .outOfRange(let text, _):
+      switch question.kind {
+      case .number(let range): return notANumber(range)
+      case .scale(let scale): return notAnOption(scale.minimum...scale.maximum)
+      case .choice(let choices, _): return notAnOption(1...max(choices.count, 1))
+      case .grade: return notAGrade
+      case .consent, .yesNo: return notYesNo
+      case .text: return notUnderstood(text)
+      }
+    case .unknownChoice(let text, _), .notCanonical(let text, _): return notUnderstood(text)
+    case .ambiguous(let text, let labels): return ambiguous(text, labels)
+    case .oneChoiceOnly: return oneChoiceOnly
+    case .missingCodeNotAllowed(let code, _): return missingNotOffered(questionnaire.missingCode(code)?.label ?? code)
+    }
   }
   static let noPreviousQuestion = InterviewMessage("Dit is de eerste vraag: er is geen vorige vraag.")
   static let notOnReview = InterviewMessage("Dat kan alleen in het overzicht aan het eind.")
