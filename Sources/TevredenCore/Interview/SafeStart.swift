@@ -79,13 +79,18 @@ public struct SafeStart: Hashable, Sendable {
   /// Handles one line typed by the interviewer.
   public mutating func handle(_ line: String) -> Step {
     guard stage == .asking else { return Step() }
-    switch Self.fold(line) {
-    case "1", "j", "ja":
+    // Ja and nee as an interviewer types them at any yes/no question (the one list of them, ``YesNoWords``).
+    switch YesNoWords.value(line, in: .interviewer) {
+    case true?:
       stage = .canTalk
       return Step(outcome: .proceed)
-    case "2", "n", "nee":
+    case false?:
       stage = .notNow
       return Step(outcome: .endContact(.notNowSafe))
+    case nil:
+      break
+    }
+    switch line.trimmingCharacters(in: .whitespacesAndNewlines) {
     case InterviewInput.quickExitKey:
       return Step(outcome: .quickExit)
     case InterviewInput.helpKey:
@@ -106,10 +111,6 @@ public struct SafeStart: Hashable, Sendable {
       keys: InterviewText.safeStartKeys)
   }
 
-  private static func fold(_ text: String) -> String {
-    text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-      .trimmingCharacters(in: .whitespacesAndNewlines)
-  }
 }
 
 /// The safe-start question as shown to the interviewer.
