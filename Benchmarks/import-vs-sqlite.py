@@ -51,6 +51,9 @@ SCALES = {
     "tevreden5": ["Heel ontevreden", "Ontevreden", "Niet tevreden en niet ontevreden", "Tevreden", "Zeer tevreden"],
     "eens5": ["Helemaal niet mee eens", "Niet mee eens", "Niet mee eens en niet mee oneens", "Mee eens",
               "Helemaal mee eens"],
+    # Version 3 of the resident questionnaires asks "Hoe goed ...?" where version 2 asked agree-statements.
+    "goed5": ["Heel slecht", "Slecht", "Niet goed en niet slecht", "Goed", "Heel goed"],
+    "veiliger5": ["Veel minder veilig", "Minder veilig", "Even veilig", "Veiliger", "Veel veiliger"],
 }
 
 

@@ -24,7 +24,6 @@ See Benchmarks/README.md.
 
 import argparse
 import csv
-import json
 import os
 import random
 import re
@@ -73,6 +72,12 @@ SCRIPTS = [
 KINDS = [("complete", 2), ("kill-9", 3), ("signal", 3), ("signal-after-ok", 3), ("kill-9-after-ok", 1)]
 SIGNALS = [signal.SIGHUP, signal.SIGTERM, signal.SIGINT]
 STARTED = re.compile(rb"Interview (VT-[2-9A-HJ-NP-Z]{6}) gestart")
+
+
+def safe_start(questionnaire):
+    """The lines that answer the safe start ("Kunt u nu vrijuit praten?") that a resident interview by telephone
+    asks first, new or resumed: ja. The committed resident questionnaires are the inwoners-* files."""
+    return ["ja"] if questionnaire.startswith("inwoners-") else []
 
 
 class Child:
@@ -175,8 +180,9 @@ def read_interview(db, key):
         if row is None:
             return None
         status, answers, missing, completed_at, grade, state, row_id = row
-        stored = dict(json.loads(answers))
-        stored.update(json.loads(missing))
+        # Answers are keyed by item number; the view names the items, as the README shows.
+        stored = {item: value if value is not None else code for item, value, code in connection.execute(
+            "SELECT item, value, missingCode FROM responseAnswer WHERE responseId = ?", (row_id,))}
         events = [e for (e,) in connection.execute(
             "SELECT event FROM interviewEvent WHERE responseId = ? ORDER BY id", (row_id,))]
         return {"status": status, "answers": stored, "completedAt": completed_at, "grade": grade, "state": state,
@@ -201,6 +207,10 @@ def run_trial(number, binary, db, folder, rng, tally, finished):
         child = Child([binary, "interview", questionnaire, "--interviewer", "S%d" % number, "--db", db,
                        "--questionnaires", QUESTIONNAIRES], errors)
         first = child.read_until(b"\n> ")
+        for line in safe_start(questionnaire):
+            # Nothing is stored before the safe start is answered: the interview (and its id) starts after it.
+            child.send(line + "\n")
+            first = first and child.read_until(b"\n> ")
         if first is None:
             child.finish()
             tally.problem("trial %d: no first question: %r" % (number, bytes(child.output[-300:])))
@@ -246,12 +256,12 @@ def run_trial(number, binary, db, folder, rng, tally, finished):
     if surfaced_lock_errors(errors_path):
         tally.add("lock errors surfaced")
     tally.add("answers acknowledged", acknowledged + (1 if completion_acknowledged else 0))
-    check(number, kind, key, lines, expected, acknowledged, completion_acknowledged, binary, db, folder, tally,
-          finished)
+    check(number, kind, questionnaire, key, lines, expected, acknowledged, completion_acknowledged, binary, db,
+          folder, tally, finished)
 
 
-def check(number, kind, key, lines, expected, acknowledged, completion_acknowledged, binary, db, folder, tally,
-          finished):
+def check(number, kind, questionnaire, key, lines, expected, acknowledged, completion_acknowledged, binary, db,
+          folder, tally, finished):
     stored = read_interview(db, key)
     if stored is not None and kind.endswith("after-ok"):
         # Whether the signal came after the completion was stored (the window that must not reopen it) or before.
@@ -281,7 +291,7 @@ def check(number, kind, key, lines, expected, acknowledged, completion_acknowled
     given = 0
     while given < len(lines) - 1 and sum(1 for line in lines[:given] if line) < len(answers):
         given += 1
-    resumed = resume(number, key, lines[given:], binary, db, folder, tally)
+    resumed = resume(number, key, safe_start(questionnaire) + lines[given:], binary, db, folder, tally)
     after = read_interview(db, key)
     if after is None or after["status"] != "completed" or after["answers"] != expected:
         tally.problem("trial %d: %s was not completed by --resume: %s" % (number, key, resumed))
@@ -293,6 +303,7 @@ def check(number, kind, key, lines, expected, acknowledged, completion_acknowled
 
 def resume(number, key, remaining, binary, db, folder, tally, take_over=False):
     argv = [binary, "interview", "--resume", key, "--db", db] + (["--take-over"] if take_over else [])
+    # `remaining` begins with the safe start's answer where it is asked; a take-over is confirmed before it.
     stdin = ("j\n" if take_over else "") + "".join(line + "\n" for line in remaining)
     errors_path = os.path.join(folder, "stderr-%d-resume.txt" % number)
     with open(errors_path, "wb") as errors:
@@ -405,9 +416,12 @@ def check_file(path, finished, tally, label):
     try:
         connection = sqlite3.connect("file:%s?mode=ro" % path, uri=True, timeout=60)
         result = connection.execute("PRAGMA integrity_check").fetchall()
-        rows = connection.execute(
-            "SELECT responseKey, answers, missing FROM response WHERE status = 'completed' "
-            "AND responseKey LIKE 'VT-%'").fetchall()
+        rows = {}
+        for key, item, value, code in connection.execute(
+                "SELECT a.responseKey, a.item, a.value, a.missingCode FROM responseAnswer a "
+                "JOIN response r ON r.id = a.responseId "
+                "WHERE r.status = 'completed' AND r.responseKey LIKE 'VT-%'"):
+            rows.setdefault(key, {})[item] = value if value is not None else code
         connection.close()
     except sqlite3.DatabaseError as error:
         tally.add("corrupt files")
@@ -416,9 +430,7 @@ def check_file(path, finished, tally, label):
     if result != [("ok",)]:
         tally.add("corrupt files")
         tally.problem("%s: integrity_check: %r" % (label, result[:5]))
-    for key, answers, missing in rows:
-        stored = dict(json.loads(answers))
-        stored.update(json.loads(missing))
+    for key, stored in rows.items():
         if key in finished and stored != finished[key]:
             tally.add("incomplete completed responses in files")
             tally.problem("%s: %s is completed without all its answers" % (label, key))
@@ -493,8 +505,9 @@ def main():
     # The last command to use the database leaves everything in its file: one more interview, alone, and then a
     # copy of the database file without its -wal must hold it.
     questionnaire, lines, last_expected = SCRIPTS[0]
-    last = subprocess.run([binary, "interview", questionnaire, "--interviewer", "LAST", "--db", db,
-                           "--questionnaires", QUESTIONNAIRES], input="".join(l + "\n" for l in lines).encode(),
+    last = subprocess.run([binary, "interview", questionnaire, "--interviewer", "LAST1", "--db", db,
+                           "--questionnaires", QUESTIONNAIRES],
+                          input="".join(l + "\n" for l in safe_start(questionnaire) + lines).encode(),
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=TIMEOUT)
     last_key = STARTED.search(last.stdout).group(1).decode() if STARTED.search(last.stdout) else None
     if last_key:

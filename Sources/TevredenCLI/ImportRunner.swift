@@ -101,6 +101,12 @@ struct StoreSink: ImportSink {
     mutating func prepare(_ response: Response, definition: LoadedQuestionnaire, numbersRepeats: Bool) -> Row {
       Row(prepared: preparer.prepare(response, definition: definition, numbersRepeats: numbersRepeats))
     }
+
+    mutating func prepare(_ response: PositionalResponse, definition: LoadedQuestionnaire, numbersRepeats: Bool)
+      -> Row
+    {
+      Row(prepared: preparer.prepare(response, definition: definition, numbersRepeats: numbersRepeats))
+    }
   }
 
   /// Answers are written with the database's item numbers on the reading thread (see ``ResponsePreparer``).

@@ -91,6 +91,8 @@ final class InterviewRunner {
     case refused
     case paused
     case quickExit
+    /// The person could not talk freely at the safe start of a resumed interview: it is paused again.
+    case notNowSafe
   }
 
   /// The time of an event now, and the milliseconds since the session's previous event.
@@ -102,7 +104,14 @@ final class InterviewRunner {
     return InterviewClock(at: Date(), interviewer: interviewer, millisecondsSincePrevious: milliseconds)
   }
 
-  func run(showIntro: Bool) -> Ending {
+  /// Runs the session until it completes, is refused or pauses.
+  ///
+  /// - Parameters:
+  ///   - showIntro: Show the questionnaire's title and intro first (a new interview).
+  ///   - asksSafeStart: Ask the safe start first (a resumed resident interview; a new one asks it before it is
+  ///     stored at all).
+  func run(showIntro: Bool, asksSafeStart: Bool = false) -> Ending {
+    if asksSafeStart, let ending = safeStart() { return ending }
     if showIntro {
       console.write("\n" + console.style(asked(interview.presented.title), .bold) + "\n")
       console.write(asked(interview.presented.intro.trimmingCharacters(in: .whitespacesAndNewlines)) + "\n")
@@ -197,6 +206,36 @@ final class InterviewRunner {
     }
     console.write(pausedMessage)
     return .paused
+  }
+
+  /// The safe start of a resumed interview: `nil` to go on with the questions, else how the session ended.
+  ///
+  /// A resumed interview is a new call, so the question is asked again. A *nee* pauses the interview again: its
+  /// earlier answers stay, and no contact outcome is recorded, since the interview already counts as this person's
+  /// contact (partial until it is finished) and a second record would count the person twice.
+  private func safeStart() -> Ending? {
+    switch SafeStartPrompt.ask(on: console) {
+    case .proceed?:
+      return nil
+    case .quickExit?:
+      return quickExit()
+    case nil:
+      return pause(effect: .pause)
+    case .endContact?:
+      let text: String
+      if let failure = commit([.pause], next: interview) {
+        text = InterviewText.notNowSafeEnded + "\n" + notSavedMessage([.pause], failure)
+      } else {
+        text = InterviewText.notNowSafeResumed(id.rawValue, resume: resumeCommand.line(for: id.rawValue))
+      }
+      if SafeStartPrompt.endContact(text, on: console) {
+        // The pause is recorded already: only the screen is left to clear.
+        console.clearScreen()
+        console.restore()
+        return .quickExit
+      }
+      return .notNowSafe
+    }
   }
 
   /// Clears the screen first, at once; only then records the pause. Prints nothing afterwards.

@@ -1,4 +1,5 @@
 import Foundation
+import TevredenCore
 
 /// The command line that resumes an interview, as the pause message and `--open` print it: it must work when
 /// typed as it stands, from any folder, whatever `TEVREDEN_DB` says there.
@@ -30,6 +31,18 @@ struct ResumeCommand: Hashable, Sendable {
   func line(for id: String, takingOver: Bool = false) -> String {
     ([Self.shellQuoted(program), "interview", "--resume", id] + (takingOver ? ["--take-over"] : [])
       + ["--db", Self.shellQuoted(databasePath)]).joined(separator: " ")
+  }
+
+  /// `tevreden contact Q --outcome O --interviewer I --mode M --on DAY --db PATH`: records a contact that could
+  /// not be stored when it happened. The values are quoted as needed; codes and ids hold only safe characters.
+  func contactLine(
+    questionnaire: String, outcome: ContactOutcome, interviewer: String, mode: Response.Mode, on day: LocalDate
+  ) -> String {
+    [
+      Self.shellQuoted(program), "contact", Self.shellQuoted(questionnaire), "--outcome", outcome.rawValue,
+      "--interviewer", Self.shellQuoted(interviewer), "--mode", mode.rawValue, "--on", day.description, "--db",
+      Self.shellQuoted(databasePath),
+    ].joined(separator: " ")
   }
 
   /// `tevreden`, if that name on `searchPath` is `executable`; else the executable's path.

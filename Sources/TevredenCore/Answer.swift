@@ -19,10 +19,10 @@ public enum AnswerValue: Hashable, Sendable {
   /// joined by `;`, or the text itself.
   public var canonicalText: String {
     switch self {
-    case .yesNo(let yes): yes ? "ja" : "nee"
+    case .yesNo(let yes): yes ? CanonicalSpelling.yes : CanonicalSpelling.no
     case .scalePoint(let value), .number(let value): String(value)
     case .grade(let grade): Self.format(grade: grade)
-    case .choices(let codes): codes.joined(separator: ";")
+    case .choices(let codes): codes.joined(separator: String(CanonicalSpelling.choiceSeparator))
     case .text(let text): text
     }
   }
@@ -36,7 +36,7 @@ public enum AnswerValue: Hashable, Sendable {
     // was a noticeable part of preparing imported responses.
     guard abs(tenths) < 1e15 else { return String(format: "%.1f", rounded) }
     let whole = Int(tenths.magnitude)
-    return "\(tenths < 0 ? "-" : "")\(whole / 10).\(whole % 10)"
+    return "\(tenths < 0 ? "-" : "")\(whole / 10)\(CanonicalSpelling.decimalSeparator)\(whole % 10)"
   }
 
   /// The numeric value for scoring, if the answer has one.
@@ -61,104 +61,7 @@ public enum Answer: Hashable, Sendable {
   }
 }
 
-/// Why a text could not be read as an answer to an item.
-public enum AnswerProblem: Error, Hashable, Sendable, CustomStringConvertible {
-  case notANumber(String)
-  case outOfRange(String, ClosedRange<Int>)
-  case gradeOutOfRange(String)
-  case unknownChoice(String, valid: [String])
-  case notYesNo(String)
-  case missingCodeNotAllowed(String, allowed: [String])
-  case empty
-
-  public var description: String {
-    switch self {
-    case .notANumber(let text): "\"\(text)\" is not a whole number"
-    case .outOfRange(let text, let range):
-      "\"\(text)\" is outside \(range.lowerBound)...\(range.upperBound)"
-    case .gradeOutOfRange(let text): "\"\(text)\" is not a grade from 1 to 10 (at most one decimal)"
-    case .unknownChoice(let text, let valid):
-      "\"\(text)\" is not one of the choices (\(valid.joined(separator: ", ")))"
-    case .notYesNo(let text): "\"\(text)\" is not ja or nee"
-    case .missingCodeNotAllowed(let code, let allowed):
-      allowed.isEmpty
-        ? "missing code \"\(code)\" is not allowed for this item"
-        : "missing code \"\(code)\" is not allowed for this item (allowed: \(allowed.joined(separator: ", ")))"
-    case .empty: "the answer is empty"
-    }
-  }
-}
-
 extension Question {
-  /// Reads an answer from its canonical text (as in the database and the exchange CSV).
-  ///
-  /// A text equal to a missing code of `questionnaire` is read as that missing code, except for free-text items,
-  /// which never take missing codes. Choice labels are accepted as well as codes. The exchange CSV's guard against
-  /// formula injection is undone first (``ExchangeCSV/itemCell(_:)``): only the exchange reader calls this.
-  public func parseAnswer(_ cell: String, in questionnaire: Questionnaire) -> Result<Answer, AnswerProblem> {
-    let raw = ExchangeCSV.itemCell(cell)
-    let text = raw.trimmedOfSpaces
-    if case .text = kind {
-      return raw.isEmpty ? .failure(.empty) : .success(.value(.text(raw)))
-    }
-    guard !text.isEmpty else { return .failure(.empty) }
-    if questionnaire.missingCode(text) != nil {
-      guard missingCodes.contains(text) else {
-        return .failure(.missingCodeNotAllowed(text, allowed: missingCodes))
-      }
-      return .success(.missing(text))
-    }
-    return parseValue(text).map(Answer.value)
-  }
-
-  /// Reads a value (never a missing code) from text.
-  public func parseValue(_ text: String) -> Result<AnswerValue, AnswerProblem> {
-    switch kind {
-    case .consent, .yesNo:
-      switch text.lowercased() {
-      case "ja", "j", "yes", "1": return .success(.yesNo(true))
-      case "nee", "n", "no", "0": return .success(.yesNo(false))
-      default: return .failure(.notYesNo(text))
-      }
-    case .scale(let scale):
-      if let value = Int(text) {
-        guard scale.points.contains(where: { $0.value == value }) else {
-          return .failure(.outOfRange(text, scale.minimum...scale.maximum))
-        }
-        return .success(.scalePoint(value))
-      }
-      if let point = scale.points.first(where: { $0.label.caseInsensitiveCompare(text) == .orderedSame }) {
-        return .success(.scalePoint(point.value))
-      }
-      return .failure(.notANumber(text))
-    case .grade:
-      let normalised = text.replacingOccurrences(of: ",", with: ".")
-      guard let grade = Double(normalised), grade >= 1, grade <= 10, grade.isFinite,
-        ((grade * 10).rounded() - grade * 10).magnitude < 1e-9
-      else { return .failure(.gradeOutOfRange(text)) }
-      return .success(.grade(grade))
-    case .number(let range):
-      guard let value = Int(text) else { return .failure(.notANumber(text)) }
-      guard range.contains(value) else { return .failure(.outOfRange(text, range)) }
-      return .success(.number(value))
-    case .choice(let choices, let allowsMultiple):
-      let parts = allowsMultiple ? text.split(separator: ";").map { String($0).trimmedOfSpaces } : [text]
-      var chosen = Set<String>()
-      for part in parts where !part.isEmpty {
-        guard
-          let choice = choices.first(where: {
-            $0.code == part || $0.label.caseInsensitiveCompare(part) == .orderedSame
-          })
-        else { return .failure(.unknownChoice(part, valid: choices.map(\.code))) }
-        chosen.insert(choice.code)
-      }
-      guard !chosen.isEmpty else { return .failure(.empty) }
-      return .success(.choices(choices.map(\.code).filter(chosen.contains)))
-    case .text:
-      return .success(.text(text))
-    }
-  }
-
   /// Whether this item is asked, given the answers so far. Conditions on unanswered items or missing codes fail.
   public func isAsked(given answers: [Question.ID: Answer]) -> Bool {
     showIf.allSatisfy { $0.isSatisfied(by: answers) }

@@ -17,6 +17,24 @@ public enum BundledDefinitions {
         A response is stored together with the exact text of the definition it was collected with (and its SHA-256), so
         editing a file never changes old results. When you change questions, raise `version`.
 
+        ## Earlier versions (`versions/`)
+
+        When you raise `version`, first copy the file as it was into `versions/<id>.v<version>.yaml`
+        (`versions/inwoners-melding.v2.yaml`), byte for byte, and never change it again. The folder keeps the versions that
+        responses may still come in under: an online form that still runs the old questions, an export made before the
+        change, an exchange file of another station. `tevreden import` reads a platform export against the version it was
+        answered under (the newest one whose items its columns name and which reads the most of its answers), stores its
+        responses with that version, and says so in its report (`version: 2, the version its answers were given under`);
+        an exchange file names its version in every row. Interviews always ask the current file; reports and the codebook
+        describe every version (a scale whose labels changed lists the old labels with the versions that used them).
+        `tevreden check` checks these files too (the id and version in the name, a version lower than the current one, the
+        same audience and group), but not for plain Dutch: they are history.
+
+        Keep an item's `id` across versions only when it still measures the same thing, so that its answers may be
+        compared and its aspect score combined (rescaled to 1–10 with each response's own scale); give the old question
+        text as an alias, so that exports of the old version still find the item. Give a scale a new `id` when its points
+        change meaning (`eens5` → `goed5`).
+
         ## A questionnaire file
 
         ```yaml
@@ -81,6 +99,13 @@ public enum BundledDefinitions {
           topics: [kinderen_hulp]       # optional topics, reported per group as the share giving each answer
         ```
 
+        ### The safe start is not a question here
+        Every resident interview (`audience: inwoners`) by telephone or in person begins with *Kunt u nu vrijuit praten?*,
+        asked by `tevreden interview` itself before the intro and the consent question. It is not an item: do not add it to
+        a file. Its answer is never stored, it is in no codebook or export, and the numbering (*Vraag 1 van …*) starts at the
+        consent question as before. A *nee* records the contact outcome `niet_nu_veilig` instead of a response.
+        Chain-partner questionnaires do not get it.
+
         ### Plain Dutch (warnings)
         When a folder is otherwise clean, `tevreden check` warns per resident question (`audience: inwoners`; chain
         partners are not checked) at the line of its text, without changing the exit code:
@@ -93,7 +118,8 @@ public enum BundledDefinitions {
         - **jargon**: *adviesaanvraag, casus, interventie, ketenpartner, meldcode, monitoring, veiligheidsbeoordeling,
           vervolgdienst, werkvoorraad, triage, regievoering, procesregie*.
 
-        Rewrite a flagged question as a new `version`: responses keep the version they were collected with.
+        Rewrite a flagged question as a new `version` (keeping the old file in `versions/`, see above): responses keep
+        the version they were collected with.
 
         ### Translations
         A definition may carry translations, so that an interview can be held (`tevreden interview … --taal en`) and an
@@ -342,8 +368,10 @@ public enum BundledDefinitions {
       text: #"""
         # Tevredenheid van inwoners die Veilig Thuis om advies vroegen (adviesaanvraag).
         # Onderwerpen: Bijlage 1 van de prestatie-indicatoren VT NHN en de VNG-handreiking (zie shared/seeds).
+        # Versie 3: directe vragen in eenvoudig Nederlands (geen stellingen meer). Versie 2 staat in versions/;
+        # antwoorden op versie 2 houden die versie, de oude vraagteksten staan bij de aliassen.
         id: inwoners-adviesaanvraag
-        version: 2
+        version: 3
         audience: inwoners
         group: adviesaanvraag
         group_label: Adviesaanvraag
@@ -369,13 +397,13 @@ public enum BundledDefinitions {
               - { value: 4, label: Tevreden }
               - { value: 5, label: Heel tevreden }
             missing: [weet_niet, nvt, weigert]
-          - id: eens5
+          - id: goed5
             points:
-              - { value: 1, label: Helemaal niet mee eens }
-              - { value: 2, label: Niet mee eens }
-              - { value: 3, label: Niet mee eens en niet mee oneens }
-              - { value: 4, label: Mee eens }
-              - { value: 5, label: Helemaal mee eens }
+              - { value: 1, label: Heel slecht }
+              - { value: 2, label: Slecht }
+              - { value: 3, label: Niet goed en niet slecht }
+              - { value: 4, label: Goed }
+              - { value: 5, label: Heel goed }
             missing: [weet_niet, nvt, weigert]
 
         questions:
@@ -408,8 +436,8 @@ public enum BundledDefinitions {
 
           - id: kinderen
             type: yes_no
-            text: "Waren er kinderen bij betrokken?"
-            aliases: ["Kinderen betrokken"]
+            text: "Ging het ook om kinderen?"
+            aliases: ["Kinderen betrokken", "Waren er kinderen bij betrokken?"]
 
           - id: bereikbaarheid
             type: scale
@@ -425,46 +453,46 @@ public enum BundledDefinitions {
 
           - id: geduld
             type: scale
-            scale: eens5
-            text: "De medewerker luisterde goed naar mij en nam genoeg tijd voor mij."
-            aliases: ["Empathie en geduld"]
+            scale: goed5
+            text: "Hoe goed luisterde de medewerker naar u?"
+            aliases: ["Empathie en geduld", "De medewerker luisterde goed naar mij en nam genoeg tijd voor mij."]
 
           - id: duidelijk_rol_vt
             type: scale
-            scale: eens5
-            text: "Ik wist wat Veilig Thuis doet en wat ik van Veilig Thuis kon verwachten."
-            aliases: ["Rol en taken van Veilig Thuis"]
+            scale: goed5
+            text: "Hoe goed wist u wat u van Veilig Thuis kon verwachten?"
+            aliases: ["Rol en taken van Veilig Thuis", "Ik wist wat Veilig Thuis doet en wat ik van Veilig Thuis kon verwachten."]
 
           - id: duidelijk_advies
             type: scale
-            scale: eens5
-            text: "Het advies van Veilig Thuis was duidelijk."
-            aliases: ["Duidelijkheid van het advies", "Duidelijk advies"]
+            scale: goed5
+            text: "Hoe goed begreep u het advies van Veilig Thuis?"
+            aliases: ["Duidelijkheid van het advies", "Duidelijk advies", "Het advies van Veilig Thuis was duidelijk."]
 
           - id: deskundigheid
             type: scale
-            scale: eens5
-            text: "Het advies van Veilig Thuis heeft mij geholpen."
-            aliases: ["Expertise helpend", "Advies helpend"]
+            scale: goed5
+            text: "Hoe goed hielp het advies van Veilig Thuis u?"
+            aliases: ["Expertise helpend", "Advies helpend", "Het advies van Veilig Thuis heeft mij geholpen."]
 
           - id: afspraken
             type: scale
-            scale: eens5
-            text: "Veilig Thuis deed wat met mij was afgesproken. Bijvoorbeeld: mij op tijd terugbellen."
-            aliases: ["Afspraken nagekomen"]
+            scale: goed5
+            text: "Hoe goed hield Veilig Thuis zich aan de afspraken? Bijvoorbeeld: u op tijd terugbellen."
+            aliases: ["Afspraken nagekomen", "Veilig Thuis deed wat met mij was afgesproken. Bijvoorbeeld: mij op tijd terugbellen."]
 
           - id: duidelijk_vervolg
             type: scale
-            scale: eens5
-            text: "Na het contact wist ik wat ik nu zelf kon doen."
-            aliases: ["Duidelijkheid over het vervolg"]
+            scale: goed5
+            text: "Hoe goed wist u na het contact wat u zelf kon doen?"
+            aliases: ["Duidelijkheid over het vervolg", "Na het contact wist ik wat ik nu zelf kon doen."]
 
           - id: kinderen_aandacht
             type: scale
-            scale: eens5
-            text: "Veilig Thuis had in het advies genoeg aandacht voor de kinderen."
+            scale: goed5
+            text: "Hoe goed lette Veilig Thuis in het advies op de kinderen?"
             show_if: { item: kinderen, equals: ja }
-            aliases: ["Aandacht voor kinderen"]
+            aliases: ["Aandacht voor kinderen", "Veilig Thuis had in het advies genoeg aandacht voor de kinderen."]
 
           - id: kinderen_hulp
             type: yes_no
@@ -513,12 +541,12 @@ public enum BundledDefinitions {
                 3: "Neither satisfied nor dissatisfied"
                 4: "Satisfied"
                 5: "Very satisfied"
-              eens5:
-                1: "Strongly disagree"
-                2: "Disagree"
-                3: "Neither agree nor disagree"
-                4: "Agree"
-                5: "Strongly agree"
+              goed5:
+                1: "Very poorly"
+                2: "Poorly"
+                3: "Neither well nor poorly"
+                4: "Well"
+                5: "Very well"
             questions:
               toestemming: "Would you like to take part in this short questionnaire about Veilig Thuis?"
               rol:
@@ -536,16 +564,16 @@ public enum BundledDefinitions {
                   chat: "Chat"
                   mail: "E-mail"
                   gesprek: "A conversation with a staff member"
-              kinderen: "Were children involved?"
+              kinderen: "Were children involved too?"
               bereikbaarheid: "How satisfied are you with how easy it was to reach Veilig Thuis?"
               bejegening: "How satisfied are you with how the Veilig Thuis staff member treated you?"
-              geduld: "The staff member listened to me well and took enough time for me."
-              duidelijk_rol_vt: "I knew what Veilig Thuis does and what I could expect from Veilig Thuis."
-              duidelijk_advies: "The advice from Veilig Thuis was clear."
-              deskundigheid: "The advice from Veilig Thuis helped me."
-              afspraken: "Veilig Thuis did what had been agreed with me. For example: calling me back on time."
-              duidelijk_vervolg: "After the contact I knew what I could do myself."
-              kinderen_aandacht: "In its advice, Veilig Thuis paid enough attention to the children."
+              geduld: "How well did the staff member listen to you?"
+              duidelijk_rol_vt: "How well did you know what to expect from Veilig Thuis?"
+              duidelijk_advies: "How well did you understand the advice from Veilig Thuis?"
+              deskundigheid: "How well did the advice from Veilig Thuis help you?"
+              afspraken: "How well did Veilig Thuis keep to the agreements? For example: calling you back on time."
+              duidelijk_vervolg: "After the contact, how well did you know what you could do yourself?"
+              kinderen_aandacht: "How well did Veilig Thuis pay attention to the children in its advice?"
               kinderen_hulp: "Did Veilig Thuis tell you where the children can get help?"
               cijfer: "What mark would you give Veilig Thuis, from 1 to 10? 1 is very bad, 10 is very good."
               opmerking: "Is there anything else you would like to say about Veilig Thuis? Please do not mention any names."
@@ -570,12 +598,12 @@ public enum BundledDefinitions {
                 3: "لا راضٍ ولا غير راضٍ"
                 4: "راضٍ"
                 5: "راضٍ جدًا"
-              eens5:
-                1: "لا أوافق أبدًا"
-                2: "لا أوافق"
-                3: "لا أوافق ولا أعارض"
-                4: "أوافق"
-                5: "أوافق تمامًا"
+              goed5:
+                1: "سيئ جدًا"
+                2: "سيئ"
+                3: "لا جيد ولا سيئ"
+                4: "جيد"
+                5: "جيد جدًا"
             questions:
               toestemming: "هل تودّ المشاركة في هذا الاستبيان القصير عن Veilig Thuis؟"
               rol:
@@ -593,16 +621,16 @@ public enum BundledDefinitions {
                   chat: "الدردشة"
                   mail: "البريد الإلكتروني"
                   gesprek: "محادثة مع أحد الموظفين"
-              kinderen: "هل كان هناك أطفال معنيّون؟"
+              kinderen: "هل كان الأمر يتعلق بأطفال أيضًا؟"
               bereikbaarheid: "ما مدى رضاك عن سهولة الوصول إلى Veilig Thuis؟"
               bejegening: "ما مدى رضاك عن طريقة تعامل موظف Veilig Thuis معك؟"
-              geduld: "استمع إليّ الموظف جيدًا وخصّص لي وقتًا كافيًا."
-              duidelijk_rol_vt: "كنت أعرف ما تقوم به Veilig Thuis وما يمكنني توقّعه منها."
-              duidelijk_advies: "كانت نصيحة Veilig Thuis واضحة."
-              deskundigheid: "ساعدتني نصيحة Veilig Thuis."
-              afspraken: "قامت Veilig Thuis بما تم الاتفاق عليه معي. مثلًا: معاودة الاتصال بي في الوقت المحدد."
-              duidelijk_vervolg: "بعد التواصل كنت أعرف ما يمكنني فعله بنفسي."
-              kinderen_aandacht: "أولت Veilig Thuis في نصيحتها اهتمامًا كافيًا بالأطفال."
+              geduld: "ما مدى حسن استماع الموظف إليك؟"
+              duidelijk_rol_vt: "ما مدى معرفتك بما يمكنك توقّعه من Veilig Thuis؟"
+              duidelijk_advies: "ما مدى فهمك لنصيحة Veilig Thuis؟"
+              deskundigheid: "إلى أي مدى ساعدتك نصيحة Veilig Thuis؟"
+              afspraken: "ما مدى التزام Veilig Thuis بالاتفاقات؟ مثلًا: معاودة الاتصال بك في الوقت المحدد."
+              duidelijk_vervolg: "بعد التواصل، ما مدى معرفتك بما يمكنك فعله بنفسك؟"
+              kinderen_aandacht: "ما مدى اهتمام Veilig Thuis بالأطفال في نصيحتها؟"
               kinderen_hulp: "هل أخبرتك Veilig Thuis أين يمكن للأطفال الحصول على مساعدة؟"
               cijfer: "ما الدرجة التي تعطيها لـ Veilig Thuis من 1 إلى 10؟ 1 تعني سيئ جدًا، و10 تعني جيد جدًا."
               opmerking: "هل تودّ أن تقول شيئًا آخر عن Veilig Thuis؟ من فضلك لا تذكر أي أسماء."
@@ -627,12 +655,12 @@ public enum BundledDefinitions {
                 3: "Ne memnunum ne memnun değilim"
                 4: "Memnunum"
                 5: "Çok memnunum"
-              eens5:
-                1: "Hiç katılmıyorum"
-                2: "Katılmıyorum"
-                3: "Ne katılıyorum ne katılmıyorum"
-                4: "Katılıyorum"
-                5: "Tamamen katılıyorum"
+              goed5:
+                1: "Çok kötü"
+                2: "Kötü"
+                3: "Ne iyi ne kötü"
+                4: "İyi"
+                5: "Çok iyi"
             questions:
               toestemming: "Veilig Thuis hakkındaki bu kısa ankete katılmak ister misiniz?"
               rol:
@@ -650,16 +678,16 @@ public enum BundledDefinitions {
                   chat: "Sohbet (chat)"
                   mail: "E-posta"
                   gesprek: "Bir çalışanla görüşme"
-              kinderen: "İlgili çocuklar var mıydı?"
+              kinderen: "Konu çocukları da ilgilendiriyor muydu?"
               bereikbaarheid: "Veilig Thuis'a ne kadar kolay ulaşabildiğinizden ne kadar memnunsunuz?"
               bejegening: "Veilig Thuis çalışanının size nasıl davrandığından ne kadar memnunsunuz?"
-              geduld: "Çalışan beni iyi dinledi ve bana yeterince zaman ayırdı."
-              duidelijk_rol_vt: "Veilig Thuis'un ne yaptığını ve Veilig Thuis'tan ne bekleyebileceğimi biliyordum."
-              duidelijk_advies: "Veilig Thuis'un tavsiyesi açıktı."
-              deskundigheid: "Veilig Thuis'un tavsiyesi bana yardımcı oldu."
-              afspraken: "Veilig Thuis benimle kararlaştırılanları yaptı. Örneğin: beni zamanında geri aramak."
-              duidelijk_vervolg: "Görüşmeden sonra kendim ne yapabileceğimi biliyordum."
-              kinderen_aandacht: "Veilig Thuis tavsiyesinde çocuklara yeterince dikkat etti."
+              geduld: "Çalışan sizi ne kadar iyi dinledi?"
+              duidelijk_rol_vt: "Veilig Thuis'tan ne bekleyebileceğinizi ne kadar iyi biliyordunuz?"
+              duidelijk_advies: "Veilig Thuis'un tavsiyesini ne kadar iyi anladınız?"
+              deskundigheid: "Veilig Thuis'un tavsiyesi size ne kadar iyi yardımcı oldu?"
+              afspraken: "Veilig Thuis anlaşmalara ne kadar iyi uydu? Örneğin: sizi zamanında geri aramak."
+              duidelijk_vervolg: "Görüşmeden sonra kendiniz ne yapabileceğinizi ne kadar iyi biliyordunuz?"
+              kinderen_aandacht: "Veilig Thuis tavsiyesinde çocuklara ne kadar iyi dikkat etti?"
               kinderen_hulp: "Veilig Thuis, çocukların nereden yardım alabileceğini size söyledi mi?"
               cijfer: "Veilig Thuis'a 1 ile 10 arasında kaç puan verirsiniz? 1 çok kötü, 10 çok iyi demektir."
               opmerking: "Veilig Thuis hakkında söylemek istediğiniz başka bir şey var mı? Lütfen isim vermeyin."
@@ -684,12 +712,12 @@ public enum BundledDefinitions {
                 3: "Ani zadowolony/a, ani niezadowolony/a"
                 4: "Zadowolony/a"
                 5: "Bardzo zadowolony/a"
-              eens5:
-                1: "Zdecydowanie się nie zgadzam"
-                2: "Nie zgadzam się"
-                3: "Ani się zgadzam, ani nie zgadzam"
-                4: "Zgadzam się"
-                5: "Zdecydowanie się zgadzam"
+              goed5:
+                1: "Bardzo źle"
+                2: "Źle"
+                3: "Ani dobrze, ani źle"
+                4: "Dobrze"
+                5: "Bardzo dobrze"
             questions:
               toestemming: "Czy chce Pan/Pani wypełnić tę krótką ankietę o Veilig Thuis?"
               rol:
@@ -710,13 +738,13 @@ public enum BundledDefinitions {
               kinderen: "Czy chodziło też o dzieci?"
               bereikbaarheid: "Na ile jest Pan/Pani zadowolony/a z tego, jak łatwo było skontaktować się z Veilig Thuis?"
               bejegening: "Na ile jest Pan/Pani zadowolony/a z tego, jak traktował Pana/Panią pracownik Veilig Thuis?"
-              geduld: "Pracownik dobrze mnie wysłuchał i poświęcił mi wystarczająco dużo czasu."
-              duidelijk_rol_vt: "Wiedziałem/Wiedziałam, czym zajmuje się Veilig Thuis i czego mogę się po Veilig Thuis spodziewać."
-              duidelijk_advies: "Porada Veilig Thuis była jasna."
-              deskundigheid: "Porada Veilig Thuis mi pomogła."
-              afspraken: "Veilig Thuis zrobiło to, co było ze mną uzgodnione. Na przykład: oddzwoniło do mnie na czas."
-              duidelijk_vervolg: "Po kontakcie wiedziałem/wiedziałam, co mogę teraz zrobić sam/sama."
-              kinderen_aandacht: "W poradzie Veilig Thuis poświęciło dzieciom wystarczająco dużo uwagi."
+              geduld: "Jak dobrze pracownik Pana/Panią wysłuchał?"
+              duidelijk_rol_vt: "Jak dobrze wiedział Pan / wiedziała Pani, czego można się spodziewać po Veilig Thuis?"
+              duidelijk_advies: "Jak dobrze zrozumiał Pan / zrozumiała Pani poradę Veilig Thuis?"
+              deskundigheid: "Jak dobrze porada Veilig Thuis Panu/Pani pomogła?"
+              afspraken: "Jak dobrze Veilig Thuis dotrzymywało ustaleń? Na przykład: czy oddzwoniło na czas."
+              duidelijk_vervolg: "Jak dobrze po kontakcie wiedział Pan / wiedziała Pani, co można zrobić samemu?"
+              kinderen_aandacht: "Jak dobrze Veilig Thuis uwzględniło w poradzie dzieci?"
               kinderen_hulp: "Czy Veilig Thuis powiedziało, gdzie dzieci mogą otrzymać pomoc?"
               cijfer: "Jaką ocenę od 1 do 10 daje Pan/Pani Veilig Thuis? 1 oznacza bardzo źle, 10 bardzo dobrze."
               opmerking: "Czy chce Pan/Pani powiedzieć coś jeszcze o Veilig Thuis? Prosimy nie podawać żadnych imion ani nazwisk."
@@ -823,8 +851,10 @@ public enum BundledDefinitions {
       text: #"""
         # Tevredenheid van inwoners over wie (of door wie) een melding bij Veilig Thuis is gedaan.
         # Onderwerpen: Bijlage 1 van de prestatie-indicatoren VT NHN en de VNG-handreiking (zie shared/seeds).
+        # Versie 3: directe vragen in eenvoudig Nederlands (geen stellingen meer). Versie 2 staat in versions/;
+        # antwoorden op versie 2 houden die versie, de oude vraagteksten staan bij de aliassen.
         id: inwoners-melding
-        version: 2
+        version: 3
         audience: inwoners
         group: melding
         group_label: Melding
@@ -850,13 +880,13 @@ public enum BundledDefinitions {
               - { value: 4, label: Tevreden }
               - { value: 5, label: Heel tevreden }
             missing: [weet_niet, nvt, weigert]
-          - id: eens5
+          - id: goed5
             points:
-              - { value: 1, label: Helemaal niet mee eens }
-              - { value: 2, label: Niet mee eens }
-              - { value: 3, label: Niet mee eens en niet mee oneens }
-              - { value: 4, label: Mee eens }
-              - { value: 5, label: Helemaal mee eens }
+              - { value: 1, label: Heel slecht }
+              - { value: 2, label: Slecht }
+              - { value: 3, label: Niet goed en niet slecht }
+              - { value: 4, label: Goed }
+              - { value: 5, label: Heel goed }
             missing: [weet_niet, nvt, weigert]
 
         questions:
@@ -879,8 +909,8 @@ public enum BundledDefinitions {
 
           - id: kinderen
             type: yes_no
-            text: "Waren er kinderen bij de situatie betrokken?"
-            aliases: ["Kinderen betrokken"]
+            text: "Ging het ook om kinderen?"
+            aliases: ["Kinderen betrokken", "Waren er kinderen bij de situatie betrokken?"]
 
           - id: bereikbaarheid
             type: scale
@@ -896,16 +926,16 @@ public enum BundledDefinitions {
 
           - id: geduld
             type: scale
-            scale: eens5
-            text: "De medewerker luisterde goed naar mij en nam genoeg tijd voor mij."
-            aliases: ["Empathie en geduld"]
+            scale: goed5
+            text: "Hoe goed luisterde de medewerker naar u?"
+            aliases: ["Empathie en geduld", "De medewerker luisterde goed naar mij en nam genoeg tijd voor mij."]
 
           - id: duidelijk_melding
             type: scale
-            scale: eens5
-            text: "Het was mij duidelijk dat er een melding over mij of mijn gezin was gedaan, en wat dat voor mij betekende."
+            scale: goed5
+            text: "Hoe goed legde Veilig Thuis uit wat de melding voor u betekende?"
             show_if: { item: rol, in: [betrokkene, ouder, pleger, anders] }
-            aliases: ["Duidelijkheid over de melding"]
+            aliases: ["Duidelijkheid over de melding", "Het was mij duidelijk dat er een melding over mij of mijn gezin was gedaan, en wat dat voor mij betekende."]
 
           - id: terugkoppeling
             type: yes_no
@@ -915,34 +945,34 @@ public enum BundledDefinitions {
 
           - id: duidelijk_rol_vt
             type: scale
-            scale: eens5
-            text: "Ik wist wat Veilig Thuis doet en wat ik van Veilig Thuis kon verwachten."
-            aliases: ["Rol en taken van Veilig Thuis"]
+            scale: goed5
+            text: "Hoe goed wist u wat u van Veilig Thuis kon verwachten?"
+            aliases: ["Rol en taken van Veilig Thuis", "Ik wist wat Veilig Thuis doet en wat ik van Veilig Thuis kon verwachten."]
 
           - id: duidelijk_vervolg
             type: scale
-            scale: eens5
-            text: "Het was mij duidelijk wat er na de melding ging gebeuren."
-            aliases: ["Duidelijkheid over het vervolg"]
+            scale: goed5
+            text: "Hoe goed wist u wat er na de melding zou gebeuren?"
+            aliases: ["Duidelijkheid over het vervolg", "Het was mij duidelijk wat er na de melding ging gebeuren."]
 
           - id: afspraken
             type: scale
-            scale: eens5
-            text: "Veilig Thuis deed wat met mij was afgesproken."
-            aliases: ["Afspraken nagekomen"]
+            scale: goed5
+            text: "Hoe goed hield Veilig Thuis zich aan de afspraken met u?"
+            aliases: ["Afspraken nagekomen", "Veilig Thuis deed wat met mij was afgesproken."]
 
           - id: deskundigheid
             type: scale
-            scale: eens5
-            text: "De kennis van Veilig Thuis heeft mij of mijn gezin geholpen."
-            aliases: ["Expertise helpend"]
+            scale: goed5
+            text: "Hoe goed hielp de kennis van Veilig Thuis u of uw gezin?"
+            aliases: ["Expertise helpend", "De kennis van Veilig Thuis heeft mij of mijn gezin geholpen."]
 
           - id: kinderen_gesproken
             type: scale
-            scale: eens5
-            text: "Veilig Thuis heeft genoeg met de kinderen gesproken."
+            scale: goed5
+            text: "Hoe goed heeft Veilig Thuis met de kinderen gepraat?"
             show_if: { item: kinderen, equals: ja }
-            aliases: ["Kinderen voldoende gesproken"]
+            aliases: ["Kinderen voldoende gesproken", "Veilig Thuis heeft genoeg met de kinderen gesproken."]
 
           - id: kinderen_hulp
             type: yes_no
@@ -991,12 +1021,12 @@ public enum BundledDefinitions {
                 3: "Neither satisfied nor dissatisfied"
                 4: "Satisfied"
                 5: "Very satisfied"
-              eens5:
-                1: "Strongly disagree"
-                2: "Disagree"
-                3: "Neither agree nor disagree"
-                4: "Agree"
-                5: "Strongly agree"
+              goed5:
+                1: "Very poorly"
+                2: "Poorly"
+                3: "Neither well nor poorly"
+                4: "Well"
+                5: "Very well"
             questions:
               toestemming: "Would you like to take part in this short conversation about Veilig Thuis?"
               rol:
@@ -1007,17 +1037,17 @@ public enum BundledDefinitions {
                   pleger: "The report was about something I did (according to the person who made it)"
                   melder: "I made the report"
                   anders: "Someone else"
-              kinderen: "Were children involved in the situation?"
+              kinderen: "Were children involved too?"
               bereikbaarheid: "How satisfied are you with how easy it was to reach Veilig Thuis?"
               bejegening: "How satisfied are you with how the Veilig Thuis staff member treated you?"
-              geduld: "The staff member listened to me well and took enough time for me."
-              duidelijk_melding: "It was clear to me that a report had been made about me or my family, and what that meant for me."
+              geduld: "How well did the staff member listen to you?"
+              duidelijk_melding: "How well did Veilig Thuis explain what the report meant for you?"
               terugkoppeling: "Did Veilig Thuis tell you what was done with your report?"
-              duidelijk_rol_vt: "I knew what Veilig Thuis does and what I could expect from Veilig Thuis."
-              duidelijk_vervolg: "It was clear to me what would happen after the report."
-              afspraken: "Veilig Thuis did what had been agreed with me."
-              deskundigheid: "The knowledge of Veilig Thuis helped me or my family."
-              kinderen_gesproken: "Veilig Thuis talked with the children enough."
+              duidelijk_rol_vt: "How well did you know what to expect from Veilig Thuis?"
+              duidelijk_vervolg: "How well did you know what would happen after the report?"
+              afspraken: "How well did Veilig Thuis keep to the agreements made with you?"
+              deskundigheid: "How well did the knowledge of Veilig Thuis help you or your family?"
+              kinderen_gesproken: "How well did Veilig Thuis talk with the children?"
               kinderen_hulp: "Did Veilig Thuis offer help for the children?"
               cijfer: "What mark would you give Veilig Thuis, from 1 to 10? 1 is very bad, 10 is very good."
               opmerking: "Is there anything else you would like to say about Veilig Thuis? Please do not mention any names."
@@ -1042,12 +1072,12 @@ public enum BundledDefinitions {
                 3: "لا راضٍ ولا غير راضٍ"
                 4: "راضٍ"
                 5: "راضٍ جدًا"
-              eens5:
-                1: "لا أوافق أبدًا"
-                2: "لا أوافق"
-                3: "لا أوافق ولا أعارض"
-                4: "أوافق"
-                5: "أوافق تمامًا"
+              goed5:
+                1: "سيئ جدًا"
+                2: "سيئ"
+                3: "لا جيد ولا سيئ"
+                4: "جيد"
+                5: "جيد جدًا"
             questions:
               toestemming: "هل تودّ المشاركة في هذه المحادثة القصيرة عن Veilig Thuis؟"
               rol:
@@ -1058,17 +1088,17 @@ public enum BundledDefinitions {
                   pleger: "كان البلاغ عن شيء فعلته (بحسب مقدّم البلاغ)"
                   melder: "أنا من قدّم البلاغ"
                   anders: "شخص آخر"
-              kinderen: "هل كان هناك أطفال معنيّون بهذا الوضع؟"
+              kinderen: "هل كان الأمر يتعلق بأطفال أيضًا؟"
               bereikbaarheid: "ما مدى رضاك عن سهولة الوصول إلى Veilig Thuis؟"
               bejegening: "ما مدى رضاك عن طريقة تعامل موظف Veilig Thuis معك؟"
-              geduld: "استمع إليّ الموظف جيدًا وخصّص لي وقتًا كافيًا."
-              duidelijk_melding: "كان واضحًا لي أنه تم تقديم بلاغ عني أو عن عائلتي، وما يعنيه ذلك بالنسبة لي."
+              geduld: "ما مدى حسن استماع الموظف إليك؟"
+              duidelijk_melding: "ما مدى وضوح شرح Veilig Thuis لما يعنيه البلاغ بالنسبة لك؟"
               terugkoppeling: "هل أخبرتك Veilig Thuis بما تم فعله ببلاغك؟"
-              duidelijk_rol_vt: "كنت أعرف ما تقوم به Veilig Thuis وما يمكنني توقّعه منها."
-              duidelijk_vervolg: "كان واضحًا لي ما سيحدث بعد البلاغ."
-              afspraken: "قامت Veilig Thuis بما تم الاتفاق عليه معي."
-              deskundigheid: "ساعدتني خبرة Veilig Thuis أنا أو عائلتي."
-              kinderen_gesproken: "تحدثت Veilig Thuis مع الأطفال بما يكفي."
+              duidelijk_rol_vt: "ما مدى معرفتك بما يمكنك توقّعه من Veilig Thuis؟"
+              duidelijk_vervolg: "ما مدى معرفتك بما سيحدث بعد البلاغ؟"
+              afspraken: "ما مدى التزام Veilig Thuis بالاتفاقات التي تمت معك؟"
+              deskundigheid: "إلى أي مدى ساعدتك خبرة Veilig Thuis أنت أو عائلتك؟"
+              kinderen_gesproken: "ما مدى جودة حديث Veilig Thuis مع الأطفال؟"
               kinderen_hulp: "هل عرضت Veilig Thuis مساعدة للأطفال؟"
               cijfer: "ما الدرجة التي تعطيها لـ Veilig Thuis من 1 إلى 10؟ 1 تعني سيئ جدًا، و10 تعني جيد جدًا."
               opmerking: "هل تودّ أن تقول شيئًا آخر عن Veilig Thuis؟ من فضلك لا تذكر أي أسماء."
@@ -1093,12 +1123,12 @@ public enum BundledDefinitions {
                 3: "Ne memnunum ne memnun değilim"
                 4: "Memnunum"
                 5: "Çok memnunum"
-              eens5:
-                1: "Hiç katılmıyorum"
-                2: "Katılmıyorum"
-                3: "Ne katılıyorum ne katılmıyorum"
-                4: "Katılıyorum"
-                5: "Tamamen katılıyorum"
+              goed5:
+                1: "Çok kötü"
+                2: "Kötü"
+                3: "Ne iyi ne kötü"
+                4: "İyi"
+                5: "Çok iyi"
             questions:
               toestemming: "Veilig Thuis hakkındaki bu kısa görüşmeye katılmak ister misiniz?"
               rol:
@@ -1109,17 +1139,17 @@ public enum BundledDefinitions {
                   pleger: "Bildirim, (bildirimi yapana göre) yaptığım bir şeyle ilgiliydi"
                   melder: "Bildirimi ben yaptım"
                   anders: "Başka biri"
-              kinderen: "Bu durumla ilgili çocuklar var mıydı?"
+              kinderen: "Konu çocukları da ilgilendiriyor muydu?"
               bereikbaarheid: "Veilig Thuis'a ne kadar kolay ulaşabildiğinizden ne kadar memnunsunuz?"
               bejegening: "Veilig Thuis çalışanının size nasıl davrandığından ne kadar memnunsunuz?"
-              geduld: "Çalışan beni iyi dinledi ve bana yeterince zaman ayırdı."
-              duidelijk_melding: "Benim veya ailem hakkında bildirim yapıldığı ve bunun benim için ne anlama geldiği bana açıktı."
+              geduld: "Çalışan sizi ne kadar iyi dinledi?"
+              duidelijk_melding: "Veilig Thuis bildirimin sizin için ne anlama geldiğini ne kadar iyi açıkladı?"
               terugkoppeling: "Veilig Thuis, bildiriminizle ilgili ne yapıldığını size anlattı mı?"
-              duidelijk_rol_vt: "Veilig Thuis'un ne yaptığını ve Veilig Thuis'tan ne bekleyebileceğimi biliyordum."
-              duidelijk_vervolg: "Bildirimden sonra ne olacağı bana açıktı."
-              afspraken: "Veilig Thuis benimle kararlaştırılanları yaptı."
-              deskundigheid: "Veilig Thuis'un bilgisi bana veya aileme yardımcı oldu."
-              kinderen_gesproken: "Veilig Thuis çocuklarla yeterince konuştu."
+              duidelijk_rol_vt: "Veilig Thuis'tan ne bekleyebileceğinizi ne kadar iyi biliyordunuz?"
+              duidelijk_vervolg: "Bildirimden sonra ne olacağını ne kadar iyi biliyordunuz?"
+              afspraken: "Veilig Thuis sizinle yapılan anlaşmalara ne kadar iyi uydu?"
+              deskundigheid: "Veilig Thuis'un bilgisi size veya ailenize ne kadar iyi yardımcı oldu?"
+              kinderen_gesproken: "Veilig Thuis çocuklarla ne kadar iyi konuştu?"
               kinderen_hulp: "Veilig Thuis çocuklar için yardım teklif etti mi?"
               cijfer: "Veilig Thuis'a 1 ile 10 arasında kaç puan verirsiniz? 1 çok kötü, 10 çok iyi demektir."
               opmerking: "Veilig Thuis hakkında söylemek istediğiniz başka bir şey var mı? Lütfen isim vermeyin."
@@ -1144,12 +1174,12 @@ public enum BundledDefinitions {
                 3: "Ani zadowolony/a, ani niezadowolony/a"
                 4: "Zadowolony/a"
                 5: "Bardzo zadowolony/a"
-              eens5:
-                1: "Zdecydowanie się nie zgadzam"
-                2: "Nie zgadzam się"
-                3: "Ani się zgadzam, ani nie zgadzam"
-                4: "Zgadzam się"
-                5: "Zdecydowanie się zgadzam"
+              goed5:
+                1: "Bardzo źle"
+                2: "Źle"
+                3: "Ani dobrze, ani źle"
+                4: "Dobrze"
+                5: "Bardzo dobrze"
             questions:
               toestemming: "Czy chce Pan/Pani wziąć udział w tej krótkiej rozmowie o Veilig Thuis?"
               rol:
@@ -1160,17 +1190,17 @@ public enum BundledDefinitions {
                   pleger: "Zgłoszenie dotyczyło czegoś, co (według zgłaszającego) zrobiłem/zrobiłam"
                   melder: "To ja złożyłem/złożyłam zgłoszenie"
                   anders: "Ktoś inny"
-              kinderen: "Czy w tej sytuacji chodziło też o dzieci?"
+              kinderen: "Czy chodziło też o dzieci?"
               bereikbaarheid: "Na ile jest Pan/Pani zadowolony/a z tego, jak łatwo było skontaktować się z Veilig Thuis?"
               bejegening: "Na ile jest Pan/Pani zadowolony/a z tego, jak traktował Pana/Panią pracownik Veilig Thuis?"
-              geduld: "Pracownik dobrze mnie wysłuchał i poświęcił mi wystarczająco dużo czasu."
-              duidelijk_melding: "Było dla mnie jasne, że złożono zgłoszenie dotyczące mnie lub mojej rodziny i co to dla mnie oznacza."
+              geduld: "Jak dobrze pracownik Pana/Panią wysłuchał?"
+              duidelijk_melding: "Jak dobrze Veilig Thuis wyjaśniło, co zgłoszenie oznacza dla Pana/Pani?"
               terugkoppeling: "Czy Veilig Thuis poinformowało Pana/Panią, co zrobiono z Pana/Pani zgłoszeniem?"
-              duidelijk_rol_vt: "Wiedziałem/Wiedziałam, czym zajmuje się Veilig Thuis i czego mogę się po Veilig Thuis spodziewać."
-              duidelijk_vervolg: "Było dla mnie jasne, co będzie się działo po zgłoszeniu."
-              afspraken: "Veilig Thuis zrobiło to, co było ze mną uzgodnione."
-              deskundigheid: "Wiedza Veilig Thuis pomogła mnie lub mojej rodzinie."
-              kinderen_gesproken: "Veilig Thuis wystarczająco rozmawiało z dziećmi."
+              duidelijk_rol_vt: "Jak dobrze wiedział Pan / wiedziała Pani, czego można się spodziewać po Veilig Thuis?"
+              duidelijk_vervolg: "Jak dobrze wiedział Pan / wiedziała Pani, co będzie się działo po zgłoszeniu?"
+              afspraken: "Jak dobrze Veilig Thuis dotrzymywało ustaleń z Panem/Panią?"
+              deskundigheid: "Jak dobrze wiedza Veilig Thuis pomogła Panu/Pani lub Pana/Pani rodzinie?"
+              kinderen_gesproken: "Jak dobrze Veilig Thuis rozmawiało z dziećmi?"
               kinderen_hulp: "Czy Veilig Thuis zaproponowało pomoc dla dzieci?"
               cijfer: "Jaką ocenę od 1 do 10 daje Pan/Pani Veilig Thuis? 1 oznacza bardzo źle, 10 bardzo dobrze."
               opmerking: "Czy chce Pan/Pani powiedzieć coś jeszcze o Veilig Thuis? Prosimy nie podawać żadnych imion ani nazwisk."
@@ -1182,8 +1212,10 @@ public enum BundledDefinitions {
         # Tevredenheid van inwoners bij wie Veilig Thuis na de overdracht de veiligheid volgt (monitoring).
         # Onderwerpen: Bijlage 1 van de prestatie-indicatoren VT NHN en de VNG-handreiking (zie shared/seeds).
         # 'veiliger' is een uitkomst, geen oordeel over de dienst: daarom geen aspectscore.
+        # Versie 3: directe vragen in eenvoudig Nederlands (geen stellingen meer). Versie 2 staat in versions/;
+        # antwoorden op versie 2 houden die versie, de oude vraagteksten staan bij de aliassen.
         id: inwoners-monitoring
-        version: 2
+        version: 3
         audience: inwoners
         group: monitoring
         group_label: Monitoring
@@ -1210,13 +1242,21 @@ public enum BundledDefinitions {
               - { value: 4, label: Tevreden }
               - { value: 5, label: Heel tevreden }
             missing: [weet_niet, nvt, weigert]
-          - id: eens5
+          - id: goed5
             points:
-              - { value: 1, label: Helemaal niet mee eens }
-              - { value: 2, label: Niet mee eens }
-              - { value: 3, label: Niet mee eens en niet mee oneens }
-              - { value: 4, label: Mee eens }
-              - { value: 5, label: Helemaal mee eens }
+              - { value: 1, label: Heel slecht }
+              - { value: 2, label: Slecht }
+              - { value: 3, label: Niet goed en niet slecht }
+              - { value: 4, label: Goed }
+              - { value: 5, label: Heel goed }
+            missing: [weet_niet, nvt, weigert]
+          - id: veiliger5
+            points:
+              - { value: 1, label: Veel minder veilig }
+              - { value: 2, label: Minder veilig }
+              - { value: 3, label: Even veilig }
+              - { value: 4, label: Veiliger }
+              - { value: 5, label: Veel veiliger }
             missing: [weet_niet, nvt, weigert]
 
         questions:
@@ -1239,8 +1279,8 @@ public enum BundledDefinitions {
 
           - id: kinderen
             type: yes_no
-            text: "Waren er kinderen bij betrokken?"
-            aliases: ["Kinderen betrokken"]
+            text: "Ging het ook om kinderen?"
+            aliases: ["Kinderen betrokken", "Waren er kinderen bij betrokken?"]
 
           - id: bereikbaarheid
             type: scale
@@ -1256,21 +1296,21 @@ public enum BundledDefinitions {
 
           - id: geduld
             type: scale
-            scale: eens5
-            text: "De medewerker luisterde goed naar mij en nam genoeg tijd voor mij."
-            aliases: ["Empathie en geduld"]
+            scale: goed5
+            text: "Hoe goed luisterde de medewerker naar u?"
+            aliases: ["Empathie en geduld", "De medewerker luisterde goed naar mij en nam genoeg tijd voor mij."]
 
           - id: duidelijk_rol_vt
             type: scale
-            scale: eens5
-            text: "Ik wist waarom Veilig Thuis later nog contact met mij opnam."
-            aliases: ["Rol en taken van Veilig Thuis", "Doel van de monitoring"]
+            scale: goed5
+            text: "Hoe goed wist u waarom Veilig Thuis later nog contact met u opnam?"
+            aliases: ["Rol en taken van Veilig Thuis", "Doel van de monitoring", "Ik wist waarom Veilig Thuis later nog contact met mij opnam."]
 
           - id: deskundigheid
             type: scale
-            scale: eens5
-            text: "De kennis van Veilig Thuis heeft mij of mijn gezin geholpen."
-            aliases: ["Expertise helpend"]
+            scale: goed5
+            text: "Hoe goed hielp de kennis van Veilig Thuis u of uw gezin?"
+            aliases: ["Expertise helpend", "De kennis van Veilig Thuis heeft mij of mijn gezin geholpen."]
 
           - id: specialistische_hulp
             type: yes_no
@@ -1288,22 +1328,22 @@ public enum BundledDefinitions {
 
           - id: veiliger
             type: scale
-            scale: eens5
-            text: "Het is thuis nu veiliger dan toen Veilig Thuis erbij kwam."
-            aliases: ["Nu veiliger", "Veiligheid thuis"]
+            scale: veiliger5
+            text: "Hoe veilig is het thuis nu, vergeleken met toen Veilig Thuis erbij kwam?"
+            aliases: ["Nu veiliger", "Veiligheid thuis", "Het is thuis nu veiliger dan toen Veilig Thuis erbij kwam."]
 
           - id: duidelijk_vervolg
             type: scale
-            scale: eens5
-            text: "Ik weet wat er nu verder gaat gebeuren."
-            aliases: ["Duidelijkheid over het vervolg"]
+            scale: goed5
+            text: "Hoe goed weet u wat er nu verder gaat gebeuren?"
+            aliases: ["Duidelijkheid over het vervolg", "Ik weet wat er nu verder gaat gebeuren."]
 
           - id: kinderen_aandacht
             type: scale
-            scale: eens5
-            text: "Veilig Thuis vroeg genoeg naar hoe het met de kinderen gaat."
+            scale: goed5
+            text: "Hoe goed vroeg Veilig Thuis naar hoe het met de kinderen gaat?"
             show_if: { item: kinderen, equals: ja }
-            aliases: ["Aandacht voor kinderen"]
+            aliases: ["Aandacht voor kinderen", "Veilig Thuis vroeg genoeg naar hoe het met de kinderen gaat."]
 
           - id: kinderen_hulp
             type: yes_no
@@ -1353,12 +1393,18 @@ public enum BundledDefinitions {
                 3: "Neither satisfied nor dissatisfied"
                 4: "Satisfied"
                 5: "Very satisfied"
-              eens5:
-                1: "Strongly disagree"
-                2: "Disagree"
-                3: "Neither agree nor disagree"
-                4: "Agree"
-                5: "Strongly agree"
+              goed5:
+                1: "Very poorly"
+                2: "Poorly"
+                3: "Neither well nor poorly"
+                4: "Well"
+                5: "Very well"
+              veiliger5:
+                1: "Much less safe"
+                2: "Less safe"
+                3: "Just as safe"
+                4: "Safer"
+                5: "Much safer"
             questions:
               toestemming: "Would you like to take part in this short conversation about Veilig Thuis?"
               rol:
@@ -1369,12 +1415,12 @@ public enum BundledDefinitions {
                   pleger: "It was about something I did (according to others)"
                   melder: "I made the report"
                   anders: "Someone else"
-              kinderen: "Were children involved?"
+              kinderen: "Were children involved too?"
               bereikbaarheid: "How satisfied are you with how easy it was to reach Veilig Thuis?"
               bejegening: "How satisfied are you with how the Veilig Thuis staff member treated you?"
-              geduld: "The staff member listened to me well and took enough time for me."
-              duidelijk_rol_vt: "I knew why Veilig Thuis contacted me again later."
-              deskundigheid: "The knowledge of Veilig Thuis helped me or my family."
+              geduld: "How well did the staff member listen to you?"
+              duidelijk_rol_vt: "How well did you know why Veilig Thuis contacted you again later?"
+              deskundigheid: "How well did the knowledge of Veilig Thuis help you or your family?"
               specialistische_hulp: "Did you or your family get specialist help? For example from a psychologist or from youth care."
               duur_betrokkenheid:
                 text: "What do you think of how long Veilig Thuis was involved with you?"
@@ -1382,9 +1428,9 @@ public enum BundledDefinitions {
                   te_kort: "Too short"
                   precies_goed: "Just right"
                   te_lang: "Too long"
-              veiliger: "It is safer at home now than when Veilig Thuis became involved."
-              duidelijk_vervolg: "I know what will happen next."
-              kinderen_aandacht: "Veilig Thuis asked enough about how the children are doing."
+              veiliger: "How safe is it at home now, compared with when Veilig Thuis became involved?"
+              duidelijk_vervolg: "How well do you know what will happen next?"
+              kinderen_aandacht: "How well did Veilig Thuis ask about how the children are doing?"
               kinderen_hulp: "Was help offered for the children?"
               cijfer: "What mark would you give Veilig Thuis, from 1 to 10? 1 is very bad, 10 is very good."
               opmerking: "Is there anything else you would like to say about Veilig Thuis? Please do not mention any names."
@@ -1410,12 +1456,18 @@ public enum BundledDefinitions {
                 3: "لا راضٍ ولا غير راضٍ"
                 4: "راضٍ"
                 5: "راضٍ جدًا"
-              eens5:
-                1: "لا أوافق أبدًا"
-                2: "لا أوافق"
-                3: "لا أوافق ولا أعارض"
-                4: "أوافق"
-                5: "أوافق تمامًا"
+              goed5:
+                1: "سيئ جدًا"
+                2: "سيئ"
+                3: "لا جيد ولا سيئ"
+                4: "جيد"
+                5: "جيد جدًا"
+              veiliger5:
+                1: "أقل أمانًا بكثير"
+                2: "أقل أمانًا"
+                3: "بنفس الأمان"
+                4: "أكثر أمانًا"
+                5: "أكثر أمانًا بكثير"
             questions:
               toestemming: "هل تودّ المشاركة في هذه المحادثة القصيرة عن Veilig Thuis؟"
               rol:
@@ -1426,12 +1478,12 @@ public enum BundledDefinitions {
                   pleger: "كان الأمر يتعلق بشيء فعلته (بحسب آخرين)"
                   melder: "أنا من قدّم البلاغ"
                   anders: "شخص آخر"
-              kinderen: "هل كان هناك أطفال معنيّون؟"
+              kinderen: "هل كان الأمر يتعلق بأطفال أيضًا؟"
               bereikbaarheid: "ما مدى رضاك عن سهولة الوصول إلى Veilig Thuis؟"
               bejegening: "ما مدى رضاك عن طريقة تعامل موظف Veilig Thuis معك؟"
-              geduld: "استمع إليّ الموظف جيدًا وخصّص لي وقتًا كافيًا."
-              duidelijk_rol_vt: "كنت أعرف لماذا تواصلت معي Veilig Thuis مرة أخرى لاحقًا."
-              deskundigheid: "ساعدتني خبرة Veilig Thuis أنا أو عائلتي."
+              geduld: "ما مدى حسن استماع الموظف إليك؟"
+              duidelijk_rol_vt: "ما مدى معرفتك بسبب تواصل Veilig Thuis معك مرة أخرى لاحقًا؟"
+              deskundigheid: "إلى أي مدى ساعدتك خبرة Veilig Thuis أنت أو عائلتك؟"
               specialistische_hulp: "هل حصلت أنت أو عائلتك على مساعدة متخصصة؟ مثلًا من أخصائي نفسي أو من خدمات رعاية الشباب."
               duur_betrokkenheid:
                 text: "ما رأيك في المدة التي كانت فيها Veilig Thuis معنية بك؟"
@@ -1439,9 +1491,9 @@ public enum BundledDefinitions {
                   te_kort: "قصيرة جدًا"
                   precies_goed: "مناسبة تمامًا"
                   te_lang: "طويلة جدًا"
-              veiliger: "البيت الآن أكثر أمانًا مما كان عليه عندما تدخّلت Veilig Thuis."
-              duidelijk_vervolg: "أعرف ما سيحدث بعد ذلك."
-              kinderen_aandacht: "سألت Veilig Thuis بما يكفي عن أحوال الأطفال."
+              veiliger: "ما مدى الأمان في البيت الآن، مقارنةً بالوقت الذي تدخّلت فيه Veilig Thuis؟"
+              duidelijk_vervolg: "ما مدى معرفتك بما سيحدث بعد ذلك؟"
+              kinderen_aandacht: "ما مدى اهتمام Veilig Thuis بالسؤال عن أحوال الأطفال؟"
               kinderen_hulp: "هل عُرضت مساعدة للأطفال؟"
               cijfer: "ما الدرجة التي تعطيها لـ Veilig Thuis من 1 إلى 10؟ 1 تعني سيئ جدًا، و10 تعني جيد جدًا."
               opmerking: "هل تودّ أن تقول شيئًا آخر عن Veilig Thuis؟ من فضلك لا تذكر أي أسماء."
@@ -1467,12 +1519,18 @@ public enum BundledDefinitions {
                 3: "Ne memnunum ne memnun değilim"
                 4: "Memnunum"
                 5: "Çok memnunum"
-              eens5:
-                1: "Hiç katılmıyorum"
-                2: "Katılmıyorum"
-                3: "Ne katılıyorum ne katılmıyorum"
-                4: "Katılıyorum"
-                5: "Tamamen katılıyorum"
+              goed5:
+                1: "Çok kötü"
+                2: "Kötü"
+                3: "Ne iyi ne kötü"
+                4: "İyi"
+                5: "Çok iyi"
+              veiliger5:
+                1: "Çok daha az güvenli"
+                2: "Daha az güvenli"
+                3: "Aynı derecede güvenli"
+                4: "Daha güvenli"
+                5: "Çok daha güvenli"
             questions:
               toestemming: "Veilig Thuis hakkındaki bu kısa görüşmeye katılmak ister misiniz?"
               rol:
@@ -1483,12 +1541,12 @@ public enum BundledDefinitions {
                   pleger: "(Başkalarına göre) yaptığım bir şeyle ilgiliydi"
                   melder: "Bildirimi ben yaptım"
                   anders: "Başka biri"
-              kinderen: "İlgili çocuklar var mıydı?"
+              kinderen: "Konu çocukları da ilgilendiriyor muydu?"
               bereikbaarheid: "Veilig Thuis'a ne kadar kolay ulaşabildiğinizden ne kadar memnunsunuz?"
               bejegening: "Veilig Thuis çalışanının size nasıl davrandığından ne kadar memnunsunuz?"
-              geduld: "Çalışan beni iyi dinledi ve bana yeterince zaman ayırdı."
-              duidelijk_rol_vt: "Veilig Thuis'un daha sonra neden benimle tekrar iletişime geçtiğini biliyordum."
-              deskundigheid: "Veilig Thuis'un bilgisi bana veya aileme yardımcı oldu."
+              geduld: "Çalışan sizi ne kadar iyi dinledi?"
+              duidelijk_rol_vt: "Veilig Thuis'un daha sonra neden sizinle tekrar iletişime geçtiğini ne kadar iyi biliyordunuz?"
+              deskundigheid: "Veilig Thuis'un bilgisi size veya ailenize ne kadar iyi yardımcı oldu?"
               specialistische_hulp: "Siz veya aileniz özel bir yardım aldınız mı? Örneğin bir psikologdan veya gençlik yardımından."
               duur_betrokkenheid:
                 text: "Veilig Thuis'un sizinle ne kadar süre ilgilendiği hakkında ne düşünüyorsunuz?"
@@ -1496,9 +1554,9 @@ public enum BundledDefinitions {
                   te_kort: "Çok kısa"
                   precies_goed: "Tam yerinde"
                   te_lang: "Çok uzun"
-              veiliger: "Evde durum, Veilig Thuis devreye girdiği zamana göre şimdi daha güvenli."
-              duidelijk_vervolg: "Bundan sonra ne olacağını biliyorum."
-              kinderen_aandacht: "Veilig Thuis çocukların nasıl olduğunu yeterince sordu."
+              veiliger: "Evde durum, Veilig Thuis devreye girdiği zamana göre şimdi ne kadar güvenli?"
+              duidelijk_vervolg: "Bundan sonra ne olacağını ne kadar iyi biliyorsunuz?"
+              kinderen_aandacht: "Veilig Thuis çocukların nasıl olduğunu ne kadar iyi sordu?"
               kinderen_hulp: "Çocuklar için yardım teklif edildi mi?"
               cijfer: "Veilig Thuis'a 1 ile 10 arasında kaç puan verirsiniz? 1 çok kötü, 10 çok iyi demektir."
               opmerking: "Veilig Thuis hakkında söylemek istediğiniz başka bir şey var mı? Lütfen isim vermeyin."
@@ -1524,12 +1582,18 @@ public enum BundledDefinitions {
                 3: "Ani zadowolony/a, ani niezadowolony/a"
                 4: "Zadowolony/a"
                 5: "Bardzo zadowolony/a"
-              eens5:
-                1: "Zdecydowanie się nie zgadzam"
-                2: "Nie zgadzam się"
-                3: "Ani się zgadzam, ani nie zgadzam"
-                4: "Zgadzam się"
-                5: "Zdecydowanie się zgadzam"
+              goed5:
+                1: "Bardzo źle"
+                2: "Źle"
+                3: "Ani dobrze, ani źle"
+                4: "Dobrze"
+                5: "Bardzo dobrze"
+              veiliger5:
+                1: "Dużo mniej bezpiecznie"
+                2: "Mniej bezpiecznie"
+                3: "Tak samo bezpiecznie"
+                4: "Bezpieczniej"
+                5: "Dużo bezpieczniej"
             questions:
               toestemming: "Czy chce Pan/Pani wziąć udział w tej krótkiej rozmowie o Veilig Thuis?"
               rol:
@@ -1543,9 +1607,9 @@ public enum BundledDefinitions {
               kinderen: "Czy chodziło też o dzieci?"
               bereikbaarheid: "Na ile jest Pan/Pani zadowolony/a z tego, jak łatwo było skontaktować się z Veilig Thuis?"
               bejegening: "Na ile jest Pan/Pani zadowolony/a z tego, jak traktował Pana/Panią pracownik Veilig Thuis?"
-              geduld: "Pracownik dobrze mnie wysłuchał i poświęcił mi wystarczająco dużo czasu."
-              duidelijk_rol_vt: "Wiedziałem/Wiedziałam, dlaczego Veilig Thuis później ponownie się ze mną skontaktowało."
-              deskundigheid: "Wiedza Veilig Thuis pomogła mnie lub mojej rodzinie."
+              geduld: "Jak dobrze pracownik Pana/Panią wysłuchał?"
+              duidelijk_rol_vt: "Jak dobrze wiedział Pan / wiedziała Pani, dlaczego Veilig Thuis później ponownie się skontaktowało?"
+              deskundigheid: "Jak dobrze wiedza Veilig Thuis pomogła Panu/Pani lub Pana/Pani rodzinie?"
               specialistische_hulp: "Czy Pan/Pani lub Pana/Pani rodzina otrzymali specjalistyczną pomoc? Na przykład od psychologa lub z pomocy dla młodzieży."
               duur_betrokkenheid:
                 text: "Co sądzi Pan/Pani o tym, jak długo Veilig Thuis zajmowało się Pana/Pani sprawą?"
@@ -1553,9 +1617,9 @@ public enum BundledDefinitions {
                   te_kort: "Za krótko"
                   precies_goed: "W sam raz"
                   te_lang: "Za długo"
-              veiliger: "W domu jest teraz bezpieczniej niż wtedy, gdy Veilig Thuis zaczęło działać."
-              duidelijk_vervolg: "Wiem, co będzie się teraz działo dalej."
-              kinderen_aandacht: "Veilig Thuis wystarczająco pytało, jak czują się dzieci."
+              veiliger: "Jak bezpiecznie jest teraz w domu w porównaniu z czasem, gdy Veilig Thuis zaczęło działać?"
+              duidelijk_vervolg: "Jak dobrze wie Pan/Pani, co będzie się teraz działo dalej?"
+              kinderen_aandacht: "Jak dobrze Veilig Thuis pytało o to, jak czują się dzieci?"
               kinderen_hulp: "Czy zaproponowano pomoc dla dzieci?"
               cijfer: "Jaką ocenę od 1 do 10 daje Pan/Pani Veilig Thuis? 1 oznacza bardzo źle, 10 bardzo dobrze."
               opmerking: "Czy chce Pan/Pani powiedzieć coś jeszcze o Veilig Thuis? Prosimy nie podawać żadnych imion ani nazwisk."
@@ -1566,8 +1630,10 @@ public enum BundledDefinitions {
       text: #"""
         # Tevredenheid van inwoners bij wie Veilig Thuis een vervolgdienst uitvoerde (Voorwaarden en Vervolg, of onderzoek).
         # Onderwerpen: Bijlage 1 van de prestatie-indicatoren VT NHN en de VNG-handreiking (zie shared/seeds).
+        # Versie 3: directe vragen in eenvoudig Nederlands (geen stellingen meer). Versie 2 staat in versions/;
+        # antwoorden op versie 2 houden die versie, de oude vraagteksten staan bij de aliassen.
         id: inwoners-vervolgdienst
-        version: 2
+        version: 3
         audience: inwoners
         group: vervolgdienst
         group_label: Vervolgdienst
@@ -1594,13 +1660,13 @@ public enum BundledDefinitions {
               - { value: 4, label: Tevreden }
               - { value: 5, label: Heel tevreden }
             missing: [weet_niet, nvt, weigert]
-          - id: eens5
+          - id: goed5
             points:
-              - { value: 1, label: Helemaal niet mee eens }
-              - { value: 2, label: Niet mee eens }
-              - { value: 3, label: Niet mee eens en niet mee oneens }
-              - { value: 4, label: Mee eens }
-              - { value: 5, label: Helemaal mee eens }
+              - { value: 1, label: Heel slecht }
+              - { value: 2, label: Slecht }
+              - { value: 3, label: Niet goed en niet slecht }
+              - { value: 4, label: Goed }
+              - { value: 5, label: Heel goed }
             missing: [weet_niet, nvt, weigert]
 
         questions:
@@ -1623,8 +1689,8 @@ public enum BundledDefinitions {
 
           - id: kinderen
             type: yes_no
-            text: "Waren er kinderen bij betrokken?"
-            aliases: ["Kinderen betrokken"]
+            text: "Ging het ook om kinderen?"
+            aliases: ["Kinderen betrokken", "Waren er kinderen bij betrokken?"]
 
           - id: aantal_contacten
             type: number
@@ -1647,21 +1713,21 @@ public enum BundledDefinitions {
 
           - id: duidelijk_rol_vt
             type: scale
-            scale: eens5
-            text: "Ik wist wat Veilig Thuis ging doen en wat ik van Veilig Thuis kon verwachten."
-            aliases: ["Rol en taken van Veilig Thuis"]
+            scale: goed5
+            text: "Hoe goed wist u wat u van Veilig Thuis kon verwachten?"
+            aliases: ["Rol en taken van Veilig Thuis", "Ik wist wat Veilig Thuis ging doen en wat ik van Veilig Thuis kon verwachten."]
 
           - id: afspraken
             type: scale
-            scale: eens5
-            text: "Veilig Thuis deed wat met mij was afgesproken."
-            aliases: ["Afspraken nagekomen"]
+            scale: goed5
+            text: "Hoe goed hield Veilig Thuis zich aan de afspraken met u?"
+            aliases: ["Afspraken nagekomen", "Veilig Thuis deed wat met mij was afgesproken."]
 
           - id: deskundigheid
             type: scale
-            scale: eens5
-            text: "De kennis van Veilig Thuis heeft mij of mijn gezin geholpen."
-            aliases: ["Expertise helpend"]
+            scale: goed5
+            text: "Hoe goed hielp de kennis van Veilig Thuis u of uw gezin?"
+            aliases: ["Expertise helpend", "De kennis van Veilig Thuis heeft mij of mijn gezin geholpen."]
 
           - id: specialistische_hulp
             type: yes_no
@@ -1679,16 +1745,16 @@ public enum BundledDefinitions {
 
           - id: duidelijk_vervolg
             type: scale
-            scale: eens5
-            text: "Aan het eind wist ik wat er verder ging gebeuren."
-            aliases: ["Duidelijkheid over het vervolg"]
+            scale: goed5
+            text: "Hoe goed wist u aan het eind wat er verder zou gebeuren?"
+            aliases: ["Duidelijkheid over het vervolg", "Aan het eind wist ik wat er verder ging gebeuren."]
 
           - id: kinderen_gesproken
             type: scale
-            scale: eens5
-            text: "Veilig Thuis heeft genoeg met de kinderen gesproken."
+            scale: goed5
+            text: "Hoe goed heeft Veilig Thuis met de kinderen gepraat?"
             show_if: { item: kinderen, equals: ja }
-            aliases: ["Kinderen voldoende gesproken"]
+            aliases: ["Kinderen voldoende gesproken", "Veilig Thuis heeft genoeg met de kinderen gesproken."]
 
           - id: kinderen_hulp
             type: yes_no
@@ -1738,12 +1804,12 @@ public enum BundledDefinitions {
                 3: "Neither satisfied nor dissatisfied"
                 4: "Satisfied"
                 5: "Very satisfied"
-              eens5:
-                1: "Strongly disagree"
-                2: "Disagree"
-                3: "Neither agree nor disagree"
-                4: "Agree"
-                5: "Strongly agree"
+              goed5:
+                1: "Very poorly"
+                2: "Poorly"
+                3: "Neither well nor poorly"
+                4: "Well"
+                5: "Very well"
             questions:
               toestemming: "Would you like to take part in this short conversation about Veilig Thuis?"
               rol:
@@ -1754,13 +1820,13 @@ public enum BundledDefinitions {
                   pleger: "It was about something I did (according to others)"
                   melder: "I made the report"
                   anders: "Someone else"
-              kinderen: "Were children involved?"
+              kinderen: "Were children involved too?"
               aantal_contacten: "How often were you in contact with Veilig Thuis? If you do not know exactly, please give an estimate."
               bereikbaarheid: "How satisfied are you with how easy it was to reach Veilig Thuis?"
               bejegening: "How satisfied are you with how the Veilig Thuis staff member treated you?"
-              duidelijk_rol_vt: "I knew what Veilig Thuis was going to do and what I could expect from Veilig Thuis."
-              afspraken: "Veilig Thuis did what had been agreed with me."
-              deskundigheid: "The knowledge of Veilig Thuis helped me or my family."
+              duidelijk_rol_vt: "How well did you know what to expect from Veilig Thuis?"
+              afspraken: "How well did Veilig Thuis keep to the agreements made with you?"
+              deskundigheid: "How well did the knowledge of Veilig Thuis help you or your family?"
               specialistische_hulp: "Did Veilig Thuis make sure that you or your family got specialist help? For example from a psychologist or from youth care."
               duur_betrokkenheid:
                 text: "What do you think of how long Veilig Thuis was involved with you?"
@@ -1768,8 +1834,8 @@ public enum BundledDefinitions {
                   te_kort: "Too short"
                   precies_goed: "Just right"
                   te_lang: "Too long"
-              duidelijk_vervolg: "At the end I knew what would happen next."
-              kinderen_gesproken: "Veilig Thuis talked with the children enough."
+              duidelijk_vervolg: "At the end, how well did you know what would happen next?"
+              kinderen_gesproken: "How well did Veilig Thuis talk with the children?"
               kinderen_hulp: "Did Veilig Thuis offer help for the children?"
               cijfer: "What mark would you give Veilig Thuis, from 1 to 10? 1 is very bad, 10 is very good."
               opmerking: "Is there anything else you would like to say about Veilig Thuis? Please do not mention any names."
@@ -1795,12 +1861,12 @@ public enum BundledDefinitions {
                 3: "لا راضٍ ولا غير راضٍ"
                 4: "راضٍ"
                 5: "راضٍ جدًا"
-              eens5:
-                1: "لا أوافق أبدًا"
-                2: "لا أوافق"
-                3: "لا أوافق ولا أعارض"
-                4: "أوافق"
-                5: "أوافق تمامًا"
+              goed5:
+                1: "سيئ جدًا"
+                2: "سيئ"
+                3: "لا جيد ولا سيئ"
+                4: "جيد"
+                5: "جيد جدًا"
             questions:
               toestemming: "هل تودّ المشاركة في هذه المحادثة القصيرة عن Veilig Thuis؟"
               rol:
@@ -1811,13 +1877,13 @@ public enum BundledDefinitions {
                   pleger: "كان الأمر يتعلق بشيء فعلته (بحسب آخرين)"
                   melder: "أنا من قدّم البلاغ"
                   anders: "شخص آخر"
-              kinderen: "هل كان هناك أطفال معنيّون؟"
+              kinderen: "هل كان الأمر يتعلق بأطفال أيضًا؟"
               aantal_contacten: "كم مرة تواصلت مع Veilig Thuis؟ إذا لم تكن تعرف بالضبط، أعطِ تقديرًا."
               bereikbaarheid: "ما مدى رضاك عن سهولة الوصول إلى Veilig Thuis؟"
               bejegening: "ما مدى رضاك عن طريقة تعامل موظف Veilig Thuis معك؟"
-              duidelijk_rol_vt: "كنت أعرف ما ستقوم به Veilig Thuis وما يمكنني توقّعه منها."
-              afspraken: "قامت Veilig Thuis بما تم الاتفاق عليه معي."
-              deskundigheid: "ساعدتني خبرة Veilig Thuis أنا أو عائلتي."
+              duidelijk_rol_vt: "ما مدى معرفتك بما يمكنك توقّعه من Veilig Thuis؟"
+              afspraken: "ما مدى التزام Veilig Thuis بالاتفاقات التي تمت معك؟"
+              deskundigheid: "إلى أي مدى ساعدتك خبرة Veilig Thuis أنت أو عائلتك؟"
               specialistische_hulp: "هل حرصت Veilig Thuis على أن تحصل أنت أو عائلتك على مساعدة متخصصة؟ مثلًا من أخصائي نفسي أو من خدمات رعاية الشباب."
               duur_betrokkenheid:
                 text: "ما رأيك في المدة التي كانت فيها Veilig Thuis معنية بك؟"
@@ -1825,8 +1891,8 @@ public enum BundledDefinitions {
                   te_kort: "قصيرة جدًا"
                   precies_goed: "مناسبة تمامًا"
                   te_lang: "طويلة جدًا"
-              duidelijk_vervolg: "في النهاية كنت أعرف ما سيحدث بعد ذلك."
-              kinderen_gesproken: "تحدثت Veilig Thuis مع الأطفال بما يكفي."
+              duidelijk_vervolg: "في النهاية، ما مدى معرفتك بما سيحدث بعد ذلك؟"
+              kinderen_gesproken: "ما مدى جودة حديث Veilig Thuis مع الأطفال؟"
               kinderen_hulp: "هل عرضت Veilig Thuis مساعدة للأطفال؟"
               cijfer: "ما الدرجة التي تعطيها لـ Veilig Thuis من 1 إلى 10؟ 1 تعني سيئ جدًا، و10 تعني جيد جدًا."
               opmerking: "هل تودّ أن تقول شيئًا آخر عن Veilig Thuis؟ من فضلك لا تذكر أي أسماء."
@@ -1852,12 +1918,12 @@ public enum BundledDefinitions {
                 3: "Ne memnunum ne memnun değilim"
                 4: "Memnunum"
                 5: "Çok memnunum"
-              eens5:
-                1: "Hiç katılmıyorum"
-                2: "Katılmıyorum"
-                3: "Ne katılıyorum ne katılmıyorum"
-                4: "Katılıyorum"
-                5: "Tamamen katılıyorum"
+              goed5:
+                1: "Çok kötü"
+                2: "Kötü"
+                3: "Ne iyi ne kötü"
+                4: "İyi"
+                5: "Çok iyi"
             questions:
               toestemming: "Veilig Thuis hakkındaki bu kısa görüşmeye katılmak ister misiniz?"
               rol:
@@ -1868,13 +1934,13 @@ public enum BundledDefinitions {
                   pleger: "(Başkalarına göre) yaptığım bir şeyle ilgiliydi"
                   melder: "Bildirimi ben yaptım"
                   anders: "Başka biri"
-              kinderen: "İlgili çocuklar var mıydı?"
+              kinderen: "Konu çocukları da ilgilendiriyor muydu?"
               aantal_contacten: "Veilig Thuis ile kaç kez iletişim kurdunuz? Tam olarak bilmiyorsanız tahmini bir sayı söyleyin."
               bereikbaarheid: "Veilig Thuis'a ne kadar kolay ulaşabildiğinizden ne kadar memnunsunuz?"
               bejegening: "Veilig Thuis çalışanının size nasıl davrandığından ne kadar memnunsunuz?"
-              duidelijk_rol_vt: "Veilig Thuis'un ne yapacağını ve Veilig Thuis'tan ne bekleyebileceğimi biliyordum."
-              afspraken: "Veilig Thuis benimle kararlaştırılanları yaptı."
-              deskundigheid: "Veilig Thuis'un bilgisi bana veya aileme yardımcı oldu."
+              duidelijk_rol_vt: "Veilig Thuis'tan ne bekleyebileceğinizi ne kadar iyi biliyordunuz?"
+              afspraken: "Veilig Thuis sizinle yapılan anlaşmalara ne kadar iyi uydu?"
+              deskundigheid: "Veilig Thuis'un bilgisi size veya ailenize ne kadar iyi yardımcı oldu?"
               specialistische_hulp: "Veilig Thuis sizin veya ailenizin özel bir yardım almasını sağladı mı? Örneğin bir psikologdan veya gençlik yardımından."
               duur_betrokkenheid:
                 text: "Veilig Thuis'un sizinle ne kadar süre ilgilendiği hakkında ne düşünüyorsunuz?"
@@ -1882,8 +1948,8 @@ public enum BundledDefinitions {
                   te_kort: "Çok kısa"
                   precies_goed: "Tam yerinde"
                   te_lang: "Çok uzun"
-              duidelijk_vervolg: "Sonunda bundan sonra ne olacağını biliyordum."
-              kinderen_gesproken: "Veilig Thuis çocuklarla yeterince konuştu."
+              duidelijk_vervolg: "Sonunda bundan sonra ne olacağını ne kadar iyi biliyordunuz?"
+              kinderen_gesproken: "Veilig Thuis çocuklarla ne kadar iyi konuştu?"
               kinderen_hulp: "Veilig Thuis çocuklar için yardım teklif etti mi?"
               cijfer: "Veilig Thuis'a 1 ile 10 arasında kaç puan verirsiniz? 1 çok kötü, 10 çok iyi demektir."
               opmerking: "Veilig Thuis hakkında söylemek istediğiniz başka bir şey var mı? Lütfen isim vermeyin."
@@ -1909,12 +1975,12 @@ public enum BundledDefinitions {
                 3: "Ani zadowolony/a, ani niezadowolony/a"
                 4: "Zadowolony/a"
                 5: "Bardzo zadowolony/a"
-              eens5:
-                1: "Zdecydowanie się nie zgadzam"
-                2: "Nie zgadzam się"
-                3: "Ani się zgadzam, ani nie zgadzam"
-                4: "Zgadzam się"
-                5: "Zdecydowanie się zgadzam"
+              goed5:
+                1: "Bardzo źle"
+                2: "Źle"
+                3: "Ani dobrze, ani źle"
+                4: "Dobrze"
+                5: "Bardzo dobrze"
             questions:
               toestemming: "Czy chce Pan/Pani wziąć udział w tej krótkiej rozmowie o Veilig Thuis?"
               rol:
@@ -1929,9 +1995,9 @@ public enum BundledDefinitions {
               aantal_contacten: "Ile razy miał Pan / miała Pani kontakt z Veilig Thuis? Jeśli nie wie Pan/Pani dokładnie, proszę podać przybliżoną liczbę."
               bereikbaarheid: "Na ile jest Pan/Pani zadowolony/a z tego, jak łatwo było skontaktować się z Veilig Thuis?"
               bejegening: "Na ile jest Pan/Pani zadowolony/a z tego, jak traktował Pana/Panią pracownik Veilig Thuis?"
-              duidelijk_rol_vt: "Wiedziałem/Wiedziałam, co Veilig Thuis zamierza zrobić i czego mogę się po Veilig Thuis spodziewać."
-              afspraken: "Veilig Thuis zrobiło to, co było ze mną uzgodnione."
-              deskundigheid: "Wiedza Veilig Thuis pomogła mnie lub mojej rodzinie."
+              duidelijk_rol_vt: "Jak dobrze wiedział Pan / wiedziała Pani, czego można się spodziewać po Veilig Thuis?"
+              afspraken: "Jak dobrze Veilig Thuis dotrzymywało ustaleń z Panem/Panią?"
+              deskundigheid: "Jak dobrze wiedza Veilig Thuis pomogła Panu/Pani lub Pana/Pani rodzinie?"
               specialistische_hulp: "Czy Veilig Thuis zadbało o to, by Pan/Pani lub Pana/Pani rodzina otrzymali specjalistyczną pomoc? Na przykład od psychologa lub z pomocy dla młodzieży."
               duur_betrokkenheid:
                 text: "Co sądzi Pan/Pani o tym, jak długo Veilig Thuis zajmowało się Pana/Pani sprawą?"
@@ -1939,8 +2005,8 @@ public enum BundledDefinitions {
                   te_kort: "Za krótko"
                   precies_goed: "W sam raz"
                   te_lang: "Za długo"
-              duidelijk_vervolg: "Na koniec wiedziałem/wiedziałam, co będzie się działo dalej."
-              kinderen_gesproken: "Veilig Thuis wystarczająco rozmawiało z dziećmi."
+              duidelijk_vervolg: "Jak dobrze na koniec wiedział Pan / wiedziała Pani, co będzie się działo dalej?"
+              kinderen_gesproken: "Jak dobrze Veilig Thuis rozmawiało z dziećmi?"
               kinderen_hulp: "Czy Veilig Thuis zaproponowało pomoc dla dzieci?"
               cijfer: "Jaką ocenę od 1 do 10 daje Pan/Pani Veilig Thuis? 1 oznacza bardzo źle, 10 bardzo dobrze."
               opmerking: "Czy chce Pan/Pani powiedzieć coś jeszcze o Veilig Thuis? Prosimy nie podawać żadnych imion ani nazwisk."
@@ -2842,6 +2908,615 @@ public enum BundledDefinitions {
           grade: cijfer
           aspects: [bereikbaarheid, advies, deskundigheid, beoordeling_meldingen, inzet_vervolgdiensten, forensische_expertise, tevreden_voorlichting, primaire_veiligheid, gefaseerde_ketenzorg]
           topics: [voorlichting_gehad, bespreekbaar]
+
+        """#),
+    Catalog.Source(
+      path: "Questionnaires/versions/inwoners-adviesaanvraag.v2.yaml",
+      text: #"""
+        # Tevredenheid van inwoners die Veilig Thuis om advies vroegen (adviesaanvraag).
+        # Onderwerpen: Bijlage 1 van de prestatie-indicatoren VT NHN en de VNG-handreiking (zie shared/seeds).
+        id: inwoners-adviesaanvraag
+        version: 2
+        audience: inwoners
+        group: adviesaanvraag
+        group_label: Adviesaanvraag
+        title: "Wat vond u van Veilig Thuis? (advies)"
+        intro: |
+          U heeft Veilig Thuis om advies gevraagd. Dat kan over uzelf zijn, of over iemand anders.
+          Wij willen graag weten wat u van Veilig Thuis vond. Zo kan Veilig Thuis beter worden.
+          Het duurt ongeveer 5 minuten. Meedoen mag, het hoeft niet.
+          Wij vragen niet naar uw naam, en uw naam wordt niet bij uw antwoorden bewaard.
+          Wat u zegt heeft geen invloed op uw dossier of op de hulp die u krijgt.
+
+        missing_codes:
+          - { code: weet_niet, label: Weet ik niet }
+          - { code: nvt, label: Niet van toepassing }
+          - { code: weigert, label: Wil ik niet zeggen }
+
+        scales:
+          - id: tevreden5
+            points:
+              - { value: 1, label: Heel ontevreden }
+              - { value: 2, label: Ontevreden }
+              - { value: 3, label: Niet tevreden en niet ontevreden }
+              - { value: 4, label: Tevreden }
+              - { value: 5, label: Heel tevreden }
+            missing: [weet_niet, nvt, weigert]
+          - id: eens5
+            points:
+              - { value: 1, label: Helemaal niet mee eens }
+              - { value: 2, label: Niet mee eens }
+              - { value: 3, label: Niet mee eens en niet mee oneens }
+              - { value: 4, label: Mee eens }
+              - { value: 5, label: Helemaal mee eens }
+            missing: [weet_niet, nvt, weigert]
+
+        questions:
+          - id: toestemming
+            type: consent
+            text: "Wilt u meedoen aan deze korte vragenlijst over Veilig Thuis?"
+            aliases: ["Toestemming", "Ik wil meedoen aan dit onderzoek"]
+
+          - id: rol
+            type: single_choice
+            text: "Waar ging uw vraag aan Veilig Thuis over?"
+            instruction: "Lees de antwoorden voor. Twijfelt de persoon, kies dan Iemand anders."
+            choices:
+              - { code: betrokkene, label: "Over mijn eigen situatie" }
+              - { code: ouder, label: "Over mijn kind, of een kind waar ik voor zorg" }
+              - { code: pleger, label: "Het ging over iets wat ik (volgens anderen) gedaan heb" }
+              - { code: melder, label: "Over iemand anders, bijvoorbeeld iemand uit mijn familie, een buur of een vriend" }
+              - { code: anders, label: "Iets anders" }
+            aliases: ["Rol", "Waar ging uw vraag over?"]
+
+          - id: contact_via
+            type: multiple_choice
+            text: "Hoe had u contact met Veilig Thuis? U mag meer dan één antwoord kiezen."
+            choices:
+              - { code: telefoon, label: "Telefoon" }
+              - { code: chat, label: "Chat" }
+              - { code: mail, label: "E-mail" }
+              - { code: gesprek, label: "Een gesprek met een medewerker" }
+            aliases: ["Contact via", "Manier van contact"]
+
+          - id: kinderen
+            type: yes_no
+            text: "Waren er kinderen bij betrokken?"
+            aliases: ["Kinderen betrokken"]
+
+          - id: bereikbaarheid
+            type: scale
+            scale: tevreden5
+            text: "Hoe tevreden bent u over hoe makkelijk u Veilig Thuis kon bereiken?"
+            aliases: ["Bereikbaarheid"]
+
+          - id: bejegening
+            type: scale
+            scale: tevreden5
+            text: "Hoe tevreden bent u over hoe de medewerker van Veilig Thuis met u omging?"
+            aliases: ["Bejegening"]
+
+          - id: geduld
+            type: scale
+            scale: eens5
+            text: "De medewerker luisterde goed naar mij en nam genoeg tijd voor mij."
+            aliases: ["Empathie en geduld"]
+
+          - id: duidelijk_rol_vt
+            type: scale
+            scale: eens5
+            text: "Ik wist wat Veilig Thuis doet en wat ik van Veilig Thuis kon verwachten."
+            aliases: ["Rol en taken van Veilig Thuis"]
+
+          - id: duidelijk_advies
+            type: scale
+            scale: eens5
+            text: "Het advies van Veilig Thuis was duidelijk."
+            aliases: ["Duidelijkheid van het advies", "Duidelijk advies"]
+
+          - id: deskundigheid
+            type: scale
+            scale: eens5
+            text: "Het advies van Veilig Thuis heeft mij geholpen."
+            aliases: ["Expertise helpend", "Advies helpend"]
+
+          - id: afspraken
+            type: scale
+            scale: eens5
+            text: "Veilig Thuis deed wat met mij was afgesproken. Bijvoorbeeld: mij op tijd terugbellen."
+            aliases: ["Afspraken nagekomen"]
+
+          - id: duidelijk_vervolg
+            type: scale
+            scale: eens5
+            text: "Na het contact wist ik wat ik nu zelf kon doen."
+            aliases: ["Duidelijkheid over het vervolg"]
+
+          - id: kinderen_aandacht
+            type: scale
+            scale: eens5
+            text: "Veilig Thuis had in het advies genoeg aandacht voor de kinderen."
+            show_if: { item: kinderen, equals: ja }
+            aliases: ["Aandacht voor kinderen"]
+
+          - id: kinderen_hulp
+            type: yes_no
+            text: "Heeft Veilig Thuis verteld waar de kinderen hulp kunnen krijgen?"
+            show_if: { item: kinderen, equals: ja }
+            aliases: ["Hulp voor kinderen besproken"]
+
+          - id: cijfer
+            type: grade
+            text: "Welk rapportcijfer geeft u Veilig Thuis? Een 1 is heel slecht, een 10 is heel goed."
+            aliases: ["Rapportcijfer", "Cijfer"]
+
+          - id: opmerking
+            type: text
+            required: false
+            text: "Wilt u nog iets zeggen over Veilig Thuis? Noem geen namen."
+            instruction: "Typ geen namen, adressen of telefoonnummers over; vat samen in eigen woorden."
+            aliases: ["Opmerking", "Toelichting"]
+
+        score:
+          grade: cijfer
+          aspects: [bereikbaarheid, bejegening, geduld, duidelijk_rol_vt, duidelijk_advies, deskundigheid, afspraken, duidelijk_vervolg]
+          topics: [kinderen_aandacht, kinderen_hulp]
+
+        """#),
+    Catalog.Source(
+      path: "Questionnaires/versions/inwoners-melding.v2.yaml",
+      text: #"""
+        # Tevredenheid van inwoners over wie (of door wie) een melding bij Veilig Thuis is gedaan.
+        # Onderwerpen: Bijlage 1 van de prestatie-indicatoren VT NHN en de VNG-handreiking (zie shared/seeds).
+        id: inwoners-melding
+        version: 2
+        audience: inwoners
+        group: melding
+        group_label: Melding
+        title: "Wat vond u van Veilig Thuis? (melding)"
+        intro: |
+          Er is bij Veilig Thuis een melding gedaan. Dat kan door u zijn, of over u of uw gezin.
+          Wij willen graag weten wat u van Veilig Thuis vond. Zo kan Veilig Thuis beter worden.
+          Het duurt ongeveer 10 minuten. Meedoen mag, het hoeft niet.
+          Wij vragen niet naar uw naam, en uw naam wordt niet bij uw antwoorden bewaard.
+          Wat u zegt heeft geen invloed op uw dossier of op de hulp die u krijgt.
+
+        missing_codes:
+          - { code: weet_niet, label: Weet ik niet }
+          - { code: nvt, label: Niet van toepassing }
+          - { code: weigert, label: Wil ik niet zeggen }
+
+        scales:
+          - id: tevreden5
+            points:
+              - { value: 1, label: Heel ontevreden }
+              - { value: 2, label: Ontevreden }
+              - { value: 3, label: Niet tevreden en niet ontevreden }
+              - { value: 4, label: Tevreden }
+              - { value: 5, label: Heel tevreden }
+            missing: [weet_niet, nvt, weigert]
+          - id: eens5
+            points:
+              - { value: 1, label: Helemaal niet mee eens }
+              - { value: 2, label: Niet mee eens }
+              - { value: 3, label: Niet mee eens en niet mee oneens }
+              - { value: 4, label: Mee eens }
+              - { value: 5, label: Helemaal mee eens }
+            missing: [weet_niet, nvt, weigert]
+
+        questions:
+          - id: toestemming
+            type: consent
+            text: "Wilt u meedoen aan dit korte gesprek over Veilig Thuis?"
+            aliases: ["Toestemming", "Ik wil meedoen aan dit onderzoek"]
+
+          - id: rol
+            type: single_choice
+            text: "Wie bent u in deze situatie?"
+            instruction: "Lees de antwoorden voor. Twijfelt de persoon, kies dan Iemand anders."
+            choices:
+              - { code: betrokkene, label: "De melding ging over mij" }
+              - { code: ouder, label: "Ik ben ouder of verzorger van een kind waar de melding over ging" }
+              - { code: pleger, label: "De melding ging over iets wat ik (volgens de melder) gedaan heb" }
+              - { code: melder, label: "Ik heb de melding gedaan" }
+              - { code: anders, label: "Iemand anders" }
+            aliases: ["Rol", "Wat was uw rol?"]
+
+          - id: kinderen
+            type: yes_no
+            text: "Waren er kinderen bij de situatie betrokken?"
+            aliases: ["Kinderen betrokken"]
+
+          - id: bereikbaarheid
+            type: scale
+            scale: tevreden5
+            text: "Hoe tevreden bent u over hoe makkelijk u Veilig Thuis kon bereiken?"
+            aliases: ["Bereikbaarheid"]
+
+          - id: bejegening
+            type: scale
+            scale: tevreden5
+            text: "Hoe tevreden bent u over hoe de medewerker van Veilig Thuis met u omging?"
+            aliases: ["Bejegening"]
+
+          - id: geduld
+            type: scale
+            scale: eens5
+            text: "De medewerker luisterde goed naar mij en nam genoeg tijd voor mij."
+            aliases: ["Empathie en geduld"]
+
+          - id: duidelijk_melding
+            type: scale
+            scale: eens5
+            text: "Het was mij duidelijk dat er een melding over mij of mijn gezin was gedaan, en wat dat voor mij betekende."
+            show_if: { item: rol, in: [betrokkene, ouder, pleger, anders] }
+            aliases: ["Duidelijkheid over de melding"]
+
+          - id: terugkoppeling
+            type: yes_no
+            text: "Heeft Veilig Thuis u verteld wat er met uw melding is gedaan?"
+            show_if: { item: rol, equals: melder }
+            aliases: ["Terugkoppeling aan melder"]
+
+          - id: duidelijk_rol_vt
+            type: scale
+            scale: eens5
+            text: "Ik wist wat Veilig Thuis doet en wat ik van Veilig Thuis kon verwachten."
+            aliases: ["Rol en taken van Veilig Thuis"]
+
+          - id: duidelijk_vervolg
+            type: scale
+            scale: eens5
+            text: "Het was mij duidelijk wat er na de melding ging gebeuren."
+            aliases: ["Duidelijkheid over het vervolg"]
+
+          - id: afspraken
+            type: scale
+            scale: eens5
+            text: "Veilig Thuis deed wat met mij was afgesproken."
+            aliases: ["Afspraken nagekomen"]
+
+          - id: deskundigheid
+            type: scale
+            scale: eens5
+            text: "De kennis van Veilig Thuis heeft mij of mijn gezin geholpen."
+            aliases: ["Expertise helpend"]
+
+          - id: kinderen_gesproken
+            type: scale
+            scale: eens5
+            text: "Veilig Thuis heeft genoeg met de kinderen gesproken."
+            show_if: { item: kinderen, equals: ja }
+            aliases: ["Kinderen voldoende gesproken"]
+
+          - id: kinderen_hulp
+            type: yes_no
+            text: "Heeft Veilig Thuis hulp voor de kinderen aangeboden?"
+            show_if: { item: kinderen, equals: ja }
+            aliases: ["Hulp voor kinderen aangeboden"]
+
+          - id: cijfer
+            type: grade
+            text: "Welk rapportcijfer geeft u Veilig Thuis? Een 1 is heel slecht, een 10 is heel goed."
+            aliases: ["Rapportcijfer", "Cijfer"]
+
+          - id: opmerking
+            type: text
+            required: false
+            text: "Wilt u nog iets zeggen over Veilig Thuis? Noem geen namen."
+            instruction: "Typ geen namen, adressen of telefoonnummers over; vat samen in eigen woorden."
+            aliases: ["Opmerking", "Toelichting"]
+
+        score:
+          grade: cijfer
+          aspects: [bereikbaarheid, bejegening, geduld, duidelijk_rol_vt, duidelijk_vervolg, afspraken, deskundigheid]
+          topics: [duidelijk_melding, terugkoppeling, kinderen_gesproken, kinderen_hulp]
+
+        """#),
+    Catalog.Source(
+      path: "Questionnaires/versions/inwoners-monitoring.v2.yaml",
+      text: #"""
+        # Tevredenheid van inwoners bij wie Veilig Thuis na de overdracht de veiligheid volgt (monitoring).
+        # Onderwerpen: Bijlage 1 van de prestatie-indicatoren VT NHN en de VNG-handreiking (zie shared/seeds).
+        # 'veiliger' is een uitkomst, geen oordeel over de dienst: daarom geen aspectscore.
+        id: inwoners-monitoring
+        version: 2
+        audience: inwoners
+        group: monitoring
+        group_label: Monitoring
+        title: "Wat vond u van Veilig Thuis? (monitoring)"
+        intro: |
+          Na een melding heeft Veilig Thuis later nog contact met u opgenomen.
+          Veilig Thuis wilde weten of het thuis veilig is. Dat heet monitoring.
+          Wij willen graag weten wat u van Veilig Thuis vond. Zo kan Veilig Thuis beter worden.
+          Het duurt ongeveer 10 minuten. Meedoen mag, het hoeft niet.
+          Wij vragen niet naar uw naam, en uw naam wordt niet bij uw antwoorden bewaard.
+          Wat u zegt heeft geen invloed op uw dossier of op de hulp die u krijgt.
+
+        missing_codes:
+          - { code: weet_niet, label: Weet ik niet }
+          - { code: nvt, label: Niet van toepassing }
+          - { code: weigert, label: Wil ik niet zeggen }
+
+        scales:
+          - id: tevreden5
+            points:
+              - { value: 1, label: Heel ontevreden }
+              - { value: 2, label: Ontevreden }
+              - { value: 3, label: Niet tevreden en niet ontevreden }
+              - { value: 4, label: Tevreden }
+              - { value: 5, label: Heel tevreden }
+            missing: [weet_niet, nvt, weigert]
+          - id: eens5
+            points:
+              - { value: 1, label: Helemaal niet mee eens }
+              - { value: 2, label: Niet mee eens }
+              - { value: 3, label: Niet mee eens en niet mee oneens }
+              - { value: 4, label: Mee eens }
+              - { value: 5, label: Helemaal mee eens }
+            missing: [weet_niet, nvt, weigert]
+
+        questions:
+          - id: toestemming
+            type: consent
+            text: "Wilt u meedoen aan dit korte gesprek over Veilig Thuis?"
+            aliases: ["Toestemming", "Ik wil meedoen aan dit onderzoek"]
+
+          - id: rol
+            type: single_choice
+            text: "Wie bent u in deze situatie?"
+            instruction: "Lees de antwoorden voor. Twijfelt de persoon, kies dan Iemand anders."
+            choices:
+              - { code: betrokkene, label: "Het ging over mij" }
+              - { code: ouder, label: "Ik ben ouder of verzorger van een kind waar het over ging" }
+              - { code: pleger, label: "Het ging over iets wat ik (volgens anderen) gedaan heb" }
+              - { code: melder, label: "Ik heb de melding gedaan" }
+              - { code: anders, label: "Iemand anders" }
+            aliases: ["Rol", "Wat was uw rol?"]
+
+          - id: kinderen
+            type: yes_no
+            text: "Waren er kinderen bij betrokken?"
+            aliases: ["Kinderen betrokken"]
+
+          - id: bereikbaarheid
+            type: scale
+            scale: tevreden5
+            text: "Hoe tevreden bent u over hoe makkelijk u Veilig Thuis kon bereiken?"
+            aliases: ["Bereikbaarheid"]
+
+          - id: bejegening
+            type: scale
+            scale: tevreden5
+            text: "Hoe tevreden bent u over hoe de medewerker van Veilig Thuis met u omging?"
+            aliases: ["Bejegening"]
+
+          - id: geduld
+            type: scale
+            scale: eens5
+            text: "De medewerker luisterde goed naar mij en nam genoeg tijd voor mij."
+            aliases: ["Empathie en geduld"]
+
+          - id: duidelijk_rol_vt
+            type: scale
+            scale: eens5
+            text: "Ik wist waarom Veilig Thuis later nog contact met mij opnam."
+            aliases: ["Rol en taken van Veilig Thuis", "Doel van de monitoring"]
+
+          - id: deskundigheid
+            type: scale
+            scale: eens5
+            text: "De kennis van Veilig Thuis heeft mij of mijn gezin geholpen."
+            aliases: ["Expertise helpend"]
+
+          - id: specialistische_hulp
+            type: yes_no
+            text: "Is er voor u of uw gezin speciale hulp gekomen? Bijvoorbeeld van een psycholoog of van jeugdhulp."
+            aliases: ["Specialistische hulp ingezet"]
+
+          - id: duur_betrokkenheid
+            type: single_choice
+            text: "Wat vindt u van hoe lang Veilig Thuis bij u betrokken was?"
+            choices:
+              - { code: te_kort, label: "Te kort" }
+              - { code: precies_goed, label: "Precies goed" }
+              - { code: te_lang, label: "Te lang" }
+            aliases: ["Duur betrokkenheid", "Hoe lang betrokken"]
+
+          - id: veiliger
+            type: scale
+            scale: eens5
+            text: "Het is thuis nu veiliger dan toen Veilig Thuis erbij kwam."
+            aliases: ["Nu veiliger", "Veiligheid thuis"]
+
+          - id: duidelijk_vervolg
+            type: scale
+            scale: eens5
+            text: "Ik weet wat er nu verder gaat gebeuren."
+            aliases: ["Duidelijkheid over het vervolg"]
+
+          - id: kinderen_aandacht
+            type: scale
+            scale: eens5
+            text: "Veilig Thuis vroeg genoeg naar hoe het met de kinderen gaat."
+            show_if: { item: kinderen, equals: ja }
+            aliases: ["Aandacht voor kinderen"]
+
+          - id: kinderen_hulp
+            type: yes_no
+            text: "Is er hulp voor de kinderen aangeboden?"
+            show_if: { item: kinderen, equals: ja }
+            aliases: ["Hulp voor kinderen aangeboden"]
+
+          - id: cijfer
+            type: grade
+            text: "Welk rapportcijfer geeft u Veilig Thuis? Een 1 is heel slecht, een 10 is heel goed."
+            aliases: ["Rapportcijfer", "Cijfer"]
+
+          - id: opmerking
+            type: text
+            required: false
+            text: "Wilt u nog iets zeggen over Veilig Thuis? Noem geen namen."
+            instruction: "Typ geen namen, adressen of telefoonnummers over; vat samen in eigen woorden."
+            aliases: ["Opmerking", "Toelichting"]
+
+        score:
+          grade: cijfer
+          aspects: [bereikbaarheid, bejegening, geduld, duidelijk_rol_vt, deskundigheid, duidelijk_vervolg]
+          topics: [specialistische_hulp, duur_betrokkenheid, veiliger, kinderen_aandacht, kinderen_hulp]
+
+        """#),
+    Catalog.Source(
+      path: "Questionnaires/versions/inwoners-vervolgdienst.v2.yaml",
+      text: #"""
+        # Tevredenheid van inwoners bij wie Veilig Thuis een vervolgdienst uitvoerde (Voorwaarden en Vervolg, of onderzoek).
+        # Onderwerpen: Bijlage 1 van de prestatie-indicatoren VT NHN en de VNG-handreiking (zie shared/seeds).
+        id: inwoners-vervolgdienst
+        version: 2
+        audience: inwoners
+        group: vervolgdienst
+        group_label: Vervolgdienst
+        title: "Wat vond u van Veilig Thuis? (vervolgdienst)"
+        intro: |
+          Veilig Thuis is een tijd bij u of uw gezin betrokken geweest, na een melding.
+          Veilig Thuis maakte afspraken met u over veiligheid, of deed een onderzoek.
+          Wij willen graag weten wat u van Veilig Thuis vond. Zo kan Veilig Thuis beter worden.
+          Het duurt ongeveer 10 minuten. Meedoen mag, het hoeft niet.
+          Wij vragen niet naar uw naam, en uw naam wordt niet bij uw antwoorden bewaard.
+          Wat u zegt heeft geen invloed op uw dossier of op de hulp die u krijgt.
+
+        missing_codes:
+          - { code: weet_niet, label: Weet ik niet }
+          - { code: nvt, label: Niet van toepassing }
+          - { code: weigert, label: Wil ik niet zeggen }
+
+        scales:
+          - id: tevreden5
+            points:
+              - { value: 1, label: Heel ontevreden }
+              - { value: 2, label: Ontevreden }
+              - { value: 3, label: Niet tevreden en niet ontevreden }
+              - { value: 4, label: Tevreden }
+              - { value: 5, label: Heel tevreden }
+            missing: [weet_niet, nvt, weigert]
+          - id: eens5
+            points:
+              - { value: 1, label: Helemaal niet mee eens }
+              - { value: 2, label: Niet mee eens }
+              - { value: 3, label: Niet mee eens en niet mee oneens }
+              - { value: 4, label: Mee eens }
+              - { value: 5, label: Helemaal mee eens }
+            missing: [weet_niet, nvt, weigert]
+
+        questions:
+          - id: toestemming
+            type: consent
+            text: "Wilt u meedoen aan dit korte gesprek over Veilig Thuis?"
+            aliases: ["Toestemming", "Ik wil meedoen aan dit onderzoek"]
+
+          - id: rol
+            type: single_choice
+            text: "Wie bent u in deze situatie?"
+            instruction: "Lees de antwoorden voor. Twijfelt de persoon, kies dan Iemand anders."
+            choices:
+              - { code: betrokkene, label: "Het ging over mij" }
+              - { code: ouder, label: "Ik ben ouder of verzorger van een kind waar het over ging" }
+              - { code: pleger, label: "Het ging over iets wat ik (volgens anderen) gedaan heb" }
+              - { code: melder, label: "Ik heb de melding gedaan" }
+              - { code: anders, label: "Iemand anders" }
+            aliases: ["Rol", "Wat was uw rol?"]
+
+          - id: kinderen
+            type: yes_no
+            text: "Waren er kinderen bij betrokken?"
+            aliases: ["Kinderen betrokken"]
+
+          - id: aantal_contacten
+            type: number
+            min: 0
+            max: 50
+            text: "Hoe vaak heeft u contact gehad met Veilig Thuis? Weet u het niet precies? Geef dan een schatting."
+            aliases: ["Aantal contacten"]
+
+          - id: bereikbaarheid
+            type: scale
+            scale: tevreden5
+            text: "Hoe tevreden bent u over hoe makkelijk u Veilig Thuis kon bereiken?"
+            aliases: ["Bereikbaarheid"]
+
+          - id: bejegening
+            type: scale
+            scale: tevreden5
+            text: "Hoe tevreden bent u over hoe de medewerker van Veilig Thuis met u omging?"
+            aliases: ["Bejegening"]
+
+          - id: duidelijk_rol_vt
+            type: scale
+            scale: eens5
+            text: "Ik wist wat Veilig Thuis ging doen en wat ik van Veilig Thuis kon verwachten."
+            aliases: ["Rol en taken van Veilig Thuis"]
+
+          - id: afspraken
+            type: scale
+            scale: eens5
+            text: "Veilig Thuis deed wat met mij was afgesproken."
+            aliases: ["Afspraken nagekomen"]
+
+          - id: deskundigheid
+            type: scale
+            scale: eens5
+            text: "De kennis van Veilig Thuis heeft mij of mijn gezin geholpen."
+            aliases: ["Expertise helpend"]
+
+          - id: specialistische_hulp
+            type: yes_no
+            text: "Heeft Veilig Thuis ervoor gezorgd dat u of uw gezin speciale hulp kreeg? Bijvoorbeeld van een psycholoog of van jeugdhulp."
+            aliases: ["Specialistische hulp ingezet"]
+
+          - id: duur_betrokkenheid
+            type: single_choice
+            text: "Wat vindt u van hoe lang Veilig Thuis bij u betrokken was?"
+            choices:
+              - { code: te_kort, label: "Te kort" }
+              - { code: precies_goed, label: "Precies goed" }
+              - { code: te_lang, label: "Te lang" }
+            aliases: ["Duur betrokkenheid", "Hoe lang betrokken"]
+
+          - id: duidelijk_vervolg
+            type: scale
+            scale: eens5
+            text: "Aan het eind wist ik wat er verder ging gebeuren."
+            aliases: ["Duidelijkheid over het vervolg"]
+
+          - id: kinderen_gesproken
+            type: scale
+            scale: eens5
+            text: "Veilig Thuis heeft genoeg met de kinderen gesproken."
+            show_if: { item: kinderen, equals: ja }
+            aliases: ["Kinderen voldoende gesproken"]
+
+          - id: kinderen_hulp
+            type: yes_no
+            text: "Heeft Veilig Thuis hulp voor de kinderen aangeboden?"
+            show_if: { item: kinderen, equals: ja }
+            aliases: ["Hulp voor kinderen aangeboden"]
+
+          - id: cijfer
+            type: grade
+            text: "Welk rapportcijfer geeft u Veilig Thuis? Een 1 is heel slecht, een 10 is heel goed."
+            aliases: ["Rapportcijfer", "Cijfer"]
+
+          - id: opmerking
+            type: text
+            required: false
+            text: "Wilt u nog iets zeggen over Veilig Thuis? Noem geen namen."
+            instruction: "Typ geen namen, adressen of telefoonnummers over; vat samen in eigen woorden."
+            aliases: ["Opmerking", "Toelichting"]
+
+        score:
+          grade: cijfer
+          aspects: [bereikbaarheid, bejegening, duidelijk_rol_vt, afspraken, deskundigheid, duidelijk_vervolg]
+          topics: [specialistische_hulp, duur_betrokkenheid, kinderen_gesproken, kinderen_hulp]
 
         """#),
   ]

@@ -2,7 +2,12 @@ import Foundation
 
 /// Everything read from a questionnaire folder: the definitions, the indicator set and all diagnostics.
 public struct Catalog: Sendable {
+  /// The current definition of each questionnaire: what interviews ask and what reports follow.
   public var questionnaires: [LoadedQuestionnaire]
+  /// Earlier versions of the questionnaires (`versions/<id>.v<version>.yaml`), kept as they were shipped so that
+  /// responses answered under them (an older export, an exchange file) are read and stored under the version they
+  /// were answered with. Never asked in an interview, never checked for plain Dutch.
+  public var editions: [LoadedQuestionnaire] = []
   public var indicators: IndicatorSet?
   /// The text of `indicators.yaml`, when it was read without errors: a database keeps it, so that figures can be
   /// read from the database alone.
@@ -19,6 +24,20 @@ public struct Catalog: Sendable {
     questionnaires.first { $0.questionnaire.id == id }
   }
 
+  /// The folder beside the current definitions that holds earlier versions.
+  public static let editionsFolderName = "versions"
+
+  /// Every version of a questionnaire the folder holds, the current one first, then the earlier ones, newest first.
+  public func versions(of id: Questionnaire.ID) -> [LoadedQuestionnaire] {
+    questionnaires.filter { $0.questionnaire.id == id }
+      + editions.filter { $0.questionnaire.id == id }.sorted { $0.questionnaire.version > $1.questionnaire.version }
+  }
+
+  /// The definition of one version of a questionnaire, current or earlier.
+  public func questionnaire(_ id: Questionnaire.ID, version: Int) -> LoadedQuestionnaire? {
+    versions(of: id).first { $0.questionnaire.version == version }
+  }
+
   /// Loads a folder of definitions (every `*.yaml` and `*.yml`; `indicators.yaml` is the indicator set), or a
   /// single definition file.
   public static func load(from url: URL) -> Catalog {
@@ -29,11 +48,15 @@ public struct Catalog: Sendable {
         diagnostics: [Diagnostic(.error, at: .init(file: url.relativePathForMessages), "no such file or folder")],
         fileCount: 0)
     }
-    let files: [URL]
+    var files: [URL]
     if isDirectory.boolValue {
       let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
       files = names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
         .map { url.appendingPathComponent($0) }
+      let editions = url.appendingPathComponent(editionsFolderName)
+      let earlier = (try? FileManager.default.contentsOfDirectory(atPath: editions.path)) ?? []
+      files += earlier.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+        .map { editions.appendingPathComponent($0) }
     } else {
       files = [url]
     }
@@ -54,7 +77,7 @@ public struct Catalog: Sendable {
     var catalog = parse(texts)
     catalog.fileCount = files.count
     catalog.diagnostics = unreadable + catalog.diagnostics
-    if isDirectory.boolValue, files.isEmpty {
+    if isDirectory.boolValue, files.allSatisfy({ Source(path: $0.path, text: "").isEarlierVersion }) {
       catalog.diagnostics.append(
         Diagnostic(.error, at: .init(file: url.relativePathForMessages), "the folder holds no .yaml definitions"))
     }
@@ -73,6 +96,23 @@ public struct Catalog: Sendable {
 
     /// The file name without its folder.
     public var name: String { path.split(separator: "/").last.map(String.init) ?? path }
+
+    /// Whether the file is an earlier version of a questionnaire: it sits in the ``Catalog/editionsFolderName``
+    /// folder.
+    public var isEarlierVersion: Bool {
+      let folders = path.split(separator: "/").dropLast()
+      return folders.last.map(String.init) == Catalog.editionsFolderName
+    }
+
+    /// The id and version an earlier version's file name gives: `inwoners-melding` and 2 for
+    /// `inwoners-melding.v2.yaml`.
+    var earlierVersionName: (id: String, version: Int)? {
+      var parts = name.split(separator: ".").map(String.init)
+      guard parts.count >= 3 else { return nil }
+      parts.removeLast()
+      guard let last = parts.popLast(), last.hasPrefix("v"), let version = Int(last.dropFirst()) else { return nil }
+      return (parts.joined(separator: "."), version)
+    }
   }
 
   /// Parses definition texts as a folder holds them: `indicators.yaml` is the indicator set, every other file a
@@ -87,6 +127,25 @@ public struct Catalog: Sendable {
         catalog.indicators = indicators
         catalog.indicatorsSource = indicators == nil ? nil : source.text
         catalog.diagnostics += diagnostics
+      } else if source.isEarlierVersion {
+        guard let (expectedID, version) = source.earlierVersionName else {
+          catalog.diagnostics.append(
+            Diagnostic(
+              .error, at: .init(file: source.path),
+              "an earlier version is named after its questionnaire and version: <id>.v<version>.yaml"))
+          continue
+        }
+        let (loaded, diagnostics) = QuestionnaireLoader.parse(source.text, file: source.path, expectedID: expectedID)
+        catalog.diagnostics += diagnostics
+        guard let loaded else { continue }
+        if loaded.questionnaire.version != version {
+          catalog.diagnostics.append(
+            Diagnostic(
+              .error, at: .init(file: source.path),
+              "the file name says version \(version), the definition version \(loaded.questionnaire.version)"))
+        } else {
+          catalog.editions.append(loaded)
+        }
       } else {
         let expectedID = source.name.split(separator: ".").dropLast().joined(separator: ".")
         let (loaded, diagnostics) = QuestionnaireLoader.parse(source.text, file: source.path, expectedID: expectedID)
@@ -94,6 +153,8 @@ public struct Catalog: Sendable {
         catalog.diagnostics += diagnostics
       }
     }
+    catalog.diagnostics += catalog.editionProblems(
+      currentFiles: Set(sources.filter { !$0.isEarlierVersion }.map(\.name)))
     // One definition per respondent group: reports add up responses per group, so two files for one group would
     // silently merge.
     var groupOwner: [String: String] = [:]
@@ -117,6 +178,39 @@ public struct Catalog: Sendable {
       return (l.line ?? 0, l.column ?? 0, a.offset) < (r.line ?? 0, r.column ?? 0, b.offset)
     }.map(\.element)
     return catalog
+  }
+
+  /// An earlier version must be earlier than its questionnaire's current definition, of the same audience and
+  /// group (responses keep their group across versions), and kept once.
+  ///
+  /// - Parameter currentFiles: The names of the current definition files: an earlier version of one that does not
+  ///   load is not reported again (its own errors say what is wrong).
+  func editionProblems(currentFiles: Set<String>) -> [Diagnostic] {
+    var problems: [Diagnostic] = []
+    var seen: Set<String> = []
+    for edition in editions {
+      let old = edition.questionnaire
+      func problem(_ message: String) { problems.append(Diagnostic(.error, at: .init(file: edition.file), message)) }
+      guard seen.insert("\(old.id)/\(old.version)").inserted else {
+        problem("version \(old.version) of \(old.id) is kept twice")
+        continue
+      }
+      guard let current = questionnaire(old.id)?.questionnaire else {
+        if !currentFiles.contains("\(old.id).yaml") && !currentFiles.contains("\(old.id).yml") {
+          problem("an earlier version of \(old.id), which the folder does not define")
+        }
+        continue
+      }
+      if old.version >= current.version {
+        problem("an earlier version of \(old.id) must have a lower version than its current \(current.version)")
+      }
+      if old.audience != current.audience || old.group != current.group {
+        problem(
+          "version \(old.version) of \(old.id) is for \(old.audience.rawValue)/\(old.group), the current one for "
+            + "\(current.audience.rawValue)/\(current.group); a questionnaire keeps its group across versions")
+      }
+    }
+    return problems
   }
 
   /// An indicator's `basis.roles` must name roles its audience's questionnaires offer: a misspelt code would leave

@@ -51,6 +51,15 @@ public struct Codebook: Hashable, Sendable {
     public var text: String
     /// The texts older versions asked it with, where they differ: version and text, oldest first.
     public var earlierTexts: [VersionedText]
+    /// The values older versions offered, where they differ from ``values`` (a scale whose labels changed): a cell
+    /// of a response collected with such a version means what its version's label says. Oldest first.
+    public var earlierValues: [VersionedValues] = []
+
+    /// The versions whose values are ``values``: those of ``versions`` that ``earlierValues`` does not name.
+    public var versionsWithValues: [Int] {
+      let earlier = Set(earlierValues.flatMap(\.versions))
+      return versions.filter { !earlier.contains($0) }
+    }
     /// The YAML type name (``Question/Kind/typeName``).
     public var type: String
     /// The values a cell can hold and what each means: scale points, choice codes, `ja`/`nee`. Empty for a grade,
@@ -74,6 +83,12 @@ public struct Codebook: Hashable, Sendable {
   public struct VersionedText: Hashable, Sendable {
     public var version: Int
     public var text: String
+  }
+
+  /// The values earlier versions offered for an item, and which versions offered them.
+  public struct VersionedValues: Hashable, Sendable {
+    public var versions: [Int]
+    public var values: [Value]
   }
 
   /// A value a cell may hold, and its label.
@@ -122,8 +137,19 @@ public struct Codebook: Hashable, Sendable {
           earlier.append(VersionedText(version: definition.version, text: text))
         }
       }
-      return Item(
+      var item = Item(
         question: question, rule: latest.scoreRule, earlierTexts: earlier, versions: holding.map(\.version))
+      for definition in holding.dropLast() {
+        guard let options = definition.question(id)?.answerOptions else { continue }
+        let values = options.map { Value(code: $0.code, label: $0.label) }
+        guard values != item.values else { continue }
+        if let index = item.earlierValues.firstIndex(where: { $0.values == values }) {
+          item.earlierValues[index].versions.append(definition.version)
+        } else {
+          item.earlierValues.append(VersionedValues(versions: [definition.version], values: values))
+        }
+      }
+      return item
     }
   }
 }

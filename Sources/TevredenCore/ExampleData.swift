@@ -41,8 +41,8 @@ public enum ExampleData {
     var files: [File] = []
     let gemeenten = catalog.indicators?.gemeenten ?? []
     for loaded in catalog.questionnaires.sorted(by: { $0.questionnaire.id < $1.questionnaire.id }) {
-      let questionnaire = loaded.questionnaire
       for (year, first, last) in years {
+        let questionnaire = edition(of: loaded.questionnaire, for: year, in: catalog)
         // One generator per file, seeded from the file's identity, so editing one questionnaire leaves the
         // other files unchanged.
         var generator = ExampleGenerator(seed: seed ^ fnv1a("\(questionnaire.id)/\(year)"))
@@ -54,6 +54,14 @@ public enum ExampleData {
       }
     }
     return files
+  }
+
+  /// The version a year's example responses were answered with: the current definition in the last year, and in
+  /// the years before the newest earlier version the folder keeps, if any (the questions were rewritten in the
+  /// last year). Old responses keep their version, as real ones do.
+  static func edition(of current: Questionnaire, for year: Int, in catalog: Catalog) -> Questionnaire {
+    guard year < (years.map(\.0).max() ?? year) else { return current }
+    return catalog.versions(of: current.id).dropFirst().first?.questionnaire ?? current
   }
 
   /// FNV-1a, a stable string hash (Swift's `hashValue` changes between runs).

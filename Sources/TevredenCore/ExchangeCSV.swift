@@ -104,7 +104,19 @@ public enum ExchangeCSV {
 
   /// The `interpreter` cell: `ja` when an interpreter took part, else `nee`.
   public static func interpreterCell(_ isInterpreterAssisted: Bool) -> String {
-    isInterpreterAssisted ? "ja" : "nee"
+    isInterpreterAssisted ? CanonicalSpelling.yes : CanonicalSpelling.no
+  }
+
+  /// The stored text an item cell of an exchange file holds, for ``AnswerReader`` in the stored dialect: the cell
+  /// without the spreadsheet guard (``itemCell(_:)``), and a grade's decimal comma, which `export --excel nl` and a
+  /// spreadsheet with Dutch settings write, made the point of stored text. This undoes the file's spreadsheet
+  /// layer, and nothing else: the answer itself must be canonical.
+  public static func storedText(ofItemCell cell: String, for question: Question) -> String {
+    let text = itemCell(cell)
+    if case .grade = question.kind, text.utf8.contains(UInt8(ascii: ",")) {
+      return text.replacingOccurrences(of: ",", with: String(CanonicalSpelling.decimalSeparator))
+    }
+    return text
   }
 
   /// Interviewer codes identify a station or a person's code, not their name: no spaces.

@@ -446,7 +446,7 @@ public enum QuestionnaireLoader {
 
     static func possibleValues(of question: Question) -> [String]? {
       switch question.kind {
-      case .consent, .yesNo: ["ja", "nee"]
+      case .consent, .yesNo: [CanonicalSpelling.yes, CanonicalSpelling.no]
       case .scale(let scale): scale.points.map { String($0.value) }
       case .choice(let choices, _): choices.map(\.code)
       case .grade: (1...10).map(String.init)

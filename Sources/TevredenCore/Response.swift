@@ -100,3 +100,48 @@ public struct Response: Hashable, Sendable {
     return value.numericValue
   }
 }
+
+/// A response whose answers are held by the position of their question in its questionnaire rather than by item
+/// id: what an import makes of a platform's row, so that converting, checking and storing a row hashes no item id
+/// (a million rows with fifteen answers each would otherwise hash forty-five million ids, three times each).
+/// ``response`` is the same response with its answers keyed by id, for the paths that need one.
+public struct PositionalResponse: Hashable, Sendable {
+  /// The response's metadata; its `answers` are empty, the answers being in ``answers``.
+  public var metadata: Response
+  /// Per question of the questionnaire, in its order, that question's answer.
+  public var answers: [Answer?]
+  /// Per question of the questionnaire, in its order, the question's item id.
+  public let items: [Question.ID]
+
+  /// - Parameters:
+  ///   - metadata: The response without answers (any it has are ignored).
+  ///   - answers: One entry per question of the questionnaire, in its order.
+  ///   - items: The questionnaire's item ids, in its order.
+  public init(metadata: Response, answers: [Answer?], items: [Question.ID]) {
+    precondition(answers.count == items.count, "one answer slot per question")
+    var metadata = metadata
+    metadata.answers = [:]
+    self.metadata = metadata
+    self.answers = answers
+    self.items = items
+  }
+
+  /// The response with its answers keyed by item id.
+  public var response: Response {
+    var response = metadata
+    var keyed = [Question.ID: Answer](minimumCapacity: answers.count)
+    for position in answers.indices {
+      if let answer = answers[position] { keyed[items[position]] = answer }
+    }
+    response.answers = keyed
+    return response
+  }
+
+  /// The grade that counts in the indicator, as ``Response/grade(using:)`` gives it; `gradePosition` is the
+  /// position of the rule's grade item in the questionnaire (`nil` when it has none).
+  public func grade(at gradePosition: Int?) -> Double? {
+    guard metadata.status == .completed, let gradePosition, case .value(let value)? = answers[gradePosition]
+    else { return nil }
+    return value.numericValue
+  }
+}

@@ -67,7 +67,7 @@ extension Response {
 
 extension Question {
   /// Why a value cannot be this question's answer, or `nil` if it can: the value is of the question's type and
-  /// is exactly what ``parseValue(_:)`` would read from its canonical text (checked directly, without writing and
+  /// is exactly what ``AnswerReader`` reads from its canonical text in the stored dialect (checked directly, without writing and
   /// re-reading the text, because every stored response is checked this way).
   public func problem(with value: AnswerValue) -> String? {
     kind.problem(with: value)

@@ -220,20 +220,41 @@ public enum StudentT {
     return t >= 0 ? 1 - tail : tail
   }
 
-  /// The t with P(T ≤ t) = p, for 0 < p < 1; found by bisection on ``cdf(_:degreesOfFreedom:)`` to about 1e-12.
+  /// The t with P(T ≤ t) = p, for 0 < p < 1, to about 1e-12: Newton's method on ``cdf(_:degreesOfFreedom:)``
+  /// with the density as its slope, kept inside a bracket that every evaluation narrows, and bisection wherever a
+  /// Newton step would leave it.
+  ///
+  /// Bisection alone took about 45 evaluations of the distribution function per quantile, each a continued
+  /// fraction; a score by municipality asks for a few hundred quantiles, and they were 7% of its time (perf). Newton
+  /// from the bracket's middle needs five or six.
   public static func quantile(_ p: Double, degreesOfFreedom nu: Double) -> Double {
     guard p > 0, p < 1 else { return p <= 0 ? -.infinity : .infinity }
     if p == 0.5 { return 0 }
     if p < 0.5 { return -quantile(1 - p, degreesOfFreedom: nu) }
     var low = 0.0
     var high = 1.0
-    while cdf(high, degreesOfFreedom: nu) < p { high *= 2 }
-    for _ in 0..<200 {
-      let middle = (low + high) / 2
-      if cdf(middle, degreesOfFreedom: nu) < p { low = middle } else { high = middle }
-      if high - low < 1e-13 * max(1, high) { break }
+    while cdf(high, degreesOfFreedom: nu) < p {
+      low = high
+      high *= 2
     }
-    return (low + high) / 2
+    var t = (low + high) / 2
+    for _ in 0..<200 {
+      let error = cdf(t, degreesOfFreedom: nu) - p
+      if error < 0 { low = t } else { high = t }
+      if error == 0 || high - low < 1e-13 * max(1, high) { break }
+      var next = t - error / density(t, degreesOfFreedom: nu)
+      if !(next > low && next < high) { next = (low + high) / 2 }
+      if abs(next - t) < 1e-13 * max(1, t) { return next }
+      t = next
+    }
+    return t
+  }
+
+  /// The density of T at t.
+  static func density(_ t: Double, degreesOfFreedom nu: Double) -> Double {
+    if nu.isInfinite || nu > 1e7 { return exp(-t * t / 2) / (2 * Double.pi).squareRoot() }
+    let logScale: Double = lgamma((nu + 1) / 2) - lgamma(nu / 2) - 0.5 * log(nu * Double.pi)
+    return exp(logScale - (nu + 1) / 2 * log1p(t * t / nu))
   }
 }
 

@@ -11,7 +11,7 @@ public struct YesNoLabels: Hashable, Sendable {
   }
 
   /// *Ja* and *Nee*.
-  public static let dutch = YesNoLabels(yes: "Ja", no: "Nee")
+  public static let dutch = YesNoLabels(yes: AnswerLabels.dutchYes, no: AnswerLabels.dutchNo)
 }
 
 /// Every text of a questionnaire that a respondent hears or reads, in one language other than the source.
@@ -110,5 +110,17 @@ extension Questionnaire {
     }
     localized.textLanguage = language
     return localized
+  }
+}
+
+extension AnswerLabels {
+  /// The labels of a translation, as a table an ``AnswerReader`` accepts besides the questionnaire's own: its
+  /// words for yes and no, its scale points, choices and missing codes, keyed by the source's ids and codes. `nil`
+  /// when the questionnaire has no such translation.
+  public init?(_ translation: Translation, of questionnaire: Questionnaire) {
+    guard let localized = questionnaire.localized(to: translation.language) else { return nil }
+    self.init(localized, name: translation.language.rawValue)
+    yes = [translation.yesNo.yes]
+    no = [translation.yesNo.no]
   }
 }

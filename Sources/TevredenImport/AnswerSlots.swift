@@ -35,14 +35,8 @@ struct AnswerSlots {
     for other in answers.indices where other != slot && answers[other] != nil { self[other] = nil }
   }
 
-  /// The answers keyed by item id, as a ``Response`` holds them.
-  func dictionary(_ checks: Checks) -> [Question.ID: Answer] {
-    var dictionary = [Question.ID: Answer](minimumCapacity: answerCount)
-    for slot in answers.indices {
-      if let answer = answers[slot] { dictionary[checks.ids[slot]] = answer }
-    }
-    return dictionary
-  }
+  /// The answers by the position of their question, as a ``PositionalResponse`` holds them.
+  var inOrder: [Answer?] { answers }
 
   /// What ``Response/problems(in:)`` checks for one questionnaire, worked out once per item, so that a converted
   /// row can be found valid without looking items up by id.
@@ -110,8 +104,8 @@ struct AnswerSlots {
       return false
     }
 
-    /// Whether ``Response/problems(in:)`` finds nothing wrong with `response`, whose answers are `answers`:
-    /// every check made there, made here on the slots. `false` means there may be problems, and they are to be
+    /// Whether ``Response/problems(in:)`` finds nothing wrong with the response whose metadata is `response` (its
+    /// own answers are not read) and whose answers are `answers`: every check made there, made here on the slots. `false` means there may be problems, and they are to be
     /// worded by ``Response/problems(in:)``.
     func certainlyValid(_ response: Response, answers: AnswerSlots, in questionnaire: Questionnaire) -> Bool {
       guard response.questionnaireID == questionnaire.id, response.questionnaireVersion == questionnaire.version,

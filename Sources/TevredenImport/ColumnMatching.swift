@@ -7,14 +7,7 @@ import TevredenCore
 /// matter, nor do numbering prefixes such as `Q3.`, `3.` or `Vraag 3:` that platforms put before a question.
 public enum ColumnMatching {
   /// The comparable form of a header or label.
-  public static func normalise(_ text: String) -> String {
-    var value = text.replacingOccurrences(of: #"<[^>]*>"#, with: " ", options: .regularExpression)
-    value = value.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-    value = value.replacingOccurrences(
-      of: #"^\s*(?:vraag\s*|question\s*|q)?\d+[a-z]?\s*[.:)\-]\s*"#, with: "", options: .regularExpression)
-    let words = value.unicodeScalars.map { CharacterSet.alphanumerics.contains($0) ? Character($0) : " " }
-    return String(words).split(separator: " ").joined(separator: " ")
-  }
+  public static func normalise(_ text: String) -> String { AnswerMatching.normalise(text) }
 
   /// The form of a normalised name without spaces, for platform codes that cannot hold spaces or underscores
   /// (LimeSurvey question codes such as `duidelijkrolvt` for the item `duidelijk_rol_vt`).
@@ -280,10 +273,10 @@ public enum ColumnMatching {
   /// The code of the option a header names: by code or label, or (LimeSurvey's default sub-question codes
   /// `SQ001`, `SQ002`, …) by position.
   static func option(_ text: String, among choices: [Choice], allowPosition: Bool) -> String? {
-    let key = ExportValue.labelKey(text)
+    let key = AnswerMatching.labelKey(text)
     guard !key.isEmpty else { return nil }
     if let match = choices.first(where: {
-      $0.code == text || ExportValue.labelKey($0.code) == key || ExportValue.labelKey($0.label) == key
+      $0.code == text || AnswerMatching.labelKey($0.code) == key || AnswerMatching.labelKey($0.label) == key
     }) {
       return match.code
     }
@@ -301,106 +294,30 @@ public enum ColumnMatching {
   }
 }
 
-/// Reads a cell of a platform export as the answer to an item: numbers or labels, decimal commas, and the
-/// labels platforms use for missing codes.
+/// Reads a cell of a platform export as the answer to an item: ``AnswerReader`` in the platform dialect.
 public enum ExportValue {
-  /// Labels of missing codes as platforms and respondents write them, besides the questionnaire's own.
-  static let missingSynonyms: [String: [String]] = [
-    "weet_niet": ["weet niet", "weet ik niet", "geen idee", "dont know", "don t know", "do not know", "weiss nicht"],
-    "nvt": ["n v t", "nvt", "niet van toepassing", "not applicable", "n a", "na"],
-    "weigert": [
-      "wil ik niet zeggen", "zeg ik liever niet", "geen antwoord", "prefer not to say", "weigert", "refused",
-    ],
-  ]
-
   /// The answer in a cell; `nil` for an empty cell (the item was not asked or not answered).
   public static func read(_ cell: String, for question: Question, in questionnaire: Questionnaire) -> Result<
     Answer?, AnswerProblem
   > {
+    read(cell, with: AnswerReader(question, in: questionnaire, dialect: .platform))
+  }
+
+  /// The answer in a cell, read by a reader made once for its column.
+  static func read(_ cell: String, with reader: AnswerReader) -> Result<Answer?, AnswerProblem> {
     let text = cell.trimmedOfWhitespace
     guard !text.isEmpty else { return .success(nil) }
-    if case .text = question.kind { return .success(.value(.text(text))) }
-    if let code = missingCode(text, in: questionnaire) {
-      guard question.missingCodes.contains(code) else {
-        return .failure(.missingCodeNotAllowed(code, allowed: question.missingCodes))
-      }
-      return .success(.missing(code))
-    }
-    return value(text, for: question).map { .value($0) }
+    return reader.read(text).map { $0 }
   }
 
-  private static func missingCode(_ text: String, in questionnaire: Questionnaire) -> String? {
-    let key = ColumnMatching.normalise(text)
-    for missing in questionnaire.missingCodes {
-      let names = [missing.code, missing.label] + (missingSynonyms[missing.code] ?? [])
-      if names.contains(where: { ColumnMatching.normalise($0) == key }) { return missing.code }
-    }
-    return nil
-  }
-
-  private static func value(_ text: String, for question: Question) -> Result<AnswerValue, AnswerProblem> {
-    switch question.kind {
-    case .consent, .yesNo:
-      switch ColumnMatching.normalise(text) {
-      case "ja", "j", "yes", "y", "true", "waar", "1", "akkoord", "ik ga akkoord": return .success(.yesNo(true))
-      case "nee", "n", "no", "false", "onwaar", "0", "niet akkoord": return .success(.yesNo(false))
-      default: return .failure(.notYesNo(text))
-      }
-    case .scale(let scale):
-      if let number = Double(text.replacingOccurrences(of: ",", with: ".")), number == number.rounded() {
-        let value = Int(number)
-        guard scale.points.contains(where: { $0.value == value }) else {
-          return .failure(.outOfRange(text, scale.minimum...scale.maximum))
-        }
-        return .success(.scalePoint(value))
-      }
-      let key = labelKey(text)
-      if let point = scale.points.first(where: { labelKey($0.label) == key }) {
-        return .success(.scalePoint(point.value))
-      }
-      // Other common Dutch (and English) wordings of the same point, as other questionnaires and platforms'
-      // templates write them.
-      if let point = scale.points.first(where: { scaleSynonyms[labelKey($0.label)]?.contains(key) == true }) {
-        return .success(.scalePoint(point.value))
-      }
-      // "Neutraal" is the middle of a scale with a middle.
-      if ["neutraal", "neutral"].contains(key), scale.points.count % 2 == 1 {
-        return .success(.scalePoint(scale.points.map(\.value).sorted()[scale.points.count / 2]))
-      }
-      return .failure(.unknownChoice(text, valid: scale.points.map(\.label)))
-    case .grade, .number, .text:
-      return question.parseValue(text)
-    case .choice(let choices, let allowsMultiple):
-      if let single = choice(text, among: choices) { return .success(.choices([single])) }
-      guard allowsMultiple else { return .failure(.unknownChoice(text, valid: choices.map(\.label))) }
-      return multipleChoices(text, among: choices).map { .choices($0) }
-    }
-  }
-
-  /// The options in one cell: labels joined by `;` (Microsoft Forms, with a trailing `;`) or `,` (Google Forms),
-  /// or codes separated by spaces (KoboToolbox, ODK). A label may itself hold the separator, so consecutive
-  /// parts are joined when together they make a label, the longest first.
+  /// The options in one cell, as the platform dialect reads a multiple-choice item's cell, in the definition's
+  /// order.
   static func multipleChoices(_ text: String, among choices: [Choice]) -> Result<[String], AnswerProblem> {
-    let separator: Character = text.contains(";") ? ";" : text.contains(",") ? "," : " "
-    let parts = text.split(separator: separator).map { $0.trimmingCharacters(in: .whitespaces) }.filter {
-      !$0.isEmpty
+    let question = Question(id: "choices", text: "", kind: .choice(choices, allowsMultiple: true))
+    return AnswerReader(question, missingCodes: [], dialect: .platform).readValue(text).flatMap { value in
+      guard case .choices(let codes) = value else { return .failure(.empty) }
+      return .success(codes)
     }
-    var chosen = Set<String>()
-    var start = 0
-    while start < parts.count {
-      var end = parts.count
-      var code: String?
-      while end > start, code == nil {
-        let candidate = parts[start..<end].joined(separator: "\(separator) ")
-        code = choice(candidate, among: choices)
-        if code == nil { end -= 1 }
-      }
-      guard let code else { return .failure(.unknownChoice(parts[start], valid: choices.map(\.label))) }
-      chosen.insert(code)
-      start = end
-    }
-    guard !chosen.isEmpty else { return .failure(.empty) }
-    return .success(choices.map(\.code).filter(chosen.contains))
   }
 
   /// Why the cell of a per-option column (see ``ColumnMatching/choiceColumns(columns:in:explicit:)``) could not
@@ -409,9 +326,10 @@ public enum ExportValue {
     public var description: String
   }
 
-  /// Cell values that mean an option was ticked or not, besides its own label or code.
-  static let tickedValues: Set<String> = ["1", "y", "ja", "j", "yes", "true", "waar", "x", "checked", "selected"]
-  static let untickedValues: Set<String> = ["0", "n", "nee", "no", "false", "onwaar", "not selected", "unchecked"]
+  /// Cell values that mean an option was ticked or not, besides its own label or code and the platform dialect's
+  /// words for yes and no (``YesNoWords``).
+  static let tickedWords: Set<String> = ["x", "checked", "selected"]
+  static let untickedWords: Set<String> = ["not selected", "unchecked"]
 
   /// Whether the cell of a per-option column says its option was chosen: the option's label or code, `1`, `Y`
   /// or `ja` when ticked; empty, `0`, `N` or `nee` when not.
@@ -421,7 +339,8 @@ public enum ExportValue {
     let text = cell.trimmedOfWhitespace
     guard !text.isEmpty else { return .success(false) }
     let key = ColumnMatching.normalise(text)
-    if untickedValues.contains(key) { return .success(false) }
+    let yesNo = YesNoWords.value(text, in: .platform)
+    if yesNo == false || untickedWords.contains(key) { return .success(false) }
     guard case .choice(let choices, _) = question.kind else {
       return .failure(OptionProblem(description: "the item is not a multiple-choice question"))
     }
@@ -434,48 +353,14 @@ public enum ExportValue {
           description:
             "option \"\(column.optionLabel)\" is ticked (\"\(text)\"), but it is not one of the choices (\(valid))"))
     }
-    if tickedValues.contains(key) || text == option.code || labelKey(text) == labelKey(option.label) {
+    if yesNo == true || tickedWords.contains(key) || text == option.code
+      || AnswerMatching.labelKey(text) == AnswerMatching.labelKey(option.label)
+    {
       return .success(true)
     }
     return .failure(
       OptionProblem(
         description:
           "\"\(text)\" in the column of option \"\(option.label)\" is neither that option nor 1/0, Y/N or empty"))
-  }
-
-  private static func choice(_ text: String, among choices: [Choice]) -> String? {
-    let key = labelKey(text)
-    return choices.first { $0.code == text.trimmingCharacters(in: .whitespaces) || labelKey($0.label) == key }?.code
-  }
-
-  /// Labels compared with the usual Dutch variants made equal: *zeer* and *erg* tevreden are *heel* tevreden.
-  /// Per scale label (as ``labelKey(_:)`` gives it), other wordings of that point.
-  static let scaleSynonyms: [String: Set<String>] = [
-    "helemaal niet mee eens": [
-      "heel mee oneens", "heel oneens", "helemaal mee oneens", "helemaal oneens", "volledig mee oneens",
-      "strongly disagree",
-    ],
-    "niet mee eens": ["mee oneens", "oneens", "niet eens", "disagree"],
-    "niet mee eens en niet mee oneens": [
-      "niet eens niet oneens", "eens noch oneens", "niet eens en niet oneens", "neither agree nor disagree",
-    ],
-    "mee eens": ["eens", "agree"],
-    "helemaal mee eens": ["heel mee eens", "helemaal eens", "heel eens", "volledig mee eens", "strongly agree"],
-    "heel ontevreden": ["helemaal ontevreden", "helemaal niet tevreden", "very dissatisfied"],
-    "ontevreden": ["niet tevreden", "dissatisfied"],
-    "niet tevreden en niet ontevreden": [
-      "niet tevreden niet ontevreden", "tevreden noch ontevreden", "neither satisfied nor dissatisfied",
-    ],
-    "tevreden": ["satisfied"],
-    "heel tevreden": ["helemaal tevreden", "very satisfied"],
-  ]
-
-  static func labelKey(_ label: String) -> String {
-    ColumnMatching.normalise(label).split(separator: " ").map { word in
-      switch word {
-      case "zeer", "erg": "heel"
-      default: String(word)
-      }
-    }.joined(separator: " ")
   }
 }

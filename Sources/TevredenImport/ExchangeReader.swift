@@ -253,9 +253,10 @@ extension ExchangeCSV {
           problems.append("column '\(column)' has a value, but \(questionnaire.id) version \(version) has no such item")
           continue
         }
-        switch question.parseAnswer(raw, in: questionnaire) {
+        let text = ExchangeCSV.storedText(ofItemCell: raw, for: question)
+        switch AnswerReader.readStored(text, for: question, missingCodes: questionnaire.missingCodes) {
         case .success(let answer): answers[question.id] = answer
-        case .failure(let problem): problems.append("item '\(column)': \(problem)")
+        case .failure(let problem): problems.append("item '\(column)': \(ImportText.answerProblem(problem))")
         }
       }
       guard problems.isEmpty, let mode, let status, let startedAt else {

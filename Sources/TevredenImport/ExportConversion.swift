@@ -71,7 +71,10 @@ public struct ExportConversion: Sendable {
 
   /// One converted record.
   public struct Row: Hashable, Sendable {
-    public var response: Response
+    /// The response, its answers by position: the store writes them so, without hashing an item id.
+    public var positional: PositionalResponse
+    /// The response with its answers keyed by item id (made on each use).
+    public var response: Response { positional.response }
     /// Kinds of personal data masked in free-text answers.
     public var masked: [PersonalDataKind]
     /// Whether the id is a hash of the row (the export has no response id): then two identical rows are two
@@ -239,11 +242,16 @@ public struct ExportConversion: Sendable {
     self.validation = validation
     let checks = AnswerSlots.Checks(validation)
     self.checks = checks
+    // A platform exports labels in the language each respondent answered in: every translation's labels are read
+    // too. tevreden check refuses a label that is one answer in one language and another in another.
+    let translationLabels = definition.questionnaire.translations.compactMap {
+      AnswerLabels($0, of: definition.questionnaire)
+    }
     let orderedColumns = mapping.sorted { $0.key < $1.key }.compactMap { index, item -> MappedColumn? in
       guard let question = definition.questionnaire.question(item), let slot = checks.slot(of: item) else { return nil }
       return MappedColumn(
-        index: index, question: question, option: choiceColumns[index], slot: slot, recode: recodeByColumn[index],
-        isGuarded: guarded.contains(index))
+        index: index, question: question, in: definition.questionnaire, option: choiceColumns[index], slot: slot,
+        recode: recodeByColumn[index], isGuarded: guarded.contains(index), extraLabels: translationLabels)
     }
     self.orderedColumns = orderedColumns
     self.slotStorage = AnswerSlots(count: checks.count)
@@ -375,7 +383,8 @@ public struct ExportConversion: Sendable {
             + "true/false, 1/0); recode it in the mapping file")
       }
     } else if let index = layout.finishedColumn {
-      finished = ["1", "true", "ja", "yes", "waar"].contains(cell(index).lowercased())
+      // A detected column says finished in a word for yes or finished; anything else is unfinished.
+      finished = Self.finishedValue(cell(index)) == true
     } else if let index = layout.completedColumn {
       finished = !cell(index).isEmpty
     } else {
@@ -471,7 +480,7 @@ public struct ExportConversion: Sendable {
           masked.append(kind)
           continue
         }
-        read = self.read(text, at: position)
+        read = ExportValue.read(text, with: orderedColumns[position].reader)
       } else if let cached = valueCache[position].read(raw) {
         read = cached
       } else {
@@ -482,7 +491,7 @@ public struct ExportConversion: Sendable {
             "\(column(index)) (\(orderedColumns[position].question.id)): \(Self.identifierProblem(kind))")
           continue
         }
-        read = self.read(text, at: position)
+        read = ExportValue.read(text, with: orderedColumns[position].reader)
         valueCache[position].remember(read, for: raw, limit: Self.valueCacheLimit)
       }
       switch read {
@@ -491,7 +500,8 @@ public struct ExportConversion: Sendable {
       case .success(let answer?): answers[slot] = answer
       case .failure(let problem):
         // A message never repeats a value that is personal data: it goes to the terminal and to logs.
-        let text = PersonalDataColumns.kind(ofValue: raw).map(Self.identifierProblem) ?? problem.description
+        let text =
+          PersonalDataColumns.kind(ofValue: raw).map(Self.identifierProblem) ?? ImportText.answerProblem(problem)
         problems.append("\(column(index)) (\(orderedColumns[position].question.id)): \(text)")
       }
     }
@@ -527,44 +537,25 @@ public struct ExportConversion: Sendable {
       status = .partial
     }
     guard problems.isEmpty else { return .failure(Rejection(line: line, problems: problems)) }
-    let response = Response(
+    let metadata = Response(
       id: id, questionnaire: questionnaire, gemeente: gemeente, mode: .online, interviewer: nil,
       startedAt: min(started, completedAt ?? started), completedAt: status == .partial ? nil : completedAt,
-      status: status, answers: answers.dictionary(checks), language: language)
+      status: status, answers: [:], language: language)
+    let response = PositionalResponse(metadata: metadata, answers: answers.inOrder, items: checks.ids)
     // Only a response that may have problems goes through the full check, which words them.
-    if !checks.certainlyValid(response, answers: answers, in: validation) {
-      let invalid = response.problems(in: validation)
+    if !checks.certainlyValid(metadata, answers: answers, in: validation) {
+      let invalid = response.response.problems(in: validation)
       guard invalid.isEmpty else { return .failure(Rejection(line: line, problems: invalid)) }
     }
     return .success(
-      Row(response: response, masked: masked.isEmpty ? [] : Array(Set(masked)).sorted(), idIsRowHash: idIsRowHash))
+      Row(
+        positional: response, masked: masked.isEmpty ? [] : Array(Set(masked)).sorted(), idIsRowHash: idIsRowHash))
   }
 }
 
 extension ExportConversion {
-  /// A cell of a mapped column read as its item's answer: in the questionnaire's source language, else in any of
-  /// its translations (a platform exports labels in the language the respondent answered in). Every language's
-  /// labels are tried whatever the row's language: `tevreden check` refuses a label that is one answer in one
-  /// language and another answer in another, so the first language that reads it reads it right.
-  func read(_ text: String, at position: Int) -> Result<Answer?, AnswerProblem> {
-    let question = orderedColumns[position].question
-    let read = ExportValue.read(text, for: question, in: definition.questionnaire)
-    guard case .failure = read else { return read }
-    for questionnaire in otherLanguages {
-      guard let translated = questionnaire.question(question.id) else { continue }
-      // The words for yes and no are the translation's own (`Evet`, `Tak`, `نعم`).
-      if question.kind == .consent || question.kind == .yesNo {
-        let key = ColumnMatching.normalise(text)
-        if key == ColumnMatching.normalise(questionnaire.yesNoLabels.yes) { return .success(.value(.yesNo(true))) }
-        if key == ColumnMatching.normalise(questionnaire.yesNoLabels.no) { return .success(.value(.yesNo(false))) }
-      }
-      let other = ExportValue.read(text, for: translated, in: questionnaire)
-      if case .success = other { return other }
-    }
-    return read
-  }
-
-  /// A cell of a column holding one option, as ``read(_:at:)`` reads it: the option's label in any language.
+  /// A cell of a column holding one option, read as the option's label in any of the questionnaire's languages
+  /// (the cells of other columns are read so by their ``MappedColumn/reader``, which has every language's labels).
   func readOption(_ text: String, column: ColumnMatching.ChoiceColumn, at position: Int)
     -> Result<Bool, ExportValue.OptionProblem>
   {
@@ -577,6 +568,32 @@ extension ExportConversion {
       if case .success = other { return other }
     }
     return read
+  }
+
+  /// The sampled cells of item columns that this conversion's definition does not read: how many, and the first
+  /// as the import words a cell's problem. Fewer than another definition's means the export was answered under
+  /// this one. Cells that are personal data are left out, so a message never repeats one.
+  public func unreadCells(in sample: ExportSample) -> (count: Int, first: String?) {
+    var count = 0
+    var first: String?
+    for (position, column) in orderedColumns.enumerated() {
+      for raw in sample.values(of: column.index) where PersonalDataColumns.kind(ofValue: raw) == nil {
+        let text = column.recode.map { $0.apply(raw) } ?? raw
+        let name = "column '\(layout.name(of: column.index))' (\(column.question.id))"
+        var problem: String?
+        if let option = column.option {
+          if case .failure(let unread) = readOption(text, column: option, at: position) {
+            problem = "\(name): \(unread)"
+          }
+        } else if case .failure(let unread) = ExportValue.read(text, with: column.reader) {
+          problem = "\(name): \(ImportText.answerProblem(unread))"
+        }
+        guard let problem else { continue }
+        count += 1
+        if first == nil { first = problem }
+      }
+    }
+    return (count, first)
   }
 
   /// A column that holds an item, or one option of it.
@@ -594,13 +611,16 @@ extension ExportConversion {
     /// ``PersonalDataDecision``): a cell that is an identifier as a whole is never stored, not even masked as an
     /// open answer would be, but replaced by its marker (free text) or refused (other items).
     var isGuarded: Bool
+    /// Reads the column's cells: the platform dialect, made once per file.
+    var reader: AnswerReader
 
     init(
-      index: Int, question: Question, option: ColumnMatching.ChoiceColumn?, slot: Int, recode: Recode? = nil,
-      isGuarded: Bool = false
+      index: Int, question: Question, in questionnaire: Questionnaire, option: ColumnMatching.ChoiceColumn?, slot: Int,
+      recode: Recode? = nil, isGuarded: Bool = false, extraLabels: [AnswerLabels] = []
     ) {
       self.index = index
       self.question = question
+      self.reader = AnswerReader(question, in: questionnaire, dialect: .platform, extraLabels: extraLabels)
       self.option = option
       self.slot = slot
       self.recode = recode
@@ -654,15 +674,14 @@ extension ExportConversion {
   /// Whether the words of a finished column say the response was finished: `true`, `false`, or `nil` when they
   /// say neither.
   public static func finishedValue(_ text: String) -> Bool? {
-    finishedWords[text.trimmedOfWhitespace.lowercased()]
+    YesNoWords.value(text.trimmedOfWhitespace, in: .platform) ?? finishedWords[text.trimmedOfWhitespace.lowercased()]
   }
 
+  /// Words of a finished column besides the platform dialect's words for yes and no (``YesNoWords``).
   static let finishedWords: [String: Bool] = [
-    "1": true, "true": true, "waar": true, "ja": true, "j": true, "yes": true, "y": true, "finished": true,
-    "complete": true, "completed": true, "afgerond": true, "voltooid": true, "compleet": true, "volledig": true,
-    "0": false, "false": false, "onwaar": false, "nee": false, "n": false, "no": false, "unfinished": false,
-    "not finished": false, "incomplete": false, "partial": false, "niet afgerond": false, "onvolledig": false,
-    "gedeeltelijk": false, "onvoltooid": false,
+    "finished": true, "complete": true, "completed": true, "afgerond": true, "voltooid": true, "compleet": true,
+    "volledig": true, "unfinished": false, "not finished": false, "incomplete": false, "partial": false,
+    "niet afgerond": false, "onvolledig": false, "gedeeltelijk": false, "onvoltooid": false,
   ]
 
   /// Whether a group column's value is this questionnaire's group: its id or its name in reports.

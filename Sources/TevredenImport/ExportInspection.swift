@@ -230,10 +230,6 @@ struct ColumnAccumulator {
   private var earliest: (value: Date, text: String)?
   private var latest: (value: Date, text: String)?
 
-  private static let yesNoVocabulary: Set<String> = [
-    "yes", "no", "y", "n", "j", "ja", "nee", "nein", "true", "false", "waar", "onwaar", "wahr", "falsch",
-  ]
-
   init(names: [String]) {
     var unique: [String] = []
     for name in names where !name.isEmpty && !unique.contains(name) { unique.append(name) }
@@ -286,7 +282,8 @@ struct ColumnAccumulator {
         if lowestNumber.map({ number < $0.value }) ?? true { lowestNumber = (number, value) }
         if highestNumber.map({ number > $0.value }) ?? true { highestNumber = (number, value) }
       }
-    } else if value.utf8.count <= 6, Self.yesNoVocabulary.contains(value.lowercased()) {
+    } else if value.utf8.count <= YesNoWords.longestWord, YesNoWords.value(value, in: .platform) != nil {
+      // A column is shown as yes/no when an import reads each of its words as yes or no.
       yesNoWords += 1
     } else if Self.isTimeOfDay(value) {
       times += 1

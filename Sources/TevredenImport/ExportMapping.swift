@@ -376,7 +376,8 @@ public struct ExportMapping: Hashable, Sendable {
       switch ExportValue.read(target, for: question, in: questionnaire) {
       case .success: return nil
       case .failure(let problem):
-        return "\(item) cannot take it: \(problem); a recode gives an option (code or label), a scale point, a "
+        return
+          "\(item) cannot take it: \(ImportText.answerProblem(problem)); a recode gives an option (code or label), a scale point, a "
           + "number the item takes, or a missing code (\(questionnaire.missingCodes.map(\.code).joined(separator: ", ")))"
       }
     }

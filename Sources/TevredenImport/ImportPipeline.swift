@@ -16,6 +16,17 @@ public protocol RowPreparer: Sendable {
   /// The response made ready; `numbersRepeats` for an id that is a hash of the row, whose repeats in one file the
   /// sink numbers.
   mutating func prepare(_ response: Response, definition: LoadedQuestionnaire, numbersRepeats: Bool) -> Row
+  /// The same for a response whose answers are by position, as a platform's rows are converted: a preparer that
+  /// can write them so saves hashing each item id.
+  mutating func prepare(_ response: PositionalResponse, definition: LoadedQuestionnaire, numbersRepeats: Bool) -> Row
+}
+
+extension RowPreparer {
+  public mutating func prepare(_ response: PositionalResponse, definition: LoadedQuestionnaire, numbersRepeats: Bool)
+    -> Row
+  {
+    prepare(response.response, definition: definition, numbersRepeats: numbersRepeats)
+  }
 }
 
 /// What became of a response handed to a sink.
@@ -307,7 +318,7 @@ public struct ImportPipeline {
           switch conversion?.convert(record.fields, line: record.line) {
           case .success(let converted)?:
             let prepared = preparer?.prepare(
-              converted.response, definition: platformDefinition, numbersRepeats: converted.idIsRowHash)
+              converted.positional, definition: platformDefinition, numbersRepeats: converted.idIsRowHash)
             batch.append(
               .row(
                 line: record.line, prepared,

@@ -39,13 +39,14 @@ public struct ExchangeContext: Sendable {
   ///   - stored: The definitions the database holds responses for.
   public init(catalog: Catalog, stored: [LoadedQuestionnaire]) {
     knownItems = Set(
-      (catalog.questionnaires.map(\.questionnaire) + stored.map(\.questionnaire))
+      (catalog.questionnaires.map(\.questionnaire) + catalog.editions.map(\.questionnaire) + stored.map(\.questionnaire))
         .flatMap { $0.questions.map(\.id.rawValue) })
     gemeenten = catalog.indicators?.gemeenten ?? []
-    let current = catalog.questionnaires
+    let folder = catalog.questionnaires + catalog.editions
     definition = { id, version in
       let matching = stored.filter { $0.questionnaire.id == id && $0.questionnaire.version == version }
-      let folder = current.first { $0.questionnaire.id == id && $0.questionnaire.version == version }
+      // The current definition, or an earlier version the folder keeps.
+      let folder = folder.first { $0.questionnaire.id == id && $0.questionnaire.version == version }
       // A response keeps the definition it was collected with: prefer what the database already holds.
       if let folder, matching.contains(where: { $0.sha256 == folder.sha256 }) { return folder }
       return matching.last ?? folder
@@ -214,12 +215,36 @@ public struct ImportPlanner {
       conversion = best
       chosenBy = "chosen because its items match the most columns"
     }
+    // An export answered under an earlier version of the questionnaire (an older form still online, an export
+    // made before the questions were rewritten) is read and stored under that version: the one whose items its
+    // columns name as fully and which reads the most of its sampled cells, the newest of those. A few bad cells do
+    // not make an export older: its rows are refused with their reasons under the version it was answered with.
+    var versionLine: String?
+    let current = conversion
+    let unread = current.unreadCells(in: sample)
+    if unread.count > 0 {
+      var best = (conversion: current, unread: unread.count)
+      for earlier in catalog.versions(of: current.definition.questionnaire.id).dropFirst() {
+        let candidate = make(earlier)
+        guard candidate.mappedItemCount >= current.mappedItemCount else { continue }
+        let count = candidate.unreadCells(in: sample).count
+        if count < best.unread { best = (candidate, count) }
+      }
+      if best.conversion.definition.questionnaire.version != current.definition.questionnaire.version {
+        conversion = best.conversion
+        versionLine =
+          "  version: \(conversion.definition.questionnaire.version), the version its answers were given under; "
+          + "its responses are stored with it (version \(current.definition.questionnaire.version) does not read "
+          + "\(unread.count) of its sampled answers, such as \(unread.first ?? "?"))"
+      }
+    }
     // Roles and recodes name columns that only the file's header shows.
     if let problems = mapping?.problems(in: conversion, export: name), !problems.isEmpty {
       throw .invalidMapping(problems)
     }
     var details =
-      ["  questionnaire: \(conversion.definition.questionnaire.id) (\(chosenBy))"] + Self.describe(conversion)
+      ["  questionnaire: \(conversion.definition.questionnaire.id) (\(chosenBy))"] + (versionLine.map { [$0] } ?? [])
+      + Self.describe(conversion)
     if let missing = mapping?.columnsMissing(in: layout), !missing.isEmpty {
       details.append(
         "  not in this file, so not read: "

@@ -54,8 +54,12 @@ public enum CodebookRendering {
         question += "<br>" + escaped(Wording.earlierText(version: earlier.version, text: earlier.text))
       }
       if item.versions != book.versions { question += "<br>" + Wording.onlyInVersions(item.versions) }
+      var values = escaped(Wording.valuesDescription(item))
+      for earlier in item.earlierValues {
+        values += "<br>" + escaped(Wording.earlierValues(versions: earlier.versions, values: earlier.values))
+      }
       let cells = [
-        "`\(item.id)`", question, Wording.typeLabel(item), escaped(Wording.valuesDescription(item)),
+        "`\(item.id)`", question, Wording.typeLabel(item), values,
         item.missingCodes.map { "`\($0)`" }.joined(separator: ", "),
         escaped(Wording.conditionDescription(item.conditions)), Wording.roleLabel(item.role),
       ]
@@ -100,7 +104,17 @@ public enum CodebookRendering {
           ]
         }
         if item.values.isEmpty { rows.append(row(value: "", label: "", isMissing: false)) }
-        for value in item.values { rows.append(row(value: value.code, label: value.label, isMissing: false)) }
+        // Values whose labels changed between versions: a row per value and label, whose versions column names the
+        // versions that offered it.
+        func valueRow(_ value: Codebook.Value, versions: [Int]) -> [String] {
+          var cells = row(value: value.code, label: value.label, isMissing: false)
+          if !item.earlierValues.isEmpty { cells[cells.count - 1] = versions.map(String.init).joined(separator: ";") }
+          return cells
+        }
+        for value in item.values { rows.append(valueRow(value, versions: item.versionsWithValues)) }
+        for earlier in item.earlierValues {
+          for value in earlier.values { rows.append(valueRow(value, versions: earlier.versions)) }
+        }
         for code in item.missingCodes {
           let label = book.missingCodes.first { $0.code == code }?.label ?? code
           rows.append(row(value: code, label: label, isMissing: true))
@@ -138,6 +152,11 @@ public enum CodebookRendering {
             "asked_when": item.conditions.map { ["item": $0.item.rawValue, "values": $0.values] },
             "versions": item.versions,
             "earlier_texts": item.earlierTexts.map { ["version": $0.version, "text": $0.text] as [String: Any] },
+            "earlier_values": item.earlierValues.map {
+              [
+                "versions": $0.versions, "values": $0.values.map { ["value": $0.code, "label": $0.label] },
+              ] as [String: Any]
+            },
           ]
           if let range = item.range {
             object["minimum"] = range.lowerBound

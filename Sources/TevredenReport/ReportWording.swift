@@ -751,6 +751,12 @@ extension Wording {
 
   static func earlierText(version: Int, text: String) -> String { "(versie \(version): \(text))" }
 
+  /// "(versie 2: 1 = Helemaal niet mee eens; …)": what a value meant in earlier versions.
+  static func earlierValues(versions: [Int], values: [Codebook.Value]) -> String {
+    "(" + (versions.count == 1 ? "versie " : "versies ") + list(versions.map(String.init)) + ": "
+      + values.map { "\($0.code) = \($0.label)" }.joined(separator: "; ") + ")"
+  }
+
   static func onlyInVersions(_ versions: [Int]) -> String {
     "alleen in versie " + list(versions.map(String.init))
   }

@@ -180,14 +180,11 @@ struct ExchangeRowPlan {
         .choices(
           codes: choices.indices.map { index in
             let code = choices[index].code
-            // `parseValue` takes the first choice whose code is the part or whose label is it in any case, after
-            // trimming, and splits on `;` when several may be chosen.
+            // The stored dialect reads a code as itself, the first choice that has it, and splits on `;` when several
+            // may be chosen: a code that another choice has before it, or that holds the separator, goes the slow way.
             let readsBack =
-              !code.isEmpty && code.utf8.allSatisfy { $0 < 0x80 } && code == code.trimmedOfSpaces
-              && !(multiple && code.contains(";"))
-              && !choices[..<index].contains {
-                $0.code == code || $0.label.caseInsensitiveCompare(code) == .orderedSame
-              }
+              !code.isEmpty && !(multiple && code.contains(CanonicalSpelling.choiceSeparator))
+              && !choices[..<index].contains { $0.code == code }
             return readsBack ? Array(code.utf8) : nil
           }, multiple: multiple)
       }
@@ -215,16 +212,9 @@ struct ExchangeRowPlan {
     case .yesNo:
       return bytesEqual(Self.yes, value) || bytesEqual(Self.no, value)
     case .grade:
-      switch value.count {
-      case 1: return (UInt8(ascii: "1")...UInt8(ascii: "9")).contains(value[0])
-      case 2: return value[0] == UInt8(ascii: "1") && value[1] == UInt8(ascii: "0")
-      case 3:
-        return (UInt8(ascii: "1")...UInt8(ascii: "9")).contains(value[0]) && value[1] == UInt8(ascii: ".")
-          && (UInt8(ascii: "1")...UInt8(ascii: "9")).contains(value[2])
-      default: return false
-      }
+      return CanonicalSpelling.grade(value) != nil
     case .integer(let points, let range):
-      guard let number = Self.canonicalInteger(value) else { return false }
+      guard let number = CanonicalSpelling.integer(value) else { return false }
       if let points { return points.contains(number) }
       return range.contains(number)
     case .choices(let codes, let multiple):
@@ -232,7 +222,7 @@ struct ExchangeRowPlan {
       var partStart = 0
       var position = 0
       while position <= value.count {
-        guard position == value.count || (multiple && value[position] == UInt8(ascii: ";")) else {
+        guard position == value.count || (multiple && value[position] == Self.choiceSeparator) else {
           position += 1
           continue
         }
@@ -248,26 +238,9 @@ struct ExchangeRowPlan {
     }
   }
 
-  static let yes = Array("ja".utf8)
-  static let no = Array("nee".utf8)
-
-  /// The number in `text` when `String(number)` writes exactly `text`.
-  static func canonicalInteger(_ text: UnsafeBufferPointer<UInt8>) -> Int? {
-    var index = 0
-    let negative = text.first == UInt8(ascii: "-")
-    if negative { index = 1 }
-    let digits = text.count - index
-    guard digits >= 1, digits <= 18 else { return nil }
-    if text[index] == UInt8(ascii: "0") && (digits > 1 || negative) { return nil }
-    var value = 0
-    while index < text.count {
-      let byte = text[index]
-      guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
-      value = value * 10 + Int(byte - UInt8(ascii: "0"))
-      index += 1
-    }
-    return negative ? -value : value
-  }
+  static let yes = Array(CanonicalSpelling.yes.utf8)
+  static let no = Array(CanonicalSpelling.no.utf8)
+  static let choiceSeparator = CanonicalSpelling.choiceSeparator.asciiValue ?? UInt8(ascii: ";")
 }
 
 /// Writes one exchange CSV line from a response row's columns, reusing its buffers from row to row.

@@ -439,6 +439,25 @@ public struct PreparedResponse: Sendable {
       answers: keyed ?? .keyedByItemID(response.answers), shared: shared, keyedByID: shared.keyedByID || keyed == nil)
   }
 
+  init(_ response: PositionalResponse, shared: PreparedDefinition) {
+    // Written by position when the definition's items all have numbers and the answers are laid out by its
+    // questions; otherwise as any response is.
+    guard let positions = shared.positions, response.answers.count == positions.count else {
+      self.init(response.response, shared: shared)
+      return
+    }
+    self.init(
+      storage: Storage(
+        record: ResponseRecord(
+          response.metadata, snapshotId: 0, grade: response.grade(at: shared.gradePosition), importBatchId: nil),
+        answers: StoredAnswers(response.answers, positions: positions, keys: shared.keys), shared: shared,
+        keyedByID: false))
+  }
+
+  private init(storage: Storage) {
+    self.storage = storage
+  }
+
   /// The answers keyed by the database's item numbers, when they were written keyed by item id; throws for an
   /// answer to an item the definition lacks (never stored under another questionnaire's number for that id).
   func keyedByNumber(_ codes: ItemCodes) throws -> PreparedResponse {
@@ -517,15 +536,29 @@ final class PreparedDefinition: Sendable {
   /// session replaces by numbers before storing (``keyedByID``).
   let keys: [(item: Question.ID, key: String)]
   let keyedByID: Bool
+  /// For each of ``keys``, the position of its question in the questionnaire, when the keys are numbers: answers
+  /// held by position (``PositionalResponse``) are then written in the keys' order by looking at that position.
+  let positions: [Int]?
+  /// The position of the score rule's grade item.
+  let gradePosition: Int?
 
   init(_ definition: LoadedQuestionnaire, codes: ItemCodes?) {
     self.definition = definition
+    let questions = definition.questionnaire.questions
+    gradePosition = questions.firstIndex { $0.id == definition.questionnaire.scoreRule.grade }
     if let keys = codes?.keys(of: definition.questionnaire) {
       self.keys = keys
       keyedByID = false
+      var positionOfItem: [Question.ID: Int] = [:]
+      for (position, question) in questions.enumerated() where positionOfItem[question.id] == nil {
+        positionOfItem[question.id] = position
+      }
+      let positions = keys.compactMap { positionOfItem[$0.item] }
+      self.positions = positions.count == keys.count && keys.count == questions.count ? positions : nil
     } else {
-      keys = definition.questionnaire.questions.map { ($0.id, $0.id.rawValue) }.sorted { $0.key < $1.key }
+      keys = questions.map { ($0.id, $0.id.rawValue) }.sorted { $0.key < $1.key }
       keyedByID = true
+      positions = nil
     }
   }
 }
@@ -546,6 +579,22 @@ public struct ResponsePreparer: Sendable {
   public mutating func prepare(_ response: Response, definition: LoadedQuestionnaire, numbersRepeats: Bool = false)
     -> PreparedResponse
   {
+    var prepared = PreparedResponse(response, shared: shared(definition))
+    prepared.numbersRepeats = numbersRepeats
+    return prepared
+  }
+
+  /// The response, its answers by position, made ready for storing: the same as preparing
+  /// ``PositionalResponse/response``, without hashing an item id.
+  public mutating func prepare(
+    _ response: PositionalResponse, definition: LoadedQuestionnaire, numbersRepeats: Bool = false
+  ) -> PreparedResponse {
+    var prepared = PreparedResponse(response, shared: shared(definition))
+    prepared.numbersRepeats = numbersRepeats
+    return prepared
+  }
+
+  private mutating func shared(_ definition: LoadedQuestionnaire) -> PreparedDefinition {
     let shared: PreparedDefinition
     if let last, last.definition.sha256 == definition.sha256 {
       shared = last
@@ -556,8 +605,6 @@ public struct ResponsePreparer: Sendable {
       definitions[definition.sha256] = shared
     }
     last = shared
-    var prepared = PreparedResponse(response, shared: shared)
-    prepared.numbersRepeats = numbersRepeats
-    return prepared
+    return shared
   }
 }

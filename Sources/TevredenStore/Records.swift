@@ -145,6 +145,22 @@ struct StoredAnswers: Equatable, Sendable {
     self = written.answers
   }
 
+  /// The answers held by the position of their question (``PositionalResponse/answers``), written under `keys`
+  /// (``ItemCodes/keys(of:)``) in its order; `positions` holds the position of each key's question.
+  init(_ answers: [Answer?], positions: [Int], keys: [(item: Question.ID, key: String)]) {
+    var values = JSONObjectWriter()
+    var missing = JSONObjectWriter()
+    for index in keys.indices {
+      switch answers[positions[index]] {
+      case .value(let value)?: values.add(keys[index].key, value)
+      case .missing(let code)?: missing.add(keys[index].key, code)
+      case nil: continue
+      }
+    }
+    self.init(values: values.text, missing: missing.text)
+    masked = values.masked
+  }
+
   /// The answers keyed by their item ids, in the order of the ids: for an answer to an item without a number, which
   /// storing then refuses (``PreparedResponse``), and as databases before schema v13 held them.
   static func keyedByItemID(_ answers: [Question.ID: Answer]) -> StoredAnswers {
@@ -241,8 +257,8 @@ struct JSONObjectWriter {
     }
   }
 
-  private static let quotedYes = Array(#""ja""#.utf8)
-  private static let quotedNo = Array(#""nee""#.utf8)
+  private static let quotedYes = Array("\"\(CanonicalSpelling.yes)\"".utf8)
+  private static let quotedNo = Array("\"\(CanonicalSpelling.no)\"".utf8)
 
   private mutating func begin(_ key: String) {
     if bytes.isEmpty {

@@ -201,14 +201,16 @@ extension TevredenDatabase {
   }
 
   /// The answers to topic items of scored responses, per group and item: how many respondents gave each answer.
-  /// Options, their order and labels come from the newest definition that asks the item; an answer only an older
-  /// edition offered is added after them under its code. Missing codes are never in the answers object, so never
-  /// counted.
+  /// Options, their order and labels come from the newest definition that asks the item among those the counted
+  /// responses were collected with (a period answered only under an earlier version shows that version's labels,
+  /// not a later version's); an answer only an older edition offered is added after them under its code. Missing
+  /// codes are never in the answers object, so never counted.
   static func topicCells(_ counts: [ScoreScan.AspectCount], _ definitions: [Int64: Questionnaire]) -> [TopicCell] {
     let topicItems = Self.topicItems(definitions)
     // The newest definition of each group that asks each topic item: its question gives the options.
     var questions: [String: (question: Question, questionnaire: Questionnaire)] = [:]
-    for (_, questionnaire) in definitions.sorted(by: { $0.key > $1.key }) {
+    let counted = Set(counts.map(\.snapshotId))
+    for (_, questionnaire) in definitions.filter({ counted.contains($0.key) }).sorted(by: { $0.key > $1.key }) {
       for item in topicItems[questionnaire.id] ?? [] {
         let key = "\(questionnaire.audience.rawValue)/\(questionnaire.group)/\(item.rawValue)"
         guard questions[key] == nil, let question = questionnaire.question(item) else { continue }
@@ -226,7 +228,8 @@ extension TevredenDatabase {
       var cell = cells[key] ?? Self.emptyTopic(newest.question, audience: audience, group: group)
       let codes: [String]
       if case .choice(_, allowsMultiple: true) = newest.question.kind {
-        codes = text.split(separator: ";", omittingEmptySubsequences: true).map(String.init)
+        codes = text.split(separator: CanonicalSpelling.choiceSeparator, omittingEmptySubsequences: true).map(
+          String.init)
       } else {
         codes = [text]
       }
@@ -240,16 +243,18 @@ extension TevredenDatabase {
       cell.respondents += row.count
       cells[key] = cell
     }
-    // In the order the newest definition asks its topics.
+    // In the order the newest definition of each group asks its topics (per group: two groups may share an item
+    // id at different places).
     let order = Dictionary(
-      definitions.sorted { $0.key > $1.key }.flatMap {
-        (topicItems[$0.value.id] ?? []).enumerated().map { ($1.rawValue, $0) }
+      definitions.sorted { $0.key > $1.key }.flatMap { _, questionnaire in
+        (topicItems[questionnaire.id] ?? []).enumerated().map {
+          (Self.orderKey(questionnaire.audience.rawValue, questionnaire.group, $1.rawValue), $0)
+        }
       },
       uniquingKeysWith: { first, _ in first })
+    func position(_ cell: TopicCell) -> Int { order[Self.orderKey(cell.audience.rawValue, cell.group, cell.item)] ?? 0 }
     return cells.values.sorted {
-      ($0.audience.rawValue, $0.group, order[$0.item] ?? 0, $0.item) < (
-        $1.audience.rawValue, $1.group, order[$1.item] ?? 0, $1.item
-      )
+      ($0.audience.rawValue, $0.group, position($0), $0.item) < ($1.audience.rawValue, $1.group, position($1), $1.item)
     }
   }
 
@@ -293,7 +298,8 @@ extension TevredenDatabase {
         let questionnaire = definitions[row.snapshotId],
         questionnaire.scoreRule.aspects.contains(Question.ID(rawValue: row.item)),
         let question = questionnaire.question(Question.ID(rawValue: row.item)), case .scale(let scale) = question.kind,
-        let text = row.value, let value = Double(text), let group = row.group
+        // A scale point in its stored text; anything else is not counted (reading the response refuses it).
+        let text = row.value, let value = CanonicalSpelling.integer(text.utf8).map(Double.init), let group = row.group
       else { continue }
       let key = "\(audience.rawValue)/\(group)/\(row.item)"
       let score = AspectCell.rescale(value, minimum: Double(scale.minimum), maximum: Double(scale.maximum))
@@ -306,18 +312,28 @@ extension TevredenDatabase {
       cell.withGrade.add(score, row.grade, count: row.count)
       cells[key] = cell
     }
-    // In the order the newest definition lists its aspects: newest snapshot first, so that the order does not
-    // depend on a dictionary's (per-process) order, which let two aspects with the same mean change places.
+    // In the order the newest definition of each group lists its aspects: newest snapshot first, so that the order
+    // does not depend on a dictionary's (per-process) order, which let two aspects with the same mean change places;
+    // per group, since groups share item ids at different places (keyed by the item alone, the order of one group
+    // followed whichever group's definition was stored last).
     let order = Dictionary(
-      definitions.sorted { $0.key > $1.key }.flatMap {
-        $0.value.scoreRule.aspects.enumerated().map { ($1.rawValue, $0) }
+      definitions.sorted { $0.key > $1.key }.flatMap { _, questionnaire in
+        questionnaire.scoreRule.aspects.enumerated().map {
+          (Self.orderKey(questionnaire.audience.rawValue, questionnaire.group, $1.rawValue), $0)
+        }
       },
       uniquingKeysWith: { first, _ in first })
-    return cells.values.sorted {
-      ($0.audience.rawValue, $0.group, order[$0.item] ?? 0, $0.item) < (
-        $1.audience.rawValue, $1.group, order[$1.item] ?? 0, $1.item
-      )
+    func position(_ cell: AspectCell) -> Int {
+      order[Self.orderKey(cell.audience.rawValue, cell.group, cell.item)] ?? 0
     }
+    return cells.values.sorted {
+      ($0.audience.rawValue, $0.group, position($0), $0.item) < ($1.audience.rawValue, $1.group, position($1), $1.item)
+    }
+  }
+
+  /// The key of an item of one group in the orders above.
+  private static func orderKey(_ audience: String, _ group: String, _ item: String) -> String {
+    "\(audience)/\(group)/\(item)"
   }
 }
 

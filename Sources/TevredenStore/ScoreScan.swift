@@ -374,6 +374,9 @@ struct ScoreScan {
     var found: [(item: Int, value: Int)] = []
     var lastSnapshot: Int64 = .min
     var snapshotAspects = AspectLookup([])
+    // Each snapshot's lookup, made once: interviews of several questionnaires on one day alternate snapshots from
+    // row to row, and making the lookup anew at each change was a twelfth of a report's time (perf).
+    var aspectLookups: [Int64: AspectLookup] = [:]
     var oneByteValues = [Int](repeating: 0, count: 256)
     // The first day of a scored response: the smallest yyyymmdd, and the smallest text not written YYYY-MM-DD.
     let findsFirst = !opening.isEmpty
@@ -498,7 +501,12 @@ struct ScoreScan {
             let snapshot = sqlite3_column_int64(row, answersColumn - 1)
             if snapshot != lastSnapshot {
               lastSnapshot = snapshot
-              snapshotAspects = AspectLookup(aspectItems[snapshot] ?? [])
+              if let known = aspectLookups[snapshot] {
+                snapshotAspects = known
+              } else {
+                snapshotAspects = AspectLookup(aspectItems[snapshot] ?? [])
+                aspectLookups[snapshot] = snapshotAspects
+              }
             }
             found.removeAll(keepingCapacity: true)
             if !snapshotAspects.items.isEmpty {

@@ -103,6 +103,31 @@ public enum StoreError: LocalizedError, Equatable, Sendable {
   /// Contacts were to be recorded for a mode in which nobody is contacted.
   case notAnInterviewMode(String)
 
+  /// A stored answer that the stored dialect of ``AnswerReader`` does not read: the row breaks the store's
+  /// invariants, since tevreden stores every answer in its canonical text.
+  static func corruptAnswer(response: String, item: String, _ problem: AnswerProblem) -> StoreError {
+    .corruptRow("response \(response), item \(item): \(storedText(problem))")
+  }
+
+  /// The store's wording of an answer it cannot read back: the value as the database holds it, and what stored
+  /// text should have been.
+  static func storedText(_ problem: AnswerProblem) -> String {
+    switch problem {
+    case .notANumber(let text): "\"\(text)\" is not a whole number as tevreden stores one"
+    case .outOfRange(let text, let range): "\"\(text)\" is outside \(range.lowerBound)...\(range.upperBound)"
+    case .gradeOutOfRange(let text): "\"\(text)\" is not a grade from 1 to 10 (at most one decimal)"
+    case .unknownChoice(let text, let valid):
+      "\"\(text)\" is not the code of a choice (\(valid.joined(separator: ", ")))"
+    case .notYesNo(let text): "\"\(text)\" is not \(CanonicalSpelling.yes) or \(CanonicalSpelling.no)"
+    case .notCanonical(let text, let canonical):
+      "\"\(text)\" is not stored text; tevreden stores it as \"\(canonical)\""
+    case .missingCodeNotAllowed(let code, _): "missing code \"\(code)\" is not one this item offers"
+    // Not found in stored text: only an interviewer reads labels by their start or options by their number.
+    case .ambiguous(let text, _), .oneChoiceOnly(let text): "\"\(text)\" is not stored text"
+    case .empty: "the answer is empty"
+    }
+  }
+
   public var errorDescription: String? {
     switch self {
     case .notAnInterviewMode(let mode):

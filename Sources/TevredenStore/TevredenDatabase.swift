@@ -510,14 +510,10 @@ public struct TevredenDatabase: Sendable {
       if let code = answer.missingCode {
         parsed[id] = .missing(code)
       } else if let text = answer.value {
-        switch question.parseValue(text) {
+        switch AnswerReader.storedValue(text, for: question) {
         case .success(let value): parsed[id] = .value(value)
         case .failure(let problem):
-          if case .text = question.kind {
-            parsed[id] = .value(.text(text))
-          } else {
-            throw StoreError.corruptRow("response \(record.responseKey), item \(answer.item): \(problem)")
-          }
+          throw StoreError.corruptAnswer(response: record.responseKey, item: answer.item, problem)
         }
       }
     }

@@ -60,8 +60,15 @@ import TevredenTestSupport
     let run = try runTevredenProcess(
       ["codebook", "--questionnaire", "inwoners-melding", "--db", db, "--questionnaires", edited.path], cwd: folder)
     try #require(run.exitCode == 0, "\(run)")
-    #expect(run.stdout.contains("Versies \(stored) en \(stored + 1)"), "\(run)")
-    #expect(run.stdout.contains("Hoe ging de medewerker van Veilig Thuis met u om?<br>(versie \(stored): \(oldText))"))
+    // Version 2 is in the database (the 2025 examples) and in the folder's versions/; the text it shares with
+    // version 3 is named once, at the first version that asked it.
+    #expect(run.stdout.contains("Versies 2, \(stored) en \(stored + 1)"), "\(run)")
+    #expect(run.stdout.contains("Hoe ging de medewerker van Veilig Thuis met u om?<br>(versie 2: \(oldText))"))
+    // A scale whose labels changed says what each value meant in the versions before.
+    #expect(
+      run.stdout.contains(
+        "4 = Goed; 5 = Heel goed<br>(versie 2: 1 = Helemaal niet mee eens; 2 = Niet mee eens; "
+          + "3 = Niet mee eens en niet mee oneens; 4 = Mee eens; 5 = Helemaal mee eens)"), "\(run)")
     #expect(!run.stdout.contains("# Codeboek: Wat vond u van Veilig Thuis? (advies"), "only the one asked for")
   }
 

@@ -87,3 +87,38 @@ import TevredenTestSupport
     }
   }
 }
+
+/// The example data answers the rewritten resident questionnaires under two versions: 2025 under version 2
+/// (agree-statements), 2026 under version 3 ("Hoe goed …?"). Each period's topics are labelled by the version its
+/// responses were collected with, and the aspects of both versions are scored alike.
+@Suite struct VersionedExampleDataTests {
+  @Test func eachPeriodsTopicsSpeakTheVersionItsResponsesWereAnsweredWith() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let database = folder.appendingPathComponent("demo.sqlite").path
+    let demo = try runTevredenProcess(["demo", "--db", database], cwd: folder)
+    try #require(demo.exitCode == 0, "\(demo)")
+    /// The labels of the options of topic `duidelijk_melding` (group melding) in the period's scores.
+    func labels(_ period: String) throws -> [String] {
+      let run = try runTevredenProcess(
+        ["score", "--period", period, "--items", "--format", "json", "--db", database], cwd: folder)
+      #expect(run.exitCode == 0, "\(run)")
+      var found: [String] = []
+      func walk(_ value: Any) {
+        if let object = value as? [String: Any] {
+          if object["item"] as? String == "duidelijk_melding", let options = object["options"] as? [[String: Any]] {
+            found = options.compactMap { $0["label"] as? String }
+            return
+          }
+          object.values.forEach(walk)
+        } else if let array = value as? [Any] {
+          array.forEach(walk)
+        }
+      }
+      walk(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)))
+      return found
+    }
+    #expect(try labels("2025").last == "Helemaal mee eens", "2025 was answered under version 2")
+    #expect(try labels("2026").last == "Heel goed", "2026 was answered under version 3")
+  }
+}

@@ -61,7 +61,7 @@ import TevredenTestSupport
     #expect(resumed.exitCode == 0, "\(resumed)")
     let firstScreen = try #require(resumed.stdout.firstMatch(of: /\nVraag (\d+) van (\d+)\n([^\n]*)\n/), "\(resumed)")
     #expect(firstScreen.1 == "8" && firstScreen.2 == "15", "\(resumed)")
-    #expect(firstScreen.3 == "Ik wist wat Veilig Thuis doet en wat ik van Veilig Thuis kon verwachten.", "\(resumed)")
+    #expect(firstScreen.3 == "Hoe goed wist u wat u van Veilig Thuis kon verwachten?", "\(resumed)")
     let response = try #require(try store.response(id))
     #expect(response.status == .completed, "\(resumed)")
     #expect(answerTexts(response) == script.expected)
@@ -144,7 +144,9 @@ import TevredenTestSupport
 
     let taken = try runTevredenProcess(
       resumeArguments(id, db: db) + ["--take-over"], cwd: folder,
-      stdin: InterviewScript.stdin(["j"] + Array(script.lines.dropFirst(3))))
+      // The take-over is confirmed first, then the safe start is asked (typed here: the harness leaves take-overs
+      // alone), and the interview goes on.
+      stdin: InterviewScript.stdin(["j", SafeStartHarness.answer] + Array(script.lines.dropFirst(3))))
     #expect(taken.exitCode == 0, "\(taken)")
     #expect(taken.stdout.contains("Interview \(id) is overgenomen en wordt hervat."), "\(taken)")
     let response = try #require(try store.response(id))

@@ -75,6 +75,49 @@ struct InterviewScript: Sendable, CustomTestStringConvertible {
   static let all = [meldingWithChildren, meldingWithoutChildren, politie, adviesaanvraag]
 }
 
+/// The safe start ("Kunt u nu vrijuit praten?") that `tevreden interview` asks before anything else of a resident
+/// interview by telephone or face to face, new or resumed (``SafeStart``).
+///
+/// The scripted interviews are about what follows it, so the harness answers it *ja* in this one place: runs
+/// through ``runTevredenProcess(_:cwd:stdin:env:answeringSafeStart:)`` get a first line `ja`, and live sessions
+/// wait for the question and type it. The tests of the safe start itself pass `answeringSafeStart: false` and type
+/// their own answer. A run with `--take-over` is left alone: there the take-over's confirmation comes first, so
+/// those tests type the answer where it belongs.
+enum SafeStartHarness {
+  /// The answer the harness gives.
+  static let answer = "ja"
+
+  /// Whether `tevreden` started with these arguments in `cwd` asks the safe start first: the questionnaire (or
+  /// the resumed interview's) is a resident one and the mode one with a person on the line, by the program's own
+  /// rule (``SafeStart/isAsked(in:mode:)``). A run that fails before it (an unknown questionnaire, say) gets a
+  /// line it never reads.
+  static func isAsked(_ args: [String], cwd: URL) -> Bool {
+    guard args.first == "interview", !args.contains("--open"), !args.contains("--take-over") else { return false }
+    func value(_ option: String) -> String? {
+      args.firstIndex(of: option).flatMap { args.indices.contains($0 + 1) ? args[$0 + 1] : nil }
+    }
+    func path(_ text: String) -> URL {
+      text.hasPrefix("/") ? URL(fileURLWithPath: text) : cwd.appendingPathComponent(text)
+    }
+    if let id = value("--resume") {
+      let db = path(value("--db") ?? "tevreden.sqlite")
+      guard FileManager.default.fileExists(atPath: db.path), let store = try? TevredenDatabase.open(atPath: db.path)
+      else { return false }
+      defer { store.close() }
+      guard let state = try? store.interviewState(Response.ID(rawValue: id)), state == .active || state == .paused,
+        let response = try? store.response(Response.ID(rawValue: id))
+      else { return false }
+      return response.audience == .inwoners && (response.mode == .telefonisch || response.mode == .persoonlijk)
+    }
+    guard args.count > 1, !args[1].hasPrefix("-") else { return false }
+    let folder = path(value("--questionnaires") ?? "Questionnaires")
+    let (loaded, _) = QuestionnaireLoader.load(contentsOf: folder.appendingPathComponent(args[1] + ".yaml"))
+    guard let loaded else { return false }
+    let mode = value("--mode").flatMap(Response.Mode.init(rawValue:)) ?? .telefonisch
+    return SafeStart.isAsked(in: loaded.questionnaire, mode: mode)
+  }
+}
+
 /// The arguments that start an interview against the committed definitions and the given database.
 func interviewArguments(
   _ questionnaire: String, interviewer: String, db: String, gemeente: String? = nil, extra: [String] = []
@@ -249,8 +292,21 @@ final class LiveSession {
     return environment
   }
 
+  /// Answers the safe start *ja* when the program asks it (see ``SafeStartHarness``): waits for the question and
+  /// types the answer, ended by `enter`.
+  private func answerSafeStart(_ args: [String], cwd: URL, enter: String) throws {
+    guard SafeStartHarness.isAsked(args, cwd: cwd) else { return }
+    try waitFor(InterviewText.safeStartQuestion)
+    try waitFor("> ")
+    try send(SafeStartHarness.answer + enter)
+  }
+
   /// Starts `tevreden` with pipes for standard input, output and error, as a script would.
-  static func overPipes(_ args: [String], cwd: URL, env: [String: String] = [:]) throws -> LiveSession {
+  ///
+  /// - Parameter answeringSafeStart: Answer the safe start *ja* when it is asked (``SafeStartHarness``).
+  static func overPipes(
+    _ args: [String], cwd: URL, env: [String: String] = [:], answeringSafeStart: Bool = true
+  ) throws -> LiveSession {
     brokenPipesAreErrors
     let process = Process()
     process.executableURL = try tevredenBinary()
@@ -262,17 +318,22 @@ final class LiveSession {
     process.standardOutput = output
     process.standardError = errors
     try process.run()
-    return LiveSession(
+    let session = LiveSession(
       process: process, output: output.fileHandleForReading.fileDescriptor,
       input: input.fileHandleForWriting.fileDescriptor, master: nil, pipes: [input, output, errors], errors: errors)
+    if answeringSafeStart { try session.answerSafeStart(args, cwd: cwd, enter: "\n") }
+    return session
   }
 
   /// Starts `tevreden` in a new pseudo-terminal: its standard input, output and error are the terminal, so it
   /// runs as in an interviewer's terminal window. `TERM` is `xterm-256color` unless `env` says otherwise.
   ///
-  /// - Parameter size: The terminal's rows and columns; without it the terminal does not tell its size.
+  /// - Parameters:
+  ///   - size: The terminal's rows and columns; without it the terminal does not tell its size.
+  ///   - answeringSafeStart: Answer the safe start *ja* when it is asked (``SafeStartHarness``).
   static func inTerminal(
-    _ args: [String], cwd: URL, env: [String: String] = [:], size: (rows: Int, columns: Int)? = nil
+    _ args: [String], cwd: URL, env: [String: String] = [:], size: (rows: Int, columns: Int)? = nil,
+    answeringSafeStart: Bool = true
   ) throws -> LiveSession {
     brokenPipesAreErrors
     let pty = try PseudoTerminalFunctions.shared()
@@ -311,7 +372,9 @@ final class LiveSession {
     process.standardError = terminal
     try process.run()
     keepMaster = true
-    return LiveSession(process: process, output: master, input: master, master: master, pipes: [], errors: nil)
+    let session = LiveSession(process: process, output: master, input: master, master: master, pipes: [], errors: nil)
+    if answeringSafeStart { try session.answerSafeStart(args, cwd: cwd, enter: "\r") }
+    return session
   }
 
   /// Everything read so far.

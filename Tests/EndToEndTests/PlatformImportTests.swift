@@ -67,6 +67,11 @@ import TevredenTestSupport
     #expect(partial.status == .partial)
     let melding = try #require(stored.first { $0.id == "qualtrics:R_2bBcDeFgHiJkLmN" })
     #expect(melding.gemeente == "Alkmaar", "the gemeente column is matched to the region's spelling")
+    // The export answers agree-statements ("Mee eens"), which version 2 asked: it is read and stored with version
+    // 2, kept in Questionnaires/versions/, and the report says so.
+    #expect(melding.questionnaireVersion == 2)
+    #expect(melding.answers["geduld"] == .value(.scalePoint(4)))
+    #expect(run.stdout.contains("  version: 2, the version its answers were given under; its responses are stored"))
     // Workbook times (Excel serial numbers) are read as Amsterdam time.
     // Microsoft Forms numbers responses per form: the id also holds the questionnaire and the start time.
     let forms = try #require(stored.first { $0.id == "microsoftforms:inwoners-adviesaanvraag:1@2026-05-04T07:30:00Z" })
@@ -534,7 +539,8 @@ extension PlatformImportTests {
     let codes = Self.exports.appendingPathComponent("limesurvey-inwoners-adviesaanvraag-codes.csv")
     var records = try CSVReader.parse(String(contentsOf: codes, encoding: .utf8)).map(\.fields)
     let catalog = Catalog.load(from: questionnairesFolder)
-    let questions = try #require(catalog.questionnaire("inwoners-adviesaanvraag")).questionnaire.questions
+    // The export answers version 2's agree-statements, so its headings hold version 2's question texts.
+    let questions = try #require(catalog.questionnaire("inwoners-adviesaanvraag", version: 2)).questionnaire.questions
     let metadata = [
       "id": "Response ID", "submitdate": "Date submitted", "lastpage": "Last page", "startlanguage": "Start language",
       "seed": "Seed", "startdate": "Date started", "datestamp": "Date last action", "ipaddr": "IP address",

@@ -85,22 +85,28 @@ private final class PipeDrain: @unchecked Sendable {
 ///   - stdin: Text for standard input; without it, standard input is `/dev/null`.
 ///   - env: Variables added to (or replacing) the inherited environment. `TEVREDEN_DB` is removed from the
 ///     inherited environment so a developer's setting never redirects a test to a real database.
+///   - answeringSafeStart: With `stdin`, answer an interview's safe start *ja* first when the program asks it
+///     (see ``SafeStartHarness``); the safe start's own tests pass `false`.
 /// - Returns: The exit code and everything written to standard output and standard error.
-func runTevreden(_ args: [String], cwd: URL, stdin: String? = nil, env: [String: String] = [:]) throws -> (
-  exitCode: Int32, stdout: String, stderr: String
-) {
-  let run = try runTevredenProcess(args, cwd: cwd, stdin: stdin, env: env)
+func runTevreden(
+  _ args: [String], cwd: URL, stdin: String? = nil, env: [String: String] = [:], answeringSafeStart: Bool = true
+) throws -> (exitCode: Int32, stdout: String, stderr: String) {
+  let run = try runTevredenProcess(args, cwd: cwd, stdin: stdin, env: env, answeringSafeStart: answeringSafeStart)
   return (run.exitCode, run.stdout, run.stderr)
 }
 
-/// ``runTevreden(_:cwd:stdin:env:)`` returning a ``TevredenRun``, which prints itself well in failure messages.
-func runTevredenProcess(_ args: [String], cwd: URL, stdin: String? = nil, env: [String: String] = [:]) throws
-  -> TevredenRun
-{
-  try runProgram(tevredenBinary(), args, cwd: cwd, stdin: stdin, env: env)
+/// ``runTevreden(_:cwd:stdin:env:answeringSafeStart:)`` returning a ``TevredenRun``, which prints itself well in
+/// failure messages.
+func runTevredenProcess(
+  _ args: [String], cwd: URL, stdin: String? = nil, env: [String: String] = [:], answeringSafeStart: Bool = true
+) throws -> TevredenRun {
+  let input = stdin.map {
+    answeringSafeStart && SafeStartHarness.isAsked(args, cwd: cwd) ? SafeStartHarness.answer + "\n" + $0 : $0
+  }
+  return try runProgram(tevredenBinary(), args, cwd: cwd, stdin: input, env: env)
 }
 
-/// Runs any program with pipes for its output; see ``runTevreden(_:cwd:stdin:env:)``.
+/// Runs any program with pipes for its output; see ``runTevreden(_:cwd:stdin:env:answeringSafeStart:)``.
 func runProgram(_ executable: URL, _ args: [String], cwd: URL, stdin: String? = nil, env: [String: String] = [:])
   throws -> TevredenRun
 {

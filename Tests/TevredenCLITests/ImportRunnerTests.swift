@@ -231,10 +231,11 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
       repositoryRoot.appendingPathComponent("Responses/2025/inwoners-melding.csv").path
     ])
     _ = try ImportRunner(database: database, catalog: catalog).run(files)
-    // When the definition in the folder moves on to version 3
+    // When the definition in the folder moves on to version 4, and the folder does not keep version 2
     var newer = catalog
+    newer.editions = []
     let index = try #require(newer.questionnaires.firstIndex { $0.questionnaire.id == "inwoners-melding" })
-    let source = newer.questionnaires[index].source.replacingOccurrences(of: "version: 2", with: "version: 3")
+    let source = newer.questionnaires[index].source.replacingOccurrences(of: "version: 3", with: "version: 4")
     let (loaded, diagnostics) = QuestionnaireLoader.parse(source, file: "inwoners-melding.yaml")
     #expect(!diagnostics.hasErrors)
     newer.questionnaires[index] = try #require(loaded)
@@ -247,9 +248,15 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     try exported.csv.write(to: file, atomically: true, encoding: .utf8)
     let second = try TevredenDatabase.inMemory()
     let report = try ImportRunner(database: second, catalog: newer).run([file])
-    #expect(report[0].rejected == exported.count)  // a fresh database only knows version 3
+    #expect(report[0].rejected == exported.count)  // a fresh database only knows version 4
     let again = try ImportRunner(database: database, catalog: newer).run([file])
     #expect(again[0].duplicates == exported.count)
+    // And a folder that keeps version 2 (versions/) lets a fresh database read them, stored with version 2
+    let third = try TevredenDatabase.inMemory()
+    let kept = try ImportRunner(database: third, catalog: catalog).run([file])
+    #expect(kept[0].rejected == 0)
+    #expect(kept[0].inserted == exported.count)
+    #expect(try third.responses().allSatisfy { $0.0.questionnaireVersion == 2 })
   }
 }
 

@@ -18,7 +18,11 @@ import Testing
       let root = folder.appendingPathComponent("regio")
       let made = try Workspace.create(at: root)
       let written = try FileManager.default.contentsOfDirectory(atPath: made.questionnaires.path).sorted()
-      #expect(written == BundledDefinitions.sources.map(\.name).sorted())
+      let current = BundledDefinitions.sources.filter { !$0.isEarlierVersion }.map(\.name)
+      #expect(written == (current + [Catalog.editionsFolderName]).sorted())
+      let kept = try FileManager.default.contentsOfDirectory(
+        atPath: made.questionnaires.appendingPathComponent(Catalog.editionsFolderName).path)
+      #expect(kept.sorted() == BundledDefinitions.sources.filter(\.isEarlierVersion).map(\.name).sorted())
       let indicators = try String(
         contentsOf: made.questionnaires.appendingPathComponent("indicators.yaml"), encoding: .utf8)
       #expect(indicators == BundledDefinitions.sources.first { $0.name == "indicators.yaml" }?.text)

@@ -11,13 +11,20 @@ import TevredenTestSupport
     questionnaire = try minimalQuestionnaire().questionnaire
   }
 
+  /// Reads stored text, as the database and the exchange format hold it.
   func parse(_ item: Question.ID, _ text: String) throws -> Result<Answer, AnswerProblem> {
-    try #require(questionnaire.question(item)).parseAnswer(text, in: questionnaire)
+    AnswerReader(try #require(questionnaire.question(item)), in: questionnaire, dialect: .stored).read(text)
   }
 
-  @Test(arguments: [("4", 4), ("1", 1), ("5", 5), ("Tevreden", 4), ("heel ontevreden", 1)])
-  func readsScalePointsByValueOrLabel(text: String, value: Int) throws {
+  @Test(arguments: [("4", 4), ("1", 1), ("5", 5)])
+  func readsScalePointsByValue(text: String, value: Int) throws {
     #expect(try parse("bereikbaarheid", text) == .success(.value(.scalePoint(value))))
+  }
+
+  /// Stored text is canonical only: a label is refused, with the value it would be.
+  @Test(arguments: [("Tevreden", "4"), ("heel ontevreden", "1")])
+  func refusesScaleLabelsNamingTheirStoredText(text: String, canonical: String) throws {
+    #expect(try parse("bereikbaarheid", text) == .failure(.notCanonical(text, canonical: canonical)))
   }
 
   @Test func rejectsScaleValuesOutOfRange() throws {
@@ -25,9 +32,16 @@ import TevredenTestSupport
     #expect(try parse("bereikbaarheid", "0") == .failure(.outOfRange("0", 1...5)))
   }
 
-  @Test(arguments: [("7", 7.0), ("7,5", 7.5), ("7.5", 7.5), ("10", 10.0), ("1", 1.0)])
-  func readsGradesWithCommaOrPoint(text: String, grade: Double) throws {
+  @Test(arguments: [("7", 7.0), ("7.5", 7.5), ("10", 10.0), ("1", 1.0)])
+  func readsGradesWithAPoint(text: String, grade: Double) throws {
     #expect(try parse("cijfer", text) == .success(.value(.grade(grade))))
+  }
+
+  /// A decimal comma is how people and spreadsheets write a grade, never stored text (the exchange reader undoes
+  /// a spreadsheet's comma before reading).
+  @Test(arguments: [("7,5", "7.5"), ("7.0", "7"), ("07", "7")])
+  func refusesGradesNotWrittenAsStored(text: String, canonical: String) throws {
+    #expect(try parse("cijfer", text) == .failure(.notCanonical(text, canonical: canonical)))
   }
 
   @Test(arguments: ["0", "11", "7.25", "zeven", "nan"])
@@ -46,9 +60,12 @@ import TevredenTestSupport
     #expect(try parse("opmerking", "nvt") == .success(.value(.text("nvt"))))
   }
 
-  @Test func yesNoAcceptsJaAndNee() throws {
+  @Test func yesNoAcceptsJaAndNeeOnly() throws {
     #expect(try parse("kinderen", "ja") == .success(.value(.yesNo(true))))
-    #expect(try parse("kinderen", "Nee") == .success(.value(.yesNo(false))))
+    #expect(try parse("kinderen", "nee") == .success(.value(.yesNo(false))))
+    #expect(try parse("kinderen", "Nee") == .failure(.notCanonical("Nee", canonical: "nee")))
+    #expect(try parse("kinderen", "1") == .failure(.notCanonical("1", canonical: "ja")))
+    #expect(try parse("kinderen", "2") == .failure(.notYesNo("2")))
     #expect(try parse("kinderen", "misschien") == .failure(.notYesNo("misschien")))
   }
 
@@ -58,7 +75,7 @@ import TevredenTestSupport
     ]
     for (item, value) in values {
       let question = try #require(questionnaire.question(item))
-      #expect(question.parseValue(value.canonicalText) == .success(value))
+      #expect(AnswerReader.storedValue(value.canonicalText, for: question) == .success(value))
     }
     #expect(AnswerValue.grade(8).canonicalText == "8")
     #expect(AnswerValue.grade(6.5).canonicalText == "6.5")
@@ -69,9 +86,13 @@ import TevredenTestSupport
       id: "contact", text: "Hoe?",
       kind: .choice(
         [Choice(code: "telefoon", label: "Telefoon"), Choice(code: "chat", label: "Chat")], allowsMultiple: true))
-    #expect(question.parseValue("chat;telefoon") == .success(.choices(["telefoon", "chat"])))
-    #expect(question.parseValue("Chat") == .success(.choices(["chat"])))
-    #expect(question.parseValue("fax") == .failure(.unknownChoice("fax", valid: ["telefoon", "chat"])))
+    func read(_ text: String) -> Result<AnswerValue, AnswerProblem> { AnswerReader.storedValue(text, for: question) }
+    #expect(read("telefoon;chat") == .success(.choices(["telefoon", "chat"])))
+    #expect(read("chat") == .success(.choices(["chat"])))
+    // Stored codes follow the definition's order, and a label is no code.
+    #expect(read("chat;telefoon") == .failure(.notCanonical("chat;telefoon", canonical: "telefoon;chat")))
+    #expect(read("Chat") == .failure(.notCanonical("Chat", canonical: "chat")))
+    #expect(read("fax") == .failure(.unknownChoice("fax", valid: ["telefoon", "chat"])))
   }
 
   @Test func routingFollowsEarlierAnswers() throws {

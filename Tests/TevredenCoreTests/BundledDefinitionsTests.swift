@@ -11,15 +11,19 @@ import TevredenTestSupport
   static let folder = repositoryRoot.appendingPathComponent("Questionnaires")
   static let generatedFile = repositoryRoot.appendingPathComponent("Sources/TevredenCore/BundledDefinitions.swift")
 
-  /// The folder's files that a working folder gets: the definitions, `indicators.yaml` and the folder's README.
+  /// The folder's files that a working folder gets: the definitions, `indicators.yaml`, the folder's README, and
+  /// the earlier versions of the definitions in `versions/`.
   static func folderSources() throws -> [Catalog.Source] {
-    try FileManager.default.contentsOfDirectory(atPath: folder.path)
+    let current = try FileManager.default.contentsOfDirectory(atPath: folder.path)
       .filter { $0.hasSuffix(".yaml") || $0 == "README.md" }.sorted()
-      .map { name in
-        Catalog.Source(
-          path: "Questionnaires/\(name)",
-          text: try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8))
-      }
+    let earlier = try FileManager.default.contentsOfDirectory(
+      atPath: folder.appendingPathComponent(Catalog.editionsFolderName).path
+    ).filter { $0.hasSuffix(".yaml") }.sorted().map { "\(Catalog.editionsFolderName)/\($0)" }
+    return try (current + earlier).map { name in
+      Catalog.Source(
+        path: "Questionnaires/\(name)",
+        text: try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8))
+    }
   }
 
   static func swiftSource(for sources: [Catalog.Source]) -> String {
@@ -64,6 +68,7 @@ import TevredenTestSupport
     let catalog = Catalog.parse(BundledDefinitions.sources.filter { $0.name != "README.md" })
     #expect(catalog.diagnostics.filter { $0.severity == .error } == [])
     #expect(catalog.questionnaires.count == 11)
+    #expect(catalog.editions.count == 4)
     #expect(catalog.indicatorsSource != nil)
   }
 }

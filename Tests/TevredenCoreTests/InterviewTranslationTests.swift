@@ -32,7 +32,7 @@ import TevredenTestSupport
     #expect(consent.options.map(\.sourceLabel) == ["Ja", "Nee"])
     #expect(interview.handle("1").effects == [.store("toestemming", .value(.yesNo(true)), replaced: nil)])
     // A Dutch label is not an answer in English: the interviewer types the number or the English words.
-    #expect(interview.handle("ouder").message?.hasPrefix("'ouder' is geen antwoord op deze vraag") == true)
+    #expect(interview.handle("degene").message?.hasPrefix("'degene' is geen antwoord op deze vraag") == true)
     // A label in the interview's language chooses the option; the answer is its code.
     let step = interview.handle("the person who")
     #expect(step.message == nil)

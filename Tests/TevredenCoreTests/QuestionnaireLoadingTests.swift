@@ -252,6 +252,57 @@ import TevredenTestSupport
     #expect(indicators.gemeenten.count == 17)
   }
 
+  /// Earlier versions live in `versions/<id>.v<version>.yaml`, as they were shipped: responses answered under them
+  /// are read and stored with them.
+  @Test func earlierVersionsAreKeptBesideTheCurrentDefinitions() throws {
+    let catalog = Catalog.load(from: repositoryRoot.appendingPathComponent("Questionnaires"))
+    #expect(
+      catalog.editions.map(\.questionnaire.id).sorted() == [
+        "inwoners-adviesaanvraag", "inwoners-melding", "inwoners-monitoring", "inwoners-vervolgdienst",
+      ])
+    #expect(catalog.versions(of: "inwoners-melding").map(\.questionnaire.version) == [3, 2])
+    #expect(catalog.versions(of: "ketenpartners-politie").map(\.questionnaire.version) == [2])
+    #expect(
+      catalog.questionnaire("inwoners-melding", version: 2)?.file.hasSuffix("versions/inwoners-melding.v2.yaml") == true
+    )
+    #expect(catalog.questionnaire("inwoners-melding", version: 1) == nil)
+  }
+
+  @Test func anEarlierVersionIsNamedByItsVersionAndIsEarlier() throws {
+    let text = try loadFixture("valid-minimal").text
+    func problems(_ sources: [(String, String)]) -> [String] {
+      Catalog.parse(sources.map { Catalog.Source(path: $0.0, text: $0.1) }).diagnostics.map(\.description)
+    }
+    let current = ("Q/valid-minimal.yaml", text.replacingOccurrences(of: "version: 1", with: "version: 3"))
+    let good = ("Q/versions/valid-minimal.v2.yaml", text.replacingOccurrences(of: "version: 1", with: "version: 2"))
+    #expect(problems([current, good]) == [])
+    #expect(Catalog.parse([current, good].map { Catalog.Source(path: $0.0, text: $0.1) }).editions.count == 1)
+    #expect(
+      problems([current, ("Q/versions/valid-minimal.yaml", good.1)]) == [
+        "Q/versions/valid-minimal.yaml: error: an earlier version is named after its questionnaire and version: "
+          + "<id>.v<version>.yaml"
+      ])
+    #expect(
+      problems([current, ("Q/versions/valid-minimal.v4.yaml", good.1)]) == [
+        "Q/versions/valid-minimal.v4.yaml: error: the file name says version 4, the definition version 2"
+      ])
+    let later = text.replacingOccurrences(of: "version: 1", with: "version: 5")
+    #expect(
+      problems([current, ("Q/versions/valid-minimal.v5.yaml", later)]) == [
+        "Q/versions/valid-minimal.v5.yaml: error: an earlier version of valid-minimal must have a lower version than "
+          + "its current 3"
+      ])
+    #expect(
+      problems([good]) == [
+        "Q/versions/valid-minimal.v2.yaml: error: an earlier version of valid-minimal, which the folder does not define"
+      ])
+    let otherGroup = good.1.replacingOccurrences(of: "group: melding", with: "group: monitoring")
+    #expect(problems([current, (good.0, otherGroup)]).count == 1)
+    // A current file that does not load is reported once, not again through its earlier version.
+    let broken = (current.0, current.1.replacingOccurrences(of: "type: grade", with: "type: cijfer"))
+    #expect(!problems([broken, good]).contains { $0.contains("versions/") })
+  }
+
   @Test func rejectsTwoDefinitionsForOneGroup() throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("catalog-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -102,7 +102,7 @@ import TevredenTestSupport
       for question in questionnaire.questions {
         if case .text = question.kind { continue }
         for value in Self.candidates(for: question) {
-          let reread = question.parseValue(value.canonicalText)
+          let reread = AnswerReader.storedValue(value.canonicalText, for: question)
           let acceptedByReading = (try? reread.get()) == value
           #expect(
             (question.problem(with: value) == nil) == acceptedByReading,

@@ -63,6 +63,19 @@ import TevredenTestSupport
     #expect(Self.close(StudentT.quantile(0.025, degreesOfFreedom: degreesOfFreedom), -expected, 1e-8))
   }
 
+  @Test func tQuantileIsTheInverseOfTheDistributionFunction() {
+    // Whole and fractional degrees of freedom, as Welch's test gives them, and the tails the intervals use.
+    for nu in [1.0, 2, 3.5, 9, 29.7, 150, 4_000, .infinity] {
+      for p in [0.6, 0.8, 0.9, 0.95, 0.975, 0.995, 0.9995, 0.025, 0.005] {
+        let t = StudentT.quantile(p, degreesOfFreedom: nu)
+        #expect(Self.close(StudentT.cdf(t, degreesOfFreedom: nu), p, 1e-12), "p \(p), ν \(nu)")
+        #expect((t > 0) == (p > 0.5))
+      }
+    }
+    #expect(StudentT.quantile(0.5, degreesOfFreedom: 4) == 0)
+    #expect(StudentT.quantile(1, degreesOfFreedom: 4) == .infinity)
+  }
+
   @Test func tDistributionFunctionMatchesSciPy() {
     #expect(Self.close(StudentT.cdf(2.5, degreesOfFreedom: 7.3), 0.9801748826671998, 1e-12))
     #expect(Self.close(StudentT.cdf(-1.2, degreesOfFreedom: 3), 0.15813105734905258, 1e-12))

@@ -59,7 +59,10 @@ import TevredenTestSupport
       let line = ExchangeCSV.line(for: response, items: [textItem.id])
       let cell = try #require(try CSVReader.parse(line).first?.fields.last)
       #expect(cell == SpreadsheetGuard.guarded(text))
-      #expect(textItem.parseAnswer(cell, in: questionnaire) == .success(.value(.text(text))))
+      let stored = ExchangeCSV.storedText(ofItemCell: cell, for: textItem)
+      #expect(
+        AnswerReader.readStored(stored, for: textItem, missingCodes: questionnaire.missingCodes)
+          == .success(.value(.text(text))))
     }
   }
 

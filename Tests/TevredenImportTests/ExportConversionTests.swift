@@ -108,6 +108,39 @@ import TevredenTestSupport
     #expect(ExportLayout.importID(#"{"ImportId":"startDate","timeZone":"Z"}"#) == "startDate")
   }
 
+  /// The same canonical text, typed by an interviewer, exported by a platform or held by an exchange file, gives
+  /// the same answers: the three paths read it with one reader.
+  @Test func theInterviewImportAndStoredPathsReadCanonicalTextAlike() throws {
+    let questionnaire = definition.questionnaire
+    let cells: [(Question.ID, String)] = [
+      ("toestemming", "ja"), ("rol", "ouder"), ("kinderen", "ja"), ("kinderen_gesproken", "weet_niet"),
+      ("contact", "telefoon;kantoor"), ("gesprekken", "3"), ("bereikbaarheid", "4"), ("cijfer", "7.5"),
+      ("opmerking", "Goed geholpen"),
+    ]
+    // Interview: each text typed at its question.
+    var typed: [Question.ID: Answer] = [:]
+    for (item, text) in cells {
+      let question = try #require(questionnaire.question(item))
+      let command = try InterviewInput.parse(text, for: question, in: questionnaire, hasCurrentAnswer: false).get()
+      guard case .answer(let answer) = command else {
+        Issue.record("\(item): \(command) is no answer")
+        return
+      }
+      typed[item] = answer
+    }
+    // Import: a platform's row with the texts in the item columns.
+    let fields = ["2026-03-10 14:05:00", "2026-03-10 14:15:00", "1", "R_1", "", ""] + cells.map(\.1) + ["Hoorn"]
+    let imported = try converting(fields, line: 4).get().response
+    #expect(imported.answers == typed)
+    // Stored: the exchange file of that response, read back.
+    let exchange = ExchangeCSV.read(
+      ExchangeCSV.write([imported], items: questionnaire.questions.map(\.id)), file: "x.csv", gemeenten: [],
+      definition: { _, _ in definition }, knownItems: Set(questionnaire.questions.map(\.id.rawValue)))
+    #expect(exchange.diagnostics == [])
+    #expect(exchange.rows.first?.response.answers == typed)
+    #expect(typed["contact"] == .value(.choices(["telefoon", "kantoor"])))
+  }
+
   @Test func convertsARowWithLabelsDecimalCommaAndText() throws {
     let row = try converting(
       [
@@ -491,11 +524,13 @@ import TevredenTestSupport
 }
 
 @Suite struct ScaleLabelWordingsTests {
+  /// Version 2 of inwoners-melding, which asked agree-statements (version 3 asks direct questions).
   let questionnaire: Questionnaire
 
   init() throws {
     questionnaire = try #require(
-      Catalog.load(from: repositoryRoot.appendingPathComponent("Questionnaires")).questionnaire("inwoners-melding")
+      Catalog.load(from: repositoryRoot.appendingPathComponent("Questionnaires"))
+        .questionnaire("inwoners-melding", version: 2)
     ).questionnaire
   }
 

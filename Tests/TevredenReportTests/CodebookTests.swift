@@ -85,6 +85,27 @@ import TevredenTestSupport
     #expect(markdown.contains("Versies \(melding.version) en \(later.version)"))
   }
 
+  /// Version 3 of inwoners-melding asks on a "Hoe goed" scale what version 2 asked as agree-statements: a cell of
+  /// a version-2 response means what version 2's label says, and every form of the codebook says so.
+  @Test func valuesWhoseLabelsChangedAreDescribedPerVersion() throws {
+    let catalog = Catalog.load(from: repositoryRoot.appendingPathComponent("Questionnaires"))
+    let earlier = try #require(catalog.questionnaire("inwoners-melding", version: 2)).questionnaire
+    let book = Codebook(definitions: [earlier, melding])
+    let geduld = try #require(book.items.first { $0.id == "geduld" })
+    #expect(geduld.values.map(\.label) == ["Heel slecht", "Slecht", "Niet goed en niet slecht", "Goed", "Heel goed"])
+    #expect(geduld.earlierValues.map(\.versions) == [[2]])
+    #expect(geduld.earlierValues.first?.values.map(\.label).last == "Helemaal mee eens")
+    #expect(geduld.versionsWithValues == [melding.version])
+    #expect(try #require(book.items.first { $0.id == "bereikbaarheid" }).earlierValues.isEmpty)
+    let records = try CSVReader.parse(CodebookRendering.render([book], as: .csv))
+    let header = try #require(records.first?.fields)
+    let rows = records.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0.fields)) }
+    let fours = rows.filter { $0["column"] == "geduld" && $0["value"] == "4" }
+    #expect(
+      fours.map { [$0["label"] ?? "", $0["versions"] ?? ""] } == [["Goed", "\(melding.version)"], ["Mee eens", "2"]])
+    #expect(CodebookRendering.render([book], as: .json).contains("\"earlier_values\""))
+  }
+
   /// The CSV form has one row per value and missing code, with its label, so that a program can attach value
   /// labels: every scale point of every scale item is there.
   @Test func theCSVHasARowPerValueWithItsLabel() throws {

@@ -37,6 +37,8 @@ extension TevredenCommand {
       let machineMade = catalog.questionnaires.flatMap(\.questionnaire.translations).filter(\.isMachineTranslated).count
       print(
         "\(catalog.fileCount) file\(catalog.fileCount == 1 ? "" : "s") OK: \(catalog.questionnaires.count) questionnaire\(catalog.questionnaires.count == 1 ? "" : "s") with \(questions) questions"
+          + (catalog.editions.isEmpty
+            ? "" : " (and \(catalog.editions.count) earlier version\(catalog.editions.count == 1 ? "" : "s"))")
           + (catalog.indicators.map { ", \($0.indicators.count) indicators" } ?? "")
           + (hard.isEmpty ? "" : "; \(hard.count) plain-Dutch warning\(hard.count == 1 ? "" : "s") (see above)")
           + (machineMade == 0

@@ -49,7 +49,9 @@ extension TevredenCommand {
       var versions: [Questionnaire.ID: [Questionnaire]] = [:]
       let folder = try definitions.folder()
       if folder != nil {
-        for loaded in try definitions.loadCatalog().questionnaires {
+        let catalog = try definitions.loadCatalog()
+        // The current definitions and the earlier versions the folder keeps.
+        for loaded in catalog.questionnaires + catalog.editions {
           versions[loaded.questionnaire.id, default: []].append(loaded.questionnaire)
         }
       }

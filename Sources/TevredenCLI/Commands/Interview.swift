@@ -27,6 +27,10 @@ extension TevredenCommand {
         are isolated on each line so the terminal lays them out correctly. --tolk records that an interpreter took \
         part (also when resuming).
 
+        A resident interview by telephone or in person (new or resumed) first asks "Kunt u nu vrijuit praten?": \
+        ja goes on; nee ends the contact, stores nothing of the interview, records the contact outcome \
+        niet_nu_veilig (not a refusal; a resumed interview stays paused instead) and offers the quick exit.
+
         In a terminal the runner uses colours (unless NO_COLOR is set) and line editing; from a pipe it reads \
         plain lines and writes plain text, so answers can be keyed in from a file. A paper form keyed in later \
         takes --mode papier --completed-on yyyy-MM-dd: the response is dated that day (noon, Dutch time), while \
@@ -152,8 +156,16 @@ extension TevredenCommand {
       let processId = getpid()
       let console = Self.makeConsole()
       defer { console.restore() }
+      // A new resident interview starts with the safe start, before anything of it is stored: a nee leaves only a
+      // contact outcome behind.
+      if let start, SafeStart.isAsked(in: start.definition.questionnaire, mode: mode) {
+        guard try safeStart(start.definition.questionnaire, store: store, console: console) else { return }
+        console.write("\n")
+      }
       let runner: InterviewRunner
       let id: Response.ID
+      // A resumed one asks it again, once it is taken up in this process (see InterviewRunner.safeStart()).
+      var asksSafeStart = false
       do {
         if let start {
           (id, runner) = try self.start(
@@ -163,6 +175,7 @@ extension TevredenCommand {
           id = Response.ID(rawValue: resume ?? "")
           let (response, definition) = try resume(
             id, store: store, processId: processId, console: console, resumeCommand: resumeCommand)
+          asksSafeStart = SafeStart.isAsked(in: definition.questionnaire, mode: response.mode)
           let interview = try resumedInterview(response, definition: definition, store: store, processId: processId)
           runner = InterviewRunner(
             interview: interview, id: id, store: store, console: console,
@@ -183,7 +196,7 @@ extension TevredenCommand {
       SignalGuard.install(
         store: store, id: id, session: runner.session, interviewer: runner.interviewer, processId: processId,
         console: console, resumeCommand: resumeCommand)
-      let ending = runner.run(showIntro: resume == nil)
+      let ending = runner.run(showIntro: resume == nil, asksSafeStart: asksSafeStart)
       // From here a signal only ends the process: the interview is finished or paused.
       runner.session.withLock { $0.isClosed = true }
       console.restore()
@@ -191,6 +204,49 @@ extension TevredenCommand {
         store.close()
         Foundation.exit(0)
       }
+    }
+
+    /// The safe start of a new interview: whether to go on. A *nee* records the contact outcome (only the group,
+    /// the day, the mode and the interviewer code) and nothing of the interview, then offers the quick exit.
+    ///
+    /// - Throws: ``InterviewCLIError/contactNotRecorded(_:)`` when the contact outcome could not be stored.
+    private func safeStart(_ questionnaire: Questionnaire, store: TevredenDatabase, console: any Console) throws
+      -> Bool
+    {
+      switch SafeStartPrompt.ask(on: console) {
+      case .proceed?:
+        return true
+      case .quickExit?:
+        Self.quickExit(console: console, store: store)
+      case nil:
+        console.write("\n" + InterviewText.safeStartStopped + "\n")
+        return false
+      case .endContact(let outcome)?:
+        let day = LocalDate(Date())
+        do {
+          try store.recordContacts(outcome, of: questionnaire, mode: mode, interviewer: interviewer, on: day)
+        } catch {
+          let problem = TevredenDatabase.saveProblem(for: error)
+          let record = ResumeCommand(databasePath: try database.resolvedPath()).contactLine(
+            questionnaire: questionnaire.id.rawValue, outcome: outcome, interviewer: interviewer ?? "", mode: mode,
+            on: day)
+          let text = InterviewText.notNowSafeNotRecorded(because: problem, record: record)
+          if SafeStartPrompt.endContact(text, on: console) { Self.quickExit(console: console, store: store) }
+          throw InterviewCLIError.contactNotRecorded(problem)
+        }
+        if SafeStartPrompt.endContact(InterviewText.notNowSafe, on: console) {
+          Self.quickExit(console: console, store: store)
+        }
+        return false
+      }
+    }
+
+    /// Ends the process at once with an empty screen (the screen is cleared first); nothing more is printed.
+    private static func quickExit(console: any Console, store: TevredenDatabase) -> Never {
+      console.clearScreen()
+      console.restore()
+      store.close()
+      Foundation.exit(0)
     }
 
     /// Takes the interview up in this process. One that a running process holds is refused with a message that
@@ -390,6 +446,8 @@ enum InterviewCLIError: LocalizedError, Equatable {
   case notTakenOver(String)
   case notStored(SaveProblem, resuming: Bool)
   case unknownLanguage(String, questionnaire: String, available: [LanguageCode])
+  /// The safe start ended the contact, but its outcome could not be stored.
+  case contactNotRecorded(SaveProblem)
 
   /// The problem, when an error is one of storage (a full disk, a busy or unwritable database), not a refusal.
   static func storageProblem(_ error: any Error) -> SaveProblem? {
@@ -418,17 +476,21 @@ enum InterviewCLIError: LocalizedError, Equatable {
     case .notTakenOver(let id):
       "interview \(id) was not taken over (not confirmed); nothing was changed"
     case .notStored(let problem, let resuming):
-      "the interview could not \(resuming ? "be resumed" : "start"): "
-        + {
-          switch problem {
-          case .diskFull: "the disk is full"
-          case .busy: "another program held the database for too long"
-          case .ioError: "the database could not be written (a disk or network error)"
-          case .readOnly: "the database may not be written (read-only)"
-          case .damaged: "the database file is damaged"
-          case .finished, .takenOver, .other: "it could not be stored"
-          }
-        }() + "; nothing was changed"
+      "the interview could not \(resuming ? "be resumed" : "start"): \(Self.reason(problem)); nothing was changed"
+    case .contactNotRecorded(let problem):
+      "the person could not talk freely, but the contact (niet_nu_veilig) could not be recorded: "
+        + "\(Self.reason(problem)); record it later with tevreden contact; nothing of the interview was stored"
+    }
+  }
+
+  private static func reason(_ problem: SaveProblem) -> String {
+    switch problem {
+    case .diskFull: "the disk is full"
+    case .busy: "another program held the database for too long"
+    case .ioError: "the database could not be written (a disk or network error)"
+    case .readOnly: "the database may not be written (read-only)"
+    case .damaged: "the database file is damaged"
+    case .finished, .takenOver, .other: "it could not be stored"
     }
   }
 }

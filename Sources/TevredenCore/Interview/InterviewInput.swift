@@ -30,11 +30,19 @@ public enum InterviewInput {
   /// The key for a missing code: `w`, `v`, `x` for the usual three, else the first letter of the code that is
   /// not taken.
   public static func key(forMissingCode code: String, in questionnaire: Questionnaire) -> String {
+    key(forMissingCode: code, among: questionnaire.missingCodes)
+  }
+
+  /// ``key(forMissingCode:in:)`` among a questionnaire's missing codes: the interviewer dialect of
+  /// ``AnswerReader`` reads a missing code by this key.
+  static func key(forMissingCode code: String, among missingCodes: [MissingCode]) -> String {
     let fixed = ["weet_niet": "w", "nvt": "v", "weigert": "x"]
     if let key = fixed[code] { return key }
-    let reserved = Set(["j", "n", pauseKey]).union(fixed.values)
+    // The one-letter words for yes and no, and the pause key, stay what they are.
+    let yesNoLetters = YesNoWords.all.filter { $0.dialects.contains(.interviewer) && $0.text.count == 1 }.map(\.text)
+    let reserved = Set(yesNoLetters + [pauseKey]).union(fixed.values)
     var taken = reserved
-    for other in questionnaire.missingCodes.map(\.code) where fixed[other] == nil {
+    for other in missingCodes.map(\.code) where fixed[other] == nil {
       let candidate = other.lowercased().first.map { String($0) } ?? other
       let key = taken.contains(candidate) ? other : candidate
       if other == code { return key }
@@ -79,7 +87,8 @@ public enum InterviewInput {
     }
   }
 
-  /// Reads a line typed at a question. A failure carries one Dutch sentence for the interviewer.
+  /// Reads a line typed at a question, in the interviewer dialect of ``AnswerReader``. A failure carries one Dutch
+  /// sentence for the interviewer.
   public static func parse(
     _ line: String, for question: Question, in questionnaire: Questionnaire, hasCurrentAnswer: Bool
   ) -> Result<Command, InterviewMessage> {
@@ -90,18 +99,10 @@ public enum InterviewInput {
       if hasCurrentAnswer || !question.isRequired { return .success(.keep) }
       return .failure(InterviewText.emptyAnswer(for: question))
     }
-    if let missing = questionnaire.missingCodes.first(where: {
-      key(forMissingCode: $0.code, in: questionnaire) == lowered
-    }) {
-      guard question.missingCodes.contains(missing.code) else {
-        return .failure(InterviewText.missingNotOffered(missing.label))
-      }
-      return .success(.answer(.missing(missing.code)))
+    switch AnswerReader(question, in: questionnaire, dialect: .interviewer).read(text) {
+    case .success(let answer): return .success(.answer(answer))
+    case .failure(let problem): return .failure(InterviewText.answerProblem(problem, for: question, in: questionnaire))
     }
-    if case .text = question.kind {
-      return .success(.answer(.value(.text(text))))
-    }
-    return value(text, for: question).map { .answer(.value($0)) }
   }
 
   /// Reads a line typed at the review screen.
@@ -116,14 +117,16 @@ public enum InterviewInput {
     return .failure(InterviewText.reviewHint)
   }
 
-  /// Reads the answer to the question whether the respondent really does not want to take part: *j* (*ja*, 1)
-  /// confirms the refusal, *n* (*nee*, 2) or `<` goes back to the consent question.
+  /// Reads the answer to the question whether the respondent really does not want to take part: yes (`j`, `ja`,
+  /// `1`, as at a yes/no question) confirms the refusal, no (`n`, `nee`, `2`) or `<` goes back to the consent
+  /// question.
   public static func parseRefusalConfirmation(_ line: String) -> Result<Command, InterviewMessage> {
-    let lowered = fold(line)
-    switch lowered {
-    case "j", "ja", "1": return .success(.confirm)
-    case "n", "nee", "2", backKey: return .success(.back)
-    default: break
+    let lowered = AnswerMatching.fold(line)
+    if lowered == backKey { return .success(.back) }
+    switch YesNoWords.value(lowered, in: .interviewer) {
+    case true?: return .success(.confirm)
+    case false?: return .success(.back)
+    case nil: break
     }
     if let key = sessionKey(lowered) { return .success(key) }
     return .failure(InterviewText.notYesNo)
@@ -138,76 +141,6 @@ public enum InterviewInput {
     case quickExitKey: .quickExit
     default: nil
     }
-  }
-
-  private static func value(_ text: String, for question: Question) -> Result<AnswerValue, InterviewMessage> {
-    switch question.kind {
-    case .consent, .yesNo:
-      switch fold(text) {
-      case "1", "j", "ja": return .success(.yesNo(true))
-      case "2", "n", "nee": return .success(.yesNo(false))
-      default: return .failure(InterviewText.notYesNo)
-      }
-    case .scale(let scale):
-      if let number = Int(text) {
-        guard scale.points.contains(where: { $0.value == number }) else {
-          return .failure(InterviewText.notAnOption(scale.minimum...scale.maximum))
-        }
-        return .success(.scalePoint(number))
-      }
-      return label(text, among: scale.points.map { ($0.label, $0.value) }).map(AnswerValue.scalePoint)
-    case .grade:
-      guard let grade = Int(text), (1...10).contains(grade) else { return .failure(InterviewText.notAGrade) }
-      return .success(.grade(Double(grade)))
-    case .number(let range):
-      guard let number = Int(text), range.contains(number) else { return .failure(InterviewText.notANumber(range)) }
-      return .success(.number(number))
-    case .choice(let choices, let allowsMultiple):
-      // Options are separated by commas or semicolons; numbers may also be separated by spaces ("1 3"), but
-      // labels may hold spaces themselves.
-      var parts = text.split(whereSeparator: { $0 == "," || $0 == ";" }).map {
-        $0.trimmingCharacters(in: .whitespaces)
-      }
-      let words = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == ";" }).map(String.init)
-      if words.count > 1, words.allSatisfy({ Int($0) != nil }) { parts = words }
-      if !allowsMultiple, parts.filter({ !$0.isEmpty }).count > 1 { return .failure(InterviewText.oneChoiceOnly) }
-      var chosen = Set<String>()
-      for part in parts where !part.isEmpty {
-        if let number = Int(part) {
-          guard (1...choices.count).contains(number) else {
-            return .failure(InterviewText.notAnOption(1...choices.count))
-          }
-          chosen.insert(choices[number - 1].code)
-        } else {
-          switch label(part, among: choices.map { ($0.label, $0.code) }) {
-          case .success(let code): chosen.insert(code)
-          case .failure(let message): return .failure(message)
-          }
-        }
-      }
-      if chosen.isEmpty { return .failure(InterviewText.emptyAnswer(for: question)) }
-      return .success(.choices(choices.map(\.code).filter(chosen.contains)))
-    case .text:
-      return .success(.text(text))
-    }
-  }
-
-  /// The option whose label is `text` or starts with it (at least two letters), ignoring case and accents.
-  private static func label<Value>(_ text: String, among labels: [(String, Value)]) -> Result<Value, InterviewMessage> {
-    let typed = fold(text)
-    if let exact = labels.first(where: { fold($0.0) == typed }) { return .success(exact.1) }
-    guard typed.count >= 2 else { return .failure(InterviewText.notUnderstood(text)) }
-    let matches = labels.filter { fold($0.0).hasPrefix(typed) }
-    switch matches.count {
-    case 1: return .success(matches[0].1)
-    case 0: return .failure(InterviewText.notUnderstood(text))
-    default: return .failure(InterviewText.ambiguous(text, matches.map(\.0)))
-    }
-  }
-
-  private static func fold(_ text: String) -> String {
-    text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-      .trimmingCharacters(in: .whitespaces)
   }
 
   /// An answer as the interviewer reads it: `4 Tevreden`, `Ja`, `7`, `Weet ik niet`.

@@ -50,7 +50,7 @@ public enum InterviewText {
     }
   }
   static let notYesNo = InterviewMessage("Typ 1 of j voor ja, 2 of n voor nee.")
-  static let notAGrade = InterviewMessage("Geef een heel cijfer van 1 tot en met 10, zonder komma.")
+  static let notAGrade = InterviewMessage("Geef een cijfer van 1 tot en met 10, met hoogstens één cijfer na de komma.")
   static let oneChoiceOnly = InterviewMessage("Bij deze vraag kiest u één antwoord.")
   static func notAnOption(_ range: ClosedRange<Int>) -> InterviewMessage {
     InterviewMessage("Kies een nummer van \(range.lowerBound) tot en met \(range.upperBound).")
@@ -67,6 +67,29 @@ public enum InterviewText {
   }
   static func missingNotOffered(_ label: String) -> InterviewMessage {
     InterviewMessage("'\(label)' kan bij deze vraag niet gekozen worden.")
+  }
+  /// Why the interviewer's input is no answer to `question`, for every problem the reader finds.
+  static func answerProblem(_ problem: AnswerProblem, for question: Question, in questionnaire: Questionnaire)
+    -> InterviewMessage
+  {
+    switch problem {
+    case .empty: return emptyAnswer(for: question)
+    case .notYesNo: return notYesNo
+    case .gradeOutOfRange: return notAGrade
+    case .notANumber(let text), .outOfRange(let text, _):
+      switch question.kind {
+      case .number(let range): return notANumber(range)
+      case .scale(let scale): return notAnOption(scale.minimum...scale.maximum)
+      case .choice(let choices, _): return notAnOption(1...max(choices.count, 1))
+      case .grade: return notAGrade
+      case .consent, .yesNo: return notYesNo
+      case .text: return notUnderstood(text)
+      }
+    case .unknownChoice(let text, _), .notCanonical(let text, _): return notUnderstood(text)
+    case .ambiguous(let text, let labels): return ambiguous(text, labels)
+    case .oneChoiceOnly: return oneChoiceOnly
+    case .missingCodeNotAllowed(let code, _): return missingNotOffered(questionnaire.missingCode(code)?.label ?? code)
+    }
   }
   static let noPreviousQuestion = InterviewMessage("Dit is de eerste vraag: er is geen vorige vraag.")
 
@@ -160,6 +183,58 @@ public enum InterviewText {
     Elk antwoord wordt meteen bewaard.
     """
 
+  // MARK: Safe start
+
+  /// The heading above the safe-start question: it comes before the questionnaire, and is not one of its questions.
+  public static let safeStartTitle = "Veilige start (voor de eerste vraag)"
+  /// Read out before anything else of a resident interview (issue 21).
+  public static let safeStartQuestion = "Kunt u nu vrijuit praten?"
+  /// Shown as the questions' `instruction:` texts are (through ``instruction(_:)``).
+  public static let safeStartInstruction =
+    "Vraag dit voordat u over Veilig Thuis of de melding begint. Aarzelt de persoon, of luistert er iemand mee, "
+    + "kies dan 2 (nee): sluit vriendelijk af, zonder te zeggen waar het over gaat; later terugbellen mag. "
+    + "Bij een jongere: 'Kun je nu vrijuit praten?' Dit antwoord wordt niet bewaard."
+  public static let safeStartKeys = "? hulp   ! snel weg"
+  public static let safeStartHelp = """
+    Hulp bij de veilige start
+      1 of j   ja: de persoon kan vrijuit praten, het interview begint
+      2 of n   nee: het contact stopt als 'niet nu, veilig' (geen weigering); later terugbellen mag
+      !        snel weg: het scherm wordt meteen leeg (in een terminal ook Esc)
+      ?        deze hulp
+    """
+  /// The first line whenever a contact ends at the safe start.
+  public static let notNowSafeEnded = "Het contact is beëindigd: de persoon kan nu niet vrijuit praten."
+  /// *Nee* at the safe start of a new interview: the contact outcome is stored, nothing of the interview.
+  public static let notNowSafe = """
+    \(notNowSafeEnded)
+    Vastgelegd als contact 'niet nu, veilig' (geen weigering). Van het interview is niets bewaard.
+    Later terugbellen mag: begin dan een nieuw interview.
+    """
+  /// *Nee* at the safe start of a resumed interview: it stays paused, its earlier answers kept.
+  ///
+  /// - Parameter command: The command line that resumes it.
+  public static func notNowSafeResumed(_ id: String, resume command: String) -> String {
+    """
+    \(notNowSafeEnded)
+    Interview \(id) blijft gepauzeerd; de antwoorden van eerder blijven bewaard. Er is geen weigering vastgelegd.
+    Later terugbellen mag. Verder gaan: \(command)
+    """
+  }
+  /// *Nee* at the safe start, but the contact could not be stored.
+  ///
+  /// - Parameter command: The `tevreden contact` command line that records it later.
+  public static func notNowSafeNotRecorded(because problem: SaveProblem, record command: String) -> String {
+    """
+    \(notNowSafeEnded)
+    Het contact is NIET vastgelegd: \(shortReason(problem)). Van het interview is niets bewaard.
+    Later terugbellen mag. Leg het contact later vast met: \(command)
+    """
+  }
+  /// Under the end of a contact at the safe start.
+  public static let quickExitOffer = "Snel weg: typ ! (of druk op Esc) en het scherm is meteen leeg. Enter: afsluiten."
+  /// The input ended (or Ctrl-C) at the safe start of a new interview.
+  public static let safeStartStopped = "Gestopt voor de eerste vraag: er is niets bewaard."
+
   // MARK: Session
 
   public static func started(_ id: String) -> String { "Interview \(id) gestart. Elk antwoord wordt meteen bewaard." }
@@ -250,19 +325,24 @@ public enum InterviewText {
 
   /// A new interview could not be stored, so it did not start; or a resumed one could not be taken up.
   public static func notStarted(resuming: Bool, because problem: SaveProblem) -> String {
-    let reason: String
-    switch problem {
-    case .diskFull: reason = "de schijf is vol"
-    case .busy: reason = "de database was te lang bezet door een ander programma"
-    case .ioError: reason = "de computer kon niet naar de database schrijven"
-    case .readOnly: reason = "de database mag niet beschreven worden"
-    case .damaged: reason = "het databasebestand is beschadigd"
-    case .finished, .takenOver, .other: reason = "er ging iets mis bij het bewaren"
-    }
+    let reason = shortReason(problem)
     return resuming
       ? "Het interview kan niet verder gaan: \(reason). Er is niets veranderd; wat bewaard was, blijft bewaard."
       : "Het interview kan niet beginnen: \(reason). Er is niets bewaard."
   }
+
+  /// Why something could not be stored, in a few words that fit after a colon.
+  static func shortReason(_ problem: SaveProblem) -> String {
+    switch problem {
+    case .diskFull: "de schijf is vol"
+    case .busy: "de database was te lang bezet door een ander programma"
+    case .ioError: "de computer kon niet naar de database schrijven"
+    case .readOnly: "de database mag niet beschreven worden"
+    case .damaged: "het databasebestand is beschadigd"
+    case .finished, .takenOver, .other: "er ging iets mis bij het bewaren"
+    }
+  }
+
   /// `--resume` of an interview that a running process holds; `command` takes it over (`--take-over`).
   public static func inUse(_ id: String, processId: Int32, takeOver command: String) -> String {
     """
