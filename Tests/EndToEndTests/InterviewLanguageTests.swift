@@ -191,7 +191,7 @@ import TevredenTestSupport
       "Talen van deze vragenlijst: Nederlands (nl), Engels (en), Arabisch (ar). Nu: Nederlands (nl).",
       "Deze vragenlijst is er niet in 'de'. Kies een van: Nederlands (nl), Engels (en), Arabisch (ar).",
       "Het interview gaat verder in het Engels (en). Lees de vraag opnieuw voor.",
-      "Who are you?", "[nl] Wie bent u?", "Were children involved?",
+      "Who are you?", "[nl] Wie bent u?", "Were children involved?", "! snel weg   :taal andere taal",
       // Arabic from a pipe too, isolated.
       "Het interview gaat verder in het Arabisch (ar).",
       Self.rightToLeftIsolate + "كيف كان تواصلك؟" + Self.popIsolate,

@@ -123,7 +123,7 @@ public enum InterviewText {
   /// The question in the source language under its translation, for the interviewer: `[nl] Wie bent u?`.
   public static func sourceText(_ text: String, language: LanguageCode) -> String { "[\(language)] \(text)" }
   /// The keys line's addition in a questionnaire with translations.
-  public static let languageKey = "\(InterviewInput.languageCommand) taal"
+  public static let languageKey = "\(InterviewInput.languageCommand) andere taal"
   static let notOnReview = InterviewMessage("Dat kan alleen in het overzicht aan het eind.")
   static let finished = InterviewMessage("Dit interview is al afgerond.")
   static let unansweredBeforeConfirm = InterviewMessage("Deze vraag heeft nog geen antwoord. Beantwoord hem eerst.")
