@@ -83,6 +83,11 @@ public struct Period: Hashable, Sendable, CustomStringConvertible {
   public var first: LocalDate
   /// The last day counted.
   public var last: LocalDate
+
+  /// Whether the period is one or more whole calendar years: 1 January to 31 December.
+  public var coversWholeYears: Bool {
+    first.month == 1 && first.day == 1 && last.month == 12 && last.day == 31 && first.year <= last.year
+  }
   /// How the period was named, such as `2026-T2`.
   public var name: String
 

@@ -23,6 +23,12 @@ extension ScoreCard {
     if request.breakdownDimensions.contains(.gemeente), request.burapPeriod == nil {
       throw .gemeenteNeedsBurapPeriod(request.period.name)
     }
+    // A language table is protected on its own (``LanguageDisclosure``), not together with the year's other periods
+    // as the municipal tables are: so it is published for whole years only, which no other period published
+    // overlaps in part.
+    if request.breakdownDimensions.contains(.language), !request.period.coversWholeYears {
+      throw .languageNeedsWholeYears(request.period.name)
+    }
     guard request.roleBasis == set.roleBasis else { throw .basisDiffers }
     if weights == nil, let weighted = set.indicators.first(where: { $0.audience != nil && $0.basis.mean == .groups }) {
       throw .basisNeedsWeights(indicator: weighted.number)

@@ -870,6 +870,8 @@ public enum ScoringError: LocalizedError, Equatable, Sendable {
   case unknownInvitedGroup(String)
   /// A municipal breakdown of a range that is not T1, T2 or a year.
   case gemeenteNeedsBurapPeriod(String)
+  /// A breakdown by language of a range that is not whole calendar years.
+  case languageNeedsWholeYears(String)
   /// An indicator whose basis is the weighted mean over groups, scored without the groups' service volumes.
   case basisNeedsWeights(indicator: String)
   /// The store counted with another role basis than the indicator set defines (a programming error).
@@ -880,7 +882,7 @@ public enum ScoringError: LocalizedError, Equatable, Sendable {
     case .unknownDimension(let name):
       "'\(name)' is not a breakdown; use --by with group, gemeente, role, taal, year or period (comma-separated)"
     case .incompatibleDimensions(.period, .language):
-      "--by period cannot be combined with taal: the cumulative periods overlap, so their difference would single out the few respondents of a language in part of the year; run score --by taal per period"
+      "--by period cannot be combined with taal: the cumulative periods overlap, so their difference would single out the few respondents of a language in part of the year; run score --by taal for a whole year (--period 2026)"
     case .incompatibleDimensions(let first, let second):
       second == .gemeente
         ? (first == .period || first == .year
@@ -893,6 +895,8 @@ public enum ScoringError: LocalizedError, Equatable, Sendable {
       "the responses were counted with another basis than indicators.yaml defines; this is a bug in tevreden, please report it"
     case .gemeenteNeedsBurapPeriod(let period):
       "--by gemeente needs a burap period (--period 2026-T1, 2026-T2 or 2026), not \(period): figures per municipality are protected together with the other periods of the year, and a free range would let its difference with them reveal hidden cells"
+    case .languageNeedsWholeYears(let period):
+      "--by taal needs whole calendar years (--period 2026, or --from 2025-01-01 --to 2026-12-31), not \(period): a language's few respondents are protected within one table only, and the difference with the year's other periods (2026-T1, 2026-T2) or another range would single them out"
     case .tooManyDimensions:
       "--by takes at most two of gemeente, role, taal, year and period (plus group)"
     case .missingWeight(let group, let file):

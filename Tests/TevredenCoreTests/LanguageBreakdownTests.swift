@@ -53,6 +53,20 @@ import TevredenTestSupport
     return true
   }
 
+  @Test func aLanguageTableIsMadeForWholeYearsOnly() throws {
+    let cells = [Self.cell("melding", "nl", 40), Self.cell("melding", "ar", 3)]
+    for period in ["2026-T1", "2026-T2"] {
+      #expect(throws: ScoringError.languageNeedsWholeYears(period)) {
+        try ScoreCardFixture.card(
+          cells, period: period, indicators: ScoreCardFixture.indicators(minimum: 10), by: [.language])
+      }
+    }
+    _ = try ScoreCardFixture.card(
+      cells, period: "2026", indicators: ScoreCardFixture.indicators(minimum: 10), by: [.language])
+    #expect(try #require(Period("2026")).coversWholeYears)
+    #expect(try !#require(Period("2026-T2")).coversWholeYears)
+  }
+
   @Test func everyFigurePoolsTheLanguagesAndTheBreakdownNamesThem() throws {
     let score = try Self.breakdown([
       Self.cell("melding", "nl", 40, grade: 8), Self.cell("melding", "en", 15, grade: 6),
