@@ -22,7 +22,8 @@ extension TevredenCommand {
         table of T1, T2 or the year, nor their differences, gives a hidden cell away; 'tevreden audit --year' checks \
         that. Per language (taal: the language each respondent answered in; every figure above pools all languages) \
         a language below the minimum shows its number only, and cells are hidden where its figure could otherwise be \
-        worked out from the totals; taal is not combined with period.
+        worked out from the totals; taal is only for whole calendar years (--period 2026), since a table of T1 or T2 \
+        beside the year's would single out a language's few respondents, and is not combined with period.
         """)
 
     @OptionGroup var selection: ScoreSelectionOptions
