@@ -214,7 +214,8 @@ final class InterviewRunner {
   /// earlier answers stay, and no contact outcome is recorded, since the interview already counts as this person's
   /// contact (partial until it is finished) and a second record would count the person twice.
   private func safeStart() -> Ending? {
-    switch SafeStartPrompt.ask(on: console) {
+    let translation = interview.questionnaire.translations.first { $0.language == interview.language }
+    switch SafeStartPrompt.ask(on: console, in: translation) {
     case .proceed?:
       return nil
     case .quickExit?:

@@ -6,12 +6,12 @@ import TevredenCore
 enum SafeStartPrompt {
   /// Asks until the question is answered: the outcome, or `nil` when the input ended (or Ctrl-C in a terminal)
   /// before that.
-  static func ask(on console: any Console) -> SafeStart.Outcome? {
+  static func ask(on console: any Console, in translation: Translation? = nil) -> SafeStart.Outcome? {
     var safeStart = SafeStart()
     var message: String?
     var help = false
     while true {
-      render(safeStart.screen, message: message, help: help, on: console)
+      render(safeStart.screen(in: translation), message: message, help: help, on: console)
       message = nil
       help = false
       switch console.readLine(prompt: InterviewText.prompt) {
@@ -54,12 +54,17 @@ enum SafeStartPrompt {
   private static func render(_ screen: SafeStartScreen, message: String?, help: Bool, on console: any Console) {
     var out = "\n"
     if help { out += InterviewText.safeStartHelp + "\n\n" }
+    let rightToLeft = screen.language?.isRightToLeft ?? false
     out += console.style(screen.title, .dim) + "\n"
-    out += console.style(screen.question, .bold) + "\n"
+    out += console.style(BidiText.isolated(screen.question, rightToLeft: rightToLeft), .bold) + "\n"
+    if let source = screen.sourceQuestion { out += "  " + console.style("[nl] " + source, .dim) + "\n" }
+    if let note = screen.note { out += "  " + console.style(note, .dim) + "\n" }
     // For the interviewer's eyes only, marked as the questions' instructions are.
     out += "  " + console.style(InterviewText.instruction(screen.instruction), .dim) + "\n"
     for option in screen.options {
-      out += "  " + console.style(" " + option.key, .cyan) + "  " + option.label + "\n"
+      let label = BidiText.isolated(option.label, rightToLeft: rightToLeft)
+      let source = option.sourceLabel.map { "  (\($0))" } ?? ""
+      out += "  " + console.style(" " + option.key, .cyan) + "  " + label + console.style(source, .dim) + "\n"
     }
     out += "  " + console.style(screen.keys, .dim) + "\n"
     if let message { out += console.style(message, .yellow) + "\n" }

@@ -131,6 +131,9 @@ import TevredenTestSupport
     try session.waitFor("> ")
     let id = try startedInterviewID(in: session.output)
     #expect(session.output.contains("gestart (Arabisch (ar), met tolk)"))
+    // The safe start came first, in Arabic and isolated too, with the Dutch for the interviewer.
+    #expect(session.output.contains(Self.rightToLeftIsolate + "هل يمكنك التحدث بحرية الآن؟" + Self.popIsolate))
+    #expect(session.output.contains("[nl] Kunt u nu vrijuit praten?"))
 
     try type("1\r", in: session, thenWaitFor: Self.rightToLeftIsolate + "من أنت؟" + Self.popIsolate)
     try type("3\r", in: session, thenWaitFor: "هل كان هناك أطفال معنيّون؟")
@@ -222,6 +225,8 @@ import TevredenTestSupport
       "Veilig Thuis hakkında ne düşünüyorsunuz? (bildirim)", "Bu durumda siz kimsiniz?",
       "[nl] Wie bent u in deze situatie?",
       "Bildirimi ben yaptım", "Evet", "Çok memnunum", "Bilmiyorum", "Overzicht van de antwoorden",
+      // The safe start, asked in the interview's language before anything else.
+      "Şu anda rahatça konuşabilir misiniz?", "[nl] Kunt u nu vrijuit praten?",
     ] {
       #expect(run.stdout.contains(text), "missing \(text.debugDescription): \(run)")
     }

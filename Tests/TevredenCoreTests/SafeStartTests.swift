@@ -7,6 +7,29 @@ import TevredenTestSupport
 /// The safe start of a resident interview ("Kunt u nu vrijuit praten?"), without any I/O: ja goes on, nee ends the
 /// contact as *niet nu, veilig*, anything else is asked again.
 @Suite struct SafeStartTests {
+  @Test func inAnotherLanguageTheQuestionIsReadOutInItWithTheDutchForTheInterviewer() throws {
+    let questionnaire = try #require(try loadFixture("interview-translated").loaded).questionnaire
+    let english = try #require(questionnaire.translations.first { $0.language == LanguageCode(rawValue: "en") })
+    let screen = SafeStart().screen(in: english)
+    #expect(screen.question == "Can you talk freely right now?")
+    #expect(screen.sourceQuestion == "Kunt u nu vrijuit praten?")
+    #expect(screen.options.map(\.label) == [english.yesNo.yes, english.yesNo.no])
+    #expect(screen.options.map(\.sourceLabel) == ["Ja", "Nee"])
+    #expect(screen.language == LanguageCode(rawValue: "en"))
+    // Every language tevreden ships translations into has the question.
+    for code in ["en", "ar", "tr", "pl"] {
+      #expect(InterviewText.safeStartQuestionTranslations[LanguageCode(rawValue: code)] != nil, "\(code)")
+    }
+    // A language without it: the Dutch question, and a note that the interviewer or interpreter says it.
+    var german = english
+    german.language = LanguageCode(rawValue: "de")
+    let untranslated = SafeStart().screen(in: german)
+    #expect(untranslated.question == "Kunt u nu vrijuit praten?")
+    #expect(untranslated.sourceQuestion == nil)
+    #expect(untranslated.note?.contains("niet vertaald in het Duits") == true)
+    #expect(SafeStart().screen(in: nil) == SafeStart().screen)
+  }
+
   @Test(arguments: ["ja", "j", "1", " JA ", "Ja"])
   func jaGoesOnIntoTheInterview(_ line: String) {
     var safeStart = SafeStart()

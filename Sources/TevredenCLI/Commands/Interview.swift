@@ -213,7 +213,10 @@ extension TevredenCommand {
     private func safeStart(_ questionnaire: Questionnaire, store: TevredenDatabase, console: any Console) throws
       -> Bool
     {
-      switch SafeStartPrompt.ask(on: console) {
+      // In the language the interview will be in: the question is read out before anything else.
+      let language = try self.language(of: questionnaire)
+      let translation = questionnaire.translations.first { $0.language == language }
+      switch SafeStartPrompt.ask(on: console, in: translation) {
       case .proceed?:
         return true
       case .quickExit?:

@@ -189,6 +189,18 @@ public enum InterviewText {
   public static let safeStartTitle = "Veilige start (voor de eerste vraag)"
   /// Read out before anything else of a resident interview (issue 21).
   public static let safeStartQuestion = "Kunt u nu vrijuit praten?"
+  /// The safe-start question in the languages tevreden ships translations into (machine-made, as those are), read
+  /// out in an interview in that language; in another language the interviewer or interpreter says it.
+  public static let safeStartQuestionTranslations: [LanguageCode: String] = [
+    LanguageCode(rawValue: "en"): "Can you talk freely right now?",
+    LanguageCode(rawValue: "ar"): "هل يمكنك التحدث بحرية الآن؟",
+    LanguageCode(rawValue: "tr"): "Şu anda rahatça konuşabilir misiniz?",
+    LanguageCode(rawValue: "pl"): "Czy może Pan/Pani teraz swobodnie rozmawiać?",
+  ]
+  /// Under the Dutch question, when it has no translation into the interview's language.
+  public static func safeStartUntranslated(_ language: String) -> String {
+    "Deze vraag is niet vertaald in het \(language): stel hem zelf in die taal, of laat de tolk hem stellen."
+  }
   /// Shown as the questions' `instruction:` texts are (through ``instruction(_:)``).
   public static let safeStartInstruction =
     "Vraag dit voordat u over Veilig Thuis of de melding begint. Aarzelt de persoon, of luistert er iemand mee, "

@@ -103,12 +103,30 @@ public struct SafeStart: Hashable, Sendable {
   }
 
   /// What the front end shows while asking.
-  public var screen: SafeStartScreen {
-    SafeStartScreen(
+  public var screen: SafeStartScreen { screen(in: nil) }
+
+  /// What the front end shows while asking in an interview in the language of `translation` (`nil`: the source
+  /// language): the question and its answers in that language, with the Dutch under them for the interviewer, as
+  /// the questionnaire's questions are shown.
+  public func screen(in translation: Translation?) -> SafeStartScreen {
+    var screen = SafeStartScreen(
       title: InterviewText.safeStartTitle, question: InterviewText.safeStartQuestion,
       instruction: InterviewText.safeStartInstruction,
       options: [InterviewOption(key: "1", label: "Ja"), InterviewOption(key: "2", label: "Nee")],
       keys: InterviewText.safeStartKeys)
+    guard let translation else { return screen }
+    screen.language = translation.language
+    guard let question = InterviewText.safeStartQuestionTranslations[translation.language] else {
+      screen.note = InterviewText.safeStartUntranslated(translation.language.dutchName)
+      return screen
+    }
+    screen.sourceQuestion = screen.question
+    screen.question = question
+    screen.options = [
+      InterviewOption(key: "1", label: translation.yesNo.yes, sourceLabel: "Ja"),
+      InterviewOption(key: "2", label: translation.yesNo.no, sourceLabel: "Nee"),
+    ]
+    return screen
   }
 
 }
@@ -124,4 +142,10 @@ public struct SafeStartScreen: Hashable, Sendable {
   public var options: [InterviewOption]
   /// The keys that work here.
   public var keys: String
+  /// The interview's language, when it is not the source language.
+  public var language: LanguageCode?
+  /// The question in the source language, under its translation.
+  public var sourceQuestion: String?
+  /// For the interviewer, when the question has no translation into the interview's language.
+  public var note: String?
 }
