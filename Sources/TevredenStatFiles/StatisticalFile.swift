@@ -86,7 +86,19 @@ public struct StatisticalFile: Sendable {
           name: layout.name(of: column), label: question.text, source: .column(column), isNumeric: true)
         switch question.kind {
         case .consent, .yesNo: variable.valueLabels = [(1, "Ja"), (0, "Nee")]
-        case .scale(let scale): variable.valueLabels = scale.points.map { (Double($0.value), $0.label) }
+        case .scale(let scale):
+          variable.valueLabels = scale.points.map { (Double($0.value), $0.label) }
+          // A variable has one set of value labels, the newest version's; when an earlier version in the file asked
+          // the item on a scale with other labels, its rows' values meant those (the codebook lists them).
+          let labels = scale.points.map(\.label)
+          let others = definitions.filter { definition in
+            guard case .scale(let earlier)? = definition.question(column.item)?.kind else { return false }
+            return earlier.points.map(\.label) != labels
+          }
+          if !others.isEmpty {
+            let versions = Set(others.map(\.version)).sorted().map(String.init).joined(separator: ", ")
+            variable.label += " [waardelabels van de nieuwste versie; versie \(versions) had andere, zie het codeboek]"
+          }
         case .choice(let choices, _):
           variable.valueLabels = choices.enumerated().map { (Double($0.offset + 1), $0.element.label) }
         case .grade, .number: break

@@ -29,6 +29,33 @@ import TevredenTestSupport
     #expect(renamed[1].name == "with_", "a reserved word is changed")
   }
 
+  @Test func aScaleWhoseLabelsChangedBetweenVersionsSaysSoInItsLabel() throws {
+    func bundled(_ path: String) throws -> Questionnaire {
+      let source = try #require(BundledDefinitions.sources.first { $0.path == path })
+      return try #require(QuestionnaireLoader.parse(source.text, file: path).0).questionnaire
+    }
+    let current = try bundled("Questionnaires/inwoners-melding.yaml")
+    let earlier = try bundled("Questionnaires/versions/inwoners-melding.v2.yaml")
+    #expect(earlier.version < current.version)
+    let file = StatisticalFile(definitions: [earlier, current], format: .sav)
+    func label(_ item: String) throws -> String {
+      try #require(file.variables.first { $0.name == item }).label
+    }
+    // `geduld` went from an agree scale (v2) to a direct question (v3): its values are labelled as v3 asks them.
+    #expect(
+      try label("geduld").hasSuffix("[waardelabels van de nieuwste versie; versie 2 had andere, zie het codeboek]"))
+    // An item whose scale kept its labels carries no such note, nor does one in a file of one version.
+    let unchanged = current.questions.first { question in
+      guard case .scale(let scale) = question.kind,
+        case .scale(let before)? = earlier.question(question.id)?.kind
+      else { return false }
+      return scale.points.map(\.label) == before.points.map(\.label)
+    }
+    if let unchanged { #expect(try !label(unchanged.id.rawValue).contains("waardelabels")) }
+    let single = StatisticalFile(definitions: [current], format: .sav)
+    #expect(!single.variables.contains { $0.label.contains("waardelabels") })
+  }
+
   @Test func aTextLongerThanTheFormatTakesIsRefusedByName() throws {
     let questionnaire = try #require(try loadFixture("interview").loaded).questionnaire
     let response = Response(
