@@ -23,19 +23,10 @@ import TevredenTestSupport
     """
 
   @Test func aLimeSurveyExportMixingDutchAndEnglishImportsEveryRowWithItsLanguage() throws {
-    let folder = try makeTemporaryFolder()
+    let (folder, questionnaires, db) = try makeTranslatedWorkingFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
-    let questionnaires = folder.appendingPathComponent("Questionnaires")
-    try FileManager.default.createDirectory(at: questionnaires, withIntermediateDirectories: false)
-    try FileManager.default.copyItem(
-      at: questionnaireFixture("interview-translated"),
-      to: questionnaires.appendingPathComponent("interview-translated.yaml"))
-    try FileManager.default.copyItem(
-      at: questionnairesFolder.appendingPathComponent("indicators.yaml"),
-      to: questionnaires.appendingPathComponent("indicators.yaml"))
     let file = folder.appendingPathComponent("results-survey123456.csv")
     try Self.export.write(to: file, atomically: true, encoding: .utf8)
-    let db = folder.appendingPathComponent("db.sqlite").path
 
     let run = try runTevredenProcess(
       [

@@ -12,21 +12,6 @@ import TevredenTestSupport
   static let firstStrongIsolate = "\u{2068}"
   static let popIsolate = "\u{2069}"
 
-  /// A working folder whose questionnaires are the translated test definition (English and Arabic) and the
-  /// committed indicators.
-  func makeFolder() throws -> (folder: URL, questionnaires: URL, db: String) {
-    let folder = try makeTemporaryFolder()
-    let questionnaires = folder.appendingPathComponent("Questionnaires")
-    try FileManager.default.createDirectory(at: questionnaires, withIntermediateDirectories: false)
-    try FileManager.default.copyItem(
-      at: questionnaireFixture("interview-translated"),
-      to: questionnaires.appendingPathComponent("interview-translated.yaml"))
-    try FileManager.default.copyItem(
-      at: questionnairesFolder.appendingPathComponent("indicators.yaml"),
-      to: questionnaires.appendingPathComponent("indicators.yaml"))
-    return (folder, questionnaires, folder.appendingPathComponent("db.sqlite").path)
-  }
-
   func arguments(_ questionnaires: URL, db: String, _ extra: [String]) -> [String] {
     ["interview", "interview-translated", "--interviewer", "TT01", "--db", db, "--questionnaires", questionnaires.path]
       + extra
@@ -68,7 +53,7 @@ import TevredenTestSupport
   }
 
   @Test func anInterviewInEnglishInARealTerminal() throws {
-    let (folder, questionnaires, db) = try makeFolder()
+    let (folder, questionnaires, db) = try makeTranslatedWorkingFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let session = try LiveSession.inTerminal(arguments(questionnaires, db: db, ["--taal", "en"]), cwd: folder)
     try session.waitFor("Test interview")
@@ -116,7 +101,7 @@ import TevredenTestSupport
   }
 
   @Test func anInterviewInArabicWithAnInterpreterInARealTerminal() throws {
-    let (folder, questionnaires, db) = try makeFolder()
+    let (folder, questionnaires, db) = try makeTranslatedWorkingFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     // A narrow terminal: the review is fitted to it, questions cut and answers wrapped.
     let session = try LiveSession.inTerminal(
@@ -179,7 +164,7 @@ import TevredenTestSupport
   }
 
   @Test func theLanguageSwitchesMidInterviewFromAPipe() throws {
-    let (folder, questionnaires, db) = try makeFolder()
+    let (folder, questionnaires, db) = try makeTranslatedWorkingFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let lines = [
       "1", ":taal", ":taal de", ":taal en", "2", "n", ":taal ar", "1", "4", "3", ":taal en", "7", "", "ok",
@@ -237,7 +222,7 @@ import TevredenTestSupport
   }
 
   @Test func aLanguageTheQuestionnaireLacksIsRefusedBeforeAnythingIsStored() throws {
-    let (folder, questionnaires, db) = try makeFolder()
+    let (folder, questionnaires, db) = try makeTranslatedWorkingFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let run = try runTevredenProcess(arguments(questionnaires, db: db, ["--taal", "tr"]), cwd: folder, stdin: "1\n")
     #expect(run.exitCode == 1, "\(run)")
@@ -252,7 +237,7 @@ import TevredenTestSupport
   }
 
   @Test func aResumedInterviewTakesALanguageAndAnInterpreter() throws {
-    let (folder, questionnaires, db) = try makeFolder()
+    let (folder, questionnaires, db) = try makeTranslatedWorkingFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     // Started in Dutch, paused: the respondent needs an interpreter.
     let first = try runTevredenProcess(arguments(questionnaires, db: db, []), cwd: folder, stdin: "1\np\n")

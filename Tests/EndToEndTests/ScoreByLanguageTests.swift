@@ -28,19 +28,10 @@ import TevredenTestSupport
   }
 
   @Test func scoreByTaalBreaksDownWhatItPools() throws {
-    let folder = try makeTemporaryFolder()
+    let (folder, questionnaires, db) = try makeTranslatedWorkingFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
-    let questionnaires = folder.appendingPathComponent("Questionnaires")
-    try FileManager.default.createDirectory(at: questionnaires, withIntermediateDirectories: false)
-    try FileManager.default.copyItem(
-      at: questionnaireFixture("interview-translated"),
-      to: questionnaires.appendingPathComponent("interview-translated.yaml"))
-    try FileManager.default.copyItem(
-      at: questionnairesFolder.appendingPathComponent("indicators.yaml"),
-      to: questionnaires.appendingPathComponent("indicators.yaml"))
     let file = folder.appendingPathComponent("responses.csv")
     try Self.exchangeFile().write(to: file, atomically: true, encoding: .utf8)
-    let db = folder.appendingPathComponent("db.sqlite").path
     let imported = try runTevredenProcess(
       ["import", file.path, "--db", db, "--questionnaires", questionnaires.path], cwd: folder)
     try #require(imported.exitCode == 0, "\(imported)")

@@ -27,3 +27,19 @@ public let questionnaireFixturesFolder = repositoryRoot.appendingPathComponent(
 public func sharedExport(_ path: String) -> URL {
   sharedExportsFolder.appendingPathComponent(path)
 }
+
+/// A fresh working folder whose `Questionnaires/` holds the translated test definition (`interview-translated`:
+/// Dutch, English and Arabic) beside the committed `indicators.yaml`, and the path of a database in it that does not
+/// exist yet; the caller removes the folder.
+public func makeTranslatedWorkingFolder() throws -> (folder: URL, questionnaires: URL, db: String) {
+  let folder = try makeTemporaryFolder()
+  let questionnaires = folder.appendingPathComponent("Questionnaires")
+  try FileManager.default.createDirectory(at: questionnaires, withIntermediateDirectories: false)
+  try FileManager.default.copyItem(
+    at: questionnaireFixture("interview-translated"),
+    to: questionnaires.appendingPathComponent("interview-translated.yaml"))
+  try FileManager.default.copyItem(
+    at: repositoryRoot.appendingPathComponent("Questionnaires/indicators.yaml"),
+    to: questionnaires.appendingPathComponent("indicators.yaml"))
+  return (folder, questionnaires, folder.appendingPathComponent("db.sqlite").path)
+}
