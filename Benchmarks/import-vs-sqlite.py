@@ -90,14 +90,14 @@ def generate(path, rows, seed=20261123):
 
 
 def measure(argv, cwd):
-    """Wall time and peak RSS (MB) of one process."""
+    """Wall time, peak RSS (MB), exit code, standard error and CPU time (user + system) of one process."""
     start = time.perf_counter()
     process = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
     stderr = process.stderr.read().decode("utf-8", "replace") if process.stderr else ""
     code = os.waitstatus_to_exitcode(status)
-    return elapsed, usage.ru_maxrss / 1024, code, stderr
+    return elapsed, usage.ru_maxrss / 1024, code, stderr, usage.ru_utime + usage.ru_stime
 
 
 def main():
@@ -117,6 +117,7 @@ def main():
     times = {name: [] for name, _ in binaries}
     times["sqlite3 .import"] = []
     peaks = {name: 0.0 for name in times}
+    cpu = {name: [] for name in times}
     with tempfile.TemporaryDirectory(prefix="tevreden-import-bench-") as folder:
         export = pathlib.Path(folder) / "export.csv"
         started = time.perf_counter()
@@ -135,18 +136,26 @@ def main():
                 if tool[2] not in (0, 2):
                     print(f"{name} failed (exit {tool[2]}):\n{tool[3][-2000:]}", file=sys.stderr)
                 times[name].append(tool[0])
+                cpu[name].append(tool[4])
                 peaks[name] = max(peaks[name], tool[1])
             reference_db = pathlib.Path(folder) / "reference.sqlite"
             reference_db.unlink(missing_ok=True)
             reference = measure(["sqlite3", str(reference_db), "-cmd", ".mode csv", f".import {export} t"], folder)
             times["sqlite3 .import"].append(reference[0])
+            cpu["sqlite3 .import"].append(reference[4])
             peaks["sqlite3 .import"] = max(peaks["sqlite3 .import"], reference[1])
-            print(f"run {run + 1}: " + ", ".join(f"{name} {values[-1]:.2f} s" for name, values in times.items()))
+            print(f"run {run + 1}: " + ", ".join(
+                f"{name} {values[-1]:.2f} s (CPU {cpu[name][-1]:.2f} s)" for name, values in times.items()))
     reference = statistics.median(times["sqlite3 .import"])
-    print(f"{'median of ' + str(arguments.runs):24}{'wall s':>10}{'peak RSS MB':>14}{'ratio':>8}")
+    reference_cpu = statistics.median(cpu["sqlite3 .import"])
+    print(f"{'median of ' + str(arguments.runs):24}{'wall s':>10}{'min-max':>14}{'ratio':>8}{'CPU s':>10}"
+          f"{'CPU ratio':>11}{'peak RSS MB':>14}")
     for name, values in times.items():
         median = statistics.median(values)
-        print(f"{name:24}{median:>10.2f}{peaks[name]:>14.1f}{median / reference:>7.1f}x")
+        spread = f"{min(values):.2f}-{max(values):.2f}"
+        median_cpu = statistics.median(cpu[name])
+        print(f"{name:24}{median:>10.2f}{spread:>14}{median / reference:>7.2f}x{median_cpu:>10.2f}"
+              f"{median_cpu / reference_cpu:>10.2f}x{peaks[name]:>14.1f}")
     print("ratio: against sqlite3 .import in the same run (target: at most 2x, peak RSS under 100 MB)")
 
 

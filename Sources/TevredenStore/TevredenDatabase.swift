@@ -117,6 +117,9 @@ public struct TevredenDatabase: Sendable {
     configuration.journalMode = .wal
     configuration.busyMode = .callback(busyCallback)
     configuration.foreignKeysEnabled = true
+    configuration.prepareDatabase { db in
+      try db.execute(sql: "PRAGMA wal_autocheckpoint = \(Self.autocheckpointPages)")
+    }
     let database: TevredenDatabase
     do {
       database = try TevredenDatabase(openWaitingForJournalSwitch(path: path, configuration: configuration), path: path)
@@ -126,6 +129,18 @@ public struct TevredenDatabase: Sendable {
     try database.removeAbandonedImports()
     return database
   }
+
+  /// How many pages the write-ahead log holds before the commit that passes it copies them into the database file
+  /// (SQLite's default is 1,000), on every connection tevreden opens.
+  ///
+  /// An import's every step rewrites most pages of the key-hash index, which row-hash ids fill in random order; with
+  /// the default each step's commit copied them all into the file again, and a checkpoint after several steps
+  /// copies each page once (Benchmarks/README.md, "Checkpoints"). The same number on every connection, because a
+  /// commit that finds the log past its connection's number checkpoints all of it: an interviewer's connection at
+  /// 1,000 would copy an import's 64 MB after one answer (132 ms measured). At the same number the import's own
+  /// commits pass it nearly always, and an interviewer committing while the import checkpoints finds the checkpoint
+  /// taken and goes on. Each command's closing checkpoint (``close()``) empties the log as before.
+  static let autocheckpointPages = 16_384
 
   /// Waits for a database that another process is writing to: tries again every millisecond, for up to about ten
   /// seconds. SQLite's own timeout sleeps up to 100 ms between tries, so a process waiting behind an import,

@@ -508,6 +508,31 @@ func source(_ name: String = "test.csv", strict: Bool = false) -> ImportSource {
     #expect(batches.map(\.rejectedCount) == [0, 0, 1])
   }
 
+  /// Every connection checkpoints after the same, larger number of pages, an import's as an interviewer's, so that
+  /// an import is checkpointed after several steps rather than after each, and an interviewer's commit beside it
+  /// never copies the import's pages.
+  @Test func everyConnectionCheckpointsAfterTheSameNumberOfPagesAlsoDuringAnImport() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("db.sqlite").path
+    let database = try TevredenDatabase.open(atPath: path)
+    let other = try TevredenDatabase.open(atPath: path)
+    let definition = try storeQuestionnaire()
+    func checkpointPages(_ db: Database) throws -> Int? { try Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint") }
+    #expect(TevredenDatabase.autocheckpointPages > 1000)
+    for connection in [database, other] {
+      #expect(try connection.writer.read { try checkpointPages($0) } == TevredenDatabase.autocheckpointPages)
+    }
+    let response = try makeResponse("a", grade: .value(.grade(8)), questionnaire: definition.questionnaire)
+    let during = try database.importRun { session in
+      try session.beginBatch(source())
+      #expect(try session.add(response, definition: definition) == .inserted)
+      return try checkpointPages(session.db)
+    }
+    #expect(during == TevredenDatabase.autocheckpointPages)
+    #expect(try other.responseCount() == 1)
+  }
+
   /// After a response found stored the store looks the next one up before trying to insert it; every mix of
   /// stored, new and changed responses in one file must still come out as each one is.
   @Test func newStoredAndChangedResponsesInAnyOrderAreEachToldApart() throws {
