@@ -23,7 +23,7 @@ extension TevredenDatabase {
   ) throws -> Int {
     try writer.read { db in
       var arguments: [any DatabaseValueConvertible] = [questionnaire.rawValue]
-      var filter = "questionnaireID = ? AND \(Self.visibleResponses())"
+      var filter = "questionnaireID = ? AND \(try Self.visibleResponses(in: db))"
       if let period {
         filter += " AND collectedOn BETWEEN ? AND ?"
         arguments += [period.first.description, period.last.description]

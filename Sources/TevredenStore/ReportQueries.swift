@@ -32,7 +32,7 @@ extension TevredenDatabase {
           SELECT r.mode, b.format, r.audience, COUNT(*) AS n
           FROM response r LEFT JOIN importBatch b ON b.id = r.importBatchId
           WHERE r.status = 'completed' AND r.grade IS NOT NULL AND r.collectedOn BETWEEN ? AND ?
-            AND \(Self.visibleResponses("r"))
+            AND \(try Self.visibleResponses("r", in: db))
           GROUP BY r.mode, b.format, r.audience
           ORDER BY r.audience, r.mode, b.format
           """, arguments: [period.first.description, period.last.description])
@@ -58,7 +58,7 @@ extension TevredenDatabase {
       db,
       sql: """
         SELECT MIN(collectedOn) FROM response
-        WHERE status = 'completed' AND grade IS NOT NULL AND \(Self.visibleResponses())
+        WHERE status = 'completed' AND grade IS NOT NULL AND \(try Self.visibleResponses(in: db))
         """
     ).flatMap(LocalDate.init)
   }
@@ -87,7 +87,7 @@ extension TevredenDatabase {
           FROM response r JOIN json_each(r.answers) a JOIN item i ON i.id = CAST(a.key AS INTEGER)
           LEFT JOIN remarkReview v ON v.responseId = r.id AND v.item = i.name
           WHERE r.status = 'completed' AND r.grade IS NOT NULL AND r.collectedOn BETWEEN ? AND ?
-            AND \(Self.visibleResponses("r")) AND a.value <> ''
+            AND \(try Self.visibleResponses("r", in: db)) AND a.value <> ''
             AND i.name IN (\(items.map { _ in "?" }.joined(separator: ", ")))
           ORDER BY r.collectedOn, r.id
           """,

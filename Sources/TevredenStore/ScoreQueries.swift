@@ -341,7 +341,8 @@ extension TevredenDatabase {
   /// Whether any response is stored (cheaper than counting a million rows).
   public func hasResponses() throws -> Bool {
     try writer.read { db in
-      try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM response WHERE \(Self.visibleResponses()))") ?? false
+      try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM response WHERE \(try Self.visibleResponses(in: db)))")
+        ?? false
     }
   }
 
@@ -353,7 +354,7 @@ extension TevredenDatabase {
           db,
           sql: """
             SELECT MIN(collectedOn) AS first, MAX(collectedOn) AS last FROM response
-            WHERE \(Self.visibleResponses())
+            WHERE \(try Self.visibleResponses(in: db))
             """),
         let first = (row["first"] as String?).flatMap(LocalDate.init),
         let last = (row["last"] as String?).flatMap(LocalDate.init)
@@ -368,7 +369,7 @@ extension TevredenDatabase {
       try Bool.fetchOne(
         db,
         sql: """
-          SELECT EXISTS (SELECT 1 FROM response WHERE collectedOn BETWEEN ? AND ? AND \(Self.visibleResponses()))
+          SELECT EXISTS (SELECT 1 FROM response WHERE collectedOn BETWEEN ? AND ? AND \(try Self.visibleResponses(in: db)))
           """,
         arguments: [period.first.description, period.last.description]) ?? false
     }

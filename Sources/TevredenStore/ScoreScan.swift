@@ -354,7 +354,7 @@ struct ScoreScan {
     let statement = try db.makeStatement(
       sql: """
         SELECT \(columns.joined(separator: ", ")) FROM response
-        WHERE \(within(ranges)) AND \(TevredenDatabase.visibleResponses())
+        WHERE \(within(ranges)) AND \(try TevredenDatabase.visibleResponses(in: db))
         """)
     var audiences = TextInterner()
     var groupNames = TextInterner()

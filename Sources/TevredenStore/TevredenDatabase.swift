@@ -377,7 +377,7 @@ public struct TevredenDatabase: Sendable {
       let rows = try Row.fetchCursor(
         db,
         sql: """
-          SELECT * FROM response WHERE \(Self.visibleResponses())\(questionnaire == nil ? "" : " AND questionnaireID = ?")
+          SELECT * FROM response WHERE \(try Self.visibleResponses(in: db))\(questionnaire == nil ? "" : " AND questionnaireID = ?")
           ORDER BY id
           """,
         arguments: questionnaire.map { [$0.rawValue] } ?? [])
@@ -411,7 +411,7 @@ public struct TevredenDatabase: Sendable {
         db,
         sql: """
           SELECT questionnaireID, snapshotId, SUM(collectedOn BETWEEN ? AND ?) AS inPeriod
-          FROM response WHERE \(Self.visibleResponses())\(questionnaire == nil ? "" : " AND questionnaireID = ?")
+          FROM response WHERE \(try Self.visibleResponses(in: db))\(questionnaire == nil ? "" : " AND questionnaireID = ?")
           GROUP BY questionnaireID, snapshotId
           ORDER BY questionnaireID, MIN(id)
           """,
@@ -443,7 +443,7 @@ public struct TevredenDatabase: Sendable {
     try writer.read { db in
       var definitions: [Int64: Questionnaire] = [:]
       var arguments: [any DatabaseValueConvertible] = [questionnaire.rawValue]
-      var filter = "questionnaireID = ? AND \(Self.visibleResponses())"
+      var filter = "questionnaireID = ? AND \(try Self.visibleResponses(in: db))"
       if let period {
         filter += " AND collectedOn BETWEEN ? AND ?"
         arguments += [period.first.description, period.last.description]
@@ -548,7 +548,7 @@ public struct TevredenDatabase: Sendable {
   /// The number of stored responses.
   public func responseCount() throws -> Int {
     try writer.read { db in
-      try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM response WHERE \(Self.visibleResponses())") ?? 0
+      try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM response WHERE \(try Self.visibleResponses(in: db))") ?? 0
     }
   }
 }

@@ -533,6 +533,31 @@ func source(_ name: String = "test.csv", strict: Bool = false) -> ImportSource {
     #expect(try other.responseCount() == 1)
   }
 
+  /// Queries leave the visibility condition to SQLite only while an import runs; otherwise it is the constant `1`,
+  /// decided in the transaction the query runs in.
+  @Test func theVisibilityConditionIsLeftOutOnlyWhileNoImportRuns() throws {
+    let database = try TevredenDatabase.inMemory()
+    let definition = try storeQuestionnaire()
+    let full = TevredenDatabase.visibleResponses("r")
+    #expect(try database.writer.read { try TevredenDatabase.visibleResponses("r", in: $0) } == "1")
+    // Outside a transaction two statements may read two states of the file: the full condition.
+    #expect(try database.writer.writeWithoutTransaction { try TevredenDatabase.visibleResponses("r", in: $0) } == full)
+    let response = try makeResponse("a", grade: .value(.grade(8)), questionnaire: definition.questionnaire)
+    try database.importRun { session in
+      try session.beginBatch(source())
+      #expect(try session.add(response, definition: definition) == .inserted)
+      // The import's own connection, with its batch running: the full condition, and its response unseen.
+      #expect(try TevredenDatabase.visibleResponses("r", in: session.db) == full)
+      #expect(
+        try Int.fetchOne(
+          session.db,
+          sql: "SELECT COUNT(*) FROM response WHERE \(try TevredenDatabase.visibleResponses(in: session.db))")
+          == 0)
+    }
+    #expect(try database.writer.read { try TevredenDatabase.visibleResponses("r", in: $0) } == "1")
+    #expect(try database.responseCount() == 1)
+  }
+
   /// After a response found stored the store looks the next one up before trying to insert it; every mix of
   /// stored, new and changed responses in one file must still come out as each one is.
   @Test func newStoredAndChangedResponsesInAnyOrderAreEachToldApart() throws {
