@@ -375,6 +375,11 @@ enum Wording {
     + "Online vragenlijsten hebben geen contacten, dus alleen een RR1 met het aantal uitgenodigden (--invited). "
     + "\"–\": niet te berekenen uit wat is vastgelegd."
 
+  /// Under a score table in which no line has an RR1: why the column is empty, and what fills it.
+  static let noResponseRateNote =
+    "RR1 staat overal op \"–\": er zijn geen aantallen uitgenodigden vastgelegd (--invited) en geen interviewcontacten "
+    + "die niet tot een vragenlijst leidden (tevreden contact)."
+
   // MARK: Indicator basis
 
   static let weightedTitleSuffix = ", gewogen naar groep"

@@ -101,6 +101,8 @@ public enum ScoreRenderer {
         if breakdown.dimensions.contains(.period) { notes.insert(Wording.periodBreakdownNote) }
       }
     }
+    let rates = card.indicators.flatMap { [$0.overall.responseRates] + $0.groups.map(\.responseRates) }
+    if rates.allSatisfy({ $0?.rr1 == nil }) { notes.insert(Wording.noResponseRateNote) }
     let statusColumn = header.firstIndex(of: "status") ?? 0
     let table = TextTable(
       header: header, rows: rows.compactMap { if case .cells(let cells) = $0 { cells } else { nil } },

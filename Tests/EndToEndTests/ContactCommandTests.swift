@@ -31,6 +31,10 @@ import TevredenTestSupport
       try #require(interviews["completed"]) + interviews["partial", default: 0] + interviews["refused", default: 0]
     let coop1 = try #require(before["coop1"] as? Double)
     #expect(abs(coop1 - Double(interviews["completed", default: 0]) / Double(reached)) < 0.00005)
+    // The table says why its RR1 column is empty, and what would fill it.
+    let emptyRates = try run(["score"] + period, in: folder, db: db)
+    #expect(emptyRates.stdout.contains("RR1 staat overal op \"–\""), "\(emptyRates)")
+    #expect(emptyRates.stdout.contains("(--invited)") && emptyRates.stdout.contains("(tevreden contact)"))
 
     let recorded = try run(
       [
@@ -70,6 +74,7 @@ import TevredenTestSupport
     #expect(report.stdout.contains("RR1 (responspercentage)"))
     let table = try run(["score"] + period, in: folder, db: db)
     #expect(table.stdout.contains("RR1  COOP1"), "\(table)")
+    #expect(!table.stdout.contains("RR1 staat overal op"), "\(table)")
   }
 
   @Test func aWrongContactIsRefusedAndNothingIsStored() throws {
