@@ -377,6 +377,14 @@ final class LiveSession {
     return session
   }
 
+  /// The pseudo-terminal's settings as the program left them (read through the master side, which Linux answers
+  /// for the terminal); `nil` over pipes.
+  func terminalSettings() -> termios? {
+    guard let terminalMaster else { return nil }
+    var settings = termios()
+    return tcgetattr(terminalMaster, &settings) == 0 ? settings : nil
+  }
+
   /// Everything read so far.
   var output: String { String(decoding: bytes, as: UTF8.self) }
 

@@ -171,6 +171,29 @@ import TevredenTestSupport
     #expect(counts["other"] == 1 && counts["refused"] == 0 && counts["completed"] == 1, "\(counts)")
   }
 
+  /// A stop request while the safe start waits for the interviewer (nothing of the interview exists yet) ends the
+  /// program with the terminal as it was, echo and line editing back, and stores nothing.
+  @Test(arguments: [SIGTERM, SIGHUP])
+  func aSignalAtTheSafeStartPutsTheTerminalBack(_ signalNumber: Int32) throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let db = folder.appendingPathComponent("db.sqlite").path
+    let session = try LiveSession.inTerminal(
+      interviewArguments("inwoners-melding", interviewer: "VS05", db: db), cwd: folder, answeringSafeStart: false)
+    try session.waitFor("Kunt u nu vrijuit praten?")
+    try session.waitFor("> ")
+    func isRaw() throws -> Bool {
+      let settings = try #require(session.terminalSettings())
+      return settings.c_lflag & tcflag_t(ECHO) == 0 && settings.c_lflag & tcflag_t(ICANON) == 0
+    }
+    #expect(try isRaw(), "the question waits in raw mode, so the test can see it put back")
+    kill(session.process.processIdentifier, signalNumber)
+    #expect(try session.waitForExit() == 128 + signalNumber, "\(session.output.debugDescription)")
+    #expect(try !isRaw(), "the terminal was left without echo")
+    let (contacts, responses, interviews, events) = try stored(db)
+    #expect(contacts.isEmpty && responses == 0 && interviews == 0 && events == 0)
+  }
+
   @Test func jaGoesOnIntoTheInterviewAndTheQuestionIsStoredNowhere() throws {
     let folder = try makeTemporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }

@@ -156,6 +156,7 @@ extension TevredenCommand {
       let processId = getpid()
       let console = Self.makeConsole()
       defer { console.restore() }
+      let signals = SignalGuard(console: console)
       // A new resident interview starts with the safe start, before anything of it is stored: a nee leaves only a
       // contact outcome behind.
       if let start, SafeStart.isAsked(in: start.definition.questionnaire, mode: mode) {
@@ -193,9 +194,9 @@ extension TevredenCommand {
       if ProcessInfo.processInfo.environment["TEVREDEN_TEST_DISK_FULL_AFTER_START"] == "1" {
         try store.limitSizeToCurrentForTesting()
       }
-      SignalGuard.install(
+      signals.install(
         store: store, id: id, session: runner.session, interviewer: runner.interviewer, processId: processId,
-        console: console, resumeCommand: resumeCommand)
+        resumeCommand: resumeCommand)
       let ending = runner.run(showIntro: resume == nil, asksSafeStart: asksSafeStart)
       // From here a signal only ends the process: the interview is finished or paused.
       runner.session.withLock { $0.isClosed = true }
@@ -511,25 +512,54 @@ enum InterviewCLIError: LocalizedError, Equatable {
 /// forwards a signal that reaches a thread without it blocked to the thread it last knew as its event thread). Here
 /// the signals are blocked in the main thread before the waiting thread is made, which inherits the mask, and
 /// libdispatch's threads block them already, so a signal stays pending until the waiting thread takes it.
-enum SignalGuard {
+final class SignalGuard: @unchecked Sendable {
   private static let handled = [SIGINT, SIGTERM, SIGHUP]
 
-  /// Starts the thread that handles the signals for the rest of the process's life; after the session (its state
-  /// says closed) a signal only ends the process.
-  static func install(
-    store: TevredenDatabase, id: Response.ID, session: InterviewSession, interviewer: String?, processId: Int32,
-    console: any Console, resumeCommand: ResumeCommand
-  ) {
+  /// What a signal does: before ``install(store:id:session:interviewer:processId:resumeCommand:)``, put the
+  /// terminal back and end the process; after it, pause the interview first.
+  private var action: (Int32) -> Void
+  private let lock = NSLock()
+  private let terminalSettings: termios?
+
+  /// Starts the thread that handles the signals for the rest of the process's life, as soon as the console is made:
+  /// a terminal console is in raw mode from then on, also while the safe start or the take-over question waits for
+  /// the interviewer, and a stop request (SIGTERM) then must not leave the interviewer's terminal without echo.
+  init(console: any Console) {
     let terminalSettings = (console as? TerminalConsole)?.originalSettings
+    self.terminalSettings = terminalSettings
+    action = { signalNumber in
+      if var settings = terminalSettings { tcsetattr(STDIN_FILENO, TCSAFLUSH, &settings) }
+      writeOut("\n")
+      Foundation.exit(128 + signalNumber)
+    }
     var signals = sigset_t()
     sigemptyset(&signals)
     for signalNumber in Self.handled { sigaddset(&signals, signalNumber) }
     pthread_sigmask(SIG_BLOCK, &signals, nil)
     let waited = signals
-    let thread = Thread {
+    let thread = Thread { [self] in
       var set = waited
       var signalNumber: Int32 = 0
       while sigwait(&set, &signalNumber) != 0 {}
+      lock.lock()
+      let action = self.action
+      lock.unlock()
+      action(signalNumber)
+      Foundation.exit(128 + signalNumber)
+    }
+    thread.start()
+  }
+
+  /// From now on a signal pauses this interview (when it is still open), says how to resume it, puts the terminal
+  /// back and ends the process; after the session (its state says closed) a signal only ends the process.
+  func install(
+    store: TevredenDatabase, id: Response.ID, session: InterviewSession, interviewer: String?, processId: Int32,
+    resumeCommand: ResumeCommand
+  ) {
+    let terminalSettings = self.terminalSettings
+    lock.lock()
+    defer { lock.unlock() }
+    action = { signalNumber in
       session.withLock { state in
         if var settings = terminalSettings { tcsetattr(STDIN_FILENO, TCSAFLUSH, &settings) }
         var ending = state.ending
@@ -560,6 +590,5 @@ enum SignalGuard {
         Foundation.exit(128 + signalNumber)
       }
     }
-    thread.start()
   }
 }
