@@ -126,7 +126,7 @@ struct ScoreScan {
   }
 
   /// A day as the number yyyymmdd.
-  private struct DayRange {
+  fileprivate struct DayRange {
     var first: Int
     var last: Int
 
@@ -138,7 +138,7 @@ struct ScoreScan {
     func contains(_ day: Int) -> Bool { day >= first && day <= last }
   }
 
-  private struct GroupTally {
+  fileprivate struct GroupTally {
     var inPeriod = 0
     /// Responses with a grade in the period left out by the role basis.
     var outsideBasis = 0
@@ -147,7 +147,7 @@ struct ScoreScan {
   }
 
   /// Grade tallies per cell key, in the order the cells were first seen.
-  private struct TallyTable {
+  fileprivate struct TallyTable {
     var index = ScanKeyIndex()
     var keys: [ScanKey] { index.keys }
     var tallies: [GradeTally] = []
@@ -159,13 +159,13 @@ struct ScoreScan {
     }
   }
 
-  private struct BasisKey: Hashable {
+  fileprivate struct BasisKey: Hashable {
     var mode: Int
     var batch: Int64?
     var audience: Int
   }
 
-  private struct AspectKey: Hashable {
+  fileprivate struct AspectKey: Hashable {
     var audience: Int
     var group: Int
     var snapshotId: Int64
@@ -175,7 +175,7 @@ struct ScoreScan {
   }
 
   /// An aspect cell of the scan: audience, group and snapshot.
-  private struct AspectCellKey: Hashable {
+  fileprivate struct AspectCellKey: Hashable {
     var audience: Int
     var group: Int
     var snapshotId: Int64
@@ -186,7 +186,7 @@ struct ScoreScan {
   private static let valueSlots = 16
 
   /// The counting state of one plan during the scan.
-  private struct PlanTally {
+  fileprivate struct PlanTally {
     let period: DayRange
     let previous: DayRange
     let breakdown: Set<ScoreDimension>?
@@ -268,9 +268,76 @@ struct ScoreScan {
     }
   }
 
+  /// What a scan's statement reads and in which of its columns: made once, and shared by the parts of a scan that
+  /// read the table in two halves.
+  struct Layout: Sendable {
+    var sql: String
+    var modeColumn: Int32
+    var gemeenteColumn: Int32
+    var languageColumn: Int32
+    var answersColumn: Int32
+    var roleColumns: [Int32]
+    var basisColumn: Int32
+    var basisCodes: [Int]
+    var batchColumn: Int32
+    var withAspects: Bool
+    /// Whether a plan opens at the first scored year, which the scan finds as it counts.
+    var findsFirst: Bool
+  }
+
+  /// What one part of a scan counted, with the numbers it gave texts: turned into outcomes by
+  /// ``outcomes(of:plans:in:)``.
+  struct Counted: Sendable {
+    fileprivate var tallies: [PlanTally]
+    fileprivate var audiences: TextInterner
+    fileprivate var groupNames: TextInterner
+    fileprivate var statusNames: TextInterner
+    fileprivate var gemeenten: TextInterner
+    fileprivate var languages: TextInterner
+    fileprivate var roles: TextInterner
+    fileprivate var values: TextInterner
+    fileprivate var modes: TextInterner
+    /// The first day of a scored response: the smallest yyyymmdd, and the smallest text not written YYYY-MM-DD.
+    fileprivate var firstDay: Int
+    fileprivate var firstOther: [UInt8]?
+  }
+
   /// Reads the responses once and counts them for every plan.
-  func run(_ db: Database, plans: [Plan]) throws -> [Outcome] {
+  ///
+  /// With `helper`, another connection to the same file that reads the same state of it as `db` (see
+  /// ``TevredenDatabase/scanConnections``), the table is read in two halves by row id at once, one on this thread
+  /// and one on another, and their counts are added: every count is a number of respondents per exact grade, so
+  /// the outcomes are the same to the last bit as one scan's.
+  func run(_ db: Database, plans: [Plan], helper: DatabaseQueue? = nil) throws -> [Outcome] {
     guard !plans.isEmpty else { return [] }
+    let layout = try layout(db, plans: plans)
+    guard let helper,
+      // Each in a SELECT of its own: so each reads one end of the table, where together they read all of it.
+      let row = try Row.fetchOne(
+        db, sql: "SELECT (SELECT MIN(id) FROM response) AS first, (SELECT MAX(id) FROM response) AS last"),
+      let first = row["first"] as Int64?, let last = row["last"] as Int64?, last > first
+    else {
+      return try outcomes(of: [count(db, layout: layout, plans: plans, ids: nil)], plans: plans, in: db)
+    }
+    let middle = first + (last - first) / 2
+    let other = HelperResult()
+    let thread = Thread { [self] in
+      other.set(
+        Result {
+          try helper.writeWithoutTransaction { helperDB in
+            try count(helperDB, layout: layout, plans: plans, ids: (middle + 1)...last)
+          }
+        })
+    }
+    thread.start()
+    // The other half is waited for also when this one fails: its connection is in use until it ends.
+    let mine = Result { try count(db, layout: layout, plans: plans, ids: first...middle) }
+    let theirs = other.wait()
+    return try outcomes(of: [mine.get(), theirs.get()], plans: plans, in: db)
+  }
+
+  /// The statement a scan runs for `plans`, and where its columns are.
+  private func layout(_ db: Database, plans: [Plan]) throws -> Layout {
     let byGemeente = plans.contains { $0.breakdown?.contains(.gemeente) == true || $0.municipal != nil }
     let byRole = plans.contains { $0.breakdown?.contains(.role) == true }
     let byLanguage = plans.contains { $0.breakdown?.contains(.language) == true }
@@ -351,11 +418,29 @@ struct ScoreScan {
       [($0.period, $0.opensAtFirstScoredYear), ($0.previous, $0.opensAtFirstScoredYear)]
         + ($0.municipal.map { [($0, false)] } ?? [])
     }
-    let statement = try db.makeStatement(
+    return Layout(
       sql: """
         SELECT \(columns.joined(separator: ", ")) FROM response
         WHERE \(within(ranges)) AND \(try TevredenDatabase.visibleResponses(in: db))
-        """)
+        """,
+      modeColumn: modeColumn, gemeenteColumn: gemeenteColumn, languageColumn: languageColumn,
+      answersColumn: answersColumn, roleColumns: roleColumns, basisColumn: basisColumn, basisCodes: basisCodes,
+      batchColumn: batchColumn, withAspects: withAspects, findsFirst: !opening.isEmpty)
+  }
+
+  /// Counts the rows the layout's statement reads, those with an id in `ids` if given.
+  private func count(_ db: Database, layout: Layout, plans: [Plan], ids: ClosedRange<Int64>?) throws -> Counted {
+    let statement = try db.makeStatement(sql: layout.sql + (ids == nil ? "" : " AND id BETWEEN ? AND ?"))
+    if let ids { try statement.setArguments([ids.lowerBound, ids.upperBound]) }
+    let modeColumn = layout.modeColumn
+    let gemeenteColumn = layout.gemeenteColumn
+    let languageColumn = layout.languageColumn
+    let answersColumn = layout.answersColumn
+    let roleColumns = layout.roleColumns
+    let basisColumn = layout.basisColumn
+    let basisCodes = layout.basisCodes
+    let batchColumn = layout.batchColumn
+    let withAspects = layout.withAspects
     var audiences = TextInterner()
     var groupNames = TextInterner()
     var statusNames = TextInterner()
@@ -379,7 +464,7 @@ struct ScoreScan {
     var aspectLookups: [Int64: AspectLookup] = [:]
     var oneByteValues = [Int](repeating: 0, count: 256)
     // The first day of a scored response: the smallest yyyymmdd, and the smallest text not written YYYY-MM-DD.
-    let findsFirst = !opening.isEmpty
+    let findsFirst = layout.findsFirst
     var firstDay = Int.max
     var firstOther: [UInt8]?
     try statement.forEachRow { row in
@@ -551,10 +636,22 @@ struct ScoreScan {
         }
       }
     }
+    return Counted(
+      tallies: tallies, audiences: audiences, groupNames: groupNames, statusNames: statusNames,
+      gemeenten: gemeenten, languages: languages, roles: roles, values: values, modes: modes, firstDay: firstDay,
+      firstOther: firstOther)
+  }
+
+  /// The outcomes of every plan from what the parts of a scan counted, added up.
+  private func outcomes(of parts: [Counted], plans: [Plan], in db: Database) throws -> [Outcome] {
+    let opening = plans.filter(\.opensAtFirstScoredYear)
     var firstScoredDay: LocalDate?
-    if findsFirst {
+    if !opening.isEmpty {
+      let firstDay = parts.map(\.firstDay).min() ?? .max
       var first = firstDay == Int.max ? nil : Self.text(ofDay: firstDay)
-      if let other = firstOther, first.map({ other.lexicographicallyPrecedes($0) }) ?? true { first = other }
+      for other in parts.compactMap(\.firstOther) where first.map({ other.lexicographicallyPrecedes($0) }) ?? true {
+        first = other
+      }
       // Every row up to the latest end of an opening plan was read, so a first text up to there is the table's;
       // otherwise (none, or a later one) the table is asked.
       let end = Self.text(ofDay: opening.map { Self.dayNumber($0.period.last) }.max() ?? 0)
@@ -564,22 +661,29 @@ struct ScoreScan {
         firstScoredDay = try TevredenDatabase.firstScoredDay(db)
       }
     }
-    return zip(plans, tallies).map { plan, tally in
-      var period = plan.period
-      var parts = (period: Int.min, previous: Int.min)
-      if plan.opensAtFirstScoredYear {
-        let year = min(firstScoredDay?.year ?? period.first.year, period.first.year)
-        period = Period(from: LocalDate(year: year, month: 1, day: 1), to: period.last)
-        // From 1 January of the year, and of the year before.
-        parts = (2 * year + 1, 2 * (year - 1) + 1)
+    let counted = parts.map { part in
+      zip(plans, part.tallies).map { plan, tally in
+        var period = plan.period
+        var bounds = (period: Int.min, previous: Int.min)
+        if plan.opensAtFirstScoredYear {
+          let year = min(firstScoredDay?.year ?? period.first.year, period.first.year)
+          period = Period(from: LocalDate(year: year, month: 1, day: 1), to: period.last)
+          // From 1 January of the year, and of the year before.
+          bounds = (2 * year + 1, 2 * (year - 1) + 1)
+        }
+        var outcome = outcome(
+          of: tally, period: period, from: bounds, audiences: part.audiences, groupNames: part.groupNames,
+          statusNames: part.statusNames, gemeenten: part.gemeenten, languages: part.languages, roles: part.roles,
+          values: part.values, modes: part.modes)
+        if plan.opensAtFirstScoredYear { outcome.firstScoredDay = firstScoredDay }
+        return outcome
       }
-      var outcome = outcome(
-        of: tally, period: period, from: parts, audiences: audiences, groupNames: groupNames,
-        statusNames: statusNames, gemeenten: gemeenten, languages: languages, roles: roles, values: values,
-        modes: modes)
-      if plan.opensAtFirstScoredYear { outcome.firstScoredDay = firstScoredDay }
-      return outcome
     }
+    guard var total = counted.first else { return [] }
+    for more in counted.dropFirst() {
+      total = zip(total, more).map { Self.adding($0, $1) }
+    }
+    return total
   }
 
   /// The role answered in the answers object in `column`: the interned value of the first of the role items
@@ -782,6 +886,96 @@ struct ScoreScan {
     return outcome
   }
 
+  /// The counts of two parts of a scan together (they read disjoint rows), in the order one scan gives them.
+  private static func adding(_ first: Outcome, _ second: Outcome) -> Outcome {
+    func add(_ lhs: [GradeCell], _ rhs: [GradeCell]) -> [GradeCell] {
+      var map: [CellKey: GradeDistribution] = [:]
+      for cell in lhs + rhs {
+        let key = CellKey(
+          audience: cell.audience, group: cell.group, gemeente: cell.gemeente, role: cell.role,
+          language: cell.language, year: cell.year, third: cell.third)
+        map[key] = (map[key] ?? .empty) + cell.distribution
+      }
+      return cells(map)
+    }
+    func add(_ lhs: [StatusCount], _ rhs: [StatusCount]) -> [StatusCount] {
+      var counts: [StatusCount: Int] = [:]
+      for status in lhs + rhs {
+        var key = status
+        key.count = 0
+        counts[key, default: 0] += status.count
+      }
+      return counts.map { key, count in
+        var status = key
+        status.count = count
+        return status
+      }.sorted {
+        ($0.audience.rawValue, $0.group, $0.status.rawValue, $0.isInterview ? 1 : 0) < (
+          $1.audience.rawValue, $1.group, $1.status.rawValue, $1.isInterview ? 1 : 0
+        )
+      }
+    }
+    /// As SQLite's BINARY collation: NULL first, then by bytes.
+    func precedes(_ lhs: String?, _ rhs: String?) -> Bool {
+      guard let lhs, let rhs else { return lhs == nil && rhs != nil }
+      return lhs.utf8.lexicographicallyPrecedes(rhs.utf8)
+    }
+    struct AspectCountKey: Hashable {
+      var audience: String?
+      var group: String?
+      var snapshotId: Int64
+      var item: String
+      var value: String?
+      var grade: Double
+    }
+    var aspects: [AspectCountKey: Int] = [:]
+    for count in first.aspects + second.aspects {
+      let key = AspectCountKey(
+        audience: count.audience, group: count.group, snapshotId: count.snapshotId, item: count.item,
+        value: count.value, grade: count.grade)
+      aspects[key, default: 0] += count.count
+    }
+    struct BasisCountKey: Hashable {
+      var mode: String?
+      var importBatchId: Int64?
+      var audience: String?
+    }
+    var basis: [BasisCountKey: Int] = [:]
+    for count in first.dataBasis + second.dataBasis {
+      basis[
+        BasisCountKey(mode: count.mode, importBatchId: count.importBatchId, audience: count.audience), default: 0] +=
+        count.count
+    }
+    var sum = first
+    sum.current = add(first.current, second.current)
+    sum.previous = add(first.previous, second.previous)
+    if first.cells != nil || second.cells != nil { sum.cells = add(first.cells ?? [], second.cells ?? []) }
+    if first.municipal != nil || second.municipal != nil {
+      sum.municipal = add(first.municipal ?? [], second.municipal ?? [])
+    }
+    sum.statuses = add(first.statuses, second.statuses)
+    sum.outsideBasis = add(first.outsideBasis, second.outsideBasis).sorted {
+      ($0.audience.rawValue, $0.group) < ($1.audience.rawValue, $1.group)
+    }
+    sum.aspects = aspects.sorted { lhs, rhs in
+      let (a, b) = (lhs.key, rhs.key)
+      if a.audience != b.audience { return precedes(a.audience, b.audience) }
+      if a.group != b.group { return precedes(a.group, b.group) }
+      if a.snapshotId != b.snapshotId { return a.snapshotId < b.snapshotId }
+      if a.item != b.item { return a.item.utf8.lexicographicallyPrecedes(b.item.utf8) }
+      if a.value != b.value { return precedes(a.value, b.value) }
+      return a.grade < b.grade
+    }.map { key, count in
+      AspectCount(
+        audience: key.audience, group: key.group, snapshotId: key.snapshotId, item: key.item, value: key.value,
+        grade: key.grade, count: count)
+    }
+    sum.dataBasis = basis.map { key, count in
+      BasisCount(mode: key.mode, importBatchId: key.importBatchId, audience: key.audience, count: count)
+    }
+    return sum
+  }
+
   /// Cells in a fixed order: audience, group, then the breakdown's values (`nil` first).
   private static func cells(_ map: [CellKey: GradeDistribution]) -> [GradeCell] {
     func text(_ value: String?) -> String { value.map { "1" + $0 } ?? "0" }
@@ -922,5 +1116,22 @@ enum JSONMembers {
         position += 1
       }
     }
+  }
+}
+
+/// What the other half of a two-part scan (``ScoreScan/run(_:plans:helper:)``) counted, handed over from its thread.
+private final class HelperResult: @unchecked Sendable {
+  // Written once by the helper's thread before it signals, read once after the wait: the semaphore orders both.
+  private var result: Result<ScoreScan.Counted, any Error>?
+  private let done = DispatchSemaphore(value: 0)
+
+  func set(_ result: Result<ScoreScan.Counted, any Error>) {
+    self.result = result
+    done.signal()
+  }
+
+  func wait() -> Result<ScoreScan.Counted, any Error> {
+    done.wait()
+    return result ?? .failure(StoreError.corruptRow("the other half of a scan ended without a result"))
   }
 }

@@ -22,6 +22,9 @@ import TevredenCore
 /// - ``scoreData(for:)``
 public struct TevredenDatabase: Sendable {
   let writer: any DatabaseWriter
+  /// From how many row ids a scoring scan reads the table in two halves at once (``scanConnections(_:)``); the
+  /// tests lower it to make small databases take that path.
+  var twoPartScanMinimum: Int64 = 50_000
 
   /// Wraps a GRDB connection, refusing a database written by a newer `tevreden` and migrating an older one.
   public init(_ writer: any DatabaseWriter, path: String = ":memory:") throws {

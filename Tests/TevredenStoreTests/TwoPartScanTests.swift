@@ -1,0 +1,102 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import TevredenCore
+@testable import TevredenStore
+
+/// A large table is scanned in two halves at once, on two connections that read the same state of the file, and
+/// their counts added: every figure must come out as one scan's, to the last bit.
+@Suite struct TwoPartScanTests {
+  /// A file database with two years of generated responses to every bundled questionnaire, in every municipality
+  /// and several languages, with aspects, topics and roles answered.
+  static func exampleDatabase(in folder: URL) throws -> (TevredenDatabase, Catalog) {
+    let catalog = Catalog.parse(BundledDefinitions.sources)
+    let database = try TevredenDatabase.open(atPath: folder.appendingPathComponent("db.sqlite").path)
+    var generator = ExampleGenerator(seed: 42)
+    var responses: [(Response, LoadedQuestionnaire)] = []
+    for loaded in catalog.questionnaires {
+      for year in [2025, 2026] {
+        responses += generator.responses(
+          for: loaded.questionnaire, profile: .init(count: 40, meanGrade: 7),
+          from: LocalDate(year: year, month: 1, day: 1),
+          through: LocalDate(year: year, month: 12, day: 31), gemeenten: catalog.indicators?.gemeenten ?? []
+        ).map { ($0, loaded) }
+      }
+    }
+    let dispositions = try database.importResponses(responses, source: source())
+    #expect(dispositions.allSatisfy { $0 == .inserted } && dispositions.count > 500)
+    return (database, catalog)
+  }
+
+  @Test func everyFigureOfATwoPartScanIsTheOneScansFigure() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let (database, catalog) = try Self.exampleDatabase(in: folder)
+    var oneScan = database
+    oneScan.twoPartScanMinimum = .max
+    var twoParts = database
+    twoParts.twoPartScanMinimum = 0
+    // The path is taken: the file has a second connection for it, and a database in memory has none.
+    #expect(try twoParts.scanConnections { _, helper in helper != nil })
+    #expect(try oneScan.scanConnections { _, helper in helper == nil })
+    var inMemory = try TevredenDatabase.inMemory()
+    inMemory.twoPartScanMinimum = 0
+    #expect(try inMemory.scanConnections { _, helper in helper == nil })
+
+    let roleBasis = try #require(catalog.indicators).roleBasis
+    let year = try #require(Period("2026"))
+    let third = try #require(Period("2026-T2"))
+    let requests: [ScoreRequest] = [
+      ScoreRequest(period: year),
+      ScoreRequest(period: third, dimensions: [.gemeente, .group], includesAspects: true, roleBasis: roleBasis),
+      ScoreRequest(period: year, dimensions: [.role], includesTopics: true),
+      ScoreRequest(period: year, dimensions: [.language]),
+      ScoreRequest(period: Period(from: LocalDate(year: 2025, month: 1, day: 1), to: year.last), dimensions: [.period]),
+      ScoreRequest(period: year, includesAspects: true, includesTopics: true, roleBasis: roleBasis),
+    ]
+    for request in requests {
+      let expected = try oneScan.scoreData(for: request)
+      #expect(!expected.cells.isEmpty)
+      #expect(try twoParts.scoreData(for: request) == expected, "\(request)")
+    }
+    #expect(try twoParts.scoreData(for: requests) == oneScan.scoreData(for: requests))
+    let dataBasis = try twoParts.reportCounts(for: requests)
+    let expectedBasis = try oneScan.reportCounts(for: requests)
+    #expect(dataBasis.data == expectedBasis.data && dataBasis.dataBasis == expectedBasis.dataBasis)
+    // A report's counts: the trend opens at the first scored year, which each half finds for itself.
+    let trend = ScoreRequest(
+      period: Period(from: LocalDate(year: 2026, month: 1, day: 1), to: third.last), dimensions: [.period])
+    let report = try twoParts.reportCounts(for: requests[1], trend: trend)
+    let expectedReport = try oneScan.reportCounts(for: requests[1], trend: trend)
+    #expect(report.data == expectedReport.data)
+    #expect(report.trend == expectedReport.trend)
+    #expect(report.trendRequest.period == expectedReport.trendRequest.period)
+    #expect(report.trendRequest.period.first == LocalDate(year: 2025, month: 1, day: 1))
+    #expect(report.dataBasis == expectedReport.dataBasis)
+    #expect(report.firstScoredDay == expectedReport.firstScoredDay && report.firstScoredDay != nil)
+  }
+
+  /// Both connections read the state of the file when the scan began: a response stored meanwhile by another
+  /// process is in neither half, and storing it is not kept waiting by the scan.
+  @Test func bothHalvesReadTheFileAsItWasWhenTheScanBegan() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    var (database, _) = try Self.exampleDatabase(in: folder)
+    database.twoPartScanMinimum = 0
+    let other = try TevredenDatabase.open(atPath: folder.appendingPathComponent("db.sqlite").path)
+    let definition = try storeQuestionnaire()
+    let before = try database.responseCount()
+    let counts = try database.scanConnections { db, helper -> [Int] in
+      let helper = try #require(helper)
+      func count(_ db: Database) throws -> Int { try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM response") ?? -1 }
+      let first = try count(db)
+      try other.save(
+        try makeResponse("tussendoor", grade: .value(.grade(7)), questionnaire: definition.questionnaire),
+        collectedWith: definition)
+      return [first, try count(db), try helper.writeWithoutTransaction { try count($0) }]
+    }
+    #expect(counts == [before, before, before])
+    #expect(try database.responseCount() == before + 1)
+  }
+}
