@@ -159,6 +159,30 @@ extension TevredenDatabase {
     return try first.writeWithoutTransaction { try body($0, second) }
   }
 
+  /// Runs `part` over the responses with an id in each half of the table at once, the first on `db` and this
+  /// thread, the second on `helper` and a thread of its own, and returns both results, in that order; without a
+  /// helper (or a table of fewer than two ids), once on `db` over all of it (`nil`: no range).
+  static func inHalves<T: Sendable>(
+    _ db: Database, helper: DatabaseQueue?, _ part: @escaping @Sendable (Database, ClosedRange<Int64>?) throws -> T
+  ) throws -> [T] {
+    guard let helper,
+      // Each in a SELECT of its own: so each reads one end of the table, where together they read all of it.
+      let row = try Row.fetchOne(
+        db, sql: "SELECT (SELECT MIN(id) FROM response) AS first, (SELECT MAX(id) FROM response) AS last"),
+      let first = row["first"] as Int64?, let last = row["last"] as Int64?, last > first
+    else { return [try part(db, nil)] }
+    let middle = first + (last - first) / 2
+    let other = HalfResult<T>()
+    let thread = Thread {
+      other.set(Result { try helper.writeWithoutTransaction { try part($0, (middle + 1)...last) } })
+    }
+    thread.start()
+    // The other half is waited for also when this one fails: its connection is in use until it ends.
+    let mine = Result { try part(db, first...middle) }
+    let theirs = other.wait()
+    return [try mine.get(), try theirs.get()]
+  }
+
   /// Two read-only connections to the file, each in a read transaction, reading the same state of it.
   private func readersOfOneState(path: String) throws -> (DatabaseQueue, DatabaseQueue) {
     var configuration = Configuration()
@@ -426,5 +450,23 @@ extension TevredenDatabase {
           """,
         arguments: [period.first.description, period.last.description]) ?? false
     }
+  }
+}
+
+/// What the second half of a scan in two halves (``TevredenDatabase/inHalves(_:helper:_:)``) gave, handed over from
+/// its thread.
+private final class HalfResult<T: Sendable>: @unchecked Sendable {
+  // Written once by the helper's thread before it signals, read once after the wait: the semaphore orders both.
+  private var result: Result<T, any Error>?
+  private let done = DispatchSemaphore(value: 0)
+
+  func set(_ result: Result<T, any Error>) {
+    self.result = result
+    done.signal()
+  }
+
+  func wait() -> Result<T, any Error> {
+    done.wait()
+    return result ?? .failure(StoreError.corruptRow("the second half of a scan ended without a result"))
   }
 }

@@ -311,29 +311,10 @@ struct ScoreScan {
   func run(_ db: Database, plans: [Plan], helper: DatabaseQueue? = nil) throws -> [Outcome] {
     guard !plans.isEmpty else { return [] }
     let layout = try layout(db, plans: plans)
-    guard let helper,
-      // Each in a SELECT of its own: so each reads one end of the table, where together they read all of it.
-      let row = try Row.fetchOne(
-        db, sql: "SELECT (SELECT MIN(id) FROM response) AS first, (SELECT MAX(id) FROM response) AS last"),
-      let first = row["first"] as Int64?, let last = row["last"] as Int64?, last > first
-    else {
-      return try outcomes(of: [count(db, layout: layout, plans: plans, ids: nil)], plans: plans, in: db)
+    let parts = try TevredenDatabase.inHalves(db, helper: helper) { db, ids in
+      try count(db, layout: layout, plans: plans, ids: ids)
     }
-    let middle = first + (last - first) / 2
-    let other = HelperResult()
-    let thread = Thread { [self] in
-      other.set(
-        Result {
-          try helper.writeWithoutTransaction { helperDB in
-            try count(helperDB, layout: layout, plans: plans, ids: (middle + 1)...last)
-          }
-        })
-    }
-    thread.start()
-    // The other half is waited for also when this one fails: its connection is in use until it ends.
-    let mine = Result { try count(db, layout: layout, plans: plans, ids: first...middle) }
-    let theirs = other.wait()
-    return try outcomes(of: [mine.get(), theirs.get()], plans: plans, in: db)
+    return try outcomes(of: parts, plans: plans, in: db)
   }
 
   /// The statement a scan runs for `plans`, and where its columns are.
@@ -1116,22 +1097,5 @@ enum JSONMembers {
         position += 1
       }
     }
-  }
-}
-
-/// What the other half of a two-part scan (``ScoreScan/run(_:plans:helper:)``) counted, handed over from its thread.
-private final class HelperResult: @unchecked Sendable {
-  // Written once by the helper's thread before it signals, read once after the wait: the semaphore orders both.
-  private var result: Result<ScoreScan.Counted, any Error>?
-  private let done = DispatchSemaphore(value: 0)
-
-  func set(_ result: Result<ScoreScan.Counted, any Error>) {
-    self.result = result
-    done.signal()
-  }
-
-  func wait() -> Result<ScoreScan.Counted, any Error> {
-    done.wait()
-    return result ?? .failure(StoreError.corruptRow("the other half of a scan ended without a result"))
   }
 }

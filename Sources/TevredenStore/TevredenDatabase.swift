@@ -405,26 +405,60 @@ public struct TevredenDatabase: Sendable {
   /// with (over all periods, oldest response first, so that the columns do not depend on the period) and how many
   /// responses the period has. Questionnaires without responses in the period are left out.
   public func exportGroups(questionnaire: Questionnaire.ID?, period: Period?) throws -> [ExportGroup] {
-    try writer.read { db in
+    try scanConnections { db, helper in
       var definitions: [Int64: Questionnaire] = [:]
       for record in try SnapshotRecord.fetchAll(db) {
         if let id = record.id { definitions[id] = try Self.snapshot(record).definition.questionnaire }
       }
-      let rows = try Row.fetchAll(
-        db,
-        sql: """
-          SELECT questionnaireID, snapshotId, SUM(collectedOn BETWEEN ? AND ?) AS inPeriod
-          FROM response WHERE \(try Self.visibleResponses(in: db))\(questionnaire == nil ? "" : " AND questionnaireID = ?")
-          GROUP BY questionnaireID, snapshotId
-          ORDER BY questionnaireID, MIN(id)
-          """,
-        arguments: StatementArguments(
-          [period?.first.description ?? "0000-01-01", period?.last.description ?? "9999-12-31"]
-            + (questionnaire.map { [$0.rawValue] } ?? [])))
+      /// A questionnaire's responses collected with one snapshot: how many in the period, and the first one's id.
+      struct Part: Sendable {
+        var questionnaireID: String
+        var snapshotId: Int64
+        var inPeriod: Int
+        var firstId: Int64
+      }
+      let filter =
+        try Self.visibleResponses(in: db) + (questionnaire == nil ? "" : " AND questionnaireID = ?")
+      let arguments: [String] =
+        [period?.first.description ?? "0000-01-01", period?.last.description ?? "9999-12-31"]
+        + (questionnaire.map { [$0.rawValue] } ?? [])
+      // Counted over each half of the table at once when it is large (see scanConnections), then added up.
+      let halves = try Self.inHalves(db, helper: helper) { db, ids in
+        try Row.fetchAll(
+          db,
+          sql: """
+            SELECT questionnaireID, snapshotId, SUM(collectedOn BETWEEN ? AND ?) AS inPeriod, MIN(id) AS firstId
+            FROM response WHERE \(filter)\(ids == nil ? "" : " AND id BETWEEN ? AND ?")
+            GROUP BY questionnaireID, snapshotId
+            """,
+          arguments: StatementArguments(
+            arguments.map { $0 as any DatabaseValueConvertible } + (ids.map { [$0.lowerBound, $0.upperBound] } ?? []))
+        ).map {
+          Part(
+            questionnaireID: $0["questionnaireID"], snapshotId: $0["snapshotId"], inPeriod: $0["inPeriod"],
+            firstId: $0["firstId"])
+        }
+      }
+      var parts: [String: Part] = [:]
+      for part in halves.joined() {
+        let key = "\(part.snapshotId) \(part.questionnaireID)"
+        if var known = parts[key] {
+          known.inPeriod += part.inPeriod
+          known.firstId = min(known.firstId, part.firstId)
+          parts[key] = known
+        } else {
+          parts[key] = part
+        }
+      }
+      // In the order of the questionnaire's id as SQLite's BINARY collation sorts it, then of its first response.
+      let rows = parts.values.sorted {
+        $0.questionnaireID != $1.questionnaireID
+          ? $0.questionnaireID.utf8.lexicographicallyPrecedes($1.questionnaireID.utf8) : $0.firstId < $1.firstId
+      }
       var groups: [ExportGroup] = []
       for row in rows {
-        let id = Questionnaire.ID(rawValue: row["questionnaireID"])
-        let snapshotId: Int64 = row["snapshotId"]
+        let id = Questionnaire.ID(rawValue: row.questionnaireID)
+        let snapshotId = row.snapshotId
         guard let definition = definitions[snapshotId] else {
           throw StoreError.unreadableSnapshot(id.rawValue, ["snapshot \(snapshotId) is missing"])
         }
@@ -432,7 +466,7 @@ public struct TevredenDatabase: Sendable {
         if !groups[groups.count - 1].definitions.contains(definition) {
           groups[groups.count - 1].definitions.append(definition)
         }
-        groups[groups.count - 1].count += row["inPeriod"] as Int
+        groups[groups.count - 1].count += row.inPeriod
       }
       return groups.filter { $0.count > 0 }
     }

@@ -77,6 +77,43 @@ import Testing
     #expect(report.firstScoredDay == expectedReport.firstScoredDay && report.firstScoredDay != nil)
   }
 
+  /// What an export holds per questionnaire (its definitions in the order of their first response, and how many
+  /// responses the period has) is the same counted in two halves.
+  @Test func anExportsGroupsAreTheSameCountedInTwoHalves() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let (database, catalog) = try Self.exampleDatabase(in: folder)
+    var oneScan = database
+    oneScan.twoPartScanMinimum = .max
+    var twoParts = database
+    twoParts.twoPartScanMinimum = 0
+    let melding = try #require(catalog.questionnaires.first { $0.questionnaire.id == "inwoners-melding" })
+    // An earlier version of one questionnaire, whose responses come later in the table than the current one's.
+    let earlier = try #require(catalog.editions.first { $0.questionnaire.id == melding.questionnaire.id })
+    var generator = ExampleGenerator(seed: 7)
+    let later = generator.responses(
+      for: earlier.questionnaire, profile: .init(count: 30, meanGrade: 7),
+      from: LocalDate(year: 2025, month: 1, day: 1),
+      through: LocalDate(year: 2025, month: 6, day: 30), gemeenten: [])
+    // (The generator numbers responses per questionnaire and year: renamed, so that they are new ones.)
+    let renamed = later.map {
+      var response = $0
+      response.id = Response.ID(rawValue: "v2-" + response.id.rawValue)
+      return (response, earlier)
+    }
+    #expect(try database.importResponses(renamed, source: source()).allSatisfy { $0 == .inserted })
+    for (questionnaire, period) in [
+      (nil, try #require(Period("2026"))), (melding.questionnaire.id, nil), (nil, nil),
+      (melding.questionnaire.id, try #require(Period("2025-T1"))),
+    ] as [(Questionnaire.ID?, Period?)] {
+      let expected = try oneScan.exportGroups(questionnaire: questionnaire, period: period)
+      #expect(!expected.isEmpty)
+      #expect(try twoParts.exportGroups(questionnaire: questionnaire, period: period) == expected)
+    }
+    let groups = try twoParts.exportGroups(questionnaire: melding.questionnaire.id, period: nil)
+    #expect(groups.first?.definitions.map(\.version) == [melding.questionnaire.version, earlier.questionnaire.version])
+  }
+
   /// Both connections read the state of the file when the scan began: a response stored meanwhile by another
   /// process is in neither half, and storing it is not kept waiting by the scan.
   @Test func bothHalvesReadTheFileAsItWasWhenTheScanBegan() throws {
