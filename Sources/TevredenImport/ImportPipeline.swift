@@ -148,6 +148,8 @@ public struct ImportPipeline {
     case progress(rows: Int, bytesRead: Int?)
     /// The file cannot be read on (a malformed record): the import stops.
     case failed(ImportError)
+    /// Something to tell about a row that is stored all the same (a warning).
+    case warning(Diagnostic)
   }
 
   /// Reads a file's rows, handing each valid one to `sink` (when there is one; without, it only reads and
@@ -221,6 +223,8 @@ public struct ImportPipeline {
         case .rejected(nil):
           report.rowCount += 1
           report.rejected += 1
+        case .warning(let diagnostic):
+          onDiagnostic(diagnostic)
         case .row(let line, let prepared, let masked):
           report.rowCount += 1
           for kind in masked { maskedCounts[kind, default: 0] += 1 }
@@ -268,6 +272,17 @@ public struct ImportPipeline {
   /// Reads and converts a file's rows into `channel`, in batches, until the file ends, a record is malformed or
   /// the consumer cancels; with a `preparer`, makes each response ready for the sink too. Runs on the reading
   /// thread.
+  /// The warning for rows answered in a language the definition has no texts for: they are stored with it (the
+  /// platform had a version in that language), and `score --by taal` shows it; their labels were read in the
+  /// languages the definition has.
+  static func strangeLanguage(_ language: LanguageCode, _ questionnaire: Questionnaire) -> String {
+    let known = ([questionnaire.sourceLanguage] + questionnaire.translations.map(\.language)).map(\.rawValue)
+    return "language '\(language.rawValue)': \(questionnaire.id) has no texts in it (it has "
+      + known.joined(separator: ", ")
+      + "); its responses are stored with this language and their answers read with the labels of those; add a "
+      + "translations: block for it to the definition to have its labels read too"
+  }
+
   static func produce<Preparer: RowPreparer>(
     from reader: inout TableFileReader, conversion plan: PlannedFile.Conversion, file: String,
     isRejectedWhole: Bool, preparer: inout Preparer?, into channel: BatchChannel<ReadEvent<Preparer.Row>>
@@ -296,6 +311,19 @@ public struct ImportPipeline {
     var batch: [ReadEvent<Preparer.Row>] = []
     batch.reserveCapacity(batchSize + 1)
     var rows = 0
+    // Languages a row was answered in that its definition has no texts for, each told once per file.
+    var strangeLanguages = Set<LanguageCode>()
+    func checkLanguage(of response: Response, in definition: LoadedQuestionnaire, line: Int) {
+      let questionnaire = definition.questionnaire
+      let language = response.language
+      guard language != questionnaire.sourceLanguage,
+        !questionnaire.translations.contains(where: { $0.language == language }),
+        strangeLanguages.insert(language).inserted
+      else { return }
+      batch.append(
+        .warning(Diagnostic(.warning, at: .init(file: file, line: line), Self.strangeLanguage(language, questionnaire)))
+      )
+    }
     do {
       for _ in 0..<headerRows { _ = try reader.next() }
       while let record = try reader.next() {
@@ -306,6 +334,7 @@ public struct ImportPipeline {
         } else if exchangeRows != nil {
           switch exchangeRows?.read(record.fields, line: record.line) {
           case .success(let read)?:
+            checkLanguage(of: read.response, in: read.definition, line: read.line)
             let prepared = preparer?.prepare(read.response, definition: read.definition, numbersRepeats: false)
             batch.append(
               .row(
@@ -317,6 +346,7 @@ public struct ImportPipeline {
         } else if let platformDefinition {
           switch conversion?.convert(record.fields, line: record.line) {
           case .success(let converted)?:
+            checkLanguage(of: converted.response, in: platformDefinition, line: record.line)
             let prepared = preparer?.prepare(
               converted.positional, definition: platformDefinition, numbersRepeats: converted.idIsRowHash)
             batch.append(

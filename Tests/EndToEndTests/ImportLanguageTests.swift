@@ -22,6 +22,38 @@ import TevredenTestSupport
 
     """
 
+  /// Rows answered in a language the definition has no texts for are stored with it, and the import says so once
+  /// per file, at the first such row, naming the languages the definition has.
+  @Test func aLanguageTheDefinitionLacksIsStoredWithAWarning() throws {
+    let (folder, questionnaires, db) = try makeTranslatedWorkingFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("results-survey123456.csv")
+    let lines = Self.export.split(separator: "\n").map(String.init)
+    // Row 1 (Dutch) as it is; rows 3 and 4 (Dutch and English labels) said to be answered in German.
+    let german = [
+      lines[0], lines[1], lines[3].replacingOccurrences(of: "\"nl-informal\"", with: "\"de\""),
+      lines[4].replacingOccurrences(of: "\"EN\"", with: "\"DE\""),
+    ]
+    try (german.joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
+
+    let run = try runTevredenProcess(
+      [
+        "import", file.path, "--questionnaire", "interview-translated", "--db", db, "--questionnaires",
+        questionnaires.path,
+      ], cwd: folder)
+
+    #expect(run.exitCode == 0, "\(run)")
+    #expect(run.stdout.contains("3 rows: 3 imported, 0 already present, 0 rejected"), "\(run)")
+    #expect(
+      run.stderr.contains(
+        "results-survey123456.csv:3: warning: language 'de': interview-translated has no texts in it (it has nl, en, "
+          + "ar); its responses are stored with this language"), "\(run)")
+    #expect(run.stderr.components(separatedBy: "warning: language").count == 2, "once per file: \(run)")
+    let stored = try TevredenDatabase.open(atPath: db).responses(questionnaire: "interview-translated")
+      .map(\.0).sorted { $0.startedAt < $1.startedAt }
+    #expect(stored.map(\.language) == ["nl", "de", "de"])
+  }
+
   @Test func aLimeSurveyExportMixingDutchAndEnglishImportsEveryRowWithItsLanguage() throws {
     let (folder, questionnaires, db) = try makeTranslatedWorkingFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
