@@ -139,7 +139,8 @@ extension TevredenDatabase {
   ///
   /// Two connections read one state of the file only if no commit falls between their first reads, and this
   /// SQLite has no snapshot API (`SQLITE_ENABLE_SNAPSHOT`): so both begin to read while this connection holds the
-  /// write lock, for the moment that takes (an import's step or an interviewer's answer waits that long at most).
+  /// write lock, for the moment that takes (an import's step or an interviewer's answer waits that long at most);
+  /// when the lock is not had within a quarter of a second, the scan reads in one part.
   func scanConnections<T>(_ body: (Database, DatabaseQueue?) throws -> T) throws -> T {
     let path = writer.path
     guard FileManager.default.fileExists(atPath: path),
@@ -183,6 +184,10 @@ extension TevredenDatabase {
     return [try mine.get(), try theirs.get()]
   }
 
+  /// How many times, a millisecond apart, a scan tries to take the write lock for the moment its two connections
+  /// begin to read (see ``readersOfOneState(path:)``).
+  static let scanLockPolls = 250
+
   /// Two read-only connections to the file, each in a read transaction, reading the same state of it.
   private func readersOfOneState(path: String) throws -> (DatabaseQueue, DatabaseQueue) {
     var configuration = Configuration()
@@ -194,7 +199,17 @@ extension TevredenDatabase {
       try DatabaseQueue(path: path, configuration: configuration),
       try DatabaseQueue(path: path, configuration: configuration)
     )
-    try writer.writeWithoutTransaction { db in
+    // The lock is taken on a connection of its own that waits for it a quarter of a second at most: an import's
+    // step or an interviewer's answer is waited out, a long transaction (a merge, a migration) is not, and the scan
+    // then reads in one part, as every reader of a WAL database can, without waiting.
+    var locking = Configuration()
+    locking.busyMode = .callback { tries in
+      usleep(1000)
+      return tries < Self.scanLockPolls
+    }
+    let locker = try DatabaseQueue(path: path, configuration: locking)
+    defer { try? locker.close() }
+    try locker.writeWithoutTransaction { db in
       try db.execute(sql: "BEGIN IMMEDIATE")
       defer { try? db.execute(sql: "ROLLBACK") }
       for reader in [readers.0, readers.1] {

@@ -114,6 +114,28 @@ import Testing
     #expect(groups.first?.definitions.map(\.version) == [melding.questionnaire.version, earlier.questionnaire.version])
   }
 
+  /// A long write transaction of another process (a merge, a migration) is not waited for: the scan reads in one
+  /// part, at once, as any reader of the file can.
+  @Test func aScanDoesNotWaitForALongTransactionButReadsInOnePart() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    var (database, _) = try Self.exampleDatabase(in: folder)
+    database.twoPartScanMinimum = 0
+    let expected = try database.responseCount()
+    let other = try DatabaseQueue(path: folder.appendingPathComponent("db.sqlite").path)
+    try other.writeWithoutTransaction { db in
+      try db.execute(sql: "BEGIN IMMEDIATE")
+      defer { try? db.execute(sql: "ROLLBACK") }
+      let started = ContinuousClock.now
+      let (hasHelper, count) = try database.scanConnections { db, helper in
+        (helper != nil, try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM response") ?? -1)
+      }
+      #expect(!hasHelper && count == expected)
+      #expect(ContinuousClock.now - started < .seconds(3), "waited for the other transaction")
+    }
+    #expect(try database.scanConnections { _, helper in helper != nil })
+  }
+
   /// Both connections read the state of the file when the scan began: a response stored meanwhile by another
   /// process is in neither half, and storing it is not kept waiting by the scan.
   @Test func bothHalvesReadTheFileAsItWasWhenTheScanBegan() throws {
