@@ -17,14 +17,14 @@ public enum ColumnMatching {
 
   /// For each column (given by the names it goes by: an id row, a text row, a sub-header), the item it holds.
   ///
-  /// A column matches an item when one of its names equals, after normalising, the item's id, question text or
-  /// one of its aliases; failing that, when it equals one without spaces (a platform code). `explicit` (from a
+  /// A column matches an item when one of its names equals, after normalising, the item's id, question text (also
+  /// in any language the questionnaire is translated into) or one of its aliases; failing that, when it equals one without spaces (a platform code). `explicit` (from a
   /// mapping file: header → item id) wins over aliases. A name that matches two items is ambiguous and maps
   /// nothing; two columns matching one item map only the first.
   public static func map(
     columns: [[String]], to questionnaire: Questionnaire, explicit: [String: Question.ID] = [:]
   ) -> [Int: Question.ID] {
-    let index = AliasIndex(questionnaire.questions)
+    let index = AliasIndex(questionnaire)
     let explicitByName = Dictionary(
       explicit.map { (normalise($0.key), $0.value) }, uniquingKeysWith: { first, _ in first })
     var mapping: [Int: Question.ID] = [:]
@@ -58,13 +58,25 @@ public enum ColumnMatching {
 
     init(_ questions: [Question]) {
       for question in questions {
-        for alias in question.importAliases {
-          let key = normalise(alias)
-          guard !key.isEmpty else { continue }
-          exact[key, default: []].insert(question.id)
-          compacted[compact(key), default: []].insert(question.id)
-        }
+        for alias in question.importAliases { add(alias, for: question.id) }
       }
+    }
+
+    /// The aliases of every item of a questionnaire, and its question texts in each of its translations: a
+    /// platform exports the headers of a survey built in English in English.
+    init(_ questionnaire: Questionnaire) {
+      self.init(questionnaire.questions)
+      for translation in questionnaire.translations {
+        guard let localized = questionnaire.localized(to: translation.language) else { continue }
+        for question in localized.questions { add(question.text, for: question.id) }
+      }
+    }
+
+    private mutating func add(_ alias: String, for item: Question.ID) {
+      let key = normalise(alias)
+      guard !key.isEmpty else { return }
+      exact[key, default: []].insert(item)
+      compacted[compact(key), default: []].insert(item)
     }
 
     /// The one item with this normalised alias.

@@ -370,7 +370,7 @@ public struct ExportMapping: Hashable, Sendable {
     }
     let item =
       columns.first(where: { ColumnMatching.normalise($0.key) == key })?.value
-      ?? ColumnMatching.AliasIndex(questionnaire.questions).item(named: key)
+      ?? ColumnMatching.AliasIndex(questionnaire).item(named: key)
     guard let item, let question = questionnaire.question(item) else { return nil }
     return { target in
       switch ExportValue.read(target, for: question, in: questionnaire) {

@@ -22,6 +22,42 @@ import TevredenTestSupport
 
     """
 
+  /// A Google Forms export of the questionnaire built in English: its headers are the English question texts, and
+  /// they find their items as the Dutch ones do.
+  @Test func anExportWhoseHeadersAreInATranslatedLanguageFindsItsItems() throws {
+    let (folder, questionnaires, db) = try makeTranslatedWorkingFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("english-form.csv")
+    try """
+    Timestamp,Do you want to take part?,Who are you?,Were children involved?,Did Veilig Thuis talk enough with the children?,How were you in contact?,How many conversations did you have?,How satisfied are you with how easy it was to reach Veilig Thuis?,What grade do you give?,Is there anything else you want to say?
+    2026/03/13 4:20:37 pm CET,Yes,Parent or carer,Yes,Very satisfied,Phone;Home visit,3,Satisfied,8,
+    2026/03/14 9:02:11 am CET,Yes,The person who reported,No,,At the office,1,Does not apply,6,Thanks
+
+    """.write(to: file, atomically: true, encoding: .utf8)
+
+    let run = try runTevredenProcess(
+      [
+        "import", file.path, "--questionnaire", "interview-translated", "--db", db, "--questionnaires",
+        questionnaires.path,
+      ], cwd: folder)
+
+    #expect(run.exitCode == 0, "\(run)")
+    #expect(run.stdout.contains("2 rows: 2 imported, 0 already present, 0 rejected"), "\(run)")
+    let stored = try TevredenDatabase.open(atPath: db).responses(questionnaire: "interview-translated")
+      .map(\.0).sorted { $0.startedAt < $1.startedAt }
+    #expect(
+      stored.map(answerTexts) == [
+        [
+          "toestemming": "ja", "rol": "ouder", "kinderen": "ja", "kinderen_gesproken": "5",
+          "contact": "telefoon;huisbezoek", "gesprekken": "3", "bereikbaarheid": "4", "cijfer": "8",
+        ],
+        [
+          "toestemming": "ja", "rol": "melder", "kinderen": "nee", "contact": "kantoor", "gesprekken": "1",
+          "bereikbaarheid": "nvt", "cijfer": "6", "opmerking": "Thanks",
+        ],
+      ])
+  }
+
   /// Rows answered in a language the definition has no texts for are stored with it, and the import says so once
   /// per file, at the first such row, naming the languages the definition has.
   @Test func aLanguageTheDefinitionLacksIsStoredWithAWarning() throws {
