@@ -29,14 +29,20 @@ import Testing
     return (database, catalog)
   }
 
-  @Test func everyFigureOfATwoPartScanIsTheOneScansFigure() throws {
-    let folder = try temporaryFolder()
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let (database, catalog) = try Self.exampleDatabase(in: folder)
+  /// The database as it scans in one part whatever its size, and as it scans in two halves whatever its size.
+  static func bothWays(_ database: TevredenDatabase) -> (oneScan: TevredenDatabase, twoParts: TevredenDatabase) {
     var oneScan = database
     oneScan.twoPartScanMinimum = .max
     var twoParts = database
     twoParts.twoPartScanMinimum = 0
+    return (oneScan, twoParts)
+  }
+
+  @Test func everyFigureOfATwoPartScanIsTheOneScansFigure() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let (database, catalog) = try Self.exampleDatabase(in: folder)
+    let (oneScan, twoParts) = Self.bothWays(database)
     // The path is taken: the file has a second connection for it, and a database in memory has none.
     #expect(try twoParts.scanConnections { _, helper in helper != nil })
     #expect(try oneScan.scanConnections { _, helper in helper == nil })
@@ -83,10 +89,7 @@ import Testing
     let folder = try temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let (database, catalog) = try Self.exampleDatabase(in: folder)
-    var oneScan = database
-    oneScan.twoPartScanMinimum = .max
-    var twoParts = database
-    twoParts.twoPartScanMinimum = 0
+    let (oneScan, twoParts) = Self.bothWays(database)
     let melding = try #require(catalog.questionnaires.first { $0.questionnaire.id == "inwoners-melding" })
     // An earlier version of one questionnaire, whose responses come later in the table than the current one's.
     let earlier = try #require(catalog.editions.first { $0.questionnaire.id == melding.questionnaire.id })
