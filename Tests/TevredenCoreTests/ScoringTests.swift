@@ -350,6 +350,31 @@ import TevredenTestSupport
     #expect(card.thresholds.forGroup(nil).minimumRespondents == 10)
   }
 
+  /// Per municipality too: a cell of a group with its own minimum, at or above the disclosure threshold but below
+  /// that minimum, shows its n and no figure (as `group_minimums` in indicators.yaml says: no grade, aspects or
+  /// topics below it), where a cell of another group of the same size is shown as indicative.
+  @Test func aMunicipalCellOfAGroupWithItsOwnMinimumShowsItsNButNoFigureBelowIt() throws {
+    var indicators = ScoreCardFixture.indicators(minimum: 10, indicative: 30, disclosure: 10)
+    indicators.groupMinimums = ["melding": 15]
+    var cells: [GradeCell] = []
+    for (gemeente, n) in [("Alkmaar", 12), ("Bergen", 40), ("Hoorn", 40), ("Texel", 40)] {
+      cells.append(ScoreCardFixture.cell(.inwoners, "melding", ScoreCardFixture.grades(n), gemeente: gemeente))
+      cells.append(ScoreCardFixture.cell(.inwoners, "advies", ScoreCardFixture.grades(n), gemeente: gemeente))
+    }
+    let card = try ScoreCardFixture.card(cells, indicators: indicators, by: [.gemeente, .group])
+    let breakdown = try #require(card.indicators[0].breakdown)
+    #expect(breakdown.isDisclosureControlled)
+    let alkmaar = try #require(breakdown.rows.first { $0.label == "Alkmaar" })
+    let melding = try #require(alkmaar.groups.first { $0.group == "melding" })
+    let advies = try #require(alkmaar.groups.first { $0.group == "advies" })
+    #expect(!melding.isSuppressed && melding.summary.count == 12)
+    #expect(melding.assessment.status == .teWeinigRespondenten)
+    #expect(!advies.isSuppressed && advies.assessment.status != .teWeinigRespondenten && advies.assessment.isIndicative)
+    // From the group's minimum on, its municipal cells are judged as any other.
+    let bergen = try #require(breakdown.rows.first { $0.label == "Bergen" })
+    #expect(bergen.groups.first { $0.group == "melding" }?.assessment.status != .teWeinigRespondenten)
+  }
+
   @Test func groupMinimumsAreReadAndChecked() throws {
     func parse(_ line: String) -> (IndicatorSet?, [Diagnostic]) {
       IndicatorSet.parse(
