@@ -138,17 +138,13 @@ extension TevredenDatabase {
   /// with no second one.
   ///
   /// Two connections read one state of the file only if no commit falls between their first reads, and this
-  /// SQLite has no snapshot API (`SQLITE_ENABLE_SNAPSHOT`): so both begin to read while this connection holds the
+  /// SQLite has no snapshot API (`SQLITE_ENABLE_SNAPSHOT`): so both begin to read while a third connection holds the
   /// write lock, for the moment that takes (an import's step or an interviewer's answer waits that long at most);
   /// when the lock is not had within a quarter of a second, the scan reads in one part.
   func scanConnections<T>(_ body: (Database, DatabaseQueue?) throws -> T) throws -> T {
     let path = writer.path
     guard FileManager.default.fileExists(atPath: path),
-      // Each of MIN and MAX alone reads one end of the table; together in one SELECT they read all of it.
-      let span = try writer.read({
-        try Int64.fetchOne($0, sql: "SELECT (SELECT MAX(id) FROM response) - (SELECT MIN(id) FROM response)")
-      }),
-      span >= twoPartScanMinimum,
+      let ids = try writer.read(Self.responseIds), ids.upperBound - ids.lowerBound >= twoPartScanMinimum,
       let (first, second) = try? readersOfOneState(path: path)
     else { return try writer.read { try body($0, nil) } }
     defer {
@@ -166,12 +162,8 @@ extension TevredenDatabase {
   static func inHalves<T: Sendable>(
     _ db: Database, helper: DatabaseQueue?, _ part: @escaping @Sendable (Database, ClosedRange<Int64>?) throws -> T
   ) throws -> [T] {
-    guard let helper,
-      // Each in a SELECT of its own: so each reads one end of the table, where together they read all of it.
-      let row = try Row.fetchOne(
-        db, sql: "SELECT (SELECT MIN(id) FROM response) AS first, (SELECT MAX(id) FROM response) AS last"),
-      let first = row["first"] as Int64?, let last = row["last"] as Int64?, last > first
-    else { return [try part(db, nil)] }
+    guard let helper, let ids = try responseIds(db), ids.upperBound > ids.lowerBound else { return [try part(db, nil)] }
+    let (first, last) = (ids.lowerBound, ids.upperBound)
     let middle = first + (last - first) / 2
     let other = HalfResult<T>()
     let thread = Thread {
@@ -182,6 +174,17 @@ extension TevredenDatabase {
     let mine = Result { try part(db, first...middle) }
     let theirs = other.wait()
     return [try mine.get(), try theirs.get()]
+  }
+
+  /// The smallest and the largest response id, `nil` without responses. MIN and MAX each in a SELECT of its own:
+  /// so each reads one end of the table, where together in one they read all of it.
+  static func responseIds(_ db: Database) throws -> ClosedRange<Int64>? {
+    guard
+      let row = try Row.fetchOne(
+        db, sql: "SELECT (SELECT MIN(id) FROM response) AS first, (SELECT MAX(id) FROM response) AS last"),
+      let first = row["first"] as Int64?, let last = row["last"] as Int64?, first <= last
+    else { return nil }
+    return first...last
   }
 
   /// How many times, a millisecond apart, a scan tries to take the write lock for the moment its two connections

@@ -22,6 +22,15 @@ import TevredenTestSupport
 
     """
 
+  /// `tevreden import FILE --questionnaire interview-translated` into `db`, with the translated test definition.
+  static func importTranslated(_ file: URL, db: String, questionnaires: URL, in folder: URL) throws -> TevredenRun {
+    try runTevredenProcess(
+      [
+        "import", file.path, "--questionnaire", "interview-translated", "--db", db, "--questionnaires",
+        questionnaires.path,
+      ], cwd: folder)
+  }
+
   /// A Google Forms export of the questionnaire built in English: its headers are the English question texts, and
   /// they find their items as the Dutch ones do.
   @Test func anExportWhoseHeadersAreInATranslatedLanguageFindsItsItems() throws {
@@ -35,11 +44,7 @@ import TevredenTestSupport
 
     """.write(to: file, atomically: true, encoding: .utf8)
 
-    let run = try runTevredenProcess(
-      [
-        "import", file.path, "--questionnaire", "interview-translated", "--db", db, "--questionnaires",
-        questionnaires.path,
-      ], cwd: folder)
+    let run = try Self.importTranslated(file, db: db, questionnaires: questionnaires, in: folder)
 
     #expect(run.exitCode == 0, "\(run)")
     #expect(run.stdout.contains("2 rows: 2 imported, 0 already present, 0 rejected"), "\(run)")
@@ -72,11 +77,7 @@ import TevredenTestSupport
     ]
     try (german.joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
 
-    let run = try runTevredenProcess(
-      [
-        "import", file.path, "--questionnaire", "interview-translated", "--db", db, "--questionnaires",
-        questionnaires.path,
-      ], cwd: folder)
+    let run = try Self.importTranslated(file, db: db, questionnaires: questionnaires, in: folder)
 
     #expect(run.exitCode == 0, "\(run)")
     #expect(run.stdout.contains("3 rows: 3 imported, 0 already present, 0 rejected"), "\(run)")
@@ -96,11 +97,7 @@ import TevredenTestSupport
     let file = folder.appendingPathComponent("results-survey123456.csv")
     try Self.export.write(to: file, atomically: true, encoding: .utf8)
 
-    let run = try runTevredenProcess(
-      [
-        "import", file.path, "--questionnaire", "interview-translated", "--db", db, "--questionnaires",
-        questionnaires.path,
-      ], cwd: folder)
+    let run = try Self.importTranslated(file, db: db, questionnaires: questionnaires, in: folder)
 
     // Six rows stored; the seventh, whose language is no language, is refused with its line and column.
     #expect(run.exitCode == 2, "\(run)")
@@ -145,11 +142,7 @@ import TevredenTestSupport
       ])
 
     // Importing it again adds nothing: the language is part of what makes a row the same response.
-    let again = try runTevredenProcess(
-      [
-        "import", file.path, "--questionnaire", "interview-translated", "--db", db, "--questionnaires",
-        questionnaires.path,
-      ], cwd: folder)
+    let again = try Self.importTranslated(file, db: db, questionnaires: questionnaires, in: folder)
     #expect(again.stdout.contains("7 rows: 0 imported, 6 already present, 1 rejected"), "\(again)")
   }
 }
