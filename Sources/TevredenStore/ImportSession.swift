@@ -25,6 +25,8 @@ public final class ImportSession {
   private var lookupStatement: Statement?
   /// Whether the previous response added was found stored already (a duplicate, a repeat, a conflict).
   private var previousWasStored = false
+  /// The row id the next response gets, once known in the current step: no other connection writes until it ends.
+  private var nextId: Int64?
 
   /// Tells whether the user interrupted the import (a signal); asked between responses.
   private let isInterrupted: @Sendable () -> Bool
@@ -63,9 +65,7 @@ public final class ImportSession {
   public func beginBatch(_ source: ImportSource) throws {
     let process = ImportProcess.current
     if responsesAfter == nil {
-      responsesAfter =
-        try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'response'")
-        ?? Int64.fetchOne(db, sql: "SELECT MAX(id) FROM response") ?? 0
+      responsesAfter = try TevredenDatabase.nextResponseId(in: db) - 1
       runStartedAt = Timestamp.format(Date())
     }
     var record = ImportBatchRecord(
@@ -123,6 +123,7 @@ public final class ImportSession {
     try db.execute(sql: "BEGIN IMMEDIATE")
     stepStartedAt = DispatchTime.now().uptimeNanoseconds
     stepResponses = 0
+    nextId = nil
   }
 
   /// Commits the last step, then makes the run's batches count, in one short transaction of its own that also
@@ -280,7 +281,10 @@ public final class ImportSession {
     // first, instead of an insert that only finds the id taken, then the lookup.
     var found = previousWasStored ? try lookUp() : nil
     if found == nil {
-      if try TevredenDatabase.insert(record, answers: prepared.answers, using: statement, in: db) {
+      let id = try nextId ?? TevredenDatabase.nextResponseId(in: db)
+      nextId = id
+      if try TevredenDatabase.insert(record, answers: prepared.answers, id: id, using: statement, in: db) {
+        nextId = id + 1
         previousWasStored = false
         batch?.insertedCount += 1
         try endStepIfDue()

@@ -120,6 +120,12 @@ extension TevredenDatabase {
         throw MergeError.damagedStation(path: path)
       }
       _ = try TevredenDatabase(queue, path: path)
+      guard try queue.read({ try Bool.fetchOne($0, sql: TevredenDatabase.danglingReferencesSQL) }) == false else {
+        throw MergeError.stationFailed(
+          path: path,
+          reason: "a response in it names a questionnaire definition or an import that the file does not hold; copy "
+            + "it from the station again")
+      }
       return queue
     } catch StoreError.newerSchema {
       throw MergeError.newerStation(path: path)

@@ -4,6 +4,8 @@ import TevredenCore
 extension TevredenDatabase {
   /// The migration that keys answers by item number (see ``ItemCodes``).
   static let numberedItemsMigration = "v13-numbered-items"
+  /// The migration that drops AUTOINCREMENT and the per-row foreign-key checks from the response table.
+  static let leanKeysMigration = "v16-lean-keys"
 
   /// The newest schema this build writes, as `--version` shows it.
   public static var schemaVersion: String { migrator.migrations.last ?? "" }
@@ -410,6 +412,41 @@ extension TevredenDatabase {
             CHECK (length(language) = 2 AND language GLOB '[a-z][a-z]');
           ALTER TABLE response ADD COLUMN interpreter INTEGER NOT NULL DEFAULT 0 CHECK (interpreter = 0 OR interpreter = 1);
           """)
+    }
+    migrator.registerMigration(leanKeysMigration) { db in
+      // Storing a response without two per-row costs that the floor benchmark (`Benchmarks/store-floor.c`) measured
+      // at a third of an insert's instructions: AUTOINCREMENT, which reads and rewrites `sqlite_sequence` on every
+      // insert, and the foreign-key lookups of `snapshotId` and `importBatchId`. Every response is written by
+      // ``TevredenDatabase/insert(_:answers:id:using:in:)``, which takes its snapshot and batch from the same
+      // transaction; ``TevredenDatabase/danglingReferencesSQL`` checks them as a whole where a file comes from
+      // elsewhere (a station to merge). That a deleted response's row id never names another response, which
+      // AUTOINCREMENT kept, is now kept by `responseIdFloor`: a trigger raises it to every deleted id, and new ids
+      // come after both it and the largest stored one (``TevredenDatabase/nextResponseId(in:)``).
+      let largest =
+        try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'response'")
+        ?? Int64.fetchOne(db, sql: "SELECT MAX(id) FROM response") ?? 0
+      let replacements = [
+        "id INTEGER PRIMARY KEY AUTOINCREMENT": "id INTEGER PRIMARY KEY",
+        "snapshotId INTEGER NOT NULL REFERENCES questionnaireSnapshot(id)": "snapshotId INTEGER NOT NULL",
+        "importBatchId INTEGER REFERENCES importBatch(id) ON DELETE SET NULL": "importBatchId INTEGER",
+      ]
+      try rebuild(table: "response", in: db) { sql in
+        replacements.reduce(sql) { $0.replacingOccurrences(of: $1.key, with: $1.value) }
+      }
+      let rebuilt = try String.fetchOne(
+        db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'response'")
+      guard let rebuilt, !rebuilt.contains("AUTOINCREMENT"), !rebuilt.contains("REFERENCES") else {
+        throw StoreError.corruptRow("the response table's definition is not one this version knows how to migrate")
+      }
+      try db.execute(
+        sql: """
+          DELETE FROM sqlite_sequence WHERE name = 'response';
+          CREATE TABLE responseIdFloor (id INTEGER PRIMARY KEY CHECK (id = 1), largest INTEGER NOT NULL);
+          INSERT INTO responseIdFloor (id, largest) VALUES (1, ?);
+          CREATE TRIGGER responseIdKept AFTER DELETE ON response
+            WHEN OLD.id > (SELECT largest FROM responseIdFloor WHERE id = 1)
+            BEGIN UPDATE responseIdFloor SET largest = OLD.id WHERE id = 1; END;
+          """, arguments: [largest])
     }
     return migrator
   }

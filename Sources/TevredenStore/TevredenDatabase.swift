@@ -257,24 +257,48 @@ public struct TevredenDatabase: Sendable {
 
   /// Inserts a response row unless one with its id is stored; `false` when one was.
   static func insert(_ record: ResponseRecord, answers: StoredAnswers, in db: Database) throws -> Bool {
-    try insert(record, answers: answers, using: db.cachedStatement(sql: insertSQL), in: db)
+    try insert(
+      record, answers: answers, id: nextResponseId(in: db), using: db.cachedStatement(sql: insertSQL), in: db)
   }
+
+  /// The row id the next response gets: after every id stored and every id a deleted response had (schema v16 on,
+  /// where the response table has no AUTOINCREMENT; see the migration). Valid until the transaction writes
+  /// another response or ends.
+  static func nextResponseId(in db: Database) throws -> Int64 {
+    try Int64.fetchOne(
+      db,
+      sql: """
+        SELECT MAX(IFNULL((SELECT MAX(id) FROM response), 0),
+          IFNULL((SELECT largest FROM responseIdFloor WHERE id = 1), 0)) + 1
+        """) ?? 1
+  }
+
+  /// Whether any response names a definition or an import batch that is not stored: what the foreign keys of the
+  /// response table checked per row before schema v16, checked in one query where a file did not come from this
+  /// build's own writes (a station to merge).
+  static let danglingReferencesSQL = """
+    SELECT EXISTS (
+      SELECT 1 FROM response r
+      WHERE NOT EXISTS (SELECT 1 FROM questionnaireSnapshot s WHERE s.id = r.snapshotId)
+        OR (r.importBatchId IS NOT NULL AND NOT EXISTS (SELECT 1 FROM importBatch b WHERE b.id = r.importBatchId)))
+    """
 
   /// The insert of a response row; the conflict clause makes the existence check part of it.
   static let insertSQL = """
-    INSERT INTO response (responseKey, keyHash, importBatchId, snapshotId, questionnaireID, questionnaireVersion,
+    INSERT INTO response (id, responseKey, keyHash, importBatchId, snapshotId, questionnaireID, questionnaireVersion,
       audience, respondentGroup, gemeente, mode, interviewer, startedAt, completedAt, collectedOn, status, grade,
       answers, missing, language, interpreter)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (keyHash) DO NOTHING
     """
 
-  /// Inserts a response row with a statement made from ``insertSQL``, unless one with its id is stored; `false`
-  /// when one was.
-  static func insert(_ record: ResponseRecord, answers: StoredAnswers, using statement: Statement, in db: Database)
-    throws -> Bool
-  {
+  /// Inserts a response row as row `id` (``nextResponseId(in:)``) with a statement made from ``insertSQL``, unless
+  /// one with its id is stored; `false` when one was, and row `id` is then still free.
+  static func insert(
+    _ record: ResponseRecord, answers: StoredAnswers, id: Int64, using statement: Statement, in db: Database
+  ) throws -> Bool {
     var binder = DirectBinder(statement)
+    binder.bind(id as Int64?)
     binder.bind(record.responseKey)
     binder.bind(record.keyHash as Int64?)
     binder.bind(record.importBatchId)

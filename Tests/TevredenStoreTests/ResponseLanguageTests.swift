@@ -86,6 +86,8 @@ import Testing
     #expect(interpreters == [0])
     #expect(try database.response("r1") == completed)
     #expect(try database.response("VT-OPEN") == open)
-    #expect(TevredenDatabase.schemaVersion == "v15-response-language")
+    #expect(
+      try queue.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }.contains(
+        "v15-response-language"))
   }
 }

@@ -228,7 +228,7 @@ func source(_ name: String = "test.csv", strict: Bool = false) -> ImportSource {
       let hashes = try Row.fetchAll(db, sql: "SELECT responseKey, keyHash FROM response ORDER BY id")
       #expect(hashes.map { $0["keyHash"] as Int64 } == [ResponseKeyHash.of("r1"), ResponseKeyHash.of("r2")])
       #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
-      #expect(try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'response'") == 3)
+      #expect(try Int64.fetchOne(db, sql: "SELECT largest FROM responseIdFloor") == 3)
       let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
       #expect(!tables.contains("response_v5"))
     }
@@ -320,7 +320,7 @@ func source(_ name: String = "test.csv", strict: Bool = false) -> ImportSource {
         db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'response' AND sql IS NOT NULL")
       #expect(indexes == ["response_on_keyHash"])
       #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
-      #expect(try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'response'") == 4)
+      #expect(try Int64.fetchOne(db, sql: "SELECT largest FROM responseIdFloor") == 4)
       #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM interviewEvent") == 3)
       let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
       #expect(!tables.contains("response_rebuilt"))
