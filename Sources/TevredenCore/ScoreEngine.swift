@@ -37,94 +37,112 @@ extension ScoreCard {
     for group in invited.keys.sorted() where !knownGroups.contains(group) {
       throw .unknownInvitedGroup(group)
     }
-    var indicators: [IndicatorScore] = []
-    for audience in Audience.allCases {
-      guard let indicator = set.indicator(for: audience) else { continue }
-      let norm = indicator.norms[request.period.normYear]
-      /// `group`: a respondent group's cell, judged with the group's own minimum n where it has one.
-      func assess(_ summary: GradeSummary, group: String? = nil) -> Assessment {
-        Assessment.of(summary, norm: norm, direction: indicator.direction, thresholds: thresholds.forGroup(group))
-      }
-      let cells = data.cells.filter { $0.audience == audience }
-      let previous = data.previousCells.filter { $0.audience == audience }
-      var groupInfos = data.groups.filter { $0.audience == audience }
-      // Groups with responses but no stored definition (should not happen) still get a row.
-      for cell in cells where !groupInfos.contains(where: { $0.group == cell.group }) {
-        groupInfos.append(GroupInfo(audience: audience, group: cell.group, label: cell.group))
-      }
-      groupInfos.sort { ($0.label, $0.group) < ($1.label, $1.group) }
-      let statuses = data.statusCounts.filter { $0.audience == audience }
-      let outside = data.outsideBasis.filter { $0.audience == audience }
-      let contacts = data.contacts.filter { $0.audience == audience }
-
-      func distribution(_ selected: [GradeCell]) -> GradeDistribution {
-        selected.reduce(GradeDistribution.empty) { $0 + $1.distribution }
-      }
-      func comparison(_ current: GradeSummary, _ earlier: [GradeCell]) -> YearComparison {
-        YearComparison(
-          period: request.previousPeriod, summary: GradeSummary(distribution(earlier)), current: current)
-      }
-
-      var groupRows: [Row] = []
-      for info in groupInfos {
-        let summary = GradeSummary(distribution(cells.filter { $0.group == info.group }))
-        let aspects = data.aspects.filter { $0.audience == audience && $0.group == info.group }
-          .map {
-            AspectScore(
-              item: $0.item, label: $0.label, summary: GradeSummary($0.distribution),
-              correlation: $0.withGrade.correlation, correlationCount: $0.withGrade.count,
-              minimumRespondents: thresholds.forGroup(info.group).minimumRespondents)
-          }
-        let topics = data.topics.filter { $0.audience == audience && $0.group == info.group }
-          .map { TopicScore($0, minimumRespondents: thresholds.forGroup(info.group).minimumRespondents) }
-        var row = Row(
-          label: info.label, group: info.group, summary: summary, assessment: assess(summary, group: info.group),
-          previousYear: comparison(summary, previous.filter { $0.group == info.group }), aspects: aspects,
-          topics: topics,
-          responseRates: responseRates(
-            statuses.filter { $0.group == info.group }, contacts: contacts.filter { $0.group == info.group },
-            invited: invited[info.group]))
-        row.outsideBasis = outside.filter { $0.group == info.group }.map(\.count).reduce(0, +)
-        groupRows.append(row)
-      }
-      let overallSummary = GradeSummary(distribution(cells))
-      let invitedTotal = groupInfos.compactMap { invited[$0.group] }
-      var overall = Row(
-        label: indicator.label, group: nil, summary: overallSummary, assessment: assess(overallSummary),
-        previousYear: comparison(overallSummary, previous),
-        responseRates: responseRates(
-          statuses, contacts: contacts,
-          invited: invitedTotal.count == groupInfos.count && !invitedTotal.isEmpty
-            ? invitedTotal.reduce(0, +) : nil,
-          // The audience's RR1 over interview contacts only when each group that interviewed recorded its
-          // non-contacts too: one group's would otherwise pass for all.
-          contactsAreComplete: groupRows.allSatisfy {
-            ($0.responseRates?.interviews.total ?? 0) == 0 || $0.responseRates?.basis == .interviewContacts
-          }))
-      overall.outsideBasis = outside.map(\.count).reduce(0, +)
-
-      var weighted: WeightedMean?
-      // A weights file with none of an audience's groups is meant for the other audience (whose indicator is
-      // weighted over groups); one with some of them must have all.
-      let covered = groupRows.contains { $0.summary.count > 0 && weights?.populations[$0.group ?? ""] != nil }
-      if let weights, covered || indicator.basis.mean == .groups {
-        weighted = try weightedMean(
-          groups: groupRows, weights: weights, norm: norm, direction: indicator.direction, thresholds: thresholds)
-      }
-      var breakdown: Breakdown?
-      if !request.breakdownDimensions.isEmpty {
-        breakdown = makeBreakdown(
-          request: request, cells: cells, groups: groupInfos, gemeenten: set.gemeenten,
-          roleLabels: data.roleLabels[audience] ?? [:], thresholds: thresholds, assess: assess,
-          municipalCells: data.municipalCells?.filter { $0.audience == audience })
-      }
-      indicators.append(
-        IndicatorScore(
-          indicator: indicator, norm: norm, overall: overall, groups: groupRows, weighted: weighted,
-          breakdown: breakdown))
+    // Each audience's indicator on a thread of its own: their disclosure control (linear programs and the
+    // intruder's audit over the year's municipal tables) was a tenth of a report's time, one after the other.
+    let audiences = Audience.allCases.compactMap { audience in set.indicator(for: audience).map { (audience, $0) } }
+    let scores = AudienceScores(count: audiences.count)
+    DispatchQueue.concurrentPerform(iterations: audiences.count) { index in
+      let (audience, indicator) = audiences[index]
+      scores.set(
+        index,
+        Result { () throws(ScoringError) -> IndicatorScore in
+          try indicatorScore(
+            audience: audience, indicator: indicator, request: request, set: set, data: data, weights: weights,
+            invited: invited)
+        })
     }
+    let indicators = try scores.all()
     return ScoreCard(
       period: request.period, previousPeriod: request.previousPeriod, thresholds: thresholds, indicators: indicators)
+  }
+
+  /// The score of one audience's indicator (see ``build(request:indicators:data:weights:invited:)``).
+  private static func indicatorScore(
+    audience: Audience, indicator: IndicatorSet.Indicator, request: ScoreRequest, set: IndicatorSet, data: ScoreData,
+    weights: PopulationWeights?, invited: [String: Int]
+  ) throws(ScoringError) -> IndicatorScore {
+    let thresholds = set.thresholds
+    let norm = indicator.norms[request.period.normYear]
+    /// `group`: a respondent group's cell, judged with the group's own minimum n where it has one.
+    func assess(_ summary: GradeSummary, group: String? = nil) -> Assessment {
+      Assessment.of(summary, norm: norm, direction: indicator.direction, thresholds: thresholds.forGroup(group))
+    }
+    let cells = data.cells.filter { $0.audience == audience }
+    let previous = data.previousCells.filter { $0.audience == audience }
+    var groupInfos = data.groups.filter { $0.audience == audience }
+    // Groups with responses but no stored definition (should not happen) still get a row.
+    for cell in cells where !groupInfos.contains(where: { $0.group == cell.group }) {
+      groupInfos.append(GroupInfo(audience: audience, group: cell.group, label: cell.group))
+    }
+    groupInfos.sort { ($0.label, $0.group) < ($1.label, $1.group) }
+    let statuses = data.statusCounts.filter { $0.audience == audience }
+    let outside = data.outsideBasis.filter { $0.audience == audience }
+    let contacts = data.contacts.filter { $0.audience == audience }
+
+    func distribution(_ selected: [GradeCell]) -> GradeDistribution {
+      selected.reduce(GradeDistribution.empty) { $0 + $1.distribution }
+    }
+    func comparison(_ current: GradeSummary, _ earlier: [GradeCell]) -> YearComparison {
+      YearComparison(
+        period: request.previousPeriod, summary: GradeSummary(distribution(earlier)), current: current)
+    }
+
+    var groupRows: [Row] = []
+    for info in groupInfos {
+      let summary = GradeSummary(distribution(cells.filter { $0.group == info.group }))
+      let aspects = data.aspects.filter { $0.audience == audience && $0.group == info.group }
+        .map {
+          AspectScore(
+            item: $0.item, label: $0.label, summary: GradeSummary($0.distribution),
+            correlation: $0.withGrade.correlation, correlationCount: $0.withGrade.count,
+            minimumRespondents: thresholds.forGroup(info.group).minimumRespondents)
+        }
+      let topics = data.topics.filter { $0.audience == audience && $0.group == info.group }
+        .map { TopicScore($0, minimumRespondents: thresholds.forGroup(info.group).minimumRespondents) }
+      var row = Row(
+        label: info.label, group: info.group, summary: summary, assessment: assess(summary, group: info.group),
+        previousYear: comparison(summary, previous.filter { $0.group == info.group }), aspects: aspects,
+        topics: topics,
+        responseRates: responseRates(
+          statuses.filter { $0.group == info.group }, contacts: contacts.filter { $0.group == info.group },
+          invited: invited[info.group]))
+      row.outsideBasis = outside.filter { $0.group == info.group }.map(\.count).reduce(0, +)
+      groupRows.append(row)
+    }
+    let overallSummary = GradeSummary(distribution(cells))
+    let invitedTotal = groupInfos.compactMap { invited[$0.group] }
+    var overall = Row(
+      label: indicator.label, group: nil, summary: overallSummary, assessment: assess(overallSummary),
+      previousYear: comparison(overallSummary, previous),
+      responseRates: responseRates(
+        statuses, contacts: contacts,
+        invited: invitedTotal.count == groupInfos.count && !invitedTotal.isEmpty
+          ? invitedTotal.reduce(0, +) : nil,
+        // The audience's RR1 over interview contacts only when each group that interviewed recorded its
+        // non-contacts too: one group's would otherwise pass for all.
+        contactsAreComplete: groupRows.allSatisfy {
+          ($0.responseRates?.interviews.total ?? 0) == 0 || $0.responseRates?.basis == .interviewContacts
+        }))
+    overall.outsideBasis = outside.map(\.count).reduce(0, +)
+
+    var weighted: WeightedMean?
+    // A weights file with none of an audience's groups is meant for the other audience (whose indicator is
+    // weighted over groups); one with some of them must have all.
+    let covered = groupRows.contains { $0.summary.count > 0 && weights?.populations[$0.group ?? ""] != nil }
+    if let weights, covered || indicator.basis.mean == .groups {
+      weighted = try weightedMean(
+        groups: groupRows, weights: weights, norm: norm, direction: indicator.direction, thresholds: thresholds)
+    }
+    var breakdown: Breakdown?
+    if !request.breakdownDimensions.isEmpty {
+      breakdown = makeBreakdown(
+        request: request, cells: cells, groups: groupInfos, gemeenten: set.gemeenten,
+        roleLabels: data.roleLabels[audience] ?? [:], thresholds: thresholds, assess: assess,
+        municipalCells: data.municipalCells?.filter { $0.audience == audience })
+    }
+    return IndicatorScore(
+      indicator: indicator, norm: norm, overall: overall, groups: groupRows, weighted: weighted,
+      breakdown: breakdown)
   }
 
   /// The response and cooperation rates of a group (or an audience) from its status counts, its recorded
@@ -472,5 +490,30 @@ public enum CountFileError: LocalizedError, Equatable, Sendable {
     case .empty(let file, let column):
       "\(file) holds no counts; write one line per respondent group: 'group,\(column)', such as 'melding,1200'"
     }
+  }
+}
+
+/// The scores of the audiences' indicators, each written once by the thread that computed it.
+private final class AudienceScores: @unchecked Sendable {
+  // Guarded by `lock`.
+  private var results: [Result<ScoreCard.IndicatorScore, ScoringError>?]
+  private let lock = NSLock()
+
+  init(count: Int) {
+    results = Array(repeating: nil, count: count)
+  }
+
+  func set(_ index: Int, _ result: Result<ScoreCard.IndicatorScore, ScoringError>) {
+    lock.withLock { results[index] = result }
+  }
+
+  /// Every score in order, or the first error in that order.
+  func all() throws(ScoringError) -> [ScoreCard.IndicatorScore] {
+    var scores: [ScoreCard.IndicatorScore] = []
+    for result in lock.withLock({ results }) {
+      guard let result else { continue }
+      scores.append(try result.get())
+    }
+    return scores
   }
 }

@@ -311,8 +311,8 @@ struct ScoreScan {
   func run(_ db: Database, plans: [Plan], helper: DatabaseQueue? = nil) throws -> [Outcome] {
     guard !plans.isEmpty else { return [] }
     let layout = try layout(db, plans: plans)
-    let parts = try TevredenDatabase.inHalves(db, helper: helper) { db, ids in
-      try count(db, layout: layout, plans: plans, ids: ids)
+    let parts = try TevredenDatabase.onTwoThreads(db, helper: helper) { db, ranges in
+      try count(db, layout: layout, plans: plans, ranges: ranges)
     }
     return try outcomes(of: parts, plans: plans, in: db)
   }
@@ -409,10 +409,10 @@ struct ScoreScan {
       batchColumn: batchColumn, withAspects: withAspects, findsFirst: !opening.isEmpty)
   }
 
-  /// Counts the rows the layout's statement reads, those with an id in `ids` if given.
-  private func count(_ db: Database, layout: Layout, plans: [Plan], ids: ClosedRange<Int64>?) throws -> Counted {
-    let statement = try db.makeStatement(sql: layout.sql + (ids == nil ? "" : " AND id BETWEEN ? AND ?"))
-    if let ids { try statement.setArguments([ids.lowerBound, ids.upperBound]) }
+  /// Counts the rows the layout's statement reads: those with an id in the ranges `ranges` hands this thread, or
+  /// all of them.
+  private func count(_ db: Database, layout: Layout, plans: [Plan], ranges: ScanRanges?) throws -> Counted {
+    let statement = try db.makeStatement(sql: layout.sql + (ranges == nil ? "" : " AND id BETWEEN ? AND ?"))
     let modeColumn = layout.modeColumn
     let gemeenteColumn = layout.gemeenteColumn
     let languageColumn = layout.languageColumn
@@ -448,174 +448,182 @@ struct ScoreScan {
     let findsFirst = layout.findsFirst
     var firstDay = Int.max
     var firstOther: [UInt8]?
-    try statement.forEachRow { row in
-      let status = statusNames.id(row, 2)
-      while completedStatus.count < statusNames.values.count {
-        completedStatus.append(statusNames.values[completedStatus.count] == Response.Status.completed.rawValue)
-      }
-      var hasGrade = sqlite3_column_type(row, 3) != SQLITE_NULL
-      var scored = hasGrade && completedStatus[status]
-      var outside = false
-      if scored, basisColumn >= 0 {
+    // The rows of each range in turn, with the row's counting written inline: as a local function passed to
+    // forEachRow, its captured counters were boxed and a scan took half as long again (measured).
+    var range = ranges?.next()
+    while ranges == nil || range != nil {
+      if let range { try statement.setArguments([range.lowerBound, range.upperBound]) }
+      try statement.forEachRow { row in
+        let status = statusNames.id(row, 2)
+        while completedStatus.count < statusNames.values.count {
+          completedStatus.append(statusNames.values[completedStatus.count] == Response.Status.completed.rawValue)
+        }
+        var hasGrade = sqlite3_column_type(row, 3) != SQLITE_NULL
+        var scored = hasGrade && completedStatus[status]
+        var outside = false
+        if scored, basisColumn >= 0 {
+          let audience = audiences.id(row, 0)
+          while basisOfAudience.count < audiences.values.count {
+            basisOfAudience.append(audiences.values[basisOfAudience.count].flatMap { roleBasis[$0] })
+          }
+          if let allowed = basisOfAudience[audience] {
+            // The first role item answered, as a breakdown by role reads it; no role answer is outside too.
+            let role = Self.readRole(row, basisColumn, codes: basisCodes, into: &basisRoles)
+            if role.flatMap({ basisRoles.values[$0] }).map({ !allowed.contains($0) }) ?? true {
+              outside = true
+              hasGrade = false
+              scored = false
+            }
+          }
+        }
+        // The store writes every day as YYYY-MM-DD; anything else falls in no range.
+        guard let day = Self.day(row, 4) else {
+          if findsFirst, scored, let text = sqlite3_column_text(row, 4) {
+            let bytes = Array(UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(row, 4))))
+            if firstOther.map({ bytes.lexicographicallyPrecedes($0) }) ?? true { firstOther = bytes }
+          }
+          return
+        }
+        if findsFirst, scored, day < firstDay { firstDay = day }
         let audience = audiences.id(row, 0)
-        while basisOfAudience.count < audiences.values.count {
-          basisOfAudience.append(audiences.values[basisOfAudience.count].flatMap { roleBasis[$0] })
-        }
-        if let allowed = basisOfAudience[audience] {
-          // The first role item answered, as a breakdown by role reads it; no role answer is outside too.
-          let role = Self.readRole(row, basisColumn, codes: basisCodes, into: &basisRoles)
-          if role.flatMap({ basisRoles.values[$0] }).map({ !allowed.contains($0) }) ?? true {
-            outside = true
-            hasGrade = false
-            scored = false
-          }
-        }
-      }
-      // The store writes every day as YYYY-MM-DD; anything else falls in no range.
-      guard let day = Self.day(row, 4) else {
-        if findsFirst, scored, let text = sqlite3_column_text(row, 4) {
-          let bytes = Array(UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(row, 4))))
-          if firstOther.map({ bytes.lexicographicallyPrecedes($0) }) ?? true { firstOther = bytes }
-        }
-        return
-      }
-      if findsFirst, scored, day < firstDay { firstDay = day }
-      let audience = audiences.id(row, 0)
-      let group = groupNames.id(row, 1)
-      let grade = hasGrade ? sqlite3_column_double(row, 3) : 0
-      // For plans that open at the first scored year: the year, and whether the day is before 1 January (a day
-      // not a real one, such as 2026-00-15, which a range from 1 January leaves out).
-      let part = findsFirst ? 2 * (day / 10_000) + (day % 10_000 >= 101 ? 1 : 0) : 0
-      var gemeente = -1
-      var language = -1
-      var mode = -1
-      var role: [Int]?
-      var aspectsRead = false
-      for plan in tallies.indices {
-        let inPeriod = tallies[plan].period.contains(day)
-        let inPrevious = tallies[plan].previous.contains(day)
-        if inPeriod || inPrevious {
-          if mode < 0 {
-            mode = modes.id(row, modeColumn)
-            while interviewModes.count < modes.values.count {
-              interviewModes.append(
-                modes.values[interviewModes.count].flatMap(Response.Mode.init(rawValue:)).map(Self.isInterview)
-                  ?? false)
+        let group = groupNames.id(row, 1)
+        let grade = hasGrade ? sqlite3_column_double(row, 3) : 0
+        // For plans that open at the first scored year: the year, and whether the day is before 1 January (a day
+        // not a real one, such as 2026-00-15, which a range from 1 January leaves out).
+        let part = findsFirst ? 2 * (day / 10_000) + (day % 10_000 >= 101 ? 1 : 0) : 0
+        var gemeente = -1
+        var language = -1
+        var mode = -1
+        var role: [Int]?
+        var aspectsRead = false
+        for plan in tallies.indices {
+          let inPeriod = tallies[plan].period.contains(day)
+          let inPrevious = tallies[plan].previous.contains(day)
+          if inPeriod || inPrevious {
+            if mode < 0 {
+              mode = modes.id(row, modeColumn)
+              while interviewModes.count < modes.values.count {
+                interviewModes.append(
+                  modes.values[interviewModes.count].flatMap(Response.Mode.init(rawValue:)).map(Self.isInterview)
+                    ?? false)
+              }
+            }
+            let key = ScanKey(
+              a: audience, b: group, c: status, d: interviewModes[mode] ? 1 : 0, g: tallies[plan].opens ? part : 0)
+            let cell = tallies[plan].groupIndex.number(of: key)
+            if cell == tallies[plan].groups.count { tallies[plan].groups.append(GroupTally()) }
+            if inPeriod { tallies[plan].groups[cell].inPeriod += 1 }
+            if inPeriod, outside { tallies[plan].groups[cell].outsideBasis += 1 }
+            if hasGrade {
+              if inPeriod { tallies[plan].groups[cell].current.add(grade) }
+              if inPrevious { tallies[plan].groups[cell].earlier.add(grade) }
             }
           }
-          let key = ScanKey(
-            a: audience, b: group, c: status, d: interviewModes[mode] ? 1 : 0, g: tallies[plan].opens ? part : 0)
-          let cell = tallies[plan].groupIndex.number(of: key)
-          if cell == tallies[plan].groups.count { tallies[plan].groups.append(GroupTally()) }
-          if inPeriod { tallies[plan].groups[cell].inPeriod += 1 }
-          if inPeriod, outside { tallies[plan].groups[cell].outsideBasis += 1 }
-          if hasGrade {
-            if inPeriod { tallies[plan].groups[cell].current.add(grade) }
-            if inPrevious { tallies[plan].groups[cell].earlier.add(grade) }
-          }
-        }
-        guard scored else { continue }
-        if inPeriod, tallies[plan].breakdown != nil {
-          var key = ScanKey(a: audience, b: group, g: tallies[plan].opens ? part : 0)
-          if tallies[plan].byGemeente {
-            if gemeente < 0 { gemeente = gemeenten.id(row, gemeenteColumn) }
-            key.c = gemeente
-          }
-          if tallies[plan].byLanguage {
-            if language < 0 { language = languages.id(row, languageColumn) }
-            key.h = language
-          }
-          if tallies[plan].byYear { key.e = day / 10_000 }
-          if tallies[plan].byThird { key.f = (day / 100 % 100 + 3) / 4 }
-          if tallies[plan].byRole {
-            // As the LEFT JOIN of json_each did: one count per role item answered, or one without a role.
-            if role == nil {
-              role = roleColumns.map { roles.id(row, $0) }.filter { $0 != 0 }
+          guard scored else { continue }
+          if inPeriod, tallies[plan].breakdown != nil {
+            var key = ScanKey(a: audience, b: group, g: tallies[plan].opens ? part : 0)
+            if tallies[plan].byGemeente {
+              if gemeente < 0 { gemeente = gemeenten.id(row, gemeenteColumn) }
+              key.c = gemeente
             }
-            if let answered = role, !answered.isEmpty {
-              for value in answered {
-                key.d = value
+            if tallies[plan].byLanguage {
+              if language < 0 { language = languages.id(row, languageColumn) }
+              key.h = language
+            }
+            if tallies[plan].byYear { key.e = day / 10_000 }
+            if tallies[plan].byThird { key.f = (day / 100 % 100 + 3) / 4 }
+            if tallies[plan].byRole {
+              // As the LEFT JOIN of json_each did: one count per role item answered, or one without a role.
+              if role == nil {
+                role = roleColumns.map { roles.id(row, $0) }.filter { $0 != 0 }
+              }
+              if let answered = role, !answered.isEmpty {
+                for value in answered {
+                  key.d = value
+                  tallies[plan].cells.add(key, grade)
+                }
+              } else {
                 tallies[plan].cells.add(key, grade)
               }
             } else {
               tallies[plan].cells.add(key, grade)
             }
-          } else {
-            tallies[plan].cells.add(key, grade)
           }
-        }
-        if let municipal = tallies[plan].municipal, municipal.contains(day) {
-          if gemeente < 0 { gemeente = gemeenten.id(row, gemeenteColumn) }
-          let key = ScanKey(a: audience, b: group, c: gemeente, e: day / 10_000, f: (day / 100 % 100 + 3) / 4)
-          tallies[plan].municipalCells.add(key, grade)
-        }
-        if inPeriod, tallies[plan].dataBasis {
-          let batch: Int64? =
-            sqlite3_column_type(row, batchColumn) == SQLITE_NULL ? nil : sqlite3_column_int64(row, batchColumn)
-          if mode < 0 { mode = modes.id(row, modeColumn) }
-          let key = BasisKey(mode: mode, batch: batch, audience: audience)
-          if let run = tallies[plan].basisRun, run.key == key {
-            tallies[plan].basisRun?.count += 1
-          } else {
-            if let run = tallies[plan].basisRun { tallies[plan].basisCounts[run.key, default: 0] += run.count }
-            tallies[plan].basisRun = (key, 1)
+          if let municipal = tallies[plan].municipal, municipal.contains(day) {
+            if gemeente < 0 { gemeente = gemeenten.id(row, gemeenteColumn) }
+            let key = ScanKey(a: audience, b: group, c: gemeente, e: day / 10_000, f: (day / 100 % 100 + 3) / 4)
+            tallies[plan].municipalCells.add(key, grade)
           }
-        }
-        if inPeriod, tallies[plan].aspects, withAspects {
-          if !aspectsRead {
-            aspectsRead = true
-            let snapshot = sqlite3_column_int64(row, answersColumn - 1)
-            if snapshot != lastSnapshot {
-              lastSnapshot = snapshot
-              if let known = aspectLookups[snapshot] {
-                snapshotAspects = known
-              } else {
-                snapshotAspects = AspectLookup(aspectItems[snapshot] ?? [])
-                aspectLookups[snapshot] = snapshotAspects
+          if inPeriod, tallies[plan].dataBasis {
+            let batch: Int64? =
+              sqlite3_column_type(row, batchColumn) == SQLITE_NULL ? nil : sqlite3_column_int64(row, batchColumn)
+            if mode < 0 { mode = modes.id(row, modeColumn) }
+            let key = BasisKey(mode: mode, batch: batch, audience: audience)
+            if let run = tallies[plan].basisRun, run.key == key {
+              tallies[plan].basisRun?.count += 1
+            } else {
+              if let run = tallies[plan].basisRun { tallies[plan].basisCounts[run.key, default: 0] += run.count }
+              tallies[plan].basisRun = (key, 1)
+            }
+          }
+          if inPeriod, tallies[plan].aspects, withAspects {
+            if !aspectsRead {
+              aspectsRead = true
+              let snapshot = sqlite3_column_int64(row, answersColumn - 1)
+              if snapshot != lastSnapshot {
+                lastSnapshot = snapshot
+                if let known = aspectLookups[snapshot] {
+                  snapshotAspects = known
+                } else {
+                  snapshotAspects = AspectLookup(aspectItems[snapshot] ?? [])
+                  aspectLookups[snapshot] = snapshotAspects
+                }
+              }
+              found.removeAll(keepingCapacity: true)
+              if !snapshotAspects.items.isEmpty {
+                Self.readAspects(row, answersColumn, snapshotAspects, &values, &oneByteValues, into: &found)
               }
             }
-            found.removeAll(keepingCapacity: true)
-            if !snapshotAspects.items.isEmpty {
-              Self.readAspects(row, answersColumn, snapshotAspects, &values, &oneByteValues, into: &found)
-            }
-          }
-          guard !found.isEmpty else { continue }
-          // One lookup per row for its cell; its items' values are counted in fixed slots (a dictionary lookup
-          // per answer took a sixth of a report's time).
-          let cellKey = AspectCellKey(audience: audience, group: group, snapshotId: lastSnapshot)
-          let cell: Int
-          if let last = tallies[plan].lastAspectCell, last.key == cellKey {
-            cell = last.cell
-          } else if let known = tallies[plan].aspectCells[cellKey] {
-            cell = known
-            tallies[plan].lastAspectCell = (cellKey, cell)
-          } else {
-            cell = tallies[plan].aspectCellKeys.count
-            tallies[plan].aspectCells[cellKey] = cell
-            tallies[plan].aspectCellKeys.append(cellKey)
-            tallies[plan].aspectSlots += repeatElement(0, count: itemNames.count * Self.valueSlots)
-            tallies[plan].lastAspectCell = (cellKey, cell)
-          }
-          for (item, value) in found {
-            guard value < Self.valueSlots else {
-              let key = AspectKey(
-                audience: audience, group: group, snapshotId: lastSnapshot, item: item, value: value, grade: grade)
-              tallies[plan].aspectOverflow[key, default: 0] += 1
-              continue
-            }
-            let slot = (cell * itemNames.count + item) * Self.valueSlots + value
-            let number = tallies[plan].aspectSlots[slot]
-            if number > 0 {
-              tallies[plan].aspectTallies[number - 1].add(grade)
+            guard !found.isEmpty else { continue }
+            // One lookup per row for its cell; its items' values are counted in fixed slots (a dictionary lookup
+            // per answer took a sixth of a report's time).
+            let cellKey = AspectCellKey(audience: audience, group: group, snapshotId: lastSnapshot)
+            let cell: Int
+            if let last = tallies[plan].lastAspectCell, last.key == cellKey {
+              cell = last.cell
+            } else if let known = tallies[plan].aspectCells[cellKey] {
+              cell = known
+              tallies[plan].lastAspectCell = (cellKey, cell)
             } else {
-              var tally = GradeTally()
-              tally.add(grade)
-              tallies[plan].aspectTallies.append(tally)
-              tallies[plan].aspectSlots[slot] = tallies[plan].aspectTallies.count
+              cell = tallies[plan].aspectCellKeys.count
+              tallies[plan].aspectCells[cellKey] = cell
+              tallies[plan].aspectCellKeys.append(cellKey)
+              tallies[plan].aspectSlots += repeatElement(0, count: itemNames.count * Self.valueSlots)
+              tallies[plan].lastAspectCell = (cellKey, cell)
+            }
+            for (item, value) in found {
+              guard value < Self.valueSlots else {
+                let key = AspectKey(
+                  audience: audience, group: group, snapshotId: lastSnapshot, item: item, value: value, grade: grade)
+                tallies[plan].aspectOverflow[key, default: 0] += 1
+                continue
+              }
+              let slot = (cell * itemNames.count + item) * Self.valueSlots + value
+              let number = tallies[plan].aspectSlots[slot]
+              if number > 0 {
+                tallies[plan].aspectTallies[number - 1].add(grade)
+              } else {
+                var tally = GradeTally()
+                tally.add(grade)
+                tallies[plan].aspectTallies.append(tally)
+                tallies[plan].aspectSlots[slot] = tallies[plan].aspectTallies.count
+              }
             }
           }
         }
       }
+      guard let ranges else { break }
+      range = ranges.next()
     }
     return Counted(
       tallies: tallies, audiences: audiences, groupNames: groupNames, statusNames: statusNames,

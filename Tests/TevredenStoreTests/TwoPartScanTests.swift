@@ -29,13 +29,33 @@ import Testing
     return (database, catalog)
   }
 
-  /// The database as it scans in one part whatever its size, and as it scans in two halves whatever its size.
+  /// The database as it scans in one part whatever its size, and as it scans on two threads whatever its size.
   static func bothWays(_ database: TevredenDatabase) -> (oneScan: TevredenDatabase, twoParts: TevredenDatabase) {
     var oneScan = database
     oneScan.twoPartScanMinimum = .max
     var twoParts = database
     twoParts.twoPartScanMinimum = 0
     return (oneScan, twoParts)
+  }
+
+  @Test(arguments: [(1...1_000_000, 32), (5...5, 32), (1...7, 32), (-3...100, 7), (1...64, 32), (10...20, 1)])
+  func theRangesOfAScanCoverEveryIdOnceInOrder(ids: ClosedRange<Int64>, count: Int) {
+    let ranges = ScanRanges(ids, count: count)
+    var handedOut: [ClosedRange<Int64>] = []
+    while let range = ranges.next() { handedOut.append(range) }
+    #expect(handedOut.first?.lowerBound == ids.lowerBound)
+    #expect(handedOut.last?.upperBound == ids.upperBound)
+    #expect(zip(handedOut, handedOut.dropFirst()).allSatisfy { $0.upperBound + 1 == $1.lowerBound })
+    #expect(handedOut.allSatisfy { !$0.isEmpty })
+    #expect(handedOut.count <= count && handedOut.count >= min(count, ids.count) / 2)
+    #expect(ranges.next() == nil)
+  }
+
+  @Test func aStoppedScanHandsOutNoFurtherRange() {
+    let ranges = ScanRanges(1...1000, count: 10)
+    #expect(ranges.next() == 1...100)
+    ranges.stop()
+    #expect(ranges.next() == nil)
   }
 
   @Test func everyFigureOfATwoPartScanIsTheOneScansFigure() throws {
