@@ -40,18 +40,15 @@ extension ScoreCard {
     // Each audience's indicator on a thread of its own: their disclosure control (linear programs and the
     // intruder's audit over the year's municipal tables) was a tenth of a report's time, one after the other.
     let audiences = Audience.allCases.compactMap { audience in set.indicator(for: audience).map { (audience, $0) } }
-    let scores = AudienceScores(count: audiences.count)
-    DispatchQueue.concurrentPerform(iterations: audiences.count) { index in
-      let (audience, indicator) = audiences[index]
-      scores.set(
-        index,
-        Result { () throws(ScoringError) -> IndicatorScore in
-          try indicatorScore(
-            audience: audience, indicator: indicator, request: request, set: set, data: data, weights: weights,
-            invited: invited)
-        })
+    let scores = concurrentMap(audiences) { audience, indicator in
+      Result { () throws(ScoringError) -> IndicatorScore in
+        try indicatorScore(
+          audience: audience, indicator: indicator, request: request, set: set, data: data, weights: weights,
+          invited: invited)
+      }
     }
-    let indicators = try scores.all()
+    var indicators: [IndicatorScore] = []
+    for score in scores { indicators.append(try score.get()) }
     return ScoreCard(
       period: request.period, previousPeriod: request.previousPeriod, thresholds: thresholds, indicators: indicators)
   }
@@ -490,30 +487,5 @@ public enum CountFileError: LocalizedError, Equatable, Sendable {
     case .empty(let file, let column):
       "\(file) holds no counts; write one line per respondent group: 'group,\(column)', such as 'melding,1200'"
     }
-  }
-}
-
-/// The scores of the audiences' indicators, each written once by the thread that computed it.
-private final class AudienceScores: @unchecked Sendable {
-  // Guarded by `lock`.
-  private var results: [Result<ScoreCard.IndicatorScore, ScoringError>?]
-  private let lock = NSLock()
-
-  init(count: Int) {
-    results = Array(repeating: nil, count: count)
-  }
-
-  func set(_ index: Int, _ result: Result<ScoreCard.IndicatorScore, ScoringError>) {
-    lock.withLock { results[index] = result }
-  }
-
-  /// Every score in order, or the first error in that order.
-  func all() throws(ScoringError) -> [ScoreCard.IndicatorScore] {
-    var scores: [ScoreCard.IndicatorScore] = []
-    for result in lock.withLock({ results }) {
-      guard let result else { continue }
-      scores.append(try result.get())
-    }
-    return scores
   }
 }

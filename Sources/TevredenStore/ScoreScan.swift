@@ -650,12 +650,14 @@ struct ScoreScan {
         firstScoredDay = try TevredenDatabase.firstScoredDay(db)
       }
     }
-    let counted = parts.map { part in
+    // Each part's outcomes on a core of its own, as the parts were counted.
+    let firstScoredDayFound = firstScoredDay
+    let counted = concurrentMap(parts) { part in
       zip(plans, part.tallies).map { plan, tally in
         var period = plan.period
         var bounds = (period: Int.min, previous: Int.min)
         if plan.opensAtFirstScoredYear {
-          let year = min(firstScoredDay?.year ?? period.first.year, period.first.year)
+          let year = min(firstScoredDayFound?.year ?? period.first.year, period.first.year)
           period = Period(from: LocalDate(year: year, month: 1, day: 1), to: period.last)
           // From 1 January of the year, and of the year before.
           bounds = (2 * year + 1, 2 * (year - 1) + 1)
@@ -664,7 +666,7 @@ struct ScoreScan {
           of: tally, period: period, from: bounds, audiences: part.audiences, groupNames: part.groupNames,
           statusNames: part.statusNames, gemeenten: part.gemeenten, languages: part.languages, roles: part.roles,
           values: part.values, modes: part.modes)
-        if plan.opensAtFirstScoredYear { outcome.firstScoredDay = firstScoredDay }
+        if plan.opensAtFirstScoredYear { outcome.firstScoredDay = firstScoredDayFound }
         return outcome
       }
     }

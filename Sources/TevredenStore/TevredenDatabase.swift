@@ -379,12 +379,7 @@ public struct TevredenDatabase: Sendable {
   /// definition before its scan can begin, and parsing their YAML one after another was a tenth of its time
   /// (perf).
   static func snapshots(_ records: [SnapshotRecord]) throws -> [StoredSnapshot] {
-    guard records.count > 1 else { return try records.map(snapshot) }
-    let results = ParsedSnapshots(count: records.count)
-    DispatchQueue.concurrentPerform(iterations: records.count) { index in
-      results.set(index, Result { try snapshot(records[index]) })
-    }
-    return try results.all()
+    try concurrentMap(records) { record in Result { try snapshot(record) } }.map { try $0.get() }
   }
 
   static func snapshot(_ record: SnapshotRecord) throws -> StoredSnapshot {
@@ -635,27 +630,4 @@ public struct TevredenDatabase: Sendable {
 private struct GroupKey: Hashable {
   var audience: Audience
   var group: String
-}
-
-/// The results of parsing definitions on several threads, each written once by the thread that parsed it.
-private final class ParsedSnapshots: @unchecked Sendable {
-  // Guarded by `lock`.
-  private var results: [Result<StoredSnapshot, any Error>?]
-  private let lock = NSLock()
-
-  init(count: Int) {
-    results = Array(repeating: nil, count: count)
-  }
-
-  func set(_ index: Int, _ result: Result<StoredSnapshot, any Error>) {
-    lock.withLock { results[index] = result }
-  }
-
-  /// Every snapshot in order, or the first error in that order.
-  func all() throws -> [StoredSnapshot] {
-    try lock.withLock { results }.map { result in
-      guard let result else { throw StoreError.corruptRow("a stored definition was not parsed") }
-      return try result.get()
-    }
-  }
 }
