@@ -313,16 +313,17 @@ public struct ImportPipeline {
     var rows = 0
     // Languages a row was answered in that its definition has no texts for, each told once per file.
     var strangeLanguages = Set<LanguageCode>()
-    func checkLanguage(of response: Response, in definition: LoadedQuestionnaire, line: Int) {
-      let questionnaire = definition.questionnaire
-      let language = response.language
-      guard language != questionnaire.sourceLanguage,
-        !questionnaire.translations.contains(where: { $0.language == language }),
+    // Takes the language rather than the response: a platform row's response keyed by item id would be built for it.
+    func checkLanguage(_ language: LanguageCode, in definition: LoadedQuestionnaire, line: Int) {
+      // The definition's properties are read in place: a copy of the questionnaire retains all its parts.
+      guard language != definition.questionnaire.sourceLanguage,
+        !definition.questionnaire.translations.contains(where: { $0.language == language }),
         strangeLanguages.insert(language).inserted
       else { return }
       batch.append(
-        .warning(Diagnostic(.warning, at: .init(file: file, line: line), Self.strangeLanguage(language, questionnaire)))
-      )
+        .warning(
+          Diagnostic(
+            .warning, at: .init(file: file, line: line), Self.strangeLanguage(language, definition.questionnaire))))
     }
     do {
       for _ in 0..<headerRows { _ = try reader.next() }
@@ -334,7 +335,7 @@ public struct ImportPipeline {
         } else if exchangeRows != nil {
           switch exchangeRows?.read(record.fields, line: record.line) {
           case .success(let read)?:
-            checkLanguage(of: read.response, in: read.definition, line: read.line)
+            checkLanguage(read.response.language, in: read.definition, line: read.line)
             let prepared = preparer?.prepare(read.response, definition: read.definition, numbersRepeats: false)
             batch.append(
               .row(
@@ -346,14 +347,16 @@ public struct ImportPipeline {
         } else if let platformDefinition {
           switch conversion?.convert(record.fields, line: record.line) {
           case .success(let converted)?:
-            checkLanguage(of: converted.response, in: platformDefinition, line: record.line)
+            checkLanguage(converted.positional.metadata.language, in: platformDefinition, line: record.line)
             let prepared = preparer?.prepare(
               converted.positional, definition: platformDefinition, numbersRepeats: converted.idIsRowHash)
+            // What a dry run would mask is found in the answers by position: keying them by item id costs more than
+            // the rest of the row's conversion.
+            let inText = prepared?.masked ?? converted.positional.identifierKindsInText(using: .standard)
             batch.append(
               .row(
                 line: record.line, prepared,
-                masked: converted.masked
-                  + (prepared?.masked ?? converted.response.identifierKindsInText(using: .standard))))
+                masked: converted.masked.isEmpty ? inText : converted.masked + inText))
           case .failure(let rejection)?:
             batch.append(
               .rejected(
