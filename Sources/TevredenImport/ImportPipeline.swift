@@ -283,6 +283,12 @@ public struct ImportPipeline {
       + "translations: block for it to the definition to have its labels read too"
   }
 
+  /// A file's definition, shared by reference between its rows.
+  private final class DefinitionReference {
+    let definition: LoadedQuestionnaire
+    init(_ definition: LoadedQuestionnaire) { self.definition = definition }
+  }
+
   static func produce<Preparer: RowPreparer>(
     from reader: inout TableFileReader, conversion plan: PlannedFile.Conversion, file: String,
     isRejectedWhole: Bool, preparer: inout Preparer?, into channel: BatchChannel<ReadEvent<Preparer.Row>>
@@ -306,7 +312,8 @@ public struct ImportPipeline {
     case .skipped:
       return
     }
-    let platformDefinition = conversion?.definition
+    // Behind one reference: binding the definition itself out of an optional per row copied all its parts.
+    let platformDefinition = conversion.map { DefinitionReference($0.definition) }
     let batchSize = 256
     var batch: [ReadEvent<Preparer.Row>] = []
     batch.reserveCapacity(batchSize + 1)
@@ -344,12 +351,12 @@ public struct ImportPipeline {
           case .failure(let rejection)?: batch.append(.rejected(rejection.diagnostic(file: file)))
           case nil: break
           }
-        } else if let platformDefinition {
+        } else if let platform = platformDefinition {
           switch conversion?.convert(record.fields, line: record.line) {
           case .success(let converted)?:
-            checkLanguage(converted.positional.metadata.language, in: platformDefinition, line: record.line)
+            checkLanguage(converted.positional.metadata.language, in: platform.definition, line: record.line)
             let prepared = preparer?.prepare(
-              converted.positional, definition: platformDefinition, numbersRepeats: converted.idIsRowHash)
+              converted.positional, definition: platform.definition, numbersRepeats: converted.idIsRowHash)
             // What a dry run would mask is found in the answers by position: keying them by item id costs more than
             // the rest of the row's conversion.
             let inText = prepared?.masked ?? converted.positional.identifierKindsInText(using: .standard)
