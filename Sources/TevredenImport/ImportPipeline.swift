@@ -332,6 +332,18 @@ public struct ImportPipeline {
           Diagnostic(
             .warning, at: .init(file: file, line: line), Self.strangeLanguage(language, definition.questionnaire))))
     }
+    // A converted platform row, made ready for the sink. The definition comes in as a parameter: read from its
+    // reference at each call of the preparer, it was copied (and all its parts retained and released) per row.
+    func add(_ converted: ExportConversion.Row, line: Int, definition: LoadedQuestionnaire) {
+      checkLanguage(converted.positional.metadata.language, in: definition, line: line)
+      let prepared = preparer?.prepare(
+        converted.positional, definition: definition, numbersRepeats: converted.idIsRowHash)
+      // What a dry run would mask is found in the answers by position: keying them by item id costs more than the
+      // rest of the row's conversion.
+      let inText = prepared?.masked ?? converted.positional.identifierKindsInText(using: .standard)
+      batch.append(
+        .row(line: line, prepared, masked: converted.masked.isEmpty ? inText : converted.masked + inText))
+    }
     do {
       for _ in 0..<headerRows { _ = try reader.next() }
       while let record = try reader.next() {
@@ -354,16 +366,7 @@ public struct ImportPipeline {
         } else if let platform = platformDefinition {
           switch conversion?.convert(record.fields, line: record.line) {
           case .success(let converted)?:
-            checkLanguage(converted.positional.metadata.language, in: platform.definition, line: record.line)
-            let prepared = preparer?.prepare(
-              converted.positional, definition: platform.definition, numbersRepeats: converted.idIsRowHash)
-            // What a dry run would mask is found in the answers by position: keying them by item id costs more than
-            // the rest of the row's conversion.
-            let inText = prepared?.masked ?? converted.positional.identifierKindsInText(using: .standard)
-            batch.append(
-              .row(
-                line: record.line, prepared,
-                masked: converted.masked.isEmpty ? inText : converted.masked + inText))
+            add(converted, line: record.line, definition: platform.definition)
           case .failure(let rejection)?:
             batch.append(
               .rejected(
