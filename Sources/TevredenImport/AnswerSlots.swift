@@ -23,6 +23,11 @@ struct AnswerSlots {
     }
   }
 
+  /// Whether the slot holds an answer, looked at in place: asking for the answer copies it (retaining what it holds).
+  func hasAnswer(_ slot: Int) -> Bool {
+    answers.withUnsafeBufferPointer { $0[slot] != nil }
+  }
+
   /// Removes every answer, keeping the slots.
   mutating func removeAll() {
     guard answerCount > 0 else { return }
@@ -103,7 +108,7 @@ struct AnswerSlots {
     /// Whether a required question that is asked, given these answers, has none.
     func lacksRequiredAnswer(_ answers: AnswerSlots) -> Bool {
       for position in ids.indices
-      where isRequired[position] && answers[slotOfQuestion[position]] == nil
+      where isRequired[position] && !answers.hasAnswer(slotOfQuestion[position])
         && isAsked(position, given: answers)
       {
         return true
@@ -121,7 +126,7 @@ struct AnswerSlots {
       else { return false }
       if let completedAt = response.completedAt, completedAt < response.startedAt { return false }
       if response.status == .completed, response.completedAt == nil { return false }
-      for slot in ids.indices {
+      for slot in ids.indices where answers.hasAnswer(slot) {
         guard let answer = answers[slot] else { continue }
         switch answer {
         case .missing(let code):

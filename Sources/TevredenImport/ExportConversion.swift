@@ -506,7 +506,7 @@ public struct ExportConversion: Sendable {
           masked.append(kind)
           continue
         }
-        read = ExportValue.read(text, with: orderedColumns[position].reader)
+        read = orderedColumns.withUnsafeBufferPointer { ExportValue.read(text, with: $0[position].reader) }
       } else if let cached = valueCache[position].read(raw) {
         read = cached
       } else {
@@ -517,7 +517,7 @@ public struct ExportConversion: Sendable {
             "\(column(index)) (\(orderedColumns[position].question.id)): \(Self.identifierProblem(kind))")
           continue
         }
-        read = ExportValue.read(text, with: orderedColumns[position].reader)
+        read = orderedColumns.withUnsafeBufferPointer { ExportValue.read(text, with: $0[position].reader) }
         valueCache[position].remember(read, for: raw, limit: Self.valueCacheLimit)
       }
       switch read {

@@ -283,12 +283,6 @@ public struct ImportPipeline {
       + "translations: block for it to the definition to have its labels read too"
   }
 
-  /// A file's definition, shared by reference between its rows.
-  private final class DefinitionReference {
-    let definition: LoadedQuestionnaire
-    init(_ definition: LoadedQuestionnaire) { self.definition = definition }
-  }
-
   static func produce<Preparer: RowPreparer>(
     from reader: inout TableFileReader, conversion plan: PlannedFile.Conversion, file: String,
     isRejectedWhole: Bool, preparer: inout Preparer?, into channel: BatchChannel<ReadEvent<Preparer.Row>>
@@ -312,8 +306,6 @@ public struct ImportPipeline {
     case .skipped:
       return
     }
-    // Behind one reference: binding the definition itself out of an optional per row copied all its parts.
-    let platformDefinition = conversion.map { DefinitionReference($0.definition) }
     let batchSize = 256
     var batch: [ReadEvent<Preparer.Row>] = []
     batch.reserveCapacity(batchSize + 1)
@@ -332,8 +324,7 @@ public struct ImportPipeline {
           Diagnostic(
             .warning, at: .init(file: file, line: line), Self.strangeLanguage(language, definition.questionnaire))))
     }
-    // A converted platform row, made ready for the sink. The definition comes in as a parameter: read from its
-    // reference at each call of the preparer, it was copied (and all its parts retained and released) per row.
+    // A converted platform row, made ready for the sink.
     func add(_ converted: ExportConversion.Row, line: Int, definition: LoadedQuestionnaire) {
       checkLanguage(converted.positional.metadata.language, in: definition, line: line)
       let prepared = preparer?.prepare(
@@ -344,8 +335,10 @@ public struct ImportPipeline {
       batch.append(
         .row(line: line, prepared, masked: converted.masked.isEmpty ? inText : converted.masked + inText))
     }
-    do {
-      for _ in 0..<headerRows { _ = try reader.next() }
+    // The rows, with the file's definition as a parameter, bound once: bound per row out of an optional, or read
+    // from a reference at each call of the preparer, it was copied (all its parts retained and released) per row.
+    // `false` when the consumer cancelled.
+    func readRows(platformDefinition: LoadedQuestionnaire?) throws -> Bool {
       while let record = try reader.next() {
         rows += 1
         if rows % 1024 == 0 { batch.append(.progress(rows: rows, bytesRead: reader.bytesRead)) }
@@ -363,10 +356,10 @@ public struct ImportPipeline {
           case .failure(let rejection)?: batch.append(.rejected(rejection.diagnostic(file: file)))
           case nil: break
           }
-        } else if let platform = platformDefinition {
+        } else if let definition = platformDefinition {
           switch conversion?.convert(record.fields, line: record.line) {
           case .success(let converted)?:
-            add(converted, line: record.line, definition: platform.definition)
+            add(converted, line: record.line, definition: definition)
           case .failure(let rejection)?:
             batch.append(
               .rejected(
@@ -375,11 +368,16 @@ public struct ImportPipeline {
           }
         }
         if batch.count >= batchSize {
-          guard channel.send(batch) else { return }
+          guard channel.send(batch) else { return false }
           batch = []
           batch.reserveCapacity(batchSize + 1)
         }
       }
+      return true
+    }
+    do {
+      for _ in 0..<headerRows { _ = try reader.next() }
+      guard try readRows(platformDefinition: conversion?.definition) else { return }
     } catch {
       batch.append(.failed(.unreadableExport(error.localizedDescription)))
     }
