@@ -688,7 +688,16 @@ extension ExportConversion {
     static let compared = 8
 
     func read(_ cell: String) -> Result<Answer?, AnswerProblem>? {
-      for entry in first where entry.cell == cell { return entry.read }
+      // Looked at in place (iterating the entries copies each), and by length first: counting a string's bytes is
+      // cheaper than comparing two that differ.
+      let count = cell.utf8.count
+      let found = first.withUnsafeBufferPointer { entries -> Int? in
+        for index in entries.indices where entries[index].cell.utf8.count == count && entries[index].cell == cell {
+          return index
+        }
+        return nil
+      }
+      if let found { return first[found].read }
       return more.isEmpty ? nil : more[cell]
     }
 
@@ -815,28 +824,30 @@ extension ExportConversion {
     }
     var hasher = SHA256.Hasher()
     buffer.withUnsafeBytes { hasher.update($0) }
-    let digest = hasher.finalize()
-    // Written into one string: joining the prefix and the digits made three.
+    // Written into one string, from the digest on the stack: joining the prefix and the digits made three strings,
+    // and the digest an array.
     let prefix = platform.rawValue.utf8
     let digits = 20
-    return String(unsafeUninitializedCapacity: prefix.count + 5 + digits) { text in
-      var end = 0
-      for byte in prefix {
-        text[end] = byte
-        end += 1
+    return hasher.withDigest { digest in
+      String(unsafeUninitializedCapacity: prefix.count + 5 + digits) { text in
+        var end = 0
+        for byte in prefix {
+          text[end] = byte
+          end += 1
+        }
+        for byte in ":row-".utf8 {
+          text[end] = byte
+          end += 1
+        }
+        let hex: StaticString = "0123456789abcdef"
+        let table = hex.utf8Start
+        for index in 0..<digits {
+          let byte = digest[index >> 1]
+          text[end] = table[Int(index & 1 == 0 ? byte >> 4 : byte & 0x0F)]
+          end += 1
+        }
+        return end
       }
-      for byte in ":row-".utf8 {
-        text[end] = byte
-        end += 1
-      }
-      let hex: StaticString = "0123456789abcdef"
-      let table = hex.utf8Start
-      for index in 0..<digits {
-        let byte = digest[index >> 1]
-        text[end] = table[Int(index & 1 == 0 ? byte >> 4 : byte & 0x0F)]
-        end += 1
-      }
-      return end
     }
   }
 }
