@@ -506,7 +506,7 @@ public struct ExportConversion: Sendable {
           masked.append(kind)
           continue
         }
-        read = orderedColumns.withUnsafeBufferPointer { ExportValue.read(text, with: $0[position].reader) }
+        read = readCell(text, at: position)
       } else if let cached = valueCache[position].read(raw) {
         read = cached
       } else {
@@ -517,7 +517,7 @@ public struct ExportConversion: Sendable {
             "\(column(index)) (\(orderedColumns[position].question.id)): \(Self.identifierProblem(kind))")
           continue
         }
-        read = orderedColumns.withUnsafeBufferPointer { ExportValue.read(text, with: $0[position].reader) }
+        read = readCell(text, at: position)
         valueCache[position].remember(read, for: raw, limit: Self.valueCacheLimit)
       }
       switch read {
@@ -563,16 +563,16 @@ public struct ExportConversion: Sendable {
       status = .partial
     }
     guard problems.isEmpty else { return .failure(Rejection(line: line, problems: problems)) }
-    var metadata = metadataTemplate
-    metadata.id = id
-    metadata.gemeente = gemeente
-    metadata.startedAt = min(started, completedAt ?? started)
-    metadata.completedAt = status == .partial ? nil : completedAt
-    metadata.status = status
-    if let language { metadata.language = language }
-    let response = PositionalResponse(metadata: metadata, answers: answers.inOrder, items: checks.ids)
+    // The template's values are set in the response itself: a copy of its metadata per step retains all of it.
+    var response = PositionalResponse(metadata: metadataTemplate, answers: answers.inOrder, items: checks.ids)
+    response.metadata.id = id
+    response.metadata.gemeente = gemeente
+    response.metadata.startedAt = min(started, completedAt ?? started)
+    response.metadata.completedAt = status == .partial ? nil : completedAt
+    response.metadata.status = status
+    if let language { response.metadata.language = language }
     // Only a response that may have problems goes through the full check, which words them.
-    if !checks.certainlyValid(metadata, answers: answers, in: validation) {
+    if !checks.certainlyValid(response.metadata, answers: answers, in: validation) {
       let invalid = response.response.problems(in: validation)
       guard invalid.isEmpty else { return .failure(Rejection(line: line, problems: invalid)) }
     }
@@ -583,6 +583,14 @@ public struct ExportConversion: Sendable {
 }
 
 extension ExportConversion {
+  /// ``ExportValue/read(_:with:)`` with the reader of the column at `position`, used where it is stored: passed as an
+  /// argument, the reader was copied (and all it holds retained) per cell.
+  func readCell(_ cell: String, at position: Int) -> Result<Answer?, AnswerProblem> {
+    let text = cell.trimmedOfWhitespace
+    guard !text.isEmpty else { return .success(nil) }
+    return orderedColumns.withUnsafeBufferPointer { $0[position].reader.read(text).map { $0 } }
+  }
+
   /// A cell of a column holding one option, read as the option's label in any of the questionnaire's languages
   /// (the cells of other columns are read so by their ``MappedColumn/reader``, which has every language's labels).
   func readOption(_ text: String, column: ColumnMatching.ChoiceColumn, at position: Int)
