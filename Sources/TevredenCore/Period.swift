@@ -47,7 +47,28 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
   }
 
   public var description: String {
-    // Without String(format:): every stored response's day is written with this.
+    // Every stored response's day is written with this: the digits go straight into the string's storage when each
+    // number fits its width, as nearly every day's do.
+    guard (0...9999).contains(year), (0...99).contains(month), (0...99).contains(day) else { return paddedText }
+    return String(unsafeUninitializedCapacity: 10) { text in
+      func put(_ value: Int, width: Int, at offset: Int) {
+        var rest = value
+        for index in stride(from: offset + width - 1, through: offset, by: -1) {
+          text[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+          rest /= 10
+        }
+      }
+      put(year, width: 4, at: 0)
+      text[4] = UInt8(ascii: "-")
+      put(month, width: 2, at: 5)
+      text[7] = UInt8(ascii: "-")
+      put(day, width: 2, at: 8)
+      return 10
+    }
+  }
+
+  /// ``description`` for any numbers: each padded with zeros to its width, longer ones whole.
+  var paddedText: String {
     func padded(_ number: Int, _ width: Int) -> String {
       let text = String(number)
       return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text

@@ -126,6 +126,40 @@ public enum SHA256 {
 
     /// The 32-byte digest of everything added.
     public mutating func finalize() -> [UInt8] {
+      let state = finalState()
+      return [UInt8](unsafeUninitializedCapacity: 32) { digest, count in
+        guard let base = UnsafeMutableRawPointer(digest.baseAddress) else { return }
+        Self.store(state, at: base)
+        count = 32
+      }
+    }
+
+    /// Calls `body` with the 32-byte digest of everything added, kept on the stack: a digest per row of an export
+    /// (its id) then allocates nothing.
+    public mutating func withDigest<Result>(_ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+      let state = finalState()
+      var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+      return withUnsafeMutableBytes(of: &words) { digest in
+        guard let base = digest.baseAddress else { return body(UnsafeRawBufferPointer(digest)) }
+        Self.store(state, at: base)
+        return body(UnsafeRawBufferPointer(digest))
+      }
+    }
+
+    /// The state's eight words, big-endian, at `base`.
+    private static func store(_ state: State, at base: UnsafeMutableRawPointer) {
+      base.storeBytes(of: state.a.bigEndian, toByteOffset: 0, as: UInt32.self)
+      base.storeBytes(of: state.b.bigEndian, toByteOffset: 4, as: UInt32.self)
+      base.storeBytes(of: state.c.bigEndian, toByteOffset: 8, as: UInt32.self)
+      base.storeBytes(of: state.d.bigEndian, toByteOffset: 12, as: UInt32.self)
+      base.storeBytes(of: state.e.bigEndian, toByteOffset: 16, as: UInt32.self)
+      base.storeBytes(of: state.f.bigEndian, toByteOffset: 20, as: UInt32.self)
+      base.storeBytes(of: state.g.bigEndian, toByteOffset: 24, as: UInt32.self)
+      base.storeBytes(of: state.h.bigEndian, toByteOffset: 28, as: UInt32.self)
+    }
+
+    /// Pads the message and returns the final state; the hasher is left with nothing pending.
+    private mutating func finalState() -> State {
       let bitLength = length &* 8
       var state = self.state
       var block = self.block
@@ -146,18 +180,7 @@ public enum SHA256 {
       self.state = state
       self.block = block
       self.pendingCount = 0
-      return [UInt8](unsafeUninitializedCapacity: 32) { digest, count in
-        guard let base = UnsafeMutableRawPointer(digest.baseAddress) else { return }
-        base.storeBytes(of: state.a.bigEndian, toByteOffset: 0, as: UInt32.self)
-        base.storeBytes(of: state.b.bigEndian, toByteOffset: 4, as: UInt32.self)
-        base.storeBytes(of: state.c.bigEndian, toByteOffset: 8, as: UInt32.self)
-        base.storeBytes(of: state.d.bigEndian, toByteOffset: 12, as: UInt32.self)
-        base.storeBytes(of: state.e.bigEndian, toByteOffset: 16, as: UInt32.self)
-        base.storeBytes(of: state.f.bigEndian, toByteOffset: 20, as: UInt32.self)
-        base.storeBytes(of: state.g.bigEndian, toByteOffset: 24, as: UInt32.self)
-        base.storeBytes(of: state.h.bigEndian, toByteOffset: 28, as: UInt32.self)
-        count = 32
-      }
+      return state
     }
   }
 

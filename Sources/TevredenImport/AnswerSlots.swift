@@ -23,6 +23,11 @@ struct AnswerSlots {
     }
   }
 
+  /// Whether the slot holds an answer, looked at in place: asking for the answer copies it (retaining what it holds).
+  func hasAnswer(_ slot: Int) -> Bool {
+    answers.withUnsafeBufferPointer { $0[slot] != nil }
+  }
+
   /// Removes every answer, keeping the slots.
   mutating func removeAll() {
     guard answerCount > 0 else { return }
@@ -44,6 +49,10 @@ struct AnswerSlots {
     // What is needed of each question, per position, in arrays of their own: reading a property of a question in
     // an array may copy the whole question.
     private let kinds: [Question.Kind]
+    /// Per position, ``Question/Kind/problem(with:)`` for the kinds that need no references to check a value.
+    private let valueChecks: [ValueCheck]
+    /// Per position, whether the question has conditions: most have none, and reading their empty array retains it.
+    private let hasConditions: [Bool]
     private let missingCodes: [[String]]
     private let conditions: [[Question.Condition]]
     private let isRequired: [Bool]
@@ -61,6 +70,8 @@ struct AnswerSlots {
 
     init(_ questionnaire: Questionnaire) {
       kinds = questionnaire.questions.map(\.kind)
+      valueChecks = kinds.map(ValueCheck.init)
+      hasConditions = questionnaire.questions.map { !$0.showIf.isEmpty }
       missingCodes = questionnaire.questions.map(\.missingCodes)
       conditions = questionnaire.questions.map(\.showIf)
       isRequired = questionnaire.questions.map(\.isRequired)
@@ -84,6 +95,7 @@ struct AnswerSlots {
     /// ``Question/isAsked(given:)`` for the question at `position`, given answers that are all to items of the
     /// questionnaire.
     func isAsked(_ position: Int, given answers: AnswerSlots) -> Bool {
+      guard hasConditions[position] else { return true }
       let conditions = self.conditions[position]
       guard !conditions.isEmpty else { return true }
       let slots = conditionSlots[position]
@@ -96,7 +108,7 @@ struct AnswerSlots {
     /// Whether a required question that is asked, given these answers, has none.
     func lacksRequiredAnswer(_ answers: AnswerSlots) -> Bool {
       for position in ids.indices
-      where isRequired[position] && answers[slotOfQuestion[position]] == nil
+      where isRequired[position] && !answers.hasAnswer(slotOfQuestion[position])
         && isAsked(position, given: answers)
       {
         return true
@@ -114,13 +126,17 @@ struct AnswerSlots {
       else { return false }
       if let completedAt = response.completedAt, completedAt < response.startedAt { return false }
       if response.status == .completed, response.completedAt == nil { return false }
-      for slot in ids.indices {
+      for slot in ids.indices where answers.hasAnswer(slot) {
         guard let answer = answers[slot] else { continue }
         switch answer {
         case .missing(let code):
           guard missingCodes[slot].contains(code) else { return false }
         case .value(let value):
-          guard kinds[slot].problem(with: value) == nil else { return false }
+          switch valueChecks[slot].accepts(value) {
+          case true?: break
+          case false?: return false
+          case nil: guard kinds[slot].problem(with: value) == nil else { return false }
+          }
         }
         guard isAsked(slot, given: answers) else { return false }
       }
@@ -132,6 +148,56 @@ struct AnswerSlots {
         return consentAnswer == .yesNo(true) && !lacksRequiredAnswer(answers)
       case .partial:
         return consentAnswer != .yesNo(false)
+      }
+    }
+  }
+
+  /// ``Question/Kind/problem(with:)`` answered without the kind: whether it is `nil`, for the kinds whose check
+  /// needs only numbers (a scale whose points fit in 64 consecutive values, a grade, a number, yes/no, consent, text).
+  enum ValueCheck: Sendable, Equatable {
+    case yesNo
+    case text
+    /// Scale points: bit `value - minimum` of `points` is set for each point's value.
+    case scale(minimum: Int, points: UInt64)
+    case grade
+    case number(ClosedRange<Int>)
+    /// Checked by ``Question/Kind/problem(with:)`` itself.
+    case general
+
+    init(_ kind: Question.Kind) {
+      switch kind {
+      case .consent, .yesNo: self = .yesNo
+      case .text: self = .text
+      case .grade: self = .grade
+      case .number(let range): self = .number(range)
+      case .scale(let scale):
+        let minimum = scale.points.map(\.value).min() ?? 0
+        var points: UInt64 = 0
+        for point in scale.points {
+          let bit = point.value - minimum
+          guard bit < 64 else {
+            self = .general
+            return
+          }
+          points |= 1 << UInt64(bit)
+        }
+        self = .scale(minimum: minimum, points: points)
+      case .choice: self = .general
+      }
+    }
+
+    /// Whether ``Question/Kind/problem(with:)`` is `nil` for the value; `nil` when it has to be asked.
+    func accepts(_ value: AnswerValue) -> Bool? {
+      switch (self, value) {
+      case (.general, _): return nil
+      case (.yesNo, .yesNo), (.text, .text): return true
+      case (.scale(let minimum, let points), .scalePoint(let point)):
+        let (bit, overflow) = point.subtractingReportingOverflow(minimum)
+        return !overflow && bit >= 0 && bit < 64 && points & (1 << UInt64(bit)) != 0
+      case (.grade, .grade(let grade)):
+        return grade >= 1 && grade <= 10 && grade.isFinite && ((grade * 10).rounded() - grade * 10).magnitude < 1e-9
+      case (.number(let range), .number(let number)): return range.contains(number)
+      default: return false
       }
     }
   }

@@ -60,6 +60,14 @@ public struct ExportConversion: Sendable {
   /// The mapped columns in file order with their question (and option), worked out once rather than per row.
   /// `slot` is the position of the question in the questionnaire (see ``AnswerSlots``).
   private let orderedColumns: [MappedColumn]
+  /// For each of ``orderedColumns``, what the loop over a row's cells asks of it, in a type without references: reading
+  /// a column's flags from ``orderedColumns`` copies (and retains) its question, reader and recode.
+  private let columnPlans: [ColumnPlan]
+  /// How the start and completion columns are read, worked out once (see ``TimeColumn``).
+  private let startedTime: TimeColumn?
+  private let completedTime: TimeColumn?
+  /// Every converted row's response before its own values are set: what the questionnaire gives each of them.
+  private let metadataTemplate: Response
   /// Answers collected for the row being converted, kept between rows so that each row reuses their storage.
   private var slotStorage: AnswerSlots
   /// Per item answered in a column of its own (not per option): the last such column, for messages.
@@ -254,6 +262,14 @@ public struct ExportConversion: Sendable {
         recode: recodeByColumn[index], isGuarded: guarded.contains(index), extraLabels: translationLabels)
     }
     self.orderedColumns = orderedColumns
+    self.metadataTemplate = Response(
+      id: "", questionnaire: definition.questionnaire, gemeente: nil, mode: .online, interviewer: nil,
+      startedAt: Date(timeIntervalSince1970: 0), completedAt: nil, status: .completed, answers: [:])
+    self.columnPlans = orderedColumns.map {
+      ColumnPlan(
+        index: $0.index, slot: $0.slot, isOption: $0.option != nil, isText: $0.isText, isRecoded: $0.recode != nil,
+        isGuarded: $0.isGuarded)
+    }
     self.slotStorage = AnswerSlots(count: checks.count)
     self.valueCache = Array(repeating: CellCache(), count: orderedColumns.count)
     var singleColumns: [Question.ID: Int] = [:]
@@ -271,6 +287,16 @@ public struct ExportConversion: Sendable {
       layout.responseIDColumn = nil
     }
     self.layout = layout
+    let roleDateColumns = self.roleDateColumns
+    func timeColumn(_ index: Int?) -> TimeColumn? {
+      index.map {
+        TimeColumn(
+          index: $0, isRoleDate: roleDateColumns.contains($0), unknownZone: layout.unknownTimeZones[$0],
+          isUTC: layout.utcColumns.contains($0), timeZone: layout.columnTimeZones[$0])
+      }
+    }
+    self.startedTime = timeColumn(layout.startedColumn)
+    self.completedTime = timeColumn(layout.completedColumn)
     self.personalDataDecisions = decisions
     self.hashedColumns = (0..<(headerDropped.max().map { $0 + 1 } ?? 0)).map { !headerDropped.contains($0) }
     self.gemeenteColumn = gemeenteColumn
@@ -316,7 +342,7 @@ public struct ExportConversion: Sendable {
   /// Cells of items other than free text are read once per distinct value and column: exports repeat the same
   /// few labels on every row. The cache is bounded, so memory stays flat whatever the file size.
   public mutating func convert(_ fields: [String], line: Int) -> Result<Row, Rejection> {
-    let questionnaire = definition.questionnaire
+    // The definition's questionnaire is read in place: a copy of it per row retained every part of it.
     var problems: [String] = []
     func cell(_ index: Int?) -> String {
       guard let index else { return "" }
@@ -332,8 +358,8 @@ public struct ExportConversion: Sendable {
         Rejection(
           line: line,
           problems: [
-            "\(column(index)): the row is of group '\(cell(index))', and \(questionnaire.id) is for group "
-              + "'\(questionnaire.group)'; import the rows of that group with their own questionnaire "
+            "\(column(index)): the row is of group '\(cell(index))', and \(definition.questionnaire.id) is for "
+              + "group '\(definition.questionnaire.group)'; import the rows of that group with their own questionnaire "
               + "(--questionnaire, or 'questionnaire:' in a mapping file of their own)"
           ]))
     }
@@ -341,31 +367,29 @@ public struct ExportConversion: Sendable {
     // When the response was given.
     var startedAt: Date?
     var completedAt: Date?
-    func readTime(_ index: Int?) -> Date? {
-      guard let index else { return nil }
+    func readTime(_ time: TimeColumn?) -> Date? {
+      guard let time else { return nil }
+      let index = time.index
       let text = cell(index)
       guard !text.isEmpty else { return nil }
       // LimeSurvey writes 1980-01-01 00:00:00 as the submit date of every completed response when the survey keeps
       // no date stamps: it says "completed", not when.
       if layout.platform == .limeSurvey, text.hasPrefix("1980-01-01 00:00") { return nil }
       // A day without a time in a column the mapping names is that day, as with --completed-on.
-      if roleDateColumns.contains(index), let day = ExportDate.day(text) { return day.noon }
-      if let zone = layout.unknownTimeZones[index] {
+      if time.isRoleDate, let day = ExportDate.day(text) { return day.noon }
+      if let zone = time.unknownZone {
         problems.append(
           "\(column(index)): the export says its times are in '\(zone)', a time zone this system does not know")
         return nil
       }
-      guard
-        let date = ExportDate.parse(
-          text, isUTC: layout.utcColumns.contains(index), timeZone: layout.columnTimeZones[index])
-      else {
+      guard let date = ExportDate.parse(text, isUTC: time.isUTC, timeZone: time.timeZone) else {
         problems.append("\(column(index)): '\(text)' is not a date and time")
         return nil
       }
       return date
     }
-    startedAt = readTime(layout.startedColumn)
-    completedAt = readTime(layout.completedColumn)
+    startedAt = readTime(startedTime)
+    completedAt = readTime(completedTime)
 
     // Finished or not.
     var finished: Bool
@@ -410,7 +434,8 @@ public struct ExportConversion: Sendable {
         // Every LimeSurvey survey and Microsoft form counts its responses from 1: the number alone would make
         // response 3 of this year's form a duplicate of response 3 of last year's.
         id = Response.ID(
-          rawValue: "\(layout.platform.rawValue):\(questionnaire.id):\(cell(index))@\(Timestamp.format(started))")
+          rawValue:
+            "\(layout.platform.rawValue):\(definition.questionnaire.id):\(cell(index))@\(Timestamp.format(started))")
       } else {
         id = Response.ID(rawValue: "\(layout.platform.rawValue):\(cell(index))")
       }
@@ -449,12 +474,12 @@ public struct ExportConversion: Sendable {
     var masked: [PersonalDataKind] = idHolds.map { [$0] } ?? []
     /// Per multiple-choice item exported as one column per option: the options ticked, and whether a cell failed.
     var ticked: [Question.ID: (codes: Set<String>, failed: Bool)] = [:]
-    for position in orderedColumns.indices {
-      // The column's properties one by one: copying a whole column would copy its question.
-      let index = orderedColumns[position].index
-      let slot = orderedColumns[position].slot
+    for position in columnPlans.indices {
+      let plan = columnPlans[position]
+      let index = plan.index
+      let slot = plan.slot
       let raw = fields.indices.contains(index) ? fields[index] : ""
-      if let option = orderedColumns[position].option {
+      if plan.isOption, let option = orderedColumns[position].option {
         let question = orderedColumns[position].question
         let item = question.id
         var state = ticked[item] ?? (codes: [], failed: false)
@@ -471,27 +496,28 @@ public struct ExportConversion: Sendable {
       }
       let read: Result<Answer?, AnswerProblem>
       // A recoded cell is read as the value the mapping gives; the cache keeps the cell as it was.
-      let text = orderedColumns[position].recode.map { $0.apply(raw.trimmedOfWhitespace) } ?? raw
-      if orderedColumns[position].isText {
+      let text =
+        plan.isRecoded ? (orderedColumns[position].recode.map { $0.apply(raw.trimmedOfWhitespace) } ?? raw) : raw
+      if plan.isText {
         // A cell of a column that holds personal data, read because the mapping file says so, that is an
         // identifier as a whole: only its marker is kept.
-        if orderedColumns[position].isGuarded, let kind = PersonalDataColumns.kind(ofValue: raw) {
+        if plan.isGuarded, let kind = PersonalDataColumns.kind(ofValue: raw) {
           answers[slot] = .value(.text(kind.marker))
           masked.append(kind)
           continue
         }
-        read = ExportValue.read(text, with: orderedColumns[position].reader)
+        read = readCell(text, at: position)
       } else if let cached = valueCache[position].read(raw) {
         read = cached
       } else {
         // A column whose header or values suggest personal data, read as an item: a cell that is an identifier is
         // refused even where the item would take it (a phone number as a number). Such cells are not cached.
-        if orderedColumns[position].isGuarded, let kind = PersonalDataColumns.kind(ofValue: raw) {
+        if plan.isGuarded, let kind = PersonalDataColumns.kind(ofValue: raw) {
           problems.append(
             "\(column(index)) (\(orderedColumns[position].question.id)): \(Self.identifierProblem(kind))")
           continue
         }
-        read = ExportValue.read(text, with: orderedColumns[position].reader)
+        read = readCell(text, at: position)
         valueCache[position].remember(read, for: raw, limit: Self.valueCacheLimit)
       }
       switch read {
@@ -508,7 +534,7 @@ public struct ExportConversion: Sendable {
     // The options ticked make one answer; none ticked is no answer. Where the export also has the item in one
     // column (KoboToolbox and ODK write both), the two must agree.
     for (item, state) in ticked.sorted(by: { $0.key < $1.key }) where !state.failed && !state.codes.isEmpty {
-      guard let question = questionnaire.question(item), case .choice(let choices, _) = question.kind,
+      guard let question = definition.questionnaire.question(item), case .choice(let choices, _) = question.kind,
         let slot = checks.slot(of: item)
       else { continue }
       let combined = Answer.value(.choices(choices.map(\.code).filter(state.codes.contains)))
@@ -537,13 +563,16 @@ public struct ExportConversion: Sendable {
       status = .partial
     }
     guard problems.isEmpty else { return .failure(Rejection(line: line, problems: problems)) }
-    let metadata = Response(
-      id: id, questionnaire: questionnaire, gemeente: gemeente, mode: .online, interviewer: nil,
-      startedAt: min(started, completedAt ?? started), completedAt: status == .partial ? nil : completedAt,
-      status: status, answers: [:], language: language)
-    let response = PositionalResponse(metadata: metadata, answers: answers.inOrder, items: checks.ids)
+    // The template's values are set in the response itself: a copy of its metadata per step retains all of it.
+    var response = PositionalResponse(metadata: metadataTemplate, answers: answers.inOrder, items: checks.ids)
+    response.metadata.id = id
+    response.metadata.gemeente = gemeente
+    response.metadata.startedAt = min(started, completedAt ?? started)
+    response.metadata.completedAt = status == .partial ? nil : completedAt
+    response.metadata.status = status
+    if let language { response.metadata.language = language }
     // Only a response that may have problems goes through the full check, which words them.
-    if !checks.certainlyValid(metadata, answers: answers, in: validation) {
+    if !checks.certainlyValid(response.metadata, answers: answers, in: validation) {
       let invalid = response.response.problems(in: validation)
       guard invalid.isEmpty else { return .failure(Rejection(line: line, problems: invalid)) }
     }
@@ -554,6 +583,14 @@ public struct ExportConversion: Sendable {
 }
 
 extension ExportConversion {
+  /// ``ExportValue/read(_:with:)`` with the reader of the column at `position`, used where it is stored: passed as an
+  /// argument, the reader was copied (and all it holds retained) per cell.
+  func readCell(_ cell: String, at position: Int) -> Result<Answer?, AnswerProblem> {
+    let text = cell.trimmedOfWhitespace
+    guard !text.isEmpty else { return .success(nil) }
+    return orderedColumns.withUnsafeBufferPointer { $0[position].reader.read(text).map { $0 } }
+  }
+
   /// A cell of a column holding one option, read as the option's label in any of the questionnaire's languages
   /// (the cells of other columns are read so by their ``MappedColumn/reader``, which has every language's labels).
   func readOption(_ text: String, column: ColumnMatching.ChoiceColumn, at position: Int)
@@ -629,6 +666,28 @@ extension ExportConversion {
     }
   }
 
+  /// What the loop over a row's cells needs of a ``MappedColumn``, without its references.
+  struct ColumnPlan: Sendable {
+    var index: Int
+    var slot: Int
+    var isOption: Bool
+    var isText: Bool
+    var isRecoded: Bool
+    var isGuarded: Bool
+  }
+
+  /// A column of start or completion times, with what the layout and the mapping say about it, looked up once
+  /// rather than in their sets and dictionaries per row.
+  struct TimeColumn: Sendable {
+    var index: Int
+    /// Whether the mapping names the column: a day without a time is noon of that day.
+    var isRoleDate: Bool
+    /// The zone the export names for the column, when this system does not know it.
+    var unknownZone: String?
+    var isUTC: Bool
+    var timeZone: TimeZone?
+  }
+
   /// The answers read from one column's cells, by cell. The first few distinct cells are compared one by one, which
   /// for the handful of labels a closed item has is cheaper than hashing the cell; further ones are hashed.
   struct CellCache: Sendable {
@@ -637,7 +696,16 @@ extension ExportConversion {
     static let compared = 8
 
     func read(_ cell: String) -> Result<Answer?, AnswerProblem>? {
-      for entry in first where entry.cell == cell { return entry.read }
+      // Looked at in place (iterating the entries copies each), and by length first: counting a string's bytes is
+      // cheaper than comparing two that differ.
+      let count = cell.utf8.count
+      let found = first.withUnsafeBufferPointer { entries -> Int? in
+        for index in entries.indices where entries[index].cell.utf8.count == count && entries[index].cell == cell {
+          return index
+        }
+        return nil
+      }
+      if let found { return first[found].read }
       return more.isEmpty ? nil : more[cell]
     }
 
@@ -764,6 +832,30 @@ extension ExportConversion {
     }
     var hasher = SHA256.Hasher()
     buffer.withUnsafeBytes { hasher.update($0) }
-    return "\(platform.rawValue):row-" + SHA256.hex(hasher.finalize(), digits: 20)
+    // Written into one string, from the digest on the stack: joining the prefix and the digits made three strings,
+    // and the digest an array.
+    let prefix = platform.rawValue.utf8
+    let digits = 20
+    return hasher.withDigest { digest in
+      String(unsafeUninitializedCapacity: prefix.count + 5 + digits) { text in
+        var end = 0
+        for byte in prefix {
+          text[end] = byte
+          end += 1
+        }
+        for byte in ":row-".utf8 {
+          text[end] = byte
+          end += 1
+        }
+        let hex: StaticString = "0123456789abcdef"
+        let table = hex.utf8Start
+        for index in 0..<digits {
+          let byte = digest[index >> 1]
+          text[end] = table[Int(index & 1 == 0 ? byte >> 4 : byte & 0x0F)]
+          end += 1
+        }
+        return end
+      }
+    }
   }
 }

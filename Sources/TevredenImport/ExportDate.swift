@@ -19,11 +19,41 @@ public enum ExportDate {
     guard !text.isEmpty else { return nil }
     // A fixed offset from UTC in seconds; `nil` is Dutch local time.
     var fixedOffset: Int? = isUTC ? 0 : nil
-    // A trailing zone: Z, +01:00, +0100, UTC, GMT, CET, CEST.
-    // Plain ASCII text (nearly every cell) is looked at byte by byte first: a zone name ends in T or C, and an
-    // offset needs a '+' or '-' after a ':'. Other text goes through the general code below as it is.
+    // Nearly every cell is digits and separators ending in a digit (`1-3-2026 14:05:00`): it names no zone, and no
+    // offset unless a '-' follows a ':', which one pass over its bytes tells; then the zones need not be looked for.
+    if !Self.isPlainNumeric(text) {
+      Self.removeZone(from: &text, fixedOffset: &fixedOffset)
+    }
+    return date(text, fixedOffset: fixedOffset, timeZone: timeZone)
+  }
+
+  /// Whether the text is only ASCII digits, '-', '/', '.', ':', ' ' and 'T', ends in a digit, and has no '-' after a
+  /// ':': then it names neither a zone nor an offset from UTC.
+  static func isPlainNumeric(_ text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { bytes in
+      guard let last = bytes.last, last >= 0x30, last <= 0x39 else { return false }
+      var sawColon = false
+      for byte in bytes {
+        switch byte {
+        case 0x30...0x39, UInt8(ascii: "/"), UInt8(ascii: "."), UInt8(ascii: " "), UInt8(ascii: "T"): continue
+        case UInt8(ascii: ":"): sawColon = true
+        case UInt8(ascii: "-"): if sawColon { return false }
+        default: return false
+        }
+      }
+      return true
+    }
+  }
+
+  /// Removes a trailing zone (Z, +01:00, +0100, UTC, GMT, CET, CEST) from the text, setting `fixedOffset` to its
+  /// offset from UTC in seconds.
+  static func removeZone(from text: inout String, fixedOffset: inout Int?) {
+    // Plain ASCII text is looked at byte by byte first: a zone name ends in T or C, and an offset needs a '+' or '-'
+    // after a ':'. Other text goes through the general code below as it is.
     let isASCII = text.utf8.allSatisfy { $0 < 0x80 }
-    if !isASCII || [UInt8(ascii: "T"), UInt8(ascii: "C")].contains(text.utf8.last.map { $0 & 0xDF } ?? 0) {
+    let lastByte = text.utf8.last ?? 0
+    if !isASCII || lastByte & 0xDF == UInt8(ascii: "T") || lastByte & 0xDF == UInt8(ascii: "C") {
       let upper = text.uppercased()
       for (suffix, offset) in [(" CEST", 7200), (" CET", 3600), (" UTC", 0), (" GMT", 0)]
       where upper.hasSuffix(suffix) {
@@ -32,12 +62,18 @@ public enum ExportDate {
         break
       }
     }
-    if text.hasSuffix("Z") || text.hasSuffix("z") {
+    // In ASCII text the last byte is the last character: no need for `hasSuffix`, which compares characters.
+    if isASCII ? text.utf8.last.map({ $0 & 0xDF }) == UInt8(ascii: "Z") : (text.hasSuffix("Z") || text.hasSuffix("z")) {
       fixedOffset = 0
       text.removeLast()
     } else if !isASCII || Self.mayEndInOffset(asciiText: text), let offset = trailingOffset(&text) {
       fixedOffset = offset
     }
+  }
+
+  /// The instant of a text without its zone: `fixedOffset` from UTC in seconds, else in `timeZone`, else Dutch time.
+  private static func date(_ text: String, fixedOffset: Int?, timeZone: TimeZone?) -> Date? {
+    var fixedOffset = fixedOffset
     guard let parts = DateParts(numeric: text) ?? DateParts(text), (1...12).contains(parts.month),
       (1...LocalDate.daysIn(month: parts.month, year: parts.year)).contains(parts.day),
       (0...23).contains(parts.hour), (0...59).contains(parts.minute), (0...59).contains(parts.second)

@@ -306,26 +306,39 @@ public struct ImportPipeline {
     case .skipped:
       return
     }
-    let platformDefinition = conversion?.definition
     let batchSize = 256
     var batch: [ReadEvent<Preparer.Row>] = []
     batch.reserveCapacity(batchSize + 1)
     var rows = 0
     // Languages a row was answered in that its definition has no texts for, each told once per file.
     var strangeLanguages = Set<LanguageCode>()
-    func checkLanguage(of response: Response, in definition: LoadedQuestionnaire, line: Int) {
-      let questionnaire = definition.questionnaire
-      let language = response.language
-      guard language != questionnaire.sourceLanguage,
-        !questionnaire.translations.contains(where: { $0.language == language }),
+    // Takes the language rather than the response: a platform row's response keyed by item id would be built for it.
+    func checkLanguage(_ language: LanguageCode, in definition: LoadedQuestionnaire, line: Int) {
+      // The definition's properties are read in place: a copy of the questionnaire retains all its parts.
+      guard language != definition.questionnaire.sourceLanguage,
+        !definition.questionnaire.translations.contains(where: { $0.language == language }),
         strangeLanguages.insert(language).inserted
       else { return }
       batch.append(
-        .warning(Diagnostic(.warning, at: .init(file: file, line: line), Self.strangeLanguage(language, questionnaire)))
-      )
+        .warning(
+          Diagnostic(
+            .warning, at: .init(file: file, line: line), Self.strangeLanguage(language, definition.questionnaire))))
     }
-    do {
-      for _ in 0..<headerRows { _ = try reader.next() }
+    // A converted platform row, made ready for the sink.
+    func add(_ converted: ExportConversion.Row, line: Int, definition: LoadedQuestionnaire) {
+      checkLanguage(converted.positional.metadata.language, in: definition, line: line)
+      let prepared = preparer?.prepare(
+        converted.positional, definition: definition, numbersRepeats: converted.idIsRowHash)
+      // What a dry run would mask is found in the answers by position: keying them by item id costs more than the
+      // rest of the row's conversion.
+      let inText = prepared?.masked ?? converted.positional.identifierKindsInText(using: .standard)
+      batch.append(
+        .row(line: line, prepared, masked: converted.masked.isEmpty ? inText : converted.masked + inText))
+    }
+    // The rows, with the file's definition as a parameter, bound once: bound per row out of an optional, or read
+    // from a reference at each call of the preparer, it was copied (all its parts retained and released) per row.
+    // `false` when the consumer cancelled.
+    func readRows(platformDefinition: LoadedQuestionnaire?) throws -> Bool {
       while let record = try reader.next() {
         rows += 1
         if rows % 1024 == 0 { batch.append(.progress(rows: rows, bytesRead: reader.bytesRead)) }
@@ -334,7 +347,7 @@ public struct ImportPipeline {
         } else if exchangeRows != nil {
           switch exchangeRows?.read(record.fields, line: record.line) {
           case .success(let read)?:
-            checkLanguage(of: read.response, in: read.definition, line: read.line)
+            checkLanguage(read.response.language, in: read.definition, line: read.line)
             let prepared = preparer?.prepare(read.response, definition: read.definition, numbersRepeats: false)
             batch.append(
               .row(
@@ -343,17 +356,10 @@ public struct ImportPipeline {
           case .failure(let rejection)?: batch.append(.rejected(rejection.diagnostic(file: file)))
           case nil: break
           }
-        } else if let platformDefinition {
+        } else if let definition = platformDefinition {
           switch conversion?.convert(record.fields, line: record.line) {
           case .success(let converted)?:
-            checkLanguage(of: converted.response, in: platformDefinition, line: record.line)
-            let prepared = preparer?.prepare(
-              converted.positional, definition: platformDefinition, numbersRepeats: converted.idIsRowHash)
-            batch.append(
-              .row(
-                line: record.line, prepared,
-                masked: converted.masked
-                  + (prepared?.masked ?? converted.response.identifierKindsInText(using: .standard))))
+            add(converted, line: record.line, definition: definition)
           case .failure(let rejection)?:
             batch.append(
               .rejected(
@@ -362,11 +368,16 @@ public struct ImportPipeline {
           }
         }
         if batch.count >= batchSize {
-          guard channel.send(batch) else { return }
+          guard channel.send(batch) else { return false }
           batch = []
           batch.reserveCapacity(batchSize + 1)
         }
       }
+      return true
+    }
+    do {
+      for _ in 0..<headerRows { _ = try reader.next() }
+      guard try readRows(platformDefinition: conversion?.definition) else { return }
     } catch {
       batch.append(.failed(.unreadableExport(error.localizedDescription)))
     }

@@ -85,6 +85,8 @@ public struct DelimitedReader: TableReader {
   private var fieldStart = 0
   /// In `quoteInQuoted`: the quote's index in `chunk`, or -1 if it was in an earlier chunk.
   private var pendingQuote = -1
+  /// Per column, the texts of its last few distinct fields (see ``RecentFields``).
+  private var recentFields: [RecentFields] = []
 
   /// Opens a delimited text file.
   ///
@@ -374,7 +376,16 @@ public struct DelimitedReader: TableReader {
           ? .cellBytes : fields.count >= TableLimits.columns ? .columns : .recordBytes)
     }
     if scratch.isEmpty {
-      fields.append(try string(UnsafeBufferPointer(rebasing: bytes[start..<end])))
+      let field = UnsafeBufferPointer(rebasing: bytes[start..<end])
+      let column = fields.count
+      if field.count > RecentFields.smallest, field.count <= RecentFields.largest, Self.isASCII(field) {
+        if column >= recentFields.count {
+          recentFields.append(contentsOf: repeatElement(RecentFields(), count: column + 1 - recentFields.count))
+        }
+        fields.append(recentFields[column].text(of: field))
+      } else {
+        fields.append(try string(field))
+      }
     } else {
       scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
       try appendScratchField()
@@ -410,6 +421,52 @@ public struct DelimitedReader: TableReader {
   }
 
   // MARK: Decoding fields
+
+  /// The last few distinct texts of one column, so that a field that repeats one (a label, on nearly every row)
+  /// becomes that text again rather than a new string: no allocation, and comparing it with that text later is
+  /// comparing two references. Only ASCII fields too long to be stored inline in a `String` and short enough to be
+  /// labels are kept; a column whose fields seldom repeat (times, remarks) stops being looked at.
+  struct RecentFields {
+    /// ASCII fields of up to 15 bytes are stored inside the `String` itself: nothing to save.
+    static let smallest = 15
+    static let largest = 96
+    static let capacity = 8
+    private var texts: [String] = []
+    private var next = 0
+    private var lookups = 0
+    private var hits = 0
+    private var isOff = false
+
+    /// The field's text, which must be ASCII: a kept one when it has the same bytes.
+    mutating func text(of field: UnsafeBufferPointer<UInt8>) -> String {
+      if isOff { return String(decoding: field, as: UTF8.self) }
+      lookups += 1
+      for index in texts.indices where texts[index].utf8.count == field.count {
+        var kept = texts[index]
+        let isSame = kept.withUTF8 { keptBytes in
+          guard let a = keptBytes.baseAddress, let b = field.baseAddress else { return field.isEmpty }
+          return memcmp(a, b, field.count) == 0
+        }
+        if isSame {
+          hits += 1
+          return kept
+        }
+      }
+      let text = String(decoding: field, as: UTF8.self)
+      if texts.count < Self.capacity {
+        texts.append(text)
+      } else {
+        texts[next] = text
+        next = (next + 1) % Self.capacity
+      }
+      // After a thousand fields, a column that found fewer than half of them kept is left alone.
+      if lookups == 1024, hits < lookups / 2 {
+        isOff = true
+        texts = []
+      }
+      return text
+    }
+  }
 
   /// A field's bytes as a string, in the file's encoding.
   @inline(__always)

@@ -206,3 +206,23 @@ struct CorpusScore {
     #expect(IdentifierMasking.standard.mask("code NL92ABNA0417164300").text == "code NL92ABNA0417164300")
   }
 }
+
+/// What a dry run reports as masked is found in a platform row's answers by position; it must be what the response
+/// keyed by item id gives.
+@Suite struct PositionalMaskedKindsTests {
+  @Test func positionalAnswersGiveTheKindsOfTheKeyedResponse() throws {
+    let items: [Question.ID] = ["a", "b", "c", "d", "e"]
+    let answers: [Answer?] = [
+      .value(.text("bel 06-12345678 of mail jan@example.nl")), nil, .value(.scalePoint(3)),
+      .value(.text("Goed geholpen.")), .value(.text("mijn BSN is 123456782, tel 0612345678")),
+    ]
+    let metadata = Response(
+      id: "x", questionnaireID: "q", questionnaireVersion: 1, audience: .inwoners, group: "g", gemeente: nil,
+      mode: .online, interviewer: nil, startedAt: Date(timeIntervalSince1970: 0), completedAt: nil, status: .partial,
+      answers: [:])
+    let positional = PositionalResponse(metadata: metadata, answers: answers, items: items)
+    let kinds = positional.identifierKindsInText(using: .standard)
+    #expect(kinds.count >= 4)
+    #expect(kinds.sorted() == positional.response.identifierKindsInText(using: .standard).sorted())
+  }
+}

@@ -37,6 +37,15 @@ import Testing
     #expect(SHA256.hex(of: bytes) == Self.reference)
   }
 
+  @Test(arguments: [0, 1, 55, 56, 64, 200, 5000])
+  func theDigestOnTheStackIsTheDigest(length: Int) {
+    let bytes = Data((0..<length).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) })
+    var hasher = SHA256.Hasher()
+    hasher.update(bytes)
+    let onStack = hasher.withDigest { Array($0) }
+    #expect(onStack == SHA256.digest(of: bytes))
+  }
+
   @Test func hashesAFileInPieces() throws {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("sha-\(UUID().uuidString).bin")
     defer { try? FileManager.default.removeItem(at: url) }

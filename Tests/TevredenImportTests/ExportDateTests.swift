@@ -69,3 +69,37 @@ import TevredenTestSupport
     #expect(Timestamp.format(offset) == "2026-04-14T08:30:00Z")
   }
 }
+
+/// The shortcut for plain numeric dates skips looking for a zone: it may do so only where looking finds none.
+@Suite struct PlainNumericDateTests {
+  static let plain = [
+    "1-1-2026 0:00:00", "2026-03-10", "2026-03-10 14:05:00", "2026-03-10T14:05:00", "10-3-2026 14:05",
+    "3/10/2026 2:05", "3/10/26 14:05", "2023/11/13 4:20:37", "10.03.2026 14:05:00", "2026-03-10 14:05:00.123",
+    "31-12-1999", "1",
+  ]
+  static let zoned = [
+    "2026-03-10T14:05:00Z", "2026-03-10T14:05:00z", "2026-03-10T14:05:00+01:00", "2026-03-10 14:05:00-0500",
+    "2026-03-10 14:05:00 -05", "2023/11/13 4:20:37 pm CET", "2026-03-10 14:05 UTC", "2026-03-10 14:05 GMT",
+    "2026-03-10 14:05 CEST", "3/10/2026 2:05 PM", "Apr 26, 2018 8:58:20 AM", "2026-03-10 14:05:00+01",
+    "2026-03-10T14:05", "１-1-2026 0:00", "2026-03-10 14:05:00 T", "2026-03-10 14:05:00 C",
+  ]
+
+  @Test(arguments: plain) func plainTextHasNoZone(_ text: String) {
+    #expect(ExportDate.isPlainNumeric(text))
+    var stripped = text
+    var offset: Int?
+    ExportDate.removeZone(from: &stripped, fixedOffset: &offset)
+    #expect(stripped == text)
+    #expect(offset == nil)
+  }
+
+  @Test(arguments: zoned) func textThatMayNameAZoneTakesTheLongWay(_ text: String) {
+    #expect(!ExportDate.isPlainNumeric(text) || text == "2026-03-10T14:05")
+    var stripped = text
+    var offset: Int?
+    ExportDate.removeZone(from: &stripped, fixedOffset: &offset)
+    if ExportDate.isPlainNumeric(text) {
+      #expect(stripped == text && offset == nil)
+    }
+  }
+}

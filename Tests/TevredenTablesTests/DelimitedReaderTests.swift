@@ -250,3 +250,30 @@ extension DelimitedReader {
     return try reader.readAll()
   }
 }
+
+/// Fields that repeat one of a column's recent texts are handed out as that text: whatever repeats, in whatever
+/// order, the records must hold exactly the fields of the file.
+@Suite struct RecentFieldsTests {
+  @Test func repeatedLongFieldsReadAsWritten() throws {
+    // Twelve labels (more than the kept eight), some of one length differing only at the end, a column of unique
+    // times, one that repeats for a while and then stops repeating, quoted and CRLF-ended rows, and non-ASCII.
+    let labels = (0..<12).map { "Niet tevreden en niet ontevreden \($0 % 6)" + String(repeating: "x", count: $0 / 6) }
+    var generator = SystemRandomNumberGenerator()
+    var expected: [[String]] = []
+    var text = ""
+    for row in 0..<3000 {
+      let label = labels[Int.random(in: 0..<labels.count, using: &generator)]
+      let time = "\(row % 28 + 1)-1-2026 \(row % 24):\(row % 60 + 10):00.\(row)"
+      let late = row < 1500 ? "Duurde lang, bel me \"\"terug\"\" alstublieft" : "Opmerking nummer \(row) van vele"
+      let other = row % 7 == 0 ? "Zeer tevreden, dank u wel é" : "Zeer tevreden, dank u wel e"
+      let fields = [time, label, late.replacingOccurrences(of: "\"\"", with: "\""), other, label + ", met komma"]
+      expected.append(fields)
+      text += "\(time),\(label),\"\(late)\",\"\(other)\",\"\(label), met komma\"" + (row % 2 == 0 ? "\r\n" : "\n")
+    }
+    var reader = try DelimitedReader(bytes: Array(text.utf8), chunkSize: 4096)
+    let records = try reader.readAll()
+    #expect(records.count == expected.count)
+    let wrong = zip(records, expected).enumerated().first { $0.element.0.fields != $0.element.1 }
+    #expect(wrong == nil, "row \(wrong?.offset ?? -1): \(wrong?.element.0.fields ?? []) for \(wrong?.element.1 ?? [])")
+  }
+}

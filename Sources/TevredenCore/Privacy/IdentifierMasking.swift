@@ -236,3 +236,16 @@ extension Response {
     }
   }
 }
+
+extension PositionalResponse {
+  /// ``Response/identifierKindsInText(using:)`` of ``response``, without keying the answers by item id; the kinds
+  /// come in the order of the questions rather than of a dictionary.
+  public func identifierKindsInText(using masking: IdentifierMasking) -> [PersonalDataKind] {
+    var kinds: [PersonalDataKind] = []
+    for answer in answers {
+      guard case .value(.text(let text))? = answer else { continue }
+      for span in masking.identifiers(in: text) { kinds.append(span.kind) }
+    }
+    return kinds
+  }
+}
