@@ -23,10 +23,12 @@ let package = Package(
     .target(
       name: "TevredenStore",
       dependencies: [
-        "TevredenCore", .product(name: "GRDB", package: "GRDB.swift"),
+        "TevredenCore", "CTevredenSQLite", .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
       ]
     ),
+    // The one SQLite setting Swift cannot make itself: sqlite3_config is variadic.
+    .target(name: "CTevredenSQLite", linkerSettings: [.linkedLibrary("sqlite3")]),
     // Reads tables (delimited text in any encoding, XLSX workbooks) within fixed limits; knows nothing of surveys.
     .target(
       name: "TevredenTables",

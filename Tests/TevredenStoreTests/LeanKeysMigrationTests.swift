@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import Testing
 import TevredenCore
 
@@ -136,5 +137,23 @@ import TevredenCore
       "\(error)".contains(stationPath) && "\(error)".contains("copy it from the station again")
     }
     #expect(try region.writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM response") } == 0)
+  }
+}
+
+/// SQLite's memory statistics, which cost a process-wide lock per allocation, are off when tevreden opens its first
+/// connection in a process.
+@Suite struct SQLiteSettingsTests {
+  @Test func memoryStatisticsAreOffUnlessSQLiteWasInUseBefore() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let database = try TevredenDatabase.open(atPath: folder.appendingPathComponent("t.sqlite").path)
+    let definition = try storeQuestionnaire()
+    try database.save(
+      try makeResponse("r1", grade: .value(.grade(7)), questionnaire: definition.questionnaire),
+      collectedWith: definition)
+    let setting = TevredenDatabase.withoutMemoryStatistics
+    #expect(setting == SQLITE_OK || setting == SQLITE_MISUSE)
+    // With the statistics off SQLite counts nothing; in a test process another test may have used SQLite first.
+    if setting == SQLITE_OK { #expect(sqlite3_memory_used() == 0) }
   }
 }

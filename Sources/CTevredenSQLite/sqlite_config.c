@@ -1,0 +1,5 @@
+#include "CTevredenSQLite.h"
+
+#include <sqlite3.h>
+
+int tevreden_sqlite_disable_memory_statistics(void) { return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); }
