@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import TevredenCore
 
 /// An import in progress: a batch per source file, responses added one by one and committed in short steps that
@@ -23,6 +24,8 @@ public final class ImportSession {
   private var insertStatement: Statement?
   /// The statement that finds a stored response by its key hash (see ``TevredenDatabase/storedByKeyHashSQL``).
   private var lookupStatement: Statement?
+  /// The statement of ``claim(_:)``, kept for the same reason as the insert: a file imported again claims every row.
+  private var claimStatement: Statement?
   /// Whether the previous response added was found stored already (a duplicate, a repeat, a conflict).
   private var previousWasStored = false
   /// The row id the next response gets, once known in the current step: no other connection writes until it ends.
@@ -364,9 +367,13 @@ public final class ImportSession {
   /// row of the file matched it already. Kept in a temporary table of this connection, so that a file of any size
   /// imported again needs no memory per row.
   private func claim(_ keyHash: Int64) throws -> Bool {
-    try db.cachedStatement(sql: "INSERT OR IGNORE INTO temp.importClaim (keyHash) VALUES (?)")
-      .execute(arguments: [keyHash])
-    return db.changesCount > 0
+    var binder = DirectBinder(
+      try kept(&claimStatement, sql: "INSERT OR IGNORE INTO temp.importClaim (keyHash) VALUES (?)"))
+    binder.bind(keyHash as Int64?)
+    let result = binder.step()
+    defer { sqlite3_reset(binder.handle) }
+    guard result == SQLITE_DONE else { throw binder.error(result, in: db) }
+    return sqlite3_changes(db.sqliteConnection) > 0
   }
 
   /// Records the end of a source file's import with its counts; `rejectedWhileReading` adds the rows rejected

@@ -52,6 +52,12 @@ extension TevredenDatabase {
       let previous = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
       try db.execute(sql: "PRAGMA cache_size = -32768")
       defer { try? db.execute(sql: "PRAGMA cache_size = \(previous)") }
+      // The same for the temporary tables an import keeps (ImportSession.beginBatch): a file imported again claims
+      // each of its rows' stored responses there, and a million claims in a small cache wrote and read the
+      // temporary file for every row.
+      let previousTemporary = try Int.fetchOne(db, sql: "PRAGMA temp.cache_size") ?? -2000
+      try db.execute(sql: "PRAGMA temp.cache_size = -16384")
+      defer { try? db.execute(sql: "PRAGMA temp.cache_size = \(previousTemporary)") }
       try db.execute(sql: "BEGIN IMMEDIATE")
       var session = ImportSession(db: db, isInterrupted: isInterrupted)
       do {
