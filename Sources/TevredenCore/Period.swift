@@ -51,18 +51,11 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     // number fits its width, as nearly every day's do.
     guard (0...9999).contains(year), (0...99).contains(month), (0...99).contains(day) else { return paddedText }
     return String(unsafeUninitializedCapacity: 10) { text in
-      func put(_ value: Int, width: Int, at offset: Int) {
-        var rest = value
-        for index in stride(from: offset + width - 1, through: offset, by: -1) {
-          text[index] = UInt8(ascii: "0") + UInt8(rest % 10)
-          rest /= 10
-        }
-      }
-      put(year, width: 4, at: 0)
+      putDigits(year, width: 4, at: 0, in: text)
       text[4] = UInt8(ascii: "-")
-      put(month, width: 2, at: 5)
+      putDigits(month, width: 2, at: 5, in: text)
       text[7] = UInt8(ascii: "-")
-      put(day, width: 2, at: 8)
+      putDigits(day, width: 2, at: 8, in: text)
       return 10
     }
   }
@@ -184,13 +177,7 @@ public enum Timestamp {
     // Digits by hand into the string's own storage: String(format:), and then an array per field, showed up in
     // import profiles (two timestamps per stored response).
     return String(unsafeUninitializedCapacity: 20) { text in
-      func put(_ value: Int, width: Int, at offset: Int) {
-        var rest = abs(value)
-        for index in stride(from: offset + width - 1, through: offset, by: -1) {
-          text[index] = UInt8(ascii: "0") + UInt8(rest % 10)
-          rest /= 10
-        }
-      }
+      func put(_ value: Int, width: Int, at offset: Int) { putDigits(abs(value), width: width, at: offset, in: text) }
       put(year, width: 4, at: 0)
       text[4] = UInt8(ascii: "-")
       put(month, width: 2, at: 5)
@@ -293,5 +280,15 @@ public enum Timestamp {
     let month = Int(mp < 10 ? mp + 3 : mp - 9)
     let year = Int(yearOfEra + era * 400) + (month <= 2 ? 1 : 0)
     return (year, month, day)
+  }
+}
+
+/// Writes the last `width` decimal digits of `value` (not negative) into `text` from `offset` on, padded with
+/// zeros: how a day and a timestamp are written, straight into a string's storage.
+private func putDigits(_ value: Int, width: Int, at offset: Int, in text: UnsafeMutableBufferPointer<UInt8>) {
+  var rest = value
+  for index in stride(from: offset + width - 1, through: offset, by: -1) {
+    text[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+    rest /= 10
   }
 }

@@ -136,7 +136,7 @@ extension TevredenDatabase {
   }
 
   /// Runs `body` in a read transaction, with a second connection that reads the same state of the file when the
-  /// table is large enough for a scan in two halves at once to pay (``ScoreScan/run(_:plans:helper:)``): on two
+  /// table is large enough for a scan on two threads at once to pay (``ScoreScan/run(_:plans:helper:)``): on two
   /// cores a scan of a million responses then takes a little over half the time. Otherwise, and for a database in
   /// memory, a read-only file or one whose write lock cannot be had, `body` runs on this database's own connection,
   /// with no second one.

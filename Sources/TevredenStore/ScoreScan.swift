@@ -268,8 +268,8 @@ struct ScoreScan {
     }
   }
 
-  /// What a scan's statement reads and in which of its columns: made once, and shared by the parts of a scan that
-  /// read the table in two halves.
+  /// What a scan's statement reads and in which of its columns: made once, and shared by the threads of a scan that
+  /// read the table on two threads.
   struct Layout: Sendable {
     var sql: String
     var modeColumn: Int32
@@ -305,9 +305,9 @@ struct ScoreScan {
   /// Reads the responses once and counts them for every plan.
   ///
   /// With `helper`, another connection to the same file that reads the same state of it as `db` (see
-  /// ``TevredenDatabase/scanConnections``), the table is read in two halves by row id at once, one on this thread
-  /// and one on another, and their counts are added: every count is a number of respondents per exact grade, so
-  /// the outcomes are the same to the last bit as one scan's.
+  /// ``TevredenDatabase/scanConnections``), the table is read on this thread and another at once, each taking ranges
+  /// of row ids in turn (``TevredenDatabase/onTwoThreads(_:helper:_:)``), and their counts are added: every count is
+  /// a number of respondents per exact grade, so the outcomes are the same to the last bit as one scan's.
   func run(_ db: Database, plans: [Plan], helper: DatabaseQueue? = nil) throws -> [Outcome] {
     guard !plans.isEmpty else { return [] }
     let layout = try layout(db, plans: plans)

@@ -23,7 +23,7 @@ import TevredenCore
 /// - ``scoreData(for:)``
 public struct TevredenDatabase: Sendable {
   let writer: any DatabaseWriter
-  /// From how many row ids a scoring scan reads the table in two halves at once (``scanConnections(_:)``); the
+  /// From how many row ids a scoring scan reads the table on two threads at once (``scanConnections(_:)``); the
   /// tests lower it to make small databases take that path.
   var twoPartScanMinimum: Int64 = 50_000
 
@@ -463,7 +463,7 @@ public struct TevredenDatabase: Sendable {
         [period?.first.description ?? "0000-01-01", period?.last.description ?? "9999-12-31"]
         + (questionnaire.map { [$0.rawValue] } ?? [])
       // Counted on two threads at once when the table is large (see scanConnections), then added up.
-      let halves = try Self.onTwoThreads(db, helper: helper) { db, ranges in
+      let threads = try Self.onTwoThreads(db, helper: helper) { db, ranges in
         func count(_ ids: ClosedRange<Int64>?) throws -> [Part] {
           try Row.fetchAll(
             db,
@@ -486,7 +486,7 @@ public struct TevredenDatabase: Sendable {
         return parts
       }
       var parts: [String: Part] = [:]
-      for part in halves.joined() {
+      for part in threads.joined() {
         let key = "\(part.snapshotId) \(part.questionnaireID)"
         if var known = parts[key] {
           known.inPeriod += part.inPeriod

@@ -22,22 +22,7 @@ import TevredenCore
       try makeResponse("VT-OPEN", grade: nil, status: .partial, questionnaire: definition.questionnaire),
       try makeResponse("r4", grade: .value(.grade(6)), questionnaire: definition.questionnaire),
     ]
-    try queue.write { db in
-      let snapshot = try TevredenDatabase.snapshotId(for: definition, in: db, numberingItems: false)
-      for response in responses {
-        try insertKeyedByItemID(response, definition: definition, snapshotId: snapshot, in: db)
-      }
-      let open = try #require(try Int64.fetchOne(db, sql: "SELECT id FROM response WHERE responseKey = 'VT-OPEN'"))
-      try db.execute(
-        sql: "INSERT INTO interview (responseId, state, processId, lastActivityAt) VALUES (?, 'paused', NULL, ?)",
-        arguments: [open, "2026-03-01T10:00:00Z"])
-      for event in ["started", "answered", "paused"] {
-        try db.execute(
-          sql: "INSERT INTO interviewEvent (responseId, event, item, at, interviewer) VALUES (?, ?, NULL, ?, 'AB12')",
-          arguments: [open, event, "2026-03-01T10:00:00Z"])
-      }
-      try db.execute(sql: "DELETE FROM response WHERE responseKey = 'r4'")
-    }
+    try storeForMigration(responses, definition: definition, paused: "VT-OPEN", deleted: "r4", in: queue)
     return (queue, definition, Array(responses.prefix(3)))
   }
 

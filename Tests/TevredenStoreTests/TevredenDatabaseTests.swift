@@ -287,22 +287,8 @@ func source(_ name: String = "test.csv", strict: Bool = false) -> ImportSource {
     let second = try makeResponse("r2", grade: .missing("weet_niet"), questionnaire: definition.questionnaire)
     let open = try makeResponse("VT-OPEN", grade: nil, status: .partial, questionnaire: definition.questionnaire)
     let deleted = try makeResponse("r3", grade: .value(.grade(6)), questionnaire: definition.questionnaire)
-    try queue.write { db in
-      let snapshot = try TevredenDatabase.snapshotId(for: definition, in: db, numberingItems: false)
-      for response in [first, second, open, deleted] {
-        try insertKeyedByItemID(response, definition: definition, snapshotId: snapshot, in: db)
-      }
-      let rowId = try #require(try Int64.fetchOne(db, sql: "SELECT id FROM response WHERE responseKey = 'VT-OPEN'"))
-      try db.execute(
-        sql: "INSERT INTO interview (responseId, state, processId, lastActivityAt) VALUES (?, 'paused', NULL, ?)",
-        arguments: [rowId, "2026-03-01T10:00:00Z"])
-      for event in ["started", "answered", "paused"] {
-        try db.execute(
-          sql: "INSERT INTO interviewEvent (responseId, event, item, at, interviewer) VALUES (?, ?, NULL, ?, 'AB12')",
-          arguments: [rowId, event, "2026-03-01T10:00:00Z"])
-      }
-      try db.execute(sql: "DELETE FROM response WHERE responseKey = 'r3'")
-    }
+    try storeForMigration(
+      [first, second, open, deleted], definition: definition, paused: "VT-OPEN", deleted: "r3", in: queue)
     let before = try queue.read { db in
       try Row.fetchAll(db, sql: "SELECT \(responseMetadataColumns) FROM response ORDER BY id")
     }
@@ -785,6 +771,31 @@ func insertKeyedByItemID(
       answers.values, answers.missing,
     ])
   #expect(db.changesCount == 1)
+}
+
+/// Stores `responses` as a database before schema v13 held them, gives the one keyed `paused` a paused interview with
+/// three events, and deletes the one keyed `deleted` again, whose row id must never be handed out again: what the
+/// tests of migrations start from.
+func storeForMigration(
+  _ responses: [Response], definition: LoadedQuestionnaire, paused: String, deleted: String, in queue: DatabaseQueue
+) throws {
+  try queue.write { db in
+    let snapshot = try TevredenDatabase.snapshotId(for: definition, in: db, numberingItems: false)
+    for response in responses {
+      try insertKeyedByItemID(response, definition: definition, snapshotId: snapshot, in: db)
+    }
+    let rowId = try #require(
+      try Int64.fetchOne(db, sql: "SELECT id FROM response WHERE responseKey = ?", arguments: [paused]))
+    try db.execute(
+      sql: "INSERT INTO interview (responseId, state, processId, lastActivityAt) VALUES (?, 'paused', NULL, ?)",
+      arguments: [rowId, "2026-03-01T10:00:00Z"])
+    for event in ["started", "answered", "paused"] {
+      try db.execute(
+        sql: "INSERT INTO interviewEvent (responseId, event, item, at, interviewer) VALUES (?, ?, NULL, ?, 'AB12')",
+        arguments: [rowId, event, "2026-03-01T10:00:00Z"])
+    }
+    try db.execute(sql: "DELETE FROM response WHERE responseKey = ?", arguments: [deleted])
+  }
 }
 
 /// The response table's columns but the answers: what the migration to v13 leaves as it was.
