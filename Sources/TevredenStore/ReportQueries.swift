@@ -70,9 +70,10 @@ extension TevredenDatabase {
     try writer.read { db in
       var openItems: [Int64: [Question.ID: (text: String, position: Int)]] = [:]
       var groupLabels: [Int64: String] = [:]
-      for record in try SnapshotRecord.fetchAll(db) {
+      let records = try SnapshotRecord.fetchAll(db)
+      for (record, snapshot) in zip(records, try Self.snapshots(records)) {
         guard let id = record.id else { continue }
-        let questionnaire = try Self.snapshot(record).definition.questionnaire
+        let questionnaire = snapshot.definition.questionnaire
         groupLabels[id] = record.groupLabel
         for (position, question) in questionnaire.questions.enumerated() {
           if case .text = question.kind { openItems[id, default: [:]][question.id] = (question.text, position) }

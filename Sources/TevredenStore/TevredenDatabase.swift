@@ -413,10 +413,7 @@ public struct TevredenDatabase: Sendable {
   public func responses(questionnaire: Questionnaire.ID? = nil) throws -> [(Response, StoredSnapshot)] {
     try writer.read { db in
       var snapshots: [Int64: StoredSnapshot] = [:]
-      for record in try SnapshotRecord.fetchAll(db) {
-        let snapshot = try Self.snapshot(record)
-        snapshots[snapshot.id] = snapshot
-      }
+      for snapshot in try Self.snapshots(SnapshotRecord.fetchAll(db)) { snapshots[snapshot.id] = snapshot }
       let rows = try Row.fetchCursor(
         db,
         sql: """
@@ -447,8 +444,8 @@ public struct TevredenDatabase: Sendable {
   public func exportGroups(questionnaire: Questionnaire.ID?, period: Period?) throws -> [ExportGroup] {
     try scanConnections { db, helper in
       var definitions: [Int64: Questionnaire] = [:]
-      for record in try SnapshotRecord.fetchAll(db) {
-        if let id = record.id { definitions[id] = try Self.snapshot(record).definition.questionnaire }
+      for snapshot in try Self.snapshots(SnapshotRecord.fetchAll(db)) {
+        definitions[snapshot.id] = snapshot.definition.questionnaire
       }
       /// A questionnaire's responses collected with one snapshot: how many in the period, and the first one's id.
       struct Part: Sendable {
@@ -485,9 +482,13 @@ public struct TevredenDatabase: Sendable {
         while let range = ranges.next() { parts += try count(range) }
         return parts
       }
-      var parts: [String: Part] = [:]
+      struct PartKey: Hashable {
+        var snapshotId: Int64
+        var questionnaireID: String
+      }
+      var parts: [PartKey: Part] = [:]
       for part in threads.joined() {
-        let key = "\(part.snapshotId) \(part.questionnaireID)"
+        let key = PartKey(snapshotId: part.snapshotId, questionnaireID: part.questionnaireID)
         if var known = parts[key] {
           known.inPeriod += part.inPeriod
           known.firstId = min(known.firstId, part.firstId)
