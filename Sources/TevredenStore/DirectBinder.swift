@@ -57,6 +57,15 @@ struct DirectBinder {
     bound == SQLITE_OK ? sqlite3_step(handle) : bound
   }
 
+  /// Runs a statement that returns no rows (an insert) and resets it; whether it changed a row (`false` when its
+  /// conflict clause left it out).
+  func execute(in db: Database) throws -> Bool {
+    let result = step()
+    defer { sqlite3_reset(handle) }
+    guard result == SQLITE_DONE else { throw error(result, in: db) }
+    return sqlite3_changes(db.sqliteConnection) > 0
+  }
+
   /// The error for a result code other than the one expected, with SQLite's message.
   func error(_ result: Int32, in db: Database) -> DatabaseError {
     DatabaseError(

@@ -1,6 +1,5 @@
 import Foundation
 import GRDB
-import GRDBSQLite
 import TevredenCore
 
 /// An import in progress: a batch per source file, responses added one by one and committed in short steps that
@@ -364,16 +363,14 @@ public final class ImportSession {
   }
 
   /// Marks a response stored before this import as matched by a row of the current file; `false` when an earlier
-  /// row of the file matched it already. Kept in a temporary table of this connection, so that a file of any size
-  /// imported again needs no memory per row.
+  /// row of the file matched it already. Kept in a temporary table of this connection, whose cache is bounded
+  /// (``TevredenDatabase/importRun(isInterrupted:_:)``), so that a file of any size imported again needs no memory
+  /// per row.
   private func claim(_ keyHash: Int64) throws -> Bool {
     var binder = DirectBinder(
       try kept(&claimStatement, sql: "INSERT OR IGNORE INTO temp.importClaim (keyHash) VALUES (?)"))
     binder.bind(keyHash as Int64?)
-    let result = binder.step()
-    defer { sqlite3_reset(binder.handle) }
-    guard result == SQLITE_DONE else { throw binder.error(result, in: db) }
-    return sqlite3_changes(db.sqliteConnection) > 0
+    return try binder.execute(in: db)
   }
 
   /// Records the end of a source file's import with its counts; `rejectedWhileReading` adds the rows rejected

@@ -312,10 +312,7 @@ public struct TevredenDatabase: Sendable {
     binder.bind(record.keyHash as Int64?)
     binder.bind(record.importBatchId)
     bindContent(of: record, answers: answers, to: &binder)
-    let result = binder.step()
-    defer { sqlite3_reset(binder.handle) }
-    guard result == SQLITE_DONE else { throw binder.error(result, in: db) }
-    return sqlite3_changes(db.sqliteConnection) > 0
+    return try binder.execute(in: db)
   }
 
   /// Binds what makes a stored response the same response (``storedByKeyHashSQL``'s comparison), in the order both
