@@ -124,6 +124,65 @@ import Testing
     #expect(audit.findings.isEmpty, "\(audit.findings)")
   }
 
+  /// Disclosure control asks the intruder for findings only, and sets up a system of equations only for a target:
+  /// the findings must be the very ones of the full audit, on tables that leak and tables that do not.
+  @Test func findingsAreTheSameWhetherOrNotConsistencyIsChecked() {
+    var generator = SplitMix(seed: 20_261_205)
+    func random(_ bound: Int) -> Int { Int.random(in: 0..<bound, using: &generator) }
+    var leaking = 0
+    var untouched = 0
+    for trial in 0..<60 {
+      let rows = 2 + random(4)
+      let groups = 1 + random(3)
+      // Small cells often, so that tables hide cells and leak; some trials with large cells only.
+      let large = trial % 5 == 0
+      let thirds = (0..<3).map { _ in
+        (0..<rows).map { _ in
+          (0..<groups).map { _ in
+            GradeDistribution(
+              grades: (0..<(large ? 20 + random(30) : random(14))).map { _ in Double(1 + random(10)) })
+          }
+        }
+      }
+      let counts = MunicipalCounts(
+        gemeenten: (0..<rows).map { "G\($0)" }, groups: (0..<groups).map { "g\($0)" }, thirds: thirds)
+      let periods = 1 + random(3)
+      // Hidden are some cells that are not empty (a hidden cell holds someone, as the intruder knows).
+      let naive = Self.naive(counts, periods: periods) { period, row, column in
+        (row + column + trial) % 4 == 0 && counts.cumulative(through: period)[row][column].count > 0
+      }
+      let coordinated = DisclosureControl.coordinated(
+        counts, periods: periods, threshold: 10, distributionThreshold: 20, minimumRespondents: 10)
+      for patterns in [naive, coordinated] {
+        let year = PublishedYear(counts, patterns: patterns, minimumRespondents: 10)
+        let full = DisclosureAudit.attack(year, threshold: 10)
+        let findingsOnly = DisclosureAudit.attack(year, threshold: 10, checksConsistency: false)
+        #expect(full.isComplete)
+        #expect(findingsOnly.findings == full.findings, "trial \(trial)")
+        #expect(findingsOnly.systems <= full.systems)
+        if !full.findings.isEmpty { leaking += 1 }
+        if findingsOnly.systems == 0 { untouched += 1 }
+      }
+    }
+    // The comparison covered both: tables the intruder reads, and tables with nothing to attack.
+    #expect(leaking > 10 && untouched > 5, "\(leaking) leaking, \(untouched) without a system")
+  }
+
+  @Test func aYearThatHidesNothingIsAttackedWithoutASystemOfEquations() {
+    let counts = Self.counts([
+      [Self.grades(30), Self.grades(25, 8), Self.grades(40, 6)],
+      [Self.grades(12), Self.grades(0), Self.grades(15, 9)],
+      [Self.grades(20), Self.grades(11, 5), Self.grades(10)],
+    ])
+    let year = PublishedYear(counts, patterns: Self.naive(counts, periods: 3), minimumRespondents: 10)
+    let findingsOnly = DisclosureAudit.attack(year, threshold: 10, checksConsistency: false)
+    #expect(findingsOnly.findings.isEmpty && findingsOnly.systems == 0 && findingsOnly.programs == 0)
+    #expect(findingsOnly.increments == 18)
+    // The full audit still solves every system, to vouch that the figures agree with each other.
+    let full = DisclosureAudit.attack(year, threshold: 10)
+    #expect(full.findings.isEmpty && full.systems == 11 && full.isComplete)
+  }
+
   @Test func burapPeriodsAreRecognisedAndFreeRangesAreNot() {
     #expect(Period("2026-T1")?.burapIndex == 1)
     #expect(Period("2026-T2")?.burapIndex == 2)
