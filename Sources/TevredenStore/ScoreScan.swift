@@ -326,15 +326,14 @@ struct ScoreScan {
     let withBasis = plans.contains(where: \.dataBasis)
     let opening = plans.filter(\.opensAtFirstScoredYear)
     func literal(_ date: LocalDate) -> String { "'\(date.description)'" }
-    /// `open`: from the first day stored.
+    /// `open`: from the first day stored. Overlapping ranges are merged first (a report's ranges all lie within its
+    /// trend's), so that SQLite compares each row's day once or twice rather than once per range.
     func within(_ periods: [(period: Period, open: Bool)]) -> String {
-      var seen = Set<String>()
-      let terms = periods.map {
-        $0.open
-          ? "collectedOn <= \(literal($0.period.last))"
-          : "collectedOn BETWEEN \(literal($0.period.first)) AND \(literal($0.period.last))"
+      let terms = Self.mergedRanges(periods.map { ($0.open ? nil : $0.period.first, $0.period.last) }).map {
+        range in
+        guard let first = range.first else { return "collectedOn <= \(literal(range.last))" }
+        return "collectedOn BETWEEN \(literal(first)) AND \(literal(range.last))"
       }
-      .filter { seen.insert($0).inserted }
       return "(" + terms.joined(separator: " OR ") + ")"
     }
     func within(_ plans: [Plan]) -> String { within(plans.map { ($0.period, $0.opensAtFirstScoredYear) }) }
@@ -407,6 +406,21 @@ struct ScoreScan {
       modeColumn: modeColumn, gemeenteColumn: gemeenteColumn, languageColumn: languageColumn,
       answersColumn: answersColumn, roleColumns: roleColumns, basisColumn: basisColumn, basisCodes: basisCodes,
       batchColumn: batchColumn, withAspects: withAspects, findsFirst: !opening.isEmpty)
+  }
+
+  /// Day ranges (`first` `nil`: from the first day stored) merged where they overlap, in order: a day lies in one of
+  /// them exactly when it lies in one of the given ranges. Ranges that only touch stay apart.
+  static func mergedRanges(_ ranges: [(first: LocalDate?, last: LocalDate)]) -> [(first: LocalDate?, last: LocalDate)] {
+    func start(_ range: (first: LocalDate?, last: LocalDate)) -> Int { range.first.map(dayNumber) ?? .min }
+    var merged: [(first: LocalDate?, last: LocalDate)] = []
+    for range in ranges.sorted(by: { start($0) < start($1) }) {
+      if let last = merged.last, start(range) <= dayNumber(last.last) {
+        if dayNumber(range.last) > dayNumber(last.last) { merged[merged.count - 1].last = range.last }
+      } else {
+        merged.append(range)
+      }
+    }
+    return merged
   }
 
   /// Counts the rows the layout's statement reads: those with an id in the ranges `ranges` hands this thread, or
@@ -822,11 +836,7 @@ struct ScoreScan {
           StatusCount(audience: key.audience, group: key.group, status: status, count: $0.value, isInterview: $0.key)
         }
       }
-    }.sorted {
-      ($0.audience.rawValue, $0.group, $0.status.rawValue, $0.isInterview ? 1 : 0) < (
-        $1.audience.rawValue, $1.group, $1.status.rawValue, $1.isInterview ? 1 : 0
-      )
-    }
+    }.sorted(by: Self.statusPrecedes)
     func breakdown(_ table: TallyTable, _ dimensions: Set<ScoreDimension>) -> [GradeCell] {
       var cells: [CellKey: GradeDistribution] = [:]
       for (scan, counts) in zip(table.keys, table.tallies) where scan.g >= parts.period {
@@ -856,19 +866,15 @@ struct ScoreScan {
         aspectCounts[key, default: 0] += count
       }
     }
-    outcome.aspects = aspectCounts.sorted { lhs, rhs in
-      let (a, b) = (lhs.key, rhs.key)
-      if a.audience != b.audience { return audiences.precedes(a.audience, b.audience) }
-      if a.group != b.group { return groupNames.precedes(a.group, b.group) }
-      if a.snapshotId != b.snapshotId { return a.snapshotId < b.snapshotId }
-      if a.item != b.item { return itemNames[a.item].utf8.lexicographicallyPrecedes(itemNames[b.item].utf8) }
-      if a.value != b.value { return values.precedes(a.value, b.value) }
-      return a.grade < b.grade
-    }.map { key, count in
-      AspectCount(
-        audience: audiences.values[key.audience], group: groupNames.values[key.group], snapshotId: key.snapshotId,
-        item: itemNames[key.item], value: values.values[key.value], grade: key.grade, count: count)
-    }
+    // Ordered by the texts, as the parts of a two-part scan are merged (``aspectPrecedes(_:_:)``), and two that
+    // read the same counted as one, as they are when merged.
+    outcome.aspects = Self.mergingSorted(
+      aspectCounts.map { key, count in
+        AspectCount(
+          audience: audiences.values[key.audience], group: groupNames.values[key.group], snapshotId: key.snapshotId,
+          item: itemNames[key.item], value: values.values[key.value], grade: key.grade, count: count)
+      }.sorted(by: Self.aspectPrecedes), [], by: Self.aspectPrecedes
+    ) { sum, more in sum.count += more.count }
     outcome.dataBasis = tally.basisTotals.map { key, count in
       BasisCount(
         mode: modes.values[key.mode], importBatchId: key.batch, audience: audiences.values[key.audience],
@@ -877,54 +883,15 @@ struct ScoreScan {
     return outcome
   }
 
-  /// The counts of two parts of a scan together (they read disjoint rows), in the order one scan gives them.
+  /// The counts of two parts of a scan together (they read disjoint rows), in the order one scan gives them. Each
+  /// part's lists are already in that order, each key once, so they are merged as sorted lists are: a dictionary
+  /// of every key and a sort again took most of the time from the end of the rows to the figures (perf).
   private static func adding(_ first: Outcome, _ second: Outcome) -> Outcome {
     func add(_ lhs: [GradeCell], _ rhs: [GradeCell]) -> [GradeCell] {
-      var map: [CellKey: GradeDistribution] = [:]
-      for cell in lhs + rhs {
-        let key = CellKey(
-          audience: cell.audience, group: cell.group, gemeente: cell.gemeente, role: cell.role,
-          language: cell.language, year: cell.year, third: cell.third)
-        map[key] = (map[key] ?? .empty) + cell.distribution
-      }
-      return cells(map)
+      mergingSorted(lhs, rhs, by: cellPrecedes) { sum, more in sum.distribution = sum.distribution + more.distribution }
     }
     func add(_ lhs: [StatusCount], _ rhs: [StatusCount]) -> [StatusCount] {
-      var counts: [StatusCount: Int] = [:]
-      for status in lhs + rhs {
-        var key = status
-        key.count = 0
-        counts[key, default: 0] += status.count
-      }
-      return counts.map { key, count in
-        var status = key
-        status.count = count
-        return status
-      }.sorted {
-        ($0.audience.rawValue, $0.group, $0.status.rawValue, $0.isInterview ? 1 : 0) < (
-          $1.audience.rawValue, $1.group, $1.status.rawValue, $1.isInterview ? 1 : 0
-        )
-      }
-    }
-    /// As SQLite's BINARY collation: NULL first, then by bytes.
-    func precedes(_ lhs: String?, _ rhs: String?) -> Bool {
-      guard let lhs, let rhs else { return lhs == nil && rhs != nil }
-      return lhs.utf8.lexicographicallyPrecedes(rhs.utf8)
-    }
-    struct AspectCountKey: Hashable {
-      var audience: String?
-      var group: String?
-      var snapshotId: Int64
-      var item: String
-      var value: String?
-      var grade: Double
-    }
-    var aspects: [AspectCountKey: Int] = [:]
-    for count in first.aspects + second.aspects {
-      let key = AspectCountKey(
-        audience: count.audience, group: count.group, snapshotId: count.snapshotId, item: count.item,
-        value: count.value, grade: count.grade)
-      aspects[key, default: 0] += count.count
+      mergingSorted(lhs, rhs, by: statusPrecedes) { sum, more in sum.count += more.count }
     }
     struct BasisCountKey: Hashable {
       var mode: String?
@@ -945,21 +912,9 @@ struct ScoreScan {
       sum.municipal = add(first.municipal ?? [], second.municipal ?? [])
     }
     sum.statuses = add(first.statuses, second.statuses)
-    sum.outsideBasis = add(first.outsideBasis, second.outsideBasis).sorted {
-      ($0.audience.rawValue, $0.group) < ($1.audience.rawValue, $1.group)
-    }
-    sum.aspects = aspects.sorted { lhs, rhs in
-      let (a, b) = (lhs.key, rhs.key)
-      if a.audience != b.audience { return precedes(a.audience, b.audience) }
-      if a.group != b.group { return precedes(a.group, b.group) }
-      if a.snapshotId != b.snapshotId { return a.snapshotId < b.snapshotId }
-      if a.item != b.item { return a.item.utf8.lexicographicallyPrecedes(b.item.utf8) }
-      if a.value != b.value { return precedes(a.value, b.value) }
-      return a.grade < b.grade
-    }.map { key, count in
-      AspectCount(
-        audience: key.audience, group: key.group, snapshotId: key.snapshotId, item: key.item, value: key.value,
-        grade: key.grade, count: count)
+    sum.outsideBasis = add(first.outsideBasis, second.outsideBasis)
+    sum.aspects = mergingSorted(first.aspects, second.aspects, by: aspectPrecedes) { sum, more in
+      sum.count += more.count
     }
     sum.dataBasis = basis.map { key, count in
       BasisCount(mode: key.mode, importBatchId: key.importBatchId, audience: key.audience, count: count)
@@ -967,22 +922,82 @@ struct ScoreScan {
     return sum
   }
 
-  /// Cells in a fixed order: audience, group, then the breakdown's values (`nil` first).
+  /// Two lists in the order `precedes` gives as one list in that order, equal elements (neither precedes the other)
+  /// once: the later added to the earlier by `combine`, the first list's before the second's.
+  static func mergingSorted<Element>(
+    _ lhs: [Element], _ rhs: [Element], by precedes: (Element, Element) -> Bool,
+    combine: (inout Element, Element) -> Void
+  ) -> [Element] {
+    var merged: [Element] = []
+    merged.reserveCapacity(max(lhs.count, rhs.count))
+    /// Appends `element`, or adds it to the last one when they are equal: two texts that read the same (differing
+    /// only after a NUL byte) may stand apart in one part's list.
+    func append(_ element: Element) {
+      if let last = merged.last, !precedes(last, element) {
+        combine(&merged[merged.count - 1], element)
+      } else {
+        merged.append(element)
+      }
+    }
+    var left = 0
+    var right = 0
+    while left < lhs.count || right < rhs.count {
+      if right == rhs.count || (left < lhs.count && !precedes(rhs[right], lhs[left])) {
+        append(lhs[left])
+        left += 1
+      } else {
+        append(rhs[right])
+        right += 1
+      }
+    }
+    return merged
+  }
+
+  /// The order of an outcome's status counts: audience, group, status, then self-completed before interviews.
+  static func statusPrecedes(_ a: StatusCount, _ b: StatusCount) -> Bool {
+    (a.audience.rawValue, a.group, a.status.rawValue, a.isInterview ? 1 : 0) < (
+      b.audience.rawValue, b.group, b.status.rawValue, b.isInterview ? 1 : 0
+    )
+  }
+
+  /// The order of an outcome's aspect counts (see ``Outcome/aspects``): by their keys, texts as SQLite's BINARY
+  /// collation orders them (NULL first, then by bytes).
+  static func aspectPrecedes(_ a: AspectCount, _ b: AspectCount) -> Bool {
+    func precedes(_ lhs: String?, _ rhs: String?) -> Bool {
+      guard let lhs, let rhs else { return lhs == nil && rhs != nil }
+      return lhs.utf8.lexicographicallyPrecedes(rhs.utf8)
+    }
+    if a.audience != b.audience { return precedes(a.audience, b.audience) }
+    if a.group != b.group { return precedes(a.group, b.group) }
+    if a.snapshotId != b.snapshotId { return a.snapshotId < b.snapshotId }
+    if a.item != b.item { return a.item.utf8.lexicographicallyPrecedes(b.item.utf8) }
+    if a.value != b.value { return precedes(a.value, b.value) }
+    return a.grade < b.grade
+  }
+
+  /// The order of cells: audience, group, then the breakdown's values (`nil` first), year and third.
+  static func cellPrecedes(_ a: GradeCell, _ b: GradeCell) -> Bool {
+    /// `nil` first, then as Swift orders strings.
+    func order(_ lhs: String?, _ rhs: String?) -> Bool? {
+      if lhs == rhs { return nil }
+      guard let lhs, let rhs else { return lhs == nil }
+      return lhs < rhs
+    }
+    if a.audience != b.audience { return a.audience.rawValue < b.audience.rawValue }
+    if let ordered = order(a.group, b.group) { return ordered }
+    if let ordered = order(a.gemeente, b.gemeente) { return ordered }
+    if let ordered = order(a.role, b.role) { return ordered }
+    if let ordered = order(a.language, b.language) { return ordered }
+    return (a.year ?? .min, a.third ?? .min) < (b.year ?? .min, b.third ?? .min)
+  }
+
+  /// Cells in a fixed order (``cellPrecedes(_:_:)``).
   private static func cells(_ map: [CellKey: GradeDistribution]) -> [GradeCell] {
-    func text(_ value: String?) -> String { value.map { "1" + $0 } ?? "0" }
-    func number(_ value: Int?) -> Int { value ?? .min }
-    return map.map { key, distribution in
+    map.map { key, distribution in
       GradeCell(
         audience: key.audience, group: key.group, gemeente: key.gemeente, role: key.role, language: key.language,
         year: key.year, third: key.third, distribution: distribution)
-    }.sorted {
-      ($0.audience.rawValue, $0.group, text($0.gemeente), text($0.role), text($0.language)) < (
-        $1.audience.rawValue, $1.group, text($1.gemeente), text($1.role), text($1.language)
-      )
-        || (($0.audience.rawValue, $0.group, text($0.gemeente), text($0.role), text($0.language)) == (
-          $1.audience.rawValue, $1.group, text($1.gemeente), text($1.role), text($1.language)
-        ) && (number($0.year), number($0.third)) < (number($1.year), number($1.third)))
-    }
+    }.sorted(by: cellPrecedes)
   }
 }
 
@@ -1025,8 +1040,14 @@ enum JSONMembers {
         text[index] == UInt8(ascii: "\""), text[index + 1] == UInt8(ascii: ":"), text[index + 2] == UInt8(ascii: "\"")
       else { return false }
       index += 3
-      guard let end = memchr(base + index, Int32(UInt8(ascii: "\"")), count - index) else { return false }
-      let length = base.distance(to: end.assumingMemoryBound(to: UInt8.self)) - index
+      // Most values are a few bytes (a scale point, `ja`): looked for byte by byte, where a call of memchr per
+      // value was a quarter of reading the object (perf); a longer one by memchr.
+      var length = 0
+      while length < 8, index + length < count, text[index + length] != UInt8(ascii: "\"") { length += 1 }
+      if length == 8 || index + length == count {
+        guard let end = memchr(base + index, Int32(UInt8(ascii: "\"")), count - index) else { return false }
+        length = base.distance(to: end.assumingMemoryBound(to: UInt8.self)) - index
+      }
       // A quote after a backslash may be inside the string: the general readers decide.
       if length > 0, text[index + length - 1] == UInt8(ascii: "\\") { return false }
       guard body(code, UnsafeBufferPointer(start: base + index, count: length)) else { return false }

@@ -51,6 +51,40 @@ import Testing
     #expect(ranges.next() == nil)
   }
 
+  /// The parts' sorted lists are merged, not hashed and sorted again: every key once, counts added, order kept.
+  @Test func sortedListsAreMergedWithEqualKeysAddedOnce() {
+    typealias Pair = (key: String, count: Int)
+    func merged(_ lhs: [Pair], _ rhs: [Pair]) -> [String] {
+      ScoreScan.mergingSorted(lhs, rhs, by: { $0.key < $1.key }) { $0.count += $1.count }.map { "\($0.key)\($0.count)" }
+    }
+    #expect(merged([("a", 1), ("c", 2), ("d", 1)], [("b", 5), ("c", 3), ("e", 1)]) == ["a1", "b5", "c5", "d1", "e1"])
+    #expect(merged([], [("b", 5)]) == ["b5"])
+    #expect(merged([("a", 1)], []) == ["a1"])
+    #expect(merged([], []) == [])
+    // Equal keys side by side in one list (texts that read the same) count once, as in the other part.
+    #expect(merged([("a", 1), ("a", 2), ("b", 1)], [("a", 4)]) == ["a7", "b1"])
+  }
+
+  /// The scan's statement reads the union of its plans' day ranges: overlapping ones merged, the rest kept apart.
+  @Test func overlappingDayRangesAreMergedAndOthersKeptApart() throws {
+    func day(_ text: String) throws -> LocalDate { try #require(LocalDate(text)) }
+    func text(_ ranges: [(first: LocalDate?, last: LocalDate)]) -> [String] {
+      ranges.map { "\($0.first?.description ?? "…")/\($0.last)" }
+    }
+    // A report: its period, the year before, its municipal year and its trend from the first day stored.
+    let report = ScoreScan.mergedRanges([
+      (try day("2026-01-01"), try day("2026-08-31")), (try day("2025-01-01"), try day("2025-08-31")),
+      (try day("2026-01-01"), try day("2026-08-31")), (nil, try day("2026-08-31")), (nil, try day("2025-08-31")),
+    ])
+    #expect(text(report) == ["…/2026-08-31"])
+    let apart = ScoreScan.mergedRanges([
+      (try day("2026-05-01"), try day("2026-08-31")), (try day("2025-05-01"), try day("2025-08-31")),
+      (try day("2026-01-01"), try day("2026-04-30")), (try day("2025-03-01"), try day("2025-06-30")),
+    ])
+    // Touching ranges stay apart; overlapping ones become one.
+    #expect(text(apart) == ["2025-03-01/2025-08-31", "2026-01-01/2026-04-30", "2026-05-01/2026-08-31"])
+  }
+
   @Test func aStoppedScanHandsOutNoFurtherRange() {
     let ranges = ScanRanges(1...1000, count: 10)
     #expect(ranges.next() == 1...100)
