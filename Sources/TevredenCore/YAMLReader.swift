@@ -16,7 +16,10 @@ struct YAMLReader {
   /// Parses the text into a node tree, or records the syntax error.
   mutating func compose(_ text: String) -> Node? {
     do {
-      guard let node = try Yams.compose(yaml: text) else {
+      // Every value is read as the text it is written as (`Int(scalar.string)` where a number is asked), so no
+      // scalar's type is worked out: Yams's default resolver tried its regular expressions on every scalar, and
+      // that with its duplicate-key check was most of reading a definition (perf: a report parses every stored one).
+      guard let node = try Yams.compose(yaml: text, .basic) else {
         error(at: nil, "the file is empty")
         return nil
       }
