@@ -37,7 +37,7 @@ struct ScoreScan {
     var number: Int
   }
 
-  /// A snapshot's aspect items by the number that keys them: `items[code]` is the item's index in ``itemNames``
+  /// A snapshot's aspect items by the number that keys them: `byCode[code]` is the item's position in ``items``
   /// plus one, 0 for a number that is no aspect. Item numbers are small (one per item id the database holds), so
   /// finding a member's item is reading its key's digits and one array element.
   struct AspectLookup {
@@ -46,30 +46,31 @@ struct ScoreScan {
     /// Items with numbers too large for the array (a database would need tens of thousands of item ids).
     private var large: [Int: Int] = [:]
 
+    /// A lookup of its own for each thread of a scan: `items` is copied (see ``ScoreScan/count``).
     init(_ items: [AspectItem]) {
-      self.items = items
-      for item in items {
+      self.items = items.map { AspectItem(key: $0.key.map { $0 }, number: $0.number) }
+      for (position, item) in items.enumerated() {
         guard let code = Self.code(item.key) else { continue }
         guard code < 1 << 16 else {
-          large[code] = item.number
+          large[code] = position
           continue
         }
         if byCode.count <= code { byCode += repeatElement(0, count: code + 1 - byCode.count) }
-        byCode[code] = Int32(item.number + 1)
+        byCode[code] = Int32(position + 1)
       }
     }
 
-    /// The index in ``itemNames`` of the aspect item keyed by `key`, or `nil`.
-    func number(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
+    /// The position in ``items`` of the aspect item keyed by `key`, or `nil`.
+    func position(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
       guard let code = Self.code(key) else { return nil }
-      return number(code: code)
+      return position(code: code)
     }
 
-    /// The index in ``itemNames`` of the aspect item with this number, or `nil`.
-    func number(code: Int) -> Int? {
+    /// The position in ``items`` of the aspect item with this number, or `nil`.
+    func position(code: Int) -> Int? {
       guard code < byCode.count else { return large.isEmpty ? nil : large[code] }
-      let number = Int(byCode[code])
-      return number > 0 ? number - 1 : nil
+      let position = Int(byCode[code])
+      return position > 0 ? position - 1 : nil
     }
 
     /// A key's number: decimal digits without a leading zero, at most eighteen of them.
@@ -207,7 +208,13 @@ struct ScoreScan {
     var municipalCells = TallyTable()
     var aspectCells: [AspectCellKey: Int] = [:]
     var aspectCellKeys: [AspectCellKey] = []
-    /// Per aspect cell, item and value slot: the number of its tally in `aspectTallies` plus one (0: none yet).
+    /// Per aspect cell, the first of its slots: one per item of its snapshot (by position) and value slot.
+    var aspectCellStarts: [Int] = []
+    /// Per aspect cell, ten times its slots: for each whole grade 1–10 in turn, the respondents per slot. Counted
+    /// without a ``GradeTally`` per answer; and by grade first, so that the answers of one row, which share their
+    /// cell and grade, are counted close together (by slot first, a count was a miss in the cache).
+    var aspectWhole: [Int] = []
+    /// Per slot, the number of its tally of any other grade in `aspectTallies` plus one (0: none yet).
     var aspectSlots: [Int] = []
     var aspectTallies: [GradeTally] = []
     var aspectOverflow: [AspectKey: Int] = [:]
@@ -216,8 +223,8 @@ struct ScoreScan {
     /// changes: consecutive rows nearly always share one (an import's rows are stored together), and hashing the
     /// key per row was a noticeable part of a report's scan.
     var basisRun: (key: BasisKey, count: Int)?
-    /// The aspect cell of the last row that had aspects, for the same reason.
-    var lastAspectCell: (key: AspectCellKey, cell: Int)?
+    /// The aspect cell of the last row that had aspects, and its first slot, for the same reason.
+    var lastAspectCell: (key: AspectCellKey, start: Int)?
 
     /// `basisCounts` with the last run added.
     var basisTotals: [BasisKey: Int] {
@@ -276,6 +283,7 @@ struct ScoreScan {
     var gemeenteColumn: Int32
     var languageColumn: Int32
     var answersColumn: Int32
+    var snapshotColumn: Int32
     var roleColumns: [Int32]
     var basisColumn: Int32
     var basisCodes: [Int]
@@ -357,12 +365,20 @@ struct ScoreScan {
       languageColumn = column
       column += 1
     }
+    // The answers of every row with a grade, once, for the aspects and for the role basis alike: which rows count
+    // is decided here as the row is counted. A condition per reader in SQL (the aspects' on status, grade and
+    // day, the role basis's on grade and audience) cost SQLite more than the rows it kept back (sqlite3: 0.05 s of
+    // CPU per condition and million rows, against 0.07 s for the whole scan).
+    if withAspects || !roleBasis.isEmpty {
+      columns.append("CASE WHEN grade IS NOT NULL THEN answers END")
+      answersColumn = column
+      column += 1
+    }
+    var snapshotColumn: Int32 = -1
     if withAspects {
-      // Only the rows whose aspects count hand their answers over: the others are never copied out of SQLite.
-      let guardTerm = scoredInPeriod + within(plans.filter(\.aspects))
-      columns += ["snapshotId", "CASE WHEN \(guardTerm) THEN answers END"]
-      answersColumn = column + 1
-      column += 2
+      columns.append("snapshotId")
+      snapshotColumn = column
+      column += 1
     }
     if byRole {
       let guardTerm = scoredInPeriod + within(plans.filter { $0.breakdown?.contains(.role) == true })
@@ -375,19 +391,14 @@ struct ScoreScan {
         column += 1
       }
     }
-    // The answers of every row with a grade of an audience with a role basis: which of them count is known only
-    // here. The role is read from the text in Swift, in one pass; SQLite's json_extract parsed the whole object
-    // once per role item and more than doubled the time of a score.
+    // The role basis reads the role from the answers (of an audience that has one) in Swift, in one pass;
+    // SQLite's json_extract parsed the whole object once per role item and more than doubled the time of a score.
     var basisColumn: Int32 = -1
     var basisCodes: [Int] = []
     if !roleBasis.isEmpty {
       let codes = try ItemCodes.fetch(db)
       basisCodes = Questionnaire.roleItems.compactMap { codes.code($0.rawValue).map(Int.init) }
-      let audiences = roleBasis.keys.sorted().map { "'\($0.replacingOccurrences(of: "'", with: "''"))'" }
-      columns.append(
-        "CASE WHEN grade IS NOT NULL AND audience IN (\(audiences.joined(separator: ", "))) THEN answers END")
-      basisColumn = column
-      column += 1
+      basisColumn = answersColumn
     }
     if withBasis {
       columns += ["importBatchId"]
@@ -404,7 +415,8 @@ struct ScoreScan {
         WHERE \(within(ranges)) AND \(try TevredenDatabase.visibleResponses(in: db))
         """,
       modeColumn: modeColumn, gemeenteColumn: gemeenteColumn, languageColumn: languageColumn,
-      answersColumn: answersColumn, roleColumns: roleColumns, basisColumn: basisColumn, basisCodes: basisCodes,
+      answersColumn: answersColumn, snapshotColumn: snapshotColumn, roleColumns: roleColumns, basisColumn: basisColumn,
+      basisCodes: basisCodes,
       batchColumn: batchColumn, withAspects: withAspects, findsFirst: !opening.isEmpty)
   }
 
@@ -431,9 +443,13 @@ struct ScoreScan {
     let gemeenteColumn = layout.gemeenteColumn
     let languageColumn = layout.languageColumn
     let answersColumn = layout.answersColumn
+    let snapshotColumn = layout.snapshotColumn
     let roleColumns = layout.roleColumns
     let basisColumn = layout.basisColumn
-    let basisCodes = layout.basisCodes
+    // Copies of its own, for every buffer read for each row: the two threads of a scan each retain and release
+    // what they read, and on a buffer they share that moves its cache line from core to core at every row (perf
+    // put a quarter of the counting on one load from the aspect items both threads shared).
+    let basisCodes = layout.basisCodes.map { $0 }
     let batchColumn = layout.batchColumn
     let withAspects = layout.withAspects
     var audiences = TextInterner()
@@ -453,10 +469,13 @@ struct ScoreScan {
     var basisRoles = TextInterner()
     var found: [(item: Int, value: Int)] = []
     var lastSnapshot: Int64 = .min
-    var snapshotAspects = AspectLookup([])
-    // Each snapshot's lookup, made once: interviews of several questionnaires on one day alternate snapshots from
-    // row to row, and making the lookup anew at each change was a twelfth of a report's time (perf).
-    var aspectLookups: [Int64: AspectLookup] = [:]
+    // Each snapshot's lookup, made once, and found by the snapshot's id in an array: interviews of several
+    // questionnaires on one day alternate snapshots from row to row, and making the lookup anew at each change was
+    // a twelfth of a report's time, and copying a lookup out of a dictionary at each change most of the rest (perf).
+    var aspectLookups: [AspectLookup] = []
+    var lookupOfSnapshot: [Int32] = []
+    var lookupOfLargeSnapshot: [Int64: Int] = [:]
+    var currentLookup = 0
     var oneByteValues = [Int](repeating: 0, count: 256)
     // The first day of a scored response: the smallest yyyymmdd, and the smallest text not written YYYY-MM-DD.
     let findsFirst = layout.findsFirst
@@ -478,7 +497,8 @@ struct ScoreScan {
         if scored, basisColumn >= 0 {
           let audience = audiences.id(row, 0)
           while basisOfAudience.count < audiences.values.count {
-            basisOfAudience.append(audiences.values[basisOfAudience.count].flatMap { roleBasis[$0] })
+            basisOfAudience.append(
+              audiences.values[basisOfAudience.count].flatMap { roleBasis[$0] }.map { Set($0.map { String($0) }) })
           }
           if let allowed = basisOfAudience[audience] {
             // The first role item answered, as a breakdown by role reads it; no role answer is outside too.
@@ -510,6 +530,7 @@ struct ScoreScan {
         var mode = -1
         var role: [Int]?
         var aspectsRead = false
+        var wholeGrade = -1
         for plan in tallies.indices {
           let inPeriod = tallies[plan].period.contains(day)
           let inPrevious = tallies[plan].previous.contains(day)
@@ -583,46 +604,69 @@ struct ScoreScan {
           if inPeriod, tallies[plan].aspects, withAspects {
             if !aspectsRead {
               aspectsRead = true
-              let snapshot = sqlite3_column_int64(row, answersColumn - 1)
-              if snapshot != lastSnapshot {
+              let snapshot = sqlite3_column_int64(row, snapshotColumn)
+              if snapshot != lastSnapshot || aspectLookups.isEmpty {
                 lastSnapshot = snapshot
-                if let known = aspectLookups[snapshot] {
-                  snapshotAspects = known
+                let small = snapshot >= 0 && snapshot < 1 << 16 ? Int(snapshot) : nil
+                if let small, small < lookupOfSnapshot.count, lookupOfSnapshot[small] > 0 {
+                  currentLookup = Int(lookupOfSnapshot[small]) - 1
+                } else if small == nil, let known = lookupOfLargeSnapshot[snapshot] {
+                  currentLookup = known
                 } else {
-                  snapshotAspects = AspectLookup(aspectItems[snapshot] ?? [])
-                  aspectLookups[snapshot] = snapshotAspects
+                  currentLookup = aspectLookups.count
+                  aspectLookups.append(AspectLookup(aspectItems[snapshot] ?? []))
+                  if let small {
+                    if lookupOfSnapshot.count <= small {
+                      lookupOfSnapshot += repeatElement(0, count: small + 1 - lookupOfSnapshot.count)
+                    }
+                    lookupOfSnapshot[small] = Int32(currentLookup + 1)
+                  } else {
+                    lookupOfLargeSnapshot[snapshot] = currentLookup
+                  }
                 }
               }
               found.removeAll(keepingCapacity: true)
-              if !snapshotAspects.items.isEmpty {
-                Self.readAspects(row, answersColumn, snapshotAspects, &values, &oneByteValues, into: &found)
+              if !aspectLookups[currentLookup].items.isEmpty {
+                Self.readAspects(
+                  row, answersColumn, aspectLookups[currentLookup], &values, &oneByteValues, into: &found)
               }
+              // The grade's place among the whole grades 1–10, or -1 for any other.
+              wholeGrade = grade >= 1 && grade <= 10 && Double(Int(grade)) == grade ? Int(grade) - 1 : -1
             }
             guard !found.isEmpty else { continue }
             // One lookup per row for its cell; its items' values are counted in fixed slots (a dictionary lookup
             // per answer took a sixth of a report's time).
             let cellKey = AspectCellKey(audience: audience, group: group, snapshotId: lastSnapshot)
-            let cell: Int
+            let start: Int
             if let last = tallies[plan].lastAspectCell, last.key == cellKey {
-              cell = last.cell
+              start = last.start
             } else if let known = tallies[plan].aspectCells[cellKey] {
-              cell = known
-              tallies[plan].lastAspectCell = (cellKey, cell)
+              start = tallies[plan].aspectCellStarts[known]
+              tallies[plan].lastAspectCell = (cellKey, start)
             } else {
-              cell = tallies[plan].aspectCellKeys.count
-              tallies[plan].aspectCells[cellKey] = cell
+              start = tallies[plan].aspectSlots.count
+              let slots = aspectLookups[currentLookup].items.count * Self.valueSlots
+              tallies[plan].aspectCells[cellKey] = tallies[plan].aspectCellKeys.count
               tallies[plan].aspectCellKeys.append(cellKey)
-              tallies[plan].aspectSlots += repeatElement(0, count: itemNames.count * Self.valueSlots)
-              tallies[plan].lastAspectCell = (cellKey, cell)
+              tallies[plan].aspectCellStarts.append(start)
+              tallies[plan].aspectSlots += repeatElement(0, count: slots)
+              tallies[plan].aspectWhole += repeatElement(0, count: slots * 10)
+              tallies[plan].lastAspectCell = (cellKey, start)
             }
-            for (item, value) in found {
+            let cellSlots = aspectLookups[currentLookup].items.count * Self.valueSlots
+            for (position, value) in found {
               guard value < Self.valueSlots else {
                 let key = AspectKey(
-                  audience: audience, group: group, snapshotId: lastSnapshot, item: item, value: value, grade: grade)
+                  audience: audience, group: group, snapshotId: lastSnapshot,
+                  item: aspectLookups[currentLookup].items[position].number, value: value, grade: grade)
                 tallies[plan].aspectOverflow[key, default: 0] += 1
                 continue
               }
-              let slot = (cell * itemNames.count + item) * Self.valueSlots + value
+              let slot = start + position * Self.valueSlots + value
+              if wholeGrade >= 0 {
+                tallies[plan].aspectWhole[start * 10 + wholeGrade * cellSlots + slot - start] += 1
+                continue
+              }
               let number = tallies[plan].aspectSlots[slot]
               if number > 0 {
                 tallies[plan].aspectTallies[number - 1].add(grade)
@@ -744,8 +788,8 @@ struct ScoreScan {
     return number
   }
 
-  /// Picks the snapshot's aspect items out of the answers object in `column`: each with the number of its value
-  /// text. Only string values count (the store writes every answer as text); a missing code is never in the
+  /// Picks the snapshot's aspect items out of the answers object in `column`: each by its position in the
+  /// lookup's items, with the number of its value text. Only string values count (the store writes every answer as text); a missing code is never in the
   /// answers object. `oneByteValues` keeps the numbers of one-byte values (the points of a scale) so that they are
   /// not looked up among the values each time.
   private static func readAspects(
@@ -759,7 +803,7 @@ struct ScoreScan {
     // The layout the store writes, read in one pass; anything else (written by hand or by SQLite's JSON functions)
     // the general readers below take.
     let stored = JSONMembers.forEachNumberedMember(bytes) { code, value in
-      guard let number = lookup.number(code: code) else { return true }
+      guard let number = lookup.position(code: code) else { return true }
       if value.count == 1 {
         let byte = Int(value[0])
         guard byte != Int(UInt8(ascii: "\\")) else { return false }
@@ -774,7 +818,7 @@ struct ScoreScan {
     guard !stored else { return }
     found.removeAll(keepingCapacity: true)
     let simple = JSONMembers.forEachStringMember(bytes) { key, value in
-      guard let number = lookup.number(key) else { return }
+      guard let number = lookup.position(key) else { return }
       if value.count == 1 {
         let byte = Int(value[0])
         if oneByteValues[byte] == 0 { oneByteValues[byte] = values.id(value) }
@@ -790,10 +834,10 @@ struct ScoreScan {
     guard
       let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any]
     else { return }
-    for item in items {
+    for (position, item) in items.enumerated() {
       guard let value = object[String(decoding: item.key, as: UTF8.self)] as? String else { continue }
       let utf8 = Array(value.utf8)
-      found.append((item.number, utf8.withUnsafeBufferPointer { values.id($0) }))
+      found.append((position, utf8.withUnsafeBufferPointer { values.id($0) }))
     }
   }
 
@@ -856,14 +900,25 @@ struct ScoreScan {
     if let dimensions = tally.breakdown { outcome.cells = breakdown(tally.cells, dimensions) }
     if tally.municipal != nil { outcome.municipal = breakdown(tally.municipalCells, [.gemeente, .period]) }
     var aspectCounts = tally.aspectOverflow
-    let perCell = itemNames.count * Self.valueSlots
-    for (slot, number) in tally.aspectSlots.enumerated() where number > 0 {
-      let cell = tally.aspectCellKeys[slot / perCell]
-      for (grade, count) in tally.aspectTallies[number - 1].counts {
-        let key = AspectKey(
-          audience: cell.audience, group: cell.group, snapshotId: cell.snapshotId,
-          item: slot % perCell / Self.valueSlots, value: slot % Self.valueSlots, grade: grade)
-        aspectCounts[key, default: 0] += count
+    for (cell, start) in zip(tally.aspectCellKeys, tally.aspectCellStarts) {
+      let items = aspectItems[cell.snapshotId] ?? []
+      let cellSlots = items.count * Self.valueSlots
+      for (position, item) in items.enumerated() {
+        for value in 0..<Self.valueSlots {
+          let slot = start + position * Self.valueSlots + value
+          func key(_ grade: Double) -> AspectKey {
+            AspectKey(
+              audience: cell.audience, group: cell.group, snapshotId: cell.snapshotId, item: item.number, value: value,
+              grade: grade)
+          }
+          for whole in 0..<10 {
+            let count = tally.aspectWhole[start * 10 + whole * cellSlots + slot - start]
+            if count > 0 { aspectCounts[key(Double(whole + 1)), default: 0] += count }
+          }
+          let number = tally.aspectSlots[slot]
+          guard number > 0 else { continue }
+          for (grade, count) in tally.aspectTallies[number - 1].counts { aspectCounts[key(grade), default: 0] += count }
+        }
       }
     }
     // Ordered by the texts, as the parts of a two-part scan are merged (``aspectPrecedes(_:_:)``), and two that

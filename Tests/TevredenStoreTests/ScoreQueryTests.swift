@@ -612,12 +612,14 @@ enum ScoringTests {}
   }
 
   @Test func anAspectIsFoundByTheNumberThatKeysItWhateverItsSize() {
+    // Found by its position among the snapshot's aspect items, whatever its number among all items.
     let lookup = ScoreScan.AspectLookup([
-      .init(key: Array("3".utf8), number: 0), .init(key: Array("12".utf8), number: 1),
-      .init(key: Array("70000".utf8), number: 2), .init(key: Array("123456789012".utf8), number: 3),
+      .init(key: Array("3".utf8), number: 7), .init(key: Array("12".utf8), number: 2),
+      .init(key: Array("70000".utf8), number: 9), .init(key: Array("123456789012".utf8), number: 0),
     ])
-    func number(_ key: String) -> Int? { Array(key.utf8).withUnsafeBufferPointer { lookup.number($0) } }
+    func number(_ key: String) -> Int? { Array(key.utf8).withUnsafeBufferPointer { lookup.position($0) } }
     #expect(number("3") == 0 && number("12") == 1 && number("70000") == 2 && number("123456789012") == 3)
+    #expect(lookup.items.map(\.number) == [7, 2, 9, 0])
     // Other numbers, and keys that are no number as the store writes them (a leading zero, a sign, letters).
     for key in ["0", "4", "11", "69999", "03", "012", "+3", "3a", "cijfer", "", "1234567890123456789"] {
       #expect(number(key) == nil, "\(key)")
