@@ -467,6 +467,10 @@ struct ScoreScan {
     // Per audience number: the role basis, if any (looked up once per audience, not per row).
     var basisOfAudience: [Set<String>?] = []
     var basisRoles = TextInterner()
+    // Per audience number and role number: whether the role counts in the audience's basis.
+    var roleCounts: [[Bool]] = []
+    // Per role item: the number of its answer in the row being read (0: none).
+    var roleFound = [Int](repeating: 0, count: basisCodes.count)
     var found: [(item: Int, value: Int)] = []
     var lastSnapshot: Int64 = .min
     // Each snapshot's lookup, made once, and found by the snapshot's id in an array: interviews of several
@@ -501,9 +505,18 @@ struct ScoreScan {
               audiences.values[basisOfAudience.count].flatMap { roleBasis[$0] }.map { Set($0.map { String($0) }) })
           }
           if let allowed = basisOfAudience[audience] {
-            // The first role item answered, as a breakdown by role reads it; no role answer is outside too.
-            let role = Self.readRole(row, basisColumn, codes: basisCodes, into: &basisRoles)
-            if role.flatMap({ basisRoles.values[$0] }).map({ !allowed.contains($0) }) ?? true {
+            // The first role item answered, as a breakdown by role reads it; no role answer is outside too. Whether
+            // a role counts is worked out once per audience and role, not hashed for every row.
+            var counts = false
+            if let role = Self.readRole(row, basisColumn, codes: basisCodes, into: &basisRoles, found: &roleFound) {
+              while roleCounts.count <= audience { roleCounts.append([]) }
+              while roleCounts[audience].count <= role {
+                let text = basisRoles.values[roleCounts[audience].count]
+                roleCounts[audience].append(text.map { allowed.contains($0) } ?? false)
+              }
+              counts = roleCounts[audience][role]
+            }
+            if !counts {
               outside = true
               hasGrade = false
               scored = false
@@ -737,30 +750,32 @@ struct ScoreScan {
 
   /// The role answered in the answers object in `column`: the interned value of the first of the role items
   /// (`codes`, their numbers, in order) that has one, or `nil`.
+  /// `found`: one number per role item, kept from row to row so that no row allocates (a member met twice counts
+  /// by its last value).
   private static func readRole(
-    _ handle: OpaquePointer, _ column: Int32, codes: [Int], into roles: inout TextInterner
+    _ handle: OpaquePointer, _ column: Int32, codes: [Int], into roles: inout TextInterner, found: inout [Int]
   ) -> Int? {
     guard sqlite3_column_type(handle, column) != SQLITE_NULL, let text = sqlite3_column_text(handle, column) else {
       return nil
     }
     let bytes = UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, column)))
-    var found: [Int: Int] = [:]
+    for index in found.indices { found[index] = 0 }
     let stored = JSONMembers.forEachNumberedMember(bytes) { code, value in
-      guard codes.contains(code) else { return true }
+      guard let index = codes.firstIndex(of: code) else { return true }
       guard !value.contains(UInt8(ascii: "\\")) else { return false }
-      found[code] = roles.id(value)
+      found[index] = roles.id(value)
       return true
     }
     if !stored {
       // Written otherwise (by hand, by SQLite's JSON functions, with escapes): decoded in full.
-      found = [:]
+      for index in found.indices { found[index] = 0 }
       guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else { return nil }
-      for code in codes {
+      for (index, code) in codes.enumerated() {
         guard let value = object[String(code)] as? String else { continue }
-        found[code] = Array(value.utf8).withUnsafeBufferPointer { roles.id($0) }
+        found[index] = Array(value.utf8).withUnsafeBufferPointer { roles.id($0) }
       }
     }
-    return codes.lazy.compactMap { found[$0] }.first
+    return found.first { $0 != 0 }
   }
 
   /// The day yyyymmdd as the store writes it, YYYY-MM-DD.
