@@ -3,13 +3,17 @@ import TevredenCore
 
 /// A bounded first-in-first-out hand-over between one producing thread and one consuming thread, in batches.
 ///
-/// The producer blocks while the channel holds `capacity` batches, so memory stays bounded however far reading
-/// runs ahead of storing; the consumer blocks while it is empty. Either side can end it: the producer with
+/// The producer blocks while the channel holds `capacity` batches, or batches of `byteBudget` bytes of the source
+/// together (as the producer weighs them), so memory stays bounded however far reading runs ahead of storing and
+/// however wide the rows are; the consumer blocks while it is empty. Either side can end it: the producer with
 /// ``finish()``, the consumer with ``cancel()`` (the producer's next ``send(_:)`` then returns `false`).
 final class BatchChannel<Element: Sendable>: @unchecked Sendable {
   // Every stored property below is read and written only while `condition` is locked.
   private let condition = NSCondition()
   private var batches: [[Element]] = []
+  /// The weight of each batch in `batches`, and their sum.
+  private var weights: [Int] = []
+  private var weightHeld = 0
   /// Batches the consumer is done with, to be released by the producer (see ``giveBack(_:)``).
   private var used: [[Element]] = []
   private var isFinished = false
@@ -17,15 +21,19 @@ final class BatchChannel<Element: Sendable>: @unchecked Sendable {
   private var isProducerWaiting = false
   private var isConsumerWaiting = false
   private let capacity: Int
+  private let byteBudget: Int
 
-  init(capacity: Int = 8) {
+  init(capacity: Int = 8, byteBudget: Int = .max) {
     self.capacity = capacity
+    self.byteBudget = byteBudget
   }
 
-  /// Hands a batch to the consumer, waiting while the channel is full. `false` once the consumer has cancelled.
+  /// Hands a batch to the consumer, waiting while the channel is full: while it holds `capacity` batches, or any
+  /// batches whose weights add up to the byte budget (so a batch heavier than the whole budget still passes, alone).
+  /// `false` once the consumer has cancelled. `weight`: the bytes of the source the batch was read from.
   ///
   /// Batches the consumer gave back are released here, on the producer's thread.
-  func send(_ batch: [Element]) -> Bool {
+  func send(_ batch: [Element], weight: Int = 0) -> Bool {
     condition.lock()
     var released = used
     used.removeAll(keepingCapacity: true)
@@ -33,13 +41,15 @@ final class BatchChannel<Element: Sendable>: @unchecked Sendable {
       condition.unlock()
       released.removeAll()  // after unlocking: releasing the elements is most of the work
     }
-    while batches.count >= capacity && !isCancelled {
+    while (batches.count >= capacity || (!batches.isEmpty && weightHeld >= byteBudget)) && !isCancelled {
       isProducerWaiting = true
       condition.wait()
     }
     isProducerWaiting = false
     guard !isCancelled else { return false }
     batches.append(batch)
+    weights.append(weight)
+    weightHeld += weight
     // Waking a thread is a system call: only when the consumer waits for this batch.
     if isConsumerWaiting { condition.broadcast() }
     return true
@@ -72,6 +82,8 @@ final class BatchChannel<Element: Sendable>: @unchecked Sendable {
     condition.lock()
     isCancelled = true
     batches.removeAll()
+    weights.removeAll()
+    weightHeld = 0
     condition.broadcast()
     condition.unlock()
   }
@@ -87,9 +99,12 @@ final class BatchChannel<Element: Sendable>: @unchecked Sendable {
     isConsumerWaiting = false
     guard !batches.isEmpty else { return nil }
     let batch = batches.removeFirst()
+    weightHeld -= weights.removeFirst()
     // A producer waiting on a full channel is woken once half of it is free, not for every batch taken: each
     // wake-up is a system call and a switch of threads.
-    if isProducerWaiting && batches.count <= capacity / 2 { condition.broadcast() }
+    if isProducerWaiting && batches.count <= capacity / 2 && (weightHeld <= byteBudget / 2 || batches.isEmpty) {
+      condition.broadcast()
+    }
     return batch
   }
 }

@@ -40,6 +40,28 @@ import TevredenTestSupport
     #expect(sent.value == 10)
   }
 
+  /// Narrow rows are read far ahead of storing; wide ones (long remarks) no further than the same bytes of the file.
+  @Test(arguments: [(400, 3), (500, 2), (5000, 1), (0, 20)])
+  func theProducerWaitsWhileTheBatchesHeldWeighTheBudget(weight: Int, held: Int) {
+    let channel = BatchChannel<Int>(capacity: 20, byteBudget: 1000)
+    let sent = Counter()
+    let producer = ProducerThread {
+      for value in 0..<30 {
+        guard channel.send([value], weight: weight) else { return }
+        sent.increment()
+      }
+      channel.finish()
+    }
+    // Nothing is taken for a while: the producer gets no further than the budget (a batch heavier than all of it
+    // passes alone), or than the capacity when batches weigh nothing.
+    Thread.sleep(forTimeInterval: 0.2)
+    #expect(sent.value == held)
+    var received: [Int] = []
+    while let batch = channel.receive() { received += batch }
+    producer.join()
+    #expect(received == Array(0..<30))
+  }
+
   @Test func batchesGivenBackAreReleasedOnTheProducersThread() {
     // Given elements that note the thread they are released on
     let releases = ReleaseLog()
