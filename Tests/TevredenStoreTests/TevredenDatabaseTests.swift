@@ -505,9 +505,12 @@ func source(_ name: String = "test.csv", strict: Bool = false) -> ImportSource {
     let other = try TevredenDatabase.open(atPath: path)
     let definition = try storeQuestionnaire()
     func checkpointPages(_ db: Database) throws -> Int? { try Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint") }
-    #expect(TevredenDatabase.autocheckpointPages > 1000)
+    // A new file has 8 KiB pages, and 64 MiB of log is 8,192 of them.
+    let pages = TevredenDatabase.autocheckpointPages(pageSize: 8192)
+    #expect(pages == 8192)
+    #expect(try database.writer.read { try Int.fetchOne($0, sql: "PRAGMA page_size") } == 8192)
     for connection in [database, other] {
-      #expect(try connection.writer.read { try checkpointPages($0) } == TevredenDatabase.autocheckpointPages)
+      #expect(try connection.writer.read { try checkpointPages($0) } == pages)
     }
     let response = try makeResponse("a", grade: .value(.grade(8)), questionnaire: definition.questionnaire)
     let during = try database.importRun { session in
@@ -515,8 +518,28 @@ func source(_ name: String = "test.csv", strict: Bool = false) -> ImportSource {
       #expect(try session.add(response, definition: definition) == .inserted)
       return try checkpointPages(session.db)
     }
-    #expect(during == TevredenDatabase.autocheckpointPages)
+    #expect(during == pages)
     #expect(try other.responseCount() == 1)
+  }
+
+  /// A database made with SQLite's 4 KiB pages (by an earlier tevreden) keeps them, and its log the same 64 MiB.
+  @Test func anExistingDatabaseKeepsItsPageSizeAndItsLogTheSameBytes() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("db.sqlite").path
+    let older = try DatabaseQueue(path: path)
+    try older.write { db in
+      try db.execute(sql: "PRAGMA page_size = 4096")
+      try db.execute(sql: "CREATE TABLE earlier (id INTEGER PRIMARY KEY)")
+      try db.execute(sql: "DROP TABLE earlier")
+    }
+    try older.close()
+    let database = try TevredenDatabase.open(atPath: path)
+    let (pageSize, checkpointPages) = try database.writer.read { db in
+      (try Int.fetchOne(db, sql: "PRAGMA page_size"), try Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint"))
+    }
+    #expect(pageSize == 4096 && checkpointPages == 16_384)
+    #expect(try database.responseCount() == 0)
   }
 
   /// Queries leave the visibility condition to SQLite only while an import runs; otherwise it is the constant `1`,
