@@ -115,6 +115,25 @@ struct GradeTally {
     }
   }
 
+  /// Adds another tally's counts.
+  mutating func add(_ other: GradeTally) {
+    whole.0 += other.whole.0
+    whole.1 += other.whole.1
+    whole.2 += other.whole.2
+    whole.3 += other.whole.3
+    whole.4 += other.whole.4
+    whole.5 += other.whole.5
+    whole.6 += other.whole.6
+    whole.7 += other.whole.7
+    whole.8 += other.whole.8
+    whole.9 += other.whole.9
+    if !other.tenths.isEmpty {
+      if tenths.isEmpty { tenths = Array(repeating: 0, count: 91) }
+      for index in other.tenths.indices { tenths[index] += other.tenths[index] }
+    }
+    for (grade, count) in other.other { self.other[grade, default: 0] += count }
+  }
+
   /// The count of whole grade `grade` (1–10).
   private func count(_ grade: Int) -> Int {
     switch grade {

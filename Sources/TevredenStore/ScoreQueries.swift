@@ -104,7 +104,17 @@ extension TevredenDatabase {
           municipal: municipal, aspects: request.readsItems)
       }
       if dataBasis, !plans.isEmpty { plans[0].dataBasis = true }
-      if trendOpens { plans[1].opensAtFirstScoredYear = true }
+      if trendOpens {
+        plans[1].opensAtFirstScoredYear = true
+        // The trend's own year is the report's period, whose municipal cells and groups the scan counts anyway.
+        // (Compared by their days: a burap period's name is not the range's.)
+        func days(_ period: Period?) -> [LocalDate]? { period.map { [$0.first, $0.last] } }
+        if derivesReportTrend, days(plans[0].municipal) == days(plans[1].period),
+          days(plans[0].period) == days(plans[1].period), plans[1].breakdown == [.period]
+        {
+          plans[1].yearFrom = 0
+        }
+      }
       let outcomes = try scan.run(db, plans: plans, helper: helper)
       var contacts: [Period: [ContactCount]] = [:]
       for request in requests where contacts[request.period] == nil {

@@ -28,6 +28,12 @@ struct ScoreScan {
     /// period's end by where in which year it falls, and keeps only those from the start once that is known; it
     /// cannot count aspects or a data basis.
     var opensAtFirstScoredYear = false
+    /// For a plan that ``opensAtFirstScoredYear`` with a breakdown by ``ScoreDimension/period`` only: the plan
+    /// whose period and municipal range are this plan's last year (1 January up to this plan's end). That year's
+    /// rows are not counted for this plan; its groups and cells are that plan's groups and municipal cells (summed
+    /// over municipalities) instead, which a report's scan counts anyway: a tenth of a report's time went to
+    /// counting its own year twice.
+    var yearFrom: Int?
   }
 
   /// An aspect item of one snapshot: the item's key in the answers object (its number in the database, see
@@ -158,6 +164,12 @@ struct ScoreScan {
       if number == tallies.count { tallies.append(GradeTally()) }
       tallies[number].add(grade)
     }
+
+    mutating func add(_ key: ScanKey, _ tally: GradeTally) {
+      let number = index.number(of: key)
+      if number == tallies.count { tallies.append(GradeTally()) }
+      tallies[number].add(tally)
+    }
   }
 
   fileprivate struct BasisKey: Hashable {
@@ -201,6 +213,9 @@ struct ScoreScan {
     let aspects: Bool
     let dataBasis: Bool
     let opens: Bool
+    /// ``Plan/yearFrom``, and the first day whose rows that plan counts for this one (`Int.max`: none).
+    let yearFrom: Int?
+    let ownFrom: Int
     var groupIndex = ScanKeyIndex()
     var groupKeys: [ScanKey] { groupIndex.keys }
     var groups: [GroupTally] = []
@@ -242,6 +257,8 @@ struct ScoreScan {
           + "municipal year")
       opens = plan.opensAtFirstScoredYear
       period = DayRange(plan.period, open: opens)
+      yearFrom = plan.yearFrom
+      ownFrom = plan.yearFrom == nil ? Int.max : ScoreScan.dayNumber(plan.period.first)
       previous = DayRange(plan.previous, open: opens)
       breakdown = plan.breakdown
       byGemeente = plan.breakdown?.contains(.gemeente) == true
@@ -545,6 +562,8 @@ struct ScoreScan {
         var aspectsRead = false
         var wholeGrade = -1
         for plan in tallies.indices {
+          // Counted by another plan (``Plan/yearFrom``).
+          if day >= tallies[plan].ownFrom { continue }
           let inPeriod = tallies[plan].period.contains(day)
           let inPrevious = tallies[plan].previous.contains(day)
           if inPeriod || inPrevious {
@@ -696,10 +715,34 @@ struct ScoreScan {
       guard let ranges else { break }
       range = ranges.next()
     }
+    for plan in tallies.indices {
+      if let source = tallies[plan].yearFrom { Self.addYear(of: tallies[source], to: &tallies[plan]) }
+    }
     return Counted(
       tallies: tallies, audiences: audiences, groupNames: groupNames, statusNames: statusNames,
       gemeenten: gemeenten, languages: languages, roles: roles, values: values, modes: modes, firstDay: firstDay,
       firstOther: firstOther)
+  }
+
+  /// Adds the groups and the municipal cells (summed over municipalities) that `source` counted in its period, one
+  /// year from 1 January, to `trend`, a plan that opens at the first scored year, as the trend's own counting of
+  /// those rows would have (``Plan/yearFrom``).
+  fileprivate static func addYear(of source: PlanTally, to trend: inout PlanTally) {
+    // The period's rows, from 1 January of its year: the second part of that year (see `part` in ``count``).
+    let year = source.period.first / 10_000
+    for (key, counts) in zip(source.groupKeys, source.groups) where counts.inPeriod > 0 {
+      var own = key
+      own.g = 2 * year + 1
+      let number = trend.groupIndex.number(of: own)
+      if number == trend.groups.count { trend.groups.append(GroupTally()) }
+      trend.groups[number].inPeriod += counts.inPeriod
+      trend.groups[number].outsideBasis += counts.outsideBasis
+      trend.groups[number].current.add(counts.current)
+    }
+    for (key, tally) in zip(source.municipalCells.keys, source.municipalCells.tallies) {
+      guard let year = key.e else { continue }
+      trend.cells.add(ScanKey(a: key.a, b: key.b, e: year, f: key.f, g: 2 * year + 1), tally)
+    }
   }
 
   /// The outcomes of every plan from what the parts of a scan counted, added up.

@@ -26,6 +26,9 @@ public struct TevredenDatabase: Sendable {
   /// From how many row ids a scoring scan reads the table on two threads at once (``scanConnections(_:)``); the
   /// tests lower it to make small databases take that path.
   var twoPartScanMinimum: Int64 = 50_000
+  /// Whether a report's trend takes its own year's counts from the report's (``ScoreScan/Plan/yearFrom``); the tests
+  /// turn it off to compare with the trend counted row by row.
+  var derivesReportTrend = true
 
   /// Wraps a GRDB connection, refusing a database written by a newer `tevreden` and migrating an older one.
   public init(_ writer: any DatabaseWriter, path: String = ":memory:") throws {

@@ -588,6 +588,23 @@ enum ScoringTests {}
     #expect(!tally.isEmpty)
   }
 
+  @Test func aTallyAddsAnothersCountsOfEveryKind() {
+    let first: [Double] = [7, 7.5, 8.25, 10, 1, 6.3, 0.5]
+    let second: [Double] = [7, 9.9, 8.25, 3, 6.3, 7.000001, 2]
+    var sum = GradeTally()
+    var all = GradeTally()
+    var other = GradeTally()
+    for grade in first { sum.add(grade) }
+    for grade in second { other.add(grade) }
+    for grade in first + second { all.add(grade) }
+    sum.add(other)
+    var total = GradeDistribution.empty
+    var expected = GradeDistribution.empty
+    sum.add(to: &total)
+    all.add(to: &expected)
+    #expect(total == expected && total.count == 14)
+  }
+
   @Test func objectsAsTheStoreWritesThemAreReadInOnePassAndAnythingElseIsLeftToTheGeneralReaders() {
     func members(_ text: String) -> [String]? {
       var members: [String] = []

@@ -137,6 +137,44 @@ import Testing
     #expect(report.firstScoredDay == expectedReport.firstScoredDay && report.firstScoredDay != nil)
   }
 
+  /// A report's trend takes its own year from the report's groups and municipal cells instead of counting those
+  /// rows twice: every figure must be the one the trend counted row by row, for every burap period and a free range
+  /// (which has no municipal cells and counts its own), in one part and in two.
+  @Test func aReportsTrendTakesItsOwnYearFromTheReportsCounts() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let (database, catalog) = try Self.exampleDatabase(in: folder)
+    let roleBasis = try #require(catalog.indicators).roleBasis
+    // Bases that leave respondents outside them too.
+    let bases: [[Audience: Set<String>]] = [
+      roleBasis, [.inwoners: ["betrokkene", "ouder", "pleger"]], [.inwoners: ["betrokkene"]],
+    ]
+    let free = Period(from: LocalDate(year: 2026, month: 3, day: 1), to: LocalDate(year: 2026, month: 6, day: 30))
+    let periods = try ["2025-T1", "2025", "2026-T1", "2026-T2", "2026"].map { try #require(Period($0)) } + [free]
+    for period in periods {
+      for roleBasis in bases {
+        let request = ScoreRequest(
+          period: period, dimensions: period.burapIndex == nil ? [] : [.gemeente, .group], includesAspects: true,
+          includesTopics: true, roleBasis: roleBasis)
+        let trend = ScoreRequest(
+          period: Period(from: LocalDate(year: period.first.year, month: 1, day: 1), to: period.last),
+          dimensions: [.period], roleBasis: roleBasis)
+        for var both in [Self.bothWays(database).oneScan, Self.bothWays(database).twoParts] {
+          both.derivesReportTrend = false
+          let counted = try both.reportCounts(for: request, trend: trend)
+          both.derivesReportTrend = true
+          let derived = try both.reportCounts(for: request, trend: trend)
+          #expect(!counted.trend.cells.isEmpty && !counted.trend.statusCounts.isEmpty)
+          #expect(derived.trend == counted.trend, "\(period.name)")
+          #expect(derived.data == counted.data && derived.dataBasis == counted.dataBasis)
+          #expect(derived.trendRequest.period == counted.trendRequest.period)
+          #expect(derived.firstScoredDay == counted.firstScoredDay)
+          if !roleBasis.isEmpty { #expect(!counted.trend.outsideBasis.isEmpty) }
+        }
+      }
+    }
+  }
+
   /// What an export holds per questionnaire (its definitions in the order of their first response, and how many
   /// responses the period has) is the same counted in two halves.
   @Test func anExportsGroupsAreTheSameCountedInTwoHalves() throws {
