@@ -17,8 +17,8 @@ struct YAMLReader {
   mutating func compose(_ text: String) -> Node? {
     do {
       // Every value is read as the text it is written as (`Int(scalar.string)` where a number is asked), so no
-      // scalar's type is worked out: Yams's default resolver tried its regular expressions on every scalar, and
-      // that with its duplicate-key check was most of reading a definition (perf: a report parses every stored one).
+      // scalar's type is worked out: Yams's default resolver tried its regular expressions on every scalar (a
+      // report parses every stored definition before its scan).
       guard let node = try Yams.compose(yaml: text, .basic) else {
         error(at: nil, "the file is empty")
         return nil

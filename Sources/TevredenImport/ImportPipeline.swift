@@ -187,9 +187,8 @@ public struct ImportPipeline {
       onDiagnostic(diagnostic)
     }
     // Reading runs up to 32 batches ahead of storing, so that it goes on while the storing thread waits for the
-    // disk (a checkpoint's `fdatasync`), but never more than 2 MB of the file: at 8 batches a million rows took
-    // 7.0-7.4 s, at 32 6.4-6.6 s, at 64 (peak RSS 87 MB) no less, and a file with long remarks holds no more rows
-    // in memory than it did.
+    // disk (a checkpoint's `fdatasync`), but never more than 2 MB of the file, so that a file with long remarks
+    // holds no more rows in memory than narrow ones do (measured: Benchmarks/README.md, "Reading further ahead").
     let channel = BatchChannel<ReadEvent<Sink.Preparer.Row>>(capacity: 32, byteBudget: 2 << 20)
     var fileDefinition: LoadedQuestionnaire?
     if case .platform(let platform) = file.conversion { fileDefinition = platform.definition }

@@ -31,8 +31,7 @@ struct ScoreScan {
     /// For a plan that ``opensAtFirstScoredYear`` with a breakdown by ``ScoreDimension/period`` only: the plan
     /// whose period and municipal range are this plan's last year (1 January up to this plan's end). That year's
     /// rows are not counted for this plan; its groups and cells are that plan's groups and municipal cells (summed
-    /// over municipalities) instead, which a report's scan counts anyway: a tenth of a report's time went to
-    /// counting its own year twice.
+    /// over municipalities) instead, which a report's scan counts anyway, rather than counting those rows twice.
     var yearFrom: Int?
   }
 
@@ -225,9 +224,9 @@ struct ScoreScan {
     var aspectCellKeys: [AspectCellKey] = []
     /// Per aspect cell, the first of its slots: one per item of its snapshot (by position) and value slot.
     var aspectCellStarts: [Int] = []
-    /// Per aspect cell, ten times its slots: for each whole grade 1–10 in turn, the respondents per slot. Counted
-    /// without a ``GradeTally`` per answer; and by grade first, so that the answers of one row, which share their
-    /// cell and grade, are counted close together (by slot first, a count was a miss in the cache).
+    /// Per aspect cell, ten times its slots: for each whole grade 1–10 in turn, the respondents per slot, counted
+    /// without a ``GradeTally`` per answer. By grade first, so that the answers of one row, which share their cell
+    /// and grade, are counted close together.
     var aspectWhole: [Int] = []
     /// Per slot, the number of its tally of any other grade in `aspectTallies` plus one (0: none yet).
     var aspectSlots: [Int] = []
@@ -384,8 +383,7 @@ struct ScoreScan {
     }
     // The answers of every row with a grade, once, for the aspects and for the role basis alike: which rows count
     // is decided here as the row is counted. A condition per reader in SQL (the aspects' on status, grade and
-    // day, the role basis's on grade and audience) cost SQLite more than the rows it kept back (sqlite3: 0.05 s of
-    // CPU per condition and million rows, against 0.07 s for the whole scan).
+    // day, the role basis's on grade and audience) cost SQLite more than the rows it kept back.
     if withAspects || !roleBasis.isEmpty {
       columns.append("CASE WHEN grade IS NOT NULL THEN answers END")
       answersColumn = column
@@ -464,8 +462,7 @@ struct ScoreScan {
     let roleColumns = layout.roleColumns
     let basisColumn = layout.basisColumn
     // Copies of its own, for every buffer read for each row: the two threads of a scan each retain and release
-    // what they read, and on a buffer they share that moves its cache line from core to core at every row (perf
-    // put a quarter of the counting on one load from the aspect items both threads shared).
+    // what they read, and on a buffer they share that moves its cache line from core to core at every row.
     let basisCodes = layout.basisCodes.map { $0 }
     let batchColumn = layout.batchColumn
     let withAspects = layout.withAspects
@@ -492,7 +489,7 @@ struct ScoreScan {
     var lastSnapshot: Int64 = .min
     // Each snapshot's lookup, made once, and found by the snapshot's id in an array: interviews of several
     // questionnaires on one day alternate snapshots from row to row, and making the lookup anew at each change was
-    // a twelfth of a report's time, and copying a lookup out of a dictionary at each change most of the rest (perf).
+    // a twelfth of a report's time (perf).
     var aspectLookups: [AspectLookup] = []
     var lookupOfSnapshot: [Int32] = []
     var lookupOfLargeSnapshot: [Int64: Int] = [:]
@@ -997,8 +994,8 @@ struct ScoreScan {
   }
 
   /// The counts of two parts of a scan together (they read disjoint rows), in the order one scan gives them. Each
-  /// part's lists are already in that order, each key once, so they are merged as sorted lists are: a dictionary
-  /// of every key and a sort again took most of the time from the end of the rows to the figures (perf).
+  /// part's lists are already in that order, so they are merged as sorted lists are, instead of putting every key in
+  /// a dictionary and sorting them again.
   private static func adding(_ first: Outcome, _ second: Outcome) -> Outcome {
     func add(_ lhs: [GradeCell], _ rhs: [GradeCell]) -> [GradeCell] {
       mergingSorted(lhs, rhs, by: cellPrecedes) { sum, more in sum.distribution = sum.distribution + more.distribution }
@@ -1153,8 +1150,8 @@ enum JSONMembers {
         text[index] == UInt8(ascii: "\""), text[index + 1] == UInt8(ascii: ":"), text[index + 2] == UInt8(ascii: "\"")
       else { return false }
       index += 3
-      // Most values are a few bytes (a scale point, `ja`): looked for byte by byte, where a call of memchr per
-      // value was a quarter of reading the object (perf); a longer one by memchr.
+      // Most values are a few bytes (a scale point, `ja`): looked for byte by byte rather than with a call of
+      // memchr per value; a longer one by memchr.
       var length = 0
       while length < 8, index + length < count, text[index + length] != UInt8(ascii: "\"") { length += 1 }
       if length == 8 || index + length == count {

@@ -150,10 +150,10 @@ public struct TevredenDatabase: Sendable {
   }
 
   /// The size of a new database's pages: 8 KiB rather than SQLite's 4 KiB. An import writes each page it changes
-  /// to the write-ahead log at every step and into the file at every checkpoint, one system call per page (745,860
-  /// `pwrite` calls for a million rows, `strace`); pages twice as large halve the calls for the same bytes. A
-  /// million-row import took 4-5% less time at 8 and at 16 KiB than at 4 KiB, and 20% more at 64 KiB; `score`
-  /// scanned the same rows in the same time or less (Benchmarks/README.md).
+  /// to the write-ahead log at every step and into the file at every checkpoint, one system call per page; pages
+  /// twice as large halve the calls for the same bytes. Much larger pages made an import slower (each random insert
+  /// into the key-hash index dirties a whole page); the scans read the same rows as fast or faster
+  /// (Benchmarks/README.md, "Reading further ahead, and 8 KiB pages").
   static let pageSize = 8192
 
   /// How many pages the write-ahead log holds before the commit that passes it copies them into the database file

@@ -165,8 +165,8 @@ public enum DisclosureAudit {
   ///   increment needs it, to tell published figures that contradict each other (``DisclosureAuditResult/isComplete``).
   ///   Without it (disclosure control, which asks only for findings), a system is set up only for a target: a year
   ///   whose tables hide nothing and whose increments are all shown and none small is then attacked without a
-  ///   linear program, where the 11 systems took a tenth of a report's time at a million responses. The findings
-  ///   are the same either way.
+  ///   linear program, where setting up the eleven systems regardless was a noticeable part of a report on a large
+  ///   database. The findings are the same either way.
   public static func attack(
     _ year: PublishedYear, threshold: Int, checksConsistency: Bool = true
   ) -> DisclosureAuditResult {
