@@ -224,11 +224,7 @@ struct ScoreScan {
     var aspectCellKeys: [AspectCellKey] = []
     /// Per aspect cell, the first of its slots: one per item of its snapshot (by position) and value slot.
     var aspectCellStarts: [Int] = []
-    /// Per aspect cell, ten times its slots: for each whole grade 1–10 in turn, the respondents per slot, counted
-    /// without a ``GradeTally`` per answer. By grade first, so that the answers of one row, which share their cell
-    /// and grade, are counted close together.
-    var aspectWhole: [Int] = []
-    /// Per slot, the number of its tally of any other grade in `aspectTallies` plus one (0: none yet).
+    /// Per slot, the number of its tally in `aspectTallies` plus one (0: none yet).
     var aspectSlots: [Int] = []
     var aspectTallies: [GradeTally] = []
     var aspectOverflow: [AspectKey: Int] = [:]
@@ -557,7 +553,6 @@ struct ScoreScan {
         var mode = -1
         var role: [Int]?
         var aspectsRead = false
-        var wholeGrade = -1
         for plan in tallies.indices {
           // Counted by another plan (``Plan/yearFrom``).
           if day >= tallies[plan].ownFrom { continue }
@@ -659,8 +654,6 @@ struct ScoreScan {
                 Self.readAspects(
                   row, answersColumn, aspectLookups[currentLookup], &values, &oneByteValues, into: &found)
               }
-              // The grade's place among the whole grades 1–10, or -1 for any other.
-              wholeGrade = grade >= 1 && grade <= 10 && Double(Int(grade)) == grade ? Int(grade) - 1 : -1
             }
             guard !found.isEmpty else { continue }
             // One lookup per row for its cell; its items' values are counted in fixed slots (a dictionary lookup
@@ -679,10 +672,8 @@ struct ScoreScan {
               tallies[plan].aspectCellKeys.append(cellKey)
               tallies[plan].aspectCellStarts.append(start)
               tallies[plan].aspectSlots += repeatElement(0, count: slots)
-              tallies[plan].aspectWhole += repeatElement(0, count: slots * 10)
               tallies[plan].lastAspectCell = (cellKey, start)
             }
-            let cellSlots = aspectLookups[currentLookup].items.count * Self.valueSlots
             for (position, value) in found {
               guard value < Self.valueSlots else {
                 let key = AspectKey(
@@ -692,10 +683,6 @@ struct ScoreScan {
                 continue
               }
               let slot = start + position * Self.valueSlots + value
-              if wholeGrade >= 0 {
-                tallies[plan].aspectWhole[start * 10 + wholeGrade * cellSlots + slot - start] += 1
-                continue
-              }
               let number = tallies[plan].aspectSlots[slot]
               if number > 0 {
                 tallies[plan].aspectTallies[number - 1].add(grade)
@@ -844,8 +831,8 @@ struct ScoreScan {
   }
 
   /// Picks the snapshot's aspect items out of the answers object in `column`: each by its position in the
-  /// lookup's items, with the number of its value text. Only string values count (the store writes every answer as text); a missing code is never in the
-  /// answers object. `oneByteValues` keeps the numbers of one-byte values (the points of a scale) so that they are
+  /// lookup's items, with the number of its value text. Only string values count (the store writes every answer as
+  /// text); a missing code is never in the answers object. `oneByteValues` keeps the numbers of one-byte values (the points of a scale) so that they are
   /// not looked up among the values each time.
   private static func readAspects(
     _ handle: OpaquePointer, _ column: Int32, _ lookup: AspectLookup, _ values: inout TextInterner,
@@ -956,23 +943,16 @@ struct ScoreScan {
     if tally.municipal != nil { outcome.municipal = breakdown(tally.municipalCells, [.gemeente, .period]) }
     var aspectCounts = tally.aspectOverflow
     for (cell, start) in zip(tally.aspectCellKeys, tally.aspectCellStarts) {
-      let items = aspectItems[cell.snapshotId] ?? []
-      let cellSlots = items.count * Self.valueSlots
-      for (position, item) in items.enumerated() {
+      for (position, item) in (aspectItems[cell.snapshotId] ?? []).enumerated() {
         for value in 0..<Self.valueSlots {
-          let slot = start + position * Self.valueSlots + value
-          func key(_ grade: Double) -> AspectKey {
-            AspectKey(
+          let number = tally.aspectSlots[start + position * Self.valueSlots + value]
+          guard number > 0 else { continue }
+          for (grade, count) in tally.aspectTallies[number - 1].counts {
+            let key = AspectKey(
               audience: cell.audience, group: cell.group, snapshotId: cell.snapshotId, item: item.number, value: value,
               grade: grade)
+            aspectCounts[key, default: 0] += count
           }
-          for whole in 0..<10 {
-            let count = tally.aspectWhole[start * 10 + whole * cellSlots + slot - start]
-            if count > 0 { aspectCounts[key(Double(whole + 1)), default: 0] += count }
-          }
-          let number = tally.aspectSlots[slot]
-          guard number > 0 else { continue }
-          for (grade, count) in tally.aspectTallies[number - 1].counts { aspectCounts[key(grade), default: 0] += count }
         }
       }
     }

@@ -160,6 +160,7 @@ public struct DisclosureAuditResult: Hashable, Sendable {
 /// union of hidden cells is what a shown cell of that size shows, which rule 3 of ``DisclosureControl`` keeps at
 /// the threshold or above.
 public enum DisclosureAudit {
+  /// What an intruder can work out from `year`'s tables, attacking every hidden cell and every increment.
   ///
   /// - Parameter checksConsistency: Whether every system of equations is solved even when no hidden cell and no
   ///   increment needs it, to tell published figures that contradict each other (``DisclosureAuditResult/isComplete``).
