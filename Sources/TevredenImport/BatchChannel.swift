@@ -88,6 +88,13 @@ final class BatchChannel<Element: Sendable>: @unchecked Sendable {
     condition.unlock()
   }
 
+  /// How many batches wait for the consumer: few when the consumer keeps up with the producer.
+  var waitingCount: Int {
+    condition.lock()
+    defer { condition.unlock() }
+    return batches.count
+  }
+
   /// The next batch, waiting for one; `nil` when the producer has finished and every batch was taken.
   func receive() -> [Element]? {
     condition.lock()

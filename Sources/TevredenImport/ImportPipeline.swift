@@ -134,6 +134,9 @@ public struct ImportPipeline {
   public var isInterrupted: @Sendable () -> Bool = { false }
   /// What to throw when interrupted.
   public var interruption: @Sendable () -> any Error = { CancellationError() }
+  /// The reading thread leaves a batch of platform rows for the storing thread to make ready while fewer batches
+  /// than this wait to be stored (``handsOverWhen``); tests set 0 (never) or `Int.max` (always).
+  public var handsOverBelow = ImportPipeline.handsOverWhen
 
   public init() {}
 
@@ -142,6 +145,8 @@ public struct ImportPipeline {
     /// A row converted into a response (made ready for the sink unless there is none), and the kinds of
     /// personal data masked in its open answers.
     case row(line: Int, Row?, masked: [PersonalDataKind])
+    /// A converted platform row left for the storing thread to make ready (see ``ImportPipeline/handsOverWhen``).
+    case converted(line: Int, ExportConversion.Row)
     /// A rejected row; `nil` when the whole file was rejected and its problems are already reported.
     case rejected(Diagnostic?)
     /// Rows read so far, and bytes of the file read, for the progress bar.
@@ -186,23 +191,53 @@ public struct ImportPipeline {
       report.errorCount += 1
       onDiagnostic(diagnostic)
     }
+    // A row made ready for the sink, stored; the kinds of identifiers masked in it counted for the report.
+    func store(_ prepared: Sink.Preparer.Row?, line: Int, masked: [PersonalDataKind]) throws {
+      report.rowCount += 1
+      for kind in masked { maskedCounts[kind, default: 0] += 1 }
+      guard let prepared, let sink else { return }
+      let refusal: String
+      switch try sink.add(prepared, rejectingRepeats: file.isExchange) {
+      case .inserted:
+        report.inserted += 1
+        return
+      case .duplicate:
+        report.duplicates += 1
+        return
+      case .updated:
+        report.updated += 1
+        return
+      case .repeated: refusal = "was already used on an earlier line of this file; row skipped"
+      case .conflict:
+        refusal = "is already stored with different answers; the stored response was kept; row skipped"
+      case .keyCollision:
+        refusal =
+          "has the same key hash as another stored response, an extremely unlikely coincidence; row skipped; please report this to tevreden's maintainers"
+      }
+      rejectedBySink += 1
+      reject(Diagnostic(.error, at: .init(file: file.name, line: line), "response_id '\(prepared.id)' \(refusal)"))
+    }
     // Reading runs up to 32 batches ahead of storing, so that it goes on while the storing thread waits for the
     // disk (a checkpoint's `fdatasync`), but never more than 2 MB of the file, so that a file with long remarks
     // holds no more rows in memory than narrow ones do (measured: Benchmarks/README.md, "Reading further ahead").
-    let channel = BatchChannel<ReadEvent<Sink.Preparer.Row>>(capacity: 32, byteBudget: 2 << 20)
+    let channel = BatchChannel<ReadEvent<Sink.Preparer.Row>>(capacity: Self.channelCapacity, byteBudget: 2 << 20)
     var fileDefinition: LoadedQuestionnaire?
     if case .platform(let platform) = file.conversion { fileDefinition = platform.definition }
+    // The storing thread's own preparer, for the rows the reading thread leaves to it: its own, so that the two
+    // threads never count references to the same prepared definition.
+    var storingPreparer = try sink?.makePreparer(definition: fileDefinition)
     let work = HandedOver(
       value: (reader: reader, conversion: file.conversion, preparer: try sink?.makePreparer(definition: fileDefinition))
     )
     let name = file.name
     let isRejectedWhole = !file.fileProblems.isEmpty
+    let handsOverBelow = handsOverBelow
     let producer = ProducerThread {
       var reader = work.value.reader
       var preparer = work.value.preparer
       Self.produce(
         from: &reader, conversion: work.value.conversion, file: name, isRejectedWhole: isRejectedWhole,
-        preparer: &preparer, into: channel)
+        preparer: &preparer, handsOverBelow: handsOverBelow, into: channel)
     }
     defer {
       channel.cancel()
@@ -229,29 +264,15 @@ public struct ImportPipeline {
         case .warning(let diagnostic):
           onDiagnostic(diagnostic)
         case .row(let line, let prepared, let masked):
-          report.rowCount += 1
-          for kind in masked { maskedCounts[kind, default: 0] += 1 }
-          guard let prepared, let sink else { continue }
-          let refusal: String
-          switch try sink.add(prepared, rejectingRepeats: file.isExchange) {
-          case .inserted:
-            report.inserted += 1
-            continue
-          case .duplicate:
-            report.duplicates += 1
-            continue
-          case .updated:
-            report.updated += 1
-            continue
-          case .repeated: refusal = "was already used on an earlier line of this file; row skipped"
-          case .conflict:
-            refusal = "is already stored with different answers; the stored response was kept; row skipped"
-          case .keyCollision:
-            refusal =
-              "has the same key hash as another stored response, an extremely unlikely coincidence; row skipped; please report this to tevreden's maintainers"
-          }
-          rejectedBySink += 1
-          reject(Diagnostic(.error, at: .init(file: file.name, line: line), "response_id '\(prepared.id)' \(refusal)"))
+          try store(prepared, line: line, masked: masked)
+        case .converted(let line, let converted):
+          guard let definition = fileDefinition,
+            let prepared = storingPreparer?.prepare(
+              converted.positional, definition: definition, numbersRepeats: converted.idIsRowHash)
+          else { continue }
+          try store(
+            prepared, line: line,
+            masked: Self.masked(converted, inText: prepared.masked))
         }
       }
     }
@@ -286,9 +307,24 @@ public struct ImportPipeline {
       + "translations: block for it to the definition to have its labels read too"
   }
 
+  /// What was masked in a converted row: by the conversion (an id that was an identifier) and in its open answers
+  /// (`inText`), for the report, whichever thread made the row ready.
+  static func masked(_ converted: ExportConversion.Row, inText: [PersonalDataKind]) -> [PersonalDataKind] {
+    converted.masked.isEmpty ? inText : converted.masked + inText
+  }
+
+  /// How many batches the channel holds at most.
+  static let channelCapacity = 32
+  /// The reading thread leaves its next batch's rows for the storing thread to make ready (to mask their open
+  /// answers and write the stored record) while fewer batches than this wait to be stored: then storing keeps up
+  /// with reading and has time to spare, and the work is shared between the two cores. Once more wait, the
+  /// storing thread is the slower one and the reading thread makes its rows ready itself again.
+  static let handsOverWhen = channelCapacity / 4
+
   static func produce<Preparer: RowPreparer>(
     from reader: inout TableFileReader, conversion plan: PlannedFile.Conversion, file: String,
-    isRejectedWhole: Bool, preparer: inout Preparer?, into channel: BatchChannel<ReadEvent<Preparer.Row>>
+    isRejectedWhole: Bool, preparer: inout Preparer?, handsOverBelow: Int = handsOverWhen,
+    into channel: BatchChannel<ReadEvent<Preparer.Row>>
   ) {
     defer { channel.finish() }
     // The row readers are kept in optionals and changed in place: copying one out of an enum per row would copy
@@ -335,16 +371,23 @@ public struct ImportPipeline {
           Diagnostic(
             .warning, at: .init(file: file, line: line), Self.strangeLanguage(language, definition.questionnaire))))
     }
-    // A converted platform row, made ready for the sink.
+    // Whether the rows of the batch being filled are left for the storing thread to make ready: decided when a
+    // batch begins, from how far the storing thread is behind.
+    var handsOver = preparer != nil && handsOverBelow > 0
+    // A converted platform row, made ready for the sink (or left for it).
     func add(_ converted: ExportConversion.Row, line: Int, definition: LoadedQuestionnaire) {
       checkLanguage(converted.positional.metadata.language, in: definition, line: line)
+      if handsOver {
+        batch.append(.converted(line: line, converted))
+        return
+      }
       let prepared = preparer?.prepare(
         converted.positional, definition: definition, numbersRepeats: converted.idIsRowHash)
       // What a dry run would mask is found in the answers by position: keying them by item id costs more than the
       // rest of the row's conversion.
       let inText = prepared?.masked ?? converted.positional.identifierKindsInText(using: .standard)
       batch.append(
-        .row(line: line, prepared, masked: converted.masked.isEmpty ? inText : converted.masked + inText))
+        .row(line: line, prepared, masked: Self.masked(converted, inText: inText)))
     }
     // The rows, with the file's definition as a parameter, bound once: bound per row out of an optional, or read
     // from a reference at each call of the preparer, it was copied (all its parts retained and released) per row.
@@ -382,6 +425,7 @@ public struct ImportPipeline {
           guard channel.send(batch, weight: weigh()) else { return false }
           batch = []
           batch.reserveCapacity(batchSize + 1)
+          handsOver = preparer != nil && channel.waitingCount < handsOverBelow
         }
       }
       return true

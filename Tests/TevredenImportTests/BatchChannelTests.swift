@@ -20,6 +20,19 @@ import TevredenTestSupport
     #expect(channel.receive() == nil)
   }
 
+  @Test func theChannelSaysHowManyBatchesWaitForTheConsumer() {
+    let channel = BatchChannel<Int>(capacity: 4)
+    #expect(channel.waitingCount == 0)
+    #expect(channel.send([1, 2]))
+    #expect(channel.send([3]))
+    #expect(channel.waitingCount == 2)
+    #expect(channel.receive() == [1, 2])
+    #expect(channel.waitingCount == 1)
+    channel.finish()
+    #expect(channel.receive() == [3])
+    #expect(channel.waitingCount == 0)
+  }
+
   @Test func theProducerWaitsWhileTheChannelIsFull() {
     let channel = BatchChannel<Int>(capacity: 3)
     let sent = Counter()

@@ -12,18 +12,22 @@ final class MemorySink: ImportSink, @unchecked Sendable {
     var masked: [PersonalDataKind]
     var response: Response
     var numbersRepeats: Bool
+    /// The thread that made the row ready (`Thread.current`'s identity).
+    var preparedOn: Int
   }
 
   struct Preparer: RowPreparer {
     func prepare(_ response: Response, definition: LoadedQuestionnaire, numbersRepeats: Bool) -> Row {
       Row(
         id: response.id, masked: response.identifierKindsInText(using: .standard), response: response,
-        numbersRepeats: numbersRepeats)
+        numbersRepeats: numbersRepeats, preparedOn: ObjectIdentifier(Thread.current).hashValue)
     }
   }
 
   var files: [(name: String, format: String)] = []
   var rows: [Row] = []
+  /// How many rows were made ready on the thread that stores them (left to it by the reading thread).
+  var preparedByStoringThread = 0
   var ended: [(rejected: Int, sha256: String)] = []
   /// The disposition of each added row, by its position; `.inserted` for the rest.
   var dispositions: [Int: SinkDisposition] = [:]
@@ -31,6 +35,7 @@ final class MemorySink: ImportSink, @unchecked Sendable {
   func makePreparer(definition: LoadedQuestionnaire?) -> Preparer { Preparer() }
   func beginFile(name: String, format: String) throws { files.append((name, format)) }
   func add(_ row: Row, rejectingRepeats: Bool) throws -> SinkDisposition {
+    if row.preparedOn == ObjectIdentifier(Thread.current).hashValue { preparedByStoringThread += 1 }
     rows.append(row)
     return dispositions[rows.count - 1] ?? .inserted
   }
@@ -110,6 +115,60 @@ final class MemorySink: ImportSink, @unchecked Sendable {
     #expect(report.inserted == 3000)
     #expect(seen.count == 2)
     #expect(seen.allSatisfy { $0.fileIndex == 2 && $0.fileCount == 3 && $0.file == exchange.name })
+  }
+
+  /// A Google Forms export of `count` distinct rows (one minute apart): every other one's remark holds a phone number
+  /// and an e-mail address, and every tenth row is refused (a grade out of range).
+  func manyRowExport(_ count: Int, in folder: URL) throws -> URL {
+    let source = try String(contentsOf: projectExport("googleforms-inwoners-adviesaanvraag.csv"), encoding: .utf8)
+    let lines = source.components(separatedBy: .newlines).filter { !$0.isEmpty }
+    var text = lines[0] + "\n"
+    for index in 0..<count {
+      // The first and the third answer rows, which need no quotes: the first with identifiers in its remark.
+      var fields = lines[1 + 2 * (index % 2)].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+      fields[0] =
+        "2026/03/\(10 + index / 1440) \(index / 60 % 12 + 1):\(String(format: "%02d", index % 60)):00 "
+        + (index / 720 % 2 == 0 ? "am" : "pm") + " CET"
+      if index % 10 == 9 { fields[fields.count - 2] = "12" }
+      text += fields.joined(separator: ",") + "\n"
+    }
+    let file = folder.appendingPathComponent("many-googleforms.csv")
+    try text.write(to: file, atomically: true, encoding: .utf8)
+    return file
+  }
+
+  @Test func rowsLeftToTheStoringThreadAreMadeReadyAsTheReadingThreadMakesThem() throws {
+    let folder = try makeTemporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let plan = try planner().plan(try manyRowExport(3000, in: folder))
+    #expect(plan.format == "googleforms")
+    func read(handingOverBelow limit: Int) throws -> (report: FileReport, sink: MemorySink, lines: [Int?]) {
+      var pipeline = ImportPipeline()
+      pipeline.handsOverBelow = limit
+      var lines: [Int?] = []
+      pipeline.onDiagnostic = { lines.append($0.location.line) }
+      let sink = MemorySink()
+      return (try pipeline.read(plan, index: 0, of: 1, into: sink), sink, lines)
+    }
+    let never = try read(handingOverBelow: 0)
+    let always = try read(handingOverBelow: .max)
+    let sometimes = try read(handingOverBelow: ImportPipeline.handsOverWhen)
+    #expect(never.report.rowCount == 3000)
+    #expect(never.report.rejected == 300)
+    #expect(never.sink.rows.count == 2700)
+    // Never: every row made ready on the reading thread; always: every one on the storing thread.
+    #expect(never.sink.preparedByStoringThread == 0)
+    #expect(always.sink.preparedByStoringThread == 2700)
+    for other in [always, sometimes] {
+      #expect(other.sink.rows.map(\.response) == never.sink.rows.map(\.response))
+      #expect(other.sink.rows.map(\.masked) == never.sink.rows.map(\.masked))
+      #expect(other.sink.rows.map(\.numbersRepeats) == never.sink.rows.map(\.numbersRepeats))
+      #expect(other.report.details == never.report.details)
+      #expect(other.report.rejected == never.report.rejected)
+      #expect(other.lines == never.lines)
+    }
+    // The masking was counted for the report whichever thread did it.
+    #expect(never.report.details.contains { $0.contains("masked in open answers") && $0.contains("in 1500 answers") })
   }
 
   @Test func anInterruptionStopsTheFileWithTheGivenError() throws {
