@@ -141,6 +141,7 @@ public struct ImportPipeline {
   public init() {}
 
   /// What the reading thread hands to the storing one, in the order of the file.
+  @usableFromInline
   enum ReadEvent<Row: PreparedRow>: Sendable {
     /// A row converted into a response (made ready for the sink unless there is none), and the kinds of
     /// personal data masked in its open answers.
@@ -162,6 +163,9 @@ public struct ImportPipeline {
   ///
   /// - Parameters:
   ///   - index: The file's place among the run's files, and `count` their number, for progress.
+  // Inlinable so that the command line's module compiles it for its own sink: unspecialized, the storing thread
+  // looked up the generic type of every event it took from the channel.
+  @inlinable
   public func read<Sink: ImportSink>(_ file: PlannedFile, index: Int, of count: Int, into sink: Sink?) throws
     -> FileReport
   {
@@ -309,18 +313,21 @@ public struct ImportPipeline {
 
   /// What was masked in a converted row: by the conversion (an id that was an identifier) and in its open answers
   /// (`inText`), for the report, whichever thread made the row ready.
+  @usableFromInline
   static func masked(_ converted: ExportConversion.Row, inText: [PersonalDataKind]) -> [PersonalDataKind] {
     converted.masked.isEmpty ? inText : converted.masked + inText
   }
 
   /// How many batches the channel holds at most.
+  @usableFromInline
   static let channelCapacity = 32
   /// The reading thread leaves its next batch's rows for the storing thread to make ready (to mask their open
   /// answers and write the stored record) while fewer batches than this wait to be stored: then storing keeps up
   /// with reading and has time to spare, and the work is shared between the two cores. Once more wait, the
   /// storing thread is the slower one and the reading thread makes its rows ready itself again.
-  static let handsOverWhen = channelCapacity / 4
+  public static let handsOverWhen = channelCapacity / 4
 
+  @usableFromInline
   static func produce<Preparer: RowPreparer>(
     from reader: inout TableFileReader, conversion plan: PlannedFile.Conversion, file: String,
     isRejectedWhole: Bool, preparer: inout Preparer?, handsOverBelow: Int = handsOverWhen,

@@ -62,6 +62,7 @@ public struct ExchangeContext: Sendable {
 /// A file whose header has been read: how its rows become responses, and what the report says about it.
 public struct PlannedFile {
   /// How one file's rows become responses, decided from its header before any row is read.
+  @usableFromInline
   enum Conversion {
     case exchange(ExchangeCSV.RowReader)
     case platform(ExportConversion)
@@ -74,7 +75,7 @@ public struct PlannedFile {
   public var name: String
   /// The layout's name, recorded with the import batch.
   public var format: String
-  var conversion: Conversion
+  @usableFromInline var conversion: Conversion
   /// The layout, the questionnaire, the mapping and what is dropped, as lines for the report.
   public var details: [String]
   /// Problems that make the whole file unreadable (exchange files with a bad header).
@@ -131,6 +132,7 @@ public struct ImportPlanner {
   }
 
   /// Opens a file for its rows.
+  @usableFromInline
   static func open(_ file: URL) throws(ImportError) -> TableFileReader {
     // An exchange file opened in a spreadsheet and saved again may come back with semicolons (Dutch Excel) and in
     // Windows-1252: its encoding and delimiter are detected like any export's.
