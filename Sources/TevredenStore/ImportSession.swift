@@ -47,11 +47,11 @@ public final class ImportSession {
 
   /// A step ends after this long or this many responses, whichever comes first: long enough that committing
   /// (and the write-ahead log's checkpoints) costs little, short enough that an interviewer who stores an answer
-  /// meanwhile waits a tenth of a second at most. The time ends nearly every step: each commit writes the pages of
-  /// the key-hash index that the step's rows touched, most of that index, so a step should hold as many rows as a
-  /// tenth of a second stores; the count only bounds the pages a step keeps in memory on a faster machine.
+  /// meanwhile waits about a tenth of a second at most. The count matters as much as the time: a commit writes
+  /// every page of the key-hash index the step's rows touched, and a step of more rows takes longer to commit, while
+  /// the interviewer waits (see Benchmarks/README.md, "Sharing the preparation").
   static let stepNanoseconds: UInt64 = 100_000_000
-  static let stepResponseLimit = 50_000
+  static let stepResponseLimit = 10_000
   /// The pause between two steps, in microseconds: a process that waits for the database (polling every
   /// millisecond, see ``TevredenDatabase/busyCallback``) gets its turn before the next step begins.
   static let pauseBetweenSteps: UInt32 = 2_000
