@@ -60,7 +60,7 @@ final class BatchChannel<Element: Sendable>: @unchecked Sendable {
   /// Returns a batch the consumer is done with, so that the producer's thread releases it (at its next send, or
   /// when it finishes): the producer made its elements, and releasing them there leaves the consumer's thread
   /// (storing, in an import) to its own work and spares the memory allocator a lock shared between the two
-  /// threads. Measured on 1,000,000 rows: 17.7 s -> 14.3 s. After the producer finished, a batch is released here.
+  /// threads. After the producer finished, a batch is released here.
   @usableFromInline
   func giveBack(_ batch: consuming [Element]) {
     condition.lock()

@@ -46,9 +46,8 @@ extension TevredenDatabase {
     return try writer.writeWithoutTransaction { db in
       // A larger page cache for the length of the import: a big import otherwise spills pages and reads them
       // back, above all the pages of the index of key hashes, which row-hash ids fill in random order (about 20 MB
-      // at a million responses). Measured on 1,000,000 rows with schema v5: 16 MiB 14.4-14.9 s (peak RSS 55 MB),
-      // 32 MiB 14.0-14.3 s (73 MB), 48 MiB 14.9-15.9 s (90 MB). A connection keeps its cache between
-      // transactions as long as no other connection wrote in between.
+      // at a million responses); 32 MiB was the fastest size tried (Benchmarks/README.md). A connection keeps its
+      // cache between transactions as long as no other connection wrote in between.
       let previous = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
       try db.execute(sql: "PRAGMA cache_size = -32768")
       defer { try? db.execute(sql: "PRAGMA cache_size = \(previous)") }
