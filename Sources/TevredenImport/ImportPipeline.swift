@@ -158,13 +158,13 @@ public struct ImportPipeline {
     case warning(Diagnostic)
   }
 
+  // Inlinable so that the command line's module compiles it for its own sink: unspecialized, the storing thread
+  // looked up the generic type of every event it took from the channel.
   /// Reads a file's rows, handing each valid one to `sink` (when there is one; without, it only reads and
   /// checks, as `--dry-run` does) as soon as it is read.
   ///
   /// - Parameters:
   ///   - index: The file's place among the run's files, and `count` their number, for progress.
-  // Inlinable so that the command line's module compiles it for its own sink: unspecialized, the storing thread
-  // looked up the generic type of every event it took from the channel.
   @inlinable
   public func read<Sink: ImportSink>(_ file: PlannedFile, index: Int, of count: Int, into sink: Sink?) throws
     -> FileReport
