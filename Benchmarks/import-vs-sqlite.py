@@ -14,6 +14,7 @@ synced before each run, so that no command always follows the one whose pages ar
     python3 Benchmarks/import-vs-sqlite.py               # 1,000,000 rows; builds the release binary first
     python3 Benchmarks/import-vs-sqlite.py --rows 100000 --no-build
     python3 Benchmarks/import-vs-sqlite.py --no-build --runs 3 --against /tmp/old/.build/release/tevreden
+    python3 Benchmarks/import-vs-sqlite.py --no-build --runs 3 --again   # each import, then the same file again
 """
 import argparse
 import os
@@ -109,13 +110,20 @@ def main():
     parser.add_argument("--against", help="another tevreden binary (an earlier build) measured in the same run, "
                         "alternately with --binary and sqlite3, on the same export")
     parser.add_argument("--runs", type=int, default=1, help="measurements of each, interleaved; medians printed")
+    parser.add_argument("--again", action="store_true",
+                        help="after each tevreden import, import the same file again into the database it filled "
+                             "(the re-import, whose target is at most the first import's time)")
     arguments = parser.parse_args()
     if not arguments.no_build:
         subprocess.run(["swift", "build", "-c", "release", "--product", "tevreden"], cwd=ROOT, check=True)
     binaries = [("tevreden import", arguments.binary)]
     if arguments.against:
         binaries.append(("against import", arguments.against))
-    times = {name: [] for name, _ in binaries}
+    times = {}
+    for name, _ in binaries:
+        times[name] = []
+        if arguments.again:
+            times[name + " again"] = []
     times["sqlite3 .import"] = []
     peaks = {name: 0.0 for name in times}
     cpu = {name: [] for name in times}
@@ -147,6 +155,18 @@ def main():
                         folder)
                     if result[2] not in (0, 2):
                         print(f"{name} failed (exit {result[2]}):\n{result[3][-2000:]}", file=sys.stderr)
+                    if arguments.again:
+                        # The same file into the database it just filled: every row is found already stored.
+                        os.sync()
+                        again = measure(
+                            [binary, "import", str(export), "--questionnaire", "inwoners-melding", "--db",
+                             str(database), "--questionnaires", str(ROOT / "Questionnaires")],
+                            folder)
+                        if again[2] not in (0, 2):
+                            print(f"{name} again failed (exit {again[2]}):\n{again[3][-2000:]}", file=sys.stderr)
+                        times[name + " again"].append(again[0])
+                        cpu[name + " again"].append(again[4])
+                        peaks[name + " again"] = max(peaks[name + " again"], again[1])
                 times[name].append(result[0])
                 cpu[name].append(result[4])
                 peaks[name] = max(peaks[name], result[1])
@@ -163,6 +183,10 @@ def main():
         print(f"{name:24}{median:>10.2f}{spread:>14}{median / reference:>7.2f}x{median_cpu:>10.2f}"
               f"{median_cpu / reference_cpu:>10.2f}x{peaks[name]:>14.1f}")
     print("ratio: against sqlite3 .import in the same run (target: at most 2x, peak RSS under 100 MB)")
+    for name, _ in binaries:
+        if arguments.again:
+            first, again = statistics.median(times[name]), statistics.median(times[name + " again"])
+            print(f"{name} again / first: {again / first:.2f}x (target: at most 1x)")
 
 
 if __name__ == "__main__":
