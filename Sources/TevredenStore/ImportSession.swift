@@ -38,30 +38,45 @@ public final class ImportSession {
   private var responsesAfter: Int64?
   private var runStartedAt: String?
   /// When the current step began (its transaction), and how many responses it holds.
-  private var stepStartedAt = DispatchTime.now().uptimeNanoseconds
+  private var stepStartedAt = WaitSignal.now()
   private var stepResponses = 0
   /// The response rows this run updated (stored as partial before, brought further by a row), and those the
   /// current batch updated: the updates wait in `responseRevision` until the run ends (see ``add(_:rejectingRepeats:)``).
   private var updatedByRun: Set<Int64> = []
   private var updatedByBatch: Set<Int64> = []
 
-  /// A step ends after this long or this many responses, whichever comes first: long enough that committing
-  /// (and the write-ahead log's checkpoints) costs little, short enough that an interviewer who stores an answer
-  /// meanwhile waits about a tenth of a second at most. The count matters as much as the time: a commit writes
-  /// every page of the key-hash index the step's rows touched, and a step of more rows takes longer to commit, while
-  /// the interviewer waits (see Benchmarks/README.md, "Sharing the preparation").
+  /// Without a ``WaitSignal`` (a database whose folder cannot be written), a step ends after this long or this
+  /// many responses, whichever comes first: long enough that committing (and the write-ahead log's checkpoints)
+  /// costs little, short enough that an interviewer who stores an answer meanwhile waits about a tenth of a second
+  /// at most. The count matters as much as the time: a commit writes every page of the key-hash index the step's
+  /// rows touched, and a step of more rows takes longer to commit, while the interviewer waits (see
+  /// Benchmarks/README.md, "Sharing the preparation").
   static let stepNanoseconds: UInt64 = 100_000_000
   static let stepResponseLimit = 10_000
+  /// With a ``WaitSignal``, a step ends as soon as a tevreden process announces that it waits, and otherwise after
+  /// this long or this many responses: fewer commits, each of which rewrites most of the key-hash index, while the
+  /// rows a step changes still fit the import's page cache (``TevredenDatabase/importRun(isInterrupted:_:)``).
+  static let longStepNanoseconds: UInt64 = 1_000_000_000
+  static let longStepResponseLimit = 50_000
+  /// For tests: the longest step when someone could announce a wait, instead of ``longStepNanoseconds``.
+  var testLongStepNanoseconds: UInt64?
+  /// How many steps this session committed, for tests.
+  private(set) var stepsCommitted = 0
   /// The pause between two steps, in microseconds: a process that waits for the database (polling every
-  /// millisecond, see ``TevredenDatabase/busyCallback``) gets its turn before the next step begins.
+  /// millisecond, see ``TevredenDatabase/busyCallback(announcingTo:)``) gets its turn before the next step begins.
   static let pauseBetweenSteps: UInt32 = 2_000
 
   /// For tests only: a pause after each response stored, in microseconds, inside the step's transaction, as a
   /// slow disk would make it; from `TEVREDEN_TEST_IMPORT_ROW_DELAY_US`.
   public var testDelayPerResponse: UInt32 = 0
 
-  init(db: Database, isInterrupted: @escaping @Sendable () -> Bool = { false }) {
+  /// Tells when another tevreden process waits for the database; `nil` when none can tell (then the steps stay
+  /// short).
+  private let waits: WaitSignal.Listener?
+
+  init(db: Database, signal: WaitSignal? = nil, isInterrupted: @escaping @Sendable () -> Bool = { false }) {
     self.db = db
+    self.waits = signal?.listen()
     self.isInterrupted = isInterrupted
   }
 
@@ -116,16 +131,25 @@ public final class ImportSession {
     if testDelayPerResponse > 0 { usleep(testDelayPerResponse) }
     guard stepResponses & 63 == 0 || testDelayPerResponse > 0 else { return }
     if isInterrupted() { throw ImportInterrupted() }
-    let elapsed = DispatchTime.now().uptimeNanoseconds &- stepStartedAt
-    if elapsed >= Self.stepNanoseconds || stepResponses >= Self.stepResponseLimit { try nextStep() }
+    let elapsed = WaitSignal.now() &- stepStartedAt
+    guard let waits else {
+      if elapsed >= Self.stepNanoseconds || stepResponses >= Self.stepResponseLimit { try nextStep() }
+      return
+    }
+    if waits.lastAnnouncement() >= stepStartedAt || elapsed >= testLongStepNanoseconds ?? Self.longStepNanoseconds
+      || stepResponses >= Self.longStepResponseLimit
+    {
+      try nextStep()
+    }
   }
 
   /// Commits the current step and begins the next, leaving the database to anyone waiting for it in between.
   private func nextStep() throws {
     try db.execute(sql: "COMMIT")
+    stepsCommitted += 1
     usleep(Self.pauseBetweenSteps)
     try db.execute(sql: "BEGIN IMMEDIATE")
-    stepStartedAt = DispatchTime.now().uptimeNanoseconds
+    stepStartedAt = WaitSignal.now()
     stepResponses = 0
     nextId = nil
   }

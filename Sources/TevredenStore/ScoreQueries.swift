@@ -221,7 +221,8 @@ extension TevredenDatabase {
     configuration.readonly = true
     // The read transactions span several calls: begun under the write lock, used by the scan, ended after it.
     configuration.allowsUnsafeTransactions = true
-    configuration.busyMode = .callback(Self.busyCallback)
+    let signal = WaitSignal(databasePath: path)
+    configuration.busyMode = .callback(Self.busyCallback(announcingTo: signal))
     let readers = (
       try DatabaseQueue(path: path, configuration: configuration),
       try DatabaseQueue(path: path, configuration: configuration)
@@ -231,6 +232,7 @@ extension TevredenDatabase {
     // then reads in one part, as every reader of a WAL database can, without waiting.
     var locking = Configuration()
     locking.busyMode = .callback { tries in
+      signal?.announce()
       usleep(1000)
       return tries < Self.scanLockPolls
     }

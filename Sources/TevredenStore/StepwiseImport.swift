@@ -58,7 +58,7 @@ extension TevredenDatabase {
       try db.execute(sql: "PRAGMA temp.cache_size = -16384")
       defer { try? db.execute(sql: "PRAGMA temp.cache_size = \(previousTemporary)") }
       try db.execute(sql: "BEGIN IMMEDIATE")
-      var session = ImportSession(db: db, isInterrupted: isInterrupted)
+      var session = ImportSession(db: db, signal: WaitSignal(databasePath: writer.path), isInterrupted: isInterrupted)
       do {
         if let other = try Self.runningImport(in: db) {
           throw StoreError.importRunning(processId: other.processId, source: other.source)

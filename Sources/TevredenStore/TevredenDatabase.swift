@@ -130,7 +130,7 @@ public struct TevredenDatabase: Sendable {
     }
     var configuration = Configuration()
     configuration.journalMode = .wal
-    configuration.busyMode = .callback(busyCallback)
+    configuration.busyMode = .callback(busyCallback(announcingTo: WaitSignal(databasePath: path)))
     configuration.foreignKeysEnabled = true
     configuration.prepareDatabase { db in
       // Takes effect only on a new file (before the switch to WAL writes its header); an existing one keeps its
@@ -175,9 +175,15 @@ public struct TevredenDatabase: Sendable {
   /// seconds. SQLite's own timeout sleeps up to 100 ms between tries, so a process waiting behind an import,
   /// which leaves the database free for two milliseconds between its steps (``ImportSession``), could miss every
   /// gap; polling each millisecond takes the first one.
-  static let busyCallback: Database.BusyCallback = { tries in
-    usleep(1000)
-    return tries < 10_000
+  ///
+  /// Each try also tells an import that holds the database that someone waits (``WaitSignal``), so that it ends
+  /// its step.
+  static func busyCallback(announcingTo signal: WaitSignal?) -> Database.BusyCallback {
+    { tries in
+      signal?.announce()
+      usleep(1000)
+      return tries < 10_000
+    }
   }
 
   /// Opens a connection, trying again while switching a new file to WAL finds it busy.

@@ -1,0 +1,83 @@
+import Foundation
+import GRDB
+import Synchronization
+import Testing
+import TevredenCore
+
+@testable import TevredenStore
+
+/// An import runs in long steps while nobody waits for the database, and ends a step as soon as another tevreden
+/// connection waits (``WaitSignal``).
+@Suite struct WaitSignalTests {
+  @Test func anAnnouncementIsReadBackByTheListenerAndTheFileIsTheOwnersOnly() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let signal = try #require(WaitSignal(databasePath: folder.appendingPathComponent("db.sqlite").path))
+    let listener = try #require(signal.listen())
+    #expect(listener.lastAnnouncement() == 0)
+    let before = WaitSignal.now()
+    signal.announce()
+    let heard = listener.lastAnnouncement()
+    #expect(heard >= before && heard <= WaitSignal.now())
+    let mode = try #require(try FileManager.default.attributesOfItem(atPath: signal.path)[.posixPermissions] as? Int)
+    #expect(mode & 0o077 == 0)
+    #expect(WaitSignal(databasePath: ":memory:") == nil)
+    #expect(WaitSignal(databasePath: "") == nil)
+  }
+
+  /// Stores `count` responses, 2 ms apart, in the running import.
+  private func store(_ count: Int, from start: Int, in session: ImportSession, definition: LoadedQuestionnaire) throws {
+    for index in start..<start + count {
+      let response = try makeResponse("r\(index)", grade: .value(.grade(8)), questionnaire: definition.questionnaire)
+      #expect(try session.add(response, definition: definition) == .inserted)
+    }
+  }
+
+  @Test func anImportKeepsItsStepWhileNobodyWaitsAndEndsItWhenAnotherConnectionWaits() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("db.sqlite").path
+    let database = try TevredenDatabase.open(atPath: path)
+    let other = try TevredenDatabase.open(atPath: path)
+    let definition = try storeQuestionnaire()
+    let waited = Mutex<Double?>(nil)
+    try database.importRun { session in
+      session.testDelayPerResponse = 2_000
+      // Longer than the test: without the signal the other connection would wait for the whole import.
+      session.testLongStepNanoseconds = 60_000_000_000
+      try session.beginBatch(source())
+      // 150 responses take more than 0.3 s: steps bounded by a tenth of a second would have ended twice.
+      try store(150, from: 0, in: session, definition: definition)
+      #expect(session.stepsCommitted == 0)
+      let writer = Thread {
+        let started = Date()
+        try? other.writer.write { db in
+          try db.execute(sql: "INSERT OR REPLACE INTO setting (name, value, updatedAt) VALUES ('test', 'x', 'now')")
+        }
+        waited.withLock { $0 = Date().timeIntervalSince(started) }
+      }
+      writer.start()
+      try store(400, from: 150, in: session, definition: definition)
+      #expect(session.stepsCommitted >= 1)
+    }
+    // The other connection's write ended during the import; should it not have, it ends with it.
+    for _ in 0..<500 where waited.withLock({ $0 }) == nil { usleep(10_000) }
+    let seconds = try #require(waited.withLock { $0 })
+    // The import ends its step within a response or two of the first announcement; the other connection then
+    // gets the database in the pause after the commit.
+    #expect(seconds < 0.4)
+    #expect(try other.responseCount() == 550)
+  }
+
+  @Test func withoutASignalTheStepsStayShort() throws {
+    let database = try TevredenDatabase.inMemory()
+    let definition = try storeQuestionnaire()
+    try database.importRun { session in
+      session.testDelayPerResponse = 2_000
+      try session.beginBatch(source())
+      try store(150, from: 0, in: session, definition: definition)
+      #expect(session.stepsCommitted >= 2)
+    }
+    #expect(try database.responseCount() == 150)
+  }
+}
