@@ -136,8 +136,11 @@ public final class ImportSession {
       if elapsed >= Self.stepNanoseconds || stepResponses >= Self.stepResponseLimit { try nextStep() }
       return
     }
-    if waits.lastAnnouncement() >= stepStartedAt || elapsed >= testLongStepNanoseconds ?? Self.longStepNanoseconds
-      || stepResponses >= Self.longStepResponseLimit
+    // An announcement from before the machine last started (its clock starts at zero again) lies in the future,
+    // and is not taken for someone waiting now.
+    let heard = waits.lastAnnouncement()
+    if (heard >= stepStartedAt && heard <= stepStartedAt &+ elapsed)
+      || elapsed >= testLongStepNanoseconds ?? Self.longStepNanoseconds || stepResponses >= Self.longStepResponseLimit
     {
       try nextStep()
     }

@@ -69,6 +69,27 @@ import TevredenCore
     #expect(try other.responseCount() == 550)
   }
 
+  /// The clock the announcements use starts again at zero when the machine starts: an announcement written before
+  /// that lies in the future, and must not cut every step of every later import short.
+  @Test func anAnnouncementFromBeforeTheMachineStartedIsNotSomeoneWaiting() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("db.sqlite").path
+    let database = try TevredenDatabase.open(atPath: path)
+    let signal = try #require(WaitSignal(databasePath: path))
+    var future = WaitSignal.now() + 3_600_000_000_000
+    try withUnsafeBytes(of: &future) { try Data($0).write(to: URL(fileURLWithPath: signal.path)) }
+    let definition = try storeQuestionnaire()
+    try database.importRun { session in
+      session.testDelayPerResponse = 2_000
+      session.testLongStepNanoseconds = 60_000_000_000
+      try session.beginBatch(source())
+      try store(150, from: 0, in: session, definition: definition)
+      #expect(session.stepsCommitted == 0)
+    }
+    #expect(try database.responseCount() == 150)
+  }
+
   @Test func withoutASignalTheStepsStayShort() throws {
     let database = try TevredenDatabase.inMemory()
     let definition = try storeQuestionnaire()
