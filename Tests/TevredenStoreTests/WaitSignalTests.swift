@@ -33,19 +33,32 @@ import TevredenCore
     }
   }
 
-  @Test func anImportKeepsItsStepWhileNobodyWaitsAndEndsItWhenAnotherConnectionWaits() throws {
+  /// Begins a batch whose responses take 2 ms each; `longestStep`, the longest step while nobody waits.
+  private func beginSlowBatch(_ session: ImportSession, longestStep: UInt64? = nil) throws {
+    session.testDelayPerResponse = 2_000
+    session.testLongStepNanoseconds = longestStep
+    try session.beginBatch(source())
+  }
+
+  /// A new database file in a folder of its own, removed after `body`.
+  private func withDatabaseFile(_ body: (String, TevredenDatabase) throws -> Void) throws {
     let folder = try temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let path = folder.appendingPathComponent("db.sqlite").path
-    let database = try TevredenDatabase.open(atPath: path)
+    try body(path, try TevredenDatabase.open(atPath: path))
+  }
+
+  @Test func anImportKeepsItsStepWhileNobodyWaitsAndEndsItWhenAnotherConnectionWaits() throws {
+    try withDatabaseFile { path, database in try keepsItsStepUntilAnotherConnectionWaits(path, database) }
+  }
+
+  private func keepsItsStepUntilAnotherConnectionWaits(_ path: String, _ database: TevredenDatabase) throws {
     let other = try TevredenDatabase.open(atPath: path)
     let definition = try storeQuestionnaire()
     let waited = Mutex<Double?>(nil)
     try database.importRun { session in
-      session.testDelayPerResponse = 2_000
       // Longer than the test: without the signal the other connection would wait for the whole import.
-      session.testLongStepNanoseconds = 60_000_000_000
-      try session.beginBatch(source())
+      try beginSlowBatch(session, longestStep: 60_000_000_000)
       // 150 responses take more than 0.3 s: steps bounded by a tenth of a second would have ended twice.
       try store(150, from: 0, in: session, definition: definition)
       #expect(session.stepsCommitted == 0)
@@ -72,30 +85,25 @@ import TevredenCore
   /// The clock the announcements use starts again at zero when the machine starts: an announcement written before
   /// that lies in the future, and must not cut every step of every later import short.
   @Test func anAnnouncementFromBeforeTheMachineStartedIsNotSomeoneWaiting() throws {
-    let folder = try temporaryFolder()
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let path = folder.appendingPathComponent("db.sqlite").path
-    let database = try TevredenDatabase.open(atPath: path)
-    let signal = try #require(WaitSignal(databasePath: path))
-    var future = WaitSignal.now() + 3_600_000_000_000
-    try withUnsafeBytes(of: &future) { try Data($0).write(to: URL(fileURLWithPath: signal.path)) }
-    let definition = try storeQuestionnaire()
-    try database.importRun { session in
-      session.testDelayPerResponse = 2_000
-      session.testLongStepNanoseconds = 60_000_000_000
-      try session.beginBatch(source())
-      try store(150, from: 0, in: session, definition: definition)
-      #expect(session.stepsCommitted == 0)
+    try withDatabaseFile { path, database in
+      let signal = try #require(WaitSignal(databasePath: path))
+      var future = WaitSignal.now() + 3_600_000_000_000
+      try withUnsafeBytes(of: &future) { try Data($0).write(to: URL(fileURLWithPath: signal.path)) }
+      let definition = try storeQuestionnaire()
+      try database.importRun { session in
+        try beginSlowBatch(session, longestStep: 60_000_000_000)
+        try store(150, from: 0, in: session, definition: definition)
+        #expect(session.stepsCommitted == 0)
+      }
+      #expect(try database.responseCount() == 150)
     }
-    #expect(try database.responseCount() == 150)
   }
 
   @Test func withoutASignalTheStepsStayShort() throws {
     let database = try TevredenDatabase.inMemory()
     let definition = try storeQuestionnaire()
     try database.importRun { session in
-      session.testDelayPerResponse = 2_000
-      try session.beginBatch(source())
+      try beginSlowBatch(session)
       try store(150, from: 0, in: session, definition: definition)
       #expect(session.stepsCommitted >= 2)
     }
