@@ -270,13 +270,13 @@ public struct ImportPipeline {
         case .row(let line, let prepared, let masked):
           try store(prepared, line: line, masked: masked)
         case .converted(let line, let converted):
-          guard let definition = fileDefinition,
-            let prepared = storingPreparer?.prepare(
-              converted.positional, definition: definition, numbersRepeats: converted.idIsRowHash)
-          else { continue }
-          try store(
-            prepared, line: line,
-            masked: Self.masked(converted, inText: prepared.masked))
+          // Only a platform file's rows are left to this thread, and only when there is a sink: the definition and
+          // the preparer are there. Without them the row is still counted, as a dry run counts it.
+          let prepared = fileDefinition.flatMap {
+            storingPreparer?.prepare(converted.positional, definition: $0, numbersRepeats: converted.idIsRowHash)
+          }
+          let inText = prepared?.masked ?? converted.positional.identifierKindsInText(using: .standard)
+          try store(prepared, line: line, masked: Self.masked(converted, inText: inText))
         }
       }
     }

@@ -231,11 +231,7 @@ extension TevredenDatabase {
     // step or an interviewer's answer is waited out, a long transaction (a merge, a migration) is not, and the scan
     // then reads in one part, as every reader of a WAL database can, without waiting.
     var locking = Configuration()
-    locking.busyMode = .callback { tries in
-      signal?.announce()
-      usleep(1000)
-      return tries < Self.scanLockPolls
-    }
+    locking.busyMode = .callback(Self.busyCallback(announcingTo: signal, tries: Self.scanLockPolls))
     let locker = try DatabaseQueue(path: path, configuration: locking)
     defer { try? locker.close() }
     try locker.writeWithoutTransaction { db in

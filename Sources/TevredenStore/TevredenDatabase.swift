@@ -177,12 +177,12 @@ public struct TevredenDatabase: Sendable {
   /// gap; polling each millisecond takes the first one.
   ///
   /// Each try also tells an import that holds the database that someone waits (``WaitSignal``), so that it ends
-  /// its step.
-  static func busyCallback(announcingTo signal: WaitSignal?) -> Database.BusyCallback {
+  /// its step. `tries`: how many before giving up with "database is locked".
+  static func busyCallback(announcingTo signal: WaitSignal?, tries limit: Int = 10_000) -> Database.BusyCallback {
     { tries in
       signal?.announce()
       usleep(1000)
-      return tries < 10_000
+      return tries < limit
     }
   }
 
