@@ -247,39 +247,46 @@ public struct ImportPipeline {
       channel.cancel()
       producer.join()
     }
-    while let batch = channel.receive() {
-      defer { channel.giveBack(batch) }
-      if sink != nil, isInterrupted() { throw interruption() }
-      for event in batch {
-        switch event {
-        case .progress(let rows, let bytesRead):
-          onProgress(
-            ImportProgress(
-              fileIndex: index, fileCount: count, file: file.name, rows: rows, bytesRead: bytesRead,
-              fileSize: fileSize))
-        case .failed(let error):
-          throw error
-        case .rejected(let diagnostic?):
-          report.rowCount += 1
-          reject(diagnostic)
-        case .rejected(nil):
-          report.rowCount += 1
-          report.rejected += 1
-        case .warning(let diagnostic):
-          onDiagnostic(diagnostic)
-        case .row(let line, let prepared, let masked):
-          try store(prepared, line: line, masked: masked)
-        case .converted(let line, let converted):
-          // Only a platform file's rows are left to this thread, and only when there is a sink: the definition and
-          // the preparer are there. Without them the row is still counted, as a dry run counts it.
-          let prepared = fileDefinition.flatMap {
-            storingPreparer?.prepare(converted.positional, definition: $0, numbersRepeats: converted.idIsRowHash)
+    // The batches, with the file's definition as a parameter, bound once: taken out of the optional per row (with
+    // `flatMap`), it was copied, all its parts retained and released, for every row this thread made ready.
+    func storeBatches(definition fileDefinition: LoadedQuestionnaire?) throws {
+      while let batch = channel.receive() {
+        defer { channel.giveBack(batch) }
+        if sink != nil, isInterrupted() { throw interruption() }
+        for event in batch {
+          switch event {
+          case .progress(let rows, let bytesRead):
+            onProgress(
+              ImportProgress(
+                fileIndex: index, fileCount: count, file: file.name, rows: rows, bytesRead: bytesRead,
+                fileSize: fileSize))
+          case .failed(let error):
+            throw error
+          case .rejected(let diagnostic?):
+            report.rowCount += 1
+            reject(diagnostic)
+          case .rejected(nil):
+            report.rowCount += 1
+            report.rejected += 1
+          case .warning(let diagnostic):
+            onDiagnostic(diagnostic)
+          case .row(let line, let prepared, let masked):
+            try store(prepared, line: line, masked: masked)
+          case .converted(let line, let converted):
+            // Only a platform file's rows are left to this thread, and only when there is a sink: the definition and
+            // the preparer are there. Without them the row is still counted, as a dry run counts it.
+            var prepared: Sink.Preparer.Row?
+            if let definition = fileDefinition {
+              prepared = storingPreparer?.prepare(
+                converted.positional, definition: definition, numbersRepeats: converted.idIsRowHash)
+            }
+            let inText = prepared?.masked ?? converted.positional.identifierKindsInText(using: .standard)
+            try store(prepared, line: line, masked: Self.masked(converted, inText: inText))
           }
-          let inText = prepared?.masked ?? converted.positional.identifierKindsInText(using: .standard)
-          try store(prepared, line: line, masked: Self.masked(converted, inText: inText))
         }
       }
     }
+    try storeBatches(definition: fileDefinition)
     if let hashing, let sink {
       guard let sha256 = hashing.wait() else {
         throw ImportError.unreadableFile(file.name, reason: "cannot read the file")

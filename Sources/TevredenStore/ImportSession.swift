@@ -236,16 +236,18 @@ public final class ImportSession {
       codes = nil  // storing a definition may have numbered new items
     }
     prepared = try prepared.keyedByNumber(try itemCodes())
-    var record = prepared.record
-    record.snapshotId = snapshotId
-    record.importBatchId = batch?.id
-    let baseKey = record.responseKey
-    let baseHash = record.keyHash
+    // The prepared record is bound as it is, with its snapshot, batch and key beside it: a copy of it per response
+    // (to set them) retained and released each of its dozen strings.
+    var placement = TevredenDatabase.Placement(
+      responseKey: prepared.record.responseKey, keyHash: prepared.record.keyHash, snapshotId: snapshotId,
+      importBatchId: batch?.id)
+    let baseKey = placement.responseKey
+    let baseHash = placement.keyHash
     var occurrence = 1
     var isJumped = false
     while true {
       switch try add(
-        record, prepared: prepared, rejectingRepeats: rejectingRepeats, numbersRepeats: prepared.numbersRepeats)
+        prepared, placed: placement, rejectingRepeats: rejectingRepeats, numbersRepeats: prepared.numbersRepeats)
       {
       case .disposition(let disposition):
         // The first occurrence need not be recorded: finding the next free one starts from it anyway.
@@ -262,8 +264,8 @@ public final class ImportSession {
           occurrence = max(occurrence, try lastOccurrence(of: baseHash) ?? 1)
         }
         occurrence += 1
-        record.responseKey = "\(baseKey)#\(occurrence)"
-        record.keyHash = ResponseKeyHash.of(record.responseKey)
+        placement.responseKey = "\(baseKey)#\(occurrence)"
+        placement.keyHash = ResponseKeyHash.of(placement.responseKey)
       }
     }
   }
@@ -297,7 +299,8 @@ public final class ImportSession {
   }
 
   private func add(
-    _ record: ResponseRecord, prepared: PreparedResponse, rejectingRepeats: Bool, numbersRepeats: Bool
+    _ prepared: PreparedResponse, placed placement: TevredenDatabase.Placement, rejectingRepeats: Bool,
+    numbersRepeats: Bool
   ) throws -> Attempt {
     // Most imported responses are new: the insert itself tells whether the id was already stored. A response
     // imported again is nearly always stored exactly as it would be now; only otherwise is the stored response
@@ -306,7 +309,8 @@ public final class ImportSession {
     // One lookup finds the stored row and tells whether it is exactly this response.
     func lookUp() throws -> (rowId: Int64, key: String, importBatchId: Int64?, isSame: Bool)? {
       let storedStatement = try kept(&lookupStatement, sql: TevredenDatabase.storedByKeyHashSQL)
-      return try TevredenDatabase.stored(matching: record, answers: prepared.answers, using: storedStatement, in: db)
+      return try TevredenDatabase.stored(
+        matching: prepared.record, placed: placement, answers: prepared.answers, using: storedStatement, in: db)
     }
     // A file imported again comes after a stored response with the next one stored too: then the lookup goes
     // first, instead of an insert that only finds the id taken, then the lookup.
@@ -314,7 +318,9 @@ public final class ImportSession {
     if found == nil {
       let id = try nextId ?? TevredenDatabase.nextResponseId(in: db)
       nextId = id
-      if try TevredenDatabase.insert(record, answers: prepared.answers, id: id, using: statement, in: db) {
+      if try TevredenDatabase.insert(
+        prepared.record, placed: placement, answers: prepared.answers, id: id, using: statement, in: db)
+      {
         nextId = id + 1
         previousWasStored = false
         batch?.insertedCount += 1
@@ -325,9 +331,9 @@ public final class ImportSession {
     }
     previousWasStored = true
     guard let stored = found else {
-      throw StoreError.corruptRow("response \(record.responseKey) was neither inserted nor found")
+      throw StoreError.corruptRow("response \(placement.responseKey) was neither inserted nor found")
     }
-    if stored.key != record.responseKey {
+    if stored.key != placement.responseKey {
       batch?.rejectedCount += 1
       try endStepIfDue()
       return .disposition(.keyCollision)
@@ -338,7 +344,7 @@ public final class ImportSession {
     if numbersRepeats {
       // Stored by this file, or stored before and already matched by an earlier row of this file.
       if isFromThisBatch { return .taken }
-      if try !claim(record.keyHash) { return .taken }
+      if try !claim(placement.keyHash) { return .taken }
     } else if rejectingRepeats, isFromThisBatch {
       batch?.rejectedCount += 1
       try endStepIfDue()
@@ -348,6 +354,11 @@ public final class ImportSession {
     if stored.isSame {
       disposition = .duplicate
     } else {
+      var record = prepared.record
+      record.responseKey = placement.responseKey
+      record.keyHash = placement.keyHash
+      record.snapshotId = placement.snapshotId
+      record.importBatchId = placement.importBatchId
       disposition = try compare(record, prepared: prepared, withRow: rowId, numbersRepeats: numbersRepeats)
     }
     switch disposition {
@@ -451,7 +462,9 @@ public struct PreparedResponse: Sendable {
   }
 
   var record: ResponseRecord {
-    get { storage.record }
+    // Read in place: the storing thread binds each stored response's record from here, and a copy would retain
+    // and release every string in it.
+    _read { yield storage.record }
     set {
       storage = Storage(
         record: newValue, answers: storage.answers, shared: storage.shared, keyedByID: storage.keyedByID)

@@ -324,24 +324,58 @@ public struct TevredenDatabase: Sendable {
     ON CONFLICT (keyHash) DO NOTHING
     """
 
+  /// Where a response row goes besides its content: its key and key hash (a numbered repeat's differ from its
+  /// record's), its definition's snapshot and its import batch. An import binds them beside the record rather than
+  /// setting them in a copy of it.
+  struct Placement {
+    var responseKey: String
+    var keyHash: Int64
+    var snapshotId: Int64
+    var importBatchId: Int64?
+
+    init(responseKey: String, keyHash: Int64, snapshotId: Int64, importBatchId: Int64?) {
+      self.responseKey = responseKey
+      self.keyHash = keyHash
+      self.snapshotId = snapshotId
+      self.importBatchId = importBatchId
+    }
+
+    /// Where the record itself says.
+    init(of record: ResponseRecord) {
+      self.init(
+        responseKey: record.responseKey, keyHash: record.keyHash, snapshotId: record.snapshotId,
+        importBatchId: record.importBatchId)
+    }
+  }
+
   /// Inserts a response row as row `id` (``nextResponseId(in:)``) with a statement made from ``insertSQL``, unless
   /// one with its id is stored; `false` when one was, and row `id` is then still free.
   static func insert(
     _ record: ResponseRecord, answers: StoredAnswers, id: Int64, using statement: Statement, in db: Database
   ) throws -> Bool {
+    try insert(record, placed: Placement(of: record), answers: answers, id: id, using: statement, in: db)
+  }
+
+  /// ``insert(_:answers:id:using:in:)`` with the record's key, key hash, snapshot and batch from `placement`.
+  static func insert(
+    _ record: ResponseRecord, placed placement: Placement, answers: StoredAnswers, id: Int64,
+    using statement: Statement, in db: Database
+  ) throws -> Bool {
     var binder = DirectBinder(statement)
     binder.bind(id as Int64?)
-    binder.bind(record.responseKey)
-    binder.bind(record.keyHash as Int64?)
-    binder.bind(record.importBatchId)
-    bindContent(of: record, answers: answers, to: &binder)
+    binder.bind(placement.responseKey)
+    binder.bind(placement.keyHash as Int64?)
+    binder.bind(placement.importBatchId)
+    bindContent(of: record, snapshotId: placement.snapshotId, answers: answers, to: &binder)
     return try binder.execute(in: db)
   }
 
   /// Binds what makes a stored response the same response (``storedByKeyHashSQL``'s comparison), in the order both
   /// the insert and the lookup name those columns.
-  private static func bindContent(of record: ResponseRecord, answers: StoredAnswers, to binder: inout DirectBinder) {
-    binder.bind(record.snapshotId as Int64?)
+  private static func bindContent(
+    of record: ResponseRecord, snapshotId: Int64, answers: StoredAnswers, to binder: inout DirectBinder
+  ) {
+    binder.bind(snapshotId as Int64?)
     binder.bind(record.questionnaireID)
     binder.bind(Int64(record.questionnaireVersion) as Int64?)
     binder.bind(record.audience)
@@ -371,14 +405,16 @@ public struct TevredenDatabase: Sendable {
     FROM response WHERE keyHash = ?
     """
 
-  /// The response stored with `record`'s key hash, read with a statement made from ``storedByKeyHashSQL``: its row
-  /// id, key and import batch, and whether it holds exactly `record` and `answers`; `nil` when none is stored.
+  /// The response stored with `placement`'s key hash, read with a statement made from ``storedByKeyHashSQL``: its
+  /// row id, key and import batch, and whether it holds exactly `record` (with `placement`'s snapshot) and
+  /// `answers`; `nil` when none is stored.
   static func stored(
-    matching record: ResponseRecord, answers: StoredAnswers, using statement: Statement, in db: Database
+    matching record: ResponseRecord, placed placement: Placement, answers: StoredAnswers, using statement: Statement,
+    in db: Database
   ) throws -> (rowId: Int64, key: String, importBatchId: Int64?, isSame: Bool)? {
     var binder = DirectBinder(statement)
-    bindContent(of: record, answers: answers, to: &binder)
-    binder.bind(record.keyHash as Int64?)
+    bindContent(of: record, snapshotId: placement.snapshotId, answers: answers, to: &binder)
+    binder.bind(placement.keyHash as Int64?)
     let handle = binder.handle
     let result = binder.step()
     defer { sqlite3_reset(handle) }
