@@ -695,7 +695,9 @@ extension ExportConversion {
     private var more: [String: Result<Answer?, AnswerProblem>] = [:]
     static let compared = 8
 
-    func read(_ cell: String) -> Result<Answer?, AnswerProblem>? {
+    /// Mutating only so that it is called on the cache in place: called on `valueCache[position]`, a non-mutating
+    /// method got a copy of the cache per cell, retaining and releasing both its collections.
+    mutating func read(_ cell: String) -> Result<Answer?, AnswerProblem>? {
       // Looked at in place (iterating the entries copies each), and by length first: counting a string's bytes is
       // cheaper than comparing two that differ.
       let count = cell.utf8.count
