@@ -354,12 +354,8 @@ public final class ImportSession {
     if stored.isSame {
       disposition = .duplicate
     } else {
-      var record = prepared.record
-      record.responseKey = placement.responseKey
-      record.keyHash = placement.keyHash
-      record.snapshotId = placement.snapshotId
-      record.importBatchId = placement.importBatchId
-      disposition = try compare(record, prepared: prepared, withRow: rowId, numbersRepeats: numbersRepeats)
+      disposition = try compare(
+        placement.applied(to: prepared.record), prepared: prepared, withRow: rowId, numbersRepeats: numbersRepeats)
     }
     switch disposition {
     case .duplicate: batch?.duplicateCount += 1

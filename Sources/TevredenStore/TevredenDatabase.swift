@@ -332,20 +332,6 @@ public struct TevredenDatabase: Sendable {
     var keyHash: Int64
     var snapshotId: Int64
     var importBatchId: Int64?
-
-    init(responseKey: String, keyHash: Int64, snapshotId: Int64, importBatchId: Int64?) {
-      self.responseKey = responseKey
-      self.keyHash = keyHash
-      self.snapshotId = snapshotId
-      self.importBatchId = importBatchId
-    }
-
-    /// Where the record itself says.
-    init(of record: ResponseRecord) {
-      self.init(
-        responseKey: record.responseKey, keyHash: record.keyHash, snapshotId: record.snapshotId,
-        importBatchId: record.importBatchId)
-    }
   }
 
   /// Inserts a response row as row `id` (``nextResponseId(in:)``) with a statement made from ``insertSQL``, unless
@@ -696,4 +682,24 @@ public struct TevredenDatabase: Sendable {
 private struct GroupKey: Hashable {
   var audience: Audience
   var group: String
+}
+
+// An extension, so that the struct keeps its memberwise initializer.
+extension TevredenDatabase.Placement {
+  /// Where the record itself says.
+  init(of record: ResponseRecord) {
+    self.init(
+      responseKey: record.responseKey, keyHash: record.keyHash, snapshotId: record.snapshotId,
+      importBatchId: record.importBatchId)
+  }
+
+  /// The record as it is stored here: with this key, key hash, snapshot and batch.
+  func applied(to record: ResponseRecord) -> ResponseRecord {
+    var placed = record
+    placed.responseKey = responseKey
+    placed.keyHash = keyHash
+    placed.snapshotId = snapshotId
+    placed.importBatchId = importBatchId
+    return placed
+  }
 }
