@@ -23,12 +23,12 @@ extension TevredenDatabase {
   ) throws -> Int {
     try writer.read { db in
       var arguments: [any DatabaseValueConvertible] = [questionnaire.rawValue]
-      var filter = "questionnaireID = ? AND \(try Self.visibleResponses(in: db))"
+      var filter = "\(Self.ofQuestionnaire) AND \(try Self.visibleResponses(in: db))"
       if let period {
         filter += " AND collectedOn BETWEEN ? AND ?"
         arguments += [period.first.description, period.last.description]
       }
-      let statement = try db.makeStatement(sql: "SELECT * FROM response WHERE \(filter) ORDER BY id")
+      let statement = try db.makeStatement(sql: "SELECT * FROM responseRow WHERE \(filter) ORDER BY id")
       let columns = try ExchangeRowColumns(statement.columnNames)
       let handle = statement.sqliteStatement
       let rows = try Row.fetchCursor(statement, arguments: StatementArguments(arguments))
@@ -67,7 +67,7 @@ extension TevredenDatabase {
   }
 }
 
-/// The positions of the columns of `SELECT * FROM response` that a line needs, and of those `ResponseRecord`
+/// The positions of the columns of `SELECT * FROM responseRow` that a line needs, and of those `ResponseRecord`
 /// decodes, whose types are checked so that a row the record could not decode goes the slow way and fails there.
 struct ExchangeRowColumns {
   var id: Int32

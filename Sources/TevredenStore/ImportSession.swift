@@ -378,6 +378,12 @@ public final class ImportSession {
         ofRow: rowId, updatedByThisRun: updatedByRun.contains(rowId), in: db, cache: &parsedSnapshots,
         codes: try itemCodes())
     else { throw StoreError.corruptRow("response \(record.responseKey) was neither inserted nor found") }
+    // Another questionnaire, version, audience or group is another response under the same id.
+    let (held, incoming) = (existing.response, prepared.definition.questionnaire)
+    guard
+      held.questionnaireID == incoming.id && held.questionnaireVersion == incoming.version
+        && held.audience == incoming.audience && held.group == incoming.group
+    else { return .conflict }
     var stored = try PreparedResponse(existing.response, shared: prepared.shared).keyedByNumber(try itemCodes())
     stored.record.responseKey = prepared.record.responseKey  // numbered repeats compare their content
     if stored.hasSameContent(as: prepared) { return .duplicate }
@@ -533,12 +539,11 @@ public struct PreparedResponse: Sendable {
   public var masked: [PersonalDataKind] { answers.masked }
 
   /// Whether both hold the same response: the same id, metadata and answers as stored (the definition it was
-  /// collected with, what follows from it and the import batch aside).
+  /// collected with, what follows from it and the import batch aside). Both are of the same questionnaire,
+  /// version, audience and group: the caller compared those.
   func hasSameContent(as other: PreparedResponse) -> Bool {
     let (a, b) = (record, other.record)
-    return a.responseKey == b.responseKey && a.questionnaireID == b.questionnaireID
-      && a.questionnaireVersion == b.questionnaireVersion && a.audience == b.audience
-      && a.respondentGroup == b.respondentGroup && a.gemeente == b.gemeente && a.mode == b.mode
+    return a.responseKey == b.responseKey && a.gemeente == b.gemeente && a.mode == b.mode
       && a.interviewer == b.interviewer && Self.sameTime(a.startedAt, b.startedAt)
       && Self.sameTime(a.completedAt, b.completedAt) && a.status == b.status
       && answers.values == other.answers.values && answers.missing == other.answers.missing
@@ -548,12 +553,12 @@ public struct PreparedResponse: Sendable {
   /// Whether `later` is this partial response carried further: the same response (id, questionnaire and version,
   /// audience, group, mode, interviewer, start to the minute; the same gemeente, or this one has none) with every
   /// answer and missing code this one has, unchanged, and completed, refused, or still partial with more answers.
-  /// `answers` are this response's, parsed; `laterAnswers` those of `later`.
+  /// `answers` are this response's, parsed; `laterAnswers` those of `later`. Both are of the same questionnaire,
+  /// version, audience and group: the caller compared those.
   func isCarriedFurther(by later: PreparedResponse, answers: ParsedAnswers, laterAnswers: ParsedAnswers) -> Bool {
     let (a, b) = (record, later.record)
     guard a.status == Response.Status.partial.rawValue, a.responseKey == b.responseKey,
-      a.questionnaireID == b.questionnaireID, a.questionnaireVersion == b.questionnaireVersion,
-      a.audience == b.audience, a.respondentGroup == b.respondentGroup, a.gemeente == nil || a.gemeente == b.gemeente,
+      a.gemeente == nil || a.gemeente == b.gemeente,
       a.mode == b.mode, a.interviewer == b.interviewer, Self.sameTime(a.startedAt, b.startedAt),
       answers.isContained(in: laterAnswers)
     else { return false }

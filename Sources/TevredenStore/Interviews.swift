@@ -345,7 +345,7 @@ extension TevredenDatabase {
           SELECT r.responseKey, r.questionnaireID, r.interviewer, r.gemeente, r.startedAt, i.state, i.processId,
                  i.lastActivityAt, (SELECT COUNT(*) FROM json_each(r.answers)) + (SELECT COUNT(*) FROM json_each(r.missing))
                    AS answerCount
-          FROM interview i JOIN response r ON r.id = i.responseId
+          FROM interview i JOIN responseRow r ON r.id = i.responseId
           WHERE i.state IN ('active', 'paused')
           ORDER BY i.lastActivityAt DESC, r.id DESC
           """)

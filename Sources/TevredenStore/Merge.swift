@@ -258,10 +258,14 @@ private struct StationMerger {
     func compare<Value: Equatable>(_ name: String, _ value: (ResponseRecord) -> Value) {
       if value(incoming.0) != value(stored.0) { fields.append(name) }
     }
-    compare("questionnaireID") { $0.questionnaireID }
-    compare("questionnaireVersion") { $0.questionnaireVersion }
-    compare("audience") { $0.audience }
-    compare("respondentGroup") { $0.respondentGroup }
+    // These four are the definition's, read with each copy's own.
+    func compareResponses<Value: Equatable>(_ name: String, _ value: (Response) -> Value) {
+      if value(incoming.1) != value(stored.1) { fields.append(name) }
+    }
+    compareResponses("questionnaireID") { $0.questionnaireID }
+    compareResponses("questionnaireVersion") { $0.questionnaireVersion }
+    compareResponses("audience") { $0.audience }
+    compareResponses("respondentGroup") { $0.group }
     compare("gemeente") { $0.gemeente }
     compare("mode") { $0.mode }
     compare("interviewer") { $0.interviewer }

@@ -6,6 +6,8 @@ extension TevredenDatabase {
   static let numberedItemsMigration = "v13-numbered-items"
   /// The migration that drops AUTOINCREMENT and the per-row foreign-key checks from the response table.
   static let leanKeysMigration = "v16-lean-keys"
+  /// The migration that leaves a response's questionnaire, version, audience and group to its definition's row.
+  static let slimResponseMigration = "v17-slim-response"
 
   /// The newest schema this build writes, as `--version` shows it.
   public static var schemaVersion: String { migrator.migrations.last ?? "" }
@@ -448,10 +450,89 @@ extension TevredenDatabase {
             BEGIN UPDATE responseIdFloor SET largest = OLD.id WHERE id = 1; END;
           """, arguments: [largest])
     }
+    migrator.registerMigration(slimResponseMigration) { db in
+      // A response's questionnaire, version, audience and group are its definition's, which `snapshotId` names: the
+      // four columns repeated them in every row, a seventh of its bytes, and cost a fifth of SQLite's work per
+      // stored row (Benchmarks/store-floor.c, "slim"). They go; `responseRow` and the documented views show them
+      // from the definition as before. A row whose columns disagree with its definition was not written by
+      // tevreden: the migration refuses the file rather than choose between them.
+      let disagreeing =
+        try Int.fetchOne(
+          db,
+          sql: """
+            SELECT COUNT(*) FROM response r LEFT JOIN questionnaireSnapshot s ON s.id = r.snapshotId
+            WHERE s.id IS NULL OR r.questionnaireID IS NOT s.questionnaireID OR r.questionnaireVersion IS NOT s.version
+              OR r.audience IS NOT s.audience OR r.respondentGroup IS NOT s.respondentGroup
+            """) ?? 0
+      guard disagreeing == 0 else {
+        throw StoreError.corruptRow(
+          "\(disagreeing) responses name a questionnaire, version, audience or group other than their stored "
+            + "definition's, or a definition the file lacks: it was changed outside tevreden; restore it from a backup")
+      }
+      for view in ["visibleResponse", "responseAnswer"] { try db.execute(sql: "DROP VIEW IF EXISTS \(view)") }
+      try rebuild(table: "response", in: db) { _ in
+        """
+        CREATE TABLE response (
+          id INTEGER PRIMARY KEY,
+          responseKey TEXT NOT NULL,
+          keyHash INTEGER NOT NULL,
+          snapshotId INTEGER NOT NULL,
+          gemeente TEXT,
+          mode TEXT NOT NULL,
+          interviewer TEXT,
+          startedAt TEXT NOT NULL,
+          completedAt TEXT,
+          collectedOn TEXT NOT NULL,
+          status TEXT NOT NULL CHECK (status = 'completed' OR status = 'partial' OR status = 'refused'),
+          grade DOUBLE CHECK (grade IS NULL OR (grade >= 1 AND grade <= 10)),
+          importBatchId INTEGER,
+          answers TEXT NOT NULL DEFAULT '{}',
+          missing TEXT NOT NULL DEFAULT '{}',
+          language TEXT NOT NULL DEFAULT 'nl' CHECK (length(language) = 2 AND language GLOB '[a-z][a-z]'),
+          interpreter INTEGER NOT NULL DEFAULT 0 CHECK (interpreter = 0 OR interpreter = 1)
+        )
+        """
+      }
+      try createResponseViews(in: db)
+    }
     return migrator
   }
 
-  /// The views that show stored answers by item id (schema v12 on; from v13 through the `item` table).
+  /// The response as tevreden and the documented views read it (schema v17 on): its row with its definition's
+  /// questionnaire, version, audience and group. A LEFT JOIN, so that a row whose definition is missing is read
+  /// and refused loudly rather than left out; SQLite keeps the response table the outer loop of it.
+  static let responseRowView = """
+    CREATE VIEW responseRow AS
+      SELECT r.*, s.questionnaireID AS questionnaireID, s.version AS questionnaireVersion, s.audience AS audience,
+        s.respondentGroup AS respondentGroup
+      FROM response r LEFT JOIN questionnaireSnapshot s ON s.id = r.snapshotId
+    """
+
+  /// The views of schema v17 on: ``responseRowView``, and the documented `visibleResponse` and `responseAnswer`
+  /// with the same columns as before the four moved to the definition.
+  static func createResponseViews(in db: Database) throws {
+    let visible = visibleResponses("r")
+    try db.execute(sql: responseRowView)
+    try db.execute(
+      sql: """
+        CREATE VIEW visibleResponse AS
+          SELECT r.id AS responseId, r.responseKey, r.questionnaireID, r.questionnaireVersion, r.audience,
+            r.respondentGroup, r.gemeente, r.mode, r.interviewer, r.startedAt, r.completedAt, r.collectedOn, r.status,
+            r.grade
+          FROM responseRow r WHERE \(visible);
+        CREATE VIEW responseAnswer AS
+          SELECT r.id AS responseId, r.responseKey, r.questionnaireID, r.questionnaireVersion,
+            COALESCE(i.name, a.key) AS item, a.value AS value, NULL AS missingCode
+          FROM responseRow r JOIN json_each(r.answers) a LEFT JOIN item i ON i.id = CAST(a.key AS INTEGER)
+          WHERE \(visible)
+          UNION ALL
+          SELECT r.id, r.responseKey, r.questionnaireID, r.questionnaireVersion, COALESCE(i.name, m.key), NULL, m.value
+          FROM responseRow r JOIN json_each(r.missing) m LEFT JOIN item i ON i.id = CAST(m.key AS INTEGER)
+          WHERE \(visible);
+        """)
+  }
+
+  /// The views that show stored answers by item id as schema v13 to v16 had them (through the `item` table).
   static func createAnswerViews(in db: Database, dropping: Bool) throws {
     let visible = visibleResponses("r")
     if dropping { try db.execute(sql: "DROP VIEW IF EXISTS responseAnswer") }
@@ -497,7 +578,8 @@ extension TevredenDatabase {
     for view in views { try db.execute(sql: "DROP VIEW \(view["name"] as String)") }
     let rebuilt = "\(table)_rebuilt"
     try db.execute(sql: "CREATE TABLE \(rebuilt) " + rewritten[newColumns...])
-    let names = try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?) ORDER BY cid", arguments: [table])
+    // The new table's columns, each from the old one's column of that name: a column the rewrite leaves out goes.
+    let names = try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?) ORDER BY cid", arguments: [rebuilt])
     let selected = names.map { expressions[$0] ?? "\"\($0)\"" }.joined(separator: ", ")
     try db.execute(sql: "INSERT INTO \(rebuilt) SELECT \(selected) FROM \(table) ORDER BY rowid")
     try db.execute(sql: "DROP TABLE \(table)")

@@ -51,7 +51,8 @@ struct ImportBatchRecord: Codable, FetchableRecord, MutablePersistableRecord {
   mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
-/// A response's metadata and materialised grade.
+/// A response's metadata and materialised grade: its row of the response table. Which questionnaire, version,
+/// audience and group it belongs to is its definition's (`snapshotId`), stored once there (schema v17 on).
 struct ResponseRecord: Codable, FetchableRecord, MutablePersistableRecord {
   static let databaseTableName = "response"
   var id: Int64?
@@ -59,10 +60,6 @@ struct ResponseRecord: Codable, FetchableRecord, MutablePersistableRecord {
   /// ``ResponseKeyHash`` of `responseKey`: the column the unique index is on.
   var keyHash: Int64
   var snapshotId: Int64
-  var questionnaireID: String
-  var questionnaireVersion: Int
-  var audience: String
-  var respondentGroup: String
   var gemeente: String?
   var mode: String
   var interviewer: String?
@@ -85,10 +82,6 @@ struct ResponseRecord: Codable, FetchableRecord, MutablePersistableRecord {
     self.responseKey = response.id.rawValue
     self.keyHash = ResponseKeyHash.of(response.id.rawValue)
     self.snapshotId = snapshotId
-    self.questionnaireID = response.questionnaireID.rawValue
-    self.questionnaireVersion = response.questionnaireVersion
-    self.audience = response.audience.rawValue
-    self.respondentGroup = response.group
     self.gemeente = response.gemeente
     self.mode = response.mode.rawValue
     self.interviewer = response.interviewer

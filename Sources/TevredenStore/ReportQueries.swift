@@ -30,7 +30,7 @@ extension TevredenDatabase {
         db,
         sql: """
           SELECT r.mode, b.format, r.audience, COUNT(*) AS n
-          FROM response r LEFT JOIN importBatch b ON b.id = r.importBatchId
+          FROM responseRow r LEFT JOIN importBatch b ON b.id = r.importBatchId
           WHERE r.status = 'completed' AND r.grade IS NOT NULL AND r.collectedOn BETWEEN ? AND ?
             AND \(try Self.visibleResponses("r", in: db))
           GROUP BY r.mode, b.format, r.audience
@@ -85,7 +85,7 @@ extension TevredenDatabase {
         db,
         sql: """
           SELECT r.audience, r.snapshotId, i.name AS item, a.value, v.decision, v.textSha256
-          FROM response r JOIN json_each(r.answers) a JOIN item i ON i.id = CAST(a.key AS INTEGER)
+          FROM responseRow r JOIN json_each(r.answers) a JOIN item i ON i.id = CAST(a.key AS INTEGER)
           LEFT JOIN remarkReview v ON v.responseId = r.id AND v.item = i.name
           WHERE r.status = 'completed' AND r.grade IS NOT NULL AND r.collectedOn BETWEEN ? AND ?
             AND \(try Self.visibleResponses("r", in: db)) AND a.value <> ''

@@ -58,8 +58,8 @@ extension TevredenDatabase {
     let sql =
       updatedByThisRun
       ? """
-      SELECT r.id, r.responseKey, r.keyHash, v.newSnapshotId AS snapshotId, r.questionnaireID,
-        r.questionnaireVersion, r.audience, r.respondentGroup, v.newGemeente AS gemeente, r.mode, r.interviewer,
+      SELECT r.id, r.responseKey, r.keyHash, v.newSnapshotId AS snapshotId, v.newGemeente AS gemeente, r.mode,
+        r.interviewer,
         r.startedAt, v.newCompletedAt AS completedAt, v.newCollectedOn AS collectedOn, v.newStatus AS status,
         v.newGrade AS grade, r.importBatchId, v.newAnswers AS answers, v.newMissing AS missing, r.language,
         r.interpreter

@@ -359,9 +359,11 @@ struct ScoreScan {
     func within(_ plans: [Plan]) -> String { within(plans.map { ($0.period, $0.opensAtFirstScoredYear) }) }
     let scoredInPeriod = "status = 'completed' AND grade IS NOT NULL AND "
     // The mode tells interviews, whose refusals and contacts are recorded, from self-completed questionnaires.
-    var columns = ["audience", "respondentGroup", "status", "grade", "collectedOn", "mode"]
-    var column: Int32 = 6
-    let modeColumn: Int32 = 5
+    // The audience and group are the definition's (schema v17 on): the scan reads the snapshot's id and looks them
+    // up once per snapshot, rather than SQLite joining the definition's row to each response.
+    var columns = ["snapshotId", "status", "grade", "collectedOn", "mode"]
+    var column: Int32 = 5
+    let modeColumn: Int32 = 4
     var gemeenteColumn: Int32 = -1
     var languageColumn: Int32 = -1
     var answersColumn: Int32 = -1
@@ -385,12 +387,7 @@ struct ScoreScan {
       answersColumn = column
       column += 1
     }
-    var snapshotColumn: Int32 = -1
-    if withAspects {
-      columns.append("snapshotId")
-      snapshotColumn = column
-      column += 1
-    }
+    let snapshotColumn: Int32 = withAspects ? 0 : -1
     if byRole {
       let guardTerm = scoredInPeriod + within(plans.filter { $0.breakdown?.contains(.role) == true })
       let codes = try ItemCodes.fetch(db)
@@ -431,6 +428,18 @@ struct ScoreScan {
       batchColumn: batchColumn, withAspects: withAspects, findsFirst: !opening.isEmpty)
   }
 
+  /// The numbers `audiences` and `groups` give the audience and group of a snapshot's definition; a response whose
+  /// definition the database lacks is refused, never counted nowhere.
+  private static func names(
+    of snapshot: Int64, in names: [Int64: (audience: String, group: String)], _ audiences: inout TextInterner,
+    _ groups: inout TextInterner
+  ) throws -> (audience: Int, group: Int) {
+    guard var (audience, group) = names[snapshot] else {
+      throw StoreError.corruptRow("a response names definition \(snapshot), which the database does not hold")
+    }
+    return (audience.withUTF8 { audiences.id($0) }, group.withUTF8 { groups.id($0) })
+  }
+
   /// Day ranges (`first` `nil`: from the first day stored) merged where they overlap, in order: a day lies in one of
   /// them exactly when it lies in one of the given ranges. Ranges that only touch stay apart.
   static func mergedRanges(_ ranges: [(first: LocalDate?, last: LocalDate)]) -> [(first: LocalDate?, last: LocalDate)] {
@@ -450,6 +459,10 @@ struct ScoreScan {
   /// all of them.
   private func count(_ db: Database, layout: Layout, plans: [Plan], ranges: ScanRanges?) throws -> Counted {
     let statement = try db.makeStatement(sql: layout.sql + (ranges == nil ? "" : " AND id BETWEEN ? AND ?"))
+    var snapshotNames: [Int64: (audience: String, group: String)] = [:]
+    for row in try Row.fetchAll(db, sql: "SELECT id, audience, respondentGroup FROM questionnaireSnapshot") {
+      snapshotNames[row[0]] = (row[1], row[2])
+    }
     let modeColumn = layout.modeColumn
     let gemeenteColumn = layout.gemeenteColumn
     let languageColumn = layout.languageColumn
@@ -483,6 +496,9 @@ struct ScoreScan {
     var roleFound = [Int](repeating: 0, count: basisCodes.count)
     var found: [(item: Int, value: Int)] = []
     var lastSnapshot: Int64 = .min
+    // The audience and group numbers of the snapshot of the row read last: rows come in runs of one snapshot.
+    var namedSnapshot: Int64 = .min
+    var named = (audience: 0, group: 0)
     // Each snapshot's lookup, made once, and found by the snapshot's id in an array: interviews of several
     // questionnaires on one day alternate snapshots from row to row, and making the lookup anew at each change was
     // a twelfth of a report's time (perf).
@@ -501,15 +517,21 @@ struct ScoreScan {
     while ranges == nil || range != nil {
       if let range { try statement.setArguments([range.lowerBound, range.upperBound]) }
       try statement.forEachRow { row in
-        let status = statusNames.id(row, 2)
+        let status = statusNames.id(row, 1)
         while completedStatus.count < statusNames.values.count {
           completedStatus.append(statusNames.values[completedStatus.count] == Response.Status.completed.rawValue)
         }
-        var hasGrade = sqlite3_column_type(row, 3) != SQLITE_NULL
+        var hasGrade = sqlite3_column_type(row, 2) != SQLITE_NULL
         var scored = hasGrade && completedStatus[status]
         var outside = false
         if scored, basisColumn >= 0 {
-          let audience = audiences.id(row, 0)
+          let snapshot = sqlite3_column_int64(row, 0)
+          if snapshot != namedSnapshot {
+            (namedSnapshot, named) = (
+              snapshot, try Self.names(of: snapshot, in: snapshotNames, &audiences, &groupNames)
+            )
+          }
+          let audience = named.audience
           while basisOfAudience.count < audiences.values.count {
             basisOfAudience.append(
               audiences.values[basisOfAudience.count].flatMap { roleBasis[$0] }.map { Set($0.map { String($0) }) })
@@ -534,17 +556,20 @@ struct ScoreScan {
           }
         }
         // The store writes every day as YYYY-MM-DD; anything else falls in no range.
-        guard let day = Self.day(row, 4) else {
-          if findsFirst, scored, let text = sqlite3_column_text(row, 4) {
-            let bytes = Array(UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(row, 4))))
+        guard let day = Self.day(row, 3) else {
+          if findsFirst, scored, let text = sqlite3_column_text(row, 3) {
+            let bytes = Array(UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(row, 3))))
             if firstOther.map({ bytes.lexicographicallyPrecedes($0) }) ?? true { firstOther = bytes }
           }
           return
         }
         if findsFirst, scored, day < firstDay { firstDay = day }
-        let audience = audiences.id(row, 0)
-        let group = groupNames.id(row, 1)
-        let grade = hasGrade ? sqlite3_column_double(row, 3) : 0
+        let snapshot = sqlite3_column_int64(row, 0)
+        if snapshot != namedSnapshot {
+          (namedSnapshot, named) = (snapshot, try Self.names(of: snapshot, in: snapshotNames, &audiences, &groupNames))
+        }
+        let (audience, group) = (named.audience, named.group)
+        let grade = hasGrade ? sqlite3_column_double(row, 2) : 0
         // For plans that open at the first scored year: the year, and whether the day is before 1 January (a day
         // not a real one, such as 2026-00-15, which a range from 1 January leaves out).
         let part = findsFirst ? 2 * (day / 10_000) + (day % 10_000 >= 101 ? 1 : 0) : 0

@@ -317,10 +317,9 @@ public struct TevredenDatabase: Sendable {
 
   /// The insert of a response row; the conflict clause makes the existence check part of it.
   static let insertSQL = """
-    INSERT INTO response (id, responseKey, keyHash, importBatchId, snapshotId, questionnaireID, questionnaireVersion,
-      audience, respondentGroup, gemeente, mode, interviewer, startedAt, completedAt, collectedOn, status, grade,
-      answers, missing, language, interpreter)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    INSERT INTO response (id, responseKey, keyHash, importBatchId, snapshotId, gemeente, mode, interviewer, startedAt,
+      completedAt, collectedOn, status, grade, answers, missing, language, interpreter)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (keyHash) DO NOTHING
     """
 
@@ -362,10 +361,6 @@ public struct TevredenDatabase: Sendable {
     of record: ResponseRecord, snapshotId: Int64, answers: StoredAnswers, to binder: inout DirectBinder
   ) {
     binder.bind(snapshotId as Int64?)
-    binder.bind(record.questionnaireID)
-    binder.bind(Int64(record.questionnaireVersion) as Int64?)
-    binder.bind(record.audience)
-    binder.bind(record.respondentGroup)
     binder.bind(record.gemeente)
     binder.bind(record.mode)
     binder.bind(record.interviewer)
@@ -385,9 +380,9 @@ public struct TevredenDatabase: Sendable {
   /// again from the same or a later cumulative export, so that an import run again needs one lookup per row.
   static let storedByKeyHashSQL = """
     SELECT id, responseKey, importBatchId,
-      (snapshotId = ? AND questionnaireID = ? AND questionnaireVersion = ? AND audience = ? AND respondentGroup = ?
-        AND gemeente IS ? AND mode = ? AND interviewer IS ? AND startedAt = ? AND completedAt IS ? AND collectedOn = ?
-        AND status = ? AND grade IS ? AND answers = ? AND missing = ? AND language = ? AND interpreter = ?)
+      (snapshotId = ? AND gemeente IS ? AND mode = ? AND interviewer IS ? AND startedAt = ? AND completedAt IS ?
+        AND collectedOn = ? AND status = ? AND grade IS ? AND answers = ? AND missing = ? AND language = ?
+        AND interpreter = ?)
     FROM response WHERE keyHash = ?
     """
 
@@ -459,7 +454,7 @@ public struct TevredenDatabase: Sendable {
       let rows = try Row.fetchCursor(
         db,
         sql: """
-          SELECT * FROM response WHERE \(try Self.visibleResponses(in: db))\(questionnaire == nil ? "" : " AND questionnaireID = ?")
+          SELECT * FROM response WHERE \(try Self.visibleResponses(in: db))\(questionnaire == nil ? "" : " AND \(Self.ofQuestionnaire)")
           ORDER BY id
           """,
         arguments: questionnaire.map { [$0.rawValue] } ?? [])
@@ -468,7 +463,7 @@ public struct TevredenDatabase: Sendable {
       while let row = try rows.next() {
         let record = try ResponseRecord(row: row)
         guard let snapshot = snapshots[record.snapshotId] else {
-          throw StoreError.unreadableSnapshot(record.questionnaireID, ["snapshot \(record.snapshotId) is missing"])
+          throw StoreError.unreadableSnapshot(record.responseKey, ["snapshot \(record.snapshotId) is missing"])
         }
         stored.append(
           (
@@ -489,15 +484,14 @@ public struct TevredenDatabase: Sendable {
       for snapshot in try Self.snapshots(SnapshotRecord.fetchAll(db)) {
         definitions[snapshot.id] = snapshot.definition.questionnaire
       }
-      /// A questionnaire's responses collected with one snapshot: how many in the period, and the first one's id.
+      /// The responses collected with one snapshot: how many in the period, and the first one's id.
       struct Part: Sendable {
-        var questionnaireID: String
         var snapshotId: Int64
         var inPeriod: Int
         var firstId: Int64
       }
       let filter =
-        try Self.visibleResponses(in: db) + (questionnaire == nil ? "" : " AND questionnaireID = ?")
+        try Self.visibleResponses(in: db) + (questionnaire == nil ? "" : " AND \(Self.ofQuestionnaire)")
       let arguments: [String] =
         [period?.first.description ?? "0000-01-01", period?.last.description ?? "9999-12-31"]
         + (questionnaire.map { [$0.rawValue] } ?? [])
@@ -507,16 +501,14 @@ public struct TevredenDatabase: Sendable {
           try Row.fetchAll(
             db,
             sql: """
-              SELECT questionnaireID, snapshotId, SUM(collectedOn BETWEEN ? AND ?) AS inPeriod, MIN(id) AS firstId
+              SELECT snapshotId, SUM(collectedOn BETWEEN ? AND ?) AS inPeriod, MIN(id) AS firstId
               FROM response WHERE \(filter)\(ids == nil ? "" : " AND id BETWEEN ? AND ?")
-              GROUP BY questionnaireID, snapshotId
+              GROUP BY snapshotId
               """,
             arguments: StatementArguments(
               arguments.map { $0 as any DatabaseValueConvertible } + (ids.map { [$0.lowerBound, $0.upperBound] } ?? []))
           ).map {
-            Part(
-              questionnaireID: $0["questionnaireID"], snapshotId: $0["snapshotId"], inPeriod: $0["inPeriod"],
-              firstId: $0["firstId"])
+            Part(snapshotId: $0["snapshotId"], inPeriod: $0["inPeriod"], firstId: $0["firstId"])
           }
         }
         guard let ranges else { return try count(nil) }
@@ -524,13 +516,9 @@ public struct TevredenDatabase: Sendable {
         while let range = ranges.next() { parts += try count(range) }
         return parts
       }
-      struct PartKey: Hashable {
-        var snapshotId: Int64
-        var questionnaireID: String
-      }
-      var parts: [PartKey: Part] = [:]
+      var parts: [Int64: Part] = [:]
       for part in threads.joined() {
-        let key = PartKey(snapshotId: part.snapshotId, questionnaireID: part.questionnaireID)
+        let key = part.snapshotId
         if var known = parts[key] {
           known.inPeriod += part.inPeriod
           known.firstId = min(known.firstId, part.firstId)
@@ -539,18 +527,21 @@ public struct TevredenDatabase: Sendable {
           parts[key] = part
         }
       }
+      var rows: [(questionnaire: Questionnaire.ID, definition: Questionnaire, part: Part)] = []
+      for part in parts.values {
+        guard let definition = definitions[part.snapshotId] else {
+          throw StoreError.unreadableSnapshot("?", ["snapshot \(part.snapshotId) is missing"])
+        }
+        rows.append((definition.id, definition, part))
+      }
       // In the order of the questionnaire's id as SQLite's BINARY collation sorts it, then of its first response.
-      let rows = parts.values.sorted {
-        $0.questionnaireID != $1.questionnaireID
-          ? $0.questionnaireID.utf8.lexicographicallyPrecedes($1.questionnaireID.utf8) : $0.firstId < $1.firstId
+      rows.sort {
+        $0.questionnaire != $1.questionnaire
+          ? $0.questionnaire.rawValue.utf8.lexicographicallyPrecedes($1.questionnaire.rawValue.utf8)
+          : $0.part.firstId < $1.part.firstId
       }
       var groups: [ExportGroup] = []
-      for row in rows {
-        let id = Questionnaire.ID(rawValue: row.questionnaireID)
-        let snapshotId = row.snapshotId
-        guard let definition = definitions[snapshotId] else {
-          throw StoreError.unreadableSnapshot(id.rawValue, ["snapshot \(snapshotId) is missing"])
-        }
+      for (id, definition, row) in rows {
         if groups.last?.questionnaire != id { groups.append(ExportGroup(questionnaire: id, definitions: [], count: 0)) }
         if !groups[groups.count - 1].definitions.contains(definition) {
           groups[groups.count - 1].definitions.append(definition)
@@ -569,7 +560,7 @@ public struct TevredenDatabase: Sendable {
     try writer.read { db in
       var definitions: [Int64: Questionnaire] = [:]
       var arguments: [any DatabaseValueConvertible] = [questionnaire.rawValue]
-      var filter = "questionnaireID = ? AND \(try Self.visibleResponses(in: db))"
+      var filter = "\(Self.ofQuestionnaire) AND \(try Self.visibleResponses(in: db))"
       if let period {
         filter += " AND collectedOn BETWEEN ? AND ?"
         arguments += [period.first.description, period.last.description]
@@ -604,7 +595,7 @@ public struct TevredenDatabase: Sendable {
   {
     if let cached = cache[record.snapshotId] { return cached }
     guard let snapshotRecord = try SnapshotRecord.fetchOne(db, key: record.snapshotId) else {
-      throw StoreError.unreadableSnapshot(record.questionnaireID, ["snapshot \(record.snapshotId) is missing"])
+      throw StoreError.unreadableSnapshot(record.responseKey, ["snapshot \(record.snapshotId) is missing"])
     }
     let questionnaire = try snapshot(snapshotRecord).definition.questionnaire
     cache[record.snapshotId] = questionnaire
@@ -658,18 +649,22 @@ public struct TevredenDatabase: Sendable {
         }
       }
     }
-    guard let audience = Audience(rawValue: record.audience), let mode = Response.Mode(rawValue: record.mode),
+    guard let mode = Response.Mode(rawValue: record.mode),
       let status = Response.Status(rawValue: record.status), let startedAt = Timestamp.parse(record.startedAt),
       let language = LanguageCode(code: record.language)
     else { throw StoreError.corruptRow("response \(record.responseKey) has invalid metadata") }
     return Response(
       id: Response.ID(rawValue: record.responseKey),
-      questionnaireID: Questionnaire.ID(rawValue: record.questionnaireID),
-      questionnaireVersion: record.questionnaireVersion, audience: audience, group: record.respondentGroup,
+      questionnaireID: questionnaire.id, questionnaireVersion: questionnaire.version, audience: questionnaire.audience,
+      group: questionnaire.group,
       gemeente: record.gemeente, mode: mode, interviewer: record.interviewer, startedAt: startedAt,
       completedAt: record.completedAt.flatMap(Timestamp.parse), status: status, answers: parsed, language: language,
       isInterpreterAssisted: record.interpreter)
   }
+
+  /// The condition that keeps the responses of one questionnaire (its id the statement's next argument): those
+  /// collected with one of its definitions.
+  static let ofQuestionnaire = "snapshotId IN (SELECT id FROM questionnaireSnapshot WHERE questionnaireID = ?)"
 
   /// The number of stored responses.
   public func responseCount() throws -> Int {

@@ -123,7 +123,7 @@ import TevredenTestSupport
       )
     }
     #expect(sql.contains("grade REAL"))
-    #expect(views == ["responseAnswer", "visibleResponse"])
+    #expect(views == ["responseAnswer", "responseRow", "visibleResponse"])
     #expect(rows == Self.expectedRows(responses[0]))
   }
 
@@ -180,7 +180,7 @@ import TevredenTestSupport
     }
     #expect(try database.interviewState("VT-OPEN") == .paused)
     try queue.read { db in
-      #expect(try Row.fetchAll(db, sql: "SELECT \(responseMetadataColumns) FROM response ORDER BY id") == rowsBefore)
+      #expect(try Row.fetchAll(db, sql: "SELECT \(responseMetadataColumns) FROM responseRow ORDER BY id") == rowsBefore)
       // The answers are keyed by the items' numbers, which go to the first edition's items in its order.
       let items = first.questionnaire.questions.map(\.id.rawValue)
       #expect(try String.fetchAll(db, sql: "SELECT name FROM item ORDER BY id") == items)

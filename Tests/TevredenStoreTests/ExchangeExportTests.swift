@@ -311,7 +311,6 @@ func pick<Element>(_ choices: [Element], _ random: inout SeededGenerator) -> Ele
       ("UPDATE response SET completedAt = ? WHERE id % 23 = 3", ["not a time"]),
       ("UPDATE response SET gemeente = CAST(? AS TEXT) WHERE id % 23 = 4", [Data([0x48, 0xFF, 0x6F, 0x2C])]),
       ("UPDATE response SET interviewer = ? WHERE id % 23 = 5", ["a\u{0}b"]),
-      ("UPDATE response SET questionnaireVersion = '1' WHERE id % 23 = 6", []),
       // Cells the spreadsheet guard decides on: a missing code and metadata from outside that start a formula.
       ("UPDATE response SET missing = json_set(missing, '$.rol', ?) WHERE id % 29 = 1", ["-9"]),
       ("UPDATE response SET missing = json_set(missing, '$.aantal', ?) WHERE id % 29 = 2", ["-9"]),

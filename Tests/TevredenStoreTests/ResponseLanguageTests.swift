@@ -61,8 +61,8 @@ import Testing
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
           arguments: [
-            record.responseKey, record.keyHash, record.snapshotId, record.questionnaireID,
-            record.questionnaireVersion, record.audience, record.respondentGroup, record.gemeente, record.mode,
+            record.responseKey, record.keyHash, record.snapshotId, response.questionnaireID.rawValue,
+            response.questionnaireVersion, response.audience.rawValue, response.group, record.gemeente, record.mode,
             record.interviewer, record.startedAt, record.completedAt, record.collectedOn, record.status, record.grade,
             answers.values, answers.missing,
           ])
@@ -76,7 +76,7 @@ import Testing
     // Then every row is as it was, in Dutch and without an interpreter, and reads back as the same response
     let (after, languages, interpreters) = try queue.read { db in
       (
-        try Row.fetchAll(db, sql: "SELECT \(responseMetadataColumns) FROM response ORDER BY id"),
+        try Row.fetchAll(db, sql: "SELECT \(responseMetadataColumns) FROM responseRow ORDER BY id"),
         try String.fetchAll(db, sql: "SELECT DISTINCT language FROM response"),
         try Int.fetchAll(db, sql: "SELECT DISTINCT interpreter FROM response")
       )

@@ -285,6 +285,7 @@ enum ScoringTests {}
         #"{"rol":"melder","functie":"arts"}"#,
       ]
       let batches: [Int64?] = [nil, nil, committed, running]
+      var made: [String: Int64] = [:]
       let monthDays = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
       for number in 0..<3000 {
         // December 2024 to January 2027, mostly on the first and last days of months.
@@ -296,14 +297,14 @@ enum ScoringTests {}
           year: year, month: month % 12 + 1, day: days[Int.random(in: 0..<days.count, using: &random)])
         try db.execute(
           sql: """
-            INSERT INTO response (responseKey, keyHash, snapshotId, questionnaireID, questionnaireVersion,
-              audience, respondentGroup, gemeente, mode, startedAt, collectedOn, status, grade, importBatchId,
-              answers) VALUES (?, ?, ?, 'aspect-test', 1, ?, ?, ?, 'online', '2026-01-01T00:00:00Z', ?, ?, ?, ?, ?)
+            INSERT INTO response (responseKey, keyHash, snapshotId, gemeente, mode, startedAt, collectedOn, status,
+              grade, importBatchId, answers) VALUES (?, ?, ?, ?, 'online', '2026-01-01T00:00:00Z', ?, ?, ?, ?, ?)
             """,
           arguments: [
-            "random-\(number)", number + 1_000_000, snapshot,
-            Int.random(in: 0..<3, using: &random) == 0 ? "ketenpartners" : "inwoners",
-            groups[Int.random(in: 0..<groups.count, using: &random)],
+            "random-\(number)", number + 1_000_000,
+            try snapshotId(
+              like: snapshot, audience: Int.random(in: 0..<3, using: &random) == 0 ? "ketenpartners" : "inwoners",
+              group: groups[Int.random(in: 0..<groups.count, using: &random)], made: &made, in: db),
             gemeenten[Int.random(in: 0..<gemeenten.count, using: &random)], day.description,
             statuses[Int.random(in: 0..<statuses.count, using: &random)],
             grades[Int.random(in: 0..<grades.count, using: &random)],
@@ -379,7 +380,7 @@ enum ScoringTests {}
         SELECT audience, respondentGroup, status, grade,
           SUM(collectedOn BETWEEN ?1 AND ?2) AS current, SUM(collectedOn BETWEEN ?3 AND ?4) AS previous,
           mode IN ('telefonisch', 'persoonlijk') AS interview
-        FROM response
+        FROM responseRow
         WHERE (collectedOn BETWEEN ?1 AND ?2 OR collectedOn BETWEEN ?3 AND ?4)
           AND \(TevredenDatabase.visibleResponses())
         GROUP BY audience, respondentGroup, status, grade, interview
@@ -445,7 +446,7 @@ enum ScoringTests {}
     let rows = try Row.fetchAll(
       db,
       sql: """
-        SELECT \(keys), r.grade, COUNT(*) FROM response r \(join)
+        SELECT \(keys), r.grade, COUNT(*) FROM responseRow r \(join)
         WHERE r.status = 'completed' AND r.grade IS NOT NULL AND r.collectedOn BETWEEN ? AND ?
           AND \(TevredenDatabase.visibleResponses("r"))
         GROUP BY \(keys), r.grade
@@ -552,16 +553,27 @@ enum ScoringTests {}
             """, arguments: [format, state])
         batches.append(db.lastInsertedRowID)
       }
+      // Every edition, audience and group a row may name, made in one order whatever the rows' order.
+      var made: [String: Int64] = [:]
+      for edition in snapshots.indices {
+        for audience in ["inwoners", "ketenpartners"] {
+          for group in ["melding", "advies", "Één groep"] {
+            _ = try snapshotId(like: snapshots[edition], audience: audience, group: group, made: &made, in: db)
+          }
+        }
+      }
       for row in rows {
         try db.execute(
           sql: """
-            INSERT INTO response (responseKey, keyHash, snapshotId, questionnaireID, questionnaireVersion,
-              audience, respondentGroup, gemeente, mode, startedAt, collectedOn, status, grade, answers, importBatchId)
-            VALUES (?, ?, ?, 'aspect-test', ?, ?, ?, ?, ?, '2026-01-01T00:00:00Z', ?, ?, ?, ?, ?)
+            INSERT INTO response (responseKey, keyHash, snapshotId, gemeente, mode, startedAt, collectedOn, status,
+              grade, answers, importBatchId)
+            VALUES (?, ?, ?, ?, ?, '2026-01-01T00:00:00Z', ?, ?, ?, ?, ?)
             """,
           arguments: [
             row.key, 1_000_000 + (Int64(row.key.dropFirst("random-".count)) ?? 0),
-            snapshots[row.edition], row.edition + 1, row.audience, row.group, row.gemeente, row.mode, row.day,
+            try snapshotId(
+              like: snapshots[row.edition], audience: row.audience, group: row.group, made: &made, in: db),
+            row.gemeente, row.mode, row.day,
             row.status, row.grade, row.answers, row.batch.map { batches[$0] },
           ])
       }
@@ -724,7 +736,7 @@ enum ScoringTests {}
       db,
       sql: """
         SELECT r.audience, r.respondentGroup, r.snapshotId, i.name AS item, a.value, r.grade, COUNT(*) AS n
-        FROM response r JOIN json_each(r.answers) a JOIN item i ON i.id = CAST(a.key AS INTEGER)
+        FROM responseRow r JOIN json_each(r.answers) a JOIN item i ON i.id = CAST(a.key AS INTEGER)
         WHERE r.status = 'completed' AND r.grade IS NOT NULL AND r.collectedOn BETWEEN ? AND ?
           AND \(TevredenDatabase.visibleResponses("r")) AND i.name IN (\(items.map { _ in "?" }.joined(separator: ", ")))
         GROUP BY r.audience, r.respondentGroup, r.snapshotId, i.name, a.value, r.grade
