@@ -6,7 +6,7 @@ seed) and `tevreden import`s it, so every response carries answers in its two JS
 
   * `tevreden export --questionnaire inwoners-melding --db DB` (release build) to /dev/null,
   * the same with --against OLD_BINARY, if given (an earlier build, on the same database),
-  * `sqlite3 -csv DB "SELECT * FROM response WHERE questionnaireID = 'inwoners-melding' ORDER BY id"` to /dev/null,
+  * `sqlite3 -csv DB "SELECT * FROM responseRow WHERE questionnaireID = 'inwoners-melding' ORDER BY id"` to /dev/null,
 
 and prints each run's wall time, the ratio to sqlite3 in the same turn, and peak resident set sizes (wait4's
 rusage). Issue 18's target is a ratio of at most 2 on 1,000,000 responses.
@@ -27,7 +27,7 @@ import tempfile
 import time
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-QUERY = "SELECT * FROM response WHERE questionnaireID = 'inwoners-melding' ORDER BY id"
+QUERY = "SELECT * FROM responseRow WHERE questionnaireID = 'inwoners-melding' ORDER BY id"
 
 
 def generator():
