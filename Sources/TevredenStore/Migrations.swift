@@ -520,20 +520,13 @@ extension TevredenDatabase {
             r.respondentGroup, r.gemeente, r.mode, r.interviewer, r.startedAt, r.completedAt, r.collectedOn, r.status,
             r.grade
           FROM responseRow r WHERE \(visible);
-        CREATE VIEW responseAnswer AS
-          SELECT r.id AS responseId, r.responseKey, r.questionnaireID, r.questionnaireVersion,
-            COALESCE(i.name, a.key) AS item, a.value AS value, NULL AS missingCode
-          FROM responseRow r JOIN json_each(r.answers) a LEFT JOIN item i ON i.id = CAST(a.key AS INTEGER)
-          WHERE \(visible)
-          UNION ALL
-          SELECT r.id, r.responseKey, r.questionnaireID, r.questionnaireVersion, COALESCE(i.name, m.key), NULL, m.value
-          FROM responseRow r JOIN json_each(r.missing) m LEFT JOIN item i ON i.id = CAST(m.key AS INTEGER)
-          WHERE \(visible);
         """)
+    try createAnswerViews(in: db, dropping: false, from: "responseRow")
   }
 
-  /// The views that show stored answers by item id as schema v13 to v16 had them (through the `item` table).
-  static func createAnswerViews(in db: Database, dropping: Bool) throws {
+  /// The view that shows stored answers by item id (through the `item` table), reading the responses from `source`:
+  /// the table itself in schema v13 to v16, ``responseRowView`` from v17 on.
+  static func createAnswerViews(in db: Database, dropping: Bool, from source: String = "response") throws {
     let visible = visibleResponses("r")
     if dropping { try db.execute(sql: "DROP VIEW IF EXISTS responseAnswer") }
     try db.execute(
@@ -541,11 +534,11 @@ extension TevredenDatabase {
         CREATE VIEW responseAnswer AS
           SELECT r.id AS responseId, r.responseKey, r.questionnaireID, r.questionnaireVersion,
             COALESCE(i.name, a.key) AS item, a.value AS value, NULL AS missingCode
-          FROM response r JOIN json_each(r.answers) a LEFT JOIN item i ON i.id = CAST(a.key AS INTEGER)
+          FROM \(source) r JOIN json_each(r.answers) a LEFT JOIN item i ON i.id = CAST(a.key AS INTEGER)
           WHERE \(visible)
           UNION ALL
           SELECT r.id, r.responseKey, r.questionnaireID, r.questionnaireVersion, COALESCE(i.name, m.key), NULL, m.value
-          FROM response r JOIN json_each(r.missing) m LEFT JOIN item i ON i.id = CAST(m.key AS INTEGER)
+          FROM \(source) r JOIN json_each(r.missing) m LEFT JOIN item i ON i.id = CAST(m.key AS INTEGER)
           WHERE \(visible);
         """)
   }
