@@ -335,13 +335,9 @@ extension TevredenDatabase {
       // row keeps them in: the documented way in for R, pandas or the sqlite3 shell (README, "Reading the database
       // without tevreden"). Responses of an import still running are left out, as every query of tevreden's does.
       let visible = visibleResponses("r")
+      try createVisibleResponseView(in: db, from: "response")
       try db.execute(
         sql: """
-          CREATE VIEW visibleResponse AS
-            SELECT r.id AS responseId, r.responseKey, r.questionnaireID, r.questionnaireVersion, r.audience,
-              r.respondentGroup, r.gemeente, r.mode, r.interviewer, r.startedAt, r.completedAt, r.collectedOn, r.status,
-              r.grade
-            FROM response r WHERE \(visible);
           CREATE VIEW responseAnswer AS
             SELECT r.id AS responseId, r.responseKey, r.questionnaireID, r.questionnaireVersion, a.key AS item,
               a.value AS value, NULL AS missingCode
@@ -511,17 +507,22 @@ extension TevredenDatabase {
   /// The views of schema v17 on: ``responseRowView``, and the documented `visibleResponse` and `responseAnswer`
   /// with the same columns as before the four moved to the definition.
   static func createResponseViews(in db: Database) throws {
-    let visible = visibleResponses("r")
     try db.execute(sql: responseRowView)
+    try createVisibleResponseView(in: db, from: "responseRow")
+    try createAnswerViews(in: db, dropping: false, from: "responseRow")
+  }
+
+  /// The documented view of the responses that count, one row per response, reading them from `source`: the table
+  /// itself in schema v12 to v16, ``responseRowView`` from v17 on.
+  static func createVisibleResponseView(in db: Database, from source: String) throws {
     try db.execute(
       sql: """
         CREATE VIEW visibleResponse AS
           SELECT r.id AS responseId, r.responseKey, r.questionnaireID, r.questionnaireVersion, r.audience,
             r.respondentGroup, r.gemeente, r.mode, r.interviewer, r.startedAt, r.completedAt, r.collectedOn, r.status,
             r.grade
-          FROM responseRow r WHERE \(visible);
+          FROM \(source) r WHERE \(visibleResponses("r"))
         """)
-    try createAnswerViews(in: db, dropping: false, from: "responseRow")
   }
 
   /// The view that shows stored answers by item id (through the `item` table), reading the responses from `source`:

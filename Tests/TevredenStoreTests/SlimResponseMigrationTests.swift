@@ -29,16 +29,7 @@ import TevredenCore
         let snapshot = try TevredenDatabase.snapshotId(for: definition, in: db)
         try insertAsVersion16(response, definition: definition, snapshotId: snapshot, in: db)
       }
-      let open = try #require(try Int64.fetchOne(db, sql: "SELECT id FROM response WHERE responseKey = 'VT-OPEN'"))
-      try db.execute(
-        sql: "INSERT INTO interview (responseId, state, processId, lastActivityAt) VALUES (?, 'paused', NULL, ?)",
-        arguments: [open, "2026-03-01T10:00:00Z"])
-      for event in ["started", "answered", "paused"] {
-        try db.execute(
-          sql: "INSERT INTO interviewEvent (responseId, event, item, at, interviewer) VALUES (?, ?, NULL, ?, 'AB12')",
-          arguments: [open, event, "2026-03-01T10:00:00Z"])
-      }
-      try db.execute(sql: "DELETE FROM response WHERE responseKey = 'r4'")
+      try pauseInterview(of: "VT-OPEN", andDelete: "r4", in: db)
     }
     return (queue, Array(responses.prefix(3)))
   }

@@ -827,18 +827,24 @@ func storeForMigration(
     for response in responses {
       try insertKeyedByItemID(response, definition: definition, snapshotId: snapshot, in: db)
     }
-    let rowId = try #require(
-      try Int64.fetchOne(db, sql: "SELECT id FROM response WHERE responseKey = ?", arguments: [paused]))
-    try db.execute(
-      sql: "INSERT INTO interview (responseId, state, processId, lastActivityAt) VALUES (?, 'paused', NULL, ?)",
-      arguments: [rowId, "2026-03-01T10:00:00Z"])
-    for event in ["started", "answered", "paused"] {
-      try db.execute(
-        sql: "INSERT INTO interviewEvent (responseId, event, item, at, interviewer) VALUES (?, ?, NULL, ?, 'AB12')",
-        arguments: [rowId, event, "2026-03-01T10:00:00Z"])
-    }
-    try db.execute(sql: "DELETE FROM response WHERE responseKey = ?", arguments: [deleted])
+    try pauseInterview(of: paused, andDelete: deleted, in: db)
   }
+}
+
+/// Gives the stored response keyed `paused` a paused interview with three events, and deletes the one keyed
+/// `deleted`: the state the tests of migrations start from besides the responses.
+func pauseInterview(of paused: String, andDelete deleted: String, in db: Database) throws {
+  let rowId = try #require(
+    try Int64.fetchOne(db, sql: "SELECT id FROM response WHERE responseKey = ?", arguments: [paused]))
+  try db.execute(
+    sql: "INSERT INTO interview (responseId, state, processId, lastActivityAt) VALUES (?, 'paused', NULL, ?)",
+    arguments: [rowId, "2026-03-01T10:00:00Z"])
+  for event in ["started", "answered", "paused"] {
+    try db.execute(
+      sql: "INSERT INTO interviewEvent (responseId, event, item, at, interviewer) VALUES (?, ?, NULL, ?, 'AB12')",
+      arguments: [rowId, event, "2026-03-01T10:00:00Z"])
+  }
+  try db.execute(sql: "DELETE FROM response WHERE responseKey = ?", arguments: [deleted])
 }
 
 /// The response table's columns but the answers: what the migration to v13 leaves as it was.
