@@ -12,10 +12,17 @@ struct DirectBinder {
   private let statement: Statement
   private var index: Int32 = 0
   private var bound = SQLITE_OK
+  /// Where the texts are copied to when there is one (see ``BindingArena``).
+  private let arena: BindingArena?
 
-  init(_ statement: Statement) {
+  /// - Parameter arena: Memory that holds this row's texts until the statement is stepped and reset, taken from
+  ///   its start: the texts another binder copied there before are no longer bound. Without it SQLite copies each
+  ///   text itself.
+  init(_ statement: Statement, arena: BindingArena? = nil) {
     handle = statement.sqliteStatement
     self.statement = statement
+    self.arena = arena
+    arena?.used = 0
     sqlite3_reset(handle)
   }
 
@@ -26,12 +33,16 @@ struct DirectBinder {
       bound = sqlite3_bind_null(handle, index)
       return
     }
-    // SQLITE_TRANSIENT: SQLite copies the bytes before the call returns.
+    // SQLITE_TRANSIENT: SQLite copies the bytes before the call returns. SQLITE_STATIC: it reads them where they
+    // are, in the arena, which holds them until the next row.
     let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
     var utf8 = text
-    let (handle, index) = (handle, index)
+    let (handle, index, arena) = (handle, index, arena)
     bound = utf8.withUTF8 { bytes in
-      bytes.withMemoryRebound(to: CChar.self) { characters in
+      if let arena, let copy = arena.copy(bytes) {
+        return sqlite3_bind_text(handle, index, copy, Int32(bytes.count), nil)
+      }
+      return bytes.withMemoryRebound(to: CChar.self) { characters in
         guard let start = characters.baseAddress else {
           return sqlite3_bind_text(handle, index, "", 0, transient)  // an empty text still needs an address
         }
@@ -71,5 +82,34 @@ struct DirectBinder {
     DatabaseError(
       resultCode: ResultCode(rawValue: result), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
       sql: statement.sql)
+  }
+}
+
+/// Memory an import's statements bind one row's texts from, in place (SQLITE_STATIC): with SQLITE_TRANSIENT SQLite
+/// allocated, copied and freed each of a row's dozen texts itself. A binder takes it from its start, so it holds
+/// the texts of the statement bound last; every statement that binds from it is bound anew before it is stepped
+/// again. A text that does not fit in what is left is bound as SQLite's own copy instead.
+final class BindingArena {
+  private let base: UnsafeMutablePointer<CChar>
+  private let capacity: Int
+  /// Bytes taken by the texts bound since the last binder began.
+  fileprivate(set) var used = 0
+
+  init(capacity: Int = 64 << 10) {
+    self.capacity = capacity
+    base = .allocate(capacity: capacity)
+  }
+
+  deinit { base.deallocate() }
+
+  /// Where a copy of `bytes` now is, or `nil` when they do not fit.
+  fileprivate func copy(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafePointer<CChar>? {
+    guard bytes.count <= capacity - used else { return nil }
+    let start = base + used
+    if let source = bytes.baseAddress {
+      UnsafeMutableRawPointer(start).copyMemory(from: source, byteCount: bytes.count)
+    }
+    used += bytes.count
+    return UnsafePointer(start)
   }
 }

@@ -23,6 +23,8 @@ public final class ImportSession {
   private var insertStatement: Statement?
   /// The statement that finds a stored response by its key hash (see ``TevredenDatabase/storedByKeyHashSQL``).
   private var lookupStatement: Statement?
+  /// What the insert and the lookup bind each row's texts from.
+  private let arena = BindingArena()
   /// The statement of ``claim(_:)``, kept for the same reason as the insert: a file imported again claims every row.
   private var claimStatement: Statement?
   /// Whether the previous response added was found stored already (a duplicate, a repeat, a conflict).
@@ -310,7 +312,8 @@ public final class ImportSession {
     func lookUp() throws -> (rowId: Int64, key: String, importBatchId: Int64?, isSame: Bool)? {
       let storedStatement = try kept(&lookupStatement, sql: TevredenDatabase.storedByKeyHashSQL)
       return try TevredenDatabase.stored(
-        matching: prepared.record, placed: placement, answers: prepared.answers, using: storedStatement, in: db)
+        matching: prepared.record, placed: placement, answers: prepared.answers, using: storedStatement, arena: arena,
+        in: db)
     }
     // A file imported again comes after a stored response with the next one stored too: then the lookup goes
     // first, instead of an insert that only finds the id taken, then the lookup.
@@ -319,7 +322,7 @@ public final class ImportSession {
       let id = try nextId ?? TevredenDatabase.nextResponseId(in: db)
       nextId = id
       if try TevredenDatabase.insert(
-        prepared.record, placed: placement, answers: prepared.answers, id: id, using: statement, in: db)
+        prepared.record, placed: placement, answers: prepared.answers, id: id, using: statement, arena: arena, in: db)
       {
         nextId = id + 1
         previousWasStored = false
@@ -480,7 +483,7 @@ public struct PreparedResponse: Sendable {
     self.init(response, shared: PreparedDefinition(definition, codes: nil))
   }
 
-  init(_ response: Response, shared: PreparedDefinition) {
+  init(_ response: borrowing Response, shared: PreparedDefinition) {
     let questionnaire = shared.definition.questionnaire
     // An answer to an item its definition lacks (which validation refuses before) is kept under its id, so that
     // storing it fails with a message rather than losing it.
@@ -491,7 +494,7 @@ public struct PreparedResponse: Sendable {
       answers: keyed ?? .keyedByItemID(response.answers), shared: shared, keyedByID: shared.keyedByID || keyed == nil)
   }
 
-  init(_ response: PositionalResponse, shared: PreparedDefinition) {
+  init(_ response: borrowing PositionalResponse, shared: PreparedDefinition) {
     // Written by position when the definition's items all have numbers and the answers are laid out by its
     // questions; otherwise as any response is.
     guard let positions = shared.positions, response.answers.count == positions.count else {

@@ -76,7 +76,7 @@ struct ResponseRecord: Codable, FetchableRecord, MutablePersistableRecord {
 
   mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
-  init(_ response: Response, snapshotId: Int64, grade: Double?, importBatchId: Int64?) {
+  init(_ response: borrowing Response, snapshotId: Int64, grade: Double?, importBatchId: Int64?) {
     self.language = response.language.rawValue
     self.interpreter = response.isInterpreterAssisted
     self.responseKey = response.id.rawValue
@@ -107,10 +107,12 @@ enum ResponseKeyHash {
   static func of(_ key: String) -> Int64 {
     var hasher = SHA256.Hasher()
     hasher.update(utf8: key)
-    let digest = hasher.finalize()
-    var value: UInt64 = 0
-    for byte in digest.prefix(8) { value = value << 8 | UInt64(byte) }
-    return Int64(bitPattern: value)
+    // Read from the digest on the stack: an array per response looked up its generic metadata every time.
+    return hasher.withDigest { digest in
+      var value: UInt64 = 0
+      for byte in digest.prefix(8) { value = value << 8 | UInt64(byte) }
+      return Int64(bitPattern: value)
+    }
   }
 }
 

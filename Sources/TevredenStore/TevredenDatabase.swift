@@ -344,9 +344,9 @@ public struct TevredenDatabase: Sendable {
   /// ``insert(_:answers:id:using:in:)`` with the record's key, key hash, snapshot and batch from `placement`.
   static func insert(
     _ record: ResponseRecord, placed placement: Placement, answers: StoredAnswers, id: Int64,
-    using statement: Statement, in db: Database
+    using statement: Statement, arena: BindingArena? = nil, in db: Database
   ) throws -> Bool {
-    var binder = DirectBinder(statement)
+    var binder = DirectBinder(statement, arena: arena)
     binder.bind(id as Int64?)
     binder.bind(placement.responseKey)
     binder.bind(placement.keyHash as Int64?)
@@ -391,9 +391,9 @@ public struct TevredenDatabase: Sendable {
   /// `answers`; `nil` when none is stored.
   static func stored(
     matching record: ResponseRecord, placed placement: Placement, answers: StoredAnswers, using statement: Statement,
-    in db: Database
+    arena: BindingArena? = nil, in db: Database
   ) throws -> (rowId: Int64, key: String, importBatchId: Int64?, isSame: Bool)? {
-    var binder = DirectBinder(statement)
+    var binder = DirectBinder(statement, arena: arena)
     bindContent(of: record, snapshotId: placement.snapshotId, answers: answers, to: &binder)
     binder.bind(placement.keyHash as Int64?)
     let handle = binder.handle
