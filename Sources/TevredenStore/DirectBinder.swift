@@ -36,9 +36,10 @@ struct DirectBinder {
     // SQLITE_TRANSIENT: SQLite copies the bytes before the call returns. SQLITE_STATIC: it reads them where they
     // are, in the arena, which holds them until the next row.
     let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-    var utf8 = text
     let (handle, index, arena) = (handle, index, arena)
-    bound = utf8.withUTF8 { bytes in
+    // Read in place where the text has contiguous UTF-8 (a native string): a copy to call the mutating `withUTF8`
+    // on retained and released it per text.
+    func bind(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
       if let arena, let copy = arena.copy(bytes) {
         return sqlite3_bind_text(handle, index, copy, Int32(bytes.count), nil)
       }
@@ -48,6 +49,12 @@ struct DirectBinder {
         }
         return sqlite3_bind_text(handle, index, start, Int32(characters.count), transient)
       }
+    }
+    if let result = text.utf8.withContiguousStorageIfAvailable(bind) {
+      bound = result
+    } else {
+      var copy = text
+      bound = copy.withUTF8(bind)
     }
   }
 

@@ -237,7 +237,8 @@ public final class ImportSession {
       lastDefinition = (prepared.shared, snapshotId)
       codes = nil  // storing a definition may have numbered new items
     }
-    prepared = try prepared.keyedByNumber(try itemCodes())
+    // Only a response keyed by item id needs the numbers: looked up per response, they were copied each time.
+    if prepared.isKeyedByID { prepared = try prepared.keyedByNumber(try itemCodes()) }
     // The prepared record is bound as it is, with its snapshot, batch and key beside it: a copy of it per response
     // (to set them) retained and released each of its dozen strings.
     var placement = TevredenDatabase.Placement(
@@ -477,6 +478,8 @@ public struct PreparedResponse: Sendable {
   }
   var answers: StoredAnswers { storage.answers }
   var shared: PreparedDefinition { storage.shared }
+  /// Whether its answers are keyed by item id, to be keyed by number before storing (``keyedByNumber(_:)``).
+  var isKeyedByID: Bool { storage.keyedByID }
   var definition: LoadedQuestionnaire { shared.definition }
 
   public init(_ response: Response, definition: LoadedQuestionnaire) {

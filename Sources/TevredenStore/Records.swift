@@ -85,8 +85,10 @@ struct ResponseRecord: Codable, FetchableRecord, MutablePersistableRecord {
     self.gemeente = response.gemeente
     self.mode = response.mode.rawValue
     self.interviewer = response.interviewer
-    self.startedAt = Timestamp.format(response.startedAt)
-    self.completedAt = response.completedAt.map(Timestamp.format)
+    let startedAt = Timestamp.format(response.startedAt)
+    self.startedAt = startedAt
+    // Most platforms give one time, which is both: formatted once, the text shared.
+    self.completedAt = response.completedAt.map { $0 == response.startedAt ? startedAt : Timestamp.format($0) }
     self.collectedOn = response.collectedOn.description
     self.status = response.status.rawValue
     self.grade = grade
