@@ -508,7 +508,8 @@ public struct PreparedResponse: Sendable {
       storage: Storage(
         record: ResponseRecord(
           response.metadata, snapshotId: 0, grade: response.grade(at: shared.gradePosition), importBatchId: nil),
-        answers: StoredAnswers(response.answers, positions: positions, keys: shared.keys), shared: shared,
+        answers: StoredAnswers(response.answers, positions: positions, memberStarts: shared.memberStarts),
+        shared: shared,
         keyedByID: false))
   }
 
@@ -596,6 +597,8 @@ final class PreparedDefinition: Sendable {
   /// For each of ``keys``, the position of its question in the questionnaire, when the keys are numbers: answers
   /// held by position (``PositionalResponse``) are then written in the keys' order by looking at that position.
   let positions: [Int]?
+  /// For each of ``keys``, its member's start in the answers' JSON (``JSONObjectWriter/memberStart(_:)``).
+  let memberStarts: [[UInt8]]
   /// The position of the score rule's grade item.
   let gradePosition: Int?
 
@@ -617,6 +620,7 @@ final class PreparedDefinition: Sendable {
       keyedByID = true
       positions = nil
     }
+    memberStarts = keys.map { JSONObjectWriter.memberStart($0.key) }
   }
 }
 

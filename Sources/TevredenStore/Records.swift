@@ -142,15 +142,16 @@ struct StoredAnswers: Equatable, Sendable {
     self = written.answers
   }
 
-  /// The answers held by the position of their question (``PositionalResponse/answers``), written under `keys`
-  /// (``ItemCodes/keys(of:)``) in its order; `positions` holds the position of each key's question.
-  init(_ answers: [Answer?], positions: [Int], keys: [(item: Question.ID, key: String)]) {
+  /// The answers held by the position of their question (``PositionalResponse/answers``), written under the keys
+  /// of ``ItemCodes/keys(of:)`` in its order, each given as its member's start (``JSONObjectWriter/memberStart(_:)``);
+  /// `positions` holds the position of each key's question.
+  init(_ answers: [Answer?], positions: [Int], memberStarts: [[UInt8]]) {
     var values = JSONObjectWriter()
     var missing = JSONObjectWriter()
-    for index in keys.indices {
+    for index in memberStarts.indices {
       switch answers[positions[index]] {
-      case .value(let value)?: values.add(keys[index].key, value)
-      case .missing(let code)?: missing.add(keys[index].key, code)
+      case .value(let value)?: values.add(memberStart: memberStarts[index], value)
+      case .missing(let code)?: missing.add(memberStart: memberStarts[index], code)
       case nil: continue
       }
     }
@@ -235,9 +236,34 @@ struct JSONObjectWriter {
     append(value)
   }
 
+  /// ``add(_:_:)-(_,String)`` with the key given as ``memberStart(_:)`` made it.
+  mutating func add(memberStart: [UInt8], _ value: String) {
+    begin(memberStart: memberStart)
+    append(value)
+  }
+
   /// Adds an answer's canonical text (``AnswerValue/canonicalText``), writing numbers and yes/no directly.
   mutating func add(_ key: String, _ value: AnswerValue) {
     begin(key)
+    appendValue(value)
+  }
+
+  /// ``add(_:_:)-(_,AnswerValue)`` with the key given as ``memberStart(_:)`` made it.
+  mutating func add(memberStart: [UInt8], _ value: AnswerValue) {
+    begin(memberStart: memberStart)
+    appendValue(value)
+  }
+
+  /// A member's key as written, with its colon: made once per key, so that a response's answers copy it whole
+  /// rather than escaping each key again (a tenth of the time of writing them, measured with callgrind).
+  static func memberStart(_ key: String) -> [UInt8] {
+    var writer = JSONObjectWriter()
+    writer.append(key)
+    writer.bytes.append(UInt8(ascii: ":"))
+    return writer.bytes
+  }
+
+  private mutating func appendValue(_ value: AnswerValue) {
     switch value {
     case .yesNo(let yes): bytes.append(contentsOf: yes ? Self.quotedYes : Self.quotedNo)
     case .scalePoint(let number), .number(let number):
@@ -258,14 +284,24 @@ struct JSONObjectWriter {
   private static let quotedNo = Array("\"\(CanonicalSpelling.no)\"".utf8)
 
   private mutating func begin(_ key: String) {
+    separate()
+    append(key)
+    bytes.append(UInt8(ascii: ":"))
+  }
+
+  private mutating func begin(memberStart: [UInt8]) {
+    separate()
+    bytes.append(contentsOf: memberStart)
+  }
+
+  /// The object's opening brace before its first member, a comma before any other.
+  private mutating func separate() {
     if bytes.isEmpty {
       bytes.reserveCapacity(256)
       bytes.append(UInt8(ascii: "{"))
     } else {
       bytes.append(UInt8(ascii: ","))
     }
-    append(key)
-    bytes.append(UInt8(ascii: ":"))
   }
 
   /// `String(number)`'s digits.
