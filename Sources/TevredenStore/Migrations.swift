@@ -8,6 +8,10 @@ extension TevredenDatabase {
   static let leanKeysMigration = "v16-lean-keys"
   /// The migration that leaves a response's questionnaire, version, audience and group to its definition's row.
   static let slimResponseMigration = "v17-slim-response"
+  /// The migrations that rebuild the response table: a file that one of them was applied to is compacted after.
+  static let rebuildingMigrations: Set<String> = [
+    "v11-cheap-checks", numberedItemsMigration, leanKeysMigration, slimResponseMigration,
+  ]
 
   /// The newest schema this build writes, as `--version` shows it.
   public static var schemaVersion: String { migrator.migrations.last ?? "" }

@@ -51,10 +51,11 @@ public struct TevredenDatabase: Sendable {
       let applied = try writer.read { try migrator.appliedIdentifiers($0) }
       do {
         try migrator.migrate(writer)
-        // Schema v13 rebuilt the response table at about two thirds of its size and left the old table's pages
-        // free inside the file, which would keep the file larger than before until something reused them.
-        // Compacting is not needed for correctness: when it fails (another process reads), the file stays as it is.
-        if !applied.isEmpty, !applied.contains(numberedItemsMigration) { try? writer.vacuum() }
+        // A migration that rebuilds the response table leaves the old table's pages free inside the file, which
+        // would keep it larger than before until something reused them (v17 took a million responses' file from
+        // 353 to 649 MB). Compacting is not needed for correctness: when it fails (another process reads, or the
+        // disk lacks room for the copy VACUUM makes), the file stays as it is.
+        if !applied.isEmpty, !rebuildingMigrations.isSubset(of: applied) { try? writer.vacuum() }
         return
       } catch let error as DatabaseError where attempts < 50 {
         attempts += 1

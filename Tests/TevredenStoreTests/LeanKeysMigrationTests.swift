@@ -138,7 +138,9 @@ import TevredenCore
       collectedWith: definition)
     let setting = TevredenDatabase.withoutMemoryStatistics
     #expect(setting == SQLITE_OK || setting == SQLITE_MISUSE)
-    // With the statistics off SQLite counts nothing; in a test process another test may have used SQLite first.
-    if setting == SQLITE_OK { #expect(sqlite3_memory_used() == 0) }
+    // With the statistics off SQLite counts nothing; in a test process another test may have used SQLite first
+    // (MISUSE), or be starting it on another thread at the same moment, which leaves a few bytes counted (40 were
+    // seen). With them on, an open database holding a response counts its schema and pages: far more than 4 KiB.
+    if setting == SQLITE_OK { #expect(sqlite3_memory_used() < 4096) }
   }
 }

@@ -112,6 +112,34 @@ import TevredenCore
       try queue.read { db in try Int64.fetchOne(db, sql: "SELECT id FROM response WHERE responseKey = 'r5'") } == 5)
   }
 
+  @Test func theOldTablesPagesAreNotLeftFreeInTheFile() throws {
+    // Given a v16 database with enough responses that the table fills many pages
+    let (queue, _) = try version16Database()
+    let definition = try storeQuestionnaire()
+    try queue.write { db in
+      let snapshot = try TevredenDatabase.snapshotId(for: definition, in: db)
+      for number in 1...400 {
+        let response = try makeResponse(
+          "extra-\(number)", grade: .value(.grade(7)), questionnaire: definition.questionnaire,
+          remark: String(repeating: "Een opmerking van enige lengte. ", count: 4))
+        try insertAsVersion16(response, definition: definition, snapshotId: snapshot, in: db)
+      }
+    }
+    let pagesBefore = try queue.read { db in try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0 }
+    // When this version opens it (the response table is rebuilt without four columns)
+    _ = try TevredenDatabase(queue)
+    // Then no page is left free, and the file is no larger than before
+    let (free, pages, count) = try queue.read { db in
+      (
+        try Int.fetchOne(db, sql: "PRAGMA freelist_count"), try Int.fetchOne(db, sql: "PRAGMA page_count"),
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM response")
+      )
+    }
+    #expect(free == 0)
+    #expect((pages ?? .max) <= pagesBefore)
+    #expect(count == 403)
+  }
+
   @Test(arguments: [
     "UPDATE response SET audience = 'ketenpartners' WHERE responseKey = 'r1'",
     "UPDATE response SET respondentGroup = 'advies' WHERE responseKey = 'r1'",
