@@ -392,7 +392,7 @@ public struct TevredenDatabase: Sendable {
   /// `answers`; `nil` when none is stored.
   static func stored(
     matching record: ResponseRecord, placed placement: Placement, answers: StoredAnswers, using statement: Statement,
-    arena: BindingArena? = nil, in db: Database
+    arena: BindingArena, in db: Database
   ) throws -> (rowId: Int64, key: String, importBatchId: Int64?, isSame: Bool)? {
     var binder = DirectBinder(statement, arena: arena)
     bindContent(of: record, snapshotId: placement.snapshotId, answers: answers, to: &binder)
