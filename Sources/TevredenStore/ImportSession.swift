@@ -497,7 +497,7 @@ public struct PreparedResponse: Sendable {
       answers: keyed ?? .keyedByItemID(response.answers), shared: shared, keyedByID: shared.keyedByID || keyed == nil)
   }
 
-  init(_ response: borrowing PositionalResponse, shared: PreparedDefinition) {
+  init(_ response: borrowing PositionalResponse, shared: PreparedDefinition, writer: inout AnswerWriter) {
     // Written by position when the definition's items all have numbers and the answers are laid out by its
     // questions; otherwise as any response is.
     guard let positions = shared.positions, response.answers.count == positions.count else {
@@ -508,7 +508,7 @@ public struct PreparedResponse: Sendable {
       storage: Storage(
         record: ResponseRecord(
           response.metadata, snapshotId: 0, grade: response.grade(at: shared.gradePosition), importBatchId: nil),
-        answers: StoredAnswers(response.answers, positions: positions, memberStarts: shared.memberStarts),
+        answers: writer.write(response.answers, positions: positions, starts: shared.memberStarts),
         shared: shared,
         keyedByID: false))
   }
@@ -598,7 +598,7 @@ final class PreparedDefinition: Sendable {
   /// held by position (``PositionalResponse``) are then written in the keys' order by looking at that position.
   let positions: [Int]?
   /// For each of ``keys``, its member's start in the answers' JSON (``JSONObjectWriter/memberStart(_:)``).
-  let memberStarts: [[UInt8]]
+  let memberStarts: MemberStarts
   /// The position of the score rule's grade item.
   let gradePosition: Int?
 
@@ -620,7 +620,7 @@ final class PreparedDefinition: Sendable {
       keyedByID = true
       positions = nil
     }
-    memberStarts = keys.map { JSONObjectWriter.memberStart($0.key) }
+    memberStarts = MemberStarts(keys.map(\.key))
   }
 }
 
@@ -629,6 +629,8 @@ public struct ResponsePreparer: Sendable {
   private var definitions: [String: PreparedDefinition] = [:]
   private var last: PreparedDefinition?
   private let codes: ItemCodes?
+  /// Writes the answers of responses held by position, in memory kept from one response to the next.
+  private var writer = AnswerWriter()
 
   /// `codes`: the database's item numbers (``ImportSession/itemCodes(for:)``), so that answers are written as
   /// stored; without them the session rewrites each response's answers before storing it.
@@ -650,7 +652,7 @@ public struct ResponsePreparer: Sendable {
   public mutating func prepare(
     _ response: PositionalResponse, definition: LoadedQuestionnaire, numbersRepeats: Bool = false
   ) -> PreparedResponse {
-    var prepared = PreparedResponse(response, shared: shared(definition))
+    var prepared = PreparedResponse(response, shared: shared(definition), writer: &writer)
     prepared.numbersRepeats = numbersRepeats
     return prepared
   }

@@ -142,23 +142,6 @@ struct StoredAnswers: Equatable, Sendable {
     self = written.answers
   }
 
-  /// The answers held by the position of their question (``PositionalResponse/answers``), written under the keys
-  /// of ``ItemCodes/keys(of:)`` in its order, each given as its member's start (``JSONObjectWriter/memberStart(_:)``);
-  /// `positions` holds the position of each key's question.
-  init(_ answers: [Answer?], positions: [Int], memberStarts: [[UInt8]]) {
-    var values = JSONObjectWriter()
-    var missing = JSONObjectWriter()
-    for index in memberStarts.indices {
-      switch answers[positions[index]] {
-      case .value(let value)?: values.add(memberStart: memberStarts[index], value)
-      case .missing(let code)?: missing.add(memberStart: memberStarts[index], code)
-      case nil: continue
-      }
-    }
-    self.init(values: values.text, missing: missing.text)
-    masked = values.masked
-  }
-
   /// The answers keyed by their item ids, in the order of the ids: for an answer to an item without a number, which
   /// storing then refuses (``PreparedResponse``), and as databases before schema v13 held them.
   static func keyedByItemID(_ answers: [Question.ID: Answer]) -> StoredAnswers {
@@ -236,21 +219,9 @@ struct JSONObjectWriter {
     append(value)
   }
 
-  /// ``add(_:_:)-(_,String)`` with the key given as ``memberStart(_:)`` made it.
-  mutating func add(memberStart: [UInt8], _ value: String) {
-    begin(memberStart: memberStart)
-    append(value)
-  }
-
   /// Adds an answer's canonical text (``AnswerValue/canonicalText``), writing numbers and yes/no directly.
   mutating func add(_ key: String, _ value: AnswerValue) {
     begin(key)
-    appendValue(value)
-  }
-
-  /// ``add(_:_:)-(_,AnswerValue)`` with the key given as ``memberStart(_:)`` made it.
-  mutating func add(memberStart: [UInt8], _ value: AnswerValue) {
-    begin(memberStart: memberStart)
     appendValue(value)
   }
 
@@ -287,11 +258,6 @@ struct JSONObjectWriter {
     separate()
     append(key)
     bytes.append(UInt8(ascii: ":"))
-  }
-
-  private mutating func begin(memberStart: [UInt8]) {
-    separate()
-    bytes.append(contentsOf: memberStart)
   }
 
   /// The object's opening brace before its first member, a comma before any other.

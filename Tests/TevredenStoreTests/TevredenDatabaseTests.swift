@@ -397,26 +397,6 @@ func source(_ name: String = "test.csv", strict: Bool = false) -> ImportSource {
     #expect(StoredAnswers.object([]) == "{}")
   }
 
-  @Test func answersWrittenWithKeysMadeOnceAreTheSameTextAsWithTheKeysThemselves() throws {
-    // An import writes each key's start once per definition (JSONObjectWriter.memberStart) and copies it per
-    // response; keys that need escaping too.
-    let keys = ["1", "12", "a\"b", "regel\n2", "é"]
-    let values: [AnswerValue] = [.yesNo(true), .scalePoint(4), .grade(7.5), .choices(["x", "y"]), .text("Goed.")]
-    var byKey = JSONObjectWriter()
-    var byStart = JSONObjectWriter()
-    for (key, value) in zip(keys, values) {
-      byKey.add(key, value)
-      byStart.add(memberStart: JSONObjectWriter.memberStart(key), value)
-    }
-    var missingByKey = JSONObjectWriter()
-    var missingByStart = JSONObjectWriter()
-    missingByKey.add("a\"b", "weet_niet")
-    missingByStart.add(memberStart: JSONObjectWriter.memberStart("a\"b"), "weet_niet")
-    #expect(byStart.text == byKey.text)
-    #expect(missingByStart.text == missingByKey.text)
-    #expect(byKey.text.hasPrefix(#"{"1":"ja","12":"4","a\"b":"7.5","regel\n2":"x;y""#))
-  }
-
   @Test func refusesToSaveAResponseTwice() throws {
     let database = try TevredenDatabase.inMemory()
     let definition = try storeQuestionnaire()
