@@ -124,9 +124,9 @@ private struct ByteOutput {
   var objectText: String {
     guard count > 0 else { return "{}" }
     return String(unsafeUninitializedCapacity: count + 1) { text in
-      text.baseAddress!.initialize(from: pointer, count: count)
-      text[count] = UInt8(ascii: "}")
-      return count + 1
+      let (_, end) = text.initialize(from: UnsafeBufferPointer(start: pointer, count: count))
+      text[end] = UInt8(ascii: "}")
+      return end + 1
     }
   }
 
