@@ -818,44 +818,22 @@ extension ExportConversion {
     _ fields: [String], questionnaire: Questionnaire.ID, platform: SurveyPlatform, hashedColumns: [Bool],
     buffer: inout [UInt8]
   ) -> String {
-    // The message's length first, then its bytes copied through one pointer: appending each cell to the array
-    // checked its uniqueness and capacity and retained the cell's storage, a tenth of converting a row.
-    var length = questionnaire.rawValue.utf8.count + 1
-    var cells = 0
-    for offset in fields.indices where offset >= hashedColumns.count || hashedColumns[offset] {
-      length += fields[offset].utf8.count
-      cells += 1
+    // Appended from the text's own bytes where it has them: appending a `String.UTF8View` goes byte by byte.
+    func append(_ text: String) {
+      let done: Void? = text.utf8.withContiguousStorageIfAvailable { buffer.append(contentsOf: $0) }
+      if done == nil { buffer.append(contentsOf: text.utf8) }
     }
-    length += max(0, cells - 1)
-    if buffer.count < length { buffer = Array(repeating: 0, count: max(length, buffer.count * 2)) }
-    buffer.withUnsafeMutableBufferPointer { message in
-      var end = 0
-      func write(_ text: String) {
-        var text = text
-        text.withUTF8 { utf8 in
-          for byte in utf8 {
-            message[end] = byte
-            end += 1
-          }
-        }
-      }
-      write(questionnaire.rawValue)
-      message[end] = 0x1E
-      end += 1
-      var first = true
-      fields.withUnsafeBufferPointer { fields in
-        for offset in fields.indices where offset >= hashedColumns.count || hashedColumns[offset] {
-          if !first {
-            message[end] = 0x1F
-            end += 1
-          }
-          first = false
-          write(fields[offset])
-        }
-      }
+    buffer.removeAll(keepingCapacity: true)
+    append(questionnaire.rawValue)
+    buffer.append(0x1E)
+    var first = true
+    for offset in fields.indices where offset >= hashedColumns.count || hashedColumns[offset] {
+      if !first { buffer.append(0x1F) }
+      first = false
+      append(fields[offset])
     }
     var hasher = SHA256.Hasher()
-    buffer.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[0..<length])) }
+    buffer.withUnsafeBytes { hasher.update($0) }
     // Written into one string, from the digest on the stack: joining the prefix and the digits made three strings,
     // and the digest an array.
     let prefix = platform.rawValue.utf8
