@@ -1,5 +1,6 @@
 import Foundation
 import TevredenCore
+import TevredenTables
 
 /// Turns the records of a platform export into responses to one questionnaire: columns mapped to items,
 /// personal-data columns dropped, free text masked, times read in Amsterdam time, and every problem of a row
@@ -27,8 +28,8 @@ public struct ExportConversion: Sendable {
   /// (``PersonalDataColumns/kindByFirstRules(ofHeader:)``), so that a row's hash (its id, when the export has none)
   /// never changes, whether the column is now read as an item or dropped for its values.
   private let hashedColumns: [Bool]
-  /// The row hash's message, kept between rows so that each row reuses its storage.
-  private var hashBuffer: [UInt8] = []
+  /// Whether no column is left out of the row hash: the hash is then taken over a record's cells as they lie.
+  private let hashesEveryColumn: Bool
   /// Columns that are neither an item, nor metadata, nor personal data: ignored.
   public let unmappedColumns: [Int]
   public let gemeenteColumn: Int?
@@ -68,7 +69,9 @@ public struct ExportConversion: Sendable {
   private let completedTime: TimeColumn?
   /// Every converted row's response before its own values are set: what the questionnaire gives each of them.
   private let metadataTemplate: Response
-  /// Answers collected for the row being converted, kept between rows so that each row reuses their storage.
+  /// Answers collected for the row being converted, kept between rows so that each row reuses their storage: new
+  /// slots per row cost more in freeing them (an answer at a time, through the runtime) than emptying these, even
+  /// when the last row's response still shares them and they are copied first.
   private var slotStorage: AnswerSlots
   /// Per item answered in a column of its own (not per option): the last such column, for messages.
   private let singleColumns: [Question.ID: Int]
@@ -299,6 +302,7 @@ public struct ExportConversion: Sendable {
     self.completedTime = timeColumn(layout.completedColumn)
     self.personalDataDecisions = decisions
     self.hashedColumns = (0..<(headerDropped.max().map { $0 + 1 } ?? 0)).map { !headerDropped.contains($0) }
+    self.hashesEveryColumn = headerDropped.isEmpty
     self.gemeenteColumn = gemeenteColumn
     self.languageColumn = languageColumn
     let questionnaire = definition.questionnaire
@@ -306,6 +310,12 @@ public struct ExportConversion: Sendable {
     self.unmappedColumns = candidates.indices.filter {
       !candidates[$0].isEmpty && mapping[$0] == nil
     }
+  }
+
+  /// Why a cell was not read; a message never repeats a value that is personal data: it goes to the terminal and
+  /// to logs.
+  static func cellProblem(_ problem: AnswerProblem, _ raw: String) -> String {
+    PersonalDataColumns.kind(ofValue: raw).map(Self.identifierProblem) ?? ImportText.answerProblem(problem)
   }
 
   /// Why a cell that is personal data is not an answer, without repeating it.
@@ -340,13 +350,19 @@ public struct ExportConversion: Sendable {
   /// Converts one data record.
   ///
   /// Cells of items other than free text are read once per distinct value and column: exports repeat the same
-  /// few labels on every row. The cache is bounded, so memory stays flat whatever the file size.
+  /// few labels on every row. The cache is bounded, so memory stays flat whatever the file size. It is looked up by
+  /// the cell's bytes: a text is made only for a cell not seen before, a metadata cell and an open answer.
   public mutating func convert(_ fields: [String], line: Int) -> Result<Row, Rejection> {
+    RecordView.with(line: line, fields: fields) { convert($0, line: line) }
+  }
+
+  /// ``convert(_:line:)-([String],_)`` of a record read as bytes (``TableFileReader/withNextRecord(_:)``).
+  public mutating func convert(_ fields: RecordView, line: Int) -> Result<Row, Rejection> {
     // The definition's questionnaire is read in place: a copy of it per row retained every part of it.
     var problems: [String] = []
     func cell(_ index: Int?) -> String {
       guard let index else { return "" }
-      let text = fields.indices.contains(index) ? fields[index].trimmedOfWhitespace : ""
+      let text = index >= 0 && index < fields.count ? fields.text(index).trimmedOfWhitespace : ""
       guard !recodes.isEmpty, let recode = recodes[index] else { return text }
       return recode.apply(text)
     }
@@ -440,7 +456,7 @@ public struct ExportConversion: Sendable {
         id = Response.ID(rawValue: "\(layout.platform.rawValue):\(cell(index))")
       }
     } else {
-      id = Response.ID(rawValue: reusingRowHashID(fields))
+      id = Response.ID(rawValue: rowHashID(fields))
       idIsRowHash = true
     }
 
@@ -478,7 +494,23 @@ public struct ExportConversion: Sendable {
       let plan = columnPlans[position]
       let index = plan.index
       let slot = plan.slot
-      let raw = fields.indices.contains(index) ? fields[index] : ""
+      let isPresent = index < fields.count
+      // A closed item's cell seen before is read as it was, found by its bytes.
+      if !plan.isOption, !plan.isText,
+        let cached = valueCache[position].read(
+          isPresent ? fields.cell(index) : UnsafeBufferPointer(start: nil, count: 0))
+      {
+        switch cached {
+        case .success(nil): break
+        case .success(let answer?): answers[slot] = answer
+        case .failure(let problem):
+          let raw = isPresent ? fields.text(index) : ""
+          problems.append(
+            "\(column(index)) (\(orderedColumns[position].question.id)): \(Self.cellProblem(problem, raw))")
+        }
+        continue
+      }
+      let raw = isPresent ? fields.text(index) : ""
       if plan.isOption, let option = orderedColumns[position].option {
         let question = orderedColumns[position].question
         let item = question.id
@@ -507,8 +539,6 @@ public struct ExportConversion: Sendable {
           continue
         }
         read = readCell(text, at: position)
-      } else if let cached = valueCache[position].read(raw) {
-        read = cached
       } else {
         // A column whose header or values suggest personal data, read as an item: a cell that is an identifier is
         // refused even where the item would take it (a phone number as a number). Such cells are not cached.
@@ -525,10 +555,7 @@ public struct ExportConversion: Sendable {
       // Open answers are masked by the store's codec, on every path into the database.
       case .success(let answer?): answers[slot] = answer
       case .failure(let problem):
-        // A message never repeats a value that is personal data: it goes to the terminal and to logs.
-        let text =
-          PersonalDataColumns.kind(ofValue: raw).map(Self.identifierProblem) ?? ImportText.answerProblem(problem)
-        problems.append("\(column(index)) (\(orderedColumns[position].question.id)): \(text)")
+        problems.append("\(column(index)) (\(orderedColumns[position].question.id)): \(Self.cellProblem(problem, raw))")
       }
     }
     // The options ticked make one answer; none ticked is no answer. Where the export also has the item in one
@@ -688,34 +715,45 @@ extension ExportConversion {
     var timeZone: TimeZone?
   }
 
-  /// The answers read from one column's cells, by cell. The first few distinct cells are compared one by one, which
-  /// for the handful of labels a closed item has is cheaper than hashing the cell; further ones are hashed.
+  /// The answers read from one column's cells, by cell. The first few distinct cells are compared byte by byte with
+  /// the cell, which for the handful of labels a closed item has is cheaper than hashing it; further ones are
+  /// hashed as text.
   struct CellCache: Sendable {
-    private var first: [(cell: String, read: Result<Answer?, AnswerProblem>)] = []
+    /// The first cells kept, their bytes one after the other, where each ends, and what each read as.
+    private var keptBytes: [UInt8] = []
+    private var keptEnds: [Int] = []
+    private var keptReads: [Result<Answer?, AnswerProblem>] = []
     private var more: [String: Result<Answer?, AnswerProblem>] = [:]
     static let compared = 8
 
     /// Mutating only so that it is called on the cache in place: called on `valueCache[position]`, a non-mutating
-    /// method got a copy of the cache per cell, retaining and releasing both its collections.
-    mutating func read(_ cell: String) -> Result<Answer?, AnswerProblem>? {
-      // Looked at in place (iterating the entries copies each), and by length first: counting a string's bytes is
-      // cheaper than comparing two that differ.
-      let count = cell.utf8.count
-      let found = first.withUnsafeBufferPointer { entries -> Int? in
-        for index in entries.indices where entries[index].cell.utf8.count == count && entries[index].cell == cell {
-          return index
+    /// method got a copy of the cache per cell, retaining and releasing all its collections.
+    mutating func read(_ cell: UnsafeBufferPointer<UInt8>) -> Result<Answer?, AnswerProblem>? {
+      // By length first: most kept cells differ from the cell in it.
+      let count = cell.count
+      let found = keptBytes.withUnsafeBufferPointer { kept in
+        keptEnds.withUnsafeBufferPointer { ends -> Int? in
+          var start = 0
+          for index in ends.indices {
+            defer { start = ends[index] }
+            guard ends[index] - start == count else { continue }
+            guard count > 0, let keptStart = kept.baseAddress, let cellStart = cell.baseAddress else { return index }
+            if memcmp(keptStart + start, cellStart, count) == 0 { return index }
+          }
+          return nil
         }
-        return nil
       }
-      if let found { return first[found].read }
-      return more.isEmpty ? nil : more[cell]
+      if let found { return keptReads[found] }
+      return more.isEmpty ? nil : more[String(decoding: cell, as: UTF8.self)]
     }
 
     /// Keeps what a cell read as, while fewer than `limit` cells are kept.
     mutating func remember(_ read: Result<Answer?, AnswerProblem>, for cell: String, limit: Int) {
-      if first.count < Self.compared {
-        first.append((cell, read))
-      } else if first.count + more.count < limit {
+      if keptEnds.count < Self.compared {
+        keptBytes += cell.utf8
+        keptEnds.append(keptBytes.count)
+        keptReads.append(read)
+      } else if keptEnds.count + more.count < limit {
         more[cell] = read
       }
     }
@@ -792,51 +830,31 @@ extension ExportConversion {
   /// The id of a row without a platform id: the platform, and the first 20 hex digits of the SHA-256 of the
   /// questionnaire id, U+001E, and the row's cells without the personal-data columns joined by U+001F.
   ///
-  /// The bytes are fed to the hasher as they are, without joining the cells into one text first; the id must
-  /// never change, because it is what makes importing the same file twice add nothing. This is the id of the
-  /// first row with this content in a file; the store gives the second `…#2`, the third `…#3` and so on.
+  /// The id must never change, because it is what makes importing the same file twice add nothing. This is the id
+  /// of the first row with this content in a file; the store gives the second `…#2`, the third `…#3` and so on.
   func rowHashID(_ fields: [String]) -> String {
-    var bytes: [UInt8] = []
-    return Self.rowHashID(
-      fields, questionnaire: definition.questionnaire.id, platform: layout.platform, hashedColumns: hashedColumns,
-      buffer: &bytes)
+    RecordView.with(line: 0, fields: fields) { rowHashID($0) }
   }
 
-  /// ``rowHashID(_:)`` with the message gathered in ``hashBuffer``, which keeps its storage from row to row: the
-  /// hasher then takes the message in one piece instead of a cell and a separator at a time.
-  mutating func reusingRowHashID(_ fields: [String]) -> String {
-    // Taken out of `self` for the call: passing a property of `self` inout beside `self` would copy all of it.
-    var buffer: [UInt8] = []
-    swap(&buffer, &hashBuffer)
-    defer { swap(&buffer, &hashBuffer) }
-    return Self.rowHashID(
-      fields, questionnaire: definition.questionnaire.id, platform: layout.platform, hashedColumns: hashedColumns,
-      buffer: &buffer)
-  }
-
-  private static func rowHashID(
-    _ fields: [String], questionnaire: Questionnaire.ID, platform: SurveyPlatform, hashedColumns: [Bool],
-    buffer: inout [UInt8]
-  ) -> String {
-    // Appended from the text's own bytes where it has them: appending a `String.UTF8View` goes byte by byte.
-    func append(_ text: String) {
-      let done: Void? = text.utf8.withContiguousStorageIfAvailable { buffer.append(contentsOf: $0) }
-      if done == nil { buffer.append(contentsOf: text.utf8) }
-    }
-    buffer.removeAll(keepingCapacity: true)
-    append(questionnaire.rawValue)
-    buffer.append(0x1E)
-    var first = true
-    for offset in fields.indices where offset >= hashedColumns.count || hashedColumns[offset] {
-      if !first { buffer.append(0x1F) }
-      first = false
-      append(fields[offset])
-    }
+  /// ``rowHashID(_:)-([String])`` of a record read as bytes: when every column is hashed, the record's cells are
+  /// hashed where they lie, already joined by U+001F.
+  func rowHashID(_ record: RecordView) -> String {
     var hasher = SHA256.Hasher()
-    buffer.withUnsafeBytes { hasher.update($0) }
+    hasher.update(utf8: definition.questionnaire.id.rawValue)
+    hasher.update(byte: 0x1E)
+    if hashesEveryColumn {
+      hasher.update(UnsafeRawBufferPointer(record.joined))
+    } else {
+      var first = true
+      for offset in 0..<record.count where offset >= hashedColumns.count || hashedColumns[offset] {
+        if !first { hasher.update(byte: RecordView.separator) }
+        first = false
+        hasher.update(UnsafeRawBufferPointer(record.cell(offset)))
+      }
+    }
     // Written into one string, from the digest on the stack: joining the prefix and the digits made three strings,
     // and the digest an array.
-    let prefix = platform.rawValue.utf8
+    let prefix = layout.platform.rawValue.utf8
     let digits = 20
     return hasher.withDigest { digest in
       String(unsafeUninitializedCapacity: prefix.count + 5 + digits) { text in

@@ -406,7 +406,36 @@ public struct ImportPipeline {
     // The rows, with the file's definition as a parameter, bound once: bound per row out of an optional, or read
     // from a reference at each call of the preparer, it was copied (all its parts retained and released) per row.
     // `false` when the consumer cancelled.
+    // A platform's rows, converted from the reader's bytes without a text per cell; the conversion and its
+    // definition bound once, not taken out of their optionals per row.
+    func readPlatformRows(_ conversion: inout ExportConversion, definition: LoadedQuestionnaire) throws -> Bool {
+      var line = 0
+      // Taken out before the next row is converted: a row still held here would share its answers' storage with
+      // the conversion, which would then copy it.
+      var converted: Result<ExportConversion.Row, ExportConversion.Rejection>?
+      while try reader.withNextRecord({ view in
+        line = view.line
+        converted = conversion.convert(view, line: view.line)
+      }) {
+        rows += 1
+        if rows % 1024 == 0 { batch.append(.progress(rows: rows, bytesRead: reader.bytesRead)) }
+        switch converted.take() {
+        case .success(let converted)?:
+          add(converted, line: line, definition: definition)
+        case .failure(let rejection)?:
+          batch.append(
+            .rejected(ExchangeCSV.Rejection(line: rejection.line, problems: rejection.problems).diagnostic(file: file)))
+        case nil: break
+        }
+        if batch.count >= batchSize { guard sendFull() else { return false } }
+      }
+      return true
+    }
     func readRows(platformDefinition: LoadedQuestionnaire?) throws -> Bool {
+      if !isRejectedWhole, exchangeRows == nil, let definition = platformDefinition, var platform = conversion {
+        conversion = nil
+        return try readPlatformRows(&platform, definition: definition)
+      }
       while let record = try reader.next() {
         rows += 1
         if rows % 1024 == 0 { batch.append(.progress(rows: rows, bytesRead: reader.bytesRead)) }
@@ -424,24 +453,17 @@ public struct ImportPipeline {
           case .failure(let rejection)?: batch.append(.rejected(rejection.diagnostic(file: file)))
           case nil: break
           }
-        } else if let definition = platformDefinition {
-          switch conversion?.convert(record.fields, line: record.line) {
-          case .success(let converted)?:
-            add(converted, line: record.line, definition: definition)
-          case .failure(let rejection)?:
-            batch.append(
-              .rejected(
-                ExchangeCSV.Rejection(line: rejection.line, problems: rejection.problems).diagnostic(file: file)))
-          case nil: break
-          }
         }
-        if batch.count >= batchSize {
-          guard channel.send(batch, weight: weigh()) else { return false }
-          batch = []
-          batch.reserveCapacity(batchSize + 1)
-          handsOver = preparer != nil && channel.waitingCount < handsOverBelow
-        }
+        if batch.count >= batchSize { guard sendFull() else { return false } }
       }
+      return true
+    }
+    // Sends a full batch; `false` when the consumer cancelled.
+    func sendFull() -> Bool {
+      guard channel.send(batch, weight: weigh()) else { return false }
+      batch = []
+      batch.reserveCapacity(batchSize + 1)
+      handsOver = preparer != nil && channel.waitingCount < handsOverBelow
       return true
     }
     do {

@@ -77,6 +77,10 @@ public struct DelimitedReader: TableReader {
   private var quoteLine = 1
   private var previousChunkEndedWithCR = false
   private var fields: [String] = []
+  /// Whether the fields of the record being read are kept as bytes (``withNextRecord(_:)``) rather than strings.
+  private var keepsBytes = false
+  /// The current record's fields as UTF-8, when ``keepsBytes``.
+  private var cells = RecordBuffer()
   /// The bytes of the current record's finished fields, for ``TableLimits/recordBytes``.
   private var recordByteCount = 0
   /// Bytes of the current field from earlier chunks, or from before a `""`.
@@ -167,13 +171,38 @@ public struct DelimitedReader: TableReader {
   /// - Throws: ``TableReadError/unterminatedQuote(file:line:)`` when the file ends inside a quoted field,
   ///   ``TableReadError/invalidUTF8(file:line:)`` for mixed encodings, or a read error.
   public mutating func next() throws(TableReadError) -> TableRecord? {
+    keepsBytes = false
+    guard try readRecord() else { return nil }
+    return makeRecord()
+  }
+
+  /// Calls `body` with the next record's fields as UTF-8 bytes in the reader's own memory, which the next record
+  /// reuses; `false` at the end of the file. The same records as ``next()``, without a `String` per field.
+  ///
+  /// - Throws: What ``next()`` throws.
+  public mutating func withNextRecord(_ body: (RecordView) -> Void) throws(TableReadError) -> Bool {
+    keepsBytes = true
+    // A copy of the reader (one handed to another thread) fills memory of its own.
+    if !isKnownUniquelyReferenced(&cells) { cells = RecordBuffer() }
+    cells.removeAll()
+    guard try readRecord() else { return false }
+    recordByteCount = 0
+    body(cells.view(line: recordLine))
+    return true
+  }
+
+  /// Reads up to the end of the next record; `false` at the end of the input.
+  private mutating func readRecord() throws(TableReadError) -> Bool {
     while true {
       if position >= chunk.count {
         guard try refill() else { return try finishInput() }
       }
-      if let record = try scanChunk() { return record }
+      if try scanChunk() { return true }
     }
   }
+
+  /// How many fields of the current record are finished.
+  private var fieldCount: Int { keepsBytes ? cells.count : fields.count }
 
   // MARK: Reading chunks
 
@@ -216,39 +245,39 @@ public struct DelimitedReader: TableReader {
     return !chunk.isEmpty
   }
 
-  /// The record left open when the input ends.
-  private mutating func finishInput() throws(TableReadError) -> TableRecord? {
+  /// Ends the record left open when the input ends; `false` when there is none.
+  private mutating func finishInput() throws(TableReadError) -> Bool {
     switch state {
     case .recordStart:
-      return nil
+      return false
     case .quoted:
       throw .unterminatedQuote(file: source.file, line: quoteLine)
     case .fieldStart, .unquoted, .quoteInQuoted:
       // Earlier chunks' bytes are all in `scratch`.
-      if scratch.count > TableLimits.cellBytes || fields.count >= TableLimits.columns
+      if scratch.count > TableLimits.cellBytes || fieldCount >= TableLimits.columns
         || recordByteCount + scratch.count > TableLimits.recordBytes
       {
         throw limit(
           scratch.count > TableLimits.cellBytes
-            ? .cellBytes : fields.count >= TableLimits.columns ? .columns : .recordBytes)
+            ? .cellBytes : fieldCount >= TableLimits.columns ? .columns : .recordBytes)
       }
       try appendScratchField()
       state = .recordStart
-      return makeRecord()
+      return true
     }
   }
 
   // MARK: Scanning
 
-  /// Scans the current chunk from `position` until a record ends (returned) or the chunk does (`nil`).
-  private mutating func scanChunk() throws(TableReadError) -> TableRecord? {
+  /// Scans the current chunk from `position` until a record ends (`true`) or the chunk does (`false`).
+  private mutating func scanChunk() throws(TableReadError) -> Bool {
     let chunk = self.chunk
-    return try chunk.withUnsafeBufferPointer { (bytes) throws(TableReadError) -> TableRecord? in
+    return try chunk.withUnsafeBufferPointer { (bytes) throws(TableReadError) -> Bool in
       try scan(bytes)
     }
   }
 
-  private mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>) throws(TableReadError) -> TableRecord? {
+  private mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>) throws(TableReadError) -> Bool {
     let end = bytes.count
     let delimiter = self.delimiter
     let quote = Self.quote
@@ -298,7 +327,7 @@ public struct DelimitedReader: TableReader {
           line += 1
           state = .recordStart
           position = index
-          return makeRecord()
+          return true
         }
 
       case .quoted:
@@ -342,7 +371,7 @@ public struct DelimitedReader: TableReader {
             line += 1
             state = .recordStart
             position = index
-            return makeRecord()
+            return true
           }
         } else {
           // Text after the closing quote: keep it, as Excel and Python do.
@@ -353,7 +382,7 @@ public struct DelimitedReader: TableReader {
       }
     }
     position = end
-    return nil
+    return false
   }
 
   @inline(__always)
@@ -368,14 +397,16 @@ public struct DelimitedReader: TableReader {
   {
     let length = scratch.count + end - start
     recordByteCount += length
-    if length > TableLimits.cellBytes || fields.count >= TableLimits.columns
+    if length > TableLimits.cellBytes || fieldCount >= TableLimits.columns
       || recordByteCount > TableLimits.recordBytes
     {
       throw limit(
         length > TableLimits.cellBytes
-          ? .cellBytes : fields.count >= TableLimits.columns ? .columns : .recordBytes)
+          ? .cellBytes : fieldCount >= TableLimits.columns ? .columns : .recordBytes)
     }
-    if scratch.isEmpty {
+    if keepsBytes, scratch.isEmpty {
+      try keep(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+    } else if scratch.isEmpty {
       let field = UnsafeBufferPointer(rebasing: bytes[start..<end])
       let column = fields.count
       if field.count > RecentFields.smallest, field.count <= RecentFields.largest, Self.isASCII(field) {
@@ -396,7 +427,7 @@ public struct DelimitedReader: TableReader {
   private func limit(_ kind: TableLimits.Kind) -> TableReadError {
     let place =
       kind == .cellBytes
-      ? "the field in column \(fields.count + 1) of the record that starts on line \(recordLine)"
+      ? "the field in column \(fieldCount + 1) of the record that starts on line \(recordLine)"
       : "the record that starts on line \(recordLine)"
     return .limitExceeded(file: source.file, line: recordLine, place: place, limit: kind)
   }
@@ -406,8 +437,12 @@ public struct DelimitedReader: TableReader {
     // Swapped out so that decoding (which may switch the encoding) does not overlap an access to `scratch`.
     var field: [UInt8] = []
     swap(&field, &scratch)
-    let text = try field.withUnsafeBufferPointer { (field) throws(TableReadError) -> String in try string(field) }
-    fields.append(text)
+    if keepsBytes {
+      try field.withUnsafeBufferPointer { (field) throws(TableReadError) in try keep(field) }
+    } else {
+      let text = try field.withUnsafeBufferPointer { (field) throws(TableReadError) -> String in try string(field) }
+      fields.append(text)
+    }
     field.removeAll(keepingCapacity: true)
     swap(&field, &scratch)
   }
@@ -421,6 +456,17 @@ public struct DelimitedReader: TableReader {
   }
 
   // MARK: Decoding fields
+
+  /// Ends a field kept as bytes: ASCII as it is, anything else as the text ``string(_:)`` decodes it to, with the
+  /// same checks and the same fallback to Windows-1252.
+  private mutating func keep(_ field: UnsafeBufferPointer<UInt8>) throws(TableReadError) {
+    if Self.isASCII(field) {
+      cells.append(field)
+    } else {
+      var text = try string(field)
+      text.withUTF8 { cells.append($0) }
+    }
+  }
 
   /// The last few distinct texts of one column, so that a field that repeats one (a label, on nearly every row)
   /// becomes that text again rather than a new string: no allocation, and comparing it with that text later is
@@ -492,5 +538,71 @@ public struct DelimitedReader: TableReader {
     var combined: UInt8 = 0
     for byte in bytes { combined |= byte }
     return combined < 0x80
+  }
+}
+
+/// The fields of the record being read as bytes, in memory kept from record to record: appending each field to two
+/// arrays checked their uniqueness and capacity per call, more than making a string of it had cost.
+final class RecordBuffer {
+  // Only the reader that holds the only reference writes to it (see ``DelimitedReader/withNextRecord(_:)``).
+  private var joined: UnsafeMutablePointer<UInt8>
+  private var byteCapacity: Int
+  private var byteCount = 0
+  private var ends: UnsafeMutablePointer<Int>
+  private var endCapacity: Int
+  /// How many fields it holds.
+  private(set) var count = 0
+
+  init() {
+    byteCapacity = 1024
+    joined = .allocate(capacity: byteCapacity)
+    endCapacity = 64
+    ends = .allocate(capacity: endCapacity)
+  }
+
+  deinit {
+    joined.deallocate()
+    ends.deallocate()
+  }
+
+  func removeAll() {
+    byteCount = 0
+    count = 0
+  }
+
+  /// Adds a field, after U+001F unless it is the first.
+  func append(_ field: UnsafeBufferPointer<UInt8>) {
+    let needed = byteCount + 1 + field.count
+    if needed > byteCapacity {
+      let capacity = max(byteCapacity * 2, needed)
+      let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+      larger.initialize(from: joined, count: byteCount)
+      joined.deallocate()
+      joined = larger
+      byteCapacity = capacity
+    }
+    if count == endCapacity {
+      let larger = UnsafeMutablePointer<Int>.allocate(capacity: endCapacity * 2)
+      larger.initialize(from: ends, count: count)
+      ends.deallocate()
+      ends = larger
+      endCapacity *= 2
+    }
+    if count > 0 {
+      joined[byteCount] = RecordView.separator
+      byteCount += 1
+    }
+    if let source = field.baseAddress, !field.isEmpty {
+      (joined + byteCount).initialize(from: source, count: field.count)
+      byteCount += field.count
+    }
+    ends[count] = byteCount
+    count += 1
+  }
+
+  func view(line: Int) -> RecordView {
+    RecordView(
+      line: line, joined: UnsafeBufferPointer(start: joined, count: byteCount),
+      ends: UnsafeBufferPointer(start: ends, count: count))
   }
 }

@@ -177,6 +177,15 @@ public struct TableFileReader: TableReader {
     return try workbook?.next() ?? nil
   }
 
+  /// Calls `body` with the next record's cells as UTF-8 bytes (``DelimitedReader/withNextRecord(_:)``; a workbook's
+  /// record is copied into bytes); `false` at the end of the table.
+  public mutating func withNextRecord(_ body: (RecordView) -> Void) throws(TableReadError) -> Bool {
+    if text != nil { return try text?.withNextRecord(body) ?? false }
+    guard let record = try workbook?.next() ?? nil else { return false }
+    RecordView.with(line: record.line, fields: record.fields, body)
+    return true
+  }
+
   /// Describes a file without reading its records: format, and for text the encoding and delimiter
   /// (from the first 64 KiB), for workbooks the sheet names.
   public static func describe(

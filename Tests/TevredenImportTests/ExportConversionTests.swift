@@ -248,15 +248,24 @@ import TevredenTestSupport
   /// was read as, in both parts, and none is kept beyond the limit.
   @Test func theCellCacheKeepsWhatEachCellReadAsUpToItsLimit() {
     var cache = ExportConversion.CellCache()
+    // The cache is looked up by a cell's bytes, as the import reads them.
+    func read(_ cell: String) -> Result<Answer?, AnswerProblem>? {
+      var cell = cell
+      return cell.withUTF8 { cache.read($0) }
+    }
     let limit = ExportConversion.CellCache.compared + 20
-    for number in 0..<(limit + 5) {
-      cache.remember(.success(.value(.number(number))), for: "\(number)", limit: limit)
+    // "21" after "12": the same length, other bytes; "" and a cell that begins as a kept one does.
+    let cells = ["12", "21", "", "1"] + (0..<(limit + 1)).map { "\($0 + 100)" }
+    for (number, cell) in cells.enumerated() {
+      cache.remember(.success(.value(.number(number))), for: cell, limit: limit)
     }
-    for number in 0..<limit {
-      #expect(cache.read("\(number)") == .success(.value(.number(number))), "cell \(number)")
+    for (number, cell) in cells.enumerated().prefix(limit) {
+      #expect(read(cell) == .success(.value(.number(number))), "cell \(cell)")
     }
-    for number in limit..<(limit + 5) { #expect(cache.read("\(number)") == nil, "cell \(number) is beyond the limit") }
-    #expect(cache.read("nooit gezien") == nil)
+    for cell in cells.dropFirst(limit) { #expect(read(cell) == nil, "cell \(cell) is beyond the limit") }
+    #expect(read("nooit gezien") == nil)
+    #expect(read("2") == nil)
+    #expect(read("99999") == nil)
   }
 
   /// Rows of a grade column with more distinct cells than are compared one by one read the same whether their
