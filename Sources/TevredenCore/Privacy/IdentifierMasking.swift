@@ -17,12 +17,21 @@ import Foundation
 /// measure both sides per category.
 public struct IdentifierMasking: Sendable {
   /// Place names that are never names of persons, such as the region's municipalities.
-  public var placeNames: Set<String>
+  public var placeNames: Set<String> {
+    didSet { placeTable = Self.table(of: placeNames) }
+  }
+  /// ``placeNames`` for ASCII words, looked up without hashing a string.
+  private var placeTable: ASCIIWordTable
 
   public init(placeNames: some Sequence<String> = []) {
     var names = Set(Self.northHollandNorth.map { $0.lowercased() })
     for name in placeNames { names.insert(name.lowercased()) }
     self.placeNames = names
+    placeTable = Self.table(of: names)
+  }
+
+  private static func table(of placeNames: Set<String>) -> ASCIIWordTable {
+    ASCIIWordTable(placeNames.map { ($0, 1) })
   }
 
   /// The masker with the municipalities of Noord-Holland Noord as place names.
@@ -86,12 +95,17 @@ public struct IdentifierMasking: Sendable {
   public func identifiers(in text: String) -> [Span] {
     guard !text.isEmpty else { return [] }
     let normal = NormalizedText(text)
-    var scanner = Scanner(text: normal, placeNames: placeNames)
+    var scanner = Scanner(text: normal, placeNames: placeNames, placeTable: placeTable)
     scanner.scan()
-    return scanner.found.sorted { $0.range.lowerBound < $1.range.lowerBound }.map { span in
+    // Most remarks hold nothing: no sorting and no array for them. (Spans never overlap, so their starts differ and
+    // the order is the same however they are sorted.)
+    guard !scanner.found.isEmpty else { return [] }
+    var found = scanner.found
+    if found.count > 1 { found.sort { $0.range.lowerBound < $1.range.lowerBound } }
+    return found.map { span in
       // Back to the original text's offsets: from the first character's to just after the last one's.
-      let start = normal.origin[span.range.lowerBound]
-      let end = normal.origin[span.range.upperBound - 1] + 1
+      let start = normal.origin(of: span.range.lowerBound)
+      let end = normal.origin(of: span.range.upperBound - 1) + 1
       return Span(range: start..<end, kind: span.kind)
     }
   }
@@ -180,11 +194,19 @@ extension PersonalDataKind {
 /// remembering where it stood in the original.
 struct NormalizedText {
   var scalars: [Unicode.Scalar] = []
-  /// For each scalar, its offset in the original text.
-  var origin: [Int] = []
+  /// For each scalar, its offset in the original text; empty when every scalar stands where it stood (an ASCII
+  /// text, as most remarks are: nothing left out or mapped, no array to fill).
+  private var origin: [Int] = []
+
+  /// The offset in the original text of the scalar at `index`.
+  func origin(of index: Int) -> Int { origin.isEmpty ? index : origin[index] }
 
   init(_ text: String) {
     let count = text.utf8.count  // at least the number of scalars: no second walk through the text to count them
+    if let ascii = Self.asciiScalars(text, count: count) {
+      scalars = ascii
+      return
+    }
     scalars.reserveCapacity(count)
     origin.reserveCapacity(count)
     var offset = -1
@@ -213,6 +235,22 @@ struct NormalizedText {
       }
       origin.append(offset)
     }
+  }
+
+  /// The scalars of an ASCII text, read from its bytes, or `nil` when any byte is not ASCII.
+  private static func asciiScalars(_ text: String, count: Int) -> [Unicode.Scalar]? {
+    var ascii = true
+    let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: count) { buffer, initialized in
+      for byte in text.utf8 {
+        guard byte < 0x80 else {
+          ascii = false
+          break
+        }
+        buffer[initialized] = Unicode.Scalar(byte)
+        initialized += 1
+      }
+    }
+    return ascii ? scalars : nil
   }
 }
 

@@ -7,17 +7,17 @@ struct Scanner {
   let s: [Unicode.Scalar]
   let n: Int
   let placeNames: Set<String>
-  private var taken: [Bool]
+  /// Which scalars a span holds; empty until the first span is added (most remarks have none).
+  private var taken: [Bool] = []
   private(set) var found: [(range: Range<Int>, kind: PersonalDataKind)] = []
   /// The words of the text, for the rules that read words.
   private let words: [Word]
 
-  init(text: NormalizedText, placeNames: Set<String>) {
+  init(text: NormalizedText, placeNames: Set<String>, placeTable: ASCIIWordTable) {
     s = text.scalars
     n = s.count
     self.placeNames = placeNames
-    taken = Array(repeating: false, count: s.count)
-    words = Word.split(text.scalars, placeNames: placeNames)
+    words = Word.split(text.scalars, placeNames: placeNames, placeTable: placeTable)
   }
 
   mutating func scan() {
@@ -44,31 +44,41 @@ struct Scanner {
       default: break
       }
     }
+    // The words' classes decide the rest: a bit each, looked up with the word once.
     let classes = words.reduce(WordClass()) { $0.union($1.classes) }
-    if brackets || words.contains(where: { $0.lowercased == "at" || $0.lowercased == "apenstaartje" }) { emails() }
+    if brackets || classes.contains(.emailWords) { emails() }
     if digits >= 8 { ibans() }
     if digits >= 4 && dots >= 3 || colons >= 2 { ipAddresses() }
     if degrees || digits >= 6 && dots >= 2 { coordinates() }
-    if digits >= 1, classes.contains(.caseWords) || words.contains(where: { $0.lowercased.hasPrefix("vt") }) {
+    if digits >= 1, classes.contains(.caseWords) || words.contains(where: Self.startsWithVT) {
       caseNumbers()
     }
     if digits >= 8 { phoneNumbers() }
-    if digits >= 1, dots + hyphens + slashes >= 2 || words.contains(where: { Self.months[$0.lowercased] != nil }) {
+    if digits >= 1, dots + hyphens + slashes >= 2 || classes.contains(.months) {
       dates()
     }
     if digits >= 8 { bsns() }
     if digits >= 4 { postcodes() }
     streets()
-    if digits >= 1, hyphens >= 2 || capitals >= 2 || words.contains(where: { $0.lowercased == "kenteken" }) {
+    if digits >= 1, hyphens >= 2 || capitals >= 2 || classes.contains(.licenceWords) {
       licencePlates()
     }
     names()
   }
 
+  /// Whether a word starts with "vt" (as `hasPrefix` compares), its bytes looked at first: `hasPrefix` is asked only
+  /// of the words that begin with those two bytes, which every word that has the prefix does.
+  private static func startsWithVT(_ word: Word) -> Bool {
+    word.lowercased.utf8.starts(with: "vt".utf8) && word.lowercased.hasPrefix("vt")
+  }
+
   // MARK: - Bookkeeping
 
+  /// Whether a span holds the scalar at `index`.
+  private func isTaken(_ index: Int) -> Bool { !taken.isEmpty && taken[index] }
+
   private func isFree(_ range: Range<Int>) -> Bool {
-    !range.isEmpty && range.upperBound <= n && !range.contains { taken[$0] }
+    !range.isEmpty && range.upperBound <= n && (taken.isEmpty || !range.contains { taken[$0] })
   }
 
   @discardableResult
@@ -96,6 +106,7 @@ struct Scanner {
         return false
       }
     }
+    if taken.isEmpty { taken = Array(repeating: false, count: n) }
     for index in range { taken[index] = true }
     found.append((range, kind))
     return true
@@ -617,7 +628,7 @@ struct Scanner {
   ]
 
   private var hasLocationWord: Bool {
-    words.contains { Self.locationWords.contains($0.lowercased) }
+    words.contains { $0.classes.contains(.locationWords) }
   }
 
   // MARK: - Case numbers
@@ -706,8 +717,13 @@ struct Scanner {
     } else if reads("00", at: index) {
       international = true
     }
-    var groups: [Int] = []
-    var digits: [Int] = []
+    // What the checks below need of the groups and digits, counted rather than kept in arrays: how many groups, the
+    // first group of one digit (a country code's may be), how many digits and the first four of them.
+    var groupCount = 0
+    var shortGroups = 0
+    var shortGroupsAfterSecond = 0
+    var digitCount = 0
+    var firstDigits: (Int, Int, Int, Int) = (-1, -1, -1, -1)
     var end = index
     var bracketOpen = false
     while index < n {
@@ -723,8 +739,22 @@ struct Scanner {
       }
       let runEnd = digitRun(from: index)
       guard runEnd > index else { break }
-      groups.append(runEnd - index)
-      for digit in index..<runEnd { digits.append(Int(s[digit].value - 0x30)) }
+      if runEnd - index < 2 {
+        shortGroups += 1
+        if groupCount >= 2 { shortGroupsAfterSecond += 1 }
+      }
+      groupCount += 1
+      for digit in index..<runEnd {
+        let value = Int(s[digit].value - 0x30)
+        switch digitCount {
+        case 0: firstDigits.0 = value
+        case 1: firstDigits.1 = value
+        case 2: firstDigits.2 = value
+        case 3: firstDigits.3 = value
+        default: break
+        }
+        digitCount += 1
+      }
       index = runEnd
       end = index
       if bracketOpen, at(index) == ")" {
@@ -745,19 +775,21 @@ struct Scanner {
       if at(next - 1) == "." && !isDigit(next) { break }
       index = next
     }
-    guard !bracketOpen, endsNumber(end), !groups.isEmpty else { return nil }
+    guard !bracketOpen, endsNumber(end), groupCount > 0 else { return nil }
     // Decimals such as "0.5 1.5 2.5" are groups of one digit; phone numbers never are, but for a country code.
     // Abroad the area code may be one digit ("+31 6 …", "+32 2 …").
-    let national = international ? Array(groups.dropFirst(2)) : groups
-    guard national.allSatisfy({ $0 >= 2 }) || groups.count == 1 else { return nil }
-    let count = digits.count
+    let shortNationalGroups = international ? shortGroupsAfterSecond : shortGroups
+    guard shortNationalGroups == 0 || groupCount == 1 else { return nil }
     if international {
-      let local = reads("00", at: start) ? Array(digits.dropFirst(2)) : digits
-      if local.starts(with: [3, 1]) { return local.count == 11 ? end : nil }
-      return (8...15).contains(local.count) ? end : nil
+      // Without the "00" the digits that follow are the country code's.
+      let dropped = reads("00", at: start)
+      let localCount = dropped ? max(0, digitCount - 2) : digitCount
+      let countryCode = dropped ? (firstDigits.2, firstDigits.3) : (firstDigits.0, firstDigits.1)
+      if countryCode == (3, 1) { return localCount == 11 ? end : nil }
+      return (8...15).contains(localCount) ? end : nil
     }
-    guard digits.first == 0, digits.count > 1, digits[1] != 0 else { return nil }
-    return count == 10 ? end : nil
+    guard firstDigits.0 == 0, digitCount > 1, firstDigits.1 != 0 else { return nil }
+    return digitCount == 10 ? end : nil
   }
 
   // MARK: - Dates
@@ -783,7 +815,7 @@ struct Scanner {
       }
     }
     // "March 4, 1990", "maart 4 1990": the month first.
-    for word in words where Self.months[word.lowercased] != nil && word.lowercased.count >= 3 {
+    for word in words where word.classes.contains(.months) && word.lowercased.count >= 3 {
       var next = word.range.upperBound
       if at(next) == "." { next += 1 }
       guard isSpace(next) else { continue }
@@ -849,7 +881,7 @@ struct Scanner {
   private mutating func bsns() {
     var index = 0
     while index < n {
-      guard isDigit(index), startsNumber(index), !taken[index] else {
+      guard isDigit(index), startsNumber(index), !isTaken(index) else {
         index += 1
         continue
       }
@@ -858,10 +890,10 @@ struct Scanner {
       var position = index
       while true {
         let end = digitRun(from: position)
-        guard end > position, !taken[position] else { break }
+        guard end > position, !isTaken(position) else { break }
         groups.append(position..<end)
         if let separator = at(end), separator == " " || separator == "." || separator == "-", isDigit(end + 1),
-          !taken[end + 1]
+          !isTaken(end + 1)
         {
           position = end + 1
         } else {
@@ -921,7 +953,7 @@ struct Scanner {
   // MARK: - Postcodes and addresses
 
   private mutating func postcodes() {
-    for start in 0..<n where isDigit(start) && s[start] != "0" && startsNumber(start) && !taken[start] {
+    for start in 0..<n where isDigit(start) && s[start] != "0" && startsNumber(start) && !isTaken(start) {
       guard digitRun(from: start) == start + 4 else { continue }
       var letters = start + 4
       if isSpace(letters) { letters += 1 }
@@ -945,7 +977,7 @@ struct Scanner {
       add(start..<end, hasNumber ? .address : .postcode)
     }
     for (offset, word) in words.enumerated()
-    where ["huisnummer", "huisnr"].contains(word.lowercased) && offset + 1 <= words.count {
+    where word.classes.contains(.houseNumberWords) && offset + 1 <= words.count {
       var number = word.range.upperBound
       while isSpace(number) || at(number) == ":" || at(number) == "." { number += 1 }
       let end = digitRun(from: number)
@@ -1087,7 +1119,7 @@ struct Scanner {
       index = max(end, index + 1)
     }
     // After the word: "kenteken AB12CD".
-    for word in words where word.lowercased == "kenteken" {
+    for word in words where word.classes.contains(.licenceWords) {
       var next = word.range.upperBound
       while isSpace(next) || at(next) == ":" { next += 1 }
       let end = codeEnd(from: next)
@@ -1207,7 +1239,7 @@ struct Scanner {
       let ikBen =
         lowered == "ben" && offset > 0 && words[offset - 1].lowercased == "ik"
         && offset + 1 < words.count && words[offset + 1].isCapitalised
-      if ["heette", "heet", "heten", "heetten"].contains(lowered), offset > 0,
+      if word.classes.contains(.nameVerbs), offset > 0,
         words[offset - 1].classes.contains(.firstNames)
           || (words[offset - 1].isCapitalised && !isSentenceStart(words[offset - 1].range.lowerBound)
             && !words[offset - 1].classes.contains(.notNames)),
@@ -1350,6 +1382,13 @@ struct WordClass: OptionSet, Hashable {
   static let birthWords = WordClass(rawValue: 1 << 8)
   static let bsnWords = WordClass(rawValue: 1 << 9)
   static let streetParticles = WordClass(rawValue: 1 << 10)
+  // Words a rule asks for by name, a bit each so that no rule compares or hashes every word again.
+  static let months = WordClass(rawValue: 1 << 11)
+  static let emailWords = WordClass(rawValue: 1 << 12)
+  static let nameVerbs = WordClass(rawValue: 1 << 13)
+  static let locationWords = WordClass(rawValue: 1 << 14)
+  static let licenceWords = WordClass(rawValue: 1 << 15)
+  static let houseNumberWords = WordClass(rawValue: 1 << 16)
 }
 
 extension Scanner {
@@ -1360,13 +1399,18 @@ extension Scanner {
       (triggerWords, .triggerWords), (firstNames, .firstNames), (prepositions, .prepositions),
       (particles, .particles), (leadingParticles, .leadingParticles), (notNames, .notNames),
       (caseWords, .caseWords), (residenceWords, .residenceWords), (birthWords, .birthWords),
-      (bsnWords, .bsnWords), (streetParticles, .streetParticles),
+      (bsnWords, .bsnWords), (streetParticles, .streetParticles), (Set(months.keys), .months),
+      (["at", "apenstaartje"], .emailWords), (["heette", "heet", "heten", "heetten"], .nameVerbs),
+      (locationWords, .locationWords), (["kenteken"], .licenceWords), (["huisnummer", "huisnr"], .houseNumberWords),
     ]
     for (words, wordClass) in lists {
       for word in words { lexicon[word, default: []].insert(wordClass) }
     }
     return lexicon
   }()
+
+  /// ``lexicon`` for ASCII words, looked up without hashing a string.
+  static let lexiconTable = ASCIIWordTable(lexicon.map { ($0.key, $0.value.rawValue) })
 }
 
 /// A word of a text: letters, with the apostrophes and hyphens inside it ("'t", "Jan-Willem", "ex-man").
@@ -1379,10 +1423,12 @@ struct Word {
   /// Whether it is one of the place names the masker was given.
   var isPlace = false
 
-  static func split(_ s: [Unicode.Scalar], placeNames: Set<String>) -> [Word] {
+  static func split(_ s: [Unicode.Scalar], placeNames: Set<String>, placeTable: ASCIIWordTable) -> [Word] {
     var words: [Word] = []
-    var index = 0
     let n = s.count
+    // A word takes a letter and a character after it: room for all of them at once rather than growing from empty.
+    words.reserveCapacity((n + 1) / 2)
+    var index = 0
     var bytes: [UInt8] = []
     bytes.reserveCapacity(32)
     while index < n {
@@ -1408,6 +1454,8 @@ struct Word {
       bytes.removeAll(keepingCapacity: true)
       var capitals = 0
       var letters = 0
+      // The word's key in the ASCII tables, made from the same bytes; `nil` once a byte is not ASCII.
+      var key: ASCIIWordTable.Key? = ASCIIWordTable.Key()
       for scalar in s[start..<index] {
         if Scanner.isLetter(scalar) {
           letters += 1
@@ -1418,23 +1466,41 @@ struct Word {
           ? Scanner.lower(scalar) : scalar.properties.lowercaseMapping.unicodeScalars.first ?? scalar
         if lowered.value < 0x80 {
           bytes.append(UInt8(lowered.value))
+          key?.append(UInt8(lowered.value))
         } else {
           bytes.append(contentsOf: String(lowered).utf8)
+          key = nil
         }
       }
       let lowercased = String(decoding: bytes, as: UTF8.self)
       let first = s[start] == "'" || s[start] == "’" ? s[start + 1] : s[start]
       let isCapitalised = Scanner.isUpper(first)
+      let classes: WordClass
+      var isPlace = false
+      if let key {
+        classes = WordClass(
+          rawValue: Scanner.lexiconTable.value(key) { Scanner.lexicon[lowercased]?.rawValue ?? 0 })
+        if isCapitalised { isPlace = placeTable.value(key) { placeNames.contains(lowercased) ? 1 : 0 } != 0 }
+      } else {
+        classes = Scanner.lexicon[lowercased] ?? []
+        isPlace = isCapitalised && placeNames.contains(lowercased)
+      }
       words.append(
         Word(
           range: start..<index, lowercased: lowercased, isCapitalised: isCapitalised,
-          isAllCapitals: capitals == letters, classes: Scanner.lexicon[lowercased] ?? [],
-          isPlace: isCapitalised && placeNames.contains(lowercased)))
+          isAllCapitals: capitals == letters, classes: classes, isPlace: isPlace))
     }
     // Place names of two words ("Den Helder", "Hollands Kroon") mark both words.
     if words.count > 1 {
       for index in 1..<words.count where words[index].isCapitalised && words[index - 1].isCapitalised {
-        if placeNames.contains(words[index - 1].lowercased + " " + words[index].lowercased) {
+        let (first, second) = (words[index - 1].lowercased, words[index].lowercased)
+        let isPlace =
+          if let key = ASCIIWordTable.Key(first, second) {
+            placeTable.value(key) { placeNames.contains(first + " " + second) ? 1 : 0 } != 0
+          } else {
+            placeNames.contains(first + " " + second)
+          }
+        if isPlace {
           words[index - 1].isPlace = true
           words[index].isPlace = true
         }
