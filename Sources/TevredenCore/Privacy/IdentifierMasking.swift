@@ -203,7 +203,7 @@ struct NormalizedText {
 
   init(_ text: String) {
     let count = text.utf8.count  // at least the number of scalars: no second walk through the text to count them
-    if let ascii = Self.asciiScalars(text, count: count) {
+    if let ascii = Self.asciiScalars(text) {
       scalars = ascii
       return
     }
@@ -238,19 +238,15 @@ struct NormalizedText {
   }
 
   /// The scalars of an ASCII text, read from its bytes, or `nil` when any byte is not ASCII.
-  private static func asciiScalars(_ text: String, count: Int) -> [Unicode.Scalar]? {
-    var ascii = true
-    let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: count) { buffer, initialized in
-      for byte in text.utf8 {
-        guard byte < 0x80 else {
-          ascii = false
-          break
-        }
-        buffer[initialized] = Unicode.Scalar(byte)
-        initialized += 1
+  private static func asciiScalars(_ text: String) -> [Unicode.Scalar]? {
+    let scalars = text.utf8.withContiguousStorageIfAvailable { bytes -> [Unicode.Scalar]? in
+      guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+      return [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { buffer, initialized in
+        for (offset, byte) in bytes.enumerated() { buffer[offset] = Unicode.Scalar(byte) }
+        initialized = bytes.count
       }
     }
-    return ascii ? scalars : nil
+    return scalars ?? nil
   }
 }
 

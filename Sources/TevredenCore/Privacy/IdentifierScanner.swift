@@ -69,7 +69,8 @@ struct Scanner {
   /// Whether a word starts with "vt" (as `hasPrefix` compares), its bytes looked at first: `hasPrefix` is asked only
   /// of the words that begin with those two bytes, which every word that has the prefix does.
   private static func startsWithVT(_ word: Word) -> Bool {
-    word.lowercased.utf8.starts(with: "vt".utf8) && word.lowercased.hasPrefix("vt")
+    var bytes = word.lowercased.utf8.makeIterator()
+    return bytes.next() == 0x76 && bytes.next() == 0x74 && word.lowercased.hasPrefix("vt")
   }
 
   // MARK: - Bookkeeping
@@ -717,8 +718,8 @@ struct Scanner {
     } else if reads("00", at: index) {
       international = true
     }
-    // What the checks below need of the groups and digits, counted rather than kept in arrays: how many groups, the
-    // first group of one digit (a country code's may be), how many digits and the first four of them.
+    // What the checks below need of the groups and digits, counted rather than kept in arrays: how many groups, how
+    // many of one digit (of all, and of those after the first two), how many digits and the first four of them.
     var groupCount = 0
     var shortGroups = 0
     var shortGroupsAfterSecond = 0
@@ -1429,8 +1430,7 @@ struct Word {
     // A word takes a letter and a character after it: room for all of them at once rather than growing from empty.
     words.reserveCapacity((n + 1) / 2)
     var index = 0
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(32)
+    var bytes: [UInt8] = []  // for words with letters beyond ASCII
     while index < n {
       let startsWithApostrophe =
         (s[index] == "'" || s[index] == "’") && index + 1 < n && Scanner.isLetter(s[index + 1])
@@ -1450,29 +1450,42 @@ struct Word {
           break
         }
       }
-      // The lower-case text, built from UTF-8 bytes (a short word is a small string, stored without allocating).
-      bytes.removeAll(keepingCapacity: true)
       var capitals = 0
       var letters = 0
-      // The word's key in the ASCII tables, made from the same bytes; `nil` once a byte is not ASCII.
+      // The word's key in the ASCII tables, made from its lower-case bytes; `nil` once one is not ASCII.
       var key: ASCIIWordTable.Key? = ASCIIWordTable.Key()
       for scalar in s[start..<index] {
         if Scanner.isLetter(scalar) {
           letters += 1
           if Scanner.isUpper(scalar) { capitals += 1 }
         }
-        let lowered =
-          scalar.value < 0x80
-          ? Scanner.lower(scalar) : scalar.properties.lowercaseMapping.unicodeScalars.first ?? scalar
+        let lowered = Self.lowered(scalar)
         if lowered.value < 0x80 {
-          bytes.append(UInt8(lowered.value))
           key?.append(UInt8(lowered.value))
         } else {
-          bytes.append(contentsOf: String(lowered).utf8)
           key = nil
         }
       }
-      let lowercased = String(decoding: bytes, as: UTF8.self)
+      // The lower-case text (a short word is a small string, stored without allocating). An ASCII one is written
+      // in place, a byte a scalar; any other is built from UTF-8 bytes.
+      let lowercased: String
+      if key != nil {
+        lowercased = String(unsafeUninitializedCapacity: index - start) { buffer in
+          for (offset, scalar) in s[start..<index].enumerated() { buffer[offset] = UInt8(Self.lowered(scalar).value) }
+          return index - start
+        }
+      } else {
+        bytes.removeAll(keepingCapacity: true)
+        for scalar in s[start..<index] {
+          let lowered = Self.lowered(scalar)
+          if lowered.value < 0x80 {
+            bytes.append(UInt8(lowered.value))
+          } else {
+            bytes.append(contentsOf: String(lowered).utf8)
+          }
+        }
+        lowercased = String(decoding: bytes, as: UTF8.self)
+      }
       let first = s[start] == "'" || s[start] == "’" ? s[start + 1] : s[start]
       let isCapitalised = Scanner.isUpper(first)
       let classes: WordClass
@@ -1507,5 +1520,10 @@ struct Word {
       }
     }
     return words
+  }
+
+  /// A scalar in lower case: the first scalar of its lower-case mapping.
+  private static func lowered(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+    scalar.value < 0x80 ? Scanner.lower(scalar) : scalar.properties.lowercaseMapping.unicodeScalars.first ?? scalar
   }
 }
