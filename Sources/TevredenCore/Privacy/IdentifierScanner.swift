@@ -1424,6 +1424,15 @@ struct Word {
   /// Whether it is one of the place names the masker was given.
   var isPlace = false
 
+  /// Whether a scalar is a combining mark (an accent that goes with the letter before it).
+  static func isCombiningMark(_ scalar: Unicode.Scalar) -> Bool {
+    guard scalar.value >= 0x300 else { return false }
+    switch scalar.properties.generalCategory {
+    case .nonspacingMark, .spacingMark, .enclosingMark: return true
+    default: return false
+    }
+  }
+
   static func split(_ s: [Unicode.Scalar], placeNames: Set<String>, placeTable: ASCIIWordTable) -> [Word] {
     var words: [Word] = []
     let n = s.count
@@ -1446,6 +1455,11 @@ struct Word {
           index += 1
         } else if s[index] == "-" || s[index] == "'" || s[index] == "’", index + 1 < n, Scanner.isLetter(s[index + 1]) {
           index += 2
+        } else if Self.isCombiningMark(s[index]) {
+          // An accent written as a character of its own after its letter (a decomposed "é", as macOS and some
+          // exports write it) belongs to the word: otherwise "José García" was two words and a half, and the half
+          // after the accent was never read as part of the name.
+          index += 1
         } else {
           break
         }
