@@ -92,7 +92,7 @@ struct CorpusScore {
   }
 
   @Test func aNameWithDecomposedAccentsIsMaskedAsWithComposedOnes() {
-    // macOS and some exports write "é" as "e" and a combining accent: the name must not come apart at the accent.
+    // Some systems and exports write "é" as "e" and a combining accent: the name must not come apart at the accent.
     let masking = IdentifierMasking.standard
     for (composed, decomposed) in [
       ("Geholpen door mevrouw José García.", "Geholpen door mevrouw Jose\u{301} Garci\u{301}a."),

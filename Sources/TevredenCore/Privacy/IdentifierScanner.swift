@@ -1456,7 +1456,7 @@ struct Word {
         } else if s[index] == "-" || s[index] == "'" || s[index] == "’", index + 1 < n, Scanner.isLetter(s[index + 1]) {
           index += 2
         } else if Self.isCombiningMark(s[index]) {
-          // An accent written as a character of its own after its letter (a decomposed "é", as macOS and some
+          // An accent written as a character of its own after its letter (a decomposed "é", as some systems and
           // exports write it) belongs to the word: otherwise "José García" was two words and a half, and the half
           // after the accent was never read as part of the name.
           index += 1
