@@ -35,6 +35,7 @@ final class BatchChannel<Element: Sendable>: @unchecked Sendable {
   /// `false` once the consumer has cancelled. `weight`: the bytes of the source the batch was read from.
   ///
   /// Batches the consumer gave back are released here, on the producer's thread.
+  @usableFromInline
   func send(_ batch: [Element], weight: Int = 0) -> Bool {
     condition.lock()
     var released = used
@@ -70,6 +71,7 @@ final class BatchChannel<Element: Sendable>: @unchecked Sendable {
   }
 
   /// Marks the end of the producer's batches.
+  @usableFromInline
   func finish() {
     condition.lock()
     isFinished = true
@@ -93,6 +95,7 @@ final class BatchChannel<Element: Sendable>: @unchecked Sendable {
   }
 
   /// How many batches wait for the consumer: few when the consumer keeps up with the producer.
+  @usableFromInline
   var waitingCount: Int {
     condition.lock()
     defer { condition.unlock() }

@@ -310,6 +310,7 @@ public struct ImportPipeline {
   /// The warning for rows answered in a language the definition has no texts for: they are stored with it (the
   /// platform had a version in that language), and `score --by taal` shows it; their labels were read in the
   /// languages the definition has.
+  @usableFromInline
   static func strangeLanguage(_ language: LanguageCode, _ questionnaire: Questionnaire) -> String {
     let known = ([questionnaire.sourceLanguage] + questionnaire.translations.map(\.language)).map(\.rawValue)
     return "language '\(language.rawValue)': \(questionnaire.id) has no texts in it (it has "
@@ -334,7 +335,7 @@ public struct ImportPipeline {
   /// storing thread is the slower one and the reading thread makes its rows ready itself again.
   public static let handsOverWhen = channelCapacity / 4
 
-  @usableFromInline
+  @inlinable
   static func produce<Preparer: RowPreparer>(
     from reader: inout TableFileReader, conversion plan: PlannedFile.Conversion, file: String,
     isRejectedWhole: Bool, preparer: inout Preparer?, handsOverBelow: Int = handsOverWhen,
