@@ -495,7 +495,9 @@ public struct ExportConversion: Sendable {
       let index = plan.index
       let slot = plan.slot
       let isPresent = index < fields.count
-      // A closed item's cell seen before is read as it was, found by its bytes.
+      // A closed item's cell seen before is read as it was, found by its bytes. Its own short path rather than one
+      // shared with the reading below: shared, with the cached reading as an optional, the conversion took 6% more
+      // instructions (callgrind, --dry-run).
       if !plan.isOption, !plan.isText,
         let cached = valueCache[position].read(
           isPresent ? fields.cell(index) : UnsafeBufferPointer(start: nil, count: 0))
