@@ -1,4 +1,5 @@
 import Testing
+import TevredenTestSupport
 
 @testable import TevredenCore
 

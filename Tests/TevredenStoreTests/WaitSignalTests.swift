@@ -82,6 +82,44 @@ import TevredenCore
     #expect(try other.responseCount() == 550)
   }
 
+  /// A file imported again reads the stored responses on between its rows (``StoredResponseFollower``): that read
+  /// ends before each step commits, or it would hold the step's snapshot, and the import could not begin its next
+  /// step once another connection wrote in between.
+  @Test func aFileImportedAgainLetsAnotherConnectionWriteBetweenItsSteps() throws {
+    try withDatabaseFile { path, database in
+      let other = try TevredenDatabase.open(atPath: path)
+      let definition = try storeQuestionnaire()
+      let responses = try (0..<300).map {
+        try makeResponse("r\($0)", grade: .value(.grade(8)), questionnaire: definition.questionnaire)
+      }
+      _ = try database.importResponses(responses.map { ($0, definition) }, source: source())
+      let written = Mutex(false)
+      try database.importRun { session in
+        try beginSlowBatch(session, longestStep: 60_000_000_000)
+        for response in responses[..<100] {
+          #expect(try session.add(response, definition: definition) == .duplicate)
+        }
+        #expect(session.stepsCommitted == 0)
+        let writer = Thread {
+          let wrote =
+            (try? other.writer.write { db in
+              try db.execute(sql: "INSERT OR REPLACE INTO setting (name, value, updatedAt) VALUES ('test', 'x', 'now')")
+            }) != nil
+          written.withLock { $0 = wrote }
+        }
+        writer.start()
+        for response in responses[100...] {
+          #expect(try session.add(response, definition: definition) == .duplicate)
+        }
+        #expect(session.stepsCommitted >= 1)
+        #expect(session.rowsFollowed == responses.count - 1)
+      }
+      for _ in 0..<500 where !written.withLock({ $0 }) { usleep(10_000) }
+      #expect(written.withLock { $0 })
+      #expect(try other.responseCount() == 300)
+    }
+  }
+
   /// The clock the announcements use starts again at zero when the machine starts: an announcement written before
   /// that lies in the future, and must not cut every step of every later import short.
   @Test func anAnnouncementFromBeforeTheMachineStartedIsNotSomeoneWaiting() throws {
