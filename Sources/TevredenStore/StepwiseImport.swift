@@ -51,9 +51,9 @@ extension TevredenDatabase {
       let previous = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
       try db.execute(sql: "PRAGMA cache_size = -32768")
       defer { try? db.execute(sql: "PRAGMA cache_size = \(previous)") }
-      // The same for the temporary tables an import keeps (ImportSession.beginBatch): a file imported again claims
-      // each of its rows' stored responses there, and a million claims in a small cache wrote and read the
-      // temporary file for every row.
+      // The same for the temporary tables an import keeps (ImportSession.beginBatch): a file imported again in
+      // another order than its rows were stored claims their stored responses there (ImportSession.claim), and a
+      // million claims in a small cache wrote and read the temporary file for every row.
       let previousTemporary = try Int.fetchOne(db, sql: "PRAGMA temp.cache_size") ?? -2000
       try db.execute(sql: "PRAGMA temp.cache_size = -16384")
       defer { try? db.execute(sql: "PRAGMA temp.cache_size = \(previousTemporary)") }

@@ -1,5 +1,4 @@
 import Testing
-import TevredenTestSupport
 
 @testable import TevredenCore
 
@@ -128,7 +127,7 @@ import TevredenTestSupport
   /// Disclosure control asks the intruder for findings only, and sets up a system of equations only for a target:
   /// the findings must be the very ones of the full audit, on tables that leak and tables that do not.
   @Test func findingsAreTheSameWhetherOrNotConsistencyIsChecked() {
-    var generator = SplitMix(seed: 20_261_205)
+    var generator = SeededGenerator(seed: 20_261_205)
     func random(_ bound: Int) -> Int { Int.random(in: 0..<bound, using: &generator) }
     var leaking = 0
     var untouched = 0

@@ -318,7 +318,7 @@ import TevredenTestSupport
   }
 
   @Test func theIntruderCannotPinAHiddenMunicipalityOrItsGrowthAcrossT1AndT2() {
-    var generator = SplitMix(seed: 2027)
+    var generator = SeededGenerator(seed: 2027)
     var attacked = 0
     for _ in 0..<300 {
       let count = Int.random(in: 2...7, using: &generator)
@@ -394,7 +394,7 @@ import TevredenTestSupport
   }
 
   @Test func theIntruderCannotPinAnyHiddenMunicipalityInRandomTables() {
-    var generator = SplitMix(seed: 2026)
+    var generator = SeededGenerator(seed: 2026)
     var attacked = 0
     for _ in 0..<300 {
       let count = Int.random(in: 2...8, using: &generator)

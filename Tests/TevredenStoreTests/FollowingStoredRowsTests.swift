@@ -2,7 +2,6 @@ import Foundation
 import GRDB
 import GRDBSQLite
 import Testing
-import TevredenTestSupport
 
 @testable import TevredenCore
 @testable import TevredenStore
@@ -215,7 +214,7 @@ import TevredenTestSupport
 
   /// Responses `count` long, some partial, with ids `prefix0`, `prefix1`...
   func responses(_ count: Int, prefix: String, seed: UInt64, definition: LoadedQuestionnaire) throws -> [Response] {
-    var random = SplitMix(seed: seed)
+    var random = SeededGenerator(seed: seed)
     return try (0..<count).map { index in
       let partial = random.next() % 5 == 0
       var response = try makeResponse(
@@ -231,7 +230,7 @@ import TevredenTestSupport
   /// rows added anywhere, neighbours swapped, a row twice, answers changed (a conflict), and partial responses
   /// completed (an update).
   func laterExport(of stored: [Response], seed: UInt64, definition: LoadedQuestionnaire) throws -> [Response] {
-    var random = SplitMix(seed: seed)
+    var random = SeededGenerator(seed: seed)
     var rows: [Response] = []
     var added = 0
     for response in stored {
@@ -299,7 +298,7 @@ import TevredenTestSupport
     // Ids that are hashes of their rows: identical rows are numbered (`id`, `id#2`, ...), and a file imported again
     // claims each stored response once, whatever the order its rows come in.
     let kinds = try responses(6, prefix: "k", seed: 9, definition: definition)
-    var random = SplitMix(seed: 4)
+    var random = SeededGenerator(seed: 4)
     for round in 0..<8 {
       // Each kind 1 to 4 times, in a random order; a second file with some kinds more often, some less.
       var first: [Response] = []
