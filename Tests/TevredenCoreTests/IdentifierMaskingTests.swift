@@ -105,6 +105,33 @@ struct CorpusScore {
     }
   }
 
+  /// A remark typed in capitals: every word is capitalised, so a name is told by a title or an introduction before
+  /// it, by initials, or by being a known first name, and a common word in capitals ends it.
+  @Test(arguments: [
+    ("ALLES WAS GOED, MEVROUW JANSEN WAS ERG AARDIG", "ALLES WAS GOED, MEVROUW [naam] WAS ERG AARDIG"),
+    ("MIJN BUURMAN PIET DE VRIES WAS ERBIJ", "MIJN BUURMAN [naam] WAS ERBIJ"),
+    ("IK HEET FATIMA EL AMRANI", "IK HEET [naam]"),
+    ("GEHOLPEN DOOR SANNE BAKKER", "GEHOLPEN DOOR [naam]"),
+    ("MW. DE BOER EN DHR. JANSEN", "MW. [naam] EN DHR. [naam]"),
+    ("MEVR. SAMIRA AIT TALEB HEEFT ONS GEHOLPEN", "MEVR. [naam] HEEFT ONS GEHOLPEN"),
+    ("MEVROUW MARIE-JOSÉ SMIT-DE GRAAF HEEFT HET OVERGEDRAGEN", "MEVROUW [naam] HEEFT HET OVERGEDRAGEN"),
+    ("NOTARIS M. VAN 'T HOF HEEFT DE PAPIEREN", "NOTARIS [naam] HEEFT DE PAPIEREN"),
+    ("BEHANDELAAR J.W. TER STEEGE VAN LUCERTIS IS NOOIT GEBELD", "BEHANDELAAR [naam] VAN LUCERTIS IS NOOIT GEBELD"),
+    ("MET VRIENDELIJKE GROET, DRS. A. HOEKSTRA, HUISARTS", "MET VRIENDELIJKE GROET, [naam], HUISARTS"),
+    ("DHR. DE JONG VAN VEILIG THUIS BELDE", "DHR. [naam] VAN VEILIG THUIS BELDE"),
+    ("mevrouw JANSEN hielp ons", "mevrouw [naam] hielp ons"),
+    // Not names: an abbreviation, words after a word for a person that are no first name, a place.
+    ("MEVROUW GGD", "MEVROUW GGD"),
+    ("MIJN BROER KWAM MET DE AUTO OM ONS OP TE HALEN", "MIJN BROER KWAM MET DE AUTO OM ONS OP TE HALEN"),
+    ("MIJN BROER IN BELGIË", "MIJN BROER IN BELGIË"),
+    ("DE BUREN HOORDEN ALLES", "DE BUREN HOORDEN ALLES"),
+    ("GEHOLPEN DOOR DE POLITIE EN HET WIJKTEAM", "GEHOLPEN DOOR DE POLITIE EN HET WIJKTEAM"),
+    ("IK BEN BEREIKBAAR NA VIJF UUR", "IK BEN BEREIKBAAR NA VIJF UUR"),
+  ])
+  func namesInATextTypedInCapitalsAreMasked(text: String, expected: String) {
+    #expect(IdentifierMasking.standard.mask(text).text == expected)
+  }
+
   @Test func maskingTwiceChangesNothingMore() {
     for remark in LabelledRemark.corpus("privacy-corpus") + LabelledRemark.corpus("privacy-holdout") {
       let once = IdentifierMasking.standard.mask(remark.text).text

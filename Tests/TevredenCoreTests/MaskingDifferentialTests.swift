@@ -119,7 +119,8 @@ import Testing
       "Mijn moeder uit Den Helder, en de heer van Medemblik.", "Mijn moeder uit Den Helder, en de heer van Medemblik.",
       ""
     ),
-    ("ALLES WAS GOED, MEVROUW JANSEN HIELP", "ALLES WAS GOED, MEVROUW JANSEN HIELP", ""),
+    // A name in capitals after a title is masked, with the word after it (before, nothing was: a gap).
+    ("ALLES WAS GOED, MEVROUW JANSEN HIELP", "ALLES WAS GOED, MEVROUW [naam]", "24-36 name"),
     (
       "Sent from my iPhone \u{1F600} met vriendelijke groet, Piet",
       "Sent from my iPhone \u{1F600} met vriendelijke groet, [naam]", "46-50 name"
@@ -227,6 +228,8 @@ import Testing
 
   @Test func theLabelledCorporaAndTheirVariantsAreMaskedAsBefore() {
     #expect(Self.digestCorpus().count > 3000)
-    #expect(Self.digest() == "d756708a44da0d3f7fd82717657880cb5a4d32dcd9acb7f448ac2bf58e66766c")
+    // Changed on 2026-12-06 when names in capitals began to be masked: 128 of the 3,106 texts, all of them
+    // capitalised variants, each compared by hand with what was masked before.
+    #expect(Self.digest() == "1ed4f89b719cc08dc3b71128cca97126913f996f01a06b5d940c0d353cb3575d")
   }
 }

@@ -1234,6 +1234,9 @@ struct Scanner {
       let word = words[offset]
       let lowered = word.lowercased
       var start: Int?
+      // Whether what comes before the name says a name follows, rather than only that one may (see
+      // `shoutedNameEnd`).
+      var isAnnounced = false
       let tenNameVan =
         lowered == "v" && offset >= 2 && words[offset - 1].lowercased == "n"
         && words[offset - 2].lowercased == "t"
@@ -1251,7 +1254,9 @@ struct Scanner {
       }
       if tenNameVan || ikBen {
         start = offset + 1
+        isAnnounced = tenNameVan
       } else if word.classes.contains(.triggerWords) {
+        isAnnounced = word.classes.contains(.strongTriggers)
         var first = offset + 1
         // "naam is Anna", "naam: Anna"
         if lowered == "naam", first < words.count, words[first].lowercased == "is" { first += 1 }
@@ -1273,7 +1278,8 @@ struct Scanner {
         start = offset
       }
       if let first = start, first < words.count, gap(between: offset, and: first),
-        case let end = nameEnd(from: first, leadingParticles: first > offset), end > first
+        case let end = shoutedNameEnd(from: first, afterTrigger: first > offset, isAnnounced: isAnnounced)
+          ?? nameEnd(from: first, leadingParticles: first > offset), end > first
       {
         let range = words[first].range.lowerBound..<words[end - 1].range.upperBound
         let text = (first..<end).map { words[$0].lowercased }.joined(separator: " ")
@@ -1325,6 +1331,66 @@ struct Scanner {
       guard let here = at(index), here == " " || here == "." || here == ":" || here == "," else { return false }
     }
     return true
+  }
+
+  /// The end (a word index) of a name written in capitals that starts at `first` ("MEVROUW DE WIT", "MIJN BUURMAN
+  /// PIET DE VRIES"), `first` itself when no name starts there; `nil` when the name is not in capitals (then
+  /// ``nameEnd(from:leadingParticles:)`` reads it).
+  ///
+  /// In a text typed in capitals every word is capitalised, so capitals cannot tell a name from the words around
+  /// it, and an abbreviation ("AMK") from a name. A name in capitals begins only where one is announced (after a
+  /// title or an introduction: `isAnnounced`), after initials, or with a known first name, and takes titles,
+  /// initials, particles and at most three words ("MEVROUW MARIE-JOSÉ SMIT-DE GRAAF"); a word of ``notNames`` or a
+  /// place ends it. It may take a word or two too many ("MEVROUW JANSEN HIELP ONS" becomes "MEVROUW [naam] ONS"):
+  /// a word too many masked is the price of not leaving a surname.
+  private func shoutedNameEnd(from first: Int, afterTrigger: Bool, isAnnounced: Bool) -> Int? {
+    func joined(_ index: Int) -> Bool {
+      guard index > first else { return true }
+      let between = String(
+        String.UnicodeScalarView(s[words[index - 1].range.upperBound..<words[index].range.lowerBound]))
+      return between == " " || between == "." || between == ". "
+    }
+    func isInitial(_ word: Word) -> Bool { word.range.count == 1 && word.isCapitalised }
+    // Titles and initials ("GROET, DRS. A. HOEKSTRA", "P.J. DE VRIES") and, after a trigger or an initial,
+    // particles ("MEVROUW DE WIT", "M. VAN 'T HOF").
+    var index = first
+    var sawInitial = false
+    while index < words.count, index < first + 8, joined(index) {
+      let word = words[index]
+      if isInitial(word) {
+        sawInitial = true
+      } else if !(word.classes.contains(.strongTriggers) && word.isCapitalised)
+        && !((afterTrigger || sawInitial) && word.classes.contains(.particles))
+      {
+        break
+      }
+      index += 1
+    }
+    guard index < words.count, joined(index) else {
+      // Only particles and initials: in capitals ("MIJN DOCHTER OP 1/7/2014") no name.
+      return (first..<index).contains { words[$0].isAllCapitals && words[$0].range.count > 1 } ? first : nil
+    }
+    let head = words[index]
+    guard head.isAllCapitals, head.range.count > 1 else { return nil }
+    // Initials before a capitalised word say as much as a title does ("BEHANDELAAR J.W. TER STEEGE").
+    guard !head.classes.contains(.notNames), !head.classes.contains(.particles), !head.isPlace,
+      isAnnounced || sawInitial || head.classes.contains(.firstNames)
+    else { return first }
+    var nameWords = 1
+    var end = index + 1
+    var next = end
+    while next < words.count, nameWords < 3, joined(next) {
+      let word = words[next]
+      if word.classes.contains(.particles) || isInitial(word) {
+        next += 1
+        continue
+      }
+      guard word.isCapitalised, !word.classes.contains(.notNames), !word.isPlace else { break }
+      nameWords += 1
+      next += 1
+      end = next
+    }
+    return end
   }
 
   /// The end (a word index) of the name that starts at `first`: initials ("P.", "J.H."), capitalised words and the
@@ -1390,6 +1456,9 @@ struct WordClass: OptionSet, Hashable {
   static let locationWords = WordClass(rawValue: 1 << 14)
   static let licenceWords = WordClass(rawValue: 1 << 15)
   static let houseNumberWords = WordClass(rawValue: 1 << 16)
+  /// Titles and words that introduce a name, after which nearly always a name follows ("mevrouw", "heet"), unlike
+  /// words for people ("broer", "buren"), after which a verb follows as often.
+  static let strongTriggers = WordClass(rawValue: 1 << 17)
 }
 
 extension Scanner {
@@ -1397,7 +1466,8 @@ extension Scanner {
   static let lexicon: [String: WordClass] = {
     var lexicon: [String: WordClass] = [:]
     let lists: [(Set<String>, WordClass)] = [
-      (triggerWords, .triggerWords), (firstNames, .firstNames), (prepositions, .prepositions),
+      (triggerWords, .triggerWords), (titles.union(introductions), .strongTriggers), (firstNames, .firstNames),
+      (prepositions, .prepositions),
       (particles, .particles), (leadingParticles, .leadingParticles), (notNames, .notNames),
       (caseWords, .caseWords), (residenceWords, .residenceWords), (birthWords, .birthWords),
       (bsnWords, .bsnWords), (streetParticles, .streetParticles), (Set(months.keys), .months),
