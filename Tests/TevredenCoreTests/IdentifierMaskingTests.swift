@@ -120,6 +120,8 @@ struct CorpusScore {
     ("MET VRIENDELIJKE GROET, DRS. A. HOEKSTRA, HUISARTS", "MET VRIENDELIJKE GROET, [naam], HUISARTS"),
     ("DHR. DE JONG VAN VEILIG THUIS BELDE", "DHR. [naam] VAN VEILIG THUIS BELDE"),
     ("mevrouw JANSEN hielp ons", "mevrouw [naam] hielp ons"),
+    ("DE WIJKAGENT VAN DAM WAS ERBIJ", "DE WIJKAGENT [naam] WAS ERBIJ"),
+    ("DE VADER VAN DE KINDEREN BELDE", "DE VADER VAN DE KINDEREN BELDE"),
     // Not names: an abbreviation, words after a word for a person that are no first name, a place.
     ("MEVROUW GGD", "MEVROUW GGD"),
     ("MIJN BROER KWAM MET DE AUTO OM ONS OP TE HALEN", "MIJN BROER KWAM MET DE AUTO OM ONS OP TE HALEN"),

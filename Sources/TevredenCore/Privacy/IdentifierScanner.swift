@@ -1339,7 +1339,8 @@ struct Scanner {
   ///
   /// In a text typed in capitals every word is capitalised, so capitals cannot tell a name from the words around
   /// it, and an abbreviation ("AMK") from a name. A name in capitals begins only where one is announced (after a
-  /// title or an introduction: `isAnnounced`), after initials, or with a known first name, and takes titles,
+  /// title or an introduction: `isAnnounced`), after initials or a surname's particle, or with a known first
+  /// name, and takes titles,
   /// initials, particles and at most three words ("MEVROUW MARIE-JOSÉ SMIT-DE GRAAF"); a word of ``notNames`` or a
   /// place ends it. It may take a word or two too many ("MEVROUW JANSEN HIELP ONS" becomes "MEVROUW [naam] ONS"):
   /// a word too many masked is the price of not leaving a surname.
@@ -1355,10 +1356,15 @@ struct Scanner {
     // particles ("MEVROUW DE WIT", "M. VAN 'T HOF").
     var index = first
     var sawInitial = false
+    // A particle that begins a surname after a word for a person ("WIJKAGENT VAN DAM"); not "de", which there is
+    // as often an article ("DE BUURMAN DE HELE DAG").
+    var sawSurnameParticle = false
     while index < words.count, index < first + 8, joined(index) {
       let word = words[index]
       if isInitial(word) {
         sawInitial = true
+      } else if afterTrigger, word.classes.contains(.leadingParticles), word.lowercased != "de" {
+        sawSurnameParticle = true
       } else if !(word.classes.contains(.strongTriggers) && word.isCapitalised)
         && !((afterTrigger || sawInitial) && word.classes.contains(.particles))
       {
@@ -1372,9 +1378,10 @@ struct Scanner {
     }
     let head = words[index]
     guard head.isAllCapitals, head.range.count > 1 else { return nil }
-    // Initials before a capitalised word say as much as a title does ("BEHANDELAAR J.W. TER STEEGE").
+    // Initials or a surname's particle before a capitalised word say as much as a title does ("BEHANDELAAR J.W.
+    // TER STEEGE", "WIJKAGENT VAN DAM").
     guard !head.classes.contains(.notNames), !head.classes.contains(.particles), !head.isPlace,
-      isAnnounced || sawInitial || head.classes.contains(.firstNames)
+      isAnnounced || sawInitial || sawSurnameParticle || head.classes.contains(.firstNames)
     else { return first }
     var nameWords = 1
     var end = index + 1
