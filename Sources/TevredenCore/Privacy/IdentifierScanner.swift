@@ -1110,14 +1110,23 @@ struct Scanner {
       let end = groups.last?.0.upperBound ?? index + 1
       let total = groups.reduce(0) { $0 + $1.0.count }
       let spaced = (index..<end).contains(where: isSpace)
-      if groups.count == 3, total == 6, !isAlphanumeric(end), at(end) != "-",
+      // Only the first plates, with one pair of letters, had vowels; plates with two groups of letters, or with a
+      // group of one or three, have none. Spaced, with one, they are words and numbers typed in capitals ("OM 9 UUR",
+      // "IK HEB 2 KINDEREN", "EN OM 11").
+      let isWordsInCapitals =
+        spaced && (groups.contains { $0.0.count != 2 } || groups.filter(\.1).count > 1)
+        && groups.contains { $0.1 && s[$0.0].contains { "AEIOU".unicodeScalars.contains($0) } }
+      if groups.count == 3, total == 6, !isAlphanumeric(end), at(end) != "-", !isWordsInCapitals,
         !spaced || groups.allSatisfy({ !$0.1 || s[$0.0].allSatisfy(Self.isUpper) }),
         groups.contains(where: \.1), groups.contains(where: { !$0.1 }),
         groups.allSatisfy({ !$0.1 || (s[$0.0].allSatisfy { Self.isASCIILetter($0) }) })
       {
         add(index..<end, .licencePlate)
+        index = end
+      } else {
+        // A plate may begin at the next group: in capitals "AUTO 58 LKG 3" is read from "AUTO" first.
+        index = max(groups.first?.0.upperBound ?? index + 1, index + 1)
       }
-      index = max(end, index + 1)
     }
     // After the word: "kenteken AB12CD".
     for word in words where word.classes.contains(.licenceWords) {
