@@ -37,16 +37,14 @@ struct StoredResponseFollower {
 
   /// Reads on after `rowId` from the next row on.
   mutating func resume(after rowId: Int64) {
-    stop()
+    pause()
     after = rowId
   }
 
   /// Ends the read and forgets where it was: the next row is looked up by its key.
   mutating func stop() {
+    pause()
     after = nil
-    guard isOpen else { return }
-    sqlite3_reset(statement.sqliteStatement)
-    isOpen = false
   }
 
   /// Closes the read but keeps its place, for a transaction that ends (a step of the import): the next row begins a

@@ -1348,10 +1348,9 @@ struct Scanner {
   ///
   /// In a text typed in capitals every word is capitalised, so capitals cannot tell a name from the words around
   /// it, and an abbreviation ("AMK") from a name. A name in capitals begins only where one is announced (after a
-  /// title or an introduction: `isAnnounced`), after initials or a surname's particle, or with a known first
-  /// name, and takes titles,
-  /// initials, particles and at most three words ("MEVROUW MARIE-JOSÉ SMIT-DE GRAAF"); a word of ``notNames`` or a
-  /// place ends it. It may take a word or two too many ("MEVROUW JANSEN HIELP ONS" becomes "MEVROUW [naam] ONS"):
+  /// title or an introduction: `isAnnounced`), after initials or a surname's particle, or with a known first name,
+  /// and takes titles, initials, particles and at most three words ("MEVROUW MARIE-JOSÉ SMIT-DE GRAAF"); a word of
+  /// ``notNames`` or a place ends it. It may take a word or two too many ("MEVROUW JANSEN HIELP ONS" becomes "MEVROUW [naam] ONS"):
   /// a word too many masked is the price of not leaving a surname.
   private func shoutedNameEnd(from first: Int, afterTrigger: Bool, isAnnounced: Bool) -> Int? {
     func joined(_ index: Int) -> Bool {
